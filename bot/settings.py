@@ -1,0 +1,150 @@
+"""Typed settings, read once from the environment and an optional `.env` file.
+
+Nothing else in the project reads ``os.environ``: the composition root builds one
+:class:`Settings` and passes what each part needs. A missing or malformed value stops the
+program with the key's name (see :func:`load_settings`).
+"""
+
+from __future__ import annotations
+
+import ipaddress
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import Field, ValidationError, field_validator, model_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+
+class AppType(StrEnum):
+    """How the Azure Bot registration authenticates (MICROSOFT_APP_TYPE)."""
+
+    SINGLE_TENANT = "SingleTenant"
+    MULTI_TENANT = "MultiTenant"
+    USER_ASSIGNED_MSI = "UserAssignedMSI"
+
+
+class LogFormat(StrEnum):
+    """``json`` for production log shippers, ``console`` for people."""
+
+    JSON = "json"
+    CONSOLE = "console"
+
+
+class SettingsError(Exception):
+    """Raised when the configuration cannot be used; the message names the key."""
+
+
+class Settings(BaseSettings):
+    """Every setting of the bot. Field aliases are the environment variable names."""
+
+    model_config = SettingsConfigDict(
+        env_file=".env",
+        env_file_encoding="utf-8",
+        extra="ignore",
+        populate_by_name=True,
+        frozen=True,
+    )
+
+    database_url: str = Field(
+        default="sqlite+aiosqlite:///./telework.db", alias="TELEWORK_DATABASE_URL"
+    )
+    app_id: str = Field(default="", alias="MICROSOFT_APP_ID")
+    app_password: str = Field(default="", alias="MICROSOFT_APP_PASSWORD", repr=False)
+    app_type: AppType = Field(default=AppType.SINGLE_TENANT, alias="MICROSOFT_APP_TYPE")
+    app_tenant_id: str = Field(default="", alias="MICROSOFT_APP_TENANT_ID")
+    allowed_tenants: Annotated[frozenset[str], NoDecode] = Field(
+        default=frozenset(), alias="TELEWORK_ALLOWED_TENANTS"
+    )
+    host: str = Field(default="127.0.0.1", alias="TELEWORK_HOST")
+    port: int = Field(default=3978, ge=1, le=65535, alias="TELEWORK_PORT")
+    timezone: str = Field(default="Asia/Tokyo", alias="TELEWORK_TIMEZONE")
+    log_format: LogFormat = Field(default=LogFormat.CONSOLE, alias="TELEWORK_LOG_FORMAT")
+    log_level: str = Field(default="INFO", alias="TELEWORK_LOG_LEVEL")
+    max_body_bytes: int = Field(default=256 * 1024, ge=1024, alias="TELEWORK_MAX_BODY_BYTES")
+    admins: Annotated[frozenset[str], NoDecode] = Field(
+        default=frozenset(), alias="TELEWORK_ADMINS"
+    )
+    openid_metadata_url: str = Field(
+        default="https://login.botframework.com/v1/.well-known/openidconfiguration",
+        alias="TELEWORK_OPENID_METADATA_URL",
+    )
+    policy_file: Path | None = Field(default=None, alias="TELEWORK_POLICY_FILE")
+
+    @field_validator("allowed_tenants", "admins", mode="before")
+    @classmethod
+    def _split_list(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            return frozenset(part.strip().lower() for part in value.split(",") if part.strip())
+        return value
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError) as exc:
+            raise ValueError(f"unknown time zone {value!r}") from exc
+        return value
+
+    @field_validator("database_url")
+    @classmethod
+    def _supported_database(cls, value: str) -> str:
+        if not value.startswith(("sqlite+aiosqlite://", "postgresql+asyncpg://")):
+            raise ValueError(
+                "use sqlite+aiosqlite:///PATH or postgresql+asyncpg://USER@HOST/DB"
+            )
+        return value
+
+    @model_validator(mode="after")
+    def _anonymous_only_on_loopback(self) -> Settings:
+        if self.app_id and not self.app_password and self.app_type != AppType.USER_ASSIGNED_MSI:
+            raise ValueError("MICROSOFT_APP_PASSWORD is required when MICROSOFT_APP_ID is set")
+        if self.app_id and self.app_type == AppType.SINGLE_TENANT and not self.app_tenant_id:
+            raise ValueError("MICROSOFT_APP_TENANT_ID is required for a SingleTenant bot")
+        if not self.app_id and not self.binds_loopback:
+            raise ValueError(
+                "TELEWORK_HOST must be a loopback address when MICROSOFT_APP_ID is empty "
+                "(anonymous mode is for local development only)"
+            )
+        return self
+
+    @property
+    def anonymous(self) -> bool:
+        """True when no app id is configured: local development without Azure."""
+        return not self.app_id
+
+    @property
+    def binds_loopback(self) -> bool:
+        return is_loopback_host(self.host)
+
+    @property
+    def tz(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+
+def is_loopback_host(host: str) -> bool:
+    """True for ``localhost`` and loopback IP literals (127.0.0.0/8, ::1)."""
+    if host.lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+_ALIASES = {name: field.alias for name, field in Settings.model_fields.items()}
+
+
+def load_settings(**overrides: Any) -> Settings:
+    """Build the settings once; raise :class:`SettingsError` naming every bad key."""
+    try:
+        return Settings(**overrides)
+    except ValidationError as exc:
+        problems = []
+        for error in exc.errors():
+            location = [str(part) for part in error["loc"]]
+            keys = [_ALIASES.get(part, part) for part in location] or ["configuration"]
+            problems.append(f"{'.'.join(keys)}: {error['msg']}")
+        raise SettingsError("invalid configuration: " + "; ".join(problems)) from None
