@@ -1,0 +1,194 @@
+"""The composition root: settings → engine → repositories → bot → adapter → aiohttp app.
+
+Nothing is built at import time. Resources open and close in ``cleanup_ctx``; shared objects
+sit in typed ``web.AppKey`` slots.
+"""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+from types import SimpleNamespace
+
+import aiohttp
+from aiohttp import web
+from botbuilder.core import BotAdapter, ConversationState, MessageFactory, TurnContext, UserState
+from botbuilder.integration.aiohttp import CloudAdapter, ConfigurationBotFrameworkAuthentication
+from botbuilder.schema import Activity, ActivityTypes, InvokeResponse
+from sqlalchemy import text as sql
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from bot.auth import BotTokenValidator, OpenIdKeySet
+from bot.http import MessageEndpoint, turn_context_ids
+from bot.language import choose_language
+from bot.metrics import BotMetrics
+from bot.settings import AppType, Settings
+from bot.teams_bot import TeleworkBot
+from bot.texts import text
+from dialogs.sql_storage import SqlStorage
+from storage.dialog_state import DialogStateStore
+from storage.engine import create_engine, session_factory
+from storage.identity import SqlEventLog, SqlTurnRecorder
+from storage.migrate import DatabaseNotMigrated, ensure_migrated
+
+log = logging.getLogger(__name__)
+
+SETTINGS = web.AppKey("settings", Settings)
+METRICS = web.AppKey("metrics", BotMetrics)
+SERVICES = web.AppKey("services", "Services")
+
+
+@dataclass
+class Services:
+    """The wired application, shared by the HTTP server and the terminal chat."""
+
+    engine: AsyncEngine
+    bot: TeleworkBot
+    metrics: BotMetrics
+
+    async def close(self) -> None:
+        await self.engine.dispose()
+
+
+def build_services(settings: Settings, metrics: BotMetrics) -> Services:
+    """Wire storage and the bot (no I/O yet)."""
+    engine = create_engine(settings.database_url)
+    sessions = session_factory(engine)
+    storage = SqlStorage(DialogStateStore(engine))
+    bot = TeleworkBot(
+        conversation_state=ConversationState(storage),
+        user_state=UserState(storage),
+        turns=SqlTurnRecorder(sessions),
+        events=SqlEventLog(sessions),
+    )
+    return Services(engine=engine, bot=bot, metrics=metrics)
+
+
+def install_turn_error_handler(adapter: BotAdapter, services: Services) -> None:
+    """One place for unexpected errors: log with ids, answer with an incident id, reset."""
+
+    async def on_turn_error(context: TurnContext, error: Exception) -> None:
+        incident = uuid.uuid4().hex[:8]
+        services.metrics.turn_errors.inc()
+        log.error(
+            "turn failed",
+            exc_info=error,
+            extra={"incident": incident, **turn_context_ids(context)},
+        )
+        lang = choose_language(preference=None, text=None, locale=context.activity.locale)
+        friendly = text(lang, "error.incident", incident=incident)
+        try:
+            await services.bot.reset(context)
+            if context.activity.type == ActivityTypes.invoke:
+                context.turn_state[BotAdapter._INVOKE_RESPONSE_KEY] = Activity(
+                    type=ActivityTypes.invoke_response,
+                    value=InvokeResponse(
+                        status=200,
+                        body={
+                            "statusCode": 200,
+                            "type": "application/vnd.microsoft.activity.message",
+                            "value": friendly,
+                        },
+                    ),
+                )
+            else:
+                await context.send_activity(MessageFactory.text(friendly))
+        except Exception:  # the channel itself may be what failed
+            log.exception("could not tell the user about incident %s", incident)
+
+    adapter.on_turn_error = on_turn_error
+
+
+def _count_outbound(metrics: BotMetrics) -> object:
+    class OutboundCounter:
+        async def on_turn(self, context: TurnContext, logic: object) -> None:
+            async def count(_ctx: TurnContext, activities: list[Activity], send: object) -> object:
+                metrics.outbound_calls.labels(operation="send_activity").inc(len(activities))
+                return await send()  # type: ignore[operator]
+
+            context.on_send_activities(count)
+            await logic()  # type: ignore[operator]
+
+    return OutboundCounter()
+
+
+def create_app(settings: Settings, *, check_migrations: bool = True) -> web.Application:
+    """The aiohttp application. Opens the database and HTTP sessions on startup."""
+    app = web.Application(client_max_size=settings.max_body_bytes)
+    metrics = BotMetrics()
+    app[SETTINGS] = settings
+    app[METRICS] = metrics
+    endpoint_holder: dict[str, MessageEndpoint] = {}
+
+    async def resources(app: web.Application) -> AsyncIterator[None]:
+        services = build_services(settings, metrics)
+        if check_migrations:
+            await ensure_migrated(services.engine)
+        http = aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=10))
+        authentication = ConfigurationBotFrameworkAuthentication(_sdk_configuration(settings))
+        adapter = CloudAdapter(authentication)
+        adapter.use(_count_outbound(metrics))
+        install_turn_error_handler(adapter, services)
+        validator = None
+        if not settings.anonymous:
+            validator = BotTokenValidator(
+                app_id=settings.app_id,
+                key_set=OpenIdKeySet(http, settings.openid_metadata_url),
+            )
+        endpoint_holder["endpoint"] = MessageEndpoint(
+            adapter=adapter,
+            authentication=authentication,
+            validator=validator,
+            allowed_tenants=settings.allowed_tenants,
+            metrics=metrics,
+            logic=services.bot.on_turn,
+        )
+        app[SERVICES] = services
+        try:
+            yield
+        finally:
+            await http.close()
+            await services.close()
+
+    async def messages(request: web.Request) -> web.StreamResponse:
+        return await endpoint_holder["endpoint"].handle(request)
+
+    async def healthz(_request: web.Request) -> web.Response:
+        return web.json_response({"status": "alive"})
+
+    async def readyz(request: web.Request) -> web.Response:
+        engine = request.app[SERVICES].engine
+        try:
+            async with engine.connect() as conn:
+                await conn.execute(sql("SELECT 1"))
+            await ensure_migrated(engine)
+        except DatabaseNotMigrated as exc:
+            return web.json_response({"status": "not ready", "reason": str(exc)}, status=503)
+        except Exception as exc:
+            log.warning("readiness check failed: %s", type(exc).__name__)
+            return web.json_response(
+                {"status": "not ready", "reason": "database unreachable"}, status=503
+            )
+        return web.json_response({"status": "ready"})
+
+    async def metrics_view(_request: web.Request) -> web.Response:
+        return web.Response(body=metrics.render(), headers={"Content-Type": metrics.content_type})
+
+    app.cleanup_ctx.append(resources)
+    app.router.add_post("/api/messages", messages)
+    app.router.add_get("/healthz", healthz)
+    app.router.add_get("/readyz", readyz)
+    app.router.add_get("/metrics", metrics_view)
+    return app
+
+
+def _sdk_configuration(settings: Settings) -> SimpleNamespace:
+    """The attribute bag botbuilder's ConfigurationBotFrameworkAuthentication reads."""
+    return SimpleNamespace(
+        APP_ID=settings.app_id,
+        APP_PASSWORD=settings.app_password,
+        APP_TYPE=settings.app_type.value if settings.app_id else AppType.MULTI_TENANT.value,
+        APP_TENANTID=settings.app_tenant_id,
+    )

@@ -1,0 +1,113 @@
+"""The ``telework-bot`` command line."""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+from typing import Annotated
+
+import typer
+from aiohttp import web
+
+from bot.settings import Settings, SettingsError, load_settings
+
+cli = typer.Typer(
+    name="telework-bot",
+    help="A Microsoft Teams bot that runs a telework programme from chat.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+db_cli = typer.Typer(help="Database schema (Alembic migrations).", no_args_is_help=True)
+cli.add_typer(db_cli, name="db")
+
+
+def settings_or_exit() -> Settings:
+    try:
+        return load_settings()
+    except SettingsError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2) from None
+
+
+def _configure_logging(settings: Settings) -> None:
+    from bot.logs import configure_logging
+
+    configure_logging(settings.log_format, settings.log_level)
+
+
+@db_cli.command("upgrade")
+def db_upgrade(
+    revision: Annotated[str, typer.Argument(help="Target revision.")] = "head",
+) -> None:
+    """Apply database migrations (creates the SQLite file if needed)."""
+    from storage.migrate import upgrade
+
+    settings = settings_or_exit()
+    upgrade(settings.database_url, revision)
+    typer.echo(f"database at {revision}")
+
+
+def _check_database(settings: Settings) -> None:
+    from storage.engine import create_engine
+    from storage.migrate import DatabaseNotMigrated, ensure_migrated
+
+    async def check() -> None:
+        engine = create_engine(settings.database_url)
+        try:
+            await ensure_migrated(engine)
+        finally:
+            await engine.dispose()
+
+    try:
+        asyncio.run(check())
+    except DatabaseNotMigrated as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(1) from None
+
+
+@cli.command()
+def serve() -> None:
+    """Run the bot's HTTP server (POST /api/messages, /healthz, /readyz, /metrics)."""
+    from bot.app import create_app
+
+    settings = settings_or_exit()
+    _configure_logging(settings)
+    _check_database(settings)
+    web.run_app(create_app(settings), host=settings.host, port=settings.port, print=None)
+
+
+@cli.command()
+def chat(
+    user_id: Annotated[str, typer.Option(help="The Teams user id to chat as.")] = "29:local-user",
+    name: Annotated[str, typer.Option(help="Display name.")] = "Local User",
+    upn: Annotated[str | None, typer.Option(help="UPN/e-mail, for matching the roster.")] = None,
+    aad_object_id: Annotated[str | None, typer.Option(help="Entra object id.")] = None,
+    locale: Annotated[str, typer.Option(help="Teams locale, e.g. ja-JP or en-US.")] = "ja-JP",
+) -> None:
+    """Talk to the bot in this terminal, as a chosen user (no Teams or Node needed)."""
+    from bot.app import build_services
+    from bot.chat import ChatUserProfile, run_terminal_chat
+    from bot.metrics import BotMetrics
+
+    settings = settings_or_exit()
+    _check_database(settings)
+    profile = ChatUserProfile(
+        user_id=user_id, name=name, upn=upn, aad_object_id=aad_object_id, locale=locale
+    )
+
+    async def run() -> None:
+        services = build_services(settings, BotMetrics())
+        try:
+            await run_terminal_chat(services, profile, sys.stdin, sys.stdout)
+        finally:
+            await services.close()
+
+    asyncio.run(run())
+
+
+def main() -> None:
+    cli()
+
+
+if __name__ == "__main__":
+    main()

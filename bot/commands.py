@@ -1,0 +1,113 @@
+"""The command table: one declarative list drives routing, help, "did you mean" and the
+Teams manifest's ``commandLists``."""
+
+from __future__ import annotations
+
+import difflib
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from bot.texts import Lang
+
+ALL_SCOPES = frozenset({"personal", "team", "groupChat"})
+
+
+@dataclass(frozen=True)
+class Command:
+    """One thing a user can ask for by name, button or menu."""
+
+    id: str
+    words: dict[Lang, tuple[str, ...]]
+    title: dict[Lang, str]
+    description: dict[Lang, str]
+    example: dict[Lang, str]
+    scopes: frozenset[str] = field(default=ALL_SCOPES)
+
+
+@dataclass(frozen=True)
+class Match:
+    """A command found in a message, with whatever followed its name."""
+
+    command: Command
+    argument: str
+
+
+COMMANDS: tuple[Command, ...] = (
+    Command(
+        id="help",
+        words={"ja": ("ヘルプ", "使い方", "つかいかた", "help"), "en": ("help", "?", "commands")},
+        title={"ja": "ヘルプ", "en": "help"},
+        description={"ja": "使い方とコマンドの一覧を表示します", "en": "Show what I can do"},
+        example={"ja": "ヘルプ", "en": "help"},
+    ),
+    Command(
+        id="language",
+        words={"ja": ("言語", "げんご"), "en": ("language", "lang")},
+        title={"ja": "言語", "en": "language"},
+        description={
+            "ja": "表示言語を切り替えます（日本語 / English）",
+            "en": "Switch the language I answer in (English / 日本語)",
+        },
+        example={"ja": "言語 English", "en": "language 日本語"},
+    ),
+)
+
+BY_ID: dict[str, Command] = {command.id: command for command in COMMANDS}
+
+
+def normalise(value: str) -> str:
+    """NFKC (full-width → half-width), lower case, collapsed whitespace."""
+    return " ".join(unicodedata.normalize("NFKC", value).lower().split())
+
+
+def find_command(text: str, commands: Iterable[Command] = COMMANDS) -> Match | None:
+    """The command whose name starts ``text`` (longest name first), or None."""
+    value = normalise(text)
+    candidates = sorted(
+        ((normalise(word), command) for command in commands for words in command.words.values()
+         for word in words),
+        key=lambda pair: -len(pair[0]),
+    )
+    for word, command in candidates:
+        if value == word:
+            return Match(command, "")
+        if value.startswith(word):
+            rest = value[len(word):]
+            # ASCII names need a word boundary ("helpful" is not "help"); Japanese ones do not.
+            if not word.isascii() or rest.startswith(" "):
+                return Match(command, rest.strip())
+    return None
+
+
+def suggest(text: str, commands: Iterable[Command] = COMMANDS) -> Command | None:
+    """The closest command name to ``text`` for a "did you mean", if any is close enough."""
+    value = normalise(text)
+    if not value:
+        return None
+    names: dict[str, Command] = {}
+    for command in commands:
+        for words in command.words.values():
+            for word in words:
+                if len(word) > 1:
+                    names[normalise(word)] = command
+    first_word = value.split(" ", 1)[0]
+    for probe in (value, first_word):
+        close = difflib.get_close_matches(probe, list(names), n=1, cutoff=0.6)
+        if close:
+            return names[close[0]]
+    return None
+
+
+def manifest_command_lists(lang: Lang = "en") -> list[dict[str, object]]:
+    """``bots[0].commandLists`` for the Teams manifest, generated from the table."""
+    lists: list[dict[str, object]] = []
+    for scope in ("personal", "team", "groupChat"):
+        entries = [
+            {"title": c.title[lang][:32], "description": c.description[lang][:128]}
+            for c in COMMANDS
+            if scope in c.scopes
+        ]
+        if entries:
+            lists.append({"scopes": [scope], "commands": entries[:10]})
+    return lists

@@ -1,0 +1,223 @@
+"""The Teams activity handler: routes messages, card actions and installs to the command table."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from botbuilder.core import (
+    CardFactory,
+    ConversationState,
+    MessageFactory,
+    TurnContext,
+    UserState,
+)
+from botbuilder.core.teams import TeamsActivityHandler
+from botbuilder.schema import (
+    Activity,
+    ActivityTypes,
+    AdaptiveCardInvokeResponse,
+    AdaptiveCardInvokeValue,
+    ChannelAccount,
+    InvokeResponse,
+)
+
+from bot.cards import CARD_CONTENT_TYPE, Card, help_card, welcome_card
+from bot.commands import BY_ID, Command, find_command, normalise, suggest
+from bot.language import choose_language
+from bot.texts import Lang, text
+from bot.turn import address_of, chat_user, conversation_type, message_text
+from domain.identity import EventRecorder, TurnRecorder
+
+log = logging.getLogger(__name__)
+
+MAX_TEXT_ECHO = 40
+
+
+@dataclass
+class Reply:
+    """What a command answers: a text, a card, or both."""
+
+    text: str | None = None
+    card: Card | None = None
+
+
+@dataclass
+class Turn:
+    """One request as the command handlers see it."""
+
+    context: TurnContext
+    lang: Lang
+    argument: str = ""
+    data: dict[str, Any] = field(default_factory=dict)
+
+
+Handler = Callable[[Turn], Awaitable[Reply]]
+
+
+class TeleworkBot(TeamsActivityHandler):  # type: ignore[misc]
+    """Reads each activity, records who spoke, and answers through the command table."""
+
+    def __init__(
+        self,
+        *,
+        conversation_state: ConversationState,
+        user_state: UserState,
+        turns: TurnRecorder,
+        events: EventRecorder,
+    ) -> None:
+        self._conversation_state = conversation_state
+        self._user_state = user_state
+        self._language_pref = user_state.create_property("language")
+        self._turns = turns
+        self._events = events
+        self._handlers: dict[str, Handler] = {
+            "help": self._help,
+            "language": self._language,
+        }
+        missing = set(BY_ID) - set(self._handlers)
+        if missing:
+            raise RuntimeError(f"commands without a handler: {sorted(missing)}")
+
+    # -- the turn ------------------------------------------------------------------------------
+
+    async def on_turn(self, turn_context: TurnContext) -> None:
+        address = address_of(turn_context.activity)
+        if address is not None:
+            await self._turns.record_turn(chat_user(turn_context.activity), address)
+        await super().on_turn(turn_context)
+        await self._conversation_state.save_changes(turn_context)
+        await self._user_state.save_changes(turn_context)
+
+    async def language_for(self, context: TurnContext, written: str | None = None) -> Lang:
+        preference = await self._language_pref.get(context)
+        return choose_language(
+            preference=preference if isinstance(preference, str) else None,
+            text=written,
+            locale=context.activity.locale,
+        )
+
+    async def reset(self, context: TurnContext) -> None:
+        """Forget this conversation's dialog state (after an error)."""
+        await self._conversation_state.delete(context)
+
+    # -- messages ------------------------------------------------------------------------------
+
+    async def on_message_activity(self, turn_context: TurnContext) -> None:
+        value = turn_context.activity.value
+        if isinstance(value, dict) and value:  # Action.Submit / messageBack
+            reply = await self._run_action(turn_context, value)
+        else:
+            reply = await self._run_text(turn_context, message_text(turn_context))
+        await self._send(turn_context, reply)
+
+    async def _run_text(self, context: TurnContext, written: str) -> Reply:
+        lang = await self.language_for(context, written)
+        match = find_command(written)
+        if match is not None:
+            return await self._handlers[match.command.id](Turn(context, lang, match.argument))
+        return self._not_understood(lang, written)
+
+    async def _run_action(self, context: TurnContext, data: dict[str, Any]) -> Reply:
+        lang = await self.language_for(context)
+        command = BY_ID.get(str(data.get("command", "")))
+        if command is None:
+            return Reply(text=text(lang, "unknown.action"))
+        return await self._handlers[command.id](Turn(context, lang, "", data))
+
+    def _not_understood(self, lang: Lang, written: str) -> Reply:
+        if not written.strip():
+            return Reply(text=text(lang, "unknown.empty"), card=help_card(lang))
+        shown = written if len(written) <= MAX_TEXT_ECHO else written[:MAX_TEXT_ECHO] + "…"
+        lines = [text(lang, "unknown.text", text=shown)]
+        close: Command | None = suggest(written)
+        if close is not None:
+            lines.append(text(lang, "unknown.did_you_mean", suggestion=close.words[lang][0]))
+        return Reply(text="\n\n".join(lines), card=help_card(lang))
+
+    async def _send(self, context: TurnContext, reply: Reply) -> None:
+        if reply.card is not None:
+            attachment = CardFactory.adaptive_card(reply.card)
+            await context.send_activity(MessageFactory.attachment(attachment, text=reply.text))
+        elif reply.text:
+            await context.send_activity(MessageFactory.text(reply.text))
+
+    # -- card actions (Action.Execute and legacy invokes) ---------------------------------------
+
+    async def on_invoke_activity(self, turn_context: TurnContext) -> InvokeResponse:
+        if not turn_context.activity.name and isinstance(turn_context.activity.value, dict):
+            # A nameless Teams card-action invoke: run it like Action.Submit, answer 200.
+            reply = await self._run_action(turn_context, turn_context.activity.value)
+            await self._send(turn_context, reply)
+            return InvokeResponse(status=200)
+        return await super().on_invoke_activity(turn_context)
+
+    async def on_adaptive_card_invoke(
+        self, turn_context: TurnContext, invoke_value: AdaptiveCardInvokeValue
+    ) -> AdaptiveCardInvokeResponse:
+        action = invoke_value.action or {}
+        data = dict(action.get("data") or {})
+        data.setdefault("command", action.get("verb") or "")
+        reply = await self._run_action(turn_context, data)
+        if reply.card is not None:
+            return AdaptiveCardInvokeResponse(
+                status_code=200, type=CARD_CONTENT_TYPE, value=reply.card
+            )
+        return AdaptiveCardInvokeResponse(
+            status_code=200, type="application/vnd.microsoft.activity.message", value=reply.text
+        )
+
+    # -- installs ------------------------------------------------------------------------------
+
+    async def on_members_added_activity(
+        self, members_added: list[ChannelAccount], turn_context: TurnContext
+    ) -> None:
+        activity = turn_context.activity
+        bot_id = activity.recipient.id if activity.recipient else None
+        kind = conversation_type(activity)
+        bot_added = any(member.id == bot_id for member in members_added)
+        # In a 1:1 chat, members are only ever added when the user installs the bot.
+        if bot_added or kind == "personal":
+            lang = await self.language_for(turn_context)
+            await self._events.append(
+                actor=activity.from_property.id if activity.from_property else "unknown",
+                kind="bot.installed",
+                subject=activity.conversation.id if activity.conversation else None,
+                payload={"scope": kind},
+            )
+            await self._send(
+                turn_context, Reply(card=welcome_card(lang, team=kind != "personal"))
+            )
+
+    async def on_installation_update_remove(self, turn_context: TurnContext) -> None:
+        activity = turn_context.activity
+        await self._events.append(
+            actor=activity.from_property.id if activity.from_property else "unknown",
+            kind="bot.uninstalled",
+            subject=activity.conversation.id if activity.conversation else None,
+            payload={"scope": conversation_type(activity)},
+        )
+
+    # -- commands ------------------------------------------------------------------------------
+
+    async def _help(self, turn: Turn) -> Reply:
+        return Reply(card=help_card(turn.lang))
+
+    async def _language(self, turn: Turn) -> Reply:
+        wanted = normalise(turn.argument or str(turn.data.get("language", "")))
+        choice: Lang | None = None
+        if wanted in ("ja", "japanese", "日本語", "にほんご"):
+            choice = "ja"
+        elif wanted in ("en", "english", "英語", "えいご"):
+            choice = "en"
+        if choice is None:
+            return Reply(text=text(turn.lang, "language.ask"))
+        await self._language_pref.set(turn.context, choice)
+        return Reply(text=text(choice, "language.set"))
+
+
+def invoke_activity(value: dict[str, Any]) -> Activity:
+    """An ``adaptiveCard/action`` invoke carrying ``value`` (used by the terminal chat)."""
+    return Activity(type=ActivityTypes.invoke, name="adaptiveCard/action", value=value)
