@@ -20,13 +20,14 @@ from botbuilder.schema import Activity, ActivityTypes, InvokeResponse
 from sqlalchemy import text as sql
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from bot.auth import BotTokenValidator, OpenIdKeySet
+from bot.auth import BotTokenValidator, OpenIdKeySet, entra_issuers, entra_metadata_url
 from bot.http import MessageEndpoint, turn_context_ids
 from bot.language import choose_language
 from bot.metrics import BotMetrics
 from bot.settings import AppType, Settings
-from bot.teams_bot import TeleworkBot
+from bot.teams_bot import MESSAGE_INVOKE_TYPE, TeleworkBot
 from bot.texts import text
+from bot.turn import locale_of
 from dialogs.sql_storage import SqlStorage
 from storage.dialog_state import DialogStateStore
 from storage.engine import create_engine, session_factory
@@ -37,7 +38,6 @@ log = logging.getLogger(__name__)
 
 SETTINGS = web.AppKey("settings", Settings)
 METRICS = web.AppKey("metrics", BotMetrics)
-SERVICES = web.AppKey("services", "Services")
 
 
 @dataclass
@@ -50,6 +50,9 @@ class Services:
 
     async def close(self) -> None:
         await self.engine.dispose()
+
+
+SERVICES = web.AppKey("services", Services)
 
 
 def build_services(settings: Settings, metrics: BotMetrics) -> Services:
@@ -77,7 +80,7 @@ def install_turn_error_handler(adapter: BotAdapter, services: Services) -> None:
             exc_info=error,
             extra={"incident": incident, **turn_context_ids(context)},
         )
-        lang = choose_language(preference=None, text=None, locale=context.activity.locale)
+        lang = choose_language(preference=None, text=None, locale=locale_of(context.activity))
         friendly = text(lang, "error.incident", incident=incident)
         try:
             await services.bot.reset(context)
@@ -88,7 +91,7 @@ def install_turn_error_handler(adapter: BotAdapter, services: Services) -> None:
                         status=200,
                         body={
                             "statusCode": 200,
-                            "type": "application/vnd.microsoft.activity.message",
+                            "type": MESSAGE_INVOKE_TYPE,
                             "value": friendly,
                         },
                     ),
@@ -133,9 +136,15 @@ def create_app(settings: Settings, *, check_migrations: bool = True) -> web.Appl
         install_turn_error_handler(adapter, services)
         validator = None
         if not settings.anonymous:
+            extra: dict[str, OpenIdKeySet] = {}
+            if settings.app_type == AppType.SINGLE_TENANT:
+                # Single-tenant registrations may also receive Entra-issued tokens.
+                entra = OpenIdKeySet(http, entra_metadata_url(settings.app_tenant_id))
+                extra = dict.fromkeys(entra_issuers(settings.app_tenant_id), entra)
             validator = BotTokenValidator(
                 app_id=settings.app_id,
                 key_set=OpenIdKeySet(http, settings.openid_metadata_url),
+                extra_key_sets=extra,
             )
         endpoint_holder["endpoint"] = MessageEndpoint(
             adapter=adapter,

@@ -54,11 +54,15 @@ def welcome_card(lang: Lang, *, team: bool) -> Card:
     )
 
 
+def _example(lang: Lang, command: Command) -> str:
+    return text(lang, "help.example", example=command.example[lang])
+
+
 def help_card(lang: Lang, commands: tuple[Command, ...] = COMMANDS) -> Card:
     facts = [
         {
             "title": c.words[lang][0],
-            "value": f"{c.description[lang]}　{text(lang, 'help.example', example=c.example[lang])}",
+            "value": f"{c.description[lang]}　{_example(lang, c)}",
         }
         for c in commands
     ]

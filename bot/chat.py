@@ -110,7 +110,9 @@ class TerminalChat:
             channel_id="msteams",
             service_url=CHAT_SERVICE_URL,
             from_property=ChannelAccount(
-                id=self.user.user_id, name=self.user.name, aad_object_id=self.user.aad_object_id,
+                id=self.user.user_id,
+                name=self.user.name,
+                aad_object_id=self.user.aad_object_id,
                 properties={"userPrincipalName": self.user.upn} if self.user.upn else None,
             ),
             recipient=ChannelAccount(id="28:telework-bot", name="telework-bot"),
@@ -145,8 +147,14 @@ class TerminalChat:
             activity = self._activity(
                 type=ActivityTypes.invoke,
                 name="adaptiveCard/action",
-                value={"action": {"type": "Action.Execute", "verb": action.get("verb"),
-                                  "data": action.get("data", {})}, "trigger": "manual"},
+                value={
+                    "action": {
+                        "type": "Action.Execute",
+                        "verb": action.get("verb"),
+                        "data": action.get("data", {}),
+                    },
+                    "trigger": "manual",
+                },
             )
         else:
             activity = self._activity(type=ActivityTypes.message, value=action.get("data", {}))

@@ -65,15 +65,19 @@ def find_command(text: str, commands: Iterable[Command] = COMMANDS) -> Match | N
     """The command whose name starts ``text`` (longest name first), or None."""
     value = normalise(text)
     candidates = sorted(
-        ((normalise(word), command) for command in commands for words in command.words.values()
-         for word in words),
+        (
+            (normalise(word), command)
+            for command in commands
+            for words in command.words.values()
+            for word in words
+        ),
         key=lambda pair: -len(pair[0]),
     )
     for word, command in candidates:
         if value == word:
             return Match(command, "")
         if value.startswith(word):
-            rest = value[len(word):]
+            rest = value[len(word) :]
             # ASCII names need a word boundary ("helpful" is not "help"); Japanese ones do not.
             if not word.isascii() or rest.startswith(" "):
                 return Match(command, rest.strip())

@@ -25,7 +25,7 @@ from botframework.connector.auth import (
     ClaimsIdentity,
 )
 
-from bot.auth import AuthenticationError, BotTokenValidator
+from bot.auth import AuthenticationError, BotTokenValidator, KeySetUnavailableError
 from bot.metrics import BotMetrics
 from bot.settings import is_loopback_host
 from bot.turn import tenant_of
@@ -92,6 +92,9 @@ class MessageEndpoint:
                     channel_id=activity.channel_id or "",
                     service_url=activity.service_url,
                 )
+            except KeySetUnavailableError:
+                log.error("the Bot Framework signing keys could not be loaded")
+                return _problem(503, "signing keys unavailable"), kind
             except AuthenticationError as exc:
                 log.info("rejected an unauthenticated request: %s", exc)
                 return _problem(401, "unauthorized"), kind

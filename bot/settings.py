@@ -92,9 +92,7 @@ class Settings(BaseSettings):
     @classmethod
     def _supported_database(cls, value: str) -> str:
         if not value.startswith(("sqlite+aiosqlite://", "postgresql+asyncpg://")):
-            raise ValueError(
-                "use sqlite+aiosqlite:///PATH or postgresql+asyncpg://USER@HOST/DB"
-            )
+            raise ValueError("use sqlite+aiosqlite:///PATH or postgresql+asyncpg://USER@HOST/DB")
         return value
 
     @model_validator(mode="after")
@@ -145,6 +143,6 @@ def load_settings(**overrides: Any) -> Settings:
         problems = []
         for error in exc.errors():
             location = [str(part) for part in error["loc"]]
-            keys = [_ALIASES.get(part, part) for part in location] or ["configuration"]
+            keys = [_ALIASES.get(part) or part for part in location] or ["configuration"]
             problems.append(f"{'.'.join(keys)}: {error['msg']}")
         raise SettingsError("invalid configuration: " + "; ".join(problems)) from None

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from botbuilder.core import (
+    ActivityHandler,
     CardFactory,
     ConversationState,
     MessageFactory,
@@ -18,8 +19,6 @@ from botbuilder.core.teams import TeamsActivityHandler
 from botbuilder.schema import (
     Activity,
     ActivityTypes,
-    AdaptiveCardInvokeResponse,
-    AdaptiveCardInvokeValue,
     ChannelAccount,
     InvokeResponse,
 )
@@ -28,12 +27,13 @@ from bot.cards import CARD_CONTENT_TYPE, Card, help_card, welcome_card
 from bot.commands import BY_ID, Command, find_command, normalise, suggest
 from bot.language import choose_language
 from bot.texts import Lang, text
-from bot.turn import address_of, chat_user, conversation_type, message_text
+from bot.turn import address_of, chat_user, conversation_type, locale_of, message_text
 from domain.identity import EventRecorder, TurnRecorder
 
 log = logging.getLogger(__name__)
 
 MAX_TEXT_ECHO = 40
+MESSAGE_INVOKE_TYPE = "application/vnd.microsoft.activity.message"
 
 
 @dataclass
@@ -96,11 +96,12 @@ class TeleworkBot(TeamsActivityHandler):  # type: ignore[misc]
         return choose_language(
             preference=preference if isinstance(preference, str) else None,
             text=written,
-            locale=context.activity.locale,
+            locale=locale_of(context.activity),
         )
 
     async def reset(self, context: TurnContext) -> None:
         """Forget this conversation's dialog state (after an error)."""
+        await self._conversation_state.load(context)
         await self._conversation_state.delete(context)
 
     # -- messages ------------------------------------------------------------------------------
@@ -152,24 +153,29 @@ class TeleworkBot(TeamsActivityHandler):  # type: ignore[misc]
             reply = await self._run_action(turn_context, turn_context.activity.value)
             await self._send(turn_context, reply)
             return InvokeResponse(status=200)
+        if turn_context.activity.name == "adaptiveCard/action":
+            return InvokeResponse(status=200, body=await self._execute(turn_context))
         return await super().on_invoke_activity(turn_context)
 
-    async def on_adaptive_card_invoke(
-        self, turn_context: TurnContext, invoke_value: AdaptiveCardInvokeValue
-    ) -> AdaptiveCardInvokeResponse:
-        action = invoke_value.action or {}
-        data = dict(action.get("data") or {})
-        data.setdefault("command", action.get("verb") or "")
-        reply = await self._run_action(turn_context, data)
+    async def _execute(self, context: TurnContext) -> dict[str, Any]:
+        """An ``Action.Execute``: the reply card replaces the clicked card, or a message shows."""
+        value = context.activity.value
+        action = value.get("action") if isinstance(value, dict) else None
+        action = action if isinstance(action, dict) else {}
+        given = action.get("data")
+        data: dict[str, Any] = dict(given) if isinstance(given, dict) else {}
+        data["command"] = data.get("command") or action.get("verb") or ""
+        reply = await self._run_action(context, data)
         if reply.card is not None:
-            return AdaptiveCardInvokeResponse(
-                status_code=200, type=CARD_CONTENT_TYPE, value=reply.card
-            )
-        return AdaptiveCardInvokeResponse(
-            status_code=200, type="application/vnd.microsoft.activity.message", value=reply.text
-        )
+            return {"statusCode": 200, "type": CARD_CONTENT_TYPE, "value": reply.card}
+        return {"statusCode": 200, "type": MESSAGE_INVOKE_TYPE, "value": reply.text or ""}
 
     # -- installs ------------------------------------------------------------------------------
+
+    async def on_conversation_update_activity(self, turn_context: TurnContext) -> None:
+        # TeamsActivityHandler fetches every added member from the connector (one HTTP call
+        # each, inside the turn) before dispatching; we need only the ids in the payload.
+        await ActivityHandler.on_conversation_update_activity(self, turn_context)
 
     async def on_members_added_activity(
         self, members_added: list[ChannelAccount], turn_context: TurnContext
@@ -187,9 +193,7 @@ class TeleworkBot(TeamsActivityHandler):  # type: ignore[misc]
                 subject=activity.conversation.id if activity.conversation else None,
                 payload={"scope": kind},
             )
-            await self._send(
-                turn_context, Reply(card=welcome_card(lang, team=kind != "personal"))
-            )
+            await self._send(turn_context, Reply(card=welcome_card(lang, team=kind != "personal")))
 
     async def on_installation_update_remove(self, turn_context: TurnContext) -> None:
         activity = turn_context.activity

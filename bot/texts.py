@@ -41,22 +41,21 @@ EN: Final[dict[str, str]] = {
     "welcome.title": "Welcome to telework-bot",
     "welcome.personal": (
         "Declare telework days, report the start and end of work, and check your progress "
-        "against your telework target, all from chat. Type \"help\" to see how."
+        'against your telework target, all from chat. Type "help" to see how.'
     ),
     "welcome.team": (
-        "telework-bot has been added to this team. Mention it and say \"help\" to see how "
-        "to use it."
+        'telework-bot has been added to this team. Mention it and say "help" to see how to use it.'
     ),
     "help.title": "How to use telework-bot",
     "help.intro": "You can say things like:",
     "help.example": "e.g. {example}",
     "help.button": "Show help",
-    "unknown.text": "Sorry, I did not understand \"{text}\".",
-    "unknown.did_you_mean": "Did you mean \"{suggestion}\"?",
+    "unknown.text": 'Sorry, I did not understand "{text}".',
+    "unknown.did_you_mean": 'Did you mean "{suggestion}"?',
     "unknown.empty": "Your message was empty.",
-    "unknown.action": "That button is not supported. Type \"help\" to see what I can do.",
+    "unknown.action": 'That button is not supported. Type "help" to see what I can do.',
     "language.set": "I will answer in English from now on.",
-    "language.ask": "Choose a language: \"language English\" or 「言語 日本語」.",
+    "language.ask": 'Choose a language: "language English" or 「言語 日本語」.',
     "error.incident": (
         "Sorry, something went wrong on my side. Please try again. (Incident {incident})"
     ),

@@ -46,6 +46,17 @@ def conversation_type(activity: Activity) -> str:
     return "personal"
 
 
+def locale_of(activity: Activity) -> str | None:
+    """The activity's locale, else the one in Teams' clientInfo entity."""
+    if activity.locale:
+        return str(activity.locale)
+    for entity in activity.entities or []:
+        properties = getattr(entity, "additional_properties", None) or {}
+        if getattr(entity, "type", None) == "clientInfo" and properties.get("locale"):
+            return str(properties["locale"])
+    return None
+
+
 def chat_user(activity: Activity) -> ChatUser | None:
     sender = activity.from_property
     if sender is None or not sender.id:
@@ -57,7 +68,7 @@ def chat_user(activity: Activity) -> ChatUser | None:
         aad_object_id=sender.aad_object_id or None,
         user_principal_name=properties.get("userPrincipalName") or properties.get("email"),
         display_name=sender.name or None,
-        locale=activity.locale or None,
+        locale=locale_of(activity),
     )
 
 

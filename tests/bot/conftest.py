@@ -1,0 +1,88 @@
+"""Fixtures for the bot's HTTP tests: a running app on a migrated SQLite database and a
+recording Bot Framework connector on 127.0.0.1."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import AsyncIterator, Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+from aiohttp import web
+from aiohttp.test_utils import TestClient, TestServer
+
+from bot.app import create_app
+from bot.settings import Settings, load_settings
+
+FIXTURES = Path(__file__).resolve().parents[3] / "shared" / "fixtures" / "teams"
+
+
+def teams_fixture(name: str) -> dict[str, Any]:
+    """A real Teams payload from ../shared/fixtures/teams (``name`` without .json)."""
+    data: dict[str, Any] = json.loads((FIXTURES / f"{name}.json").read_text(encoding="utf-8"))
+    return data
+
+
+@dataclass
+class RecordingConnector:
+    """Answers the connector's reply/send calls with 200 and records them."""
+
+    requests: list[dict[str, Any]] = field(default_factory=list)
+    server: TestServer | None = None
+
+    @property
+    def url(self) -> str:
+        assert self.server is not None
+        return str(self.server.make_url("/"))
+
+    async def _record(self, request: web.Request) -> web.Response:
+        body = await request.json() if request.can_read_body else None
+        self.requests.append(
+            {
+                "method": request.method,
+                "path": request.path,
+                "body": body,
+                "authorization": request.headers.get("Authorization"),
+            }
+        )
+        return web.json_response({"id": f"reply-{len(self.requests)}"})
+
+    def activities(self) -> list[dict[str, Any]]:
+        return [r["body"] for r in self.requests if r["method"] == "POST"]
+
+
+@pytest.fixture
+async def connector() -> AsyncIterator[RecordingConnector]:
+    recorder = RecordingConnector()
+    app = web.Application()
+    app.router.add_route("*", "/{tail:.*}", recorder._record)
+    recorder.server = TestServer(app, host="127.0.0.1")
+    await recorder.server.start_server()
+    yield recorder
+    await recorder.server.close()
+
+
+BotClientFactory = Callable[..., "AsyncIterator[TestClient[Any, Any]]"]
+
+
+@pytest.fixture
+async def bot_client(
+    sqlite_url: str,
+) -> AsyncIterator[Callable[..., Any]]:
+    """``await bot_client(**settings)`` → an aiohttp TestClient of the bot on 127.0.0.1."""
+    clients: list[TestClient[Any, Any]] = []
+
+    async def make(**overrides: Any) -> TestClient[Any, Any]:
+        values: dict[str, Any] = {"TELEWORK_DATABASE_URL": sqlite_url, "_env_file": None}
+        values.update(overrides)
+        settings: Settings = load_settings(**values)
+        client = TestClient(TestServer(create_app(settings), host="127.0.0.1"))
+        await client.start_server()
+        clients.append(client)
+        return client
+
+    yield make
+    for client in clients:
+        await client.close()
