@@ -105,6 +105,46 @@ def chat(
     asyncio.run(run())
 
 
+@cli.command()
+def dev(
+    chat_in_terminal: Annotated[
+        bool, typer.Option("--chat/--no-chat", help="Also chat with the bot in this terminal.")
+    ] = True,
+) -> None:
+    """Local development: migrate, serve on loopback, and chat with the bot in this terminal."""
+    from storage.migrate import upgrade
+
+    settings = settings_or_exit()
+    if not settings.binds_loopback:
+        typer.echo("error: `dev` only binds a loopback TELEWORK_HOST", err=True)
+        raise typer.Exit(2)
+    upgrade(settings.database_url)
+    asyncio.run(_dev(settings, chat_in_terminal and sys.stdin.isatty()))
+
+
+async def _dev(settings: Settings, chat_in_terminal: bool) -> None:
+    from bot.app import SERVICES, create_app
+    from bot.chat import ChatUserProfile, run_terminal_chat
+
+    app = create_app(settings)
+    runner = web.AppRunner(app)
+    await runner.setup()
+    site = web.TCPSite(runner, settings.host, settings.port)
+    await site.start()
+    endpoint = f"http://{settings.host}:{settings.port}/api/messages"
+    typer.echo(f"telework-bot is listening on {endpoint} (database {settings.database_url})")
+    try:
+        if chat_in_terminal:
+            typer.echo('Chat with it here (Ctrl-D or /quit to stop); try 「ヘルプ」 or "help".')
+            profile = ChatUserProfile(user_id="29:local-user", name="Local User")
+            await run_terminal_chat(app[SERVICES], profile, sys.stdin, sys.stdout)
+        else:
+            typer.echo("Press Ctrl-C to stop; `telework-bot chat` talks to the same database.")
+            await asyncio.Event().wait()
+    finally:
+        await runner.cleanup()
+
+
 def main() -> None:
     cli()
 

@@ -1,0 +1,64 @@
+"""Settings are typed, read once, and fail fast naming the key."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.settings import AppType, SettingsError, load_settings
+
+
+def test_defaults() -> None:
+    settings = load_settings(_env_file=None)
+    assert settings.database_url == "sqlite+aiosqlite:///./telework.db"
+    assert (settings.host, settings.port) == ("127.0.0.1", 3978)
+    assert settings.app_type == AppType.SINGLE_TENANT
+    assert settings.timezone == "Asia/Tokyo"
+    assert settings.anonymous
+
+
+def test_environment_is_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TELEWORK_ALLOWED_TENANTS", " AAA , bbb,")
+    monkeypatch.setenv("TELEWORK_PORT", "4000")
+    settings = load_settings(_env_file=None)
+    assert settings.allowed_tenants == frozenset({"aaa", "bbb"})
+    assert settings.port == 4000
+
+
+def test_dotenv_file_is_read(
+    tmp_path: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    env = tmp_path / ".env"  # type: ignore[operator]
+    env.write_text("TELEWORK_PORT=4100\nTELEWORK_TIMEZONE=UTC\n", encoding="utf-8")
+    settings = load_settings(_env_file=env)
+    assert (settings.port, settings.timezone) == (4100, "UTC")
+
+
+@pytest.mark.parametrize(
+    ("overrides", "key"),
+    [
+        ({"TELEWORK_PORT": "0"}, "TELEWORK_PORT"),
+        ({"TELEWORK_TIMEZONE": "Mars/Olympus"}, "TELEWORK_TIMEZONE"),
+        ({"TELEWORK_DATABASE_URL": "mysql://x"}, "TELEWORK_DATABASE_URL"),
+        ({"MICROSOFT_APP_TYPE": "Sometimes"}, "MICROSOFT_APP_TYPE"),
+        ({"TELEWORK_LOG_FORMAT": "xml"}, "TELEWORK_LOG_FORMAT"),
+        ({"MICROSOFT_APP_ID": "abc"}, "MICROSOFT_APP_PASSWORD"),
+        ({"MICROSOFT_APP_ID": "abc", "MICROSOFT_APP_PASSWORD": "p"}, "MICROSOFT_APP_TENANT_ID"),
+    ],
+)
+def test_bad_values_name_the_key(overrides: dict[str, str], key: str) -> None:
+    with pytest.raises(SettingsError, match=key):
+        load_settings(_env_file=None, **overrides)
+
+
+def test_anonymous_mode_only_on_loopback() -> None:
+    with pytest.raises(SettingsError, match="TELEWORK_HOST must be a loopback"):
+        load_settings(_env_file=None, TELEWORK_HOST="0.0.0.0")
+    assert load_settings(_env_file=None, TELEWORK_HOST="::1").binds_loopback
+    secured = load_settings(
+        _env_file=None,
+        TELEWORK_HOST="0.0.0.0",
+        MICROSOFT_APP_ID="a",
+        MICROSOFT_APP_PASSWORD="p",
+        MICROSOFT_APP_TENANT_ID="t",
+    )
+    assert not secured.anonymous
