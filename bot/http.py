@@ -100,7 +100,16 @@ class MessageEndpoint:
                 return _problem(401, "unauthorized"), kind
             auth = self._authenticated(claims)
 
+        started = time.perf_counter()
         invoke = await self.adapter.process_activity(auth, activity, self.logic)
+        log.info(
+            "turn",
+            extra={
+                **activity_ids(activity),
+                "text_length": len(activity.text or ""),
+                "seconds": round(time.perf_counter() - started, 4),
+            },
+        )
         if invoke is not None:
             return web.json_response(invoke.body, status=int(invoke.status)), kind
         return web.Response(status=201), kind
@@ -128,7 +137,11 @@ def _problem(status: int, detail: str) -> web.Response:
 
 def turn_context_ids(context: TurnContext) -> dict[str, str | None]:
     """Ids worth logging for a turn (never the text)."""
-    activity = context.activity
+    return activity_ids(context.activity)
+
+
+def activity_ids(activity: Activity) -> dict[str, str | None]:
+    """Ids worth logging for an activity (never the text)."""
     return {
         "activity_id": activity.id,
         "activity_type": activity.type,
