@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 from aiohttp import web
 
+from bot.cli_roster import build_policy_app, build_roster_app
 from bot.settings import Settings, SettingsError, load_settings
 
 cli = typer.Typer(
@@ -27,6 +28,10 @@ def settings_or_exit() -> Settings:
     except SettingsError as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(2) from None
+
+
+cli.add_typer(build_roster_app(settings_or_exit), name="roster")
+cli.add_typer(build_policy_app(), name="policy")
 
 
 def _configure_logging(settings: Settings) -> None:

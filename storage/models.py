@@ -1,3 +1,8 @@
 """Imports every table module so that ``SQLModel.metadata`` is complete (Alembic, tests)."""
 
-from storage import tables  # noqa: F401
+from storage import (  # noqa: F401
+    ledger_tables,
+    org,
+    schedule,
+    tables,
+)

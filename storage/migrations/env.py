@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from typing import Any, Literal
 
 from alembic import context
 from sqlalchemy.engine import Connection
@@ -10,15 +11,24 @@ from sqlmodel import SQLModel
 
 import storage.models  # noqa: F401  (registers every table on SQLModel.metadata)
 from storage.engine import create_engine
+from storage.tables import UtcDateTime
 
 config = context.config
 target_metadata = SQLModel.metadata
+
+
+def _render_item(kind: str, obj: Any, autogen_context: Any) -> str | Literal[False]:
+    # Our column types are plain SQL types underneath; migrations must not import the app.
+    if kind == "type" and isinstance(obj, UtcDateTime):
+        return "sa.DateTime(timezone=True)"
+    return False
 
 
 def _run(connection: Connection) -> None:
     context.configure(
         connection=connection,
         target_metadata=target_metadata,
+        render_item=_render_item,
         render_as_batch=connection.dialect.name == "sqlite",
         compare_type=True,
     )

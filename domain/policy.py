@@ -1,0 +1,370 @@
+"""The telework policy as configuration: categories and targets, eligibility, exemptions,
+counting, approval, nudge rules, calendar and report settings.
+
+A policy is a TOML file validated here; ``default_policy.toml`` reproduces the Ministry of
+Internal Affairs and Communications' Telework Promotion Plan of 5 June 2015. Another ministry
+or the next plan changes the file, not the code. Every error names its key path, e.g.
+``categories.manager.target.count: must be greater than 0``.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Mapping
+from datetime import date, datetime, time
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Annotated, Any, Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    PlainValidator,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
+
+from domain.calendar import WorkCalendar
+from domain.conditions import RosterCondition
+from domain.errors import PolicyError
+from domain.occasions import DayPart
+from domain.org import ExemptReason, StaffMember
+from domain.periods import Period, PeriodKind
+
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+_CATEGORY_ID = re.compile(r"[a-z][a-z0-9_]{0,39}")
+
+
+def _condition(value: object) -> RosterCondition:
+    if isinstance(value, RosterCondition):
+        return value
+    if not isinstance(value, str):
+        raise ValueError('must be a string such as "is_manager or has_care"')
+    return RosterCondition.parse(value)
+
+
+Condition = Annotated[RosterCondition, PlainValidator(_condition)]
+
+
+class _Section(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, arbitrary_types_allowed=True)
+
+
+class OrgClosureDay(_Section):
+    """An organisation-specific closure day."""
+
+    date: date
+    name: str = "組織の休業日"
+
+
+class CalendarRules(_Section):
+    """Time zone, fiscal year start and organisation closure days."""
+
+    time_zone: str = "Asia/Tokyo"
+    fiscal_year_start_month: int = Field(4, ge=1, le=12)
+    year_end_closure: bool = True  # 年末年始 12/29–1/3
+    closures: tuple[OrgClosureDay, ...] = ()
+
+    @field_validator("time_zone")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(f"unknown time zone {value!r} (e.g. Asia/Tokyo)") from None
+        return value
+
+
+class Target(_Section):
+    """How many telework occasions per period a category needs (``aim``: a goal, 目安)."""
+
+    count: int = Field(gt=0)
+    period: PeriodKind
+    strength: Literal["minimum", "aim"] = "minimum"
+
+    @field_validator("period")
+    @classmethod
+    def _not_daily(cls, value: PeriodKind) -> PeriodKind:
+        if value is PeriodKind.DAY:
+            raise ValueError("a target period must be fiscal_year, month or week")
+        return value
+
+
+class NudgeRule(_Section):
+    """When a category's members may be nudged within a period (used by the nudge feature).
+
+    ``from_month`` (fiscal-year targets): from the 1st of that calendar month of the fiscal
+    year. ``from_day`` (monthly targets): from that day of the month. ``weekdays``: only on
+    these days. At most ``max_per_period`` nudges per period; none once the target is met
+    when ``stop_when_met``.
+    """
+
+    from_month: int | None = Field(None, ge=1, le=12)
+    from_day: int | None = Field(None, ge=1, le=31)
+    weekdays: tuple[Weekday, ...] = ()
+    max_per_period: int = Field(1, ge=0, le=100)
+    stop_when_met: bool = True
+
+    def opens_on(self, period: Period) -> date:
+        """The first day of ``period`` on which a nudge may be sent."""
+        if self.from_month is not None and period.kind is PeriodKind.FISCAL_YEAR:
+            year = period.start.year if self.from_month >= period.start.month else period.end.year
+            return max(period.start, date(year, self.from_month, 1))
+        if self.from_day is not None and period.kind is PeriodKind.MONTH:
+            return period.start.replace(day=min(self.from_day, period.end.day))
+        return period.start
+
+    def allows(self, day: date, period: Period) -> bool:
+        """Whether ``day`` lies in the nudge window of ``period`` (weekday included)."""
+        if not period.contains(day) or day < self.opens_on(period):
+            return False
+        return not self.weekdays or WEEKDAYS[day.weekday()] in self.weekdays
+
+
+class Category(_Section):
+    """A group of staff with a target; ``when`` says who belongs, from roster attributes.
+
+    ``sensitive`` categories (育児・介護) are aggregated and small groups suppressed in reports.
+    """
+
+    name_ja: str = Field(min_length=1)
+    name_en: str = Field(min_length=1)
+    when: Condition
+    target: Target
+    sensitive: bool = False
+    nudge: NudgeRule | None = None
+
+    @model_validator(mode="after")
+    def _nudge_fits_period(self) -> Category:
+        if self.nudge is None:
+            return self
+        if self.nudge.from_month is not None and self.target.period is not PeriodKind.FISCAL_YEAR:
+            raise ValueError("nudge.from_month needs a fiscal_year target")
+        if self.nudge.from_day is not None and self.target.period is not PeriodKind.MONTH:
+            raise ValueError("nudge.from_day needs a month target")
+        return self
+
+    def name(self, lang: str) -> str:
+        """The category's name in ``lang`` ("en", else Japanese)."""
+        return self.name_en if lang == "en" else self.name_ja
+
+
+class Eligibility(_Section):
+    """Who may telework at all: not during the conditional appointment (条件付採用期間)."""
+
+    conditional_appointment_months: int = Field(6, ge=0, le=24)
+    prorate_first_period: bool = True
+
+    def eligible_from(self, hire_date: date) -> date:
+        """The first eligible day: the hire date plus the months (clamped to a month's end),
+        e.g. hired 2026-04-01 → eligible from 2026-10-01."""
+        months = hire_date.month - 1 + self.conditional_appointment_months
+        year, month = hire_date.year + months // 12, months % 12 + 1
+        for day in (hire_date.day, 30, 29, 28):
+            try:
+                return date(year, month, day)
+            except ValueError:
+                continue
+        raise AssertionError("unreachable")  # pragma: no cover
+
+
+class Exemptions(_Section):
+    """Work reasons that mean no target and no nudges (国会業務, 窓口業務, …)."""
+
+    reasons: tuple[ExemptReason, ...] = tuple(ExemptReason)
+
+
+class Counting(_Section):
+    """How telework is counted: a full day is 1 occasion and 1 person-day."""
+
+    half_day_occasions: int = Field(1, ge=0, le=1)
+    half_day_person_days: float = Field(0.5, ge=0, le=1)
+
+    def occasions(self, part: DayPart) -> int:
+        """Occasions (回) for a day part."""
+        return self.half_day_occasions if part.is_half else 1
+
+    def person_days(self, part: DayPart) -> float:
+        """Person-days (人日) for a day part."""
+        return self.half_day_person_days if part.is_half else 1.0
+
+
+class Approval(_Section):
+    """Whether the section chief's approval is needed, and by when (事前申請・承認)."""
+
+    required: bool = True
+    deadline: Literal["previous_working_day", "same_day", "none"] = "previous_working_day"
+    deadline_time: time = time(17, 0)
+
+    def deadline_for(self, day: date, calendar: WorkCalendar) -> datetime | None:
+        """The latest moment to request telework on ``day`` (None: no deadline)."""
+        if not self.required or self.deadline == "none":
+            return None
+        if self.deadline == "same_day":
+            return calendar.at(day, self.deadline_time)
+        return calendar.at(calendar.add_working_days(day, -1), self.deadline_time)
+
+
+class Declarations(_Section):
+    """How far back telework may be declared after the fact."""
+
+    retroactive_working_days: int = Field(5, ge=0, le=60)
+
+    def earliest_retroactive_day(self, today: date, calendar: WorkCalendar) -> date:
+        """The earliest day that may still be declared on ``today``."""
+        return calendar.add_working_days(today, -self.retroactive_working_days)
+
+
+class Nudges(_Section):
+    """When nudges may be sent at all: inside working hours, on working days."""
+
+    enabled: bool = True
+    working_hours_start: time = time(9, 0)
+    working_hours_end: time = time(18, 0)
+    working_days_only: bool = True
+
+    @model_validator(mode="after")
+    def _hours_in_order(self) -> Nudges:
+        if self.working_hours_start >= self.working_hours_end:
+            raise ValueError("working_hours_start must be before working_hours_end")
+        return self
+
+    def may_send_at(self, instant: datetime, calendar: WorkCalendar) -> bool:
+        """Whether a nudge may go out at an aware instant (outside quiet hours)."""
+        if not self.enabled:
+            return False
+        local = instant.astimezone(calendar.tz)
+        if self.working_days_only and not calendar.is_working_day(local.date()):
+            return False
+        return (
+            self.working_hours_start <= local.time().replace(tzinfo=None) < self.working_hours_end
+        )
+
+
+class Reports(_Section):
+    """Report settings: groups of sensitive categories smaller than this are suppressed."""
+
+    care_min_group_size: int = Field(5, ge=1)
+
+
+class Policy(_Section):
+    """A whole telework policy. Build it with ``load_policy``; never mutate it."""
+
+    name: str = Field(min_length=1)
+    categories: dict[str, Category] = Field(min_length=1)
+    calendar: CalendarRules = CalendarRules()
+    eligibility: Eligibility = Eligibility()
+    exemptions: Exemptions = Exemptions()
+    counting: Counting = Counting()
+    approval: Approval = Approval()
+    declarations: Declarations = Declarations()
+    nudges: Nudges = Nudges()
+    reports: Reports = Reports()
+
+    @field_validator("categories", mode="before")
+    @classmethod
+    def _category_ids(cls, value: object) -> object:
+        if isinstance(value, Mapping):
+            for key in value:
+                if not isinstance(key, str) or not _CATEGORY_ID.fullmatch(key):
+                    raise ValueError(
+                        f"category id {key!r} must be 1–40 lower-case ASCII letters, digits "
+                        "or _ starting with a letter (e.g. care)"
+                    )
+        return value
+
+    def work_calendar(self) -> WorkCalendar:
+        """A new ``WorkCalendar`` for this policy (build once and share it: it caches)."""
+        rules = self.calendar
+        return WorkCalendar(
+            rules.time_zone,
+            org_closures={c.date: c.name for c in rules.closures},
+            fiscal_year_start_month=rules.fiscal_year_start_month,
+            year_end_closure=rules.year_end_closure,
+        )
+
+    def categories_of(self, member: StaffMember) -> list[tuple[str, Category]]:
+        """Every category the member falls into, in policy order (ignores eligibility)."""
+        return [(cid, c) for cid, c in self.categories.items() if c.when.holds_for(member)]
+
+    def is_exempt(self, member: StaffMember) -> bool:
+        """Whether the member's work reason exempts them (no target, never nudged)."""
+        return member.exempt_reason is not None and member.exempt_reason in self.exemptions.reasons
+
+    def summary(self, lang: str = "ja") -> str:
+        """A human-readable multi-line summary in Japanese ("ja") or English ("en")."""
+        from domain.policy_summary import render_summary  # the texts live in their own module
+
+        return render_summary(self, lang)
+
+
+def parse_policy(text: str, source: str = "<policy>") -> Policy:
+    """Validate a policy given as TOML text; ``PolicyError`` lists every problem by key."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise PolicyError(f"{source}: TOML syntax error: {exc}") from None
+    return policy_from_mapping(data, source)
+
+
+def policy_from_mapping(data: Mapping[str, Any], source: str = "<policy>") -> Policy:
+    """Validate an already-parsed policy document."""
+    try:
+        return Policy.model_validate(dict(data))
+    except ValidationError as exc:
+        lines = [f"{_key_path(e['loc'])}: {_message(e)}" for e in exc.errors()]
+        raise PolicyError(f"{source} is not a valid policy:\n  " + "\n  ".join(lines)) from None
+
+
+def load_policy(path: str | Path | None = None) -> Policy:
+    """Load and validate a policy file; ``None`` loads the packaged default (2015 plan)."""
+    if path is None:
+        return default_policy()
+    file = Path(path)
+    try:
+        text = file.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise PolicyError(f"policy file not found: {file}") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise PolicyError(f"cannot read policy file {file}: {exc}") from None
+    return parse_policy(text, str(file))
+
+
+@cache
+def default_policy() -> Policy:
+    """The packaged default policy (read and validated once)."""
+    text = resources.files("domain").joinpath("default_policy.toml").read_text(encoding="utf-8")
+    return parse_policy(text, "default_policy.toml")
+
+
+def check_policy_file(path: str | Path, lang: str = "ja") -> str:
+    """Validate a policy file and return its summary (``telework-bot policy check FILE``)."""
+    return load_policy(path).summary(lang)
+
+
+def _key_path(loc: tuple[int | str, ...]) -> str:
+    parts: list[str] = []
+    for item in loc:
+        if isinstance(item, int):
+            parts.append(f"[{item}]")
+        elif item == "[key]":
+            parts.append(" (the key itself)")
+        else:
+            parts.append(f".{item}" if parts else item)
+    return "".join(parts) or "(top level)"
+
+
+def _message(error: Mapping[str, Any]) -> str:
+    kind = error.get("type")
+    if kind == "extra_forbidden":
+        return "unknown key (check its spelling)"
+    if kind == "missing":
+        return "required key is missing"
+    msg = str(error.get("msg", "invalid value"))
+    return msg.removeprefix("Value error, ")

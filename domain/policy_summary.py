@@ -1,0 +1,241 @@
+"""A policy in plain words, Japanese or English (``telework-bot policy check FILE``)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from domain.org import ExemptReason
+from domain.periods import PeriodKind
+
+if TYPE_CHECKING:
+    from domain.policy import Category, Policy
+
+_EVERY_JA = {
+    PeriodKind.FISCAL_YEAR: "年度ごとに",
+    PeriodKind.MONTH: "毎月",
+    PeriodKind.WEEK: "毎週",
+    PeriodKind.DAY: "毎日",
+}
+_PER_JA = {
+    PeriodKind.FISCAL_YEAR: "1年度あたり",
+    PeriodKind.MONTH: "1か月あたり",
+    PeriodKind.WEEK: "1週あたり",
+    PeriodKind.DAY: "1日あたり",
+}
+_PERIOD_EN = {
+    PeriodKind.FISCAL_YEAR: "fiscal year",
+    PeriodKind.MONTH: "month",
+    PeriodKind.WEEK: "week",
+    PeriodKind.DAY: "day",
+}
+_EXEMPT_JA = {
+    ExemptReason.DIET_WORK: "国会業務",
+    ExemptReason.COUNTER_SERVICE: "窓口業務",
+    ExemptReason.OTHER: "その他",
+}
+_EXEMPT_EN = {
+    ExemptReason.DIET_WORK: "Diet work",
+    ExemptReason.COUNTER_SERVICE: "counter service",
+    ExemptReason.OTHER: "other",
+}
+_WEEKDAY_JA = {
+    "mon": "月",
+    "tue": "火",
+    "wed": "水",
+    "thu": "木",
+    "fri": "金",
+    "sat": "土",
+    "sun": "日",
+}
+_WEEKDAY_EN = {
+    "mon": "Mon",
+    "tue": "Tue",
+    "wed": "Wed",
+    "thu": "Thu",
+    "fri": "Fri",
+    "sat": "Sat",
+    "sun": "Sun",
+}
+
+
+_MONTHS_EN = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+
+def render_summary(policy: Policy, lang: str) -> str:
+    """The summary in ``lang``: "en" for English, anything else Japanese."""
+    return "\n".join(_english(policy) if lang == "en" else _japanese(policy))
+
+
+def _hm(t: object) -> str:
+    return f"{t:%H:%M}"
+
+
+def _japanese(p: Policy) -> list[str]:
+    cal = p.calendar
+    end_month = (cal.fiscal_year_start_month + 10) % 12 + 1
+    fiscal = (
+        f"{cal.fiscal_year_start_month}月1日〜翌年{end_month}月末"
+        if cal.fiscal_year_start_month != 1
+        else "1月1日〜12月31日"
+    )
+    lines = [
+        f"テレワーク方針: {p.name}",
+        f"年度: {fiscal}（タイムゾーン {cal.time_zone}）",
+        "休業日: 土日、国民の祝日・休日"
+        + ("、年末年始（12月29日〜1月3日）" if cal.year_end_closure else "")
+        + f"、組織の休業日 {len(cal.closures)}日",
+        "区分と目標（複数の区分に当たる職員には、それぞれの目標が適用されます）:",
+    ]
+    for cid, category in p.categories.items():
+        lines.extend(_category_ja(cid, category))
+    months = p.eligibility.conditional_appointment_months
+    lines.append(
+        f"対象外: 採用後{months}か月の条件付採用期間中の職員" if months else "対象外: なし"
+    )
+    reasons = "、".join(_EXEMPT_JA[r] for r in p.exemptions.reasons) or "なし"
+    lines.append(f"目標なし・声かけなし（テレワークに適さない業務）: {reasons}")
+    c = p.counting
+    lines.append(
+        "数え方: 終日 = 1回・1人日、"
+        f"半日 = {c.half_day_occasions}回・{c.half_day_person_days:g}人日"
+    )
+    a = p.approval
+    if not a.required:
+        lines.append("承認: 不要")
+    elif a.deadline == "previous_working_day":
+        lines.append(f"承認: 必要（前の勤務日の{_hm(a.deadline_time)}までに申請）")
+    elif a.deadline == "same_day":
+        lines.append(f"承認: 必要（当日{_hm(a.deadline_time)}まで申請可）")
+    else:
+        lines.append("承認: 必要（期限なし）")
+    lines.append(f"事後の申告: {p.declarations.retroactive_working_days}勤務日前まで")
+    n = p.nudges
+    if n.enabled:
+        days = "勤務日の" if n.working_days_only else ""
+        lines.append(
+            f"声かけの時間帯: {days}{_hm(n.working_hours_start)}〜{_hm(n.working_hours_end)}"
+        )
+    else:
+        lines.append("声かけ: 行わない")
+    lines.append(f"報告: 要配慮の区分は{p.reports.care_min_group_size}人未満の集計を表示しない")
+    return lines
+
+
+def _category_ja(cid: str, c: Category) -> list[str]:
+    t = c.target
+    every = _EVERY_JA[t.period]
+    goal = (
+        f"{every}{t.count}回以上" if t.strength == "minimum" else f"{every}{t.count}回程度（目安）"
+    )
+    sensitive = "、要配慮" if c.sensitive else ""
+    out = [f"  - {c.name_ja}（{cid}{sensitive}）: {goal}", f"      該当: {c.when}"]
+    rule = c.nudge
+    if rule is not None:
+        parts = []
+        if rule.from_month is not None:
+            parts.append(f"{rule.from_month}月以降")
+        if rule.from_day is not None:
+            parts.append(f"毎月{rule.from_day}日以降")
+        if rule.weekdays:
+            parts.append("・".join(_WEEKDAY_JA[d] for d in rule.weekdays) + "曜日")
+        if rule.stop_when_met:
+            parts.append("目標未達の間")
+        parts.append(f"{_PER_JA[t.period]}最大{rule.max_per_period}回")
+        out.append("      声かけ: " + "、".join(parts))
+    return out
+
+
+def _english(p: Policy) -> list[str]:
+    cal = p.calendar
+    lines = [
+        f"Telework policy: {p.name}",
+        f"Fiscal year: starts on 1 {_month_en(cal.fiscal_year_start_month)} "
+        f"(time zone {cal.time_zone})",
+        "Closed days: weekends, national holidays"
+        + (", year-end closure (29 Dec – 3 Jan)" if cal.year_end_closure else "")
+        + f", {len(cal.closures)} organisation closure day(s)",
+        "Categories and targets (a person in several categories gets each target):",
+    ]
+    for cid, category in p.categories.items():
+        lines.extend(_category_en(cid, category))
+    months = p.eligibility.conditional_appointment_months
+    lines.append(
+        f"Not eligible: staff in the {months}-month conditional appointment period after hiring"
+        if months
+        else "Not eligible: nobody"
+    )
+    reasons = ", ".join(_EXEMPT_EN[r] for r in p.exemptions.reasons) or "none"
+    lines.append(f"No target and never nudged (work unsuited to telework): {reasons}")
+    c = p.counting
+    lines.append(
+        "Counting: a full day = 1 occasion and 1 person-day; a half day = "
+        f"{c.half_day_occasions} occasion and {c.half_day_person_days:g} person-days"
+    )
+    a = p.approval
+    if not a.required:
+        lines.append("Approval: not required")
+    elif a.deadline == "previous_working_day":
+        lines.append(
+            f"Approval: required, requested by {_hm(a.deadline_time)} on the previous working day"
+        )
+    elif a.deadline == "same_day":
+        lines.append(f"Approval: required, same-day requests until {_hm(a.deadline_time)}")
+    else:
+        lines.append("Approval: required, no deadline")
+    lines.append(
+        f"Declaring after the fact: up to {p.declarations.retroactive_working_days} working days"
+    )
+    n = p.nudges
+    if n.enabled:
+        days = " on working days" if n.working_days_only else ""
+        lines.append(f"Nudges: {_hm(n.working_hours_start)}–{_hm(n.working_hours_end)}{days}")
+    else:
+        lines.append("Nudges: off")
+    lines.append(
+        "Reports: sensitive categories are suppressed in groups smaller than "
+        f"{p.reports.care_min_group_size}"
+    )
+    return lines
+
+
+def _category_en(cid: str, c: Category) -> list[str]:
+    t = c.target
+    unit = _PERIOD_EN[t.period]
+    goal = (
+        f"at least {t.count} per {unit}"
+        if t.strength == "minimum"
+        else f"aim: {t.count} per {unit}"
+    )
+    sensitive = ", sensitive" if c.sensitive else ""
+    out = [f"  - {c.name_en} ({cid}{sensitive}): {goal}", f"      who: {c.when}"]
+    rule = c.nudge
+    if rule is not None:
+        parts = []
+        if rule.from_month is not None:
+            parts.append(f"from {_month_en(rule.from_month)}")
+        if rule.from_day is not None:
+            parts.append(f"from day {rule.from_day} of the month")
+        if rule.weekdays:
+            parts.append("on " + ", ".join(_WEEKDAY_EN[d] for d in rule.weekdays))
+        if rule.stop_when_met:
+            parts.append("until the target is met")
+        parts.append(f"at most {rule.max_per_period} per {unit}")
+        out.append("      nudges: " + ", ".join(parts))
+    return out
+
+
+def _month_en(month: int) -> str:
+    return _MONTHS_EN[month - 1]

@@ -1,0 +1,245 @@
+"""Quota status: where a person stands against each of their telework targets on a date.
+
+Rules (pure functions, no I/O):
+
+* No target, in this order: inactive; exempt work (国会業務・窓口業務, never nudged); inside the
+  conditional appointment period (条件付採用期間, ``eligible_from`` says when it ends); or no
+  category of the policy applies.
+* Otherwise every category the person falls into gives one ``TargetProgress`` for the period
+  of that category that contains the date (a manager who is also a carer gets both).
+* ``done`` counts the occasions on or before the date, ``planned`` those after it in the same
+  period. Occasions on closed days count (a declaration there is warned about, not refused).
+* Pace is measured in working days of the period: after ``e`` completed working days (days
+  before the date) a person needs ``floor(needed × e / W)`` occasions to be on track, where
+  ``W`` is the period's working days. Fewer is ``behind``; ``needed`` or more is ``met``.
+* ``deadline`` is the period's last working day. ``next_deadline`` is, when on track, the last
+  working day by which one more occasion keeps the pace (for a monthly target with none done:
+  the month's last working day; for a manager's 2 per year with none done: about the middle
+  of the year); when behind, the period's deadline; when met, ``None``.
+* Eligibility starting inside a period (hired mid-year + 6 months): with
+  ``prorate_first_period`` the target covers only the working days from ``eligible_from`` and
+  is scaled to them, rounded up (2 a year from mid-October → 1). A period without working days
+  has no target (``needed == 0``, met).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from datetime import date, timedelta
+from enum import StrEnum
+
+from domain.calendar import WorkCalendar
+from domain.conditions import roster_key
+from domain.occasions import DayPart, Occasion, merge_by_day
+from domain.org import StaffMember
+from domain.periods import Period, period_for
+from domain.policy import Category, Policy
+
+OccasionInput = Occasion | tuple[date, DayPart | str]
+
+
+class Standing(StrEnum):
+    """How a person stands against one target."""
+
+    MET = "met"
+    ON_TRACK = "on_track"
+    BEHIND = "behind"
+
+
+class NoTargetReason(StrEnum):
+    """Why a person has no target at all."""
+
+    INACTIVE = "inactive"
+    EXEMPT = "exempt"  # work unsuited to telework: never nudged
+    CONDITIONAL_APPOINTMENT = "conditional_appointment"  # 条件付採用期間
+    NO_CATEGORY = "no_category"
+
+
+@dataclass(frozen=True, slots=True)
+class TargetProgress:
+    """One target of one person in one period."""
+
+    category: str
+    period: Period
+    needed: int
+    done: int
+    planned: int
+    person_days: float
+    standing: Standing
+    deadline: date
+    next_deadline: date | None
+
+    @property
+    def remaining(self) -> int:
+        """Occasions still needed (never negative)."""
+        return max(0, self.needed - self.done)
+
+
+@dataclass(frozen=True, slots=True)
+class QuotaStatus:
+    """A person's targets at a date, or the reason they have none."""
+
+    employee_id: str
+    on: date
+    targets: tuple[TargetProgress, ...]
+    no_target: NoTargetReason | None
+    eligible_from: date
+
+    @property
+    def conditional_until(self) -> date | None:
+        """The last day of the conditional appointment period, while the person is in it."""
+        if self.no_target is NoTargetReason.CONDITIONAL_APPOINTMENT:
+            return self.eligible_from - timedelta(days=1)
+        return None
+
+    @property
+    def may_be_nudged(self) -> bool:
+        """Whether nudges may reach the person at all (not exempt, active, with a target)."""
+        return self.no_target is None
+
+
+@dataclass(frozen=True, slots=True)
+class _Frame:
+    """One category's period on the frame's date, with its working days precomputed."""
+
+    category_id: str
+    category: Category
+    period: Period
+    working: tuple[int, ...]  # ordinals of the period's working days
+
+
+class QuotaFrame:
+    """Everything about periods on one date, computed once and shared by many people.
+
+    Build one per (policy, calendar, date) and call ``status`` for each person: period
+    boundaries, working days and category membership (by roster flags) are not recomputed.
+    """
+
+    def __init__(self, policy: Policy, calendar: WorkCalendar, on: date) -> None:
+        self.policy = policy
+        self.calendar = calendar
+        self.on = on
+        self._frames: dict[str, _Frame] = {}
+        for cid, category in policy.categories.items():
+            period = period_for(category.target.period, on, calendar)
+            working = tuple(calendar.working_ordinals(period.start, period.end))
+            self._frames[cid] = _Frame(cid, category, period, working)
+        self._membership: dict[tuple[bool, ...], tuple[_Frame, ...]] = {}
+        self._half_occasions = policy.counting.half_day_occasions
+        self._half_person_days = policy.counting.half_day_person_days
+
+    def status(self, member: StaffMember, occasions: Iterable[OccasionInput]) -> QuotaStatus:
+        """The member's quota status on the frame's date."""
+        eligible_from = self.policy.eligibility.eligible_from(member.hire_date)
+        reason = self._no_target_reason(member, eligible_from)
+        if reason is not None:
+            return QuotaStatus(member.employee_id, self.on, (), reason, eligible_from)
+        frames = self._frames_of(member)
+        if not frames:
+            return QuotaStatus(
+                member.employee_id, self.on, (), NoTargetReason.NO_CATEGORY, eligible_from
+            )
+        merged = merge_by_day(occasions)
+        progress = tuple(self._progress(f, merged, eligible_from) for f in frames)
+        return QuotaStatus(member.employee_id, self.on, progress, None, eligible_from)
+
+    def _no_target_reason(self, member: StaffMember, eligible_from: date) -> NoTargetReason | None:
+        if not member.active:
+            return NoTargetReason.INACTIVE
+        if self.policy.is_exempt(member):
+            return NoTargetReason.EXEMPT
+        if self.on < eligible_from:
+            return NoTargetReason.CONDITIONAL_APPOINTMENT
+        return None
+
+    def _frames_of(self, member: StaffMember) -> tuple[_Frame, ...]:
+        # Membership depends only on the allow-listed roster attributes: evaluate each
+        # combination once (there are a handful of them, not one per person).
+        key = roster_key(member)
+        frames = self._membership.get(key)
+        if frames is None:
+            frames = tuple(f for f in self._frames.values() if f.category.when.holds_for(member))
+            self._membership[key] = frames
+        return frames
+
+    def _progress(
+        self, frame: _Frame, merged: Mapping[date, DayPart], eligible_from: date
+    ) -> TargetProgress:
+        period, on = frame.period, self.on
+        done = planned = 0
+        person_days = 0.0
+        full_day = DayPart.FULL
+        for day, part in merged.items():
+            if period.start <= day <= period.end:
+                full = part is full_day
+                if day <= on:
+                    done += 1 if full else self._half_occasions
+                    person_days += 1.0 if full else self._half_person_days
+                else:
+                    planned += 1 if full else self._half_occasions
+        working = frame.working
+        count = frame.category.target.count
+        needed = count
+        if self.policy.eligibility.prorate_first_period and eligible_from > period.start:
+            whole = len(working)
+            working = working[bisect_left(working, eligible_from.toordinal()) :]
+            needed = -(-count * len(working) // whole) if whole else 0  # ceiling
+        return _pace(frame.category_id, period, working, needed, done, planned, person_days, on)
+
+
+def _pace(
+    category_id: str,
+    period: Period,
+    working: tuple[int, ...],
+    needed: int,
+    done: int,
+    planned: int,
+    person_days: float,
+    on: date,
+) -> TargetProgress:
+    total = len(working)
+    if total == 0:
+        return TargetProgress(
+            category_id, period, 0, done, planned, person_days, Standing.MET, period.end, None
+        )
+    deadline = date.fromordinal(working[-1])
+    if done >= needed:
+        standing, next_deadline = Standing.MET, None
+    else:
+        elapsed = bisect_left(working, on.toordinal())  # working days completed before `on`
+        if done < needed * elapsed // total:
+            standing, next_deadline = Standing.BEHIND, deadline
+        else:
+            # the last working day on which one more occasion still keeps the pace
+            due_index = -(-(done + 1) * total // needed)  # ceiling, 1-based
+            standing, next_deadline = Standing.ON_TRACK, date.fromordinal(working[due_index - 1])
+    return TargetProgress(
+        category_id, period, needed, done, planned, person_days, standing, deadline, next_deadline
+    )
+
+
+def quota_status(
+    member: StaffMember,
+    policy: Policy,
+    calendar: WorkCalendar,
+    on: date,
+    occasions: Iterable[OccasionInput],
+) -> QuotaStatus:
+    """One person's quota status on ``on`` (for many people, use ``quota_statuses``)."""
+    return QuotaFrame(policy, calendar, on).status(member, occasions)
+
+
+def quota_statuses(
+    members: Iterable[StaffMember],
+    occasions_by_employee: Mapping[str, Iterable[OccasionInput]],
+    policy: Policy,
+    calendar: WorkCalendar,
+    on: date,
+) -> Iterator[QuotaStatus]:
+    """Quota status of many people on one date in one pass (periods computed once)."""
+    frame = QuotaFrame(policy, calendar, on)
+    empty: tuple[OccasionInput, ...] = ()
+    for member in members:
+        yield frame.status(member, occasions_by_employee.get(member.employee_id, empty))

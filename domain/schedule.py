@@ -1,0 +1,113 @@
+"""Schedule entries: what a person declares for a day (telework, office, leave, business trip).
+
+A declaration is saved only after the person confirmed it; cancelling keeps the row (its state
+becomes ``cancelled``) and the event log keeps the history.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+from enum import StrEnum
+
+from domain.occasions import DayPart
+
+
+class EntryStatus(StrEnum):
+    """Where the person works (or not) for that part of the day."""
+
+    TELEWORK = "telework"
+    OFFICE = "office"
+    LEAVE = "leave"
+    BUSINESS_TRIP = "business_trip"
+
+
+class EntryState(StrEnum):
+    """Where the entry is in its life."""
+
+    CONFIRMED = "confirmed"
+    PENDING = "pending"  # waiting for the section chief's approval
+    REJECTED = "rejected"
+    CANCELLED = "cancelled"
+
+    @property
+    def is_live(self) -> bool:
+        """Whether the entry still stands (or may, once approved)."""
+        return self in (EntryState.CONFIRMED, EntryState.PENDING)
+
+
+_RANGE = re.compile(r"^(\d{2}):(\d{2})-(?:(\d{2}):(\d{2}))?$")
+NOON = 12 * 60
+
+
+def part_minutes(part: str) -> tuple[int, int]:
+    """The minutes of the day a part covers: full 0–24h, am 0–12h, pm 12–24h, or the range."""
+    if part == DayPart.FULL:
+        return (0, 24 * 60)
+    if part == DayPart.AM:
+        return (0, NOON)
+    if part == DayPart.PM:
+        return (NOON, 24 * 60)
+    match = _RANGE.match(part)
+    if not match:
+        raise ValueError(f"unknown part of day {part!r}")
+    start = int(match[1]) * 60 + int(match[2])
+    end = int(match[3]) * 60 + int(match[4]) if match[3] else 24 * 60
+    if not 0 <= start < end <= 24 * 60:
+        raise ValueError(f"part of day {part!r} is not a valid time range")
+    return (start, end)
+
+
+def is_valid_part(part: str) -> bool:
+    try:
+        part_minutes(part)
+    except ValueError:
+        return False
+    return True
+
+
+def overlaps(a: str, b: str) -> bool:
+    """Whether two parts of the same day overlap."""
+    a0, a1 = part_minutes(a)
+    b0, b1 = part_minutes(b)
+    return a0 < b1 and b0 < a1
+
+
+def occasion_part(part: str) -> DayPart:
+    """How a part counts as a telework occasion: a time range within the morning or the
+    afternoon is that half day; one across noon counts as a full day."""
+    if part in (DayPart.FULL, DayPart.AM, DayPart.PM):
+        return DayPart(part)
+    start, end = part_minutes(part)
+    if end <= NOON:
+        return DayPart.AM
+    if start >= NOON:
+        return DayPart.PM
+    return DayPart.FULL
+
+
+@dataclass(frozen=True, slots=True)
+class ScheduleEntry:
+    """One declared part of one day for one person."""
+
+    employee_id: str
+    day: date
+    part: str
+    status: EntryStatus
+    state: EntryState = EntryState.CONFIRMED
+    note: str | None = None
+    id: int | None = None
+    recurrence_id: int | None = None
+    updated_at: datetime | None = None
+
+    def conflicts_with(self, other: ScheduleEntry) -> bool:
+        """Same person and day, both live, overlapping parts. The caller tells "already
+        declared" (same status) from a real conflict (another status)."""
+        return (
+            self.employee_id == other.employee_id
+            and self.day == other.day
+            and self.state.is_live
+            and other.state.is_live
+            and overlaps(self.part, other.part)
+        )

@@ -1,0 +1,250 @@
+"""The organisation in SQL: org units, staff records, and linking Teams users to staff."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from datetime import date, datetime
+
+from sqlalchemy import Boolean, Column, Date, func, update
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlmodel import Field, SQLModel, select
+
+from domain.identity import ChatUser
+from domain.org import ExemptReason, Office, OrgChart, OrgUnit, StaffMember, UnitKind
+from domain.roster import SENSITIVE_FIELDS, ImportPlan
+from storage.identity import append_event
+from storage.sql import upsert
+from storage.tables import TeamsIdentity, UtcDateTime, utcnow
+
+
+class OrgUnitRow(SQLModel, table=True):
+    """An org unit; ``code`` is its path (総務局/人事課/給与係)."""
+
+    __tablename__ = "org_unit"
+
+    code: str = Field(primary_key=True, max_length=255)
+    name: str = Field(max_length=255)
+    name_en: str | None = Field(default=None, max_length=255)
+    kind: str = Field(max_length=16)
+    office: str = Field(max_length=16)
+    parent: str | None = Field(default=None, max_length=255, foreign_key="org_unit.code")
+    updated_at: datetime = Field(sa_column=Column(UtcDateTime(), nullable=False))
+
+
+class StaffRow(SQLModel, table=True):
+    """A staff record. ``care_*`` are sensitive: admins only, never logged."""
+
+    __tablename__ = "staff"
+
+    employee_id: str = Field(primary_key=True, max_length=64)
+    name: str = Field(max_length=255)
+    reading: str | None = Field(default=None, max_length=255)
+    email: str = Field(max_length=320, unique=True)
+    aad_object_id: str | None = Field(default=None, max_length=64, index=True)
+    org_unit: str = Field(max_length=255, foreign_key="org_unit.code", index=True)
+    hire_date: date = Field(sa_column=Column(Date, nullable=False))
+    is_manager: bool = Field(default=False, sa_column=Column(Boolean, nullable=False))
+    is_section_chief: bool = Field(default=False, sa_column=Column(Boolean, nullable=False))
+    care_preschool: bool = Field(default=False, sa_column=Column(Boolean, nullable=False))
+    care_family: bool = Field(default=False, sa_column=Column(Boolean, nullable=False))
+    exempt_reason: str | None = Field(default=None, max_length=32)
+    active: bool = Field(default=True, sa_column=Column(Boolean, nullable=False, index=True))
+    preferred_language: str | None = Field(default=None, max_length=2)
+    time_zone: str = Field(default="Asia/Tokyo", max_length=64)
+    updated_at: datetime = Field(sa_column=Column(UtcDateTime(), nullable=False))
+
+
+def to_member(row: StaffRow) -> StaffMember:
+    return StaffMember(
+        employee_id=row.employee_id,
+        name=row.name,
+        reading=row.reading,
+        email=row.email,
+        aad_object_id=row.aad_object_id,
+        org_unit=row.org_unit,
+        hire_date=row.hire_date,
+        is_manager=row.is_manager,
+        is_section_chief=row.is_section_chief,
+        care_preschool=row.care_preschool,
+        care_family=row.care_family,
+        exempt_reason=ExemptReason(row.exempt_reason) if row.exempt_reason else None,
+        active=row.active,
+        preferred_language=row.preferred_language,
+        time_zone=row.time_zone,
+    )
+
+
+def to_unit(row: OrgUnitRow) -> OrgUnit:
+    return OrgUnit(
+        code=row.code,
+        name=row.name,
+        name_en=row.name_en,
+        kind=UnitKind(row.kind),
+        office=Office(row.office),
+        parent=row.parent,
+    )
+
+
+def _staff_values(member: StaffMember) -> dict[str, object]:
+    values = asdict(member)
+    values["exempt_reason"] = member.exempt_reason.value if member.exempt_reason else None
+    return values
+
+
+def _event_payload(fields: tuple[str, ...], member: StaffMember | None) -> dict[str, object]:
+    """Changed fields with their new values; sensitive values are never written out."""
+    payload: dict[str, object] = {}
+    for name in fields:
+        if name in SENSITIVE_FIELDS or member is None:
+            payload[name] = "(changed)" if member is not None else None
+        else:
+            value = getattr(member, name)
+            payload[name] = value.isoformat() if isinstance(value, date) else value
+    return payload
+
+
+class SqlOrganisation:
+    """Reads and writes the organisation; imports apply in one transaction with events."""
+
+    def __init__(self, sessions: async_sessionmaker[AsyncSession]) -> None:
+        self._sessions = sessions
+
+    async def chart(self) -> OrgChart:
+        async with self._sessions() as session:
+            rows = (await session.execute(select(OrgUnitRow))).scalars().all()
+        return OrgChart(to_unit(row) for row in rows)
+
+    async def staff(self, *, active_only: bool = False) -> dict[str, StaffMember]:
+        statement = select(StaffRow)
+        if active_only:
+            statement = statement.where(StaffRow.active == True)  # noqa: E712
+        async with self._sessions() as session:
+            rows = (await session.execute(statement)).scalars().all()
+        return {row.employee_id: to_member(row) for row in rows}
+
+    async def member(self, employee_id: str) -> StaffMember | None:
+        async with self._sessions() as session:
+            row = await session.get(StaffRow, employee_id)
+        return to_member(row) if row else None
+
+    async def apply_import(self, plan: ImportPlan, *, actor: str) -> None:
+        """Write units, then staff changes, each recorded as an event, in one transaction."""
+        now = utcnow()
+        async with self._sessions.begin() as session:
+            for unit in _parents_first(plan.units):
+                await session.execute(
+                    upsert(
+                        session,
+                        OrgUnitRow.__table__,  # type: ignore[attr-defined]
+                        {
+                            **asdict(unit),
+                            "kind": unit.kind.value,
+                            "office": unit.office.value,
+                            "updated_at": now,
+                        },
+                        conflict=("code",),
+                        update=("name", "kind", "office", "parent", "updated_at"),
+                    )
+                )
+            for change in plan.changes:
+                if change.kind == "deactivated":
+                    await session.execute(
+                        update(StaffRow)
+                        .where(StaffRow.employee_id == change.employee_id)  # type: ignore[arg-type]
+                        .values(active=False, updated_at=now)
+                    )
+                else:
+                    assert change.after is not None
+                    await session.execute(
+                        upsert(
+                            session,
+                            StaffRow.__table__,  # type: ignore[attr-defined]
+                            {**_staff_values(change.after), "updated_at": now},
+                            conflict=("employee_id",),
+                            update=(*change.fields, "updated_at"),
+                        )
+                    )
+                append_event(
+                    session,
+                    actor=actor,
+                    kind=f"staff.{change.kind}",
+                    subject=change.employee_id,
+                    payload=_event_payload(change.fields, change.after),
+                )
+
+    async def link(self, user: ChatUser) -> StaffMember | None:
+        """The staff record for a Teams user, linking it on first contact: by Entra object
+        id, else by UPN/e-mail (case-insensitive). None when nobody matches."""
+        async with self._sessions.begin() as session:
+            identity = (
+                await session.execute(
+                    select(TeamsIdentity).where(
+                        TeamsIdentity.tenant_id == user.tenant_id,
+                        TeamsIdentity.teams_user_id == user.user_id,
+                    )
+                )
+            ).scalar_one_or_none()
+            if identity is not None and identity.employee_id:
+                row = await session.get(StaffRow, identity.employee_id)
+                if row is not None and row.active:
+                    return to_member(row)
+            row = await _match(session, user)
+            if row is None:
+                return None
+            if identity is not None:
+                identity.employee_id = row.employee_id
+                append_event(
+                    session,
+                    actor=user.user_id,
+                    kind="identity.linked",
+                    subject=row.employee_id,
+                    payload={"teams_user_id": user.user_id},
+                )
+            return to_member(row)
+
+    async def unmatched(self) -> list[TeamsIdentity]:
+        """Teams users who talked to the bot and match no staff record (for admins)."""
+        async with self._sessions() as session:
+            rows = (
+                (
+                    await session.execute(
+                        select(TeamsIdentity)
+                        .where(TeamsIdentity.employee_id == None)  # noqa: E711
+                        .order_by(TeamsIdentity.last_seen_at.desc())  # type: ignore[attr-defined]
+                    )
+                )
+                .scalars()
+                .all()
+            )
+        return list(rows)
+
+
+async def _match(session: AsyncSession, user: ChatUser) -> StaffRow | None:
+    active = StaffRow.active == True  # noqa: E712
+    if user.aad_object_id:
+        row = (
+            await session.execute(
+                select(StaffRow).where(
+                    active, func.lower(StaffRow.aad_object_id) == user.aad_object_id.lower()
+                )
+            )
+        ).scalar_one_or_none()
+        if row is not None:
+            return row
+    if user.user_principal_name:
+        # A record that names another Entra object id is someone else, whatever its e-mail.
+        return (
+            await session.execute(
+                select(StaffRow).where(
+                    active,
+                    func.lower(StaffRow.email) == user.user_principal_name.casefold(),
+                    StaffRow.aad_object_id == None,  # noqa: E711
+                )
+            )
+        ).scalar_one_or_none()
+    return None
+
+
+def _parents_first(units: list[OrgUnit]) -> list[OrgUnit]:
+    depth = {unit.code: unit.code.count("/") for unit in units}
+    return sorted(units, key=lambda unit: (depth[unit.code], unit.code))

@@ -1,0 +1,286 @@
+"""Schedule entries, recurring plans and presence reports in SQL."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import date, datetime
+
+from sqlalchemy import Column, Date, Index, update
+from sqlalchemy import select as sa_select
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlmodel import Field, SQLModel, col, select
+
+from domain.schedule import EntryState, EntryStatus, ScheduleEntry, occasion_part
+from storage.identity import append_event
+from storage.tables import BigId, UtcDateTime, utcnow
+
+
+class ScheduleEntryRow(SQLModel, table=True):
+    """One declared part of a day. Never deleted: cancelling sets ``state``."""
+
+    __tablename__ = "schedule_entry"
+    __table_args__ = (
+        Index("ix_schedule_entry_person_day", "employee_id", "day"),
+        Index("ix_schedule_entry_day_status", "day", "status"),
+    )
+
+    id: int | None = Field(default=None, sa_type=BigId, primary_key=True)
+    employee_id: str = Field(max_length=64, foreign_key="staff.employee_id")
+    day: date = Field(sa_column=Column(Date, nullable=False))
+    part: str = Field(max_length=16)
+    status: str = Field(max_length=16)
+    state: str = Field(max_length=16)
+    note: str | None = Field(default=None, max_length=500)
+    source: str = Field(default="chat", max_length=16)
+    recurrence_id: int | None = Field(default=None, sa_type=BigId)
+    decided_by: str | None = Field(default=None, max_length=64)
+    decision_comment: str | None = Field(default=None, max_length=500)
+    created_at: datetime = Field(sa_column=Column(UtcDateTime(), nullable=False))
+    updated_at: datetime = Field(sa_column=Column(UtcDateTime(), nullable=False))
+
+
+class RecurringPlanRow(SQLModel, table=True):
+    """A weekly pattern (毎週水曜テレワーク) that is turned into entries ahead of time."""
+
+    __tablename__ = "recurring_plan"
+
+    id: int | None = Field(default=None, sa_type=BigId, primary_key=True)
+    employee_id: str = Field(max_length=64, foreign_key="staff.employee_id", index=True)
+    weekdays: str = Field(max_length=32)  # "mon,wed"
+    part: str = Field(max_length=16)
+    status: str = Field(max_length=16)
+    from_day: date = Field(sa_column=Column(Date, nullable=False))
+    until_day: date | None = Field(default=None, sa_column=Column(Date, nullable=True))
+    active: bool = Field(default=True)
+    created_at: datetime = Field(sa_column=Column(UtcDateTime(), nullable=False))
+
+
+class PresenceRow(SQLModel, table=True):
+    """A presence report: start/end of work, away, back, in a meeting (timestamped)."""
+
+    __tablename__ = "presence"
+    __table_args__ = (Index("ix_presence_person_at", "employee_id", "at"),)
+
+    id: int | None = Field(default=None, sa_type=BigId, primary_key=True)
+    employee_id: str = Field(max_length=64, foreign_key="staff.employee_id")
+    at: datetime = Field(sa_column=Column(UtcDateTime(), nullable=False))
+    kind: str = Field(max_length=16)
+    note: str | None = Field(default=None, max_length=500)
+
+
+def to_entry(row: ScheduleEntryRow) -> ScheduleEntry:
+    return ScheduleEntry(
+        id=row.id,
+        employee_id=row.employee_id,
+        day=row.day,
+        part=row.part,
+        status=EntryStatus(row.status),
+        state=EntryState(row.state),
+        note=row.note,
+        recurrence_id=row.recurrence_id,
+        updated_at=row.updated_at,
+    )
+
+
+LIVE = (EntryState.CONFIRMED.value, EntryState.PENDING.value)
+
+
+class SqlSchedule:
+    """Reads and writes schedule entries; every change is an event in the same transaction."""
+
+    def __init__(self, sessions: async_sessionmaker[AsyncSession]) -> None:
+        self._sessions = sessions
+
+    async def entries(
+        self, employee_id: str, start: date, end: date, *, live_only: bool = True
+    ) -> list[ScheduleEntry]:
+        statement = select(ScheduleEntryRow).where(
+            ScheduleEntryRow.employee_id == employee_id,
+            col(ScheduleEntryRow.day) >= start,
+            col(ScheduleEntryRow.day) <= end,
+        )
+        if live_only:
+            statement = statement.where(col(ScheduleEntryRow.state).in_(LIVE))
+        statement = statement.order_by(col(ScheduleEntryRow.day), col(ScheduleEntryRow.id))
+        async with self._sessions() as session:
+            rows = (await session.execute(statement)).scalars().all()
+        return [to_entry(row) for row in rows]
+
+    async def entries_on(self, day: date, employee_ids: Sequence[str]) -> list[ScheduleEntry]:
+        """Live entries of these people on one day (a section's board)."""
+        if not employee_ids:
+            return []
+        statement = (
+            select(ScheduleEntryRow)
+            .where(
+                ScheduleEntryRow.day == day,
+                col(ScheduleEntryRow.employee_id).in_(employee_ids),
+                col(ScheduleEntryRow.state).in_(LIVE),
+            )
+            .order_by(col(ScheduleEntryRow.employee_id), col(ScheduleEntryRow.id))
+        )
+        async with self._sessions() as session:
+            rows = (await session.execute(statement)).scalars().all()
+        return [to_entry(row) for row in rows]
+
+    async def get(self, entry_id: int) -> ScheduleEntry | None:
+        async with self._sessions() as session:
+            row = await session.get(ScheduleEntryRow, entry_id)
+        return to_entry(row) if row else None
+
+    async def save(
+        self,
+        new: Iterable[ScheduleEntry],
+        *,
+        actor: str,
+        replacing: Iterable[int] = (),
+        source: str = "chat",
+    ) -> list[ScheduleEntry]:
+        """Insert ``new`` and cancel the entries it replaces, in one transaction."""
+        now = utcnow()
+        saved: list[ScheduleEntryRow] = []
+        async with self._sessions.begin() as session:
+            replaced = list(replacing)
+            if replaced:
+                await _set_state(session, replaced, EntryState.CANCELLED, actor, now)
+            for entry in new:
+                row = ScheduleEntryRow(
+                    employee_id=entry.employee_id,
+                    day=entry.day,
+                    part=entry.part,
+                    status=entry.status.value,
+                    state=entry.state.value,
+                    note=entry.note,
+                    source=source,
+                    recurrence_id=entry.recurrence_id,
+                    created_at=now,
+                    updated_at=now,
+                )
+                session.add(row)
+                saved.append(row)
+            await session.flush()
+            for row in saved:
+                append_event(
+                    session,
+                    actor=actor,
+                    kind="schedule.declared",
+                    subject=row.employee_id,
+                    payload={
+                        "entry_id": row.id,
+                        "day": row.day.isoformat(),
+                        "part": row.part,
+                        "status": row.status,
+                        "state": row.state,
+                        "replacing": replaced,
+                    },
+                )
+        return [to_entry(row) for row in saved]
+
+    async def cancel(self, entry_ids: Sequence[int], *, actor: str) -> int:
+        async with self._sessions.begin() as session:
+            return await _set_state(session, entry_ids, EntryState.CANCELLED, actor, utcnow())
+
+    async def decide(
+        self, entry_id: int, *, approve: bool, actor: str, comment: str | None
+    ) -> ScheduleEntry | None:
+        """Approve or reject a pending entry; None when it is no longer pending."""
+        now = utcnow()
+        state = EntryState.CONFIRMED if approve else EntryState.REJECTED
+        async with self._sessions.begin() as session:
+            result = await session.execute(
+                update(ScheduleEntryRow)
+                .where(
+                    col(ScheduleEntryRow.id) == entry_id,
+                    col(ScheduleEntryRow.state) == EntryState.PENDING.value,
+                )
+                .values(
+                    state=state.value, decided_by=actor, decision_comment=comment, updated_at=now
+                )
+            )
+            if result.rowcount != 1:  # type: ignore[attr-defined]
+                return None
+            append_event(
+                session,
+                actor=actor,
+                kind=f"schedule.{state.value}",
+                subject=str(entry_id),
+                payload={"entry_id": entry_id, "comment": comment},
+            )
+            row = await session.get(ScheduleEntryRow, entry_id)
+            assert row is not None
+            return to_entry(row)
+
+    async def telework_occasions(
+        self, start: date, end: date, employee_ids: Sequence[str] | None = None
+    ) -> dict[str, list[tuple[date, str]]]:
+        """Confirmed telework per person in [start, end], as (day, full|am|pm) pairs."""
+        statement = sa_select(
+            col(ScheduleEntryRow.employee_id), col(ScheduleEntryRow.day), col(ScheduleEntryRow.part)
+        ).where(
+            col(ScheduleEntryRow.status) == EntryStatus.TELEWORK.value,
+            col(ScheduleEntryRow.state) == EntryState.CONFIRMED.value,
+            col(ScheduleEntryRow.day) >= start,
+            col(ScheduleEntryRow.day) <= end,
+        )
+        if employee_ids is not None:
+            statement = statement.where(col(ScheduleEntryRow.employee_id).in_(employee_ids))
+        result: dict[str, list[tuple[date, str]]] = {}
+        async with self._sessions() as session:
+            for employee_id, day, part in await session.execute(statement):
+                result.setdefault(employee_id, []).append((day, occasion_part(part).value))
+        return result
+
+    async def record_presence(
+        self, employee_id: str, kind: str, *, at: datetime, note: str | None = None
+    ) -> None:
+        async with self._sessions.begin() as session:
+            session.add(PresenceRow(employee_id=employee_id, at=at, kind=kind, note=note))
+            append_event(
+                session,
+                actor=employee_id,
+                kind=f"presence.{kind}",
+                subject=employee_id,
+                payload={"at": at.isoformat()},
+            )
+
+    async def latest_presence(
+        self, employee_ids: Sequence[str], since: datetime
+    ) -> dict[str, tuple[str, datetime]]:
+        """Each person's latest presence report since ``since`` (e.g. local midnight)."""
+        if not employee_ids:
+            return {}
+        statement = (
+            sa_select(col(PresenceRow.employee_id), col(PresenceRow.kind), col(PresenceRow.at))
+            .where(
+                col(PresenceRow.employee_id).in_(employee_ids),
+                col(PresenceRow.at) >= since,
+            )
+            .order_by(col(PresenceRow.at))
+        )
+        latest: dict[str, tuple[str, datetime]] = {}
+        async with self._sessions() as session:
+            for employee_id, kind, at in await session.execute(statement):
+                latest[employee_id] = (kind, at)
+        return latest
+
+
+async def _set_state(
+    session: AsyncSession, ids: Sequence[int], state: EntryState, actor: str, now: datetime
+) -> int:
+    result = await session.execute(
+        update(ScheduleEntryRow)
+        .where(
+            col(ScheduleEntryRow.id).in_(ids),
+            col(ScheduleEntryRow.state).in_(LIVE),
+        )
+        .values(state=state.value, updated_at=now)
+    )
+    for entry_id in ids:
+        append_event(
+            session,
+            actor=actor,
+            kind=f"schedule.{state.value}",
+            subject=str(entry_id),
+            payload={"entry_id": entry_id},
+        )
+    return int(result.rowcount)  # type: ignore[attr-defined]

@@ -1,0 +1,249 @@
+"""Roster rows become staff records and units; every bad row has a line and a reason."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from domain.org import ExemptReason, Office, StaffMember, UnitKind
+from domain.roster import RosterFormatError, build_roster, map_header, plan_import
+
+HEADER = [
+    "職員番号",
+    "氏名",
+    "メールアドレス",
+    "本省/地方",
+    "局部",
+    "課室",
+    "係",
+    "管理職",
+    "育児",
+    "対象外業務",
+    "採用日",
+]
+
+
+def row(line: int, *cells: str) -> tuple[int, list[str]]:
+    return line, list(cells)
+
+
+def test_rows_become_staff_and_unit_paths() -> None:
+    roster = build_roster(
+        HEADER,
+        [
+            row(
+                2,
+                "A1",
+                "山田 太郎",
+                "Taro@Example.go.jp",
+                "本省",
+                "大臣官房",
+                "総務課",
+                "文書係",
+                "○",
+                "0",
+                "",
+                "2001/4/1",
+            ),
+            row(
+                3,
+                "Ｂ２",
+                "伊藤 健",
+                "ken@example.go.jp",
+                "地方",
+                "関東局",
+                "総務課",
+                "",
+                "いいえ",
+                "はい",
+                "窓口業務",
+                "2020-10-01",
+            ),
+        ],
+    )
+    assert roster.errors == []
+    taro, ken = roster.staff
+    assert taro.email == "taro@example.go.jp"  # e-mail compared case-insensitively
+    assert taro.org_unit == "大臣官房/総務課/文書係" and taro.is_manager
+    assert taro.hire_date == date(2001, 4, 1)
+    assert ken.employee_id == "B2"  # NFKC: full-width letters and digits
+    assert ken.care_preschool and ken.exempt_reason is ExemptReason.COUNTER_SERVICE
+    units = roster.units
+    assert units["大臣官房"].kind is UnitKind.BUREAU
+    assert units["大臣官房/総務課"].kind is UnitKind.SECTION
+    assert units["大臣官房/総務課/文書係"].parent == "大臣官房/総務課"
+    assert units["関東局/総務課"].office is Office.REGIONAL
+
+
+def test_every_bad_row_is_reported_with_its_line() -> None:
+    roster = build_roster(
+        HEADER,
+        [
+            row(
+                2, "A1", "山田", "not-an-email", "本省", "局", "課", "", "0", "0", "", "2001-04-01"
+            ),
+            row(
+                3,
+                "A2",
+                "佐藤",
+                "s@example.go.jp",
+                "本社",
+                "局",
+                "課",
+                "",
+                "0",
+                "0",
+                "",
+                "2001-04-01",
+            ),
+            row(
+                4,
+                "A3",
+                "鈴木",
+                "u@example.go.jp",
+                "本省",
+                "局",
+                "課",
+                "",
+                "たぶん",
+                "0",
+                "",
+                "2001-04-01",
+            ),
+            row(
+                5,
+                "A4",
+                "高橋",
+                "t@example.go.jp",
+                "本省",
+                "局",
+                "課",
+                "",
+                "0",
+                "0",
+                "",
+                "2001-02-30",
+            ),
+            row(
+                6,
+                "",
+                "名無し",
+                "n@example.go.jp",
+                "本省",
+                "局",
+                "課",
+                "",
+                "0",
+                "0",
+                "",
+                "2001-04-01",
+            ),
+            row(
+                7,
+                "A6",
+                "伊藤",
+                "i@example.go.jp",
+                "本省",
+                "局",
+                "課",
+                "",
+                "0",
+                "0",
+                "休み",
+                "2001-04-01",
+            ),
+            row(
+                8,
+                "A7",
+                "渡辺",
+                "w@example.go.jp",
+                "本省",
+                "局",
+                "課",
+                "",
+                "0",
+                "0",
+                "",
+                "2001-04-01",
+            ),
+            row(
+                9,
+                "A7",
+                "渡辺2",
+                "w2@example.go.jp",
+                "本省",
+                "局",
+                "課",
+                "",
+                "0",
+                "0",
+                "",
+                "2001-04-01",
+            ),
+            row(
+                10,
+                "A9",
+                "加藤",
+                "W@example.go.jp",
+                "本省",
+                "局",
+                "課",
+                "",
+                "0",
+                "0",
+                "",
+                "2001-04-01",
+            ),
+            row(
+                11, "", "", "", "", "", "", "", "", "", "", ""
+            ),  # blank line: skipped, not an error
+        ],
+    )
+    reasons = {error.line: error.reason for error in roster.errors}
+    assert sorted(reasons) == [2, 3, 4, 5, 6, 7, 9, 10]
+    assert "email" in reasons[2]
+    assert "本省 or 地方" in reasons[3]
+    assert "is_manager" in reasons[4]
+    assert "not a real date" in reasons[5]
+    assert "employee_id is empty" in reasons[6]
+    assert "exempt_reason" in reasons[7]
+    assert "already on line 8" in reasons[9]
+    assert "email 'w@example.go.jp' already on line 8" in reasons[10]
+    assert [m.employee_id for m in roster.staff] == ["A7"]
+
+
+def test_header_problems_are_format_errors() -> None:
+    with pytest.raises(RosterFormatError, match="missing columns: email"):
+        map_header(["職員番号", "氏名", "本省/地方", "局部", "課室", "採用日"])
+    with pytest.raises(RosterFormatError, match="given twice"):
+        map_header([*HEADER, "email"])
+
+
+def _member(employee_id: str, **changes: object) -> StaffMember:
+    values: dict[str, object] = {
+        "employee_id": employee_id,
+        "name": "x",
+        "email": f"{employee_id.lower()}@e.jp",
+        "org_unit": "局/課",
+        "hire_date": date(2020, 4, 1),
+    }
+    values.update(changes)
+    return StaffMember(**values)  # type: ignore[arg-type]
+
+
+def test_plan_updates_in_place_and_deactivates_only_when_asked() -> None:
+    roster = build_roster(
+        HEADER,
+        [
+            row(2, "A1", "x", "A1@e.jp", "本省", "局", "課", "", "0", "1", "", "2020-04-01"),
+            row(3, "A3", "new", "A3@e.jp", "本省", "局", "課", "", "0", "0", "", "2020-04-01"),
+        ],
+    )
+    current = {"A1": _member("A1"), "A2": _member("A2")}
+    keep = plan_import(current, roster, deactivate_missing=False)
+    assert [(c.kind, c.employee_id) for c in keep.changes] == [("updated", "A1"), ("created", "A3")]
+    assert keep.changes[0].fields == ("care_preschool",)
+    drop = plan_import(current, roster, deactivate_missing=True)
+    assert ("deactivated", "A2") in [(c.kind, c.employee_id) for c in drop.changes]
+    assert drop.summary() == "1 new, 1 updated, 1 deactivated, 0 unchanged"
