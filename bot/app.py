@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import logging
 import uuid
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from types import SimpleNamespace
 
 import aiohttp
@@ -21,6 +22,7 @@ from sqlalchemy import text as sql
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.auth import BotTokenValidator, OpenIdKeySet, entra_issuers, entra_metadata_url
+from bot.context import Features
 from bot.http import MessageEndpoint, turn_context_ids
 from bot.language import choose_language
 from bot.metrics import BotMetrics
@@ -29,10 +31,13 @@ from bot.teams_bot import MESSAGE_INVOKE_TYPE, TeleworkBot
 from bot.texts import text
 from bot.turn import locale_of
 from dialogs.sql_storage import SqlStorage
+from domain.policy import load_policy
 from storage.dialog_state import DialogStateStore
 from storage.engine import create_engine, session_factory
 from storage.identity import SqlEventLog, SqlTurnRecorder
 from storage.migrate import DatabaseNotMigrated, ensure_migrated
+from storage.org import SqlOrganisation
+from storage.schedule import SqlSchedule
 
 log = logging.getLogger(__name__)
 
@@ -55,16 +60,35 @@ class Services:
 SERVICES = web.AppKey("services", Services)
 
 
-def build_services(settings: Settings, metrics: BotMetrics) -> Services:
-    """Wire storage and the bot (no I/O yet)."""
+Clock = Callable[[], datetime]
+
+
+def system_clock() -> datetime:
+    return datetime.now(UTC)
+
+
+def build_services(
+    settings: Settings, metrics: BotMetrics, *, clock: Clock = system_clock
+) -> Services:
+    """Wire storage, policy and the bot (no I/O yet; a bad policy file raises PolicyError)."""
     engine = create_engine(settings.database_url)
     sessions = session_factory(engine)
     storage = SqlStorage(DialogStateStore(engine))
+    policy = load_policy(settings.policy_file)
+    features = Features(
+        directory=SqlOrganisation(sessions),
+        schedule=SqlSchedule(sessions),
+        policy=policy,
+        calendar=policy.work_calendar(),
+        admins=settings.admins,
+        now=clock,
+    )
     bot = TeleworkBot(
         conversation_state=ConversationState(storage),
         user_state=UserState(storage),
         turns=SqlTurnRecorder(sessions),
         events=SqlEventLog(sessions),
+        features=features,
     )
     return Services(engine=engine, bot=bot, metrics=metrics)
 
@@ -117,7 +141,9 @@ def _count_outbound(metrics: BotMetrics) -> object:
     return OutboundCounter()
 
 
-def create_app(settings: Settings, *, check_migrations: bool = True) -> web.Application:
+def create_app(
+    settings: Settings, *, check_migrations: bool = True, clock: Clock = system_clock
+) -> web.Application:
     """The aiohttp application. Opens the database and HTTP sessions on startup."""
     app = web.Application(client_max_size=settings.max_body_bytes)
     metrics = BotMetrics()
@@ -126,7 +152,7 @@ def create_app(settings: Settings, *, check_migrations: bool = True) -> web.Appl
     endpoint_holder: dict[str, MessageEndpoint] = {}
 
     async def resources(app: web.Application) -> AsyncIterator[None]:
-        services = build_services(settings, metrics)
+        services = build_services(settings, metrics, clock=clock)
         if check_migrations:
             await ensure_migrated(services.engine)
         http = aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=10))

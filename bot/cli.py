@@ -52,6 +52,17 @@ def db_upgrade(
     typer.echo(f"database at {revision}")
 
 
+def _check_policy(settings: Settings) -> None:
+    from domain.errors import PolicyError
+    from domain.policy import load_policy
+
+    try:
+        load_policy(settings.policy_file)
+    except PolicyError as exc:
+        typer.echo(f"error: TELEWORK_POLICY_FILE: {exc}", err=True)
+        raise typer.Exit(2) from None
+
+
 def _check_database(settings: Settings) -> None:
     from storage.engine import create_engine
     from storage.migrate import DatabaseNotMigrated, ensure_migrated
@@ -77,6 +88,7 @@ def serve() -> None:
 
     settings = settings_or_exit()
     _configure_logging(settings)
+    _check_policy(settings)
     _check_database(settings)
     web.run_app(create_app(settings), host=settings.host, port=settings.port, print=None)
 
@@ -95,6 +107,7 @@ def chat(
     from bot.metrics import BotMetrics
 
     settings = settings_or_exit()
+    _check_policy(settings)
     _check_database(settings)
     profile = ChatUserProfile(
         user_id=user_id, name=name, upn=upn, aad_object_id=aad_object_id, locale=locale
@@ -123,6 +136,7 @@ def dev(
     if not settings.binds_loopback:
         typer.echo("error: `dev` only binds a loopback TELEWORK_HOST", err=True)
         raise typer.Exit(2)
+    _check_policy(settings)
     upgrade(settings.database_url)
     asyncio.run(_dev(settings, chat_in_terminal and sys.stdin.isatty()))
 

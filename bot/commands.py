@@ -42,6 +42,20 @@ COMMANDS: tuple[Command, ...] = (
         example={"ja": "ヘルプ", "en": "help"},
     ),
     Command(
+        id="progress",
+        words={
+            "ja": ("目標", "進捗", "達成状況", "私の進捗"),
+            "en": ("my status", "my progress", "progress", "status"),
+        },
+        title={"ja": "目標", "en": "my status"},
+        description={
+            "ja": "テレワーク目標に対するあなたの進捗を表示します",
+            "en": "Show your progress against your telework targets",
+        },
+        example={"ja": "進捗", "en": "my progress"},
+        scopes=frozenset({"personal"}),
+    ),
+    Command(
         id="language",
         words={"ja": ("言語", "げんご"), "en": ("language", "lang")},
         title={"ja": "言語", "en": "language"},

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Awaitable, Callable
-from dataclasses import dataclass, field
 from typing import Any
 
 from botbuilder.core import (
@@ -23,9 +21,11 @@ from botbuilder.schema import (
     InvokeResponse,
 )
 
-from bot.cards import CARD_CONTENT_TYPE, Card, help_card, welcome_card
+from bot.cards import CARD_CONTENT_TYPE, help_card, welcome_card
 from bot.commands import BY_ID, Command, find_command, normalise, suggest
+from bot.context import Features, Handler, Reply, Turn
 from bot.language import choose_language
+from bot.progress import progress
 from bot.texts import Lang, text
 from bot.turn import address_of, chat_user, conversation_type, locale_of, message_text
 from domain.identity import EventRecorder, TurnRecorder
@@ -34,27 +34,6 @@ log = logging.getLogger(__name__)
 
 MAX_TEXT_ECHO = 40
 MESSAGE_INVOKE_TYPE = "application/vnd.microsoft.activity.message"
-
-
-@dataclass
-class Reply:
-    """What a command answers: a text, a card, or both."""
-
-    text: str | None = None
-    card: Card | None = None
-
-
-@dataclass
-class Turn:
-    """One request as the command handlers see it."""
-
-    context: TurnContext
-    lang: Lang
-    argument: str = ""
-    data: dict[str, Any] = field(default_factory=dict)
-
-
-Handler = Callable[[Turn], Awaitable[Reply]]
 
 
 class TeleworkBot(TeamsActivityHandler):  # type: ignore[misc]
@@ -67,15 +46,18 @@ class TeleworkBot(TeamsActivityHandler):  # type: ignore[misc]
         user_state: UserState,
         turns: TurnRecorder,
         events: EventRecorder,
+        features: Features,
     ) -> None:
         self._conversation_state = conversation_state
         self._user_state = user_state
         self._language_pref = user_state.create_property("language")
         self._turns = turns
         self._events = events
+        self._features = features
         self._handlers: dict[str, Handler] = {
             "help": self._help,
             "language": self._language,
+            "progress": progress,
         }
         missing = set(BY_ID) - set(self._handlers)
         if missing:
@@ -118,7 +100,8 @@ class TeleworkBot(TeamsActivityHandler):  # type: ignore[misc]
         lang = await self.language_for(context, written)
         match = find_command(written)
         if match is not None:
-            return await self._handlers[match.command.id](Turn(context, lang, match.argument))
+            turn = Turn(context, lang, self._features, match.argument)
+            return await self._handlers[match.command.id](turn)
         return self._not_understood(lang, written)
 
     async def _run_action(self, context: TurnContext, data: dict[str, Any]) -> Reply:
@@ -126,7 +109,7 @@ class TeleworkBot(TeamsActivityHandler):  # type: ignore[misc]
         command = BY_ID.get(str(data.get("command", "")))
         if command is None:
             return Reply(text=text(lang, "unknown.action"))
-        return await self._handlers[command.id](Turn(context, lang, "", data))
+        return await self._handlers[command.id](Turn(context, lang, self._features, "", data))
 
     def _not_understood(self, lang: Lang, written: str) -> Reply:
         if not written.strip():

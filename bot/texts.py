@@ -68,3 +68,53 @@ CATALOGUE: Final[dict[Lang, dict[str, str]]] = {"ja": JA, "en": EN}
 def text(lang: Lang, key: str, **values: object) -> str:
     """The sentence ``key`` in ``lang``, with ``values`` filled in."""
     return CATALOGUE[lang][key].format(**values)
+
+
+JA.update(
+    {
+        "roster.unknown": (
+            "申し訳ありません。職員名簿であなたを確認できませんでした。"
+            "テレワークの登録には名簿への登録が必要です。"
+            "お手数ですが、テレワーク推進担当（事務局）にお問い合わせください。"
+        ),
+        "progress.title": "テレワーク目標の進捗（{date}現在）",
+        "progress.target": "{category}：{period}に{needed}回以上",
+        "progress.done": "実施 {done}回（予定 {planned}回）・あと{remaining}回",
+        "progress.met": "達成しました（実施 {done}回）。",
+        "progress.on_track": "順調です。次の目安：{next}までにあと1回",
+        "progress.behind": "目標に遅れています。期限：{deadline}",
+        "progress.none.exempt": "担当業務（{reason}）のため、テレワークの目標はありません。",
+        "progress.none.conditional": (
+            "条件付採用期間中のため、{until}まではテレワークの対象外です。"
+        ),
+        "progress.none.inactive": "在職中の職員として登録されていません。",
+        "progress.none.no_category": "あなたに適用されるテレワーク目標はありません。",
+        "exempt.diet_work": "国会業務",
+        "exempt.counter_service": "窓口業務",
+        "exempt.other": "テレワークになじまない業務",
+    }
+)
+
+EN.update(
+    {
+        "roster.unknown": (
+            "Sorry, I could not find you in the staff roster, which telework declarations need. "
+            "Please ask the telework secretariat to add you."
+        ),
+        "progress.title": "Your telework targets (as of {date})",
+        "progress.target": "{category}: at least {needed} in {period}",
+        "progress.done": "Done {done} (planned {planned}) · {remaining} to go",
+        "progress.met": "Met ({done} done).",
+        "progress.on_track": "On track. Next milestone: one more by {next}",
+        "progress.behind": "Behind target. Deadline: {deadline}",
+        "progress.none.exempt": "Your work ({reason}) has no telework target.",
+        "progress.none.conditional": (
+            "You are in your conditional appointment period; telework starts after {until}."
+        ),
+        "progress.none.inactive": "You are not registered as active staff.",
+        "progress.none.no_category": "No telework target applies to you.",
+        "exempt.diet_work": "Diet work",
+        "exempt.counter_service": "counter service",
+        "exempt.other": "work unsuited to telework",
+    }
+)

@@ -7,7 +7,7 @@ from datetime import date, datetime
 
 from sqlalchemy import Boolean, Column, Date, func, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
-from sqlmodel import Field, SQLModel, select
+from sqlmodel import Field, SQLModel, col, select
 
 from domain.identity import ChatUser
 from domain.org import ExemptReason, Office, OrgChart, OrgUnit, StaffMember, UnitKind
@@ -201,6 +201,18 @@ class SqlOrganisation:
                     payload={"teams_user_id": user.user_id},
                 )
             return to_member(row)
+
+    async def note_principal_name(self, user: ChatUser, principal_name: str) -> None:
+        """Remember a UPN learnt from the Teams members API (for linking by e-mail)."""
+        async with self._sessions.begin() as session:
+            await session.execute(
+                update(TeamsIdentity)
+                .where(
+                    col(TeamsIdentity.tenant_id) == user.tenant_id,
+                    col(TeamsIdentity.teams_user_id) == user.user_id,
+                )
+                .values(user_principal_name=principal_name)
+            )
 
     async def unmatched(self) -> list[TeamsIdentity]:
         """Teams users who talked to the bot and match no staff record (for admins)."""

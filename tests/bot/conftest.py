@@ -74,11 +74,12 @@ async def bot_client(
     """``await bot_client(**settings)`` → an aiohttp TestClient of the bot on 127.0.0.1."""
     clients: list[TestClient[Any, Any]] = []
 
-    async def make(**overrides: Any) -> TestClient[Any, Any]:
+    async def make(clock: Any = None, **overrides: Any) -> TestClient[Any, Any]:
         values: dict[str, Any] = {"TELEWORK_DATABASE_URL": sqlite_url, "_env_file": None}
         values.update(overrides)
         settings: Settings = load_settings(**values)
-        client = TestClient(TestServer(create_app(settings), host="127.0.0.1"))
+        app = create_app(settings, clock=clock) if clock else create_app(settings)
+        client = TestClient(TestServer(app, host="127.0.0.1"))
         await client.start_server()
         clients.append(client)
         return client

@@ -1,0 +1,102 @@
+"""What a command handler gets: the turn, the language, and the application's services."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime
+from typing import Any
+
+from botbuilder.core import TurnContext
+from botbuilder.core.teams import TeamsInfo
+
+from bot.cards import Card
+from bot.texts import Lang
+from bot.turn import chat_user, conversation_type
+from domain.calendar import WorkCalendar
+from domain.org import OrgChart, Viewer
+from domain.policy import Policy
+from domain.ports import Directory, Schedule
+
+
+@dataclass(frozen=True)
+class Features:
+    """The services command handlers use, wired once by the composition root."""
+
+    directory: Directory
+    schedule: Schedule
+    policy: Policy
+    calendar: WorkCalendar
+    admins: frozenset[str]
+    now: Callable[[], datetime]
+
+    def today(self) -> date:
+        return self.calendar.local_date(self.now())
+
+
+@dataclass
+class Reply:
+    """What a command answers: a text, a card, or both."""
+
+    text: str | None = None
+    card: Card | None = None
+
+
+@dataclass
+class Turn:
+    """One request as the command handlers see it."""
+
+    context: TurnContext
+    lang: Lang
+    features: Features
+    argument: str = ""
+    data: dict[str, Any] = field(default_factory=dict)
+    _viewer: Viewer | None = None
+    _looked_up: bool = False
+
+    async def viewer(self) -> Viewer | None:
+        """The staff member talking, with their roles; None when the roster has nobody who
+        matches (looked up once per turn)."""
+        if not self._looked_up:
+            self._looked_up = True
+            self._viewer = await _find_viewer(self.context, self.features)
+        return self._viewer
+
+    async def chart(self) -> OrgChart:
+        return await self.features.directory.chart()
+
+
+async def _find_viewer(context: TurnContext, features: Features) -> Viewer | None:
+    user = chat_user(context.activity)
+    if user is None:
+        return None
+    directory = features.directory
+    member = await directory.link(user)
+    if (
+        member is None
+        and not user.user_principal_name
+        and conversation_type(context.activity) == "personal"
+    ):
+        # Teams messages carry the Entra object id but rarely the UPN: ask the connector once.
+        principal = await _principal_name(context)
+        if principal:
+            await directory.note_principal_name(user, principal)
+            member = await directory.link(replace(user, user_principal_name=principal))
+    if member is None:
+        return None
+    return Viewer.of(member, await directory.chart(), features.admins)
+
+
+async def _principal_name(context: TurnContext) -> str | None:
+    sender = context.activity.from_property
+    if sender is None or not sender.id:
+        return None
+    try:
+        account = await TeamsInfo.get_member(context, sender.id)
+    except Exception:  # the connector may not know the member (or be unreachable)
+        return None
+    principal = getattr(account, "user_principal_name", None) or getattr(account, "email", None)
+    return str(principal) if principal else None
+
+
+Handler = Callable[[Turn], Awaitable[Reply]]

@@ -1,0 +1,64 @@
+"""Ports the services need from storage: Protocols implemented in storage/."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import date, datetime
+from typing import Protocol
+
+from domain.identity import ChatUser
+from domain.org import OrgChart, StaffMember
+from domain.schedule import ScheduleEntry
+
+
+class Directory(Protocol):
+    """The organisation: units, staff, and which staff record a chat user is."""
+
+    async def chart(self) -> OrgChart: ...
+
+    async def staff(self, *, active_only: bool = False) -> dict[str, StaffMember]: ...
+
+    async def member(self, employee_id: str) -> StaffMember | None: ...
+
+    async def link(self, user: ChatUser) -> StaffMember | None: ...
+
+    async def note_principal_name(self, user: ChatUser, principal_name: str) -> None: ...
+
+
+class Schedule(Protocol):
+    """Declared schedule entries and presence reports."""
+
+    async def entries(
+        self, employee_id: str, start: date, end: date, *, live_only: bool = True
+    ) -> list[ScheduleEntry]: ...
+
+    async def entries_on(self, day: date, employee_ids: Sequence[str]) -> list[ScheduleEntry]: ...
+
+    async def get(self, entry_id: int) -> ScheduleEntry | None: ...
+
+    async def save(
+        self,
+        new: Iterable[ScheduleEntry],
+        *,
+        actor: str,
+        replacing: Iterable[int] = (),
+        source: str = "chat",
+    ) -> list[ScheduleEntry]: ...
+
+    async def cancel(self, entry_ids: Sequence[int], *, actor: str) -> int: ...
+
+    async def decide(
+        self, entry_id: int, *, approve: bool, actor: str, comment: str | None
+    ) -> ScheduleEntry | None: ...
+
+    async def telework_occasions(
+        self, start: date, end: date, employee_ids: Sequence[str] | None = None
+    ) -> dict[str, list[tuple[date, str]]]: ...
+
+    async def record_presence(
+        self, employee_id: str, kind: str, *, at: datetime, note: str | None = None
+    ) -> None: ...
+
+    async def latest_presence(
+        self, employee_ids: Sequence[str], since: datetime
+    ) -> dict[str, tuple[str, datetime]]: ...
