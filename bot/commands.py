@@ -56,6 +56,52 @@ COMMANDS: tuple[Command, ...] = (
         scopes=frozenset({"personal"}),
     ),
     Command(
+        id="form",
+        words={"ja": ("予定登録", "登録フォーム", "フォーム"), "en": ("declare", "form")},
+        title={"ja": "予定登録", "en": "declare"},
+        description={
+            "ja": "フォームでテレワーク・出勤・休暇・出張を登録します",
+            "en": "Declare telework, office, leave or a trip with a form",
+        },
+        example={"ja": "予定登録（または「明日テレワーク」）", "en": 'declare (or "WFH tomorrow")'},
+        scopes=frozenset({"personal"}),
+    ),
+    Command(
+        id="board",
+        words={"ja": ("ボード", "課の予定", "課のボード"), "en": ("board", "team board")},
+        title={"ja": "ボード", "en": "board"},
+        description={
+            "ja": "今日の課室のメンバーの予定（テレワーク・出勤・休暇など）を表示します",
+            "en": "Show who in your section teleworks, is in the office or away today",
+        },
+        example={
+            "ja": "ボード（または「明日誰がテレワーク？」）",
+            "en": 'board (or "who is WFH tomorrow?")',
+        },
+    ),
+    Command(
+        id="schedule",
+        words={"ja": ("私の予定", "自分の予定", "予定確認"), "en": ("my schedule", "schedule")},
+        title={"ja": "私の予定", "en": "my schedule"},
+        description={
+            "ja": "今後2週間のあなたの予定を表示します",
+            "en": "Show your next two weeks",
+        },
+        example={"ja": "私の予定", "en": "my schedule"},
+        scopes=frozenset({"personal"}),
+    ),
+    Command(
+        id="approvals",
+        words={"ja": ("承認待ち", "承認一覧", "申請一覧"), "en": ("approvals", "pending requests")},
+        title={"ja": "承認待ち", "en": "approvals"},
+        description={
+            "ja": "課室長：課室の承認待ちの申請を表示し、承認・差し戻しします",
+            "en": "Section chiefs: review and approve your section's requests",
+        },
+        example={"ja": "承認待ち", "en": "approvals"},
+        scopes=frozenset({"personal"}),
+    ),
+    Command(
         id="language",
         words={"ja": ("言語", "げんご"), "en": ("language", "lang")},
         title={"ja": "言語", "en": "language"},
@@ -68,6 +114,20 @@ COMMANDS: tuple[Command, ...] = (
 )
 
 BY_ID: dict[str, Command] = {command.id: command for command in COMMANDS}
+
+# Card button verbs: routed like commands, but not typed, listed in help or in the manifest.
+ACTIONS = frozenset(
+    {
+        "declare_confirm",
+        "declare_dismiss",
+        "declare_form",
+        "declare_form_submit",
+        "cancel_confirm",
+        "cancel_keep",
+        "recurring_confirm",
+        "recurring_cancel_confirm",
+    }
+)
 
 
 def normalise(value: str) -> str:

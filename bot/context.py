@@ -62,6 +62,11 @@ class Turn:
             self._viewer = await _find_viewer(self.context, self.features)
         return self._viewer
 
+    @property
+    def cached_viewer(self) -> Viewer | None:
+        """The viewer if :meth:`viewer` already looked them up this turn."""
+        return self._viewer
+
     async def chart(self) -> OrgChart:
         return await self.features.directory.chart()
 

@@ -21,8 +21,9 @@ from botbuilder.schema import (
     InvokeResponse,
 )
 
+from bot import approvals, board, conversation, declare, recurring
 from bot.cards import CARD_CONTENT_TYPE, help_card, welcome_card
-from bot.commands import BY_ID, Command, find_command, normalise, suggest
+from bot.commands import ACTIONS, BY_ID, Command, find_command, normalise, suggest
 from bot.context import Features, Handler, Reply, Turn
 from bot.language import choose_language
 from bot.progress import progress
@@ -58,8 +59,23 @@ class TeleworkBot(TeamsActivityHandler):  # type: ignore[misc]
             "help": self._help,
             "language": self._language,
             "progress": progress,
+            "form": declare.form,
+            "board": lambda turn: board.board(turn, [], None),
+            "schedule": board.my_schedule,
+            # Card buttons (Action.Execute verbs / Action.Submit "command" values).
+            "declare_confirm": declare.confirm,
+            "declare_dismiss": declare.dismiss,
+            "declare_form": declare.form,
+            "declare_form_submit": declare.form_submit,
+            "cancel_confirm": declare.cancel_confirm,
+            "cancel_keep": declare.cancel_keep,
+            "recurring_confirm": recurring.recurring_confirm,
+            "recurring_cancel_confirm": recurring.recurring_cancel_confirm,
+            "approvals": approvals.approvals,
+            "approve": approvals.approve,
+            "reject": approvals.reject,
         }
-        missing = set(BY_ID) - set(self._handlers)
+        missing = (set(BY_ID) | ACTIONS) - set(self._handlers)
         if missing:
             raise RuntimeError(f"commands without a handler: {sorted(missing)}")
 
@@ -99,17 +115,21 @@ class TeleworkBot(TeamsActivityHandler):  # type: ignore[misc]
     async def _run_text(self, context: TurnContext, written: str) -> Reply:
         lang = await self.language_for(context, written)
         match = find_command(written)
+        turn = Turn(context, lang, self._features, match.argument if match else "")
         if match is not None:
-            turn = Turn(context, lang, self._features, match.argument)
             return await self._handlers[match.command.id](turn)
-        return self._not_understood(lang, written)
+        meaning = conversation.understand(turn, written)
+        if meaning["intent"] == "help":
+            return await self._help(turn)
+        reply = await conversation.answer(turn, meaning)
+        return reply if reply is not None else self._not_understood(lang, written)
 
     async def _run_action(self, context: TurnContext, data: dict[str, Any]) -> Reply:
         lang = await self.language_for(context)
-        command = BY_ID.get(str(data.get("command", "")))
-        if command is None:
+        name = str(data.get("command", ""))
+        if name not in BY_ID and name not in ACTIONS:
             return Reply(text=text(lang, "unknown.action"))
-        return await self._handlers[command.id](Turn(context, lang, self._features, "", data))
+        return await self._handlers[name](Turn(context, lang, self._features, "", data))
 
     def _not_understood(self, lang: Lang, written: str) -> Reply:
         if not written.strip():

@@ -8,7 +8,7 @@ from typing import Protocol
 
 from domain.identity import ChatUser
 from domain.org import OrgChart, StaffMember
-from domain.schedule import ScheduleEntry
+from domain.schedule import RecurringPlan, ScheduleEntry
 
 
 class Directory(Protocol):
@@ -44,6 +44,14 @@ class Schedule(Protocol):
         replacing: Iterable[int] = (),
         source: str = "chat",
     ) -> list[ScheduleEntry]: ...
+
+    async def save_recurring(
+        self, plan: RecurringPlan, entries: Iterable[ScheduleEntry], *, actor: str
+    ) -> list[ScheduleEntry]: ...
+
+    async def cancel_recurring(
+        self, employee_id: str, weekdays: Sequence[str], *, from_day: date, actor: str
+    ) -> tuple[int, int]: ...
 
     async def cancel(self, entry_ids: Sequence[int], *, actor: str) -> int: ...
 

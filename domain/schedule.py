@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from enum import StrEnum
 
 from domain.occasions import DayPart
@@ -111,3 +111,30 @@ class ScheduleEntry:
             and other.state.is_live
             and overlaps(self.part, other.part)
         )
+
+
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+@dataclass(frozen=True, slots=True)
+class RecurringPlan:
+    """A weekly pattern (毎週水曜テレワーク) from ``start`` to ``until`` (inclusive)."""
+
+    employee_id: str
+    weekdays: tuple[str, ...]
+    part: str
+    status: EntryStatus
+    start: date
+    until: date | None = None
+
+    def days(self, start: date, end: date) -> list[date]:
+        """The plan's days between ``start`` and ``end`` (closed days included: the caller
+        decides what to do with them)."""
+        wanted = {WEEKDAYS.index(w) for w in self.weekdays}
+        first = max(start, self.start)
+        last = min(end, self.until) if self.until else end
+        return [
+            first + timedelta(days=i)
+            for i in range((last - first).days + 1)
+            if (first + timedelta(days=i)).weekday() in wanted
+        ]

@@ -10,7 +10,13 @@ from sqlalchemy import select as sa_select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from sqlmodel import Field, SQLModel, col, select
 
-from domain.schedule import EntryState, EntryStatus, ScheduleEntry, occasion_part
+from domain.schedule import (
+    EntryState,
+    EntryStatus,
+    RecurringPlan,
+    ScheduleEntry,
+    occasion_part,
+)
 from storage.identity import append_event
 from storage.tables import BigId, UtcDateTime, utcnow
 
@@ -144,37 +150,100 @@ class SqlSchedule:
             if replaced:
                 await _set_state(session, replaced, EntryState.CANCELLED, actor, now)
             for entry in new:
-                row = ScheduleEntryRow(
-                    employee_id=entry.employee_id,
-                    day=entry.day,
-                    part=entry.part,
-                    status=entry.status.value,
-                    state=entry.state.value,
-                    note=entry.note,
-                    source=source,
-                    recurrence_id=entry.recurrence_id,
-                    created_at=now,
-                    updated_at=now,
-                )
+                row = _new_row(entry, now, source=source, recurrence_id=entry.recurrence_id)
                 session.add(row)
                 saved.append(row)
             await session.flush()
             for row in saved:
+                _declared_event(session, actor, row, replaced)
+        return [to_entry(row) for row in saved]
+
+    async def save_recurring(
+        self, plan: RecurringPlan, entries: Iterable[ScheduleEntry], *, actor: str
+    ) -> list[ScheduleEntry]:
+        """Store a weekly plan and the entries it produces now, in one transaction."""
+        now = utcnow()
+        async with self._sessions.begin() as session:
+            row = RecurringPlanRow(
+                employee_id=plan.employee_id,
+                weekdays=",".join(plan.weekdays),
+                part=plan.part,
+                status=plan.status.value,
+                from_day=plan.start,
+                until_day=plan.until,
+                created_at=now,
+            )
+            session.add(row)
+            await session.flush()
+            append_event(
+                session,
+                actor=actor,
+                kind="schedule.recurring_declared",
+                subject=plan.employee_id,
+                payload={
+                    "plan_id": row.id,
+                    "weekdays": list(plan.weekdays),
+                    "part": plan.part,
+                    "status": plan.status.value,
+                    "from": plan.start.isoformat(),
+                    "until": plan.until.isoformat() if plan.until else None,
+                },
+            )
+            rows = []
+            for entry in entries:
+                entry_row = _new_row(entry, now, source="recurring", recurrence_id=row.id)
+                session.add(entry_row)
+                rows.append(entry_row)
+            await session.flush()
+            for entry_row in rows:
+                _declared_event(session, actor, entry_row, [])
+        return [to_entry(r) for r in rows]
+
+    async def cancel_recurring(
+        self, employee_id: str, weekdays: Sequence[str], *, from_day: date, actor: str
+    ) -> tuple[int, int]:
+        """End the person's plans on those weekdays (all plans when empty) and cancel the
+        entries they produced from ``from_day`` on. Returns (plans ended, entries cancelled)."""
+        async with self._sessions.begin() as session:
+            plans = (
+                (
+                    await session.execute(
+                        select(RecurringPlanRow).where(
+                            col(RecurringPlanRow.employee_id) == employee_id,
+                            col(RecurringPlanRow.active).is_(True),
+                        )
+                    )
+                )
+                .scalars()
+                .all()
+            )
+            ended = [p for p in plans if not weekdays or set(p.weekdays.split(",")) & set(weekdays)]
+            if not ended:
+                return (0, 0)
+            for plan_row in ended:
+                plan_row.active = False
                 append_event(
                     session,
                     actor=actor,
-                    kind="schedule.declared",
-                    subject=row.employee_id,
-                    payload={
-                        "entry_id": row.id,
-                        "day": row.day.isoformat(),
-                        "part": row.part,
-                        "status": row.status,
-                        "state": row.state,
-                        "replacing": replaced,
-                    },
+                    kind="schedule.recurring_cancelled",
+                    subject=employee_id,
+                    payload={"plan_id": plan_row.id},
                 )
-        return [to_entry(row) for row in saved]
+            ids = (
+                (
+                    await session.execute(
+                        sa_select(col(ScheduleEntryRow.id)).where(
+                            col(ScheduleEntryRow.recurrence_id).in_([p.id for p in ended]),
+                            col(ScheduleEntryRow.day) >= from_day,
+                            col(ScheduleEntryRow.state).in_(LIVE),
+                        )
+                    )
+                )
+                .scalars()
+                .all()
+            )
+            cancelled = await _set_state(session, [i for i in ids if i is not None], EntryState.CANCELLED, actor, utcnow())
+            return (len(ended), cancelled)
 
     async def cancel(self, entry_ids: Sequence[int], *, actor: str) -> int:
         async with self._sessions.begin() as session:
@@ -262,6 +331,43 @@ class SqlSchedule:
             for employee_id, kind, at in await session.execute(statement):
                 latest[employee_id] = (kind, at)
         return latest
+
+
+def _new_row(
+    entry: ScheduleEntry, now: datetime, *, source: str, recurrence_id: int | None
+) -> ScheduleEntryRow:
+    return ScheduleEntryRow(
+        employee_id=entry.employee_id,
+        day=entry.day,
+        part=entry.part,
+        status=entry.status.value,
+        state=entry.state.value,
+        note=entry.note,
+        source=source,
+        recurrence_id=recurrence_id,
+        created_at=now,
+        updated_at=now,
+    )
+
+
+def _declared_event(
+    session: AsyncSession, actor: str, row: ScheduleEntryRow, replaced: list[int]
+) -> None:
+    append_event(
+        session,
+        actor=actor,
+        kind="schedule.declared",
+        subject=row.employee_id,
+        payload={
+            "entry_id": row.id,
+            "day": row.day.isoformat(),
+            "part": row.part,
+            "status": row.status,
+            "state": row.state,
+            "replacing": replaced,
+            "recurrence_id": row.recurrence_id,
+        },
+    )
 
 
 async def _set_state(

@@ -1,0 +1,170 @@
+"""Declaring telework: turning what a person asked for into a proposal they confirm.
+
+Nothing is saved from a guess. A proposal lists each day with what would change, what it
+would replace, and anything to warn about; it is read back and saved only on confirmation.
+Card data coming back on confirmation is re-validated here (it may have been forged).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from enum import StrEnum
+
+from domain.calendar import WorkCalendar
+from domain.org import StaffMember
+from domain.policy import Policy
+from domain.schedule import EntryState, EntryStatus, ScheduleEntry, is_valid_part
+
+MAX_DAYS_AHEAD = 400
+MAX_LINES = 31
+
+
+class Refusal(StrEnum):
+    """Why a requested day cannot be declared at all."""
+
+    NOT_ELIGIBLE = "not_eligible"  # 条件付採用期間
+    TOO_FAR_BACK = "too_far_back"  # before the retroactive window
+    TOO_FAR_AHEAD = "too_far_ahead"
+    INVALID = "invalid"  # not a date / part / status (forged or broken card data)
+    INACTIVE = "inactive"
+
+
+@dataclass(frozen=True, slots=True)
+class ProposedDay:
+    """One line of a proposal: the entry it would create and what it meets on that day."""
+
+    day: date
+    part: str
+    status: EntryStatus
+    closure: str | None = None  # the name of the closure when the day is not a working day
+    already: bool = False  # an identical live entry exists: nothing to do
+    replaces: tuple[ScheduleEntry, ...] = ()  # live entries of another status it overlaps
+    needs_approval: bool = False
+    late: bool = False  # requested after the policy's deadline
+    retroactive: bool = False
+
+
+@dataclass
+class Proposal:
+    """What would be saved, with every warning, or why it cannot be."""
+
+    employee_id: str
+    days: list[ProposedDay] = field(default_factory=list)
+    refused: list[tuple[str, Refusal]] = field(default_factory=list)  # (day text, why)
+
+    @property
+    def to_save(self) -> list[ProposedDay]:
+        return [d for d in self.days if not d.already]
+
+    @property
+    def has_conflicts(self) -> bool:
+        return any(d.replaces for d in self.days)
+
+    @property
+    def has_closed_days(self) -> bool:
+        return any(d.closure for d in self.to_save)
+
+
+@dataclass(frozen=True, slots=True)
+class Requested:
+    """A day as asked for (from the parser or a card), still unchecked text."""
+
+    day: str
+    part: str
+    status: str
+
+
+def propose(
+    member: StaffMember,
+    requested: Iterable[Requested],
+    existing: Sequence[ScheduleEntry],
+    *,
+    policy: Policy,
+    calendar: WorkCalendar,
+    now: datetime,
+) -> Proposal:
+    """Check each requested day against the rules and the person's live entries."""
+    today = calendar.local_date(now)
+    proposal = Proposal(member.employee_id)
+    earliest = policy.declarations.earliest_retroactive_day(today, calendar)
+    eligible_from = policy.eligibility.eligible_from(member.hire_date)
+    seen: set[tuple[date, str]] = set()
+    for item in list(requested)[:MAX_LINES]:
+        try:
+            day = date.fromisoformat(item.day)
+            status = EntryStatus(item.status)
+        except ValueError:
+            proposal.refused.append((item.day, Refusal.INVALID))
+            continue
+        if not is_valid_part(item.part):
+            proposal.refused.append((item.day, Refusal.INVALID))
+            continue
+        if (day, item.part) in seen:
+            continue
+        seen.add((day, item.part))
+        refusal = _refusal(member, day, status, today, earliest, eligible_from)
+        if refusal is not None:
+            proposal.refused.append((day.isoformat(), refusal))
+            continue
+        candidate = ScheduleEntry(member.employee_id, day, item.part, status)
+        overlapping = [e for e in existing if candidate.conflicts_with(e)]
+        already = any(e.status == status and e.part == item.part for e in overlapping)
+        closure = calendar.closure_reason(day)
+        deadline = (
+            policy.approval.deadline_for(day, calendar) if status == EntryStatus.TELEWORK else None
+        )
+        needs_approval = policy.approval.required and status == EntryStatus.TELEWORK
+        proposal.days.append(
+            ProposedDay(
+                day=day,
+                part=item.part,
+                status=status,
+                closure=closure.name_ja if closure else None,
+                already=already,
+                replaces=() if already else tuple(overlapping),
+                needs_approval=needs_approval and not already,
+                late=bool(needs_approval and deadline is not None and now > deadline),
+                retroactive=day < today,
+            )
+        )
+    proposal.days.sort(key=lambda d: (d.day, d.part))
+    return proposal
+
+
+def _refusal(
+    member: StaffMember,
+    day: date,
+    status: EntryStatus,
+    today: date,
+    earliest: date,
+    eligible_from: date,
+) -> Refusal | None:
+    if not member.active:
+        return Refusal.INACTIVE
+    if day < earliest:
+        return Refusal.TOO_FAR_BACK
+    if (day - today).days > MAX_DAYS_AHEAD:
+        return Refusal.TOO_FAR_AHEAD
+    if status == EntryStatus.TELEWORK and day < eligible_from:
+        return Refusal.NOT_ELIGIBLE
+    return None
+
+
+def entries_to_save(proposal: Proposal) -> list[ScheduleEntry]:
+    """The entries a confirmed proposal writes: telework awaiting approval where required."""
+    return [
+        ScheduleEntry(
+            proposal.employee_id,
+            d.day,
+            d.part,
+            d.status,
+            EntryState.PENDING if d.needs_approval else EntryState.CONFIRMED,
+        )
+        for d in proposal.to_save
+    ]
+
+
+def replaced_ids(proposal: Proposal) -> list[int]:
+    return sorted({e.id for d in proposal.to_save for e in d.replaces if e.id is not None})
