@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import sys
+from datetime import UTC, datetime
 from typing import Annotated
 
 import typer
@@ -121,6 +122,43 @@ def chat(
             await services.close()
 
     asyncio.run(run())
+
+
+@cli.command("parse")
+def parse_command(
+    text: Annotated[str, typer.Argument(help="The message, as a user would type it.")],
+    today: Annotated[
+        str | None, typer.Option(help="The date to interpret against (YYYY-MM-DD).")
+    ] = None,
+    lang: Annotated[str | None, typer.Option(help="ja or en (the user's language).")] = None,
+) -> None:
+    """Print how the bot understands a message, as one JSON object (no side effects)."""
+    import json
+    from datetime import date
+
+    from dialogs.understanding import parse
+    from domain.policy import load_policy
+
+    settings = settings_or_exit()
+    _check_policy(settings)
+    policy = load_policy(settings.policy_file)
+    calendar = policy.work_calendar()
+    try:
+        day = date.fromisoformat(today) if today else calendar.local_date(datetime.now(UTC))
+    except ValueError:
+        typer.echo(f"error: --today {today!r} is not YYYY-MM-DD", err=True)
+        raise typer.Exit(2) from None
+    if lang not in (None, "ja", "en"):
+        typer.echo("error: --lang must be ja or en", err=True)
+        raise typer.Exit(2)
+    meaning = parse(
+        text,
+        today=day,
+        lang=lang,
+        calendar=calendar,
+        retroactive_days=policy.declarations.retroactive_working_days,
+    )
+    typer.echo(json.dumps(meaning.to_json(), ensure_ascii=False))
 
 
 @cli.command()

@@ -126,6 +126,8 @@ ACTIONS = frozenset(
         "cancel_keep",
         "recurring_confirm",
         "recurring_cancel_confirm",
+        "approve",
+        "reject",
     }
 )
 

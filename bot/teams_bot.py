@@ -75,9 +75,11 @@ class TeleworkBot(TeamsActivityHandler):  # type: ignore[misc]
             "approve": approvals.approve,
             "reject": approvals.reject,
         }
-        missing = (set(BY_ID) | ACTIONS) - set(self._handlers)
-        if missing:
-            raise RuntimeError(f"commands without a handler: {sorted(missing)}")
+        routed = set(BY_ID) | ACTIONS
+        if routed != set(self._handlers):
+            raise RuntimeError(
+                f"command table and handlers differ: {sorted(routed ^ set(self._handlers))}"
+            )
 
     # -- the turn ------------------------------------------------------------------------------
 

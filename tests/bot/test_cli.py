@@ -89,3 +89,30 @@ def test_chat_button_press_runs_the_card_action(tmp_path: Path) -> None:
     welcome, after = result.stdout.split("you>", 1)
     assert "[1] Show help" in welcome
     assert "How to use telework-bot" in after
+
+
+def test_parse_prints_one_json_object(tmp_path: Path) -> None:
+    import json
+
+    result = run_cli("parse", "来週の月・水 在宅", "--today", "2026-11-26", db=tmp_path / "x.db")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == {
+        "intent": "declare",
+        "entries": [
+            {"date": "2026-11-30", "part": "full", "status": "telework"},
+            {"date": "2026-12-02", "part": "full", "status": "telework"},
+        ],
+        "recurrence": None,
+        "person": None,
+        "period": None,
+        "status": None,
+        "replaces": None,
+        "warnings": [],
+        "question": None,
+    }
+    assert not (tmp_path / "x.db").exists()  # no side effects
+
+
+def test_parse_rejects_a_bad_date(tmp_path: Path) -> None:
+    result = run_cli("parse", "明日", "--today", "26/11/2026", db=tmp_path / "x.db")
+    assert result.returncode == 2 and "--today" in result.stderr

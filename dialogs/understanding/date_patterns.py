@@ -1,0 +1,277 @@
+"""Finding dates in a message: full dates, 和暦, M/D(曜), 6日, relative words, weeks,
+weekday names and lists, ranges. Resolution rules are in ``dates.py``.
+
+Patterns run from the most specific to the loosest, each masking what it took, so that the
+single-character weekday list (月・水, 水木金) only sees text nothing else understood.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from dialogs.understanding.dates import (
+    MAX_RANGE_DAYS,
+    DateContext,
+    DateMention,
+    after_anchor,
+    day_of_month,
+    in_week,
+    infer_year,
+    nearest_weekdays,
+    period_of_day,
+    safe_date,
+)
+from dialogs.understanding.scanner import Scanner
+from dialogs.understanding.vocabulary import (
+    ERAS,
+    MONTH_EN,
+    RELATIVE_DAYS,
+    WEEKDAY_EN,
+    WEEKDAY_JA,
+    WEEKS_EN,
+    WEEKS_JA,
+    WHOLE_WEEK_EN,
+    WHOLE_WEEK_JA,
+)
+
+_WD_EN = "|".join(sorted(WEEKDAY_EN, key=len, reverse=True))
+_MON_EN = "|".join(sorted(MONTH_EN, key=len, reverse=True))
+_WD_SUFFIX = (
+    r"(?:\s*\(\s*(?P<wd>[月火水木金土日]|" + _WD_EN + r")(?:曜日?)?\.?\s*\)"
+    r"|\s*(?P<wd2>[月火水木金土日])曜日?|,?\s+(?P<wd3>" + _WD_EN + r")(?![a-z]))?"
+)
+_ERA = re.compile(
+    r"(?P<era>令和|平成|(?<![a-z])[rh])\s*(?P<y>\d{1,2}|元)\s*(?:年|[./-])\s*(?P<m>\d{1,2})"
+    r"\s*(?:月|[./-])\s*(?P<d>\d{1,2})(?!\d)日?" + _WD_SUFFIX
+)
+_YMD = re.compile(
+    r"(?<!\d)(?P<y>\d{4})\s*(?:年|[./-])\s*(?P<m>\d{1,2})\s*(?:月|[./-])\s*(?P<d>\d{1,2})"
+    r"(?!\d)日?" + _WD_SUFFIX
+)
+_MD = re.compile(
+    r"(?<![\d/.:])(?P<m>\d{1,2})\s*(?:/|月)\s*(?P<d>\d{1,2})(?![\d/:])日?" + _WD_SUFFIX
+    + r"(?:\s*(?:~|-|から)\s*(?P<d_end>\d{1,2})日?(?![\d/:時月])(?:\s*まで)?)?"
+)
+_MD_EN = re.compile(
+    r"(?<![a-z])(?:(?P<mon>" + _MON_EN + r")\.?\s*(?P<d>\d{1,2})(?:st|nd|rd|th)?"
+    r"|(?:the\s+)?(?P<d2>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon2>" + _MON_EN + r"))"
+    r"(?![a-z\d:])" + _WD_SUFFIX
+)
+_DAY = re.compile(
+    r"(?<![\d/月.:])(?P<d>\d{1,2})日(?![間目前後])"
+    r"|(?<![\d/a-z])(?:the\s+)?(?P<d2>\d{1,2})(?:st|nd|rd|th)(?![a-z])"
+)
+_WD_LIST_JA = (
+    r"[月火水木金土日](?:曜日?)?(?:\s*(?:[・、,/&]|と|や|及び|および)?\s*[月火水木金土日](?:曜日?)?)*"
+)
+_WEEK_JA = re.compile(
+    r"(?P<w>" + "|".join(sorted(WEEKS_JA, key=len, reverse=True)) + r")(?:の)?\s*"
+    r"(?P<list>" + _WD_LIST_JA + r")?\s*(?P<whole>" + "|".join(WHOLE_WEEK_JA) + r")?"
+)
+_EN_WD_LIST = (
+    r"(?:" + _WD_EN + r")(?:'s)?(?![a-z])(?:\s*(?:,|and|&|/|or)\s*(?:" + _WD_EN
+    + r")(?:'s)?(?![a-z]))*"
+)
+_WEEKS_EN_ALT = "|".join(sorted(WEEKS_EN, key=len, reverse=True))
+_WEEKDAYS_EN = re.compile(
+    r"(?<![a-z])(?:(?P<mod>this coming|this|next|last|coming|on)\s+)?(?P<list>" + _EN_WD_LIST
+    + r")(?:\s+(?:of\s+)?(?P<w>" + _WEEKS_EN_ALT + r"))?"
+)
+_WEEK_EN = re.compile(
+    r"(?<![a-z])(?:(?P<whole>" + "|".join(WHOLE_WEEK_EN) + r")\s+)?(?P<w>" + _WEEKS_EN_ALT
+    + r")(?![a-z])|(?<![a-z])(?P<allweek>all week|the whole week|the entire week)(?![a-z])"
+)
+_WD_JA_YOU = re.compile(r"[月火水木金土日]曜日?(?:\s*(?:[・、,/&]|と|や|及び|および)?\s*"
+                        r"[月火水木金土日](?:曜日?)?)*")
+_WD_JA_CHARS = re.compile(
+    r"(?<![\u4e00-\u9fff])[月火水木金土日](?:\s*(?:[・、,/]|と)?\s*[月火水木金土日])+(?:曜日?)?"
+)
+_WD_JA_ONE = re.compile(r"[月火水木金土日]")
+_THIS_PART = re.compile(r"(?<![a-z])this(?=\s*(?:morning|afternoon)(?![a-z]))")
+_WEEK_PERIODS = {-2: "week_before_last", -1: "last_week", 0: "this_week", 1: "next_week",
+                 2: "week_after_next"}
+
+
+def _weekday_from(word: str) -> int:
+    if word[0] in WEEKDAY_JA:
+        return WEEKDAY_JA.index(word[0])
+    return WEEKDAY_EN[word.rstrip(".")]
+
+
+def _weekdays_in(text: str) -> tuple[int, ...]:
+    """Weekday numbers named in a list such as 月・水, 月水金, mon and wed."""
+    if text and text[0] in WEEKDAY_JA:
+        return tuple(WEEKDAY_JA.index(c) for c in _WD_JA_ONE.findall(text.replace("曜日", "")
+                                                                     .replace("曜", "")))
+    found = re.findall(_WD_EN, text)
+    return tuple(WEEKDAY_EN[w] for w in found)
+
+
+def _single(m: re.Match[str], day: date | None, written: str, ctx: DateContext,
+            **extra: int | None) -> DateMention:
+    """A one-day mention, with the written weekday checked against the date."""
+    if day is None:
+        return DateMention(m.start(), m.end(), [], problem="invalid_date",
+                           problem_args={"written": written})
+    mention = DateMention(m.start(), m.end(), [day], period=period_of_day(ctx, day))
+    if extra.get("dom") is not None:
+        mention.day_of_month = extra["dom"]
+    wd_text = next((m.group(g) for g in ("wd", "wd2", "wd3")
+                    if g in m.re.groupindex and m.group(g)), None)
+    if wd_text is not None and _weekday_from(wd_text) != day.weekday():
+        mention.problem = "weekday_mismatch"
+        mention.problem_args = {"day": day.isoformat(),
+                                 "written_wd": str(_weekday_from(wd_text))}
+    return mention
+
+
+def find_dates(scan: Scanner, ctx: DateContext) -> list[DateMention]:
+    """Every date mention in the text, masked in ``scan``, then joined into ranges and lists
+    where a connector (〜, から…まで, to, and, ・) links two of them. Sorted by position."""
+    found: list[DateMention] = []
+
+    def keep(mention: DateMention) -> None:
+        found.append(mention)
+        scan.mask(mention.start, mention.end)
+
+    for m in scan.take(_ERA):
+        era = ERAS[m["era"]]
+        year = era + (1 if m["y"] == "元" else int(m["y"]))
+        keep(_single(m, safe_date(year, int(m["m"]), int(m["d"])), m.group(0), ctx))
+    for m in scan.take(_YMD):
+        keep(_single(m, safe_date(int(m["y"]), int(m["m"]), int(m["d"])), m.group(0), ctx))
+    for m in scan.take(_MD):
+        month, dom = int(m["m"]), int(m["d"])
+        if not (1 <= month <= 12 and 1 <= dom <= 31):
+            continue
+        start_day = infer_year(ctx, month, dom)
+        mention = _single(m, start_day, f"{month}/{dom}", ctx)
+        if m["d_end"] and start_day is not None:
+            end = day_of_month(ctx, int(m["d_end"]), anchor=start_day)
+            mention = _range(mention, mention, end) if end else mention
+        keep(mention)
+    for m in scan.take(_MD_EN):
+        month = MONTH_EN[m["mon"] or m["mon2"]]
+        dom = int(m["d"] or m["d2"])
+        keep(_single(m, infer_year(ctx, month, dom), m.group(0), ctx))
+    for m in scan.take(_DAY):
+        dom = int(m["d"] or m["d2"])
+        if 1 <= dom <= 31:
+            keep(_single(m, day_of_month(ctx, dom), m.group(0), ctx, dom=dom))
+    for hit in RELATIVE_DAYS.finditer(scan.rest):
+        day = ctx.today + timedelta(days=hit.value)
+        keep(DateMention(hit.start, hit.end, [day], period=period_of_day(ctx, day)))
+    for m in scan.take(_WEEK_JA):
+        keep(_week(ctx, m.start(), m.end(), WEEKS_JA[m["w"]], m["list"], bool(m["whole"])))
+    for m in scan.take(_WEEKDAYS_EN):
+        offset = {"this": 0, "next": 1, "last": -1}.get(m["mod"] or "")
+        if m["w"]:
+            offset = WEEKS_EN[re.sub(r"\s+", " ", m["w"])]
+        keep(_week(ctx, m.start(), m.end(), offset, m["list"], False))
+    for m in scan.take(_WEEK_EN):
+        if m["allweek"]:
+            keep(_week(ctx, m.start(), m.end(), 0, None, True))
+        else:
+            offset = WEEKS_EN[re.sub(r"\s+", " ", m["w"])]
+            keep(_week(ctx, m.start(), m.end(), offset, None, bool(m["whole"])))
+    for m in scan.take(_WD_JA_YOU):
+        keep(_week(ctx, m.start(), m.end(), None, m.group(0), False))
+    return found
+
+
+def find_this_part(scan: Scanner, ctx: DateContext) -> list[DateMention]:
+    """"this morning" / "this afternoon": today (the part word is left for parts.py)."""
+    found = []
+    for m in scan.take(_THIS_PART):
+        found.append(DateMention(m.start(), m.end(), [ctx.today], period="today"))
+        scan.mask(m.start(), m.end())
+    return found
+
+
+def find_weekday_chars(scan: Scanner, ctx: DateContext) -> list[DateMention]:
+    """The loosest form, run after names are taken: 月・水, 水木金, 土日 (two or more)."""
+    found = []
+    for m in scan.take(_WD_JA_CHARS):
+        found.append(_week(ctx, m.start(), m.end(), None, m.group(0), False))
+        scan.mask(m.start(), m.end())
+    return found
+
+
+def _week(ctx: DateContext, start: int, end: int, offset: int | None, listed: str | None,
+          whole: bool) -> DateMention:
+    """A week (whole: a range; bare: no days, period only) or weekdays in a week."""
+    period = _WEEK_PERIODS.get(offset) if offset is not None else None
+    if listed:
+        weekdays = _weekdays_in(listed)
+        if offset is None:
+            mention = DateMention(start, end, nearest_weekdays(ctx, weekdays), weekdays=weekdays)
+        else:
+            mention = DateMention(start, end, in_week(ctx, offset, weekdays))
+        if len(mention.days) == 1:
+            mention.period = period_of_day(ctx, mention.days[0])
+        return mention
+    assert offset is not None  # a week word without weekdays always names a week
+    days = in_week(ctx, offset, tuple(range(7)))
+    if offset == 0 and whole:
+        days = [d for d in days if d >= ctx.today] or days
+    if whole:
+        return DateMention(start, end, [days[0], days[-1]], is_range=True, period=period)
+    # 来週 alone: which days is not said (a query or a recurrence's start can still use it)
+    return DateMention(start, end, [days[0], days[-1]], is_range=True, period=period,
+                       problem="which_days", problem_args={"week": str(offset)})
+
+
+def _range(first: DateMention, second: DateMention, end: date | None) -> DateMention:
+    """Join two mentions into one range ``first.first … end``."""
+    if end is None or not first.days:
+        return first
+    begin = first.first
+    if end < begin and second.day_of_month is None:
+        end = safe_date(end.year + 1, end.month, end.day) or end
+    joined = DateMention(first.start, second.end, [begin, end], is_range=True,
+                         problem=first.problem or second.problem,
+                         problem_args=first.problem_args or second.problem_args)
+    if end < begin:
+        joined.problem, joined.problem_args = "invalid_range", {}
+    elif (end - begin).days > MAX_RANGE_DAYS:
+        joined.problem, joined.problem_args = "range_too_long", {}
+    return joined
+
+
+_RANGE_LINK = re.compile(r"\s*(?:~|-|から|to|through|thru|until|till)\s*")
+_LIST_LINK = re.compile(r"\s*(?:,|、|・|と|や|and|&|/|or|及び|および)?\s*")
+
+
+def join_mentions(scan: Scanner, mentions: list[DateMention], *, ranges: bool = True
+                  ) -> list[DateMention]:
+    """Join A〜B / AからBまで / from A to B into ranges (B re-anchored on A when it is a bare
+    weekday or day of the month), and A・B / A and B into lists."""
+    ordered = sorted(mentions, key=lambda m: m.start)
+    out: list[DateMention] = []
+    for mention in ordered:
+        if out and out[-1].days and mention.days:
+            prev = out[-1]
+            link = scan.between(prev.end, mention.start)
+            if ranges and _RANGE_LINK.fullmatch(link) and not prev.is_range:
+                end = _reanchor(prev.last, mention)
+                out[-1] = _range(prev, mention, end)
+                continue
+            if _LIST_LINK.fullmatch(link) and not prev.is_range and not mention.is_range:
+                days = sorted(set(prev.days) | set(mention.days))
+                out[-1] = DateMention(prev.start, mention.end, days,
+                                      problem=prev.problem or mention.problem,
+                                      problem_args=prev.problem_args or mention.problem_args)
+                continue
+        out.append(mention)
+    return out
+
+
+def _reanchor(anchor: date, mention: DateMention) -> date:
+    """A range end that named only a weekday or a day of the month follows its start."""
+    if mention.weekdays and len(mention.weekdays) == 1:
+        return after_anchor(anchor, mention.weekdays[0])
+    if mention.day_of_month is not None:
+        ctx = DateContext(anchor)
+        return day_of_month(ctx, mention.day_of_month, anchor=anchor) or mention.last
+    return mention.last

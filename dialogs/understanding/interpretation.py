@@ -1,0 +1,158 @@
+"""What a message was understood to mean: the ``telework-bot parse`` output.
+
+``Interpretation.to_json()`` is the contract of issue 4, plus two keys the contract needed:
+
+- ``status``: the status a query asks about (``query_who``: "who is *in the office*"),
+  otherwise ``null``;
+- ``replaces``: for ``change``, what the new entries replace (``date`` plus ``part`` and
+  ``status`` where the message said them, ``null`` meaning "whatever is recorded").
+
+In ``cancel`` entries (and ``cancel_recurring``'s recurrence) ``status`` may be ``null``:
+"cancel whatever is recorded on that day". Everywhere else entries are complete.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+from typing import Any
+
+
+class Intent(StrEnum):
+    """What the user wants."""
+
+    DECLARE = "declare"
+    DECLARE_RECURRING = "declare_recurring"
+    CANCEL = "cancel"
+    CANCEL_RECURRING = "cancel_recurring"
+    CHANGE = "change"
+    REQUEST_APPROVAL = "request_approval"
+    REPORT_START = "report_start"
+    REPORT_END = "report_end"
+    PRESENCE = "presence"
+    QUERY_WHO = "query_who"
+    QUERY_PERSON = "query_person"
+    QUERY_SELF = "query_self"
+    QUERY_STATS = "query_stats"
+    HELP = "help"
+    UNKNOWN = "unknown"
+
+
+class Status(StrEnum):
+    """A declared status (the first four) or a presence status (the last three)."""
+
+    TELEWORK = "telework"
+    OFFICE = "office"
+    LEAVE = "leave"
+    BUSINESS_TRIP = "business_trip"
+    MEETING = "meeting"
+    AWAY = "away"
+    BACK = "back"
+
+
+class Warning_(StrEnum):
+    """Something the conversation must point out before saving (order = output order)."""
+
+    CLOSED_DAY = "closed_day"  # weekend, holiday, 年末年始, organisation closure
+    RETROACTIVE = "retroactive"  # in the past, inside the retroactive window
+    PAST_DATE = "past_date"  # in the past, outside the window
+    WEEKDAY_MISMATCH = "weekday_mismatch"  # 10/6(月) when 10/6 is a Tuesday
+    TOO_LONG = "too_long"  # the message was not read at all
+
+
+_WARNING_ORDER = {w: i for i, w in enumerate(Warning_)}
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One day (or part of one) with a status. ``part``: full, am, pm, "HH:MM-HH:MM" or
+    "HH:MM-". ``status`` is ``None`` only in cancellations ("whatever is recorded")."""
+
+    day: date
+    part: str
+    status: Status | None
+
+    def to_json(self) -> dict[str, Any]:
+        """The contract's entry object."""
+        return {
+            "date": self.day.isoformat(),
+            "part": self.part,
+            "status": None if self.status is None else self.status.value,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Replaced:
+    """What a change replaces: a day, and the part and status if the message said them."""
+
+    day: date
+    part: str | None
+    status: Status | None
+
+    def to_json(self) -> dict[str, Any]:
+        """``{"date", "part", "status"}`` with ``null`` for "whatever is recorded"."""
+        return {
+            "date": self.day.isoformat(),
+            "part": self.part,
+            "status": None if self.status is None else self.status.value,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Recurrence:
+    """A weekly pattern: weekdays ("mon".."sun"), part, status, optional first/last day."""
+
+    weekdays: tuple[str, ...]
+    part: str
+    status: Status | None
+    start: date | None = None
+    until: date | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        """The contract's recurrence object."""
+        return {
+            "weekdays": list(self.weekdays),
+            "part": self.part,
+            "status": None if self.status is None else self.status.value,
+            "from": None if self.start is None else self.start.isoformat(),
+            "until": None if self.until is None else self.until.isoformat(),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Interpretation:
+    """The understood meaning of one message; see the module docstring for the JSON.
+
+    When ``question`` is set the conversation must ask it and save nothing yet;
+    ``question_code`` names the question (``which_day``, ``past_date``, …) so the bot can
+    render its own text. Entries hold what was understood so far (empty when the question is
+    about *what* was meant, filled when it asks to confirm, e.g. ``past_date``).
+    """
+
+    intent: Intent
+    entries: tuple[Entry, ...] = ()
+    recurrence: Recurrence | None = None
+    person: str | None = None
+    period: str | None = None
+    status: Status | None = None
+    replaces: tuple[Replaced, ...] = ()
+    warnings: tuple[Warning_, ...] = ()
+    question: str | None = None
+    question_code: str | None = None
+    lang: str = "en"  # the language the question is written in
+
+    def to_json(self) -> dict[str, Any]:
+        """The ``telework-bot parse`` object (print with ``ensure_ascii=False``)."""
+        warnings = sorted(set(self.warnings), key=_WARNING_ORDER.__getitem__)
+        return {
+            "intent": self.intent.value,
+            "entries": [e.to_json() for e in self.entries],
+            "recurrence": None if self.recurrence is None else self.recurrence.to_json(),
+            "person": self.person,
+            "period": self.period,
+            "status": None if self.status is None else self.status.value,
+            "replaces": [r.to_json() for r in self.replaces] if self.replaces else None,
+            "warnings": [w.value for w in warnings],
+            "question": self.question,
+        }

@@ -1,0 +1,51 @@
+"""A word table compiled into one regular expression (longest word first).
+
+ASCII words only match as whole words (``tw`` not inside ``between``); Japanese words match
+anywhere. Spaces inside an English phrase match any run of spaces.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+T = TypeVar("T")
+_SPACE = re.compile(r"\s+")
+
+
+@dataclass(frozen=True, slots=True)
+class Hit(Generic[T]):
+    """A word found at ``start:end`` with its table value."""
+
+    start: int
+    end: int
+    value: T
+
+
+class Lexicon(Generic[T]):
+    """Words → values; ``finditer`` yields non-overlapping hits, longest word first."""
+
+    def __init__(self, table: Mapping[str, T], *, prefix: str = "", suffix: str = "") -> None:
+        words = sorted((w.lower() for w in table), key=len, reverse=True)
+        self._values = {w.lower().replace(" ", ""): v for w, v in table.items()}
+        ascii_words: list[str] = []
+        other_words: list[str] = []
+        for word in words:
+            body = r"\s*".join(re.escape(part) for part in word.split(" "))
+            (ascii_words if word.isascii() else other_words).append(body)
+        # one boundary check around all English words (faster than one per word)
+        alternatives = [*other_words]
+        if ascii_words:
+            alternatives.append(r"(?<![a-z0-9])(?:" + "|".join(ascii_words) + r")(?![a-z0-9])")
+        self._re = re.compile(prefix + "(" + "|".join(alternatives) + ")" + suffix)
+
+    def finditer(self, text: str) -> Iterator[Hit[T]]:
+        """Every hit in ``text`` (group 1 decides the value)."""
+        for m in self._re.finditer(text):
+            yield Hit(m.start(), m.end(), self._values[_SPACE.sub("", m.group(1))])
+
+    def search(self, text: str) -> Hit[T] | None:
+        """The first hit, or ``None``."""
+        return next(self.finditer(text), None)

@@ -1,0 +1,114 @@
+"""Parts of the day: full, morning, afternoon, and clock-time ranges.
+
+Clock times: 13時, 13時半, 13:30, 1pm, 午後1時, 正午/noon. A range (13時から15時まで, 9:30-12:00,
+1-3pm) becomes "13:00-15:00"; an open start (15時から, from 3pm, 3pm onwards) "15:00-". A bare
+hour from 1 to 6 with no am/pm (3時から) is read as afternoon (15:00): nobody in an office
+means 3 a.m. An end without a start (12時まで, until noon) or a lone time asks a question.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from dialogs.understanding.scanner import Scanner
+from dialogs.understanding.vocabulary import PARTS
+
+
+@dataclass(frozen=True, slots=True)
+class PartMention:
+    """A part of the day at ``start:end``: full, am, pm, "HH:MM-HH:MM" or "HH:MM-";
+    ``problem`` is a question code when the time cannot be used as written."""
+
+    start: int
+    end: int
+    part: str
+    problem: str | None = None
+
+
+def _time_point(tag: str) -> str:
+    return (
+        rf"(?:(?P<noon{tag}>正午|(?<![a-z])noon)|(?:(?P<pre{tag}>午前|午後)\s*)?(?P<h{tag}>\d{{1,2}})"
+        rf"(?:(?P<colon{tag}>:)(?P<mi{tag}>\d{{2}})|(?P<ji{tag}>時)(?:(?P<mj{tag}>\d{{1,2}})分"
+        rf"|(?P<half{tag}>半))?)?(?:\s*(?P<ap{tag}>am|a\.m\.|pm|p\.m\.)(?![a-z]))?)"
+    )
+
+
+_A, _B = _time_point("a"), _time_point("b")
+_RANGE = re.compile(
+    r"(?<![\d/])(?:from\s+|between\s+)?" + _A
+    + r"\s*(?:~|-|から|to|until|till|through)\s*" + _B + r"(?![\d/])(?:\s*まで)?"
+)
+_OPEN = re.compile(
+    r"(?<![\d/])(?:(?:from|starting(?:\s+at)?|after|since)\s+" + _A + r"(?![\d/])|" + _B
+    + r"(?![\d/])\s*(?:から|以降|より|~|onwards|on(?![a-z])))"
+)
+_END_ONLY = re.compile(r"(?<![\d/])(?:(?:until|till|by)\s+" + _A + r"(?![\d/])|" + _B
+                       + r"(?![\d/])\s*(?:まで|迄))")
+_LONE = re.compile(r"(?<![\d/])(?:at\s+)?" + _A + r"(?![\d/])")
+_NOON = 12 * 60
+
+
+def _minutes(m: re.Match[str], tag: str, *, need_marker: bool) -> int | None:
+    """Minutes after midnight of one time point, or ``None`` if it is not a clock time."""
+    if m.group(f"noon{tag}"):
+        return _NOON
+    hour_text = m.group(f"h{tag}")
+    if hour_text is None:
+        return None
+    ampm = m.group(f"ap{tag}") or ""
+    pre = m.group(f"pre{tag}") or ""
+    if need_marker and not (m.group(f"colon{tag}") or m.group(f"ji{tag}") or ampm or pre):
+        return None
+    hour = int(hour_text)
+    minute = int(m.group(f"mi{tag}") or m.group(f"mj{tag}") or 0)
+    if m.group(f"half{tag}"):
+        minute = 30
+    afternoon = ampm.startswith("p") or pre == "午後"
+    morning = ampm.startswith("a") or pre == "午前"
+    if afternoon and hour < 12:
+        hour += 12
+    elif morning and hour == 12:
+        hour = 0
+    elif not (afternoon or morning) and 1 <= hour <= 6:
+        hour += 12
+    if not (0 <= hour <= 24 and 0 <= minute <= 59) or hour * 60 + minute > 24 * 60:
+        return None
+    return hour * 60 + minute
+
+
+def _hhmm(minutes: int) -> str:
+    return f"{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+def _tag(m: re.Match[str]) -> str:
+    return "a" if m.group("ha") or m.group("noona") else "b"
+
+
+def find_parts(scan: Scanner) -> list[PartMention]:
+    """Time ranges, open starts, then part words (午前, afternoon …); masked in ``scan``."""
+    found: list[PartMention] = []
+    for m in scan.take(_RANGE):
+        marked = (_minutes(m, "a", need_marker=True) is not None
+                  or _minutes(m, "b", need_marker=True) is not None)
+        a = _minutes(m, "a", need_marker=False)
+        b = _minutes(m, "b", need_marker=False)
+        if a is None or b is None or not marked:
+            continue
+        problem = None if a < b else "time_order"
+        found.append(PartMention(m.start(), m.end(), f"{_hhmm(a)}-{_hhmm(b)}", problem))
+        scan.mask(m.start(), m.end())
+    for pattern, problem in ((_OPEN, None), (_END_ONLY, "time_end_only"),
+                             (_LONE, "time_unclear")):
+        for m in scan.take(pattern):
+            at = _minutes(m, _tag(m), need_marker=True)
+            if at is None:
+                continue
+            found.append(PartMention(m.start(), m.end(), f"{_hhmm(at)}-", problem))
+            scan.mask(m.start(), m.end())
+    for hit in PARTS.finditer(scan.rest):
+        if hit.value in {"am", "pm"} and scan.text[max(0, hit.start - 2):hit.start] == "i ":
+            continue  # "I am in the office"
+        found.append(PartMention(hit.start, hit.end, hit.value))
+        scan.mask(hit.start, hit.end)
+    return sorted(found, key=lambda p: p.start)

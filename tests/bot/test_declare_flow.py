@@ -1,0 +1,253 @@
+"""Whole conversations over HTTP with the real Teams payloads: declare → confirm → board,
+change, cancel, approval, forged card data, closed days."""
+
+from __future__ import annotations
+
+import copy
+import json
+from datetime import date, datetime
+from typing import Any
+
+import pytest
+
+from storage.engine import create_engine, session_factory
+from storage.schedule import SqlSchedule
+from tests.bot.conftest import RecordingConnector, teams_fixture
+from tests.factories import MEGAN_AAD, frozen_clock, seed_staff, staff
+
+NOW = frozen_clock(datetime(2026, 11, 26, 10, 0))  # Thursday morning
+CHIEF_AAD = "0c1a2b3c-0000-4000-8000-00000000c41e"
+
+
+class Chat:
+    """One Teams user talking to the bot over HTTP."""
+
+    def __init__(self, client: Any, connector: RecordingConnector, aad: str, user_id: str):
+        self.client, self.connector = client, connector
+        self.template = teams_fixture("01_personal_message")
+        self.template["serviceUrl"] = connector.url
+        self.template["from"]["aadObjectId"] = aad
+        self.template["from"]["id"] = user_id
+        self.template["locale"] = "ja-JP"
+        self.counter = 0
+
+    def _activity(self, **fields: Any) -> dict[str, Any]:
+        self.counter += 1
+        data = copy.deepcopy(self.template)
+        data["id"] = f"{data['from']['id']}-{self.counter}"
+        data.update(fields)
+        return data
+
+    async def say(self, text: str) -> dict[str, Any]:
+        before = len(self.connector.activities())
+        response = await self.client.post("/api/messages", json=self._activity(text=text))
+        assert response.status == 201
+        [reply] = self.connector.activities()[before:]
+        return reply
+
+    async def press(self, action: dict[str, Any], **inputs: Any) -> dict[str, Any]:
+        """Click an Action.Execute button: the invoke response is the new card or a message."""
+        value = {
+            "action": {
+                "type": "Action.Execute",
+                "verb": action["verb"],
+                "data": {**action["data"], **inputs},
+            },
+            "trigger": "manual",
+        }
+        activity = self._activity(type="invoke", name="adaptiveCard/action", value=value)
+        activity.pop("text")
+        response = await self.client.post("/api/messages", json=activity)
+        assert response.status == 200
+        body: dict[str, Any] = await response.json()
+        return body
+
+
+def card(reply: dict[str, Any]) -> dict[str, Any]:
+    content: dict[str, Any] = reply["attachments"][0]["content"]
+    return content
+
+
+def shown(value: dict[str, Any]) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+def button(card_json: dict[str, Any], verb: str) -> dict[str, Any]:
+    def walk(node: Any) -> Any:
+        if isinstance(node, dict):
+            if node.get("type") == "Action.Execute" and node.get("verb") == verb:
+                return node
+            for value in node.values():
+                if (found := walk(value)) is not None:
+                    return found
+        if isinstance(node, list):
+            for value in node:
+                if (found := walk(value)) is not None:
+                    return found
+        return None
+
+    found = walk(card_json)
+    assert found is not None, f"no {verb} button in {shown(card_json)}"
+    return found  # type: ignore[no-any-return]
+
+
+@pytest.fixture
+async def office(bot_client: Any, connector: RecordingConnector, sqlite_url: str) -> Any:
+    engine = create_engine(sqlite_url)
+    await seed_staff(
+        engine,
+        staff("S1", name="メーガン", aad_object_id=MEGAN_AAD),
+        staff(
+            "C1", name="課長 一郎", aad_object_id=CHIEF_AAD, is_section_chief=True, is_manager=True
+        ),
+        staff("S2", name="佐藤 次郎", org_unit="関東局/総務課"),
+    )
+    await engine.dispose()
+    client = await bot_client(clock=NOW)
+    return (
+        Chat(client, connector, MEGAN_AAD, "29:megan"),
+        Chat(client, connector, CHIEF_AAD, "29:chief"),
+        sqlite_url,
+    )
+
+
+async def test_declare_confirm_approve_and_board(office: Any) -> None:
+    megan, chief, _url = office
+    proposal = card(await megan.say("明日テレワーク"))
+    assert "以下の内容で登録しますか？" in shown(proposal)
+    assert "11/27(金) 終日 テレワーク（承認が必要）" in shown(proposal)
+    saved = await megan.press(button(proposal, "declare_confirm"))
+    assert saved["type"] == "application/vnd.microsoft.card.adaptive"
+    assert "登録しました" in shown(saved["value"]) and "承認待ち" in shown(saved["value"])
+
+    board = card(await chief.say("明日誰がテレワーク？"))
+    assert "総務課の予定（11/27(金)）" in shown(board)
+    assert "メーガン（承認待ち）" in shown(board)
+
+    pending = card(await chief.say("承認待ち"))
+    assert "メーガン：11/27(金) 終日 テレワーク" in shown(pending)
+    decided = await chief.press(button(pending, "approve"), comment_1="了解です")
+    assert decided["value"] == "メーガンさんの「11/27(金) 終日 テレワーク」を承認しました。"
+    again = await chief.press(button(pending, "approve"))
+    assert again["value"] == "この申請はすでに処理済みか、取り消されています。"
+
+    mine = card(await megan.say("私の予定"))
+    assert "11/27(金) 終日 テレワーク" in shown(mine) and "承認待ち" not in shown(mine)
+    # Nothing is saved twice: a repeated declaration is recognised.
+    assert (await megan.say("明日テレワーク"))["text"].startswith("すでに登録済みです")
+
+
+async def test_staff_cannot_approve(office: Any) -> None:
+    megan, _chief, _url = office
+    assert (await megan.say("承認待ち"))["text"] == "承認は課室長（または事務局）のみ行えます。"
+    forged = await megan.press({"verb": "approve", "data": {"command": "approve", "entry_id": 1}})
+    assert forged["value"] == "この申請はすでに処理済みか、取り消されています。"
+
+
+async def test_change_replaces_after_confirmation(office: Any) -> None:
+    megan, _chief, url = office
+    await megan.press(button(card(await megan.say("12/1 テレワーク")), "declare_confirm"))
+    change = card(await megan.say("12/1は出勤に変更"))
+    assert "12/1(火) 終日 出勤（「終日 テレワーク」を置き換えます）" in shown(change)
+    await megan.press(button(change, "declare_confirm"))
+    engine = create_engine(url)
+    entries = await SqlSchedule(session_factory(engine)).entries(
+        "S1", date(2026, 12, 1), date(2026, 12, 1), live_only=False
+    )
+    await engine.dispose()
+    assert [(e.status.value, e.state.value) for e in entries] == [
+        ("telework", "cancelled"),
+        ("office", "confirmed"),
+    ]
+
+
+async def test_cancel_asks_then_cancels(office: Any) -> None:
+    megan, _chief, _url = office
+    await megan.press(button(card(await megan.say("来週の月・水 在宅")), "declare_confirm"))
+    question = card(await megan.say("11/30のテレワークを取り消し"))
+    assert "以下の予定を取り消しますか？" in shown(question)
+    assert "11/30(月) 終日 テレワーク" in shown(question) and "12/2" not in shown(question)
+    done = await megan.press(button(question, "cancel_confirm"))
+    assert "取り消しました：11/30(月) 終日 テレワーク" in shown(done["value"])
+    mine = shown(card(await megan.say("私の予定")))
+    assert "11/30" not in mine and "12/2(水) 終日 テレワーク" in mine
+
+
+async def test_closed_day_is_warned_not_shifted(office: Any) -> None:
+    megan, _chief, _url = office
+    proposal = card(await megan.say("11/28 テレワーク"))
+    assert "11/28(土) 終日 テレワーク（⚠ 土曜日のため閉庁日です" in shown(proposal)
+
+
+async def test_forged_card_data_is_refused_and_nothing_written(office: Any) -> None:
+    megan, _chief, url = office
+    forged = {
+        "verb": "declare_confirm",
+        "data": {
+            "command": "declare_confirm",
+            "entries": [
+                {"date": "2026-01-05", "part": "full", "status": "telework"},
+                {"date": "not-a-date", "part": "full", "status": "telework"},
+                {"date": "2026-12-03", "part": "25:00-26:00", "status": "telework"},
+                {"date": "2026-12-03", "part": "full", "status": "vacation"},
+            ],
+            "replacing": [],
+        },
+    }
+    reply = await megan.press(forged)
+    assert reply["type"] == "application/vnd.microsoft.activity.message"
+    assert "1/5(月)：5営業日より前の日は登録できません" in reply["value"]
+    assert "not-a-date：内容を確認できないため登録できません" in reply["value"]
+    # Someone else's entry id in a cancel button changes nothing.
+    other = await megan.press(
+        {"verb": "cancel_confirm", "data": {"command": "cancel_confirm", "entry_ids": [1, 2, 3]}}
+    )
+    assert "取り消す予定が見つかりませんでした" in shown(other)
+    engine = create_engine(url)
+    entries = await SqlSchedule(session_factory(engine)).entries(
+        "S1", date(2026, 1, 1), date(2027, 3, 31), live_only=False
+    )
+    await engine.dispose()
+    assert entries == []
+
+
+async def test_form_card_round_trip_in_english(office: Any) -> None:
+    megan, _chief, _url = office
+    megan.template["locale"] = "en-US"
+    form = card(await megan.say("declare"))
+    assert "Declare telework or another status" in shown(form)
+    review = await megan.press(
+        button(form, "declare_form_submit"), date="2026-12-04", part="pm", status="telework"
+    )
+    assert "Fri 12/4 afternoon telework (needs approval)" in shown(review["value"])
+    saved = await megan.press(button(review["value"], "declare_confirm"))
+    assert "Saved" in shown(saved["value"])
+
+
+async def test_weekly_pattern_and_ending_it(office: Any) -> None:
+    megan, _chief, _url = office
+    proposal = card(await megan.say("毎週水曜テレワーク"))
+    text = shown(proposal)
+    assert "毎週水曜 終日 テレワークを登録しますか？（11/26(木)〜2/25(木)）" in text
+    assert "12/30(水)" in text  # left out: year-end closure
+    saved = await megan.press(button(proposal, "recurring_confirm"))
+    assert "毎週水曜の予定を12日分登録しました" in shown(saved["value"])
+    end = card(await megan.say("毎週水曜のテレワークをやめます"))
+    done = await megan.press(button(end, "recurring_cancel_confirm"))
+    assert "繰り返し登録を1件終了し、予定を12件取り消しました。" in shown(done["value"])
+
+
+async def test_presence_reports_show_on_the_board(office: Any) -> None:
+    megan, chief, _url = office
+    assert (await megan.say("業務開始"))["text"] == "業務開始を記録しました（10:00）。"
+    assert (await megan.say("離席します"))["text"] == "離席を記録しました（10:00）。"
+    board = shown(card(await chief.say("ボード")))
+    assert "メーガン〔離席中〕" in board
+
+
+async def test_person_lookup_is_limited_to_the_section(office: Any) -> None:
+    megan, _chief, _url = office
+    found = card(await megan.say("課長さんはどこ？"))
+    assert "課長 一郎さんの予定（11/26(木)）" in shown(found)
+    other = await megan.say("佐藤さんはどこ？")  # in another section
+    assert other["text"].startswith("「佐藤」さんは見つかりませんでした")

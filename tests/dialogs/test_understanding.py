@@ -1,0 +1,81 @@
+"""The utterance table: every row's full ``parse`` JSON for today = 2026-11-26 (Thu)."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from typing import Any
+
+import pytest
+
+from dialogs.understanding import parse
+from domain.calendar import WorkCalendar
+from domain.policy import default_policy
+from tests.dialogs.utterances_en import UTTERANCES_EN
+from tests.dialogs.utterances_ja import UTTERANCES_JA
+
+TODAY = date(2026, 11, 26)
+KEYS = ["intent", "entries", "recurrence", "person", "period", "status", "replaces",
+        "warnings", "question"]
+
+
+@pytest.fixture(scope="module")
+def calendar() -> WorkCalendar:
+    return default_policy().work_calendar()
+
+
+def full(expected: dict[str, Any]) -> dict[str, Any]:
+    """A table row's expectation as the whole JSON object."""
+    triples = {"entries", "replaces"}
+    out: dict[str, Any] = {
+        "intent": expected["intent"], "entries": [], "recurrence": None, "person": None,
+        "period": None, "status": None, "replaces": None, "warnings": [], "question": None,
+    }
+    for key, value in expected.items():
+        if key in triples:
+            value = [{"date": d, "part": p, "status": s} for d, p, s in value]
+        out[key] = value
+    return out
+
+
+def _ids(rows: list[tuple[str, dict[str, Any]]]) -> list[str]:
+    return [text[:40] for text, _ in rows]
+
+
+@pytest.mark.parametrize(("text", "expected"), UTTERANCES_JA, ids=_ids(UTTERANCES_JA))
+def test_japanese(text: str, expected: dict[str, Any], calendar: WorkCalendar) -> None:
+    got = parse(text, today=TODAY, calendar=calendar, lang="ja").to_json()
+    assert got == full(expected)
+
+
+@pytest.mark.parametrize(("text", "expected"), UTTERANCES_EN, ids=_ids(UTTERANCES_EN))
+def test_english(text: str, expected: dict[str, Any], calendar: WorkCalendar) -> None:
+    got = parse(text, today=TODAY, calendar=calendar, lang="en").to_json()
+    assert got == full(expected)
+
+
+def test_the_table_is_big_enough_and_has_no_duplicates() -> None:
+    assert len(UTTERANCES_JA) >= 100
+    assert len(UTTERANCES_EN) >= 50
+    texts = [t for t, _ in UTTERANCES_JA + UTTERANCES_EN]
+    assert len(set(texts)) == len(texts)
+
+
+def test_every_intent_and_status_appears_in_the_table() -> None:
+    rows = [full(e) for _, e in UTTERANCES_JA + UTTERANCES_EN]
+    intents = {r["intent"] for r in rows}
+    assert intents == {
+        "declare", "declare_recurring", "cancel", "cancel_recurring", "change",
+        "request_approval", "report_start", "report_end", "presence", "query_who",
+        "query_person", "query_self", "query_stats", "help", "unknown",
+    }
+    statuses = {e["status"] for r in rows for e in r["entries"]}
+    assert {"telework", "office", "leave", "business_trip", "meeting", "away", "back"} <= statuses
+    warnings = {w for r in rows for w in r["warnings"]}
+    assert {"closed_day", "retroactive", "past_date", "weekday_mismatch"} <= warnings
+
+
+def test_the_output_has_the_contract_keys_in_order_and_is_json(calendar: WorkCalendar) -> None:
+    got = parse("明日テレワーク", today=TODAY, calendar=calendar).to_json()
+    assert list(got) == KEYS
+    assert json.loads(json.dumps(got, ensure_ascii=False)) == got

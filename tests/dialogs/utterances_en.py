@@ -1,0 +1,427 @@
+"""English messages as staff type them in Teams, with the expected parse for today =
+2026-11-26 (Thu); same row format as utterances_ja.py."""
+
+from __future__ import annotations
+
+from typing import Any
+
+UTTERANCES_EN: list[tuple[str, dict[str, Any]]] = [
+    ("WFH tomorrow", {"intent": "declare", "entries": [("2026-11-27", "full", "telework")]}),
+    (
+        "Working from home tomorrow",
+        {"intent": "declare", "entries": [("2026-11-27", "full", "telework")]},
+    ),
+    (
+        "I'll work from home tomorrow",
+        {"intent": "declare", "entries": [("2026-11-27", "full", "telework")]},
+    ),
+    ("Remote today", {"intent": "declare", "entries": [("2026-11-26", "full", "telework")]}),
+    ("wfh today", {"intent": "declare", "entries": [("2026-11-26", "full", "telework")]}),
+    ("Telework on Friday", {"intent": "declare", "entries": [("2026-11-27", "full", "telework")]}),
+    (
+        "I'm working remotely this Friday",
+        {"intent": "declare", "entries": [("2026-11-27", "full", "telework")]},
+    ),
+    ("WFH next Monday", {"intent": "declare", "entries": [("2026-11-30", "full", "telework")]}),
+    (
+        "WFH on Mon and Wed next week",
+        {
+            "intent": "declare",
+            "entries": [("2026-11-30", "full", "telework"), ("2026-12-02", "full", "telework")],
+        },
+    ),
+    (
+        "Working from home all of next week",
+        {
+            "intent": "declare",
+            "entries": [
+                ("2026-11-30", "full", "telework"),
+                ("2026-12-01", "full", "telework"),
+                ("2026-12-02", "full", "telework"),
+                ("2026-12-03", "full", "telework"),
+                ("2026-12-04", "full", "telework"),
+            ],
+        },
+    ),
+    (
+        "WFH all next week",
+        {
+            "intent": "declare",
+            "entries": [
+                ("2026-11-30", "full", "telework"),
+                ("2026-12-01", "full", "telework"),
+                ("2026-12-02", "full", "telework"),
+                ("2026-12-03", "full", "telework"),
+                ("2026-12-04", "full", "telework"),
+            ],
+        },
+    ),
+    (
+        "WFH the day after tomorrow",
+        {
+            "intent": "declare",
+            "entries": [("2026-11-28", "full", "telework")],
+            "warnings": ["closed_day"],
+        },
+    ),
+    ("wfh 12/3", {"intent": "declare", "entries": [("2026-12-03", "full", "telework")]}),
+    ("WFH on Dec 4", {"intent": "declare", "entries": [("2026-12-04", "full", "telework")]}),
+    (
+        "Working from home on December 7th",
+        {"intent": "declare", "entries": [("2026-12-07", "full", "telework")]},
+    ),
+    ("WFH on the 4th", {"intent": "declare", "entries": [("2026-12-04", "full", "telework")]}),
+    (
+        "WFH 12/1-12/3",
+        {
+            "intent": "declare",
+            "entries": [
+                ("2026-12-01", "full", "telework"),
+                ("2026-12-02", "full", "telework"),
+                ("2026-12-03", "full", "telework"),
+            ],
+        },
+    ),
+    (
+        "WFH from Monday to Wednesday next week",
+        {
+            "intent": "declare",
+            "entries": [
+                ("2026-11-30", "full", "telework"),
+                ("2026-12-01", "full", "telework"),
+                ("2026-12-02", "full", "telework"),
+            ],
+        },
+    ),
+    (
+        "WFH Thursday afternoon",
+        {"intent": "declare", "entries": [("2026-11-26", "pm", "telework")]},
+    ),
+    ("WFH tomorrow morning", {"intent": "declare", "entries": [("2026-11-27", "am", "telework")]}),
+    (
+        "WFH tomorrow afternoon",
+        {"intent": "declare", "entries": [("2026-11-27", "pm", "telework")]},
+    ),
+    ("WFH this afternoon", {"intent": "declare", "entries": [("2026-11-26", "pm", "telework")]}),
+    (
+        "WFH tomorrow from 1pm to 3pm",
+        {"intent": "declare", "entries": [("2026-11-27", "13:00-15:00", "telework")]},
+    ),
+    (
+        "Working from home tomorrow from 3pm",
+        {"intent": "declare", "entries": [("2026-11-27", "15:00-", "telework")]},
+    ),
+    (
+        "WFH in the morning, office after lunch",
+        {
+            "intent": "declare",
+            "question": "Which day? (e.g. tomorrow, 12/3, Mon and Wed next week)",
+        },
+    ),
+    (
+        "Tomorrow: WFH in the morning, office after lunch",
+        {
+            "intent": "declare",
+            "entries": [("2026-11-27", "am", "telework"), ("2026-11-27", "pm", "office")],
+        },
+    ),
+    (
+        "Tomorrow AM off, WFH in the afternoon",
+        {
+            "intent": "declare",
+            "entries": [("2026-11-27", "am", "leave"), ("2026-11-27", "pm", "telework")],
+        },
+    ),
+    (
+        "In the office tomorrow",
+        {"intent": "declare", "entries": [("2026-11-27", "full", "office")]},
+    ),
+    (
+        "I'll be in the office on Monday",
+        {"intent": "declare", "entries": [("2026-11-30", "full", "office")]},
+    ),
+    ("Office tomorrow", {"intent": "declare", "entries": [("2026-11-27", "full", "office")]}),
+    ("Annual leave tomorrow", {"intent": "declare", "entries": [("2026-11-27", "full", "leave")]}),
+    (
+        "Taking a day off on Friday",
+        {"intent": "declare", "entries": [("2026-11-27", "full", "leave")]},
+    ),
+    ("PTO next Friday", {"intent": "declare", "entries": [("2026-12-04", "full", "leave")]}),
+    ("Half day off tomorrow", {"intent": "declare", "question": "Morning or afternoon?"}),
+    (
+        "On a business trip next Tuesday",
+        {"intent": "declare", "entries": [("2026-12-01", "full", "business_trip")]},
+    ),
+    (
+        "Business trip 12/7-12/9",
+        {
+            "intent": "declare",
+            "entries": [
+                ("2026-12-07", "full", "business_trip"),
+                ("2026-12-08", "full", "business_trip"),
+                ("2026-12-09", "full", "business_trip"),
+            ],
+        },
+    ),
+    (
+        "WFH on Saturday",
+        {
+            "intent": "declare",
+            "entries": [("2026-11-28", "full", "telework")],
+            "warnings": ["closed_day"],
+        },
+    ),
+    (
+        "I worked from home yesterday but forgot to log it",
+        {
+            "intent": "declare",
+            "entries": [("2026-11-25", "full", "telework")],
+            "warnings": ["retroactive"],
+        },
+    ),
+    (
+        "WFH 10/6",
+        {
+            "intent": "declare",
+            "entries": [("2026-10-06", "full", "telework")],
+            "warnings": ["past_date"],
+            "question": "10/6 (Tue) is more than 5 working days ago. Please check the date.",
+        },
+    ),
+    (
+        "WFH",
+        {
+            "intent": "declare",
+            "question": "Which day? (e.g. tomorrow, 12/3, Mon and Wed next week)",
+        },
+    ),
+    ("Tomorrow", {"intent": "declare", "question": "Telework, office, leave or business trip?"}),
+    (
+        "WFH 6",
+        {"intent": "declare", "question": 'Does "6" mean a date or a time? (e.g. the 6th, 6pm)'},
+    ),
+    (
+        "May I work from home tomorrow?",
+        {"intent": "request_approval", "entries": [("2026-11-27", "full", "telework")]},
+    ),
+    (
+        "Could I telework on Friday?",
+        {"intent": "request_approval", "entries": [("2026-11-27", "full", "telework")]},
+    ),
+    (
+        "Requesting approval to WFH on 12/3",
+        {"intent": "request_approval", "entries": [("2026-12-03", "full", "telework")]},
+    ),
+    (
+        "I'd like to work from home next Monday",
+        {"intent": "request_approval", "entries": [("2026-11-30", "full", "telework")]},
+    ),
+    (
+        "WFH every Wednesday",
+        {
+            "intent": "declare_recurring",
+            "recurrence": {
+                "weekdays": ["wed"],
+                "part": "full",
+                "status": "telework",
+                "from": None,
+                "until": None,
+            },
+        },
+    ),
+    (
+        "Working from home on Wednesdays",
+        {
+            "intent": "declare_recurring",
+            "recurrence": {
+                "weekdays": ["wed"],
+                "part": "full",
+                "status": "telework",
+                "from": None,
+                "until": None,
+            },
+        },
+    ),
+    (
+        "WFH every Monday and Thursday from December",
+        {
+            "intent": "declare_recurring",
+            "recurrence": {
+                "weekdays": ["mon", "thu"],
+                "part": "full",
+                "status": "telework",
+                "from": "2026-12-01",
+                "until": None,
+            },
+        },
+    ),
+    (
+        "WFH every Wednesday until the end of March",
+        {
+            "intent": "declare_recurring",
+            "recurrence": {
+                "weekdays": ["wed"],
+                "part": "full",
+                "status": "telework",
+                "from": None,
+                "until": "2027-03-31",
+            },
+        },
+    ),
+    (
+        "Stop my every Wednesday WFH",
+        {
+            "intent": "cancel_recurring",
+            "recurrence": {
+                "weekdays": ["wed"],
+                "part": "full",
+                "status": "telework",
+                "from": None,
+                "until": None,
+            },
+        },
+    ),
+    (
+        "Cancel my WFH tomorrow",
+        {"intent": "cancel", "entries": [("2026-11-27", "full", "telework")]},
+    ),
+    (
+        "Cancel tomorrow's telework",
+        {"intent": "cancel", "entries": [("2026-11-27", "full", "telework")]},
+    ),
+    ("Scrap Friday's WFH", {"intent": "cancel", "entries": [("2026-11-27", "full", "telework")]}),
+    (
+        "I won't be working from home tomorrow",
+        {"intent": "cancel", "entries": [("2026-11-27", "full", "telework")]},
+    ),
+    (
+        "Change tomorrow's WFH to office",
+        {
+            "intent": "change",
+            "entries": [("2026-11-27", "full", "office")],
+            "replaces": [("2026-11-27", None, "telework")],
+        },
+    ),
+    (
+        "Move my WFH from Thursday to Friday",
+        {
+            "intent": "change",
+            "entries": [("2026-11-27", "full", "telework")],
+            "replaces": [("2026-11-26", None, "telework")],
+        },
+    ),
+    (
+        "Change tomorrow to afternoon only",
+        {"intent": "change", "question": "Telework, office, leave or business trip?"},
+    ),
+    ("Starting work", {"intent": "report_start"}),
+    ("Start work", {"intent": "report_start"}),
+    ("Signing off", {"intent": "report_end"}),
+    ("Done for the day", {"intent": "report_end"}),
+    ("Stepping away", {"intent": "presence", "entries": [("2026-11-26", "full", "away")]}),
+    ("brb", {"intent": "presence", "entries": [("2026-11-26", "full", "away")]}),
+    ("I'm back", {"intent": "presence", "entries": [("2026-11-26", "full", "back")]}),
+    ("Back", {"intent": "presence", "entries": [("2026-11-26", "full", "back")]}),
+    ("In a meeting", {"intent": "presence", "entries": [("2026-11-26", "full", "meeting")]}),
+    (
+        "Who is working from home today?",
+        {"intent": "query_who", "period": "today", "status": "telework"},
+    ),
+    (
+        "Who's in the office tomorrow?",
+        {"intent": "query_who", "period": "tomorrow", "status": "office"},
+    ),
+    (
+        "Anyone in the office tomorrow?",
+        {"intent": "query_who", "period": "tomorrow", "status": "office"},
+    ),
+    (
+        "Who is teleworking next week?",
+        {"intent": "query_who", "period": "next_week", "status": "telework"},
+    ),
+    ("Where is Tanaka?", {"intent": "query_person", "person": "Tanaka", "period": "today"}),
+    ("Where's Tanaka today?", {"intent": "query_person", "person": "Tanaka", "period": "today"}),
+    (
+        "Is Suzuki in the office tomorrow?",
+        {"intent": "query_person", "person": "Suzuki", "period": "tomorrow", "status": "office"},
+    ),
+    ("My schedule", {"intent": "query_self"}),
+    ("What's my progress?", {"intent": "query_self"}),
+    ("My status this month", {"intent": "query_self", "period": "this_month"}),
+    ("Section stats", {"intent": "query_stats"}),
+    (
+        "Show me the section stats for this fiscal year",
+        {"intent": "query_stats", "period": "this_fiscal_year"},
+    ),
+    ("help", {"intent": "help"}),
+    ("How do I use this?", {"intent": "help"}),
+    ("hello", {"intent": "unknown"}),
+    ("<script>alert(1)</script>", {"intent": "unknown"}),
+    ("'; DROP TABLE users; --", {"intent": "unknown"}),
+    ("wfh  tomorrow", {"intent": "declare", "entries": [("2026-11-27", "full", "telework")]}),
+    (
+        "WFH on Monday and Wednesday",
+        {
+            "intent": "declare",
+            "entries": [("2026-11-30", "full", "telework"), ("2026-12-02", "full", "telework")],
+        },
+    ),
+    (
+        "WFH Mon, Wed, Fri next week",
+        {
+            "intent": "declare",
+            "entries": [
+                ("2026-11-30", "full", "telework"),
+                ("2026-12-02", "full", "telework"),
+                ("2026-12-04", "full", "telework"),
+            ],
+        },
+    ),
+    (
+        "Leave 12/28-1/5",
+        {
+            "intent": "declare",
+            "entries": [
+                ("2026-12-28", "full", "leave"),
+                ("2027-01-04", "full", "leave"),
+                ("2027-01-05", "full", "leave"),
+            ],
+        },
+    ),
+    (
+        "WFH 2/30",
+        {
+            "intent": "declare",
+            "question": 'There is no such date as "2/30". Please check the date.',
+        },
+    ),
+    (
+        "WFH on Jan 11",
+        {
+            "intent": "declare",
+            "entries": [("2027-01-11", "full", "telework")],
+            "warnings": ["closed_day"],
+        },
+    ),
+    (
+        "Remote work tomorrow 10am-12pm",
+        {"intent": "declare", "entries": [("2026-11-27", "10:00-12:00", "telework")]},
+    ),
+    ("I'm off tomorrow", {"intent": "declare", "entries": [("2026-11-27", "full", "leave")]}),
+    (
+        "WFH next week",
+        {
+            "intent": "declare",
+            "question": "Which days next week? (e.g. Mon and Wed next week, all of next week)",
+        },
+    ),
+    (
+        "Where is Mr. Sato tomorrow?",
+        {"intent": "query_person", "person": "Sato", "period": "tomorrow"},
+    ),
+    (
+        "Is it ok if I WFH on Friday?",
+        {"intent": "request_approval", "entries": [("2026-11-27", "full", "telework")]},
+    ),
+    ("ＷＦＨ　明日", {"intent": "declare", "entries": [("2026-11-27", "full", "telework")]}),
+]

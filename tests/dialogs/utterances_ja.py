@@ -1,0 +1,763 @@
+"""Japanese messages as staff type them in Teams, with the expected parse for today =
+2026-11-26 (Thu). Nearby: 11/23 勤労感謝の日, 12/29–1/3 年末年始, 1/11 成人の日.
+
+Each row: (text, expected) where expected lists only the keys that differ from the empty
+interpretation; entries/replaces are (date, part, status) triples. The test expands every
+row to the full JSON object and compares it whole."""
+
+from __future__ import annotations
+
+from typing import Any
+
+UTTERANCES_JA: list[tuple[str, dict[str, Any]]] = [
+    (
+        "明日テレワークします",
+        {"intent": "declare", "entries": [("2026-11-27", "full", "telework")]},
+    ),
+    (
+        "明日在宅勤務でお願いします",
+        {"intent": "request_approval", "entries": [("2026-11-27", "full", "telework")]},
+    ),
+    ("本日テレワークです", {"intent": "declare", "entries": [("2026-11-26", "full", "telework")]}),
+    ("今日は在宅です", {"intent": "declare", "entries": [("2026-11-26", "full", "telework")]}),
+    ("あしたTW", {"intent": "declare", "entries": [("2026-11-27", "full", "telework")]}),
+    (
+        "明後日テレワーク予定です",
+        {
+            "intent": "declare",
+            "entries": [("2026-11-28", "full", "telework")],
+            "warnings": ["closed_day"],
+        },
+    ),
+    (
+        "あさって在宅",
+        {
+            "intent": "declare",
+            "entries": [("2026-11-28", "full", "telework")],
+            "warnings": ["closed_day"],
+        },
+    ),
+    (
+        "明日、テレワークします",
+        {"intent": "declare", "entries": [("2026-11-27", "full", "telework")]},
+    ),
+    ("ＴＷ明日", {"intent": "declare", "entries": [("2026-11-27", "full", "telework")]}),
+    ("明日 ﾃﾚﾜｰｸ", {"intent": "declare", "entries": [("2026-11-27", "full", "telework")]}),
+    ("金曜テレワーク", {"intent": "declare", "entries": [("2026-11-27", "full", "telework")]}),
+    (
+        "金曜日は在宅勤務します",
+        {"intent": "declare", "entries": [("2026-11-27", "full", "telework")]},
+    ),
+    ("木曜の午後テレワーク", {"intent": "declare", "entries": [("2026-11-26", "pm", "telework")]}),
+    ("月曜在宅", {"intent": "declare", "entries": [("2026-11-30", "full", "telework")]}),
+    (
+        "今週金曜はテレワークです",
+        {"intent": "declare", "entries": [("2026-11-27", "full", "telework")]},
+    ),
+    (
+        "来週の月・水 在宅勤務します",
+        {
+            "intent": "declare",
+            "entries": [("2026-11-30", "full", "telework"), ("2026-12-02", "full", "telework")],
+        },
+    ),
+    (
+        "来週月水テレワーク",
+        {
+            "intent": "declare",
+            "entries": [("2026-11-30", "full", "telework"), ("2026-12-02", "full", "telework")],
+        },
+    ),
+    (
+        "来週の月曜と水曜に在宅",
+        {
+            "intent": "declare",
+            "entries": [("2026-11-30", "full", "telework"), ("2026-12-02", "full", "telework")],
+        },
+    ),
+    (
+        "水木金テレワーク",
+        {
+            "intent": "declare",
+            "entries": [
+                ("2026-12-02", "full", "telework"),
+                ("2026-12-03", "full", "telework"),
+                ("2026-12-04", "full", "telework"),
+            ],
+        },
+    ),
+    (
+        "再来週の火曜テレワーク",
+        {"intent": "declare", "entries": [("2026-12-08", "full", "telework")]},
+    ),
+    (
+        "再来週の月・木は在宅",
+        {
+            "intent": "declare",
+            "entries": [("2026-12-07", "full", "telework"), ("2026-12-10", "full", "telework")],
+        },
+    ),
+    (
+        "来週の火曜日、在宅勤務させていただきます",
+        {"intent": "declare", "entries": [("2026-12-01", "full", "telework")]},
+    ),
+    (
+        "10/6〜10/8 テレワーク",
+        {
+            "intent": "declare",
+            "entries": [
+                ("2026-10-06", "full", "telework"),
+                ("2026-10-07", "full", "telework"),
+                ("2026-10-08", "full", "telework"),
+            ],
+            "warnings": ["past_date"],
+            "question": "10/6(火)は遡って登録できる期間（5勤務日）を過ぎています。日付をご確認ください。",
+        },
+    ),
+    (
+        "１２／１〜１２／３ ＴＷ",
+        {
+            "intent": "declare",
+            "entries": [
+                ("2026-12-01", "full", "telework"),
+                ("2026-12-02", "full", "telework"),
+                ("2026-12-03", "full", "telework"),
+            ],
+        },
+    ),
+    (
+        "12/1-12/3在宅",
+        {
+            "intent": "declare",
+            "entries": [
+                ("2026-12-01", "full", "telework"),
+                ("2026-12-02", "full", "telework"),
+                ("2026-12-03", "full", "telework"),
+            ],
+        },
+    ),
+    (
+        "12/1から12/3まで在宅勤務",
+        {
+            "intent": "declare",
+            "entries": [
+                ("2026-12-01", "full", "telework"),
+                ("2026-12-02", "full", "telework"),
+                ("2026-12-03", "full", "telework"),
+            ],
+        },
+    ),
+    (
+        "12/1〜3 テレワーク",
+        {
+            "intent": "declare",
+            "entries": [
+                ("2026-12-01", "full", "telework"),
+                ("2026-12-02", "full", "telework"),
+                ("2026-12-03", "full", "telework"),
+            ],
+        },
+    ),
+    (
+        "来週月曜から水曜まで在宅",
+        {
+            "intent": "declare",
+            "entries": [
+                ("2026-11-30", "full", "telework"),
+                ("2026-12-01", "full", "telework"),
+                ("2026-12-02", "full", "telework"),
+            ],
+        },
+    ),
+    (
+        "来週いっぱいテレワーク",
+        {
+            "intent": "declare",
+            "entries": [
+                ("2026-11-30", "full", "telework"),
+                ("2026-12-01", "full", "telework"),
+                ("2026-12-02", "full", "telework"),
+                ("2026-12-03", "full", "telework"),
+                ("2026-12-04", "full", "telework"),
+            ],
+        },
+    ),
+    (
+        "来週一杯在宅勤務します",
+        {
+            "intent": "declare",
+            "entries": [
+                ("2026-11-30", "full", "telework"),
+                ("2026-12-01", "full", "telework"),
+                ("2026-12-02", "full", "telework"),
+                ("2026-12-03", "full", "telework"),
+                ("2026-12-04", "full", "telework"),
+            ],
+        },
+    ),
+    (
+        "今週いっぱい在宅",
+        {
+            "intent": "declare",
+            "entries": [("2026-11-26", "full", "telework"), ("2026-11-27", "full", "telework")],
+        },
+    ),
+    ("12/2(水) テレワーク", {"intent": "declare", "entries": [("2026-12-02", "full", "telework")]}),
+    (
+        "12/2(木)テレワーク",
+        {
+            "intent": "declare",
+            "warnings": ["weekday_mismatch"],
+            "question": "12/2は水曜日です（木曜日ではありません）。日付と曜日をご確認ください。",
+        },
+    ),
+    ("１２／４（金）在宅", {"intent": "declare", "entries": [("2026-12-04", "full", "telework")]}),
+    ("12月4日テレワーク", {"intent": "declare", "entries": [("2026-12-04", "full", "telework")]}),
+    (
+        "12月4日(金)は在宅勤務です",
+        {"intent": "declare", "entries": [("2026-12-04", "full", "telework")]},
+    ),
+    ("R8.12.4 テレワーク", {"intent": "declare", "entries": [("2026-12-04", "full", "telework")]}),
+    (
+        "令和8年12月7日 在宅勤務",
+        {"intent": "declare", "entries": [("2026-12-07", "full", "telework")]},
+    ),
+    (
+        "令和9年1月5日テレワーク",
+        {"intent": "declare", "entries": [("2027-01-05", "full", "telework")]},
+    ),
+    ("2026/12/4 在宅", {"intent": "declare", "entries": [("2026-12-04", "full", "telework")]}),
+    (
+        "2026-12-08 テレワーク",
+        {"intent": "declare", "entries": [("2026-12-08", "full", "telework")]},
+    ),
+    ("2026年12月9日 年休", {"intent": "declare", "entries": [("2026-12-09", "full", "leave")]}),
+    ("4日テレワーク", {"intent": "declare", "entries": [("2026-12-04", "full", "telework")]}),
+    ("30日在宅", {"intent": "declare", "entries": [("2026-11-30", "full", "telework")]}),
+    ("7日 在宅勤務", {"intent": "declare", "entries": [("2026-12-07", "full", "telework")]}),
+    ("明日午前テレワーク", {"intent": "declare", "entries": [("2026-11-27", "am", "telework")]}),
+    (
+        "明日の午前中は在宅勤務です",
+        {"intent": "declare", "entries": [("2026-11-27", "am", "telework")]},
+    ),
+    (
+        "明日午後のみテレワーク",
+        {"intent": "declare", "entries": [("2026-11-27", "pm", "telework")]},
+    ),
+    ("明日は午後から在宅", {"intent": "declare", "entries": [("2026-11-27", "pm", "telework")]}),
+    (
+        "明日13時から15時までテレワーク",
+        {"intent": "declare", "entries": [("2026-11-27", "13:00-15:00", "telework")]},
+    ),
+    (
+        "明日9:30-12:00在宅",
+        {"intent": "declare", "entries": [("2026-11-27", "09:30-12:00", "telework")]},
+    ),
+    (
+        "明日15時からテレワーク",
+        {"intent": "declare", "entries": [("2026-11-27", "15:00-", "telework")]},
+    ),
+    ("金曜終日テレワーク", {"intent": "declare", "entries": [("2026-11-27", "full", "telework")]}),
+    (
+        "明日は午前休・午後テレワークです",
+        {
+            "intent": "declare",
+            "entries": [("2026-11-27", "am", "leave"), ("2026-11-27", "pm", "telework")],
+        },
+    ),
+    (
+        "明日午前在宅、午後出社",
+        {
+            "intent": "declare",
+            "entries": [("2026-11-27", "am", "telework"), ("2026-11-27", "pm", "office")],
+        },
+    ),
+    (
+        "明日は午前中在宅で午後から登庁します",
+        {
+            "intent": "declare",
+            "entries": [("2026-11-27", "am", "telework"), ("2026-11-27", "pm", "office")],
+        },
+    ),
+    (
+        "明日は在宅、午後から出社",
+        {
+            "intent": "declare",
+            "entries": [("2026-11-27", "am", "telework"), ("2026-11-27", "pm", "office")],
+        },
+    ),
+    (
+        "明日は午前出社、午後在宅勤務",
+        {
+            "intent": "declare",
+            "entries": [("2026-11-27", "am", "office"), ("2026-11-27", "pm", "telework")],
+        },
+    ),
+    ("明日年休", {"intent": "declare", "entries": [("2026-11-27", "full", "leave")]}),
+    ("明日は年休を取ります", {"intent": "declare", "entries": [("2026-11-27", "full", "leave")]}),
+    ("明日は休暇です", {"intent": "declare", "entries": [("2026-11-27", "full", "leave")]}),
+    ("明日午前休", {"intent": "declare", "entries": [("2026-11-27", "am", "leave")]}),
+    ("明日午後休", {"intent": "declare", "entries": [("2026-11-27", "pm", "leave")]}),
+    ("明日半休", {"intent": "declare", "question": "午前と午後のどちらですか？"}),
+    (
+        "明後日は出張です",
+        {
+            "intent": "declare",
+            "entries": [("2026-11-28", "full", "business_trip")],
+            "warnings": ["closed_day"],
+        },
+    ),
+    (
+        "来週月曜から水曜まで出張",
+        {
+            "intent": "declare",
+            "entries": [
+                ("2026-11-30", "full", "business_trip"),
+                ("2026-12-01", "full", "business_trip"),
+                ("2026-12-02", "full", "business_trip"),
+            ],
+        },
+    ),
+    ("明日は出社します", {"intent": "declare", "entries": [("2026-11-27", "full", "office")]}),
+    ("明日は在庁です", {"intent": "declare", "entries": [("2026-11-27", "full", "office")]}),
+    ("明日は登庁", {"intent": "declare", "entries": [("2026-11-27", "full", "office")]}),
+    (
+        "明日は在宅と出社",
+        {
+            "intent": "declare",
+            "question": "午前と午後、それぞれどの勤務形態ですか？（例: 午前テレワーク・午後出社）",
+        },
+    ),
+    (
+        "12/29 テレワーク",
+        {
+            "intent": "declare",
+            "entries": [("2026-12-29", "full", "telework")],
+            "warnings": ["closed_day"],
+        },
+    ),
+    (
+        "来週の土曜テレワーク",
+        {
+            "intent": "declare",
+            "entries": [("2026-12-05", "full", "telework")],
+            "warnings": ["closed_day"],
+        },
+    ),
+    (
+        "11/23 テレワークでした",
+        {
+            "intent": "declare",
+            "entries": [("2026-11-23", "full", "telework")],
+            "warnings": ["closed_day", "retroactive"],
+        },
+    ),
+    (
+        "昨日テレワークでした",
+        {
+            "intent": "declare",
+            "entries": [("2026-11-25", "full", "telework")],
+            "warnings": ["retroactive"],
+        },
+    ),
+    (
+        "昨日在宅でしたが登録漏れです",
+        {
+            "intent": "declare",
+            "entries": [("2026-11-25", "full", "telework")],
+            "warnings": ["retroactive"],
+        },
+    ),
+    (
+        "先週金曜テレワークでしたが登録漏れでした",
+        {
+            "intent": "declare",
+            "entries": [("2026-11-20", "full", "telework")],
+            "warnings": ["retroactive"],
+        },
+    ),
+    (
+        "先週の水曜在宅だったので登録します",
+        {
+            "intent": "declare",
+            "entries": [("2026-11-18", "full", "telework")],
+            "warnings": ["retroactive"],
+        },
+    ),
+    (
+        "10/6(月)テレワーク",
+        {
+            "intent": "declare",
+            "warnings": ["weekday_mismatch"],
+            "question": "10/6は火曜日です（月曜日ではありません）。日付と曜日をご確認ください。",
+        },
+    ),
+    (
+        "10/6 テレワーク",
+        {
+            "intent": "declare",
+            "entries": [("2026-10-06", "full", "telework")],
+            "warnings": ["past_date"],
+            "question": "10/6(火)は遡って登録できる期間（5勤務日）を過ぎています。日付をご確認ください。",
+        },
+    ),
+    (
+        "6 テレワーク",
+        {"intent": "declare", "question": "「6」は日付ですか、時刻ですか？（例: 6日、6時）"},
+    ),
+    (
+        "テレワークします",
+        {"intent": "declare", "question": "いつですか？（例: 明日、12/3(木)、来週の月・水）"},
+    ),
+    (
+        "在宅勤務させていただきます",
+        {"intent": "declare", "question": "いつですか？（例: 明日、12/3(木)、来週の月・水）"},
+    ),
+    (
+        "明日",
+        {"intent": "declare", "question": "どの勤務形態ですか？（テレワーク・出社・休暇・出張）"},
+    ),
+    (
+        "明日テレワークさせていただいてもよろしいでしょうか",
+        {"intent": "request_approval", "entries": [("2026-11-27", "full", "telework")]},
+    ),
+    (
+        "明日在宅勤務してもよろしいでしょうか",
+        {"intent": "request_approval", "entries": [("2026-11-27", "full", "telework")]},
+    ),
+    (
+        "12/3にテレワークを申請します",
+        {"intent": "request_approval", "entries": [("2026-12-03", "full", "telework")]},
+    ),
+    (
+        "来週の水曜、テレワークさせていただけますか",
+        {"intent": "request_approval", "entries": [("2026-12-02", "full", "telework")]},
+    ),
+    (
+        "明日テレワークでお願いいたします",
+        {"intent": "request_approval", "entries": [("2026-11-27", "full", "telework")]},
+    ),
+    (
+        "毎週水曜テレワーク",
+        {
+            "intent": "declare_recurring",
+            "recurrence": {
+                "weekdays": ["wed"],
+                "part": "full",
+                "status": "telework",
+                "from": None,
+                "until": None,
+            },
+        },
+    ),
+    (
+        "毎週水曜日テレワーク",
+        {
+            "intent": "declare_recurring",
+            "recurrence": {
+                "weekdays": ["wed"],
+                "part": "full",
+                "status": "telework",
+                "from": None,
+                "until": None,
+            },
+        },
+    ),
+    (
+        "毎週月・木 在宅勤務",
+        {
+            "intent": "declare_recurring",
+            "recurrence": {
+                "weekdays": ["mon", "thu"],
+                "part": "full",
+                "status": "telework",
+                "from": None,
+                "until": None,
+            },
+        },
+    ),
+    (
+        "毎週水曜 午後テレワーク",
+        {
+            "intent": "declare_recurring",
+            "recurrence": {
+                "weekdays": ["wed"],
+                "part": "pm",
+                "status": "telework",
+                "from": None,
+                "until": None,
+            },
+        },
+    ),
+    (
+        "12月から毎週水曜テレワーク",
+        {
+            "intent": "declare_recurring",
+            "recurrence": {
+                "weekdays": ["wed"],
+                "part": "full",
+                "status": "telework",
+                "from": "2026-12-01",
+                "until": None,
+            },
+        },
+    ),
+    (
+        "3月末まで毎週金曜在宅",
+        {
+            "intent": "declare_recurring",
+            "recurrence": {
+                "weekdays": ["fri"],
+                "part": "full",
+                "status": "telework",
+                "from": None,
+                "until": "2027-03-31",
+            },
+        },
+    ),
+    (
+        "12月から3月末まで毎週水曜テレワーク",
+        {
+            "intent": "declare_recurring",
+            "recurrence": {
+                "weekdays": ["wed"],
+                "part": "full",
+                "status": "telework",
+                "from": "2026-12-01",
+                "until": "2027-03-31",
+            },
+        },
+    ),
+    (
+        "毎週テレワーク",
+        {"intent": "declare_recurring", "question": "何曜日ですか？（例: 毎週水曜）"},
+    ),
+    (
+        "毎週水曜のテレワークをやめます",
+        {
+            "intent": "cancel_recurring",
+            "recurrence": {
+                "weekdays": ["wed"],
+                "part": "full",
+                "status": "telework",
+                "from": None,
+                "until": None,
+            },
+        },
+    ),
+    (
+        "毎週金曜の在宅を取り消し",
+        {
+            "intent": "cancel_recurring",
+            "recurrence": {
+                "weekdays": ["fri"],
+                "part": "full",
+                "status": "telework",
+                "from": None,
+                "until": None,
+            },
+        },
+    ),
+    (
+        "明日のテレワークを取り消し",
+        {"intent": "cancel", "entries": [("2026-11-27", "full", "telework")]},
+    ),
+    (
+        "明日のテレワーク取り消します",
+        {"intent": "cancel", "entries": [("2026-11-27", "full", "telework")]},
+    ),
+    (
+        "明日の在宅キャンセルで",
+        {"intent": "cancel", "entries": [("2026-11-27", "full", "telework")]},
+    ),
+    (
+        "12/3のテレワークはやめます",
+        {"intent": "cancel", "entries": [("2026-12-03", "full", "telework")]},
+    ),
+    ("明日の予定をキャンセル", {"intent": "cancel", "entries": [("2026-11-27", "full", None)]}),
+    (
+        "明日のテレワークを午後のみに変更",
+        {
+            "intent": "change",
+            "entries": [("2026-11-27", "pm", "telework")],
+            "replaces": [("2026-11-27", None, "telework")],
+        },
+    ),
+    (
+        "明日のテレワークを出社に変更",
+        {
+            "intent": "change",
+            "entries": [("2026-11-27", "full", "office")],
+            "replaces": [("2026-11-27", None, "telework")],
+        },
+    ),
+    (
+        "テレワークを木曜から金曜に変更",
+        {
+            "intent": "change",
+            "entries": [("2026-11-27", "full", "telework")],
+            "replaces": [("2026-11-26", None, "telework")],
+        },
+    ),
+    (
+        "12/3の在宅を12/4に変更したいです",
+        {
+            "intent": "change",
+            "entries": [("2026-12-04", "full", "telework")],
+            "replaces": [("2026-12-03", None, "telework")],
+        },
+    ),
+    (
+        "明日は在宅ではなく出社します",
+        {
+            "intent": "change",
+            "entries": [("2026-11-27", "full", "office")],
+            "replaces": [("2026-11-27", None, "telework")],
+        },
+    ),
+    ("業務開始します", {"intent": "report_start"}),
+    ("おはようございます。業務開始します", {"intent": "report_start"}),
+    (
+        "本日在宅勤務で業務を開始します",
+        {"intent": "report_start", "entries": [("2026-11-26", "full", "telework")]},
+    ),
+    ("業務終了します", {"intent": "report_end"}),
+    ("本日の業務を終了します", {"intent": "report_end"}),
+    ("お先に失礼します", {"intent": "report_end"}),
+    ("離席します", {"intent": "presence", "entries": [("2026-11-26", "full", "away")]}),
+    ("少し離席します", {"intent": "presence", "entries": [("2026-11-26", "full", "away")]}),
+    ("戻りました", {"intent": "presence", "entries": [("2026-11-26", "full", "back")]}),
+    ("業務再開します", {"intent": "presence", "entries": [("2026-11-26", "full", "back")]}),
+    ("会議中です", {"intent": "presence", "entries": [("2026-11-26", "full", "meeting")]}),
+    ("14時まで会議中", {"intent": "presence", "entries": [("2026-11-26", "full", "meeting")]}),
+    ("誰がテレワーク？", {"intent": "query_who", "period": "today", "status": "telework"}),
+    ("今日のテレワーク", {"intent": "query_who", "period": "today", "status": "telework"}),
+    (
+        "明日テレワークの人は誰ですか",
+        {"intent": "query_who", "period": "tomorrow", "status": "telework"},
+    ),
+    ("明日誰が出社しますか", {"intent": "query_who", "period": "tomorrow", "status": "office"}),
+    ("来週の在宅勤務者一覧", {"intent": "query_who", "period": "next_week", "status": "telework"}),
+    ("田中さんはどこ？", {"intent": "query_person", "person": "田中", "period": "today"}),
+    ("田中さんは今日どこですか", {"intent": "query_person", "person": "田中", "period": "today"}),
+    (
+        "佐藤課長は明日在宅ですか",
+        {"intent": "query_person", "person": "佐藤", "period": "tomorrow", "status": "telework"},
+    ),
+    ("鈴木さんの予定", {"intent": "query_person", "person": "鈴木", "period": "today"}),
+    ("私の予定", {"intent": "query_self"}),
+    ("自分の予定を確認したい", {"intent": "query_self"}),
+    ("今月の目標の進捗は？", {"intent": "query_self", "period": "this_month"}),
+    ("テレワークの進捗", {"intent": "query_self"}),
+    ("課の状況", {"intent": "query_stats"}),
+    ("課の実施率を教えてください", {"intent": "query_stats"}),
+    ("今年度の課の実施率", {"intent": "query_stats", "period": "this_fiscal_year"}),
+    ("ヘルプ", {"intent": "help"}),
+    ("使い方を教えてください", {"intent": "help"}),
+    ("こんにちは", {"intent": "unknown"}),
+    ("よろしくお願いします", {"intent": "unknown"}),
+    (
+        "明日　テレワーク　します",
+        {"intent": "declare", "entries": [("2026-11-27", "full", "telework")]},
+    ),
+    (
+        "来週水曜テレワーク予定",
+        {"intent": "declare", "entries": [("2026-12-02", "full", "telework")]},
+    ),
+    (
+        "12/3,12/4テレワーク",
+        {
+            "intent": "declare",
+            "entries": [("2026-12-03", "full", "telework"), ("2026-12-04", "full", "telework")],
+        },
+    ),
+    (
+        "12/3・12/4 在宅",
+        {
+            "intent": "declare",
+            "entries": [("2026-12-03", "full", "telework"), ("2026-12-04", "full", "telework")],
+        },
+    ),
+    (
+        "今日は会議のため出社します",
+        {"intent": "declare", "entries": [("2026-11-26", "full", "office")]},
+    ),
+    (
+        "来週在宅します",
+        {"intent": "declare", "question": "来週のどの日ですか？（例: 来週の月・水、来週いっぱい）"},
+    ),
+    (
+        "来週中にテレワークしたいです",
+        {
+            "intent": "request_approval",
+            "question": "来週のどの日ですか？（例: 来週の月・水、来週いっぱい）",
+        },
+    ),
+    (
+        "12/28〜1/5 年休",
+        {
+            "intent": "declare",
+            "entries": [
+                ("2026-12-28", "full", "leave"),
+                ("2027-01-04", "full", "leave"),
+                ("2027-01-05", "full", "leave"),
+            ],
+        },
+    ),
+    (
+        "１月１１日テレワーク",
+        {
+            "intent": "declare",
+            "entries": [("2027-01-11", "full", "telework")],
+            "warnings": ["closed_day"],
+        },
+    ),
+    (
+        "2/30 テレワーク",
+        {"intent": "declare", "question": "「2/30」という日付はありません。日付をご確認ください。"},
+    ),
+    (
+        "明日１０時から１２時まで在宅",
+        {"intent": "declare", "entries": [("2026-11-27", "10:00-12:00", "telework")]},
+    ),
+    ("今日3時から在宅", {"intent": "declare", "entries": [("2026-11-26", "15:00-", "telework")]}),
+    (
+        "明日12時まで在宅",
+        {"intent": "declare", "question": "何時からですか？（例: 13時から15時まで）"},
+    ),
+    (
+        "田中さん、明日テレワークですか？",
+        {"intent": "query_person", "person": "田中", "period": "tomorrow", "status": "telework"},
+    ),
+    ("水木さんはどこ", {"intent": "query_person", "person": "水木", "period": "today"}),
+    (
+        "お疲れ様です。明日テレワークします",
+        {"intent": "declare", "entries": [("2026-11-27", "full", "telework")]},
+    ),
+    (
+        "月曜、水曜に在宅",
+        {
+            "intent": "declare",
+            "entries": [("2026-11-30", "full", "telework"), ("2026-12-02", "full", "telework")],
+        },
+    ),
+    (
+        "明日在宅 明後日出社",
+        {
+            "intent": "declare",
+            "entries": [("2026-11-27", "full", "telework"), ("2026-11-28", "full", "office")],
+            "warnings": ["closed_day"],
+        },
+    ),
+    (
+        "明日 午前 在宅、午後 出社",
+        {
+            "intent": "declare",
+            "entries": [("2026-11-27", "am", "telework"), ("2026-11-27", "pm", "office")],
+        },
+    ),
+    (
+        "明日 テレワーク 午後のみ",
+        {"intent": "declare", "entries": [("2026-11-27", "pm", "telework")]},
+    ),
+]
