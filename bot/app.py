@@ -26,15 +26,18 @@ from bot.context import Features
 from bot.http import MessageEndpoint, turn_context_ids
 from bot.language import choose_language
 from bot.metrics import BotMetrics
+from bot.proactive import ProactiveEngine, build_proactive
 from bot.settings import AppType, Settings
 from bot.teams_bot import MESSAGE_INVOKE_TYPE, TeleworkBot
 from bot.texts import text
 from bot.turn import locale_of
 from dialogs.sql_storage import SqlStorage
 from domain.policy import load_policy
+from scheduler.metrics import DeliveryMetrics
 from storage.dialog_state import DialogStateStore
 from storage.engine import create_engine, session_factory
 from storage.identity import SqlEventLog, SqlTurnRecorder
+from storage.ledger_admin import SqlDeliveryReports
 from storage.migrate import DatabaseNotMigrated, ensure_migrated
 from storage.org import SqlOrganisation
 from storage.schedule import SqlSchedule
@@ -52,12 +55,24 @@ class Services:
     engine: AsyncEngine
     bot: TeleworkBot
     metrics: BotMetrics
+    features: Features
 
     async def close(self) -> None:
         await self.engine.dispose()
 
 
 SERVICES = web.AppKey("services", Services)
+PROACTIVE = web.AppKey("proactive", ProactiveEngine)
+
+
+class FunctionClock:
+    """domain.delivery.Clock over the app's clock function (frozen in tests)."""
+
+    def __init__(self, now: Callable[[], datetime]) -> None:
+        self._now = now
+
+    def now(self) -> datetime:
+        return self._now()
 
 
 Clock = Callable[[], datetime]
@@ -77,11 +92,12 @@ def build_services(
     policy = load_policy(settings.policy_file)
     features = Features(
         directory=SqlOrganisation(sessions),
-        schedule=SqlSchedule(sessions),
+        schedule=SqlSchedule(sessions, clock=clock),
         policy=policy,
         calendar=policy.work_calendar(),
         admins=settings.admins,
         now=clock,
+        deliveries=SqlDeliveryReports(engine),
     )
     bot = TeleworkBot(
         conversation_state=ConversationState(storage),
@@ -90,7 +106,7 @@ def build_services(
         events=SqlEventLog(sessions),
         features=features,
     )
-    return Services(engine=engine, bot=bot, metrics=metrics)
+    return Services(engine=engine, bot=bot, metrics=metrics, features=features)
 
 
 def install_turn_error_handler(adapter: BotAdapter, services: Services) -> None:
@@ -181,9 +197,23 @@ def create_app(
             logic=services.bot.on_turn,
         )
         app[SERVICES] = services
+        proactive = None
+        if settings.scheduler_enabled:
+            proactive = build_proactive(
+                settings,
+                services.engine,
+                http,
+                DeliveryMetrics(metrics.registry),
+                FunctionClock(clock),
+            )
+            services.features.doorbell.attach(proactive.dispatcher.wake)
+            await proactive.start()
+            app[PROACTIVE] = proactive
         try:
             yield
         finally:
+            if proactive is not None:
+                await proactive.stop()
             await http.close()
             await services.close()
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Any
 
+from bot import notifications
 from bot.cards import card, execute, heading, paragraph
 from bot.context import Reply, Turn
-from bot.declare import entry_line
+from bot.formatting import entry_line
 from bot.texts import text
 from domain.org import Role, StaffMember, can_approve_for
 from domain.schedule import EntryState, ScheduleEntry
@@ -95,11 +96,19 @@ async def decide(turn: Turn, *, approve: bool) -> Reply:
         return Reply(text=text(lang, "approvals.denied"))
     raw_comment = turn.data.get(f"comment_{entry.id}")
     comment = str(raw_comment).strip()[:200] if raw_comment else None
+    chat_ids = await turn.features.directory.chat_ids([member.employee_id])
     decided = await turn.features.schedule.decide(
-        entry.id or 0, approve=approve, actor=viewer.member.employee_id, comment=comment or None
+        entry.id or 0,
+        approve=approve,
+        actor=viewer.member.employee_id,
+        comment=comment or None,
+        notify=notifications.approval_decision(
+            member, chat_ids.get(member.employee_id), comment or None
+        ),
     )
     if decided is None:
         return Reply(text=text(lang, "approvals.gone"))
+    turn.features.doorbell.ring()
     key = "approvals.approved" if approve else "approvals.rejected"
     shown = entry_line(entry.day, entry.part, entry.status, lang)
     return Reply(text=text(lang, key, name=member.name, entry=shown))

@@ -10,6 +10,7 @@ from typing import Annotated
 import typer
 from aiohttp import web
 
+from bot.cli_deliveries import build_deliveries_app
 from bot.cli_roster import build_policy_app, build_roster_app
 from bot.settings import Settings, SettingsError, load_settings
 
@@ -33,6 +34,7 @@ def settings_or_exit() -> Settings:
 
 cli.add_typer(build_roster_app(settings_or_exit), name="roster")
 cli.add_typer(build_policy_app(), name="policy")
+cli.add_typer(build_deliveries_app(lambda: settings_or_exit().database_url), name="deliveries")
 
 
 def _configure_logging(settings: Settings) -> None:

@@ -102,6 +102,17 @@ COMMANDS: tuple[Command, ...] = (
         scopes=frozenset({"personal"}),
     ),
     Command(
+        id="deliveries",
+        words={"ja": ("配信状況",), "en": ("deliveries",)},
+        title={"ja": "配信状況", "en": "deliveries"},
+        description={
+            "ja": "事務局：お知らせの配信状況（送信済・未送信・失敗）を表示します",
+            "en": "Admins: progress of proactive messages (sent / pending / failed)",
+        },
+        example={"ja": "配信状況 12", "en": "deliveries 12"},
+        scopes=frozenset({"personal"}),
+    ),
+    Command(
         id="language",
         words={"ja": ("言語", "げんご"), "en": ("language", "lang")},
         title={"ja": "言語", "en": "language"},

@@ -16,7 +16,22 @@ from bot.turn import chat_user, conversation_type
 from domain.calendar import WorkCalendar
 from domain.org import OrgChart, Viewer
 from domain.policy import Policy
-from domain.ports import Directory, Schedule
+from domain.ports import DeliveryReports, Directory, Schedule
+
+
+class Doorbell:
+    """Wakes the delivery dispatcher after a transaction that enqueued messages has
+    committed (the dispatcher is built after the features, so it is attached later)."""
+
+    def __init__(self) -> None:
+        self._ring: Callable[[], None] | None = None
+
+    def attach(self, ring: Callable[[], None]) -> None:
+        self._ring = ring
+
+    def ring(self) -> None:
+        if self._ring is not None:
+            self._ring()
 
 
 @dataclass(frozen=True)
@@ -29,6 +44,8 @@ class Features:
     calendar: WorkCalendar
     admins: frozenset[str]
     now: Callable[[], datetime]
+    deliveries: DeliveryReports
+    doorbell: Doorbell = field(default_factory=Doorbell)
 
     def today(self) -> date:
         return self.calendar.local_date(self.now())

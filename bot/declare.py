@@ -9,9 +9,10 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
+from bot import notifications
 from bot.cards import Card, card, execute, heading, paragraph
 from bot.context import Reply, Turn
-from bot.formatting import part_label, short_date, status_label
+from bot.formatting import entry_line, part_label, short_date, status_label
 from bot.texts import Lang, text
 from domain.declarations import (
     Proposal,
@@ -23,14 +24,9 @@ from domain.declarations import (
     replaced_ids,
 )
 from domain.org import Viewer
-from domain.schedule import EntryStatus, ScheduleEntry
+from domain.schedule import EntryState, EntryStatus, ScheduleEntry
 
 CARD_DAYS_MAX = 31
-
-
-def entry_line(day: date, part: str, status: str, lang: Lang) -> str:
-    """「12/1(火) 午前 テレワーク」 / "Tue 12/1 morning telework"."""
-    return f"{short_date(day, lang)} {part_label(part, lang)} {status_label(status, lang)}"
 
 
 def _requested(items: Any) -> list[Requested]:
@@ -197,11 +193,22 @@ async def confirm(turn: Turn) -> Reply:
         return _read_back(turn, proposal, note=text(turn.lang, "declare.changed"))
     if not proposal.to_save:
         return _read_back(turn, proposal)
+    to_save = entries_to_save(proposal)
+    notify = None
+    if any(e.state == EntryState.PENDING for e in to_save):
+        notify = notifications.approval_requests(
+            viewer.member,
+            await notifications.approvers_of(viewer.member, turn.features),
+            await turn.features.directory.staff(active_only=True),
+        )
     saved = await turn.features.schedule.save(
-        entries_to_save(proposal),
+        to_save,
         actor=viewer.member.employee_id,
         replacing=replaced_ids(proposal),
+        notify=notify,
     )
+    if notify is not None:
+        turn.features.doorbell.ring()
     lang = turn.lang
     body = [heading(text(lang, "declare.saved_title"))]
     body.extend(paragraph(entry_line(e.day, e.part, e.status, lang)) for e in saved)

@@ -63,3 +63,8 @@ def period_label(period: Period, lang: Lang) -> str:
     if period.kind == PeriodKind.WEEK:
         return f"{short_date(period.start, lang)}〜{short_date(period.end, lang)}"
     return short_date(period.start, lang)
+
+
+def entry_line(day: date, part: str, status: str, lang: Lang) -> str:
+    """「12/1(火) 午前 テレワーク」 / "Tue 12/1 morning telework"."""
+    return f"{short_date(day, lang)} {part_label(part, lang)} {status_label(status, lang)}"

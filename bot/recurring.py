@@ -12,8 +12,7 @@ from typing import Any
 
 from bot.cards import card, execute, heading, paragraph
 from bot.context import Reply, Turn
-from bot.declare import entry_line
-from bot.formatting import part_label, short_date, status_label
+from bot.formatting import entry_line, part_label, short_date, status_label
 from bot.texts import Lang, text
 from domain.declarations import Proposal, Requested, entries_to_save, propose
 from domain.org import Viewer

@@ -71,8 +71,16 @@ class Settings(BaseSettings):
         alias="TELEWORK_OPENID_METADATA_URL",
     )
     policy_file: Path | None = Field(default=None, alias="TELEWORK_POLICY_FILE")
+    delivery_rate: float = Field(default=40.0, gt=0, le=50, alias="TELEWORK_DELIVERY_RATE")
+    delivery_max_attempts: int = Field(
+        default=5, ge=1, le=20, alias="TELEWORK_DELIVERY_MAX_ATTEMPTS"
+    )
+    delivery_at_most_once_kinds: Annotated[frozenset[str], NoDecode] = Field(
+        default=frozenset(), alias="TELEWORK_DELIVERY_AT_MOST_ONCE_KINDS"
+    )
+    scheduler_enabled: bool = Field(default=True, alias="TELEWORK_SCHEDULER_ENABLED")
 
-    @field_validator("allowed_tenants", "admins", mode="before")
+    @field_validator("allowed_tenants", "admins", "delivery_at_most_once_kinds", mode="before")
     @classmethod
     def _split_list(cls, value: Any) -> Any:
         if isinstance(value, str):

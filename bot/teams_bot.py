@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from datetime import datetime, timedelta
 from typing import Any
 
 from botbuilder.core import (
@@ -21,7 +22,7 @@ from botbuilder.schema import (
     InvokeResponse,
 )
 
-from bot import approvals, board, conversation, declare, recurring
+from bot import approvals, board, conversation, declare, deliveries, recurring
 from bot.cards import CARD_CONTENT_TYPE, help_card, welcome_card
 from bot.commands import ACTIONS, BY_ID, Command, find_command, normalise, suggest
 from bot.context import Features, Handler, Reply, Turn
@@ -29,12 +30,14 @@ from bot.language import choose_language
 from bot.progress import progress
 from bot.texts import Lang, text
 from bot.turn import address_of, chat_user, conversation_type, locale_of, message_text
-from domain.identity import EventRecorder, TurnRecorder
+from domain.identity import ChatUser, EventRecorder, TurnRecorder
 
 log = logging.getLogger(__name__)
 
 MAX_TEXT_ECHO = 40
 MESSAGE_INVOKE_TYPE = "application/vnd.microsoft.activity.message"
+LINK_RETRY = timedelta(minutes=5)
+LINK_MEMORY = 50_000
 
 
 class TeleworkBot(TeamsActivityHandler):  # type: ignore[misc]
@@ -55,6 +58,8 @@ class TeleworkBot(TeamsActivityHandler):  # type: ignore[misc]
         self._turns = turns
         self._events = events
         self._features = features
+        self._linked: set[str] = set()
+        self._link_retry: dict[str, datetime] = {}
         self._handlers: dict[str, Handler] = {
             "help": self._help,
             "language": self._language,
@@ -72,6 +77,7 @@ class TeleworkBot(TeamsActivityHandler):  # type: ignore[misc]
             "recurring_confirm": recurring.recurring_confirm,
             "recurring_cancel_confirm": recurring.recurring_cancel_confirm,
             "approvals": approvals.approvals,
+            "deliveries": deliveries.deliveries,
             "approve": approvals.approve,
             "reject": approvals.reject,
         }
@@ -85,11 +91,28 @@ class TeleworkBot(TeamsActivityHandler):  # type: ignore[misc]
 
     async def on_turn(self, turn_context: TurnContext) -> None:
         address = address_of(turn_context.activity)
+        user = chat_user(turn_context.activity)
         if address is not None:
-            await self._turns.record_turn(chat_user(turn_context.activity), address)
+            await self._turns.record_turn(user, address)
+        if user is not None and user.tenant_id:
+            await self._link_on_first_contact(user)
         await super().on_turn(turn_context)
         await self._conversation_state.save_changes(turn_context)
         await self._user_state.save_changes(turn_context)
+
+    async def _link_on_first_contact(self, user: ChatUser) -> None:
+        """Match a Teams user to the roster as soon as they talk to the bot (by Entra object
+        id or UPN); remembered per process, unknown users retried every few minutes."""
+        now = self._features.now()
+        retry_at = self._link_retry.get(user.user_id)
+        if user.user_id in self._linked or (retry_at is not None and now < retry_at):
+            return
+        if await self._features.directory.link(user) is not None:
+            self._linked.add(user.user_id)
+        else:
+            if len(self._link_retry) > LINK_MEMORY:
+                self._link_retry.clear()
+            self._link_retry[user.user_id] = now + LINK_RETRY
 
     async def language_for(self, context: TurnContext, written: str | None = None) -> Lang:
         preference = await self._language_pref.get(context)

@@ -318,3 +318,47 @@ EN.update(
         "approvals.gone": "This request was already decided or cancelled.",
     }
 )
+
+JA.update(
+    {
+        "notify.request_title": "テレワークの承認依頼",
+        "notify.request_body": "{name}さんから申請がありました：{entry}",
+        "notify.approved": "テレワークの申請が承認されました：{entry}",
+        "notify.rejected": "テレワークの申請が差し戻されました：{entry}",
+        "notify.comment": "コメント：{comment}",
+    }
+)
+EN.update(
+    {
+        "notify.request_title": "Telework approval request",
+        "notify.request_body": "{name} asks to telework: {entry}",
+        "notify.approved": "Your telework request was approved: {entry}",
+        "notify.rejected": "Your telework request was not approved: {entry}",
+        "notify.comment": "Comment: {comment}",
+    }
+)
+
+JA.update(
+    {
+        "deliveries.title": "配信状況（{scope}）",
+        "deliveries.scope_all": "すべて",
+        "deliveries.scope_run": "実行 {run}",
+        "deliveries.counts": "送信済 {sent}・未送信 {pending}・送信中 {sending}・失敗 {failed}・不明 {unknown}・取消 {cancelled}（計 {total}）",
+        "deliveries.run": "実行 {run}：{job}（{period}）{state}",
+        "deliveries.done": "完了",
+        "deliveries.running": "配信準備中",
+        "deliveries.denied": "配信状況は事務局（管理者）のみ確認できます。",
+    }
+)
+EN.update(
+    {
+        "deliveries.title": "Deliveries ({scope})",
+        "deliveries.scope_all": "all",
+        "deliveries.scope_run": "run {run}",
+        "deliveries.counts": "sent {sent} · pending {pending} · sending {sending} · failed {failed} · unknown {unknown} · cancelled {cancelled} (total {total})",
+        "deliveries.run": "Run {run}: {job} ({period}) {state}",
+        "deliveries.done": "done",
+        "deliveries.running": "fanning out",
+        "deliveries.denied": "Only the secretariat (admins) can see deliveries.",
+    }
+)

@@ -163,6 +163,17 @@ class RunProgress:
         return sum(self.counts.values())
 
 
+@dataclass(frozen=True)
+class RunSummary:
+    """One firing as the operator sees it."""
+
+    run_id: int
+    job: str
+    period_key: str
+    scheduled_for: datetime | None
+    completed_at: datetime | None
+
+
 class DeliveryLedger(Protocol):
     """The dispatcher's view of the ledger. Every write after a claim is fenced on ``owner``."""
 

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime
 from typing import Protocol
 
+from domain.delivery import NewDelivery, RunProgress, RunSummary
 from domain.identity import ChatUser
 from domain.org import OrgChart, StaffMember
 from domain.schedule import RecurringPlan, ScheduleEntry
+
+Notify = Callable[[list[ScheduleEntry]], Sequence[NewDelivery]]
+"""Messages to enqueue in the same transaction as a schedule change."""
 
 
 class Directory(Protocol):
@@ -23,6 +27,10 @@ class Directory(Protocol):
     async def link(self, user: ChatUser) -> StaffMember | None: ...
 
     async def note_principal_name(self, user: ChatUser, principal_name: str) -> None: ...
+
+    async def chat_ids(self, employee_ids: Sequence[str]) -> dict[str, str]:
+        """The Teams user id each person last talked to the bot with (if any)."""
+        ...
 
 
 class Schedule(Protocol):
@@ -43,6 +51,7 @@ class Schedule(Protocol):
         actor: str,
         replacing: Iterable[int] = (),
         source: str = "chat",
+        notify: Notify | None = None,
     ) -> list[ScheduleEntry]: ...
 
     async def save_recurring(
@@ -56,7 +65,13 @@ class Schedule(Protocol):
     async def cancel(self, entry_ids: Sequence[int], *, actor: str) -> int: ...
 
     async def decide(
-        self, entry_id: int, *, approve: bool, actor: str, comment: str | None
+        self,
+        entry_id: int,
+        *,
+        approve: bool,
+        actor: str,
+        comment: str | None,
+        notify: Notify | None = None,
     ) -> ScheduleEntry | None: ...
 
     async def telework_occasions(
@@ -70,3 +85,11 @@ class Schedule(Protocol):
     async def latest_presence(
         self, employee_ids: Sequence[str], since: datetime
     ) -> dict[str, tuple[str, datetime]]: ...
+
+
+class DeliveryReports(Protocol):
+    """Progress of proactive deliveries, for admins."""
+
+    async def progress(self, run_id: int | None) -> RunProgress: ...
+
+    async def recent_runs(self, limit: int = 5) -> list[RunSummary]: ...

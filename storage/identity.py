@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
@@ -12,13 +13,39 @@ from storage.tables import ConversationRef, Event, TeamsIdentity, utcnow
 
 
 class SqlTurnRecorder:
-    """Implements :class:`domain.identity.TurnRecorder` in one short transaction."""
+    """Implements :class:`domain.identity.TurnRecorder` in one short transaction.
 
-    def __init__(self, sessions: async_sessionmaker[AsyncSession]) -> None:
+    A turn whose user and conversation are exactly as recorded within ``refresh`` writes
+    nothing: a changed serviceUrl, name or locale is written at once, ``last_seen_at`` at most
+    every ``refresh``. This keeps SQLite's single writer free for real changes under load.
+    """
+
+    def __init__(
+        self,
+        sessions: async_sessionmaker[AsyncSession],
+        *,
+        refresh: timedelta = timedelta(minutes=5),
+        remember: int = 20_000,
+    ) -> None:
         self._sessions = sessions
+        self._refresh = refresh
+        self._remember = remember
+        self._recent: dict[tuple[object, ...], datetime] = {}
 
     async def record_turn(self, user: ChatUser | None, address: ConversationAddress) -> None:
         now = utcnow()
+        key = (user, address)
+        written = self._recent.get(key)
+        if written is not None and now - written < self._refresh:
+            return
+        await self._write(user, address, now)
+        if len(self._recent) >= self._remember:
+            self._recent.clear()
+        self._recent[key] = now
+
+    async def _write(
+        self, user: ChatUser | None, address: ConversationAddress, now: datetime
+    ) -> None:
         async with self._sessions.begin() as session:
             if user is not None and user.tenant_id:
                 await session.execute(
@@ -62,8 +89,15 @@ class SqlTurnRecorder:
                         "updated_at": now,
                     },
                     conflict=("conversation_id", "user_key"),
-                    update=("service_url", "tenant_id", "bot_id", "bot_name", "team_id",
-                            "conversation_type", "updated_at"),
+                    update=(
+                        "service_url",
+                        "tenant_id",
+                        "bot_id",
+                        "bot_name",
+                        "team_id",
+                        "conversation_type",
+                        "updated_at",
+                    ),
                 )
             )
 

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import asdict
 from datetime import date, datetime
 
-from sqlalchemy import Boolean, Column, Date, func, update
+from sqlalchemy import Boolean, Column, Date, and_, func, or_, update
+from sqlalchemy import select as sa_select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from sqlmodel import Field, SQLModel, col, select
 
@@ -213,6 +215,33 @@ class SqlOrganisation:
                 )
                 .values(user_principal_name=principal_name)
             )
+
+    async def chat_ids(self, employee_ids: Sequence[str]) -> dict[str, str]:
+        """The Teams user id each person last talked to the bot with (if any)."""
+        if not employee_ids:
+            return {}
+        identity, staff = TeamsIdentity, StaffRow
+        matches = or_(
+            col(identity.employee_id) == col(staff.employee_id),
+            and_(
+                col(identity.employee_id).is_(None),
+                func.lower(col(identity.aad_object_id)) == func.lower(col(staff.aad_object_id)),
+            ),
+            and_(
+                col(identity.employee_id).is_(None),
+                col(staff.aad_object_id).is_(None),
+                func.lower(col(identity.user_principal_name)) == col(staff.email),
+            ),
+        )
+        async with self._sessions() as session:
+            rows = await session.execute(
+                sa_select(col(staff.employee_id), col(identity.teams_user_id))
+                .join(identity, matches)
+                .where(col(staff.employee_id).in_(employee_ids), col(staff.active).is_(True))
+                .order_by(col(identity.last_seen_at))
+            )
+            # The most recently seen identity wins (ordered ascending, later rows overwrite).
+            return {employee_id: user_id for employee_id, user_id in rows}
 
     async def unmatched(self) -> list[TeamsIdentity]:
         """Teams users who talked to the bot and match no staff record (for admins)."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime
 
 from sqlalchemy import Column, Date, Index, update
@@ -10,6 +10,7 @@ from sqlalchemy import select as sa_select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from sqlmodel import Field, SQLModel, col, select
 
+from domain.delivery import NewDelivery
 from domain.schedule import (
     EntryState,
     EntryStatus,
@@ -18,6 +19,7 @@ from domain.schedule import (
     occasion_part,
 )
 from storage.identity import append_event
+from storage.ledger_fanout import enqueue
 from storage.tables import BigId, UtcDateTime, utcnow
 
 
@@ -89,13 +91,20 @@ def to_entry(row: ScheduleEntryRow) -> ScheduleEntry:
 
 
 LIVE = (EntryState.CONFIRMED.value, EntryState.PENDING.value)
+Notify = Callable[[list[ScheduleEntry]], Sequence[NewDelivery]]
 
 
 class SqlSchedule:
     """Reads and writes schedule entries; every change is an event in the same transaction."""
 
-    def __init__(self, sessions: async_sessionmaker[AsyncSession]) -> None:
+    def __init__(
+        self,
+        sessions: async_sessionmaker[AsyncSession],
+        *,
+        clock: Callable[[], datetime] = utcnow,
+    ) -> None:
         self._sessions = sessions
+        self._now = clock
 
     async def entries(
         self, employee_id: str, start: date, end: date, *, live_only: bool = True
@@ -141,9 +150,11 @@ class SqlSchedule:
         actor: str,
         replacing: Iterable[int] = (),
         source: str = "chat",
+        notify: Notify | None = None,
     ) -> list[ScheduleEntry]:
-        """Insert ``new`` and cancel the entries it replaces, in one transaction."""
-        now = utcnow()
+        """Insert ``new`` and cancel the entries it replaces, in one transaction; the messages
+        ``notify`` returns for the saved entries are enqueued in that same transaction."""
+        now = self._now()
         saved: list[ScheduleEntryRow] = []
         async with self._sessions.begin() as session:
             replaced = list(replacing)
@@ -156,13 +167,17 @@ class SqlSchedule:
             await session.flush()
             for row in saved:
                 _declared_event(session, actor, row, replaced)
-        return [to_entry(row) for row in saved]
+            entries = [to_entry(row) for row in saved]
+            if notify is not None:
+                for delivery in notify(entries):
+                    await enqueue(session, delivery, now=now)
+        return entries
 
     async def save_recurring(
         self, plan: RecurringPlan, entries: Iterable[ScheduleEntry], *, actor: str
     ) -> list[ScheduleEntry]:
         """Store a weekly plan and the entries it produces now, in one transaction."""
-        now = utcnow()
+        now = self._now()
         async with self._sessions.begin() as session:
             row = RecurringPlanRow(
                 employee_id=plan.employee_id,
@@ -242,18 +257,27 @@ class SqlSchedule:
                 .scalars()
                 .all()
             )
-            cancelled = await _set_state(session, [i for i in ids if i is not None], EntryState.CANCELLED, actor, utcnow())
+            cancelled = await _set_state(
+                session, [i for i in ids if i is not None], EntryState.CANCELLED, actor, self._now()
+            )
             return (len(ended), cancelled)
 
     async def cancel(self, entry_ids: Sequence[int], *, actor: str) -> int:
         async with self._sessions.begin() as session:
-            return await _set_state(session, entry_ids, EntryState.CANCELLED, actor, utcnow())
+            return await _set_state(session, entry_ids, EntryState.CANCELLED, actor, self._now())
 
     async def decide(
-        self, entry_id: int, *, approve: bool, actor: str, comment: str | None
+        self,
+        entry_id: int,
+        *,
+        approve: bool,
+        actor: str,
+        comment: str | None,
+        notify: Notify | None = None,
     ) -> ScheduleEntry | None:
-        """Approve or reject a pending entry; None when it is no longer pending."""
-        now = utcnow()
+        """Approve or reject a pending entry (and enqueue ``notify``'s messages with it);
+        None when it is no longer pending."""
+        now = self._now()
         state = EntryState.CONFIRMED if approve else EntryState.REJECTED
         async with self._sessions.begin() as session:
             result = await session.execute(
@@ -277,7 +301,11 @@ class SqlSchedule:
             )
             row = await session.get(ScheduleEntryRow, entry_id)
             assert row is not None
-            return to_entry(row)
+            decided = to_entry(row)
+            if notify is not None:
+                for delivery in notify([decided]):
+                    await enqueue(session, delivery, now=now)
+            return decided
 
     async def telework_occasions(
         self, start: date, end: date, employee_ids: Sequence[str] | None = None

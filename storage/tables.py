@@ -64,6 +64,8 @@ class TeamsIdentity(SQLModel, table=True):
     user_principal_name: str | None = Field(default=None, max_length=320)
     display_name: str | None = Field(default=None, max_length=255)
     locale: str | None = Field(default=None, max_length=16)
+    # The staff record this Teams user was matched to (Entra object id, else UPN/e-mail).
+    employee_id: str | None = Field(default=None, max_length=64, index=True)
     first_seen_at: datetime = _utc_column(nullable=False)
     last_seen_at: datetime = _utc_column(nullable=False)
 

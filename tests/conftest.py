@@ -28,8 +28,10 @@ def postgres_url_or_skip() -> str:
     if not POSTGRES_URL:
         if IN_CI:
             pytest.fail("CI=true but TELEWORK_TEST_POSTGRES_URL is not set")
-        pytest.skip("PostgreSQL tests need TELEWORK_TEST_POSTGRES_URL (e.g. "
-                    "postgresql+asyncpg://postgres@127.0.0.1:5432/test)")
+        pytest.skip(
+            "PostgreSQL tests need TELEWORK_TEST_POSTGRES_URL (e.g. "
+            "postgresql+asyncpg://postgres@127.0.0.1:5432/test)"
+        )
     return POSTGRES_URL
 
 

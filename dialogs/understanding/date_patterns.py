@@ -50,7 +50,8 @@ _YMD = re.compile(
     r"(?!\d)日?" + _WD_SUFFIX
 )
 _MD = re.compile(
-    r"(?<![\d/.:])(?P<m>\d{1,2})\s*(?:/|月)\s*(?P<d>\d{1,2})(?![\d/:])日?" + _WD_SUFFIX
+    r"(?<![\d/.:])(?P<m>\d{1,2})\s*(?:/|月)\s*(?P<d>\d{1,2})(?![\d/:])日?"
+    + _WD_SUFFIX
     + r"(?:\s*(?:~|-|から)\s*(?P<d_end>\d{1,2})日?(?![\d/:時月])(?:\s*まで)?)?"
 )
 _MD_EN = re.compile(
@@ -62,35 +63,54 @@ _DAY = re.compile(
     r"(?<![\d/月.:])(?P<d>\d{1,2})日(?![間目前後])"
     r"|(?<![\d/a-z])(?:the\s+)?(?P<d2>\d{1,2})(?:st|nd|rd|th)(?![a-z])"
 )
-_WD_LIST_JA = (
-    r"[月火水木金土日](?:曜日?)?(?:\s*(?:[・、,/&]|と|や|及び|および)?\s*[月火水木金土日](?:曜日?)?)*"
+# A list of Japanese weekdays: 月・水, 水木金, 月曜と水曜 (also used by recurrence.py).
+WEEKDAY_LIST_JA = (
+    r"[月火水木金土日](?:曜日?)?"
+    r"(?:\s*(?:[・、,/&]|と|や|及び|および)?\s*[月火水木金土日](?:曜日?)?)*"
 )
+_WD_LIST_JA = WEEKDAY_LIST_JA
 _WEEK_JA = re.compile(
     r"(?P<w>" + "|".join(sorted(WEEKS_JA, key=len, reverse=True)) + r")(?:の)?\s*"
     r"(?P<list>" + _WD_LIST_JA + r")?\s*(?P<whole>" + "|".join(WHOLE_WEEK_JA) + r")?"
 )
 _EN_WD_LIST = (
-    r"(?:" + _WD_EN + r")(?:'s)?(?![a-z])(?:\s*(?:,|and|&|/|or)\s*(?:" + _WD_EN
+    r"(?:"
+    + _WD_EN
+    + r")(?:'s)?(?![a-z])(?:\s*(?:,|and|&|/|or)\s*(?:"
+    + _WD_EN
     + r")(?:'s)?(?![a-z]))*"
 )
 _WEEKS_EN_ALT = "|".join(sorted(WEEKS_EN, key=len, reverse=True))
 _WEEKDAYS_EN = re.compile(
-    r"(?<![a-z])(?:(?P<mod>this coming|this|next|last|coming|on)\s+)?(?P<list>" + _EN_WD_LIST
-    + r")(?:\s+(?:of\s+)?(?P<w>" + _WEEKS_EN_ALT + r"))?"
+    r"(?<![a-z])(?:(?P<mod>this coming|this|next|last|coming|on)\s+)?(?P<list>"
+    + _EN_WD_LIST
+    + r")(?:\s+(?:of\s+)?(?P<w>"
+    + _WEEKS_EN_ALT
+    + r"))?"
 )
 _WEEK_EN = re.compile(
-    r"(?<![a-z])(?:(?P<whole>" + "|".join(WHOLE_WEEK_EN) + r")\s+)?(?P<w>" + _WEEKS_EN_ALT
+    r"(?<![a-z])(?:(?P<whole>"
+    + "|".join(WHOLE_WEEK_EN)
+    + r")\s+)?(?P<w>"
+    + _WEEKS_EN_ALT
     + r")(?![a-z])|(?<![a-z])(?P<allweek>all week|the whole week|the entire week)(?![a-z])"
 )
-_WD_JA_YOU = re.compile(r"[月火水木金土日]曜日?(?:\s*(?:[・、,/&]|と|や|及び|および)?\s*"
-                        r"[月火水木金土日](?:曜日?)?)*")
+_WD_JA_YOU = re.compile(
+    r"[月火水木金土日]曜日?(?:\s*(?:[・、,/&]|と|や|及び|および)?\s*"
+    r"[月火水木金土日](?:曜日?)?)*"
+)
 _WD_JA_CHARS = re.compile(
     r"(?<![\u4e00-\u9fff])[月火水木金土日](?:\s*(?:[・、,/]|と)?\s*[月火水木金土日])+(?:曜日?)?"
 )
 _WD_JA_ONE = re.compile(r"[月火水木金土日]")
 _THIS_PART = re.compile(r"(?<![a-z])this(?=\s*(?:morning|afternoon)(?![a-z]))")
-_WEEK_PERIODS = {-2: "week_before_last", -1: "last_week", 0: "this_week", 1: "next_week",
-                 2: "week_after_next"}
+_WEEK_PERIODS = {
+    -2: "week_before_last",
+    -1: "last_week",
+    0: "this_week",
+    1: "next_week",
+    2: "week_after_next",
+}
 
 
 def _weekday_from(word: str) -> int:
@@ -102,27 +122,31 @@ def _weekday_from(word: str) -> int:
 def _weekdays_in(text: str) -> tuple[int, ...]:
     """Weekday numbers named in a list such as 月・水, 月水金, mon and wed."""
     if text and text[0] in WEEKDAY_JA:
-        return tuple(WEEKDAY_JA.index(c) for c in _WD_JA_ONE.findall(text.replace("曜日", "")
-                                                                     .replace("曜", "")))
+        return tuple(
+            WEEKDAY_JA.index(c)
+            for c in _WD_JA_ONE.findall(text.replace("曜日", "").replace("曜", ""))
+        )
     found = re.findall(_WD_EN, text)
     return tuple(WEEKDAY_EN[w] for w in found)
 
 
-def _single(m: re.Match[str], day: date | None, written: str, ctx: DateContext,
-            **extra: int | None) -> DateMention:
+def _single(
+    m: re.Match[str], day: date | None, written: str, ctx: DateContext, **extra: int | None
+) -> DateMention:
     """A one-day mention, with the written weekday checked against the date."""
     if day is None:
-        return DateMention(m.start(), m.end(), [], problem="invalid_date",
-                           problem_args={"written": written})
+        return DateMention(
+            m.start(), m.end(), [], problem="invalid_date", problem_args={"written": written}
+        )
     mention = DateMention(m.start(), m.end(), [day], period=period_of_day(ctx, day))
     if extra.get("dom") is not None:
         mention.day_of_month = extra["dom"]
-    wd_text = next((m.group(g) for g in ("wd", "wd2", "wd3")
-                    if g in m.re.groupindex and m.group(g)), None)
+    wd_text = next(
+        (m.group(g) for g in ("wd", "wd2", "wd3") if g in m.re.groupindex and m.group(g)), None
+    )
     if wd_text is not None and _weekday_from(wd_text) != day.weekday():
         mention.problem = "weekday_mismatch"
-        mention.problem_args = {"day": day.isoformat(),
-                                 "written_wd": str(_weekday_from(wd_text))}
+        mention.problem_args = {"day": day.isoformat(), "written_wd": str(_weekday_from(wd_text))}
     return mention
 
 
@@ -181,7 +205,7 @@ def find_dates(scan: Scanner, ctx: DateContext) -> list[DateMention]:
 
 
 def find_this_part(scan: Scanner, ctx: DateContext) -> list[DateMention]:
-    """"this morning" / "this afternoon": today (the part word is left for parts.py)."""
+    """ "this morning" / "this afternoon": today (the part word is left for parts.py)."""
     found = []
     for m in scan.take(_THIS_PART):
         found.append(DateMention(m.start(), m.end(), [ctx.today], period="today"))
@@ -198,8 +222,9 @@ def find_weekday_chars(scan: Scanner, ctx: DateContext) -> list[DateMention]:
     return found
 
 
-def _week(ctx: DateContext, start: int, end: int, offset: int | None, listed: str | None,
-          whole: bool) -> DateMention:
+def _week(
+    ctx: DateContext, start: int, end: int, offset: int | None, listed: str | None, whole: bool
+) -> DateMention:
     """A week (whole: a range; bare: no days, period only) or weekdays in a week."""
     period = _WEEK_PERIODS.get(offset) if offset is not None else None
     if listed:
@@ -218,8 +243,15 @@ def _week(ctx: DateContext, start: int, end: int, offset: int | None, listed: st
     if whole:
         return DateMention(start, end, [days[0], days[-1]], is_range=True, period=period)
     # 来週 alone: which days is not said (a query or a recurrence's start can still use it)
-    return DateMention(start, end, [days[0], days[-1]], is_range=True, period=period,
-                       problem="which_days", problem_args={"week": str(offset)})
+    return DateMention(
+        start,
+        end,
+        [days[0], days[-1]],
+        is_range=True,
+        period=period,
+        problem="which_days",
+        problem_args={"week": str(offset)},
+    )
 
 
 def _range(first: DateMention, second: DateMention, end: date | None) -> DateMention:
@@ -229,9 +261,14 @@ def _range(first: DateMention, second: DateMention, end: date | None) -> DateMen
     begin = first.first
     if end < begin and second.day_of_month is None:
         end = safe_date(end.year + 1, end.month, end.day) or end
-    joined = DateMention(first.start, second.end, [begin, end], is_range=True,
-                         problem=first.problem or second.problem,
-                         problem_args=first.problem_args or second.problem_args)
+    joined = DateMention(
+        first.start,
+        second.end,
+        [begin, end],
+        is_range=True,
+        problem=first.problem or second.problem,
+        problem_args=first.problem_args or second.problem_args,
+    )
     if end < begin:
         joined.problem, joined.problem_args = "invalid_range", {}
     elif (end - begin).days > MAX_RANGE_DAYS:
@@ -243,8 +280,9 @@ _RANGE_LINK = re.compile(r"\s*(?:~|-|から|to|through|thru|until|till)\s*")
 _LIST_LINK = re.compile(r"\s*(?:,|、|・|と|や|and|&|/|or|及び|および)?\s*")
 
 
-def join_mentions(scan: Scanner, mentions: list[DateMention], *, ranges: bool = True
-                  ) -> list[DateMention]:
+def join_mentions(
+    scan: Scanner, mentions: list[DateMention], *, ranges: bool = True
+) -> list[DateMention]:
     """Join A〜B / AからBまで / from A to B into ranges (B re-anchored on A when it is a bare
     weekday or day of the month), and A・B / A and B into lists."""
     ordered = sorted(mentions, key=lambda m: m.start)
@@ -259,9 +297,13 @@ def join_mentions(scan: Scanner, mentions: list[DateMention], *, ranges: bool = 
                 continue
             if _LIST_LINK.fullmatch(link) and not prev.is_range and not mention.is_range:
                 days = sorted(set(prev.days) | set(mention.days))
-                out[-1] = DateMention(prev.start, mention.end, days,
-                                      problem=prev.problem or mention.problem,
-                                      problem_args=prev.problem_args or mention.problem_args)
+                out[-1] = DateMention(
+                    prev.start,
+                    mention.end,
+                    days,
+                    problem=prev.problem or mention.problem,
+                    problem_args=prev.problem_args or mention.problem_args,
+                )
                 continue
         out.append(mention)
     return out

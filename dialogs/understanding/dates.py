@@ -103,7 +103,8 @@ def safe_date(year: int, month: int, day: int) -> date | None:
 def infer_year(ctx: DateContext, month: int, day: int) -> date | None:
     """M/D without a year (see the module rules); ``None`` if no nearby year has that day."""
     candidates = [
-        d for y in (ctx.today.year - 1, ctx.today.year, ctx.today.year + 1)
+        d
+        for y in (ctx.today.year - 1, ctx.today.year, ctx.today.year + 1)
         if (d := safe_date(y, month, day)) is not None
     ]
     ahead = [d for d in candidates if d >= ctx.today]

@@ -56,8 +56,13 @@ class _Clause:
     statuses: list[StatusMention] = field(default_factory=list)
 
 
-def _clauses(rest: str, dates: list[DateMention], parts: list[PartMention],
-             statuses: list[StatusMention], japanese: bool) -> list[_Clause]:
+def _clauses(
+    rest: str,
+    dates: list[DateMention],
+    parts: list[PartMention],
+    statuses: list[StatusMention],
+    japanese: bool,
+) -> list[_Clause]:
     cuts = [m.start() for m in _SEPARATOR.finditer(rest)]
     if japanese:
         cuts += [m.start() for m in _SPACE.finditer(rest)]
@@ -95,9 +100,14 @@ def _pair(statuses: list[StatusMention], parts: list[PartMention]) -> list[Unit]
     return None
 
 
-def group(rest: str, dates: list[DateMention], parts: list[PartMention],
-          statuses: list[StatusMention], *, japanese: bool = False
-          ) -> tuple[list[Unit], str | None]:
+def group(
+    rest: str,
+    dates: list[DateMention],
+    parts: list[PartMention],
+    statuses: list[StatusMention],
+    *,
+    japanese: bool = False,
+) -> tuple[list[Unit], str | None]:
     """Units (status + part + dates) and a question code when the pairing is unclear.
     In Japanese text a space separates clauses too (明日在宅 明後日出社); in English it
     cannot (WFH in the morning)."""
@@ -168,8 +178,7 @@ def expand(units: list[Unit], working_days: dict[tuple[date, date], list[date]])
     seen: set[tuple[date, str, Status | None]] = set()
     for unit in units:
         for mention in unit.dates:
-            days = (working_days[(mention.first, mention.last)] if mention.is_range
-                    else mention.days)
+            days = working_days[(mention.first, mention.last)] if mention.is_range else mention.days
             for day in days:
                 key = (day, unit.part or "full", unit.status)
                 if key not in seen:

@@ -36,7 +36,8 @@ _REL_EN = re.compile(
     r"(?![a-z])"
 )
 _NAMED_EN = re.compile(
-    r"(?<![a-z])(?:(?P<end>(?:the\s+)?end\s+of)\s+)?(?P<mon>" + _FULL_MONTHS
+    r"(?<![a-z])(?:(?P<end>(?:the\s+)?end\s+of)\s+)?(?P<mon>"
+    + _FULL_MONTHS
     + r"|(?<=from )may|(?<=until )may|(?<=till )may|(?<=of )may)(?![a-z])"
 )
 _YEAR_WORDS = re.compile(
@@ -53,8 +54,9 @@ def _shift(ctx: DateContext, offset: int) -> tuple[int, int]:
     return months // 12, months % 12 + 1
 
 
-def _month(start: int, end: int, year: int, month: int, end_of: bool,
-           period: str | None = None) -> MonthMention:
+def _month(
+    start: int, end: int, year: int, month: int, end_of: bool, period: str | None = None
+) -> MonthMention:
     first, last = month_bounds(year, month)
     return MonthMention(start, end, last if end_of else first, last, period)
 
@@ -68,8 +70,15 @@ def find_months(scan: Scanner, ctx: DateContext, calendar: WorkCalendar) -> list
         if word in {"今年度", "本年度", "年度内", "this fiscal year", "this fy"}:
             found.append(MonthMention(m.start(), m.end(), fy_first, fy_last, "this_fiscal_year"))
         elif word in {"今年", "this year"}:
-            found.append(MonthMention(m.start(), m.end(), date(ctx.today.year, 1, 1),
-                                      date(ctx.today.year, 12, 31), "this_year"))
+            found.append(
+                MonthMention(
+                    m.start(),
+                    m.end(),
+                    date(ctx.today.year, 1, 1),
+                    date(ctx.today.year, 12, 31),
+                    "this_year",
+                )
+            )
         elif "fiscal" in word or word == "年度末":
             found.append(MonthMention(m.start(), m.end(), fy_last, fy_last))
         else:  # 年内, 年末, end of the year
@@ -80,14 +89,23 @@ def find_months(scan: Scanner, ctx: DateContext, calendar: WorkCalendar) -> list
         for m in scan.take(pattern):
             offset = _REL_OFFSET[m["w"]]
             year, month = _shift(ctx, offset)
-            found.append(_month(m.start(), m.end(), year, month, m["end"] in {"末"} or
-                                bool(m["end"] and "end" in m["end"]), _REL_PERIOD.get(offset)))
+            found.append(
+                _month(
+                    m.start(),
+                    m.end(),
+                    year,
+                    month,
+                    m["end"] in {"末"} or bool(m["end"] and "end" in m["end"]),
+                    _REL_PERIOD.get(offset),
+                )
+            )
             scan.mask(m.start(), m.end())
     for m in scan.take(_MONTH_JA):
         month = int(m["m"])
         if 1 <= month <= 12:
-            found.append(_month(m.start(), m.end(), month_ahead(ctx, month), month,
-                                m["end"] == "末"))
+            found.append(
+                _month(m.start(), m.end(), month_ahead(ctx, month), month, m["end"] == "末")
+            )
             scan.mask(m.start(), m.end())
     for m in scan.take(_NAMED_EN):
         month = MONTH_EN[m["mon"]]

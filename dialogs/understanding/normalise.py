@@ -66,6 +66,5 @@ def normalise(raw: str) -> NormalText:
     return NormalText(
         text=original.translate(_ASCII_LOWER),
         original=original,
-        has_japanese=_JAPANESE.search(original) is not None
-        or _FULL_WIDTH.search(raw) is not None,
+        has_japanese=_JAPANESE.search(original) is not None or _FULL_WIDTH.search(raw) is not None,
     )

@@ -36,15 +36,22 @@ def _time_point(tag: str) -> str:
 
 _A, _B = _time_point("a"), _time_point("b")
 _RANGE = re.compile(
-    r"(?<![\d/])(?:from\s+|between\s+)?" + _A
-    + r"\s*(?:~|-|から|to|until|till|through)\s*" + _B + r"(?![\d/])(?:\s*まで)?"
+    r"(?<![\d/])(?:from\s+|between\s+)?"
+    + _A
+    + r"\s*(?:~|-|から|to|until|till|through)\s*"
+    + _B
+    + r"(?![\d/])(?:\s*まで)?"
 )
 _OPEN = re.compile(
-    r"(?<![\d/])(?:(?:from|starting(?:\s+at)?|after|since)\s+" + _A + r"(?![\d/])|" + _B
+    r"(?<![\d/])(?:(?:from|starting(?:\s+at)?|after|since)\s+"
+    + _A
+    + r"(?![\d/])|"
+    + _B
     + r"(?![\d/])\s*(?:から|以降|より|~|onwards|on(?![a-z])))"
 )
-_END_ONLY = re.compile(r"(?<![\d/])(?:(?:until|till|by)\s+" + _A + r"(?![\d/])|" + _B
-                       + r"(?![\d/])\s*(?:まで|迄))")
+_END_ONLY = re.compile(
+    r"(?<![\d/])(?:(?:until|till|by)\s+" + _A + r"(?![\d/])|" + _B + r"(?![\d/])\s*(?:まで|迄))"
+)
 _LONE = re.compile(r"(?<![\d/])(?:at\s+)?" + _A + r"(?![\d/])")
 _NOON = 12 * 60
 
@@ -89,8 +96,10 @@ def find_parts(scan: Scanner) -> list[PartMention]:
     """Time ranges, open starts, then part words (午前, afternoon …); masked in ``scan``."""
     found: list[PartMention] = []
     for m in scan.take(_RANGE):
-        marked = (_minutes(m, "a", need_marker=True) is not None
-                  or _minutes(m, "b", need_marker=True) is not None)
+        marked = (
+            _minutes(m, "a", need_marker=True) is not None
+            or _minutes(m, "b", need_marker=True) is not None
+        )
         a = _minutes(m, "a", need_marker=False)
         b = _minutes(m, "b", need_marker=False)
         if a is None or b is None or not marked:
@@ -98,8 +107,7 @@ def find_parts(scan: Scanner) -> list[PartMention]:
         problem = None if a < b else "time_order"
         found.append(PartMention(m.start(), m.end(), f"{_hhmm(a)}-{_hhmm(b)}", problem))
         scan.mask(m.start(), m.end())
-    for pattern, problem in ((_OPEN, None), (_END_ONLY, "time_end_only"),
-                             (_LONE, "time_unclear")):
+    for pattern, problem in ((_OPEN, None), (_END_ONLY, "time_end_only"), (_LONE, "time_unclear")):
         for m in scan.take(pattern):
             at = _minutes(m, _tag(m), need_marker=True)
             if at is None:
@@ -107,7 +115,7 @@ def find_parts(scan: Scanner) -> list[PartMention]:
             found.append(PartMention(m.start(), m.end(), f"{_hhmm(at)}-", problem))
             scan.mask(m.start(), m.end())
     for hit in PARTS.finditer(scan.rest):
-        if hit.value in {"am", "pm"} and scan.text[max(0, hit.start - 2):hit.start] == "i ":
+        if hit.value in {"am", "pm"} and scan.text[max(0, hit.start - 2) : hit.start] == "i ":
             continue  # "I am in the office"
         found.append(PartMention(hit.start, hit.end, hit.value))
         scan.mask(hit.start, hit.end)

@@ -9,14 +9,33 @@ from dataclasses import dataclass
 from dialogs.understanding.scanner import Scanner
 
 _TITLES = (
-    "課長補佐", "さん", "様", "さま", "氏", "くん", "君", "課長", "室長", "係長", "部長", "局長",
-    "補佐", "参事官", "審議官", "次長", "主査", "主任", "-san", " san",
+    "課長補佐",
+    "さん",
+    "様",
+    "さま",
+    "氏",
+    "くん",
+    "君",
+    "課長",
+    "室長",
+    "係長",
+    "部長",
+    "局長",
+    "補佐",
+    "参事官",
+    "審議官",
+    "次長",
+    "主査",
+    "主任",
+    "-san",
+    " san",
 )
 _TITLE_ALT = "|".join(re.escape(t) for t in sorted(_TITLES, key=len, reverse=True))
 # kanji (with 々), katakana (with ー), Latin letters; hiragana is left out: it is where
 # particles (は, の, が) live, and names in chat are written in kanji or katakana
 _NAME_JA = re.compile(
-    r"(?P<name>[\u4e00-\u9fff\u3005\u30a1-\u30fa\u30fca-zA-Z]{0,12}?)(?P<title>" + _TITLE_ALT
+    r"(?P<name>[\u4e00-\u9fff\u3005\u30a1-\u30fa\u30fca-zA-Z]{0,12}?)(?P<title>"
+    + _TITLE_ALT
     + r")(?![a-z])"
 )
 _NAME_EN = re.compile(
@@ -26,11 +45,37 @@ _NAME_EN = re.compile(
     r"|(?P<name2>[a-z][a-z-]{1,20})'s\s+(?:schedule|plan|status|calendar|whereabouts)"
 )
 _NOT_NAMES_JA = frozenset({"皆", "各位", "客", "お客", "皆様"})
-_NOT_NAMES = frozenset({
-    "anyone", "anybody", "everyone", "everybody", "someone", "somebody", "who", "it", "he",
-    "she", "there", "this", "that", "what", "the", "my", "i", "me", "today", "tomorrow",
-    "team", "section", "our", "your", "he's", "she's", "it's",
-})
+_NOT_NAMES = frozenset(
+    {
+        "anyone",
+        "anybody",
+        "everyone",
+        "everybody",
+        "someone",
+        "somebody",
+        "who",
+        "it",
+        "he",
+        "she",
+        "there",
+        "this",
+        "that",
+        "what",
+        "the",
+        "my",
+        "i",
+        "me",
+        "today",
+        "tomorrow",
+        "team",
+        "section",
+        "our",
+        "your",
+        "he's",
+        "she's",
+        "it's",
+    }
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,7 +90,7 @@ class PersonMention:
 def find_person(scan: Scanner, original: str) -> PersonMention | None:
     """The first person named in the text (masked in ``scan``), or ``None``."""
     for m in scan.take(_NAME_JA):
-        name = original[m.start("name"):m.end("name")].strip()
+        name = original[m.start("name") : m.end("name")].strip()
         if not name and m["title"] in {"さん", "様", "さま", "氏", "くん", "君", "-san", " san"}:
             continue
         if not name:
@@ -56,7 +101,7 @@ def find_person(scan: Scanner, original: str) -> PersonMention | None:
         return PersonMention(m.start(), m.end(), name)
     for m in scan.take(_NAME_EN):
         group = "name" if m["name"] else "name2"
-        name = original[m.start(group):m.end(group)]
+        name = original[m.start(group) : m.end(group)]
         if name.lower() in _NOT_NAMES:
             continue
         scan.mask(m.start(group), m.end(group))

@@ -7,12 +7,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from dialogs.understanding.date_patterns import WEEKDAY_LIST_JA
 from dialogs.understanding.scanner import Scanner
 from dialogs.understanding.vocabulary import WEEKDAY_EN, WEEKDAY_JA
 
-_WD_LIST_JA = (
-    r"[月火水木金土日](?:曜日?)?(?:\s*(?:[・、,/&]|と|や|及び|および)?\s*[月火水木金土日](?:曜日?)?)*"
-)
+_WD_LIST_JA = WEEKDAY_LIST_JA
 _WD_EN = "|".join(sorted(WEEKDAY_EN, key=len, reverse=True))
 _PLURAL = r"(?:mon|tues|wednes|thurs|fri|satur|sun)days"
 _PLURAL_RE = re.compile(r"(mon|tues|wednes|thurs|fri|satur|sun)days")
@@ -23,7 +22,10 @@ _EVERY = re.compile(
     r"|(?P<daily>毎日|平日は毎日|平日毎日|毎平日)"
     r"|(?<![a-z])(?:every|each)\s+(?:week\s+on\s+)?(?P<en>(?:" + _WD_EN + r")(?![a-z])"
     r"(?:\s*(?:,|and|&|/|or)\s*(?:every\s+)?(?:" + _WD_EN + r")(?![a-z]))*)"
-    r"|(?<![a-z])(?:on\s+)?(?P<plural>" + _PLURAL + r"(?:\s*(?:,|and|&|/|or)\s*" + _PLURAL
+    r"|(?<![a-z])(?:on\s+)?(?P<plural>"
+    + _PLURAL
+    + r"(?:\s*(?:,|and|&|/|or)\s*"
+    + _PLURAL
     + r")*)(?![a-z])"
     r"|(?<![a-z])(?P<daily_en>every\s*day|daily|every weekday|each day)(?![a-z])"
     r"|(?<![a-z])(?P<weekly_en>every week|each week|weekly)(?![a-z])"
@@ -65,8 +67,9 @@ def find_every(scan: Scanner) -> EveryMention | None:
         if m["plural"]:
             days = tuple(sorted({_PLURAL_DAY[p] for p in _PLURAL_RE.findall(m["plural"])}))
             return EveryMention(m.start(), m.end(), days)
-        return EveryMention(m.start(), m.end(), _weekdays(listed),
-                            fortnightly=m["weekly"] == "隔週")
+        return EveryMention(
+            m.start(), m.end(), _weekdays(listed), fortnightly=m["weekly"] == "隔週"
+        )
     return None
 
 

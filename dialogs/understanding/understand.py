@@ -52,16 +52,24 @@ _NOUN_PHRASE = frozenset({"の", "のは", "の状況", "の一覧", "者", "の
 _RESIDUE = re.compile(r"[\ue000\s?？。、.!！]")
 _CHANGE_SPLIT_OLD_FIRST = re.compile(r"ではなく|じゃなくて|じゃなく|でなく|rather than")
 _CHANGE_SPLIT_NEW_FIRST = re.compile(r"(?<![a-z])instead of(?![a-z])")
-_CHANGE_CUE = re.compile(r"変更|変え|振り替え|ずらし|入れ替え|(?<![a-z])(?:change|move|switch|"
-                         r"swap|reschedule|make)(?![a-z])")
+_CHANGE_CUE = re.compile(
+    r"変更|変え|振り替え|ずらし|入れ替え|(?<![a-z])(?:change|move|switch|"
+    r"swap|reschedule|make)(?![a-z])"
+)
 _EN_TO = re.compile(r"(?<![a-z])to(?![a-z])")
 _JA_FROM = re.compile(r"から(?=.*(?:に|へ)(?:変更|変え|振り替え|ずらし))")
 _DATE_BEFORE = re.compile(r"\ue000(?:の)?\s*$")
 _DATE_AFTER = re.compile(r"\s*\ue000")
 
 
-def parse(text: str, *, today: date, lang: str | None = None, calendar: WorkCalendar,
-          retroactive_days: int = 5) -> Interpretation:
+def parse(
+    text: str,
+    *,
+    today: date,
+    lang: str | None = None,
+    calendar: WorkCalendar,
+    retroactive_days: int = 5,
+) -> Interpretation:
     """Understand one chat message, as of ``today`` (the office's local date).
 
     ``lang`` ("ja"/"en", the user's setting or Teams locale) only chooses the language of a
@@ -74,9 +82,13 @@ def parse(text: str, *, today: date, lang: str | None = None, calendar: WorkCale
     if not norm.text:
         return Interpretation(Intent.UNKNOWN, lang=qlang)
     if len(norm.text) > MAX_CHARS:
-        return Interpretation(Intent.UNKNOWN, warnings=(Warning_.TOO_LONG,),
-                              question=render("too_long", qlang, {}), question_code="too_long",
-                              lang=qlang)
+        return Interpretation(
+            Intent.UNKNOWN,
+            warnings=(Warning_.TOO_LONG,),
+            question=render("too_long", qlang, {}),
+            question_code="too_long",
+            lang=qlang,
+        )
     reading = _Reading(norm.text, norm.original, today, qlang, calendar, retroactive_days)
     reading.japanese = norm.has_japanese
     return reading.run()
@@ -85,8 +97,15 @@ def parse(text: str, *, today: date, lang: str | None = None, calendar: WorkCale
 class _Reading:
     """One parse in progress (a class only to share the pieces between the steps)."""
 
-    def __init__(self, text: str, original: str, today: date, lang: str,
-                 calendar: WorkCalendar, retroactive_days: int) -> None:
+    def __init__(
+        self,
+        text: str,
+        original: str,
+        today: date,
+        lang: str,
+        calendar: WorkCalendar,
+        retroactive_days: int,
+    ) -> None:
         self.text, self.original, self.today, self.lang = text, original, today, lang
         self.japanese = False  # whether the text has Japanese script (spaces separate)
         self.calendar, self.retroactive_days = calendar, retroactive_days
@@ -115,33 +134,49 @@ class _Reading:
         for mention in dates:
             if any(abs(d.year - self.today.year) > MAX_YEARS_AWAY for d in mention.days):
                 mention.days, mention.is_range = [], False
-                mention.problem, mention.problem_args = "invalid_date", {
-                    "written": self.text[mention.start:mention.end]}
+                mention.problem, mention.problem_args = (
+                    "invalid_date",
+                    {"written": self.text[mention.start : mention.end]},
+                )
         residue = _RESIDUE.sub("", scan.rest)
-        intent = classify(Features(
-            rest=scan.rest, has_dates=bool(dates), statuses=tuple(s.status for s in statuses
-                                                                   if s.status is not None),
-            presence=tuple(presence), has_person=person is not None, has_every=every is not None,
-            only_date_and_status=bool(dates and statuses and not parts and residue in _NOUN_PHRASE),
-        ))
+        intent = classify(
+            Features(
+                rest=scan.rest,
+                has_dates=bool(dates),
+                statuses=tuple(s.status for s in statuses if s.status is not None),
+                presence=tuple(presence),
+                has_person=person is not None,
+                has_every=every is not None,
+                only_date_and_status=bool(
+                    dates and statuses and not parts and residue in _NOUN_PHRASE
+                ),
+            )
+        )
         dates = join_mentions(scan, dates, ranges=intent is not Intent.CHANGE)
         if intent in {Intent.HELP, Intent.UNKNOWN}:
             return Interpretation(intent, lang=self.lang)
-        if intent in {Intent.QUERY_WHO, Intent.QUERY_PERSON, Intent.QUERY_SELF,
-                      Intent.QUERY_STATS}:
-            return self._query(intent, dates, months, statuses,
-                               person.name if person and intent is Intent.QUERY_PERSON else None)
+        if intent in {Intent.QUERY_WHO, Intent.QUERY_PERSON, Intent.QUERY_SELF, Intent.QUERY_STATS}:
+            return self._query(
+                intent,
+                dates,
+                months,
+                statuses,
+                person.name if person and intent is Intent.QUERY_PERSON else None,
+            )
         if intent in {Intent.DECLARE_RECURRING, Intent.CANCEL_RECURRING}:
             return self._recurrence(intent, every, dates, months, parts, statuses)
         if intent is Intent.PRESENCE:
             kind = next(k for k in presence if k in PRESENCE_STATUS)
             day = dates[0].days[0] if len(dates) == 1 and len(dates[0].days) == 1 else self.today
             part = parts[0].part if parts and parts[0].problem is None else "full"
-            return Interpretation(intent, entries=(Entry(day, part, PRESENCE_STATUS[kind]),),
-                                  lang=self.lang)
+            return Interpretation(
+                intent, entries=(Entry(day, part, PRESENCE_STATUS[kind]),), lang=self.lang
+            )
         if intent in {Intent.REPORT_START, Intent.REPORT_END}:
-            entries = tuple(Entry(self.today, s.part if s.part not in (None, HALF) else "full",
-                                  s.status) for s in statuses[:1])
+            entries = tuple(
+                Entry(self.today, s.part if s.part not in (None, HALF) else "full", s.status)
+                for s in statuses[:1]
+            )
             return Interpretation(intent, entries=entries, lang=self.lang)
         for m in dates:
             self._note(m.problem, m.problem_args)
@@ -158,8 +193,14 @@ class _Reading:
 
     # -- building -------------------------------------------------------------------------
 
-    def _declaration(self, intent: Intent, rest: str, dates: list[DateMention],
-                     parts: list[PartMention], statuses: list[StatusMention]) -> Interpretation:
+    def _declaration(
+        self,
+        intent: Intent,
+        rest: str,
+        dates: list[DateMention],
+        parts: list[PartMention],
+        statuses: list[StatusMention],
+    ) -> Interpretation:
         usable = [d for d in dates if d.problem is None]
         units, problem = group(rest, usable, parts, statuses, japanese=self.japanese)
         self._note(problem, {})
@@ -171,26 +212,39 @@ class _Reading:
             return self._ask(intent, ())
         return self._finish(intent, self._expand(units))
 
-    def _change(self, scan: Scanner, dates: list[DateMention], parts: list[PartMention],
-                statuses: list[StatusMention]) -> Interpretation:
+    def _change(
+        self,
+        scan: Scanner,
+        dates: list[DateMention],
+        parts: list[PartMention],
+        statuses: list[StatusMention],
+    ) -> Interpretation:
         split, old_first = self._change_split(scan)
 
         def side(starts: list[int], new: bool) -> list[int]:
             return [i for i, at in enumerate(starts) if (at >= split) == (new == old_first)]
 
-        d_at, p_at, s_at = ([x.start for x in dates], [x.start for x in parts],
-                            [x.start for x in statuses])
+        d_at, p_at, s_at = (
+            [x.start for x in dates],
+            [x.start for x in parts],
+            [x.start for x in statuses],
+        )
         old_d, new_d = side(d_at, False), side(d_at, True)
         old_p, new_p = side(p_at, False), side(p_at, True)
         old_s, new_s = side(s_at, False), side(s_at, True)
         at = len(self.text)
         n_dates = [dates[i] for i in new_d] or [replace(dates[i], start=at, end=at) for i in old_d]
-        n_parts = [parts[i] for i in new_p] or [replace(parts[i], start=at, end=at)
-                                                for i in old_p]
-        n_stat = [statuses[i] for i in new_s] or [replace(statuses[i], start=at, end=at)
-                                                  for i in old_s]
-        units, problem = group(scan.rest, [d for d in n_dates if d.problem is None], n_parts,
-                               n_stat, japanese=self.japanese)
+        n_parts = [parts[i] for i in new_p] or [replace(parts[i], start=at, end=at) for i in old_p]
+        n_stat = [statuses[i] for i in new_s] or [
+            replace(statuses[i], start=at, end=at) for i in old_s
+        ]
+        units, problem = group(
+            scan.rest,
+            [d for d in n_dates if d.problem is None],
+            n_parts,
+            n_stat,
+            japanese=self.japanese,
+        )
         self._note(problem, {})
         if not n_stat:
             self._note("which_status", {})
@@ -200,8 +254,11 @@ class _Reading:
             return self._ask(Intent.CHANGE, ())
         old_days = [d for i in (old_d or new_d) for d in self._days(dates[i])]
         old_status = statuses[old_s[0]].status if old_s else None
-        old_part = parts[old_p[0]].part if old_p else (
-            statuses[old_s[0]].part if old_s and statuses[old_s[0]].part != HALF else None)
+        old_part = (
+            parts[old_p[0]].part
+            if old_p
+            else (statuses[old_s[0]].part if old_s and statuses[old_s[0]].part != HALF else None)
+        )
         replaced = tuple(Replaced(d, old_part, old_status) for d in sorted(set(old_days)))
         result = self._finish(Intent.CHANGE, self._expand(units))
         return replace(result, replaces=replaced)
@@ -219,10 +276,13 @@ class _Reading:
         if cue.group(0).isascii():
             to = _EN_TO.search(rest, cue.end())
             return (to.start(), True) if to else (cue.end(), True)
-        before = rest[:cue.start()]
+        before = rest[: cue.start()]
         from_ = _JA_FROM.search(rest)
-        if from_ and _DATE_BEFORE.search(rest[:from_.start()]) and \
-                _DATE_AFTER.match(rest[from_.end():]):
+        if (
+            from_
+            and _DATE_BEFORE.search(rest[: from_.start()])
+            and _DATE_AFTER.match(rest[from_.end() :])
+        ):
             return from_.end(), True  # テレワークを木曜から金曜に変更: 木曜 → 金曜
         if "を" in before:
             return before.rindex("を"), True
@@ -230,15 +290,22 @@ class _Reading:
             return from_.end(), True
         return 0, True
 
-    def _recurrence(self, intent: Intent, every: EveryMention | None, dates: list[DateMention],
-                    months: list[MonthMention], parts: list[PartMention],
-                    statuses: list[StatusMention]) -> Interpretation:
+    def _recurrence(
+        self,
+        intent: Intent,
+        every: EveryMention | None,
+        dates: list[DateMention],
+        months: list[MonthMention],
+        parts: list[PartMention],
+        statuses: list[StatusMention],
+    ) -> Interpretation:
         status = statuses[0].status if statuses else None
         part = parts[0].part if parts else (statuses[0].part if statuses else None)
         start: date | None = None
         until: date | None = None
         spans: list[tuple[int, int, date, date]] = [
-            (d.start, d.end, d.first, d.last) for d in dates if d.days]
+            (d.start, d.end, d.first, d.last) for d in dates if d.days
+        ]
         spans += [(m.start, m.end, m.first, m.last) for m in months]
         for begin, end, first, last in sorted(spans):
             role = role_of(self.text, begin, end)
@@ -263,21 +330,30 @@ class _Reading:
             return self._ask(intent, ())
         if not weekdays:
             return Interpretation(intent, lang=self.lang)
-        rec = Recurrence(tuple(WEEKDAY_KEYS[w] for w in weekdays), part or "full", status,
-                         start, until)
+        rec = Recurrence(
+            tuple(WEEKDAY_KEYS[w] for w in weekdays), part or "full", status, start, until
+        )
         warnings = (Warning_.CLOSED_DAY,) if any(w >= 5 for w in weekdays) else ()
         return Interpretation(intent, recurrence=rec, warnings=warnings, lang=self.lang)
 
-    def _query(self, intent: Intent, dates: list[DateMention], months: list[MonthMention],
-               statuses: list[StatusMention], person: str | None) -> Interpretation:
+    def _query(
+        self,
+        intent: Intent,
+        dates: list[DateMention],
+        months: list[MonthMention],
+        statuses: list[StatusMention],
+        person: str | None,
+    ) -> Interpretation:
         named = sorted([(d.start, d.period) for d in dates] + [(m.start, m.period) for m in months])
         period = next((p for _, p in named if p), None)
         if period is None and intent in {Intent.QUERY_WHO, Intent.QUERY_PERSON}:
             period = "today"
-        status = statuses[0].status if statuses and intent in {
-            Intent.QUERY_WHO, Intent.QUERY_PERSON} else None
-        return Interpretation(intent, person=person, period=period, status=status,
-                              lang=self.lang)
+        status = (
+            statuses[0].status
+            if statuses and intent in {Intent.QUERY_WHO, Intent.QUERY_PERSON}
+            else None
+        )
+        return Interpretation(intent, person=person, period=period, status=status, lang=self.lang)
 
     # -- checking -------------------------------------------------------------------------
 
@@ -306,8 +382,10 @@ class _Reading:
                     warnings.append(Warning_.RETROACTIVE)
                 else:
                     warnings.append(Warning_.PAST_DATE)
-                    self._note("past_date", {"day": entry.day.isoformat(),
-                                             "window": str(self.retroactive_days)})
+                    self._note(
+                        "past_date",
+                        {"day": entry.day.isoformat(), "window": str(self.retroactive_days)},
+                    )
         return self._ask(intent, tuple(entries), tuple(warnings))
 
     def _note(self, code: str | None, args: dict[str, str]) -> None:
@@ -315,15 +393,19 @@ class _Reading:
         if code is not None and self.problem is None:
             self.problem = (code, args)
 
-    def _ask(self, intent: Intent, entries: tuple[Entry, ...],
-             warnings: tuple[Warning_, ...] = ()) -> Interpretation:
+    def _ask(
+        self, intent: Intent, entries: tuple[Entry, ...], warnings: tuple[Warning_, ...] = ()
+    ) -> Interpretation:
         if self.problem is None:
             return Interpretation(intent, entries=entries, warnings=warnings, lang=self.lang)
         code, args = self.problem
         if code == "weekday_mismatch":
             warnings = (*warnings, Warning_.WEEKDAY_MISMATCH)
-        return Interpretation(intent, entries=entries, warnings=warnings,
-                              question=render(code, self.lang, args), question_code=code,
-                              lang=self.lang)
-
-
+        return Interpretation(
+            intent,
+            entries=entries,
+            warnings=warnings,
+            question=render(code, self.lang, args),
+            question_code=code,
+            lang=self.lang,
+        )

@@ -28,6 +28,7 @@ class Chat:
         self.template["serviceUrl"] = connector.url
         self.template["from"]["aadObjectId"] = aad
         self.template["from"]["id"] = user_id
+        self.template["conversation"]["id"] = f"a:1on1-{user_id}"
         self.template["locale"] = "ja-JP"
         self.counter = 0
 
@@ -39,10 +40,15 @@ class Chat:
         return data
 
     async def say(self, text: str) -> dict[str, Any]:
-        before = len(self.connector.activities())
-        response = await self.client.post("/api/messages", json=self._activity(text=text))
+        activity = self._activity(text=text)
+        response = await self.client.post("/api/messages", json=activity)
         assert response.status == 201
-        [reply] = self.connector.activities()[before:]
+        # The reply to this activity (proactive messages may arrive in between).
+        [reply] = [
+            r["body"]
+            for r in self.connector.requests
+            if r["method"] == "POST" and r["path"].endswith(f"/activities/{activity['id']}")
+        ]
         return reply
 
     async def press(self, action: dict[str, Any], **inputs: Any) -> dict[str, Any]:
@@ -251,3 +257,44 @@ async def test_person_lookup_is_limited_to_the_section(office: Any) -> None:
     assert "課長 一郎さんの予定（11/26(木)）" in shown(found)
     other = await megan.say("佐藤さんはどこ？")  # in another section
     assert other["text"].startswith("「佐藤」さんは見つかりませんでした")
+
+
+async def wait_for(
+    connector: RecordingConnector, conversation_fragment: str, count: int
+) -> list[dict[str, Any]]:
+    """Proactive messages arrive from the dispatcher in the background: wait (bounded)."""
+    import asyncio
+
+    for _ in range(100):
+        sent = [
+            r["body"]
+            for r in connector.requests
+            if r["method"] == "POST"
+            and conversation_fragment in r["path"]
+            and r["path"].endswith("/activities")
+        ]
+        if len(sent) >= count:
+            return sent
+        await asyncio.sleep(0.05)
+    raise AssertionError(f"no proactive message to {conversation_fragment}: {connector.requests}")
+
+
+async def test_approval_request_and_decision_are_delivered(office: Any) -> None:
+    megan, chief, _url = office
+    await chief.say("ヘルプ")  # the chief has talked to the bot: reachable 1:1
+    await megan.say("ヘルプ")
+    proposal = card(await megan.say("12/3 午後 テレワーク"))
+    await megan.press(button(proposal, "declare_confirm"))
+    chief_conversation = chief.template["conversation"]["id"]
+    [request] = await wait_for(chief.connector, chief_conversation, 1)
+    request_card = request["attachments"][0]["content"]
+    assert "メーガンさんから申請がありました：12/3(木) 午後 テレワーク" in shown(request_card)
+    decided = await chief.press(button(request_card, "reject"), comment_1="会議があります")
+    assert "差し戻しました" in decided["value"]
+    megan_conversation = megan.template["conversation"]["id"]
+    messages = await wait_for(megan.connector, megan_conversation, 1)
+    assert any(
+        "差し戻されました：12/3(木) 午後 テレワーク" in m.get("text", "")
+        and "コメント：会議があります" in m.get("text", "")
+        for m in messages
+    )

@@ -15,8 +15,17 @@ from tests.dialogs.utterances_en import UTTERANCES_EN
 from tests.dialogs.utterances_ja import UTTERANCES_JA
 
 TODAY = date(2026, 11, 26)
-KEYS = ["intent", "entries", "recurrence", "person", "period", "status", "replaces",
-        "warnings", "question"]
+KEYS = [
+    "intent",
+    "entries",
+    "recurrence",
+    "person",
+    "period",
+    "status",
+    "replaces",
+    "warnings",
+    "question",
+]
 
 
 @pytest.fixture(scope="module")
@@ -28,8 +37,15 @@ def full(expected: dict[str, Any]) -> dict[str, Any]:
     """A table row's expectation as the whole JSON object."""
     triples = {"entries", "replaces"}
     out: dict[str, Any] = {
-        "intent": expected["intent"], "entries": [], "recurrence": None, "person": None,
-        "period": None, "status": None, "replaces": None, "warnings": [], "question": None,
+        "intent": expected["intent"],
+        "entries": [],
+        "recurrence": None,
+        "person": None,
+        "period": None,
+        "status": None,
+        "replaces": None,
+        "warnings": [],
+        "question": None,
     }
     for key, value in expected.items():
         if key in triples:
@@ -65,9 +81,21 @@ def test_every_intent_and_status_appears_in_the_table() -> None:
     rows = [full(e) for _, e in UTTERANCES_JA + UTTERANCES_EN]
     intents = {r["intent"] for r in rows}
     assert intents == {
-        "declare", "declare_recurring", "cancel", "cancel_recurring", "change",
-        "request_approval", "report_start", "report_end", "presence", "query_who",
-        "query_person", "query_self", "query_stats", "help", "unknown",
+        "declare",
+        "declare_recurring",
+        "cancel",
+        "cancel_recurring",
+        "change",
+        "request_approval",
+        "report_start",
+        "report_end",
+        "presence",
+        "query_who",
+        "query_person",
+        "query_self",
+        "query_stats",
+        "help",
+        "unknown",
     }
     statuses = {e["status"] for r in rows for e in r["entries"]}
     assert {"telework", "office", "leave", "business_trip", "meeting", "away", "back"} <= statuses

@@ -22,12 +22,66 @@ TODAY = date(2026, 11, 26)
 PER_CALL_SECONDS = 0.05  # measured ~0.1 ms per call; generous for a loaded CI machine
 
 FRAGMENTS = [
-    "明日", "来週", "の", "月", "・", "水", "テレワーク", "在宅", "午前", "午後", "休", "から",
-    "まで", "〜", "10/6", "(月)", "R8.12.4", "令和", "年", "日", "時", "13時", "さん", "毎週",
-    "取り消し", "変更", "を", "に", "WFH", "tomorrow", "next", "monday", "from", "to", "3pm",
-    "every", "cancel", "change", "who", "where is", " ", "、", "?", "１２／３", "ＴＷ", "😀",
-    "<script>", "'; DROP TABLE x; --", "\x00", "\u202e", "\ue000", "9:30-12:00", "99/99",
-    "2099-12-31", "9999/1/1", "令和99年1月1日", "0日", "31日", "2/29", "the 31st",
+    "明日",
+    "来週",
+    "の",
+    "月",
+    "・",
+    "水",
+    "テレワーク",
+    "在宅",
+    "午前",
+    "午後",
+    "休",
+    "から",
+    "まで",
+    "〜",
+    "10/6",
+    "(月)",
+    "R8.12.4",
+    "令和",
+    "年",
+    "日",
+    "時",
+    "13時",
+    "さん",
+    "毎週",
+    "取り消し",
+    "変更",
+    "を",
+    "に",
+    "WFH",
+    "tomorrow",
+    "next",
+    "monday",
+    "from",
+    "to",
+    "3pm",
+    "every",
+    "cancel",
+    "change",
+    "who",
+    "where is",
+    " ",
+    "、",
+    "?",
+    "１２／３",
+    "ＴＷ",
+    "😀",
+    "<script>",
+    "'; DROP TABLE x; --",
+    "\x00",
+    "\u202e",
+    "\ue000",
+    "9:30-12:00",
+    "99/99",
+    "2099-12-31",
+    "9999/1/1",
+    "令和99年1月1日",
+    "0日",
+    "31日",
+    "2/29",
+    "the 31st",
 ]
 
 
@@ -46,8 +100,10 @@ def test_any_text_parses_fast(text: str) -> None:
 
 
 @settings(max_examples=400, deadline=None)
-@given(st.lists(st.sampled_from(FRAGMENTS), max_size=12).map("".join),
-       st.dates(min_value=date(2000, 1, 1), max_value=date(2090, 12, 31)))
+@given(
+    st.lists(st.sampled_from(FRAGMENTS), max_size=12).map("".join),
+    st.dates(min_value=date(2000, 1, 1), max_value=date(2090, 12, 31)),
+)
 def test_any_mix_of_real_fragments_on_any_day_parses_fast(text: str, today: date) -> None:
     assert _timed_parse(text, today) < PER_CALL_SECONDS
 
@@ -70,10 +126,11 @@ def test_empty_and_junk_is_unknown_without_a_question(text: str) -> None:
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.dates(min_value=date(2001, 1, 1), max_value=date(2090, 12, 31)),
-       st.sets(st.integers(0, 6), min_size=1, max_size=7))
-def test_bare_weekdays_are_in_one_week_today_or_later(today: date,
-                                                      weekdays: set[int]) -> None:
+@given(
+    st.dates(min_value=date(2001, 1, 1), max_value=date(2090, 12, 31)),
+    st.sets(st.integers(0, 6), min_size=1, max_size=7),
+)
+def test_bare_weekdays_are_in_one_week_today_or_later(today: date, weekdays: set[int]) -> None:
     days = nearest_weekdays(DateContext(today), tuple(weekdays))
     assert all(today <= d < today + timedelta(days=14) for d in days)
     assert {d.weekday() for d in days} == weekdays
@@ -81,10 +138,14 @@ def test_bare_weekdays_are_in_one_week_today_or_later(today: date,
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.dates(min_value=date(2001, 1, 1), max_value=date(2090, 12, 31)),
-       st.integers(1, 12), st.integers(1, 28))
-def test_month_day_is_within_half_a_year_ahead_or_the_last_one(today: date, month: int,
-                                                               day: int) -> None:
+@given(
+    st.dates(min_value=date(2001, 1, 1), max_value=date(2090, 12, 31)),
+    st.integers(1, 12),
+    st.integers(1, 28),
+)
+def test_month_day_is_within_half_a_year_ahead_or_the_last_one(
+    today: date, month: int, day: int
+) -> None:
     got = infer_year(DateContext(today), month, day)
     assert got is not None and (got.month, got.day) == (month, day)
     assert -366 < (got - today).days <= 183
@@ -93,8 +154,9 @@ def test_month_day_is_within_half_a_year_ahead_or_the_last_one(today: date, mont
 def test_the_retroactive_window_is_a_parameter() -> None:
     # 11/20 (Fri) is the 3rd working day back from 11/26 (11/23 is a holiday)
     wide = parse("11/20テレワークでした", today=TODAY, calendar=CALENDAR).to_json()
-    narrow = parse("11/20テレワークでした", today=TODAY, calendar=CALENDAR,
-                   retroactive_days=2).to_json()
+    narrow = parse(
+        "11/20テレワークでした", today=TODAY, calendar=CALENDAR, retroactive_days=2
+    ).to_json()
     assert wide["warnings"] == ["retroactive"] and wide["question"] is None
     assert narrow["warnings"] == ["past_date"] and narrow["question"]
 
@@ -123,8 +185,16 @@ def test_ranges_hold_working_days_only() -> None:
 
 
 def test_the_package_stays_pure() -> None:
-    forbidden = {"botbuilder", "botframework", "aiohttp", "storage", "bot", "sqlmodel",
-                 "sqlalchemy", "scheduler"}
+    forbidden = {
+        "botbuilder",
+        "botframework",
+        "aiohttp",
+        "storage",
+        "bot",
+        "sqlmodel",
+        "sqlalchemy",
+        "scheduler",
+    }
     root = Path(dialogs.understanding.__file__).parent
     for path in root.glob("*.py"):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):

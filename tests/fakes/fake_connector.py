@@ -50,6 +50,7 @@ class FakeConnector:
     created_conversations: list[dict[str, Any]] = field(default_factory=list)
     members: list[dict[str, Any]] = field(default_factory=list)
     status_counts: Counter[int] = field(default_factory=Counter)
+    throttled_at: list[float] = field(default_factory=list)  # when each 429 was answered
     token_lifetime: int = 3600
 
     def __post_init__(self) -> None:
@@ -89,6 +90,7 @@ class FakeConnector:
         app.router.add_post("/v3/conversations", self._create)
         app.router.add_get("/v3/conversations/{cid}/pagedmembers", self._paged_members)
         app.router.add_post("/{tenant}/oauth2/v2.0/token", self._token)
+        app.router.add_get("/_stats", self._stats)
         self._runner = web.AppRunner(app, access_log=None)
         await self._runner.setup()
         site = web.TCPSite(self._runner, "127.0.0.1", 0)
@@ -133,12 +135,15 @@ class FakeConnector:
             request.transport.close()
             return web.Response(status=reply.status)
         headers = {"Retry-After": reply.retry_after} if reply.retry_after else {}
+        if reply.status == 429:
+            self.throttled_at.append(time.monotonic())
         if 200 <= reply.status < 300:
             self._next_id += 1
             return web.json_response({"id": f"activity-{self._next_id}"}, status=reply.status)
         return web.json_response(
             {"error": {"code": "Fake", "message": f"scripted {reply.status}"}},
-            status=reply.status, headers=headers,
+            status=reply.status,
+            headers=headers,
         )
 
     def _notify(self) -> None:
@@ -146,6 +151,16 @@ class FakeConnector:
             if len(self.delivered) >= count:
                 event.set()
                 self._waiters.remove((count, event))
+
+    async def _stats(self, request: web.Request) -> web.Response:
+        return web.json_response(
+            {
+                "requests": len(self.requests),
+                "delivered": len(self.delivered),
+                "distinct": len(self.delivered_counts()),
+                "status": {str(k): v for k, v in self.status_counts.items()},
+            }
+        )
 
     async def _create(self, request: web.Request) -> web.Response:
         body = await request.json()
@@ -173,3 +188,22 @@ class FakeConnector:
                 "access_token": f"token-{len(self.token_requests)}",
             }
         )
+
+
+async def _serve(latency: float, rate_limit: int | None) -> None:
+    fake = await FakeConnector(latency=latency, rate_limit=rate_limit).start()
+    print(fake.url, flush=True)
+    try:
+        await asyncio.Event().wait()
+    finally:
+        await fake.stop()
+
+
+if __name__ == "__main__":  # a fake in its own process (bench/broadcast.py)
+    import argparse
+
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--latency", type=float, default=0.0)
+    parser.add_argument("--rate-limit", type=int, default=None)
+    args = parser.parse_args()
+    asyncio.run(_serve(args.latency, args.rate_limit))

@@ -1,0 +1,341 @@
+"""The delivery dispatcher: the one replica holding the sender lease drains the ledger.
+
+Loop: hold the lease → reap expired attempts → respect the shared send gate → claim a batch →
+for each delivery take an app-wide slot and a per-conversation slot → send concurrently (bounded)
+→ record the outcome, fenced on the row's lease. A heartbeat renews the sender lease and the
+row leases. An idle dispatcher waits on :meth:`Dispatcher.wake` or the next due time, bounded by
+``idle_wait``; it never spins.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import random
+import time
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+from domain.delivery import (
+    ClaimedDelivery,
+    Clock,
+    ConversationSender,
+    DeliveryLedger,
+    DuplicatePolicy,
+    SendOutcome,
+    SendResult,
+    classify,
+)
+from scheduler.metrics import DeliveryMetrics
+from scheduler.rate_limit import TEAMS_CONVERSATION_WINDOWS, ConversationLimiter, TokenBucket
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class DispatcherSettings:
+    """Tuning of the dispatcher; the defaults suit Teams (about 50 requests/s per app)."""
+
+    rate_per_second: float = 40.0
+    burst: int = 1
+    conversation_windows: tuple[tuple[int, float], ...] = TEAMS_CONVERSATION_WINDOWS
+    batch_size: int = 50
+    max_in_flight: int = 16
+    claim_lease: timedelta = timedelta(seconds=60)
+    leader_ttl: timedelta = timedelta(seconds=15)
+    max_attempts: int = 5
+    backoff_base_seconds: float = 2.0
+    backoff_cap_seconds: float = 300.0
+    slowdown_after_429: float = 0.85  # multiply the rate by this on each 429 …
+    recovery_per_send: float = 0.02  # … and win back this many sends/s per success
+    default_retry_after_seconds: float = 5.0
+    max_retry_after_seconds: float = 600.0
+    idle_wait_seconds: float = 5.0
+    reap_every_seconds: float = 10.0
+    duplicate_policy: DuplicatePolicy = field(default_factory=DuplicatePolicy)
+
+    def backoff(self, attempt: int, rng: random.Random) -> float:
+        """Capped exponential back-off with "equal jitter" (half fixed, half random)."""
+        ceiling = min(self.backoff_cap_seconds, self.backoff_base_seconds * 2 ** (attempt - 1))
+        return float(ceiling / 2 + rng.uniform(0, ceiling / 2))
+
+
+class Dispatcher:
+    """Sends what the ledger holds. Construct once per process; ``start``/``stop`` it."""
+
+    def __init__(
+        self,
+        ledger: DeliveryLedger,
+        sender: ConversationSender,
+        *,
+        clock: Clock,
+        owner: str,
+        settings: DispatcherSettings | None = None,
+        metrics: DeliveryMetrics | None = None,
+        rng: random.Random | None = None,
+    ) -> None:
+        self._ledger = ledger
+        self._sender = sender
+        self._clock = clock
+        self._owner = owner
+        self._settings = settings or DispatcherSettings()
+        self._metrics = metrics
+        self._rng = rng or random.Random()  # noqa: S311 - jitter, not security
+        s = self._settings
+        self._bucket = TokenBucket(s.rate_per_second, s.burst)
+        self._rate = s.rate_per_second
+        self._conversations = ConversationLimiter(s.conversation_windows)
+        self._slots = asyncio.Semaphore(s.max_in_flight)
+        self._in_flight: set[asyncio.Task[None]] = set()
+        self._wakeup = asyncio.Event()
+        self._stopping = asyncio.Event()
+        self._drained = asyncio.Event()
+        self._leader = False
+        self._paused_until_mono = 0.0
+        self._last_reap = float("-inf")
+        self._main: asyncio.Task[None] | None = None
+        self._heartbeat: asyncio.Task[None] | None = None
+
+    @property
+    def is_leader(self) -> bool:
+        return self._leader
+
+    @property
+    def owner(self) -> str:
+        return self._owner
+
+    async def start(self) -> None:
+        if self._main is not None:
+            raise RuntimeError("dispatcher already started")
+        self._leader = await self._ledger.acquire_leadership(self._owner, self._settings.leader_ttl)
+        self._set_leader_metric()
+        self._heartbeat = asyncio.create_task(self._beat(), name=f"heartbeat-{self._owner}")
+        self._main = asyncio.create_task(self._run(), name=f"dispatcher-{self._owner}")
+
+    async def stop(self, grace_seconds: float = 10.0) -> None:
+        """Stop claiming, let in-flight sends finish (up to the grace), give the lease back."""
+        self._stopping.set()
+        self._wakeup.set()
+        if self._main is not None:
+            await self._main
+        if self._in_flight:
+            _, pending = await asyncio.wait(self._in_flight, timeout=grace_seconds)
+            for task in pending:
+                task.cancel()
+            await asyncio.gather(*pending, return_exceptions=True)
+        if self._heartbeat is not None:
+            self._heartbeat.cancel()
+            await asyncio.gather(self._heartbeat, return_exceptions=True)
+        if self._leader:
+            with contextlib.suppress(Exception):
+                await self._ledger.release_leadership(self._owner)
+            self._leader = False
+            self._set_leader_metric()
+
+    def wake(self) -> None:
+        """Something was enqueued: look at the ledger now instead of after the idle wait."""
+        self._drained.clear()
+        self._wakeup.set()
+
+    async def wait_drained(self) -> None:
+        """Until this dispatcher found nothing pending and nothing in flight (tests, bench)."""
+        await self._drained.wait()
+
+    # --- the loops --------------------------------------------------------------------------
+
+    async def _beat(self) -> None:
+        s = self._settings
+        period = s.leader_ttl.total_seconds() / 3
+        while True:
+            await asyncio.sleep(period)
+            try:
+                was_leader = self._leader
+                self._leader = await self._ledger.acquire_leadership(self._owner, s.leader_ttl)
+                if self._leader:
+                    await self._ledger.extend_leases(self._owner, s.claim_lease)
+                    if not was_leader:
+                        self._wakeup.set()
+                elif was_leader:
+                    log.warning("dispatcher %s lost the sender lease", self._owner)
+                self._set_leader_metric()
+                if self._metrics is not None:
+                    self._metrics.observe_queue(await self._ledger.queue_stats())
+            except Exception:
+                log.exception("dispatcher heartbeat failed")
+
+    async def _run(self) -> None:
+        s = self._settings
+        while not self._stopping.is_set():
+            try:
+                if not self._leader:
+                    await self._idle(s.leader_ttl.total_seconds() / 3)
+                    continue
+                await self._maybe_reap()
+                if await self._wait_for_gate():
+                    continue
+                batch = await self._ledger.claim(self._owner, s.batch_size, s.claim_lease)
+                if not batch:
+                    await self._idle_until_due()
+                    continue
+                await self._dispatch(batch)
+            except Exception:
+                log.exception("dispatcher loop failed; retrying")
+                await self._idle(min(5.0, s.idle_wait_seconds))
+
+    async def _dispatch(self, batch: list[ClaimedDelivery]) -> None:
+        for index, delivery in enumerate(batch):
+            if self._stopping.is_set() or not self._leader:
+                await self._ledger.release([d.id for d in batch[index:]], self._owner)
+                return
+            await self._slots.acquire()
+            task = asyncio.create_task(self._deliver(delivery))
+            self._in_flight.add(task)
+            task.add_done_callback(self._in_flight.discard)
+
+    async def _maybe_reap(self) -> None:
+        now = time.monotonic()
+        if now - self._last_reap >= self._settings.reap_every_seconds:
+            self._last_reap = now
+            reaped = await self._ledger.reap_expired(self._settings.duplicate_policy)
+            if reaped:
+                log.warning("reaped %d deliveries whose sender died mid-attempt", reaped)
+
+    async def _wait_for_gate(self) -> bool:
+        """True if the shared gate is closed (after waiting for it, or for a stop)."""
+        until = await self._ledger.paused_until()
+        if until is None:
+            return False
+        remaining = (until - self._clock.now()).total_seconds()
+        if remaining <= 0:
+            return False
+        self._bucket.pause_until(time.monotonic() + remaining)
+        await self._idle(remaining, wake_on_enqueue=False)
+        return True
+
+    async def _idle_until_due(self) -> None:
+        s = self._settings
+        timeout = s.idle_wait_seconds
+        due = await self._ledger.next_due_at()
+        if due is None and not self._in_flight:
+            # Nothing pending; drained once no attempt (ours or a dead sender's) is open either.
+            if (await self._ledger.queue_stats()).depth == 0:
+                self._drained.set()
+            else:
+                timeout = min(timeout, self._settings.reap_every_seconds)
+        if due is not None:
+            timeout = min(timeout, max(0.0, (due - self._clock.now()).total_seconds()))
+        if timeout > 0:
+            # A send that ends in "retry later" wakes us, so does an enqueue (wake()).
+            await self._idle(timeout)
+
+    async def _idle(self, seconds: float, *, wake_on_enqueue: bool = True) -> None:
+        waiters: set[asyncio.Task[bool]] = {asyncio.create_task(self._stopping.wait())}
+        if wake_on_enqueue:
+            waiters.add(asyncio.create_task(self._wakeup.wait()))
+        try:
+            await asyncio.wait(waiters, timeout=seconds, return_when=asyncio.FIRST_COMPLETED)
+        finally:
+            for waiter in waiters:
+                waiter.cancel()
+            if wake_on_enqueue:
+                self._wakeup.clear()
+
+    # --- one delivery -----------------------------------------------------------------------
+
+    async def _deliver(self, delivery: ClaimedDelivery) -> None:
+        try:
+            await self._deliver_once(delivery)
+        except Exception:
+            log.exception("delivery %s: recording the outcome failed", delivery.id)
+        finally:
+            self._slots.release()
+
+    async def _deliver_once(self, delivery: ClaimedDelivery) -> None:
+        ledger, owner = self._ledger, self._owner
+        if delivery.target is None:
+            await ledger.mark_failed(delivery.id, owner, None, "no conversation reference")
+            self._count(SendOutcome.FAILED)
+            return
+        if not await ledger.start_attempt(delivery.id, owner, delivery.target):
+            log.warning("delivery %s: lease lost before the attempt", delivery.id)
+            return
+        # Paced here, after the DB write and right before the request, so that a slow commit
+        # cannot bunch requests up; a 429 that came meanwhile has already pushed the bucket.
+        wait = max(
+            self._bucket.reserve(),
+            self._conversations.reserve(delivery.target.conversation_id),
+        )
+        while wait > 0:
+            await asyncio.sleep(wait)
+            wait = self._paused_until_mono - time.monotonic()  # a 429 while we slept
+        try:
+            result = await self._sender.send(delivery.target, delivery.payload)
+        except Exception as exc:  # the port promises not to raise; be safe anyway
+            log.exception("delivery %s: sender raised", delivery.id)
+            result = SendResult(http_status=None, error=f"sender raised {type(exc).__name__}")
+        outcome = classify(result)
+        self._count(outcome)
+        error = result.error or f"HTTP {result.http_status}"
+        if outcome is SendOutcome.SENT:
+            assert result.http_status is not None
+            recorded = await ledger.mark_sent(
+                delivery.id, owner, result.http_status, result.activity_id
+            )
+            if not recorded:
+                log.error("delivery %s: sent, but its lease was lost before recording", delivery.id)
+            self._adjust_rate(self._rate + self._settings.recovery_per_send)
+        elif outcome is SendOutcome.THROTTLED:
+            delay = self._throttle_delay(result)
+            self._adjust_rate(self._rate * self._settings.slowdown_after_429)
+            await self._pause_everyone(delay)
+            await ledger.retry_later(
+                delivery.id,
+                owner,
+                self._clock.now() + timedelta(seconds=delay),
+                result.http_status,
+                error,
+                throttled=True,
+            )
+            self._wakeup.set()
+        elif outcome is SendOutcome.RETRY and delivery.attempts + 1 < self._settings.max_attempts:
+            delay = self._settings.backoff(delivery.attempts + 1, self._rng)
+            await ledger.retry_later(
+                delivery.id,
+                owner,
+                self._clock.now() + timedelta(seconds=delay),
+                result.http_status,
+                error,
+                throttled=False,
+            )
+            self._wakeup.set()
+        else:
+            await ledger.mark_failed(delivery.id, owner, result.http_status, error)
+
+    def _adjust_rate(self, rate: float) -> None:
+        """AIMD: a 429 cuts the rate, each success wins a little back, up to the setting."""
+        rate = min(self._settings.rate_per_second, max(1.0, rate))
+        if rate != self._rate:
+            self._rate = rate
+            self._bucket.set_rate(rate)
+
+    def _throttle_delay(self, result: SendResult) -> float:
+        s = self._settings
+        delay = result.retry_after_seconds
+        if delay is None or delay < 0:
+            delay = s.default_retry_after_seconds
+        return min(delay, s.max_retry_after_seconds)
+
+    async def _pause_everyone(self, delay: float) -> None:
+        until = time.monotonic() + delay
+        self._paused_until_mono = max(self._paused_until_mono, until)
+        self._bucket.pause_until(until)
+        await self._ledger.pause(self._clock.now() + timedelta(seconds=delay))
+
+    def _count(self, outcome: SendOutcome) -> None:
+        if self._metrics is not None:
+            self._metrics.count_send(outcome)
+
+    def _set_leader_metric(self) -> None:
+        if self._metrics is not None:
+            self._metrics.leader.set(1 if self._leader else 0)

@@ -1,0 +1,65 @@
+"""A dispatcher in its own process, for the SIGKILL test.
+
+``python -m tests.scheduler.dispatcher_runner DATABASE_URL OWNER [--drain]`` prints "started"
+once it runs; with ``--drain`` it exits when nothing is left to send.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import signal
+from datetime import timedelta
+
+import aiohttp
+
+from bot.connector import TeamsConnector
+from domain.delivery import SystemClock
+from scheduler.dispatcher import Dispatcher, DispatcherSettings
+from storage.engine import create_engine
+from storage.ledger import SqlDeliveryLedger
+
+
+async def main(database_url: str, owner: str, drain: bool) -> None:
+    engine = create_engine(database_url)
+    settings = DispatcherSettings(
+        rate_per_second=200,
+        max_in_flight=8,
+        batch_size=20,
+        claim_lease=timedelta(seconds=2),
+        leader_ttl=timedelta(seconds=2),
+        reap_every_seconds=0.5,
+        idle_wait_seconds=0.5,
+        backoff_base_seconds=0.05,
+    )
+    async with aiohttp.ClientSession() as session:
+        dispatcher = Dispatcher(
+            SqlDeliveryLedger(engine, SystemClock()),
+            TeamsConnector(session, None),
+            clock=SystemClock(),
+            owner=owner,
+            settings=settings,
+        )
+        await dispatcher.start()
+        print("started", flush=True)
+        stop = asyncio.Event()
+        asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, stop.set)
+        waits = [asyncio.create_task(stop.wait())]
+        if drain:
+            waits.append(asyncio.create_task(dispatcher.wait_drained()))
+        await asyncio.wait(waits, return_when=asyncio.FIRST_COMPLETED)
+        for task in waits:
+            task.cancel()
+        await dispatcher.stop()
+    await engine.dispose()
+
+
+if __name__ == "__main__":
+    logging.basicConfig(level=logging.WARNING)
+    parser = argparse.ArgumentParser()
+    parser.add_argument("database_url")
+    parser.add_argument("owner")
+    parser.add_argument("--drain", action="store_true")
+    args = parser.parse_args()
+    asyncio.run(main(args.database_url, args.owner, args.drain))
