@@ -78,6 +78,7 @@ class Settings(BaseSettings):
     delivery_at_most_once_kinds: Annotated[frozenset[str], NoDecode] = Field(
         default=frozenset(), alias="TELEWORK_DELIVERY_AT_MOST_ONCE_KINDS"
     )
+    public_domain: str = Field(default="", alias="TELEWORK_PUBLIC_DOMAIN")
     scheduler_enabled: bool = Field(default=True, alias="TELEWORK_SCHEDULER_ENABLED")
 
     @field_validator("allowed_tenants", "admins", "delivery_at_most_once_kinds", mode="before")

@@ -65,6 +65,17 @@ EN: Final[dict[str, str]] = {
 CATALOGUE: Final[dict[Lang, dict[str, str]]] = {"ja": JA, "en": EN}
 
 
+def add_texts(ja: dict[str, str], en: dict[str, str]) -> None:
+    """Add a feature's sentences (both languages, same keys) to the catalogue."""
+    if set(ja) != set(en):
+        raise ValueError(f"ja/en keys differ: {sorted(set(ja) ^ set(en))}")
+    clash = set(ja) & set(JA)
+    if clash:
+        raise ValueError(f"text keys defined twice: {sorted(clash)}")
+    JA.update(ja)
+    EN.update(en)
+
+
 def text(lang: Lang, key: str, **values: object) -> str:
     """The sentence ``key`` in ``lang``, with ``values`` filled in."""
     return CATALOGUE[lang][key].format(**values)
