@@ -24,15 +24,19 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from bot.auth import BotTokenValidator, OpenIdKeySet, entra_issuers, entra_metadata_url
 from bot.context import Features
 from bot.http import MessageEndpoint, turn_context_ids
+from bot.jobs_approvals import DEFAULT_CRON as APPROVALS_CRON
+from bot.jobs_approvals import JOB_ID as APPROVALS_JOB
+from bot.jobs_approvals import approvals_reminder
 from bot.language import choose_language
 from bot.metrics import BotMetrics
 from bot.proactive import ProactiveEngine, build_proactive
-from bot.settings import AppType, Settings
+from bot.settings import AppType, Settings, SettingsError
 from bot.teams_bot import MESSAGE_INVOKE_TYPE, TeleworkBot
 from bot.texts import text
 from bot.turn import locale_of
 from dialogs.sql_storage import SqlStorage
 from domain.policy import load_policy
+from scheduler.clock import ScheduledJob
 from scheduler.metrics import DeliveryMetrics
 from storage.dialog_state import DialogStateStore
 from storage.engine import create_engine, session_factory
@@ -157,6 +161,20 @@ def _count_outbound(metrics: BotMetrics) -> object:
     return OutboundCounter()
 
 
+def scheduled_jobs(settings: Settings, services: Services) -> list[ScheduledJob]:
+    """Every scheduled job with its default crontab, overridable by TELEWORK_JOB_SCHEDULES."""
+    defaults = [
+        (APPROVALS_JOB, APPROVALS_CRON, approvals_reminder(services.features, services.engine)),
+    ]
+    unknown = set(settings.job_schedules) - {job_id for job_id, _cron, _handler in defaults}
+    if unknown:
+        raise SettingsError(f"TELEWORK_JOB_SCHEDULES: unknown jobs {sorted(unknown)}")
+    return [
+        ScheduledJob(job_id, settings.job_schedules.get(job_id, cron), handler)
+        for job_id, cron, handler in defaults
+    ]
+
+
 def create_app(
     settings: Settings, *, check_migrations: bool = True, clock: Clock = system_clock
 ) -> web.Application:
@@ -205,6 +223,7 @@ def create_app(
                 http,
                 DeliveryMetrics(metrics.registry),
                 FunctionClock(clock),
+                jobs=scheduled_jobs(settings, services),
             )
             services.features.doorbell.attach(proactive.dispatcher.wake)
             await proactive.start()

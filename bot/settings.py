@@ -79,6 +79,9 @@ class Settings(BaseSettings):
         default=frozenset(), alias="TELEWORK_DELIVERY_AT_MOST_ONCE_KINDS"
     )
     public_domain: str = Field(default="", alias="TELEWORK_PUBLIC_DOMAIN")
+    job_schedules: Annotated[dict[str, str], NoDecode] = Field(
+        default_factory=dict, alias="TELEWORK_JOB_SCHEDULES"
+    )
     scheduler_enabled: bool = Field(default=True, alias="TELEWORK_SCHEDULER_ENABLED")
 
     @field_validator("allowed_tenants", "admins", "delivery_at_most_once_kinds", mode="before")
@@ -87,6 +90,22 @@ class Settings(BaseSettings):
         if isinstance(value, str):
             return frozenset(part.strip().lower() for part in value.split(",") if part.strip())
         return value
+
+    @field_validator("job_schedules", mode="before")
+    @classmethod
+    def _split_schedules(cls, value: Any) -> Any:
+        """``job-id=MIN HOUR DOM MON DOW; other-job=…`` (crontab, weekday names)."""
+        if not isinstance(value, str):
+            return value
+        schedules = {}
+        for part in value.split(";"):
+            if not part.strip():
+                continue
+            job, separator, cron = part.partition("=")
+            if not separator or len(cron.split()) != 5:
+                raise ValueError(f"expected job-id=<5-field crontab>, got {part.strip()!r}")
+            schedules[job.strip()] = " ".join(cron.split())
+        return schedules
 
     @field_validator("timezone")
     @classmethod

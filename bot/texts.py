@@ -373,3 +373,16 @@ EN.update(
         "deliveries.denied": "Only the secretariat (admins) can see deliveries.",
     }
 )
+
+JA.update(
+    {
+        "reminder.approvals": "承認待ちの申請が{count}件あります。",
+        "reminder.approvals_button": "承認待ちを表示",
+    }
+)
+EN.update(
+    {
+        "reminder.approvals": "{count} request(s) are waiting for your approval.",
+        "reminder.approvals_button": "Show requests",
+    }
+)

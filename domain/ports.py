@@ -44,6 +44,8 @@ class Schedule(Protocol):
 
     async def get(self, entry_id: int) -> ScheduleEntry | None: ...
 
+    async def pending(self, from_day: date) -> list[ScheduleEntry]: ...
+
     async def save(
         self,
         new: Iterable[ScheduleEntry],

@@ -138,6 +138,20 @@ class SqlSchedule:
             rows = (await session.execute(statement)).scalars().all()
         return [to_entry(row) for row in rows]
 
+    async def pending(self, from_day: date) -> list[ScheduleEntry]:
+        """Every entry awaiting approval for ``from_day`` or later."""
+        statement = (
+            select(ScheduleEntryRow)
+            .where(
+                col(ScheduleEntryRow.state) == EntryState.PENDING.value,
+                col(ScheduleEntryRow.day) >= from_day,
+            )
+            .order_by(col(ScheduleEntryRow.day), col(ScheduleEntryRow.id))
+        )
+        async with self._sessions() as session:
+            rows = (await session.execute(statement)).scalars().all()
+        return [to_entry(row) for row in rows]
+
     async def get(self, entry_id: int) -> ScheduleEntry | None:
         async with self._sessions() as session:
             row = await session.get(ScheduleEntryRow, entry_id)

@@ -1,0 +1,114 @@
+"""Ports of the meetings feature: the repository and the online-meeting provider.
+
+The provider creates the online meeting (a Teams meeting through Microsoft Graph, once
+credentials exist) and returns its join link. With no provider configured the bot says there
+is no link yet and lets the lead paste one: it never invents a link.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Protocol
+
+from domain.delivery import NewDelivery
+from domain.meetings import Meeting, Participant, Rsvp, Slot
+
+MeetingNotify = Callable[[Meeting], Sequence[NewDelivery]]
+"""Messages to enqueue in the same transaction as a meeting change (given the meeting as
+it is after the change)."""
+
+
+@dataclass(frozen=True)
+class SubTeam:
+    """A saved group of people a lead meets with often (e.g. 文書係の打合せメンバー)."""
+
+    id: int
+    owner: str
+    name: str
+    members: tuple[Participant, ...]
+
+
+class OnlineMeetingProvider(Protocol):
+    """Creates online meetings (e.g. Microsoft Graph ``POST /me/onlineMeetings``)."""
+
+    async def create(self, meeting: Meeting, start: datetime, end: datetime) -> str | None:
+        """The join URL of a newly created online meeting, or None if it could not be made."""
+        ...
+
+
+class Meetings(Protocol):
+    """Meetings, votes and answers. Every change appends an event and
+    enqueues ``notify``'s messages in the same transaction."""
+
+    async def create(self, meeting: Meeting, *, actor: str, notify: MeetingNotify) -> Meeting: ...
+
+    async def get(self, meeting_id: int) -> Meeting | None: ...
+
+    async def organised_by(self, employee_id: str, *, since: datetime) -> list[Meeting]: ...
+
+    async def vote(self, meeting_id: int, key: str, choices: Sequence[int]) -> Meeting | None:
+        """Store a participant's votes while the poll is open (None when it is not)."""
+        ...
+
+    async def finalise(
+        self,
+        meeting_id: int,
+        slot: Slot,
+        join_url: str | None,
+        *,
+        actor: str,
+        notify: MeetingNotify,
+    ) -> Meeting | None:
+        """Polling → scheduled (None if it was no longer polling)."""
+        ...
+
+    async def change(
+        self,
+        meeting_id: int,
+        slot: Slot,
+        join_url: str | None,
+        *,
+        sequence: int,
+        actor: str,
+        notify: MeetingNotify,
+    ) -> Meeting | None:
+        """Move or relink a scheduled meeting; bumps the sequence (None if ``sequence`` is
+        stale or the meeting is not scheduled). Moving it clears the answers."""
+        ...
+
+    async def cancel(
+        self, meeting_id: int, *, actor: str, notify: MeetingNotify
+    ) -> Meeting | None: ...
+
+    async def answer(self, meeting_id: int, key: str, response: Rsvp) -> Meeting | None: ...
+
+    async def busy(self, keys: Sequence[str], start: date, end: date) -> dict[str, list[Slot]]:
+        """Scheduled meetings of these people in [start, end] (declined ones excluded)."""
+        ...
+
+    async def open_polls(self) -> list[Meeting]: ...
+
+    async def mark_reminded(self, meeting_id: int, *, notify: MeetingNotify) -> bool: ...
+
+    async def scheduled_between(self, start: datetime, end: datetime) -> list[Meeting]:
+        """Scheduled meetings starting in [start, end)."""
+        ...
+
+    async def record_held(self, now: datetime) -> list[Meeting]:
+        """Mark scheduled meetings that ended by ``now`` as held and append ``meeting.held``
+        (each once); returns the newly recorded ones."""
+        ...
+
+
+class SubTeams(Protocol):
+    """Saved sub-teams, and who a Teams user is in the roster (for @mentioned people)."""
+
+    async def save_team(self, team: SubTeam) -> SubTeam: ...
+
+    async def teams_of(self, owner: str) -> list[SubTeam]: ...
+
+    async def employees_for_chat_ids(self, chat_ids: Sequence[str]) -> dict[str, str]:
+        """Teams user id → employee id for the people the bot has matched to the roster."""
+        ...

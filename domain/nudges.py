@@ -1,0 +1,268 @@
+"""Quota nudges: who is behind which target on a day, whether to nudge them, and which day to
+suggest. Pure planning; the bot turns decisions into ledger rows.
+
+Rules (the policy file's ``[categories.*.nudge]`` and ``[nudges]`` drive them):
+
+* Nothing on a closed day (weekend, holiday, 12/29–1/3, organisation closure) or when
+  ``[nudges] enabled = false``; the job also checks working hours (``Nudges.may_send_at``).
+* Never nudged: inactive, exempt (国会業務・窓口業務), in the conditional appointment period
+  (条件付採用期間), on leave today (a live leave entry), paused or snoozed people, and anyone
+  whose telework done plus planned (confirmed or awaiting approval) already covers the target
+  of the period: having declared is enough.
+* Slots: a rule's window is the period's working days it ``allows`` (from October, from the
+  16th, on Wednesdays, …). Its ``max_per_period`` nudges are spread evenly over the window
+  (slot ``i`` is window day ``i × len / N``). A person is due when fewer nudges were issued to
+  them in the period than slots have been reached by today, so a slot missed while on leave
+  or snoozed is caught up on the next allowed day, and the cap is never exceeded.
+* At most one nudge per person per day: the first due category in policy order wins; the
+  next one is caught up on a following day.
+* The ledger key is ``(recipient, "nudge", "<category>:<period key>:<n>")`` where ``n`` is the
+  nudge's ordinal in the period: re-running a day adds nothing, and a second replica racing
+  the first computes the same key.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from domain.calendar import WorkCalendar
+from domain.org import StaffMember
+from domain.periods import Period, period_for
+from domain.policy import NudgeRule, Policy
+from domain.quota import OccasionInput, QuotaFrame
+
+NUDGE_KIND = "nudge"
+SUGGESTION_HORIZON = 10  # working days looked ahead for a suggested day
+
+
+@dataclass(frozen=True, slots=True)
+class Hold:
+    """Why someone must not be nudged today, from their preferences."""
+
+    paused: bool = False  # 通知を停止: paused (until a date or indefinitely)
+    snoozed: bool = False  # the nudge card's snooze button (quota nudges only)
+
+
+# Message kinds a pause suppresses. Duties (a chief asked to designate days, the mid-week
+# nudge about a section with no teleworker, results) are not suppressible, and a campaign
+# created as ``mandatory`` is not either: the policy owner decides, not the recipient.
+SUPPRESSIBLE_KINDS = frozenset({NUDGE_KIND, "digest", "campaign_announcement", "campaign_reminder"})
+
+
+@dataclass(frozen=True, slots=True)
+class ReminderPreference:
+    """A person's choices about proactive messages. Dates are local and inclusive."""
+
+    employee_id: str
+    paused_until: date | None = None
+    paused_indefinitely: bool = False
+    snoozed_until: date | None = None
+    digest: bool = False
+
+    def paused_on(self, day: date) -> bool:
+        return self.paused_indefinitely or (
+            self.paused_until is not None and day <= self.paused_until
+        )
+
+    def hold_on(self, day: date) -> Hold:
+        snoozed = self.snoozed_until is not None and day <= self.snoozed_until
+        return Hold(paused=self.paused_on(day), snoozed=snoozed)
+
+    def suppresses(self, kind: str, day: date, *, mandatory: bool = False) -> bool:
+        """Whether a message of ``kind`` must not reach the person on ``day``."""
+        if mandatory or kind not in SUPPRESSIBLE_KINDS:
+            return False
+        if kind == NUDGE_KIND and self.hold_on(day).snoozed:
+            return True
+        return self.paused_on(day)
+
+
+@dataclass(frozen=True, slots=True)
+class NudgeDecision:
+    """One nudge to send today: the category, its period and the nudge's ordinal in it."""
+
+    employee_id: str
+    category: str
+    period: Period
+    ordinal: int
+    needed: int
+    done: int
+    planned: int
+
+    @property
+    def period_key(self) -> str:
+        """The ledger's period key: ``manager:FY2026:1``."""
+        return nudge_key(self.category, self.period.key, self.ordinal)
+
+    @property
+    def remaining(self) -> int:
+        return max(0, self.needed - self.done - self.planned)
+
+
+def nudge_key(category: str, period_key: str, ordinal: int) -> str:
+    return f"{category}:{period_key}:{ordinal}"
+
+
+def parse_nudge_key(key: str) -> tuple[str, str, int] | None:
+    """``manager:FY2026:1`` → ("manager", "FY2026", 1); None for a malformed key."""
+    parts = key.split(":")
+    if len(parts) != 3 or not parts[2].isdigit():
+        return None
+    return parts[0], parts[1], int(parts[2])
+
+
+def nudge_slots(rule: NudgeRule, period: Period, calendar: WorkCalendar) -> list[date]:
+    """The days of ``period`` on which a nudge becomes due (at most ``max_per_period``)."""
+    window = [d for d in calendar.working_days(period.start, period.end) if rule.allows(d, period)]
+    count = min(rule.max_per_period, len(window))
+    if count <= 0:
+        return []
+    return sorted({window[i * len(window) // count] for i in range(count)})
+
+
+@dataclass(frozen=True, slots=True)
+class _Rule:
+    category: str
+    rule: NudgeRule
+    period: Period
+    reached: int  # slots on or before today
+
+
+class NudgePlanner:
+    """Everything about nudges on one day, computed once and applied to many people.
+
+    Build one per (policy, calendar, day); call :meth:`decide` for each person. Periods,
+    windows and slots are computed here, not per person.
+    """
+
+    def __init__(self, policy: Policy, calendar: WorkCalendar, today: date) -> None:
+        self.policy = policy
+        self.calendar = calendar
+        self.today = today
+        self.open = policy.nudges.enabled and calendar.is_working_day(today)
+        self._frame = QuotaFrame(policy, calendar, today)
+        self._rules: dict[str, _Rule] = {}
+        for cid, category in policy.categories.items():
+            rule = category.nudge
+            if rule is None or rule.max_per_period <= 0:
+                continue
+            period = period_for(category.target.period, today, calendar)
+            if not rule.allows(today, period):
+                continue
+            reached = sum(1 for d in nudge_slots(rule, period, calendar) if d <= today)
+            if reached:
+                self._rules[cid] = _Rule(cid, rule, period, reached)
+
+    @property
+    def periods(self) -> dict[str, Period]:
+        """Category id → its period today, for the categories that may nudge today."""
+        return {cid: r.period for cid, r in self._rules.items()}
+
+    @property
+    def any_due(self) -> bool:
+        """Whether anyone at all can be nudged today (skip all reads when not)."""
+        return self.open and bool(self._rules)
+
+    def decide(
+        self,
+        member: StaffMember,
+        occasions: Iterable[OccasionInput],
+        *,
+        issued: Mapping[str, int],
+        on_leave: bool = False,
+        hold: Hold | None = None,
+    ) -> NudgeDecision | None:
+        """Today's nudge for ``member``, or None.
+
+        ``occasions``: live telework (done and planned) covering every period in play.
+        ``issued``: category id → nudges already issued to the person in today's period.
+        """
+        if not self.any_due or on_leave or (hold is not None and (hold.paused or hold.snoozed)):
+            return None
+        status = self._frame.status(member, occasions)
+        if not status.may_be_nudged:
+            return None
+        for progress in status.targets:
+            due = self._rules.get(progress.category)
+            if due is None or progress.needed <= 0:
+                continue
+            if progress.done + progress.planned >= progress.needed:
+                continue  # met, or declared for the period: never nudged
+            already = issued.get(progress.category, 0)
+            if already >= min(due.rule.max_per_period, due.reached):
+                continue
+            return NudgeDecision(
+                member.employee_id,
+                progress.category,
+                due.period,
+                already + 1,
+                progress.needed,
+                progress.done,
+                progress.planned,
+            )
+        return None
+
+    def occasion_window(self) -> tuple[date, date]:
+        """The dates whose telework the planner needs (every period of every category)."""
+        periods = [
+            period_for(c.target.period, self.today, self.calendar)
+            for c in self.policy.categories.values()
+        ]
+        return min(p.start for p in periods), max(p.end for p in periods)
+
+
+def suggest_day(
+    today: date,
+    period: Period,
+    calendar: WorkCalendar,
+    *,
+    designated: Sequence[date] = (),
+    section_days: Mapping[date, int] | None = None,
+    busy: Collection[date] = (),
+    horizon: int = SUGGESTION_HORIZON,
+) -> date:
+    """The day a nudge's one-tap button proposes, after ``today``:
+
+    1. the earliest of the section's designated telework days (a campaign's) still ahead;
+    2. else the working day on which most of the section already teleworks (earliest on ties);
+    3. else the next working day.
+
+    Candidates are the next ``horizon`` working days, kept inside ``period`` when any is
+    (the nudge is about that period), minus days the person already has an entry on.
+    """
+    ahead = []
+    day = today
+    for _ in range(horizon):
+        day = calendar.add_working_days(day, 1)
+        ahead.append(day)
+    inside = [d for d in ahead if period.contains(d)]
+    candidates = [d for d in (inside or ahead) if d not in busy] or [ahead[0]]
+    chosen = sorted(d for d in designated if d in candidates)
+    if chosen:
+        return chosen[0]
+    counts = section_days or {}
+    best = max(candidates, key=lambda d: (counts.get(d, 0), -d.toordinal()))
+    if counts.get(best, 0) > 0:
+        return best
+    return candidates[0]
+
+
+# -- the weekly digest ------------------------------------------------------------------------
+
+
+def is_digest_day(today: date, calendar: WorkCalendar) -> bool:
+    """The digest goes out on the last working day of the ISO week (Friday, or Thursday
+    when Friday is a holiday); never on a closed day."""
+    if not calendar.is_working_day(today):
+        return False
+    sunday = today + timedelta(days=6 - today.weekday())
+    return calendar.count_working_days(today + timedelta(days=1), sunday) == 0
+
+
+def next_week(today: date, calendar: WorkCalendar) -> tuple[Period, list[date]]:
+    """The ISO week after ``today``'s and its working days (possibly none: 12/29–1/3)."""
+    monday = today + timedelta(days=7 - today.weekday())
+    week = period_for("week", monday, calendar)
+    return week, calendar.working_days(week.start, week.end)
