@@ -91,6 +91,11 @@ class Settings(BaseSettings):
             return frozenset(part.strip().lower() for part in value.split(",") if part.strip())
         return value
 
+    @field_validator("policy_file", mode="before")
+    @classmethod
+    def _empty_is_default(cls, value: Any) -> Any:
+        return None if isinstance(value, str) and not value.strip() else value
+
     @field_validator("job_schedules", mode="before")
     @classmethod
     def _split_schedules(cls, value: Any) -> Any:

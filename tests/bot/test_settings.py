@@ -62,3 +62,21 @@ def test_anonymous_mode_only_on_loopback() -> None:
         MICROSOFT_APP_TENANT_ID="t",
     )
     assert not secured.anonymous
+
+
+def test_the_example_env_file_loads_as_is() -> None:
+    from pathlib import Path
+
+    example = Path(__file__).resolve().parents[2] / ".env.example"
+    settings = load_settings(_env_file=example)
+    assert settings.policy_file is None and settings.job_schedules == {}
+    assert settings.delivery_rate == 40
+
+
+def test_job_schedules_are_parsed_and_checked() -> None:
+    settings = load_settings(
+        _env_file=None, TELEWORK_JOB_SCHEDULES="approvals-reminder=30 9 * * mon-fri; x=0 8 * * *"
+    )
+    assert settings.job_schedules == {"approvals-reminder": "30 9 * * mon-fri", "x": "0 8 * * *"}
+    with pytest.raises(SettingsError, match="TELEWORK_JOB_SCHEDULES"):
+        load_settings(_env_file=None, TELEWORK_JOB_SCHEDULES="approvals-reminder=every day")
