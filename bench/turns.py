@@ -199,6 +199,11 @@ class Round:
         return ordered[max(0, math.ceil(q * len(ordered)) - 1)] * 1000 if ordered else math.nan
 
 
+def client_aad(client: int) -> str:
+    """Each load client is a staff member of the demo roster (Entra object id)."""
+    return f"00000000-0000-4000-8000-{client:012d}"
+
+
 def templates(service_url: str, clients: int, text: str) -> list[dict[str, Any]]:
     base = json.loads(FIXTURE.read_text(encoding="utf-8"))
     base.update(serviceUrl=service_url, text=text)
@@ -206,9 +211,21 @@ def templates(service_url: str, clients: int, text: str) -> list[dict[str, Any]]
     for client in range(clients):
         activity = json.loads(json.dumps(base))
         activity["from"]["id"] += f"-{client}"
+        activity["from"]["aadObjectId"] = client_aad(client)
         activity["conversation"]["id"] += f"-{client}"
         out.append(activity)
     return out
+
+
+def roster_csv(path: Path, clients: int) -> None:
+    """A roster in which every load client is an eligible member of one section."""
+    lines = ["職員番号,氏名,メールアドレス,EntraオブジェクトID,本省/地方,局部,課室,採用日"]
+    lines += [
+        f"B{client:05d},職員{client},bench{client}@example.go.jp,{client_aad(client)},"
+        "本省,大臣官房,総務課,2015-04-01"
+        for client in range(clients)
+    ]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
 async def load(
@@ -269,9 +286,9 @@ async def bench(
     timeout = aiohttp.ClientTimeout(total=30)
     connector_pool = aiohttp.TCPConnector(limit=args.clients)
     async with aiohttp.ClientSession(timeout=timeout, connector=connector_pool) as session:
-        for name, target in targets.items():
+        for name, proc in procs.items():
             await wait_healthy(
-                session, target.url.replace("/api/messages", "/healthz"), procs[name]
+                session, targets[name].url.replace("/api/messages", "/healthz"), proc
             )
         deadline = time.monotonic() + args.max_seconds
         seqs = {name: itertools.count() for name in targets}
@@ -280,7 +297,8 @@ async def bench(
         per_round = max(1, args.requests // args.rounds)
         rounds: list[Round] = []
         for index in range(args.rounds):
-            order = TARGETS if index % 2 == 0 else TARGETS[::-1]
+            names = list(targets)
+            order = names if index % 2 == 0 else names[::-1]
             for name in order:
                 rounds.append(
                     await load(
@@ -325,11 +343,14 @@ def report(
             f"{sum(r.errors for r in mine):>7} {f'{replies}/{target.sent_ok}':>13}  "
             + " ".join(f"{r.rate:.0f}" for r in mine)
         )
-    (our_rate, our_p50, our_p99), (echo_rate, echo_p50, echo_p99) = medians["ours"], medians["echo"]
-    print(
-        f"ours/echo: throughput x{ratio(our_rate, echo_rate):.2f}, "
-        f"p50 x{ratio(our_p50, echo_p50):.2f}, p99 x{ratio(our_p99, echo_p99):.2f}"
-    )
+    for mine, theirs in (("ours", "echo"), ("declare", "ours")):
+        if mine not in medians or theirs not in medians:
+            continue
+        (a_rate, a_p50, a_p99), (b_rate, b_p50, b_p99) = medians[mine], medians[theirs]
+        print(
+            f"{mine}/{theirs}: throughput x{ratio(a_rate, b_rate):.2f}, "
+            f"p50 x{ratio(a_p50, b_p50):.2f}, p99 x{ratio(a_p99, b_p99):.2f}"
+        )
     for name in targets:
         kinds = ", ".join(f"{n} x {kind}" for kind, n in recorded.get(name, {}).items())
         print(f"{name} replies at the connector: {kinds}")
@@ -382,6 +403,15 @@ def run(args: argparse.Namespace) -> None:
             timeout=120,
             stdout=subprocess.DEVNULL,
         )
+        roster_csv(workdir / "roster.csv", args.clients)
+        subprocess.run(
+            [*our_bot_command(), "roster", "import", str(workdir / "roster.csv")],
+            env=ours_env,
+            cwd=workdir,
+            check=True,
+            timeout=120,
+            stdout=subprocess.DEVNULL,
+        )
         procs = {
             "ours": spawn(stack, [*our_bot_command(), "serve"], ours_env, log, workdir),
             "echo": spawn(stack, [*me, "--serve-echo", "0"], env, log, workdir),
@@ -404,6 +434,14 @@ def run(args: argparse.Namespace) -> None:
             )
             for name in TARGETS
         }
+        if args.declare_text:
+            # The same bot, a declaration turn: parse, read the schedule, read back a card.
+            targets["declare"] = Target(
+                "declare",
+                urls["ours"],
+                procs["ours"].pid,
+                templates(connector, args.clients, args.declare_text),
+            )
         try:
             asyncio.run(bench(args, targets, procs, connector))
         finally:
@@ -418,6 +456,11 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--warmup", type=int, default=200, help="warm-up requests per target")
     parser.add_argument("--clients", type=int, default=50, help="concurrent clients")
     parser.add_argument("--text", default="help", help="the message text (ours: the help card)")
+    parser.add_argument(
+        "--declare-text",
+        default="明日テレワーク",
+        help="also measure our declaration turn with this text ('' to skip)",
+    )
     parser.add_argument(
         "--pin", action="store_true", help="bots on CPU 1; load generator, connector on CPU 0"
     )
