@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime
 
@@ -91,6 +92,7 @@ def to_entry(row: ScheduleEntryRow) -> ScheduleEntry:
 
 
 LIVE = (EntryState.CONFIRMED.value, EntryState.PENDING.value)
+_PLAIN_PARTS = {"full": "full", "am": "am", "pm": "pm"}
 Notify = Callable[[list[ScheduleEntry]], Sequence[NewDelivery]]
 
 
@@ -335,11 +337,13 @@ class SqlSchedule:
         )
         if employee_ids is not None:
             statement = statement.where(col(ScheduleEntryRow.employee_id).in_(employee_ids))
-        result: dict[str, list[tuple[date, str]]] = {}
+        result: defaultdict[str, list[tuple[date, str]]] = defaultdict(list)
+        half_or_full = _PLAIN_PARTS  # most rows; time ranges go through occasion_part
         async with self._sessions() as session:
             for employee_id, day, part in await session.execute(statement):
-                result.setdefault(employee_id, []).append((day, occasion_part(part).value))
-        return result
+                counted = half_or_full.get(part) or occasion_part(part).value
+                result[employee_id].append((day, counted))
+        return dict(result)
 
     async def record_presence(
         self, employee_id: str, kind: str, *, at: datetime, note: str | None = None
