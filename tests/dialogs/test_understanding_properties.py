@@ -19,7 +19,10 @@ from domain.policy import default_policy
 
 CALENDAR: WorkCalendar = default_policy().work_calendar()
 TODAY = date(2026, 11, 26)
-PER_CALL_SECONDS = 0.05  # measured ~0.1 ms per call; generous for a loaded CI machine
+# A bound that only catastrophic behaviour (e.g. regex backtracking on 10 KB) can break: the
+# usual cost is ~0.1 ms per call (bench/parse.py), and a shared CI machine can stall a call
+# for tens of milliseconds, so speed itself is measured by the bench, not asserted here.
+PER_CALL_SECONDS = 1.0
 
 FRAGMENTS = [
     "明日",
