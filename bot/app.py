@@ -30,6 +30,7 @@ from bot.jobs_approvals import approvals_reminder
 from bot.language import choose_language
 from bot.metrics import BotMetrics
 from bot.proactive import ProactiveEngine, build_proactive
+from bot.sdk_auth import CachingBotFrameworkAuthentication
 from bot.settings import AppType, Settings, SettingsError
 from bot.teams_bot import MESSAGE_INVOKE_TYPE, TeleworkBot
 from bot.texts import text
@@ -190,7 +191,9 @@ def create_app(
         if check_migrations:
             await ensure_migrated(services.engine)
         http = aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=10))
-        authentication = ConfigurationBotFrameworkAuthentication(_sdk_configuration(settings))
+        authentication = CachingBotFrameworkAuthentication(
+            ConfigurationBotFrameworkAuthentication(_sdk_configuration(settings))
+        )
         adapter = CloudAdapter(authentication)
         adapter.use(_count_outbound(metrics))
         install_turn_error_handler(adapter, services)
