@@ -28,6 +28,10 @@ from bot.jobs_approvals import DEFAULT_CRON as APPROVALS_CRON
 from bot.jobs_approvals import JOB_ID as APPROVALS_JOB
 from bot.jobs_approvals import approvals_reminder
 from bot.language import choose_language
+from bot.meeting_desk import MeetingDesk
+from bot.meeting_jobs import DEFAULT_CRON as MEETINGS_CRON
+from bot.meeting_jobs import JOB_ID as MEETINGS_JOB
+from bot.meeting_jobs import meeting_job
 from bot.metrics import BotMetrics
 from bot.proactive import ProactiveEngine, build_proactive
 from bot.sdk_auth import CachingBotFrameworkAuthentication
@@ -43,6 +47,8 @@ from storage.dialog_state import DialogStateStore
 from storage.engine import create_engine, session_factory
 from storage.identity import SqlEventLog, SqlTurnRecorder
 from storage.ledger_admin import SqlDeliveryReports
+from storage.meeting_teams import SqlSubTeams
+from storage.meetings import SqlMeetings
 from storage.migrate import DatabaseNotMigrated, ensure_migrated
 from storage.org import SqlOrganisation
 from storage.schedule import SqlSchedule
@@ -61,6 +67,7 @@ class Services:
     bot: TeleworkBot
     metrics: BotMetrics
     features: Features
+    meetings: MeetingDesk
 
     async def close(self) -> None:
         await self.engine.dispose()
@@ -95,11 +102,15 @@ def build_services(
     sessions = session_factory(engine)
     storage = SqlStorage(DialogStateStore(engine))
     policy = load_policy(settings.policy_file)
+    calendar = policy.work_calendar()
+    meetings = MeetingDesk(
+        SqlMeetings(sessions, calendar, clock=clock), SqlSubTeams(sessions, clock=clock)
+    )
     features = Features(
         directory=SqlOrganisation(sessions),
         schedule=SqlSchedule(sessions, clock=clock),
         policy=policy,
-        calendar=policy.work_calendar(),
+        calendar=calendar,
         admins=settings.admins,
         now=clock,
         deliveries=SqlDeliveryReports(engine),
@@ -110,8 +121,9 @@ def build_services(
         turns=SqlTurnRecorder(sessions),
         events=SqlEventLog(sessions),
         features=features,
+        meetings=meetings,
     )
-    return Services(engine=engine, bot=bot, metrics=metrics, features=features)
+    return Services(engine=engine, bot=bot, metrics=metrics, features=features, meetings=meetings)
 
 
 def install_turn_error_handler(adapter: BotAdapter, services: Services) -> None:
@@ -166,6 +178,11 @@ def scheduled_jobs(settings: Settings, services: Services) -> list[ScheduledJob]
     """Every scheduled job with its default crontab, overridable by TELEWORK_JOB_SCHEDULES."""
     defaults = [
         (APPROVALS_JOB, APPROVALS_CRON, approvals_reminder(services.features, services.engine)),
+        (
+            MEETINGS_JOB,
+            MEETINGS_CRON,
+            meeting_job(services.features, services.meetings, session_factory(services.engine)),
+        ),
     ]
     unknown = set(settings.job_schedules) - {job_id for job_id, _cron, _handler in defaults}
     if unknown:

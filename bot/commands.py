@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from bot.texts import Lang
 
 ALL_SCOPES = frozenset({"personal", "team", "groupChat"})
+MENU_LIMIT = 10
 
 
 @dataclass(frozen=True)
@@ -23,6 +24,7 @@ class Command:
     description: dict[Lang, str]
     example: dict[Lang, str]
     scopes: frozenset[str] = field(default=ALL_SCOPES)
+    in_menu: bool = True  # listed in the Teams command menu (at most 10 per scope)
 
 
 @dataclass(frozen=True)
@@ -111,6 +113,45 @@ COMMANDS: tuple[Command, ...] = (
         },
         example={"ja": "配信状況 12", "en": "deliveries 12"},
         scopes=frozenset({"personal"}),
+        in_menu=False,  # admins only
+    ),
+    Command(
+        id="meeting",
+        words={
+            "ja": ("会議を設定", "会議設定", "チーム会議"),
+            "en": ("schedule a team meeting", "team meeting"),
+        },
+        title={"ja": "会議を設定", "en": "team meeting"},
+        description={
+            "ja": "参加者の予定から候補日時を提案し、日程調整・招待まで行います",
+            "en": "Find a time from everyone's schedule, poll and invite",
+        },
+        example={
+            "ja": "会議を設定（グループでは「@ボット 会議を設定 @参加者」）",
+            "en": "schedule a team meeting",
+        },
+    ),
+    Command(
+        id="meetings",
+        words={"ja": ("会議一覧", "私の会議"), "en": ("my meetings",)},
+        title={"ja": "会議一覧", "en": "my meetings"},
+        description={
+            "ja": "設定した会議の日程調整・出欠の状況を表示します",
+            "en": "Your polls and upcoming meetings",
+        },
+        example={"ja": "会議一覧", "en": "my meetings"},
+        scopes=frozenset({"personal"}),
+    ),
+    Command(
+        id="team_day",
+        words={"ja": ("チームテレワーク日",), "en": ("team telework day",)},
+        title={"ja": "チームテレワーク日", "en": "team telework day"},
+        description={
+            "ja": "来週、課室のテレワークが最も多い日を提案します（課室長は課室に提案できます）",
+            "en": "Next week's day when most of your section teleworks; chiefs can propose it",
+        },
+        example={"ja": "チームテレワーク日", "en": "team telework day"},
+        scopes=frozenset({"personal"}),
     ),
     Command(
         id="language",
@@ -139,6 +180,17 @@ ACTIONS = frozenset(
         "recurring_cancel_confirm",
         "approve",
         "reject",
+        # team-type telework meetings (bot.meetings.MEETING_ACTIONS)
+        "meeting_candidates",
+        "meeting_poll",
+        "meeting_vote",
+        "meeting_tally",
+        "meeting_finalise",
+        "meeting_change",
+        "meeting_cancel",
+        "meeting_cancel_confirm",
+        "meeting_rsvp",
+        "team_day_propose",
     }
 )
 
@@ -197,8 +249,10 @@ def manifest_command_lists(lang: Lang = "en") -> list[dict[str, object]]:
         entries = [
             {"title": c.title[lang][:32], "description": c.description[lang][:128]}
             for c in COMMANDS
-            if scope in c.scopes
+            if scope in c.scopes and c.in_menu
         ]
+        if len(entries) > MENU_LIMIT:
+            raise ValueError(f"{len(entries)} menu commands for {scope}; Teams shows {MENU_LIMIT}")
         if entries:
-            lists.append({"scopes": [scope], "commands": entries[:10]})
+            lists.append({"scopes": [scope], "commands": entries})
     return lists

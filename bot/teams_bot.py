@@ -27,6 +27,8 @@ from bot.cards import CARD_CONTENT_TYPE, help_card, welcome_card
 from bot.commands import ACTIONS, BY_ID, Command, find_command, normalise, suggest
 from bot.context import Features, Handler, Reply, Turn
 from bot.language import choose_language
+from bot.meeting_desk import MeetingDesk
+from bot.meetings import register_meetings
 from bot.progress import progress
 from bot.texts import Lang, text
 from bot.turn import address_of, chat_user, conversation_type, locale_of, message_text
@@ -51,6 +53,7 @@ class TeleworkBot(TeamsActivityHandler):  # type: ignore[misc]
         turns: TurnRecorder,
         events: EventRecorder,
         features: Features,
+        meetings: MeetingDesk,
     ) -> None:
         self._conversation_state = conversation_state
         self._user_state = user_state
@@ -81,6 +84,7 @@ class TeleworkBot(TeamsActivityHandler):  # type: ignore[misc]
             "approve": approvals.approve,
             "reject": approvals.reject,
         }
+        register_meetings(self._handlers, meetings)
         routed = set(BY_ID) | ACTIONS
         if routed != set(self._handlers):
             raise RuntimeError(

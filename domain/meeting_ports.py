@@ -103,7 +103,8 @@ class Meetings(Protocol):
 
 
 class SubTeams(Protocol):
-    """Saved sub-teams, and who a Teams user is in the roster (for @mentioned people)."""
+    """Saved sub-teams, who a Teams user is in the roster (for @mentioned people), and team
+    telework day proposals."""
 
     async def save_team(self, team: SubTeam) -> SubTeam: ...
 
@@ -111,4 +112,11 @@ class SubTeams(Protocol):
 
     async def employees_for_chat_ids(self, chat_ids: Sequence[str]) -> dict[str, str]:
         """Teams user id → employee id for the people the bot has matched to the roster."""
+        ...
+
+    async def propose_team_day(
+        self, section: str, day: date, *, actor: str, deliveries: Sequence[NewDelivery]
+    ) -> int:
+        """Record a chief's team-telework-day proposal and enqueue its messages together;
+        returns how many messages were new."""
         ...

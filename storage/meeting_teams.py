@@ -1,15 +1,18 @@
-"""Saved sub-teams of leads, and the roster identity of @mentioned Teams users."""
+"""Saved sub-teams of leads, the roster identity of @mentioned Teams users, and team
+telework day proposals (an event and the messages, in one transaction)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from sqlmodel import col, select
 
+from domain.delivery import NewDelivery
 from domain.meeting_ports import SubTeam
 from storage.identity import append_event
+from storage.ledger_fanout import fan_out_to
 from storage.meeting_tables import MeetingTeamRow, member_json, to_member
 from storage.tables import TeamsIdentity, utcnow
 
@@ -64,3 +67,16 @@ class SqlSubTeams:
         )
         async with self._sessions() as session:
             return {u: e for u, e in (await session.execute(statement)).all() if e}
+
+    async def propose_team_day(
+        self, section: str, day: date, *, actor: str, deliveries: Sequence[NewDelivery]
+    ) -> int:
+        async with self._sessions.begin() as session:
+            append_event(
+                session,
+                actor=actor,
+                kind="meeting.team_day_proposed",
+                subject=section,
+                payload={"section": section, "day": day.isoformat(), "recipients": len(deliveries)},
+            )
+            return await fan_out_to(session, deliveries, now=self._now())
