@@ -11,9 +11,19 @@ $(BIN)/telework-bot: pyproject.toml
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $@
 
-## Run the bot on SQLite (./telework.db) on 127.0.0.1:3978 and chat with it in this terminal.
+## Run the bot on SQLite (./telework.db) on 127.0.0.1:3978 with the demo roster, start Microsoft 365
+## Agents Playground (a local Teams; needs Node.js) on http://127.0.0.1:56150, and chat in this terminal.
+## The Playground is (re)installed from tools/playground/package-lock.json only when that changed.
+PLAYGROUND_LOCK := tools/playground/package-lock.json
+PLAYGROUND_INSTALLED := tools/playground/node_modules/.package-lock.json
 run: $(BIN)/telework-bot
-	$(BIN)/telework-bot dev
+	@if command -v npm >/dev/null 2>&1; then \
+	  if [ ! -f $(PLAYGROUND_INSTALLED) ] || [ $(PLAYGROUND_LOCK) -nt $(PLAYGROUND_INSTALLED) ]; then \
+	    npm ci --prefix tools/playground --no-audit --no-fund --loglevel=error \
+	      || echo "npm ci failed: the Playground will not start; the terminal chat still works"; \
+	  fi; \
+	fi
+	$(BIN)/telework-bot dev --demo
 
 ## Run the whole test suite (PostgreSQL tests run when TELEWORK_TEST_POSTGRES_URL is set).
 test: $(BIN)/telework-bot

@@ -22,8 +22,11 @@ from sqlalchemy import text as sql
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.auth import BotTokenValidator, OpenIdKeySet, entra_issuers, entra_metadata_url
+from bot.campaign_chat import CampaignChat
 from bot.context import Features
 from bot.http import MessageEndpoint, turn_context_ids
+from bot.jobs import DEFAULT_CRONS as REMINDER_CRONS
+from bot.jobs import job_handlers
 from bot.jobs_approvals import DEFAULT_CRON as APPROVALS_CRON
 from bot.jobs_approvals import JOB_ID as APPROVALS_JOB
 from bot.jobs_approvals import approvals_reminder
@@ -33,7 +36,9 @@ from bot.meeting_jobs import DEFAULT_CRON as MEETINGS_CRON
 from bot.meeting_jobs import JOB_ID as MEETINGS_JOB
 from bot.meeting_jobs import meeting_job
 from bot.metrics import BotMetrics
+from bot.nudges import ReminderServices
 from bot.proactive import ProactiveEngine, build_proactive
+from bot.reminder_settings import ReminderSettings
 from bot.sdk_auth import CachingBotFrameworkAuthentication
 from bot.settings import AppType, Settings, SettingsError
 from bot.teams_bot import MESSAGE_INVOKE_TYPE, TeleworkBot
@@ -51,6 +56,7 @@ from storage.meeting_teams import SqlSubTeams
 from storage.meetings import SqlMeetings
 from storage.migrate import DatabaseNotMigrated, ensure_migrated
 from storage.org import SqlOrganisation
+from storage.report_queries import SqlReportQueries
 from storage.schedule import SqlSchedule
 
 log = logging.getLogger(__name__)
@@ -68,6 +74,7 @@ class Services:
     metrics: BotMetrics
     features: Features
     meetings: MeetingDesk
+    reminders: ReminderServices
 
     async def close(self) -> None:
         await self.engine.dispose()
@@ -114,7 +121,9 @@ def build_services(
         admins=settings.admins,
         now=clock,
         deliveries=SqlDeliveryReports(engine),
+        reports=SqlReportQueries(engine, calendar.time_zone),
     )
+    reminders = ReminderServices.build(engine, features)
     bot = TeleworkBot(
         conversation_state=ConversationState(storage),
         user_state=UserState(storage),
@@ -122,8 +131,19 @@ def build_services(
         events=SqlEventLog(sessions),
         features=features,
         meetings=meetings,
+        extra_handlers={
+            **ReminderSettings(reminders).handlers(),
+            **CampaignChat(reminders).handlers(),
+        },
     )
-    return Services(engine=engine, bot=bot, metrics=metrics, features=features, meetings=meetings)
+    return Services(
+        engine=engine,
+        bot=bot,
+        metrics=metrics,
+        features=features,
+        meetings=meetings,
+        reminders=reminders,
+    )
 
 
 def install_turn_error_handler(adapter: BotAdapter, services: Services) -> None:
@@ -182,6 +202,10 @@ def scheduled_jobs(settings: Settings, services: Services) -> list[ScheduledJob]
             MEETINGS_JOB,
             MEETINGS_CRON,
             meeting_job(services.features, services.meetings, session_factory(services.engine)),
+        ),
+        *(
+            (job_id, REMINDER_CRONS[job_id], handler)
+            for job_id, handler in job_handlers(services.reminders).items()
         ),
     ]
     unknown = set(settings.job_schedules) - {job_id for job_id, _cron, _handler in defaults}

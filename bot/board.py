@@ -11,7 +11,7 @@ from typing import Any
 
 from bot.cards import card, heading, paragraph
 from bot.context import Reply, Turn
-from bot.formatting import part_label, period_label, short_date, status_label
+from bot.formatting import join_list, part_label, period_label, short_date, status_label
 from bot.texts import text
 from domain.occasions import merge_by_day
 from domain.org import OrgChart, StaffMember, Viewer, can_view_section
@@ -94,7 +94,7 @@ async def board(turn: Turn, entries: list[dict[str, Any]], period: str | None) -
                 else f"{text(lang, 'board.group.' + group)} ({len(names)})",
             }
         )
-        body.append(paragraph("、".join(names) if names else text(lang, "board.nobody")))
+        body.append(paragraph(join_list(names, lang) if names else text(lang, "board.nobody")))
     return Reply(card=card(body))
 
 
@@ -120,7 +120,7 @@ async def person(turn: Turn, name: str, entries: list[dict[str, Any]], period: s
     if not matches:
         return Reply(text=text(lang, "person.not_found", name=name))
     if len(matches) > 1:
-        names = "、".join(sorted(m.name for m in matches)[:10])
+        names = join_list(sorted(m.name for m in matches)[:10], lang)
         return Reply(text=text(lang, "person.many", name=name, names=names))
     member = matches[0]
     day = _day_of(turn, entries, period)

@@ -11,7 +11,9 @@ from typing import Annotated
 import typer
 from aiohttp import web
 
+from bot.cli_campaigns import register as register_campaigns
 from bot.cli_deliveries import build_deliveries_app
+from bot.cli_report import register as register_report_commands
 from bot.cli_roster import build_policy_app, build_roster_app
 from bot.settings import Settings, SettingsError, load_settings
 
@@ -36,6 +38,8 @@ def settings_or_exit() -> Settings:
 cli.add_typer(build_roster_app(settings_or_exit), name="roster")
 cli.add_typer(build_policy_app(), name="policy")
 cli.add_typer(build_deliveries_app(lambda: settings_or_exit().database_url), name="deliveries")
+register_report_commands(cli, settings_or_exit)
+register_campaigns(cli, settings_or_exit)
 
 
 def _configure_logging(settings: Settings) -> None:
@@ -204,8 +208,27 @@ def dev(
     chat_in_terminal: Annotated[
         bool, typer.Option("--chat/--no-chat", help="Also chat with the bot in this terminal.")
     ] = True,
+    playground: Annotated[
+        bool,
+        typer.Option(
+            "--playground/--no-playground",
+            help="Also start Microsoft 365 Agents Playground, a local Teams (needs Node.js).",
+        ),
+    ] = True,
+    playground_port: Annotated[
+        int, typer.Option(min=0, max=65535, help="The Playground's port (0: any free port).")
+    ] = 56150,
+    demo: Annotated[
+        bool,
+        typer.Option(
+            "--demo",
+            help="Import the demo roster matching the Playground's users "
+            "(examples/playground-roster.csv); Alex Wilber is admin unless TELEWORK_ADMINS is set.",
+        ),
+    ] = False,
 ) -> None:
-    """Local development: migrate, serve on loopback, and chat with the bot in this terminal."""
+    """Local development: migrate, serve on loopback, start the Playground, chat in the terminal."""
+    from bot.playground import DEMO_ADMIN, count_staff, import_demo_roster
     from storage.migrate import upgrade
 
     settings = settings_or_exit()
@@ -214,12 +237,44 @@ def dev(
         raise typer.Exit(2)
     _check_policy(settings)
     upgrade(settings.database_url)
-    asyncio.run(_dev(settings, chat_in_terminal and sys.stdin.isatty()))
+    if demo:
+        # Never deactivates anyone: other staff already in the database stay as they are.
+        typer.echo(f"demo roster: {asyncio.run(import_demo_roster(settings.database_url))}")
+        if not settings.admins:
+            settings = settings.model_copy(update={"admins": frozenset({DEMO_ADMIN})})
+            typer.echo(f"demo admin: Alex Wilber ({DEMO_ADMIN}); TELEWORK_ADMINS overrides it")
+    elif asyncio.run(count_staff(settings.database_url)) == 0:
+        typer.echo(
+            "note: the roster is empty, so the bot knows nobody; `telework-bot dev --demo` "
+            "imports a demo roster matching the Playground's users"
+        )
+    try:
+        asyncio.run(
+            _dev(
+                settings,
+                chat_in_terminal and sys.stdin.isatty(),
+                playground_port=playground_port if playground else None,
+                demo=demo,
+            )
+        )
+    except asyncio.CancelledError:  # SIGTERM
+        typer.echo("stopped")
 
 
-async def _dev(settings: Settings, chat_in_terminal: bool) -> None:
+async def _dev(
+    settings: Settings, chat_in_terminal: bool, *, playground_port: int | None, demo: bool
+) -> None:
+    import signal
+
     from bot.app import SERVICES, create_app
     from bot.chat import ChatUserProfile, run_terminal_chat
+    from bot.playground import (
+        DEMO_CHIEF_AAD_OBJECT_ID,
+        DEMO_CHIEF_NAME,
+        DEMO_CHIEF_UPN,
+        PlaygroundProcess,
+        start_for_dev,
+    )
 
     app = create_app(settings)
     runner = web.AppRunner(app)
@@ -228,15 +283,36 @@ async def _dev(settings: Settings, chat_in_terminal: bool) -> None:
     await site.start()
     endpoint = f"http://{settings.host}:{settings.port}/api/messages"
     typer.echo(f"telework-bot is listening on {endpoint} (database {settings.database_url})")
+    loop = asyncio.get_running_loop()
+    this_task = asyncio.current_task()
+    assert this_task is not None
+    # SIGTERM stops like Ctrl-C does: the finally below stops the Playground and the server.
+    loop.add_signal_handler(signal.SIGTERM, this_task.cancel)
+    playground: PlaygroundProcess | None = None
     try:
+        if playground_port is not None:
+            playground = await start_for_dev(endpoint, playground_port, typer.echo)
         if chat_in_terminal:
-            typer.echo('Chat with it here (Ctrl-D or /quit to stop); try 「ヘルプ」 or "help".')
             profile = ChatUserProfile(user_id="29:local-user", name="Local User")
+            if demo:  # the section chief, who approves what Alex asks for in the Playground
+                profile = ChatUserProfile(
+                    user_id="29:local-demo-chief",
+                    name=DEMO_CHIEF_NAME,
+                    upn=DEMO_CHIEF_UPN,
+                    aad_object_id=DEMO_CHIEF_AAD_OBJECT_ID,
+                )
+            typer.echo(
+                f"Chat with it here as {profile.name} (Ctrl-D or /quit to stop); "
+                'try 「ヘルプ」 or "help".'
+            )
             await run_terminal_chat(app[SERVICES], profile, sys.stdin, sys.stdout)
         else:
             typer.echo("Press Ctrl-C to stop; `telework-bot chat` talks to the same database.")
             await asyncio.Event().wait()
     finally:
+        loop.remove_signal_handler(signal.SIGTERM)
+        if playground is not None:
+            await asyncio.to_thread(playground.stop)
         await runner.cleanup()
 
 

@@ -104,6 +104,45 @@ COMMANDS: tuple[Command, ...] = (
         scopes=frozenset({"personal"}),
     ),
     Command(
+        id="reminders",
+        words={"ja": ("通知設定", "通知の設定"), "en": ("reminders", "reminder settings")},
+        title={"ja": "通知設定", "en": "reminders"},
+        description={
+            "ja": "お知らせの停止・再開、週次まとめ（金曜）の設定",
+            "en": "Pause or resume reminders; the Friday summary",
+        },
+        example={"ja": "通知設定（または「2週間止めて」「通知を再開」）", "en": "reminders"},
+        scopes=frozenset({"personal"}),
+    ),
+    Command(
+        id="campaign",
+        words={"ja": ("キャンペーン", "テレワークウィーク"), "en": ("campaign", "campaigns")},
+        title={"ja": "キャンペーン", "en": "campaign"},
+        description={
+            "ja": "テレワーク・ウィーク等の確認（事務局：作成・取消）",
+            "en": "Campaigns such as Telework Week (admins: create, cancel)",
+        },
+        example={"ja": "キャンペーン", "en": "campaign"},
+        scopes=frozenset({"personal"}),
+    ),
+    Command(
+        id="report",
+        words={
+            "ja": ("レポート", "実施状況レポート", "実施状況"),
+            "en": ("report", "telework report"),
+        },
+        title={"ja": "レポート", "en": "report"},
+        description={
+            "ja": "事務局・課室長：テレワーク実施状況のレポートを表示します",
+            "en": "Admins and section chiefs: the telework report",
+        },
+        example={
+            "ja": "レポート（または「レポート 7月」「レポート 2025」）",
+            "en": 'report (or "report 2025")',
+        },
+        scopes=frozenset({"personal"}),
+    ),
+    Command(
         id="deliveries",
         words={"ja": ("配信状況",), "en": ("deliveries",)},
         title={"ja": "配信状況", "en": "deliveries"},
@@ -141,6 +180,7 @@ COMMANDS: tuple[Command, ...] = (
         },
         example={"ja": "会議一覧", "en": "my meetings"},
         scopes=frozenset({"personal"}),
+        in_menu=False,  # reached from the meeting cards and help
     ),
     Command(
         id="team_day",
@@ -152,6 +192,7 @@ COMMANDS: tuple[Command, ...] = (
         },
         example={"ja": "チームテレワーク日", "en": "team telework day"},
         scopes=frozenset({"personal"}),
+        in_menu=False,  # in help
     ),
     Command(
         id="language",
@@ -162,6 +203,7 @@ COMMANDS: tuple[Command, ...] = (
             "en": "Switch the language I answer in (English / 日本語)",
         },
         example={"ja": "言語 English", "en": "language 日本語"},
+        in_menu=False,  # in help; the menu holds ten
     ),
 )
 
@@ -191,6 +233,17 @@ ACTIONS = frozenset(
         "meeting_cancel_confirm",
         "meeting_rsvp",
         "team_day_propose",
+        # reminders, nudges and campaigns
+        "reminders_pause",
+        "reminders_resume",
+        "nudge_snooze",
+        "digest_on",
+        "digest_off",
+        "campaign_preview",
+        "campaign_create",
+        "campaign_cancel",
+        "campaign_cancel_confirm",
+        "campaign_designate",
     }
 )
 

@@ -17,6 +17,7 @@ from domain.calendar import WorkCalendar
 from domain.org import OrgChart, Viewer
 from domain.policy import Policy
 from domain.ports import DeliveryReports, Directory, Schedule
+from domain.report_rows import ReportSource
 
 
 class Doorbell:
@@ -45,6 +46,7 @@ class Features:
     admins: frozenset[str]
     now: Callable[[], datetime]
     deliveries: DeliveryReports
+    reports: ReportSource
     doorbell: Doorbell = field(default_factory=Doorbell)
 
     def today(self) -> date:

@@ -12,7 +12,7 @@ from typing import Any
 from bot import notifications
 from bot.cards import Card, card, execute, heading, paragraph
 from bot.context import Reply, Turn
-from bot.formatting import entry_line, part_label, short_date, status_label
+from bot.formatting import entry_line, join_list, part_label, short_date, status_label
 from bot.texts import Lang, text
 from domain.declarations import (
     Proposal,
@@ -87,8 +87,8 @@ def _read_back(turn: Turn, proposal: Proposal, *, note: str | None = None) -> Re
                 text(
                     lang,
                     "declare.already",
-                    lines="、".join(
-                        entry_line(d.day, d.part, d.status, lang) for d in proposal.days
+                    lines=join_list(
+                        (entry_line(d.day, d.part, d.status, lang) for d in proposal.days), lang
                     ),
                 )
             ]
@@ -336,7 +336,7 @@ async def cancel_confirm(turn: Turn) -> Reply:
     await turn.features.schedule.cancel(
         [e.id for e in mine if e.id is not None], actor=viewer.member.employee_id
     )
-    lines = "、".join(entry_line(e.day, e.part, e.status, turn.lang) for e in mine)
+    lines = join_list((entry_line(e.day, e.part, e.status, turn.lang) for e in mine), turn.lang)
     return Reply(card=card([paragraph(text(turn.lang, "cancel.done", lines=lines))]))
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 
 from bot.texts import Lang
@@ -33,6 +34,11 @@ _STATUSES = {
         "back": "back",
     },
 }
+
+
+def join_list(items: Iterable[str], lang: Lang) -> str:
+    """「A、B、C」 in Japanese, "A, B, C" in English."""
+    return ("、" if lang == "ja" else ", ").join(items)
 
 
 def short_date(day: date, lang: Lang) -> str:

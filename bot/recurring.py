@@ -12,7 +12,7 @@ from typing import Any
 
 from bot.cards import card, execute, heading, paragraph
 from bot.context import Reply, Turn
-from bot.formatting import entry_line, part_label, short_date, status_label
+from bot.formatting import entry_line, join_list, part_label, short_date, status_label
 from bot.texts import Lang, text
 from domain.declarations import Proposal, Requested, entries_to_save, propose
 from domain.org import Viewer
@@ -102,7 +102,9 @@ async def declare_recurring(turn: Turn, recurrence: dict[str, Any]) -> Reply:
         body.append(
             paragraph(
                 text(
-                    lang, "recurring.skipped", days="、".join(short_date(d, lang) for d in skipped)
+                    lang,
+                    "recurring.skipped",
+                    days=join_list((short_date(d, lang) for d in skipped), lang),
                 ),
                 subtle=True,
             )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -30,6 +31,8 @@ from bot.language import choose_language
 from bot.meeting_desk import MeetingDesk
 from bot.meetings import register_meetings
 from bot.progress import progress
+from bot.reminder_settings import match_reminder_phrase
+from bot.reports import report_card
 from bot.texts import Lang, text
 from bot.turn import address_of, chat_user, conversation_type, locale_of, message_text
 from domain.identity import ChatUser, EventRecorder, TurnRecorder
@@ -54,10 +57,12 @@ class TeleworkBot(TeamsActivityHandler):  # type: ignore[misc]
         events: EventRecorder,
         features: Features,
         meetings: MeetingDesk,
+        extra_handlers: Mapping[str, Handler] | None = None,
     ) -> None:
         self._conversation_state = conversation_state
         self._user_state = user_state
         self._language_pref = user_state.create_property("language")
+        self._written_language = user_state.create_property("written_language")
         self._turns = turns
         self._events = events
         self._features = features
@@ -81,10 +86,12 @@ class TeleworkBot(TeamsActivityHandler):  # type: ignore[misc]
             "recurring_cancel_confirm": recurring.recurring_cancel_confirm,
             "approvals": approvals.approvals,
             "deliveries": deliveries.deliveries,
+            "report": report_card,
             "approve": approvals.approve,
             "reject": approvals.reject,
         }
         register_meetings(self._handlers, meetings)
+        self._handlers.update(extra_handlers or {})
         routed = set(BY_ID) | ACTIONS
         if routed != set(self._handlers):
             raise RuntimeError(
@@ -119,10 +126,22 @@ class TeleworkBot(TeamsActivityHandler):  # type: ignore[misc]
             self._link_retry[user.user_id] = now + LINK_RETRY
 
     async def language_for(self, context: TurnContext, written: str | None = None) -> Lang:
+        """A saved preference wins; then the script of what the user writes now, else of what
+        they last wrote (a button press carries no text, and many clients always send en-US);
+        then the Teams locale."""
         preference = await self._language_pref.get(context)
+        if isinstance(preference, str):
+            return choose_language(preference=preference, text=None, locale=None)
+        if written and written.strip():
+            lang = choose_language(
+                preference=None, text=written, locale=locale_of(context.activity)
+            )
+            await self._written_language.set(context, lang)
+            return lang
+        last = await self._written_language.get(context)
         return choose_language(
-            preference=preference if isinstance(preference, str) else None,
-            text=written,
+            preference=last if isinstance(last, str) else None,
+            text=None,
             locale=locale_of(context.activity),
         )
 
@@ -147,6 +166,10 @@ class TeleworkBot(TeamsActivityHandler):  # type: ignore[misc]
         turn = Turn(context, lang, self._features, match.argument if match else "")
         if match is not None:
             return await self._handlers[match.command.id](turn)
+        phrase = match_reminder_phrase(written)
+        if phrase is not None:  # 「2週間止めて」, "resume reminders", …
+            turn.data = dict(phrase.data)
+            return await self._handlers[phrase.command](turn)
         meaning = conversation.understand(turn, written)
         if meaning["intent"] == "help":
             return await self._help(turn)

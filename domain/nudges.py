@@ -29,7 +29,7 @@ from datetime import date, timedelta
 
 from domain.calendar import WorkCalendar
 from domain.org import StaffMember
-from domain.periods import Period, period_for
+from domain.periods import Period, PeriodKind, period_for
 from domain.policy import NudgeRule, Policy
 from domain.quota import OccasionInput, QuotaFrame
 
@@ -205,10 +205,10 @@ class NudgePlanner:
         return None
 
     def occasion_window(self) -> tuple[date, date]:
-        """The dates whose telework the planner needs (every period of every category)."""
-        periods = [
-            period_for(c.target.period, self.today, self.calendar)
-            for c in self.policy.categories.values()
+        """The dates whose telework the planner needs: the periods of the categories that
+        may nudge today (other targets' counts do not matter to today's decisions)."""
+        periods = [r.period for r in self._rules.values()] or [
+            Period(PeriodKind.DAY, self.today.isoformat(), self.today, self.today)
         ]
         return min(p.start for p in periods), max(p.end for p in periods)
 

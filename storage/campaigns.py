@@ -133,7 +133,7 @@ class SqlCampaigns:
             audiences = await _audiences(session, [campaign_id])
         return _to_campaign(row, audiences.get(campaign_id, []))
 
-    async def list(self, *, include_cancelled: bool = True) -> list[Campaign]:
+    async def all(self, *, include_cancelled: bool = True) -> list[Campaign]:
         """Every campaign, latest start first."""
         statement = select(CampaignRow).order_by(col(CampaignRow.start_day).desc())
         if not include_cancelled:
@@ -228,8 +228,11 @@ class SqlCampaigns:
                 payload={"section": section, "days": [d.isoformat() for d in sorted(set(days))]},
             )
 
-    async def designated_days(self, start: date, end: date) -> dict[str, list[date]]:
-        """Section → designated days between ``start`` and ``end`` of active campaigns."""
+    async def designated_days(
+        self, start: date, end: date, *, campaign_id: int | None = None
+    ) -> dict[str, list[date]]:
+        """Section → designated days between ``start`` and ``end`` of active campaigns (of
+        one campaign when ``campaign_id`` is given)."""
         row, campaign = SectionDesignatedDayRow, CampaignRow
         statement = (
             sa_select(col(row.section), col(row.day))
@@ -241,6 +244,8 @@ class SqlCampaigns:
             )
             .order_by(col(row.day))
         )
+        if campaign_id is not None:
+            statement = statement.where(col(row.campaign_id) == campaign_id)
         out: dict[str, list[date]] = {}
         async with self._sessions() as session:
             for section, day in await session.execute(statement):

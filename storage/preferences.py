@@ -40,6 +40,14 @@ def _to_preference(row: NotificationPreferenceRow) -> ReminderPreference:
     )
 
 
+_DEFAULTS: dict[str, Any] = {
+    "paused_until": None,
+    "paused_indefinitely": False,
+    "snoozed_until": None,
+    "digest": False,
+}
+
+
 class SqlPreferences:
     """People's reminder preferences; one row per person, changed by upsert with an event."""
 
@@ -91,7 +99,7 @@ class SqlPreferences:
                 upsert(
                     session,
                     NotificationPreferenceRow.__table__,  # type: ignore[attr-defined]
-                    {"employee_id": employee_id, **values, "updated_at": now},
+                    {"employee_id": employee_id, **_DEFAULTS, **values, "updated_at": now},
                     conflict=("employee_id",),
                     update=(*values, "updated_at"),
                 )

@@ -110,12 +110,14 @@ async def test_two_serve_processes_send_each_message_once(migrated_postgres_url:
                 await conn.execute(text("SELECT recipient, kind, period_key, status FROM delivery"))
             ).all()
         assert all(count == 1 for _job, _period, count in runs)
-        assert {job for job, _period, _count in runs} == {"approvals-reminder"}
-        event_driven = [d for d in deliveries if d.kind != "approvals_reminder"]
+        approval_runs = [r for r in runs if r[0] == "approvals-reminder"]
+        assert approval_runs  # the every-minute firing happened (other jobs may fire too)
+        event_driven = [d for d in deliveries if d.kind == "reminder"]
         assert len(event_driven) == EVENT_DRIVEN
         assert all(d.status == "sent" for d in event_driven)
         reminders = [d for d in deliveries if d.kind == "approvals_reminder"]
-        assert len(reminders) == len(runs)  # one per firing, whichever replica fanned out
+        # One per firing, whichever replica fanned it out.
+        assert len(reminders) == len(approval_runs)
         per_conversation = Counter(r.conversation_id for r in connector.delivered)
         assert per_conversation[f"a:conv-{0:06d}"] == len(reminders)
         for n in range(1, EVENT_DRIVEN + 1):

@@ -1,0 +1,128 @@
+"""Target attainment in reports: which periods of a category are judged, and whether one
+person met each of them (the same counting and proration as ``domain.quota``)."""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from domain.calendar import WorkCalendar
+from domain.periods import Period, PeriodKind, period_for
+from domain.policy import Category
+from domain.report_model import ReportRange
+
+TeleworkDays = Sequence[tuple[int, bool]]
+"""One person's telework as (date ordinal, full day?) pairs, one per day, ascending."""
+
+
+def telework_days(pairs: Iterable[tuple[date, str]]) -> list[tuple[int, bool]]:
+    """Merge (day, full|am|pm) pairs as ``domain.occasions.merge_by_day`` does (a morning
+    and an afternoon of one day make a full day), in the compact form reports walk."""
+    merged: dict[int, str] = {}
+    for day, part in pairs:
+        ordinal = day.toordinal()
+        seen = merged.get(ordinal)
+        if seen is None or part == "full":
+            merged[ordinal] = part
+        elif seen != part and seen != "full":
+            merged[ordinal] = "full"
+    return sorted((ordinal, part == "full") for ordinal, part in merged.items())
+
+
+@dataclass(frozen=True, slots=True)
+class JudgedPeriods:
+    """One category's periods judged in a report, with a lookup from a day to its period.
+
+    A month or week is judged when it ends inside the report's range on or before the
+    reference day; the fiscal year is judged on its results up to the reference day.
+    Periods without working days are never judged.
+    """
+
+    category_id: str
+    count: int
+    periods: tuple[Period, ...]
+    working: tuple[tuple[int, ...], ...]  # working-day ordinals of each period
+    last_working: tuple[int, ...]  # ordinal of each period's last working day
+    period_of_day: Mapping[int, int]  # day ordinal (up to the reference day) → period index
+    cutoff: int  # ordinal of the last day counted (the reference day)
+    prorate: bool
+
+    def judge(
+        self, days: TeleworkDays, eligible_from: date, half_day_occasions: int
+    ) -> tuple[int, int]:
+        """(periods judged, periods met) for one person's telework days."""
+        first = bisect_left(self.last_working, eligible_from.toordinal())
+        judged = len(self.periods) - first
+        if judged <= 0:
+            return 0, 0
+        lo = bisect_left(days, (self.periods[first].start.toordinal(),))
+        hi = bisect_right(days, (self.cutoff, True))
+        done: dict[int, int] = {}
+        lookup = self.period_of_day
+        for position in range(lo, hi):
+            ordinal, full = days[position]
+            index = lookup.get(ordinal)
+            if index is not None:
+                done[index] = done.get(index, 0) + (1 if full else half_day_occasions)
+        met = 0
+        for index, occasions in done.items():
+            if occasions >= self._needed(index, eligible_from):
+                met += 1
+        return judged, met
+
+    def _needed(self, index: int, eligible_from: date) -> int:
+        period = self.periods[index]
+        if not self.prorate or eligible_from <= period.start:
+            return self.count
+        working = self.working[index]
+        remaining = len(working) - bisect_left(working, eligible_from.toordinal())
+        return -(-self.count * remaining // len(working))  # ceiling, as domain.quota
+
+
+def judged_periods(
+    category_id: str,
+    category: Category,
+    report_range: ReportRange,
+    reference_day: date,
+    calendar: WorkCalendar,
+    *,
+    prorate: bool,
+) -> JudgedPeriods:
+    """The periods of ``category`` that the report judges (see ``JudgedPeriods``)."""
+    kind = category.target.period
+    candidates: list[Period] = []
+    if kind is PeriodKind.FISCAL_YEAR:
+        candidates.append(period_for(kind, report_range.start, calendar))
+    else:
+        period = period_for(kind, report_range.start, calendar)
+        while period.start <= report_range.end:
+            if report_range.start <= period.end <= report_range.end and (
+                period.end <= reference_day
+            ):
+                candidates.append(period)
+            period = period_for(kind, period.end + timedelta(days=1), calendar)
+    periods: list[Period] = []
+    working: list[tuple[int, ...]] = []
+    lookup: dict[int, int] = {}
+    cutoff = reference_day.toordinal()
+    for period in candidates:
+        days = tuple(calendar.working_ordinals(period.start, period.end))
+        if not days:
+            continue
+        index = len(periods)
+        periods.append(period)
+        working.append(days)
+        for ordinal in range(period.start.toordinal(), min(period.end.toordinal(), cutoff) + 1):
+            lookup[ordinal] = index
+    return JudgedPeriods(
+        category_id=category_id,
+        count=category.target.count,
+        periods=tuple(periods),
+        working=tuple(working),
+        last_working=tuple(days[-1] for days in working),
+        period_of_day=lookup,
+        cutoff=cutoff,
+        prorate=prorate,
+    )

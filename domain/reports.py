@@ -1,0 +1,375 @@
+"""Fiscal-year telework reports (PDCA follow-up): one pass over the staff, tallied per scope
+(本省 / 地方支分部局等 / 全体), per org unit (局・部 and 課・室), per month and per target
+category, plus Telework Week participation by section and the previous year's figures.
+
+Pure: the caller reads ``ReportInputs`` from storage. The counting rules are in
+``domain.report_model`` and are printed in every output.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Mapping, Sequence
+from datetime import date, timedelta
+
+from domain.calendar import WorkCalendar
+from domain.conditions import roster_key
+from domain.org import Office, OrgChart, OrgUnit, StaffMember, UnitKind
+from domain.periods import Period, PeriodKind, period_for
+from domain.policy import Policy
+from domain.report_model import (
+    CategoryTally,
+    Exclusions,
+    MonthTally,
+    ReportRange,
+    ReportRequest,
+    Scope,
+    Tally,
+)
+from domain.report_privacy import suppress_small_groups
+from domain.report_rows import (
+    OverviewRow,
+    PersonRow,
+    Report,
+    ReportBody,
+    ReportInputs,
+    ReportSource,
+    TeleworkWeek,
+    UnitRow,
+)
+from domain.report_targets import JudgedPeriods, TeleworkDays, judged_periods, telework_days
+from domain.report_week import WeekCounter
+
+ROW_KINDS = (UnitKind.BUREAU, UnitKind.SECTION)
+
+
+def build_report(
+    request: ReportRequest, inputs: ReportInputs, policy: Policy, calendar: WorkCalendar
+) -> Report:
+    """The report for ``request`` and the same range one year earlier."""
+    chart = OrgChart(inputs.units)
+    if request.unit is not None:
+        chart.unit(request.unit)  # KeyError naming the code if unknown
+    days = {eid: telework_days(pairs) for eid, pairs in inputs.occasions.items()}
+    current = _Pass(request, inputs, days, chart, policy, calendar).run()
+    previous_request = ReportRequest(
+        range=request.range.previous_year(),
+        scope=request.scope,
+        unit=request.unit,
+        as_of=request.as_of,
+    )
+    previous = _Pass(previous_request, inputs, days, chart, policy, calendar).run()
+    return Report(
+        request=request,
+        current=current,
+        previous=previous,
+        categories=tuple(policy.categories.items()),
+        min_group_size=policy.reports.care_min_group_size,
+    )
+
+
+class _Pass:
+    """One range: a single walk over the staff, adding each person to their tallies."""
+
+    def __init__(
+        self,
+        request: ReportRequest,
+        inputs: ReportInputs,
+        days: Mapping[str, TeleworkDays],
+        chart: OrgChart,
+        policy: Policy,
+        calendar: WorkCalendar,
+    ) -> None:
+        report_range = request.range
+        self.request, self.range, self.inputs, self.days = request, report_range, inputs, days
+        self.chart, self.policy, self.calendar = chart, policy, calendar
+        self.reference = request.reference_day
+        self.months = _months(report_range, calendar)
+        self.month_of = {
+            ordinal: index
+            for index, month in enumerate(self.months)
+            for ordinal in range(month.start.toordinal(), month.end.toordinal() + 1)
+        }
+        self.judged = {
+            cid: judged_periods(
+                cid,
+                category,
+                report_range,
+                self.reference,
+                calendar,
+                prorate=policy.eligibility.prorate_first_period,
+            )
+            for cid, category in policy.categories.items()
+        }
+        self._membership: dict[tuple[bool, ...], tuple[JudgedPeriods, ...]] = {}
+        self.in_filter = (
+            None if request.unit is None else {u.code for u in chart.units_under(request.unit)}
+        )
+        self.overview = self._overview_rows()
+        self.unit_rows = self._unit_rows()
+        self._targets: dict[str, list[Tally]] = {}
+        self._unit_tallies = {row.unit.code: row.tally for row in self.unit_rows}
+        self.week = request.telework_week
+        if self.week is not None and (
+            self.week[1] < report_range.start or self.week[0] > report_range.end
+        ):
+            self.week = None
+        self.week_counter = WeekCounter()
+        self.week_ordinals = (
+            (self.week[0].toordinal(), self.week[1].toordinal()) if self.week else (0, -1)
+        )
+
+    # -- rows --------------------------------------------------------------------------
+
+    def _new_tally(self) -> Tally:
+        return Tally(
+            months=[MonthTally() for _ in self.months],
+            categories={cid: CategoryTally() for cid in self.policy.categories},
+        )
+
+    def _overview_rows(self) -> list[OverviewRow]:
+        if self.request.unit is not None:
+            unit = self.chart.unit(self.request.unit)
+            return [OverviewRow(Scope(unit.office.value), unit, self._new_tally())]
+        if self.request.scope is Scope.ALL:
+            scopes: tuple[Scope, ...] = (Scope.HEAD_OFFICE, Scope.REGIONAL, Scope.ALL)
+        else:
+            scopes = (self.request.scope,)
+        return [OverviewRow(s, None, self._new_tally()) for s in scopes]
+
+    def _unit_rows(self) -> list[UnitRow]:
+        units = self.inputs.units
+        children: dict[str | None, list[OrgUnit]] = {}
+        for unit in units:
+            children.setdefault(unit.parent, []).append(unit)
+        for kids in children.values():  # 本省 before 地方支分部局等, then by code
+            kids.sort(key=lambda u: (u.office is not Office.HEAD_OFFICE, u.code))
+        if self.request.unit is not None:
+            roots = [self.chart.unit(self.request.unit)]
+            wanted = None  # every level under the chosen unit
+        else:
+            roots = [u for u in children.get(None, []) if self.request.scope.includes(u.office)]
+            wanted = ROW_KINDS
+        rows: list[UnitRow] = []
+
+        def walk(unit: OrgUnit, depth: int) -> None:
+            if wanted is None or unit.kind in wanted:
+                rows.append(UnitRow(unit, depth, self._new_tally()))
+            for child in children.get(unit.code, []):
+                walk(child, depth + 1)
+
+        for root in roots:
+            walk(root, 0)
+        return rows
+
+    def _tallies_for(self, code: str) -> list[Tally]:
+        cached = self._targets.get(code)
+        if cached is not None:
+            return cached
+        office = self.chart.office_of(code)
+        tallies = [row.tally for row in self.overview if row.scope.includes(office)]
+        by_code = self._unit_tallies
+        current: str | None = code
+        while current is not None:
+            if current in by_code:
+                tallies.append(by_code[current])
+            current = self.chart.unit(current).parent
+        self._targets[code] = tallies
+        return tallies
+
+    # -- the walk ----------------------------------------------------------------------
+
+    def run(self) -> ReportBody:
+        history, ref = self.inputs.history, self.reference
+        left = exempt = conditional = unknown = 0
+        people: list[PersonRow] = []
+        for member in self.inputs.staff:
+            if not history.in_post_on(member, ref):
+                if history.was_in_post_during(member, self.range.start, ref) and self._in_scope(
+                    history.unit_on(member, self.range.start)
+                ):
+                    left += 1
+                continue
+            code = history.unit_on(member, ref)
+            if code not in self.chart:
+                unknown += 1 if self.request.unit is None else 0
+                continue
+            if not self._in_scope(code):
+                continue
+            row = self._add_person(member, code)
+            if row.not_eligible_reason == "exempt":
+                exempt += 1
+            elif row.not_eligible_reason == "conditional":
+                conditional += 1
+            if self.request.per_person:
+                people.append(row)
+        self._add_meetings()
+        min_size = self.policy.reports.care_min_group_size
+        sensitive = [cid for cid, c in self.policy.categories.items() if c.sensitive]
+        suppress_small_groups(
+            [r.tally for r in self.overview],
+            [(r.unit, r.tally) for r in self.unit_rows],
+            sensitive,
+            min_size,
+        )
+        return ReportBody(
+            range=self.range,
+            reference_day=ref,
+            months=tuple(self.months),
+            overview=tuple(self.overview),
+            units=tuple(self.unit_rows),
+            telework_week=self._week_result(),
+            people=tuple(sorted(people, key=lambda p: (p.unit, p.employee_id))),
+            exclusions=Exclusions(left, exempt, conditional, unknown),
+        )
+
+    def _in_scope(self, code: str) -> bool:
+        if code not in self.chart:
+            return False
+        if self.in_filter is not None:
+            return code in self.in_filter
+        return self.request.scope.includes(self.chart.office_of(code))
+
+    def _add_person(self, member: StaffMember, code: str) -> PersonRow:
+        policy, ref = self.policy, self.reference
+        eligible_from = policy.eligibility.eligible_from(member.hire_date)
+        reason = "exempt" if policy.is_exempt(member) else None
+        if reason is None and eligible_from > ref:
+            reason = "conditional"
+        eligible = reason is None
+        days = self.days.get(member.employee_id, ())
+        half_occasions = policy.counting.half_day_occasions
+        half_value = policy.counting.half_day_person_days
+        occasions = full = half = 0
+        person_days = 0.0
+        month_counts: dict[int, list[float]] = {}  # index → [occasions, person-days, full, half]
+        week_first, week_last = self.week_ordinals
+        week_hits: list[int] = []
+        week_person_days = 0.0
+        month_of = self.month_of
+        lo = bisect_left(days, (self.range.start.toordinal(),))
+        hi = bisect_right(days, (ref.toordinal(), True))
+        for position in range(lo, hi):
+            ordinal, is_full = days[position]
+            value = 1.0 if is_full else half_value
+            count = 1 if is_full else half_occasions
+            occasions += count
+            person_days += value
+            full += is_full
+            half += not is_full
+            cell = month_counts.get(month_of[ordinal])
+            if cell is None:
+                cell = month_counts[month_of[ordinal]] = [0, 0.0, 0, 0]
+            cell[0] += count
+            cell[1] += value
+            cell[2 if is_full else 3] += 1
+            if week_first <= ordinal <= week_last:
+                week_hits.append(ordinal)
+                week_person_days += value
+        week_days = len(week_hits)
+        judgements = self._judge(member, days, eligible_from) if eligible else ()
+        for tally in self._tallies_for(code):
+            tally.headcount += 1
+            tally.eligible += eligible
+            if occasions:
+                tally.implementers += 1
+                tally.implementers_eligible += eligible
+                tally.occasions += occasions
+                tally.person_days += person_days
+                tally.full_days += full
+                tally.half_days += half
+                for index, (n, pd, f, h) in month_counts.items():
+                    month = tally.months[index]
+                    month.implementers += 1
+                    month.occasions += int(n)
+                    month.person_days += pd
+                    month.full_days += int(f)
+                    month.half_days += int(h)
+            for cid, judged, met in judgements:
+                category = tally.categories[cid]
+                category.members += 1
+                category.attained += met == judged
+                category.periods_judged += judged
+                category.periods_met += met
+        if self.week is not None:
+            self._add_to_week(code, eligible, week_hits, week_person_days)
+        return PersonRow(
+            employee_id=member.employee_id,
+            name=member.name,
+            unit=code,
+            eligible=eligible,
+            not_eligible_reason=reason,
+            occasions=occasions,
+            person_days=person_days,
+            full_days=full,
+            half_days=half,
+            telework_week_days=week_days,
+        )
+
+    def _judge(
+        self, member: StaffMember, days: TeleworkDays, eligible_from: date
+    ) -> list[tuple[str, int, int]]:
+        key = roster_key(member)
+        categories = self._membership.get(key)
+        if categories is None:
+            categories = tuple(
+                self.judged[cid]
+                for cid, c in self.policy.categories.items()
+                if c.when.holds_for(member)
+            )
+            self._membership[key] = categories
+        out: list[tuple[str, int, int]] = []
+        half_occasions = self.policy.counting.half_day_occasions
+        for periods in categories:
+            judged, met = periods.judge(days, eligible_from, half_occasions)
+            if judged:
+                out.append((periods.category_id, judged, met))
+        return out
+
+    def _add_to_week(
+        self, code: str, eligible: bool, hits: Sequence[int], person_days: float
+    ) -> None:
+        section = self.chart.section_of(code)
+        if section is not None:
+            self.week_counter.add(section.code, eligible, hits, person_days)
+
+    def _week_result(self) -> TeleworkWeek | None:
+        if self.week is None:
+            return None
+        sections = [r.unit for r in self.unit_rows if r.unit.kind is UnitKind.SECTION]
+        return self.week_counter.result(self.week, sections, self.chart, self.calendar)
+
+    def _add_meetings(self) -> None:
+        start, ref = self.range.start, self.reference
+        whole_organisation = self.request.unit is None and self.request.scope is Scope.ALL
+        for day, code in self.inputs.meetings:
+            if not start <= day <= ref:
+                continue
+            if code is not None and code in self.chart:
+                if self._in_scope(code):
+                    for tally in self._tallies_for(code):
+                        tally.meetings += 1
+            elif whole_organisation:
+                self.overview[-1].tally.meetings += 1
+
+
+def _months(report_range: ReportRange, calendar: WorkCalendar) -> list[Period]:
+    months: list[Period] = []
+    period = period_for(PeriodKind.MONTH, report_range.start, calendar)
+    while period.start <= report_range.end:
+        months.append(period)
+        period = period_for(PeriodKind.MONTH, period.end + timedelta(days=1), calendar)
+    return months
+
+
+async def make_report(
+    source: ReportSource, request: ReportRequest, policy: Policy, calendar: WorkCalendar
+) -> Report:
+    """Read what ``request`` needs through ``source`` and build the report: telework from a
+    week before the previous fiscal year (weeks straddle its start; fiscal-year targets
+    count from its first day) to a week after the range."""
+    previous_start, _ = calendar.fiscal_year_range(request.range.fiscal_year - 1)
+    inputs = await source.report_inputs(
+        previous_start - timedelta(days=7), request.range.end + timedelta(days=7)
+    )
+    return build_report(request, inputs, policy, calendar)

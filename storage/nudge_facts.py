@@ -1,0 +1,142 @@
+"""What nudge and campaign planning reads, in a few set-based queries (never one per person):
+live telework in a window, who is on leave or busy on which day, and how many nudges of a
+period each recipient has already been issued (from the delivery ledger itself)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+
+from sqlalchemy import and_, func, or_
+from sqlalchemy import select as sa_select
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlmodel import col
+
+from domain.nudges import parse_nudge_key
+from domain.schedule import EntryStatus, occasion_part
+from storage.engine import READ_ONLY
+from storage.ledger_sql import DELIVERY
+from storage.org import StaffRow
+from storage.schedule import LIVE, ScheduleEntryRow
+from storage.tables import TeamsIdentity
+
+
+@dataclass
+class ScheduleFacts:
+    """Live entries of everyone in a window, shaped for planning."""
+
+    telework: dict[str, list[tuple[date, str]]] = field(default_factory=dict)
+    busy: dict[str, set[date]] = field(default_factory=dict)  # any live entry on the day
+    leave: dict[str, set[date]] = field(default_factory=dict)  # a live leave entry on the day
+
+    def on_leave(self, employee_id: str, day: date) -> bool:
+        return day in self.leave.get(employee_id, ())
+
+    def teleworkers(self, start: date, end: date) -> set[str]:
+        """People with live telework on some day from ``start`` to ``end``."""
+        return {
+            emp for emp, days in self.telework.items() if any(start <= d <= end for d, _ in days)
+        }
+
+
+class SqlNudgeFacts:
+    """Read-only queries for the nudge and campaign jobs."""
+
+    def __init__(self, sessions: async_sessionmaker[AsyncSession]) -> None:
+        self._sessions = sessions
+
+    async def schedule(
+        self, telework_from: date, telework_to: date, busy_from: date, busy_to: date
+    ) -> ScheduleFacts:
+        """Live telework (confirmed or awaiting approval: declared) in the first window, and
+        every live entry in the second (leave, office, trips: busy days)."""
+        facts = ScheduleFacts()
+        row = ScheduleEntryRow
+        telework = sa_select(col(row.employee_id), col(row.day), col(row.part)).where(
+            col(row.status) == EntryStatus.TELEWORK.value,
+            col(row.state).in_(LIVE),
+            col(row.day) >= telework_from,
+            col(row.day) <= telework_to,
+        )
+        busy = sa_select(col(row.employee_id), col(row.day), col(row.status)).where(
+            col(row.state).in_(LIVE), col(row.day) >= busy_from, col(row.day) <= busy_to
+        )
+        async with self._sessions() as session:
+            await session.connection(execution_options=READ_ONLY)
+            parts: dict[str, str] = {}
+            for employee_id, day, part in await session.execute(telework):
+                shown = parts.get(part)
+                if shown is None:
+                    shown = parts[part] = occasion_part(part).value
+                facts.telework.setdefault(employee_id, []).append((day, shown))
+            for employee_id, day, status in await session.execute(busy):
+                facts.busy.setdefault(employee_id, set()).add(day)
+                if status == EntryStatus.LEAVE.value:
+                    facts.leave.setdefault(employee_id, set()).add(day)
+        return facts
+
+    async def issued(self, kind: str, period_prefixes: Iterable[str]) -> dict[str, dict[str, int]]:
+        """Recipient → category → deliveries of ``kind`` whose period key starts with one of
+        ``period_prefixes`` (``manager:FY2026:``), whatever their status: an issued nudge
+        counts even if it was cancelled or failed, so the cap is never exceeded."""
+        prefixes = list(period_prefixes)
+        if not prefixes:
+            return {}
+        d = DELIVERY.c
+        statement = (
+            sa_select(d.recipient, d.period_key, func.count())
+            .where(
+                d.kind == kind,
+                or_(*(d.period_key.startswith(p, autoescape=True) for p in prefixes)),
+            )
+            .group_by(d.recipient, d.period_key)
+        )
+        out: dict[str, dict[str, int]] = {}
+        async with self._sessions() as session:
+            await session.connection(execution_options=READ_ONLY)
+            for recipient, key, count in await session.execute(statement):
+                parsed = parse_nudge_key(key)
+                if parsed is not None:
+                    per = out.setdefault(recipient, {})
+                    per[parsed[0]] = per.get(parsed[0], 0) + int(count)
+        return out
+
+    async def keys_sent(self, kind: str, period_key: str) -> set[str]:
+        """Recipients who already have a delivery ``(kind, period_key)``."""
+        d = DELIVERY.c
+        async with self._sessions() as session:
+            await session.connection(execution_options=READ_ONLY)
+            rows = await session.execute(
+                sa_select(d.recipient).where(d.kind == kind, d.period_key == period_key)
+            )
+            return {r for (r,) in rows}
+
+    async def chat_ids(self) -> dict[str, str]:
+        """Employee id → Teams user id for every active person who talked to the bot: the
+        rules of ``SqlOrganisation.chat_ids`` without an IN list (100,000 ids do not fit
+        in one statement's parameters)."""
+        identity, staff = TeamsIdentity, StaffRow
+        matches = or_(
+            col(identity.employee_id) == col(staff.employee_id),
+            and_(
+                col(identity.employee_id).is_(None),
+                func.lower(col(identity.aad_object_id)) == func.lower(col(staff.aad_object_id)),
+            ),
+            and_(
+                col(identity.employee_id).is_(None),
+                col(staff.aad_object_id).is_(None),
+                func.lower(col(identity.user_principal_name)) == col(staff.email),
+            ),
+        )
+        statement = (
+            sa_select(col(staff.employee_id), col(identity.teams_user_id))
+            .join(identity, matches)
+            .where(col(staff.active).is_(True))
+            .order_by(col(identity.last_seen_at))
+        )
+        async with self._sessions() as session:
+            await session.connection(execution_options=READ_ONLY)
+            # The most recently seen identity wins (ascending order, later rows overwrite).
+            rows = await session.execute(statement)
+            return {employee_id: user_id for employee_id, user_id in rows}

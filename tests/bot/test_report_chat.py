@@ -1,0 +1,51 @@
+"""「レポート」 in chat: admins see the ministry, chiefs their section, others are refused."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime
+from typing import Any
+
+from storage.engine import create_engine
+from tests.bot.conftest import RecordingConnector
+from tests.bot.test_declare_flow import Chat, card
+from tests.factories import MEGAN_AAD, frozen_clock, seed_staff, seed_telework, staff
+
+NOW = frozen_clock(datetime(2026, 11, 26, 10, 0))
+CHIEF_AAD = "0c1a2b3c-0000-4000-8000-00000000c41e"
+ADMIN_AAD = "0c1a2b3c-0000-4000-8000-0000000000ad"
+
+
+async def test_report_card_follows_roles(
+    bot_client: Any, connector: RecordingConnector, sqlite_url: str
+) -> None:
+    engine = create_engine(sqlite_url)
+    await seed_staff(
+        engine,
+        staff("S1", name="メーガン", aad_object_id=MEGAN_AAD),
+        staff("C1", name="課長", aad_object_id=CHIEF_AAD, is_section_chief=True),
+        staff(
+            "A1",
+            name="事務局",
+            aad_object_id=ADMIN_AAD,
+            org_unit="関東局/総務課",
+            email="secretariat@example.go.jp",
+        ),
+    )
+    await seed_telework(engine, "S1", date(2026, 6, 5), date(2026, 11, 4))
+    await engine.dispose()
+    client = await bot_client(clock=NOW, TELEWORK_ADMINS="secretariat@example.go.jp")
+    megan = Chat(client, connector, MEGAN_AAD, "29:megan")
+    chief = Chat(client, connector, CHIEF_AAD, "29:chief")
+    admin = Chat(client, connector, ADMIN_AAD, "29:admin")
+
+    refused = await megan.say("レポート")
+    assert "attachments" not in refused and refused["text"]
+
+    section = json.dumps(card(await chief.say("レポート")), ensure_ascii=False)
+    whole = json.dumps(card(await admin.say("レポート")), ensure_ascii=False)
+    assert "令和8年度" in section and "令和8年度" in whole
+    assert "総務課" in section
+    assert section != whole
+    # The chart is attached as an image inside the card.
+    assert '"type": "Image"' in whole

@@ -1,0 +1,167 @@
+"""Report outputs of the hand-computed organisation: Excel read back, CSV, Markdown, the
+charts (size, and no glyph missing from the Japanese font) and the chat card."""
+
+from __future__ import annotations
+
+import base64
+import csv
+import io
+import logging
+import warnings
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+from fontTools.ttLib import TTFont
+from openpyxl import load_workbook
+
+from bot.report_charts import chart_texts, font_path, monthly_png, report_png
+from bot.report_outputs import to_csv, to_markdown, to_xlsx
+from bot.reports import summary_card
+from domain.policy import default_policy
+from domain.report_model import ReportRange, ReportRequest
+from domain.report_rows import Report
+from domain.reports import build_report
+from tests.report_org import TELEWORK_WEEK, inputs
+
+POLICY = default_policy()
+CALENDAR = POLICY.work_calendar()
+GENERATED = datetime(2027, 4, 5, 10, 30, tzinfo=ZoneInfo("Asia/Tokyo"))
+PNG = b"\x89PNG\r\n\x1a\n"
+
+
+def report(per_person: bool = False) -> Report:
+    request = ReportRequest(
+        ReportRange.fiscal_year_of(2026, CALENDAR),
+        telework_week=TELEWORK_WEEK,
+        per_person=per_person,
+    )
+    return build_report(request, inputs(date(2025, 3, 25), date(2027, 4, 7)), POLICY, CALENDAR)
+
+
+def test_excel_has_a_sheet_per_table_with_headings_frozen_panes_and_formats() -> None:
+    book = load_workbook(io.BytesIO(to_xlsx(report(per_person=True), "ja", GENERATED, 0.5)))
+    assert book.sheetnames == [
+        "概要",
+        "月別",
+        "組織別",
+        "目標達成",
+        "テレワーク・ウィーク",
+        "前年度比較",
+        "職員別",
+        "集計方法",
+    ]
+    overview = book["概要"]
+    heading = [overview.cell(row=r, column=1).value for r in range(1, 8)]
+    assert heading[0] == "テレワーク実施状況報告"
+    assert heading[1] == "対象期間: 令和8年度（令和8年4月1日～令和9年3月31日）"
+    assert heading[2].startswith("基準日: 令和9年3月31日")
+    assert heading[3] == "対象範囲: 全体（本省・地方支分部局等）"
+    assert heading[4].startswith("分母: 職員数＝基準日に在職する職員")
+    assert "期間中の退職者等 1名" in heading[5]
+    assert heading[6] == "作成日時: 2027-04-05 10:30 JST"
+    # header row 9 (7 heading lines, a blank row), frozen below it and after column A
+    assert overview["A9"].value == "区分"
+    assert overview.freeze_panes == "B10"
+    total = [c.value for c in overview[12]]
+    assert total[:5] == ["全体", 18, 16, 14, 13]
+    rate = overview.cell(row=12, column=6)
+    assert rate.value == pytest.approx(14 / 18)
+    assert rate.number_format == "0.0%"
+    assert overview.cell(row=12, column=2).number_format == "#,##0"
+    assert overview.cell(row=12, column=9).number_format == "#,##0.0"  # 延べ人日 30.0
+    assert overview.cell(row=12, column=9).value == 30.0
+    assert overview.column_dimensions["A"].width >= 14  # 地方支分部局等 (7 wide characters)
+    # every table sheet states period and scope in its heading
+    for name in book.sheetnames:
+        assert book[name]["A2"].value.startswith("対象期間: 令和8年度")
+    # suppressed care cells are ＊, never a number
+    targets = book["目標達成"]
+    care = [row for row in targets.iter_rows(values_only=True) if row[1] == "育児・介護を行う職員"]
+    assert care and all(row[3] == "＊" for row in care)
+    week = book["テレワーク・ウィーク"]
+    assert week["A8"].value.startswith("テレワーク・ウィーク 7/20(月)～7/24(金)：2／3課室")
+
+
+def test_csv_starts_with_the_heading_and_holds_every_table() -> None:
+    data = to_csv(report(), "ja", GENERATED, 0.5)
+    assert data.startswith(b"\xef\xbb\xbf")  # BOM: Excel opens UTF-8 correctly
+    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
+    assert rows[1] == ["対象期間: 令和8年度（令和8年4月1日～令和9年3月31日）"]
+    assert ["[概要]"] in rows
+    total = rows[rows.index(["[概要]"]) + 4]
+    assert total[:7] == ["全体", "18", "16", "14", "13", "77.8%", "81.2%"]
+
+
+def test_markdown_in_english() -> None:
+    md = to_markdown(report(), "en", GENERATED, 0.5).decode()
+    assert "- Period: FY2026 (1 April 2026 – 31 March 2027)" in md
+    assert "| All | 18 | 16 | 14 | 13 | 77.8% | 81.2% | 32 | 30.0 | 28 | 4 | 2.14 | 2 |" in md
+
+
+def test_the_people_sheet_is_only_there_when_asked_and_never_names_care() -> None:
+    book = load_workbook(io.BytesIO(to_xlsx(report(), "ja", GENERATED, 0.5)))
+    assert "職員別" not in book.sheetnames
+    people = to_csv(report(per_person=True), "ja", GENERATED, 0.5).decode("utf-8-sig")
+    section = people[people.index("[職員別]") :]
+    assert "育児" not in section
+    assert "介護" not in section
+
+
+def _drawn(draw: object) -> tuple[bytes, list[str]]:
+    """Run a chart and collect every missing-glyph complaint (warning or log)."""
+    complaints: list[str] = []
+    handler = logging.Handler()
+    handler.emit = lambda record: complaints.append(record.getMessage())  # type: ignore[method-assign]
+    logger = logging.getLogger("matplotlib")
+    logger.addHandler(handler)
+    try:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            png = draw()  # type: ignore[operator]
+    finally:
+        logger.removeHandler(handler)
+    complaints += [str(w.message) for w in caught]
+    return png, [c for c in complaints if "glyph" in c.lower() or "missing" in c.lower()]
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_charts_render_every_glyph_and_stay_small(lang: str) -> None:
+    r = report()
+    png, missing = _drawn(lambda: report_png(r, lang, GENERATED))  # type: ignore[arg-type]
+    assert missing == []
+    assert png.startswith(PNG)
+    assert 20_000 < len(png) < 1_000_000
+    small, missing = _drawn(lambda: monthly_png(r, lang))  # type: ignore[arg-type]
+    assert missing == []
+    assert small.startswith(PNG) and len(small) < 100_000
+
+
+def test_the_font_has_every_character_the_charts_use() -> None:
+    cmap = TTFont(str(font_path()), fontNumber=0).getBestCmap()
+    for lang in ("ja", "en"):
+        used = {ch for label in chart_texts(report(), lang, GENERATED) for ch in label}  # type: ignore[arg-type]
+        absent = sorted(ch for ch in used if ch not in "\n" and ord(ch) not in cmap)
+        assert absent == [], f"{lang}: {absent}"
+
+
+def test_a_missing_glyph_would_be_caught() -> None:
+    """The check above can fail: a character outside IPAex Gothic (an emoji here:
+    the font does not cover) is absent from the cmap the check reads."""
+    cmap = TTFont(str(font_path()), fontNumber=0).getBestCmap()
+    assert ord("😀") not in cmap
+
+
+def test_the_chat_card_summarises_and_carries_the_chart() -> None:
+    r = report()
+    card = summary_card(r, "ja", monthly_png(r, "ja"))
+    texts = [b.get("text", "") for b in card["body"]]
+    assert texts[0] == "テレワーク実施状況（令和8年度（令和8年4月1日～令和9年3月31日））"
+    assert "・実施率 77.8%（実施者 14名／職員 18名）" in texts
+    assert "・前年度同期: 実施率 23.5%（+54.2ポイント）" in texts
+    assert any("育児・介護を行う職員 ＊" in t for t in texts)
+    assert "・テレワーク・ウィーク: 2／3課室で1名以上" in texts
+    (image,) = [b for b in card["body"] if b["type"] == "Image"]
+    assert image["url"].startswith("data:image/png;base64,")
+    assert base64.b64decode(image["url"].split(",", 1)[1]).startswith(PNG)
+    assert texts[-1].startswith("作成日時:")

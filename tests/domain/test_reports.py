@@ -1,0 +1,295 @@
+"""The FY2026 report of the hand-computed organisation in tests/report_org.py: every cell.
+
+Population on the reference day 2027-03-31 (基準日): P01–P11 and P14–P20 = 18 people.
+P12 left on 2026-09-01 (excluded, shown as an exclusion); P13 left long ago (no event).
+本省 (13): 総務課 P01 P02 P03 P05 P06 P07 P08 P18 + 文書係 P04 (9); 会計課 P09 P10 P11 (3);
+directly under 大臣官房 P20 (1). 地方 (5): 関東局/総務課 P14 P15 P16 P17 P19.
+P11 moved from 関東局 to 会計課 on 2026-10-01: on the reference day they are 本省, and all
+their telework (5/20 and 11/18) counts there.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from domain.policy import default_policy
+from domain.report_model import MonthTally, ReportRange, ReportRequest, Scope, Tally
+from domain.report_rows import Report
+from domain.reports import build_report
+from tests.report_org import TELEWORK_WEEK, inputs
+
+POLICY = default_policy()
+CALENDAR = POLICY.work_calendar()
+FETCH = (date(2025, 3, 25), date(2027, 4, 7))
+
+
+def report(**request: object) -> Report:
+    values: dict[str, object] = {
+        "range": ReportRange.fiscal_year_of(2026, CALENDAR),
+        "telework_week": TELEWORK_WEEK,
+    }
+    values.update(request)
+    return build_report(ReportRequest(**values), inputs(*FETCH), POLICY, CALENDAR)  # type: ignore[arg-type]
+
+
+def figures(t: Tally) -> tuple[object, ...]:
+    """headcount, eligible, implementers, eligible implementers, occasions, person-days,
+    full days, half days, meetings."""
+    return (
+        t.headcount,
+        t.eligible,
+        t.implementers,
+        t.implementers_eligible,
+        t.occasions,
+        t.person_days,
+        t.full_days,
+        t.half_days,
+        t.meetings,
+    )
+
+
+def categories(t: Tally) -> dict[str, tuple[int, int, int, int, bool]]:
+    """members, attained, periods judged, periods met, suppressed — per category."""
+    return {
+        cid: (c.members, c.attained, c.periods_judged, c.periods_met, c.suppressed)
+        for cid, c in t.categories.items()
+    }
+
+
+def months(t: Tally) -> list[tuple[int, int, float, int, int]]:
+    return [
+        (m.implementers, m.occasions, m.person_days, m.full_days, m.half_days) for m in t.months
+    ]
+
+
+def test_the_reference_day_is_the_year_end_and_the_months_run_april_to_march() -> None:
+    body = report().current
+    assert body.reference_day == date(2027, 3, 31)
+    assert [m.key for m in body.months] == [f"FY2026-{m:02d}" for m in (*range(4, 13), 1, 2, 3)]
+
+
+def test_overview_rows_every_cell() -> None:
+    rows = report().current.overview
+    assert [r.scope for r in rows] == [Scope.HEAD_OFFICE, Scope.REGIONAL, Scope.ALL]
+    # 本省: 13 people; not eligible: P08 (exempt), P09 (条件付採用期間 until 2027-03-31).
+    # Implementers: P01 P02 P03 P04 P06 P07 P08 P10 P11 P20 = 10 (9 without exempt P08).
+    # Occasions 2+1+3+1+12+1+1+2+2+1 = 26; person-days 2+0.5+2.5+1+12+1+1+2+2+1 = 25;
+    # half days: P02's morning and P03's 13:00-17:00; P04's am+pm merged into a full day.
+    # Meetings: m1 (section 総務課, 6/1).
+    assert figures(rows[0].tally) == (13, 11, 10, 9, 26, 25.0, 24, 2, 1)
+    # 地方: P14 (2 halves = 1.0), P15 (2), P17 (3/31 only; 4/1/2027 is next year), P19 (1);
+    # P16 none; P12's 5/12 is not counted (left before the reference day).
+    assert figures(rows[1].tally) == (5, 5, 4, 4, 6, 5.0, 4, 2, 0)
+    # 全体 = both, plus m2 (a meeting naming no unit counts only in 全体).
+    assert figures(rows[2].tally) == (18, 16, 14, 13, 32, 30.0, 28, 4, 2)
+
+
+def test_rates_and_days_per_person() -> None:
+    head_office, regional, total = (r.tally for r in report().current.overview)
+    assert (head_office.rate, head_office.rate_eligible) == (10 / 13, 9 / 11)
+    assert (regional.rate, regional.rate_eligible) == (4 / 5, 4 / 5)
+    assert (total.rate, total.rate_eligible) == (14 / 18, 13 / 16)
+    assert head_office.days_per_implementer == 2.5  # 25 / 10
+    assert regional.days_per_implementer == 1.25  # 5 / 4
+    assert total.days_per_implementer == 30 / 14
+
+
+def test_monthly_table_every_cell() -> None:
+    head_office, regional, total = (r.tally for r in report().current.overview)
+    # (implementers, occasions, person-days, full, half) for April … March.
+    assert months(total) == [
+        (3, 4, 3.5, 3, 1),  # Apr: P03 4/7 + 4/8 pm, P06 4/10, P07 4/15
+        (3, 3, 3.0, 3, 0),  # May: P01 5/13, P06 5/15, P11 5/20 (P12 5/12: left)
+        (2, 2, 2.0, 2, 0),  # Jun: P04 am+pm 6/10 = 1 full, P06 6/12 (P18: nothing counts)
+        (6, 7, 5.5, 4, 3),  # Jul: P01, P02 am, P03, P06, P14 pm+am, P19
+        (2, 2, 2.0, 2, 0),  # Aug: P06, P15
+        (2, 2, 2.0, 2, 0),  # Sep: P06, P15
+        (2, 2, 2.0, 2, 0),  # Oct: P06, P20
+        (3, 3, 3.0, 3, 0),  # Nov: P06, P08, P11
+        (2, 2, 2.0, 2, 0),  # Dec: P06, P10
+        (1, 1, 1.0, 1, 0),  # Jan: P06
+        (2, 2, 2.0, 2, 0),  # Feb: P06, P10
+        (2, 2, 2.0, 2, 0),  # Mar: P06, P17 3/31
+    ]
+    assert months(head_office) == [
+        (3, 4, 3.5, 3, 1),
+        (3, 3, 3.0, 3, 0),  # P11's May telework counts in 本省 (their unit on 3/31)
+        (2, 2, 2.0, 2, 0),
+        (4, 4, 3.5, 3, 1),  # P01, P02 am, P03, P06
+        (1, 1, 1.0, 1, 0),
+        (1, 1, 1.0, 1, 0),
+        (2, 2, 2.0, 2, 0),
+        (3, 3, 3.0, 3, 0),
+        (2, 2, 2.0, 2, 0),
+        (1, 1, 1.0, 1, 0),
+        (2, 2, 2.0, 2, 0),
+        (1, 1, 1.0, 1, 0),
+    ]
+    zero = (0, 0, 0.0, 0, 0)
+    assert months(regional) == [
+        zero,
+        zero,
+        zero,
+        (2, 3, 2.0, 1, 2),  # P14 pm 7/21 + am 7/23, P19 7/24
+        (1, 1, 1.0, 1, 0),  # P15
+        (1, 1, 1.0, 1, 0),  # P15
+        zero,
+        zero,
+        zero,
+        zero,
+        zero,
+        (1, 1, 1.0, 1, 0),  # P17 3/31
+    ]
+
+
+def test_target_attainment_every_cell() -> None:
+    head_office, regional, total = (r.tally for r in report().current.overview)
+    # manager (≥2 in the year): P01 2 ✓, P02 1 ✗ (本省); P15 2 ✓, P19 1 ✗ (地方).
+    # care (≥1 each month; all 12 months judged): P06 12/12 ✓, P07 1/12 (本省); P15 2/12
+    # (地方). k = 5: every care group is smaller, so every care cell is suppressed.
+    # general (週1回; weeks ending 4/5/2026 … 3/28/2027 = 52 judged): P03 3 weeks (3/30 in
+    # FY2025 is in the week ending 4/5, which FY2026 judges; 4/7+4/8 one week; 7/21), P04 1,
+    # P05 0, P10 2 of 17 (eligible from 12/1: weeks from 11/30–12/6, prorated to 1), P11 2,
+    # P18 0, P20 1 → 本省 7 people, 6×52+17 = 329 weeks, 9 met. 地方: P14 1 (two halves, one
+    # week), P16 0, P17 0 (3/31 falls in the week ending 4/4/2027, judged next year).
+    assert categories(head_office) == {
+        "manager": (2, 1, 2, 1, False),
+        "care": (2, 1, 24, 13, True),
+        "general": (7, 0, 329, 9, False),
+    }
+    assert categories(regional) == {
+        "manager": (2, 1, 2, 1, False),
+        "care": (1, 0, 12, 2, True),
+        "general": (3, 0, 156, 1, False),
+    }
+    assert categories(total) == {
+        "manager": (4, 2, 4, 2, False),
+        "care": (3, 1, 36, 15, True),
+        "general": (10, 0, 485, 10, False),
+    }
+    assert total.categories["manager"].rate == 0.5
+    assert total.categories["general"].period_rate == 10 / 485
+
+
+def test_org_unit_drill_down_every_cell() -> None:
+    rows = report().current.units
+    # 局・部 and 課・室 only (the 係 文書係 is counted in 総務課), depth first, by code.
+    assert [(r.unit.code, r.depth) for r in rows] == [
+        ("大臣官房", 0),
+        ("大臣官房/会計課", 1),
+        ("大臣官房/総務課", 1),
+        ("関東局", 0),
+        ("関東局/総務課", 1),
+    ]
+    bureau, accounts, general_affairs, kanto, kanto_section = (r.tally for r in rows)
+    assert figures(bureau) == (13, 11, 10, 9, 26, 25.0, 24, 2, 1)  # = 本省
+    # 会計課: P09 (条件付), P10 (2 days), P11 (2 days, moved in) → 3, 2, 2, 2, 4, 4.0
+    assert figures(accounts) == (3, 2, 2, 2, 4, 4.0, 4, 0, 0)
+    # 総務課 incl. 文書係: 9 people, P08 exempt; implementers P01 P02 P03 P04 P06 P07 P08.
+    assert figures(general_affairs) == (9, 8, 7, 6, 21, 20.0, 19, 2, 1)
+    assert figures(kanto) == figures(kanto_section) == (5, 5, 4, 4, 6, 5.0, 4, 2, 0)
+    assert categories(accounts) == {
+        "manager": (0, 0, 0, 0, False),
+        "care": (0, 0, 0, 0, True),  # 0 < k: suppressed too
+        "general": (2, 0, 69, 4, False),  # P10 2 of 17, P11 2 of 52
+    }
+    assert categories(general_affairs) == {
+        "manager": (2, 1, 2, 1, False),
+        "care": (2, 1, 24, 13, True),
+        "general": (4, 0, 208, 4, False),  # P03 3, P04 1, P05 0, P18 0
+    }
+
+
+def test_telework_week_by_section_every_cell() -> None:
+    week = report().current.telework_week
+    assert week is not None
+    # 7/20 is 海の日: the working days are 7/21–7/24.
+    assert week.days == tuple(date(2026, 7, d) for d in (21, 22, 23, 24))
+    cells = [
+        (r.section.code, r.headcount, r.eligible, r.participants, r.per_day, r.person_days, r.met)
+        for r in week.sections
+    ]
+    assert cells == [
+        ("大臣官房/会計課", 3, 2, 0, (0, 0, 0, 0), 0.0, False),
+        # P01 and P03 on 7/21, P02 the morning of 7/22
+        ("大臣官房/総務課", 9, 8, 3, (2, 1, 0, 0), 2.5, True),
+        # P14 7/21 pm and 7/23 am, P19 7/24
+        ("関東局/総務課", 5, 5, 2, (1, 0, 1, 1), 2.0, True),
+    ]
+    assert week.sections_met == 2
+
+
+def test_exclusions_are_counted() -> None:
+    exclusions = report().current.exclusions
+    assert (exclusions.left, exclusions.exempt, exclusions.conditional) == (1, 1, 1)
+    assert exclusions.unknown_unit == 0
+
+
+def test_previous_year_uses_the_units_people_had_then() -> None:
+    previous = report().previous
+    assert previous.reference_day == date(2026, 3, 31)
+    # On 2026-03-31: P09 and P10 not hired yet; P11 still in 関東局; P12 still in post.
+    # 本省: P01–P08, P18, P20 = 10 (P08 exempt); telework P01 11/12, P03 3/30.
+    # 地方: P11 P12 P14 P15 P16 P17 P19 = 7; telework P12 7/16, P14 3/10. Meeting m3 (no unit).
+    head_office, regional, total = (r.tally for r in previous.overview)
+    assert figures(head_office) == (10, 9, 2, 2, 2, 2.0, 2, 0, 0)
+    assert figures(regional) == (7, 7, 2, 2, 2, 2.0, 2, 0, 0)
+    assert figures(total) == (17, 16, 4, 4, 4, 4.0, 4, 0, 1)
+
+
+def test_a_report_before_the_year_end_counts_up_to_the_day_it_is_made() -> None:
+    body = report(as_of=date(2026, 9, 30)).current
+    assert body.reference_day == date(2026, 9, 30)
+    head_office, regional, total = (r.tally for r in body.overview)
+    # P11 is still in 関東局 on 9/30; P09 is not hired yet; P10 is in 条件付採用期間;
+    # P12 left on 9/1. Telework after 9/30 is not counted.
+    assert (head_office.headcount, head_office.eligible, head_office.implementers) == (11, 9, 6)
+    # 本省 implementers P01 P02 P03 P04 P06 P07 (occasions 2+1+3+1+6+1 = 14);
+    # 地方 P11 (5/20), P14, P15, P19 (occasions 1+2+2+1 = 6).
+    assert (regional.headcount, regional.eligible, regional.implementers) == (6, 6, 4)
+    assert (total.headcount, total.implementers, total.occasions) == (17, 10, 20)
+    assert body.exclusions.left == 1
+    assert body.exclusions.conditional == 1
+    # Months not yet over are still listed (with nothing in them).
+    assert months(total)[6:] == [(0, 0, 0.0, 0, 0)] * 6
+    # Only finished months are judged for the care target: April … September.
+    assert total.categories["care"].periods_judged == 3 * 6
+
+
+def test_scope_and_unit_filters() -> None:
+    regional = report(scope=Scope.REGIONAL).current
+    assert [r.scope for r in regional.overview] == [Scope.REGIONAL]
+    assert [r.unit.code for r in regional.units] == ["関東局", "関東局/総務課"]
+    assert figures(regional.overview[0].tally) == (5, 5, 4, 4, 6, 5.0, 4, 2, 0)
+    section = report(unit="大臣官房/総務課").current
+    assert section.overview[0].unit is not None
+    assert figures(section.overview[0].tally) == (9, 8, 7, 6, 21, 20.0, 19, 2, 1)
+    # With a unit, every level under it is a row (the 係 too).
+    assert [(r.unit.code, figures(r.tally)[:3]) for r in section.units] == [
+        ("大臣官房/総務課", (9, 8, 7)),
+        ("大臣官房/総務課/文書係", (1, 1, 1)),
+    ]
+    assert section.exclusions.left == 0  # P12 was in 関東局
+
+
+def test_a_month_report() -> None:
+    body = report(range=ReportRange.month_of(2026, 7, CALENDAR)).current
+    total = body.overview[-1].tally
+    assert [m.key for m in body.months] == ["FY2026-07"]
+    assert months(total) == [(6, 7, 5.5, 4, 3)]
+    assert (total.implementers, total.occasions, total.person_days) == (6, 7, 5.5)
+    # July's weeks ending in July: 7/5, 7/12, 7/19, 7/26 → 4 per general person (10 people).
+    assert total.categories["general"].periods_judged == 40
+    # Managers: judged on the year to 7/31 — P01 has 2 (5/13, 7/21).
+    assert total.categories["manager"].attained == 1
+
+
+def test_an_unknown_unit_is_refused() -> None:
+    with pytest.raises(KeyError, match="no/such"):
+        report(unit="no/such")
+
+
+def test_month_tallies_default_to_zero() -> None:
+    assert MonthTally() == MonthTally(0, 0, 0.0, 0, 0)
