@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date
 
 from domain.org import ExemptReason, Office, OrgUnit, StaffMember, UnitKind
@@ -260,22 +260,8 @@ class ImportPlan:
         )
 
 
-_COMPARED = (
-    "name",
-    "reading",
-    "email",
-    "aad_object_id",
-    "org_unit",
-    "hire_date",
-    "is_manager",
-    "is_section_chief",
-    "care_preschool",
-    "care_family",
-    "exempt_reason",
-    "active",
-    "preferred_language",
-    "time_zone",
-)
+# Every field of a staff record but its key, in declaration order.
+_COMPARED = tuple(f.name for f in fields(StaffMember) if f.name != "employee_id")
 
 
 def plan_import(

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy import and_, func, or_
+from sqlalchemy import func, or_
 from sqlalchemy import select as sa_select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from sqlmodel import col
@@ -17,7 +17,7 @@ from domain.nudges import parse_nudge_key
 from domain.schedule import EntryStatus, occasion_part
 from storage.engine import READ_ONLY
 from storage.ledger_sql import DELIVERY
-from storage.org import StaffRow
+from storage.org import StaffRow, identity_matches_staff
 from storage.schedule import LIVE, ScheduleEntryRow
 from storage.tables import TeamsIdentity
 
@@ -117,18 +117,7 @@ class SqlNudgeFacts:
         rules of ``SqlOrganisation.chat_ids`` without an IN list (100,000 ids do not fit
         in one statement's parameters)."""
         identity, staff = TeamsIdentity, StaffRow
-        matches = or_(
-            col(identity.employee_id) == col(staff.employee_id),
-            and_(
-                col(identity.employee_id).is_(None),
-                func.lower(col(identity.aad_object_id)) == func.lower(col(staff.aad_object_id)),
-            ),
-            and_(
-                col(identity.employee_id).is_(None),
-                col(staff.aad_object_id).is_(None),
-                func.lower(col(identity.user_principal_name)) == col(staff.email),
-            ),
-        )
+        matches = identity_matches_staff()
         statement = (
             sa_select(col(staff.employee_id), col(identity.teams_user_id))
             .join(identity, matches)

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import asdict
+from dataclasses import asdict, fields
 from datetime import date, datetime
 
 from sqlalchemy import Boolean, Column, Date, and_, func, or_, update
 from sqlalchemy import select as sa_select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import Field, SQLModel, col, select
 
 from domain.identity import ChatUser
@@ -56,23 +57,8 @@ class StaffRow(SQLModel, table=True):
     updated_at: datetime = Field(sa_column=Column(UtcDateTime(), nullable=False))
 
 
-_MEMBER_COLUMNS = (
-    "employee_id",
-    "name",
-    "reading",
-    "email",
-    "aad_object_id",
-    "org_unit",
-    "hire_date",
-    "is_manager",
-    "is_section_chief",
-    "care_preschool",
-    "care_family",
-    "exempt_reason",
-    "active",
-    "preferred_language",
-    "time_zone",
-)
+# The staff columns a StaffMember is built from: exactly its fields.
+_MEMBER_COLUMNS = tuple(f.name for f in fields(StaffMember))
 
 
 def to_member(row: StaffRow) -> StaffMember:
@@ -249,18 +235,7 @@ class SqlOrganisation:
         if not employee_ids:
             return {}
         identity, staff = TeamsIdentity, StaffRow
-        matches = or_(
-            col(identity.employee_id) == col(staff.employee_id),
-            and_(
-                col(identity.employee_id).is_(None),
-                func.lower(col(identity.aad_object_id)) == func.lower(col(staff.aad_object_id)),
-            ),
-            and_(
-                col(identity.employee_id).is_(None),
-                col(staff.aad_object_id).is_(None),
-                func.lower(col(identity.user_principal_name)) == col(staff.email),
-            ),
-        )
+        matches = identity_matches_staff()
         async with self._sessions() as session:
             rows = await session.execute(
                 sa_select(col(staff.employee_id), col(identity.teams_user_id))
@@ -286,6 +261,25 @@ class SqlOrganisation:
                 .all()
             )
         return list(rows)
+
+
+def identity_matches_staff() -> ColumnElement[bool]:
+    """The join of ``teams_identity`` to ``staff``: the linked record, else (not yet linked)
+    the same Entra object id, else the same UPN when the record names no object id — the
+    rules of :meth:`SqlOrganisation.link`, for reaching people in bulk."""
+    identity, staff = TeamsIdentity, StaffRow
+    return or_(
+        col(identity.employee_id) == col(staff.employee_id),
+        and_(
+            col(identity.employee_id).is_(None),
+            func.lower(col(identity.aad_object_id)) == func.lower(col(staff.aad_object_id)),
+        ),
+        and_(
+            col(identity.employee_id).is_(None),
+            col(staff.aad_object_id).is_(None),
+            func.lower(col(identity.user_principal_name)) == col(staff.email),
+        ),
+    )
 
 
 async def _match(session: AsyncSession, user: ChatUser) -> StaffRow | None:
