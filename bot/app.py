@@ -41,6 +41,7 @@ from bot.proactive import ProactiveEngine, build_proactive
 from bot.reminder_settings import ReminderSettings
 from bot.sdk_auth import CachingBotFrameworkAuthentication
 from bot.settings import AppType, Settings, SettingsError
+from bot.team_install import TeamConversations
 from bot.teams_bot import MESSAGE_INVOKE_TYPE, TeleworkBot
 from bot.texts import text
 from bot.turn import locale_of
@@ -75,6 +76,7 @@ class Services:
     features: Features
     meetings: MeetingDesk
     reminders: ReminderServices
+    team_conversations: TeamConversations
 
     async def close(self) -> None:
         await self.engine.dispose()
@@ -124,10 +126,12 @@ def build_services(
         reports=SqlReportQueries(engine, calendar.time_zone),
     )
     reminders = ReminderServices.build(engine, features)
+    turns = SqlTurnRecorder(sessions)
+    team_conversations = TeamConversations(turns)
     bot = TeleworkBot(
         conversation_state=ConversationState(storage),
         user_state=UserState(storage),
-        turns=SqlTurnRecorder(sessions),
+        turns=turns,
         events=SqlEventLog(sessions),
         features=features,
         meetings=meetings,
@@ -135,6 +139,7 @@ def build_services(
             **ReminderSettings(reminders).handlers(),
             **CampaignChat(reminders).handlers(),
         },
+        team_conversations=team_conversations,
     )
     return Services(
         engine=engine,
@@ -143,6 +148,7 @@ def build_services(
         features=features,
         meetings=meetings,
         reminders=reminders,
+        team_conversations=team_conversations,
     )
 
 
@@ -270,11 +276,13 @@ def create_app(
                 jobs=scheduled_jobs(settings, services),
             )
             services.features.doorbell.attach(proactive.dispatcher.wake)
+            services.team_conversations.attach(proactive.connector)
             await proactive.start()
             app[PROACTIVE] = proactive
         try:
             yield
         finally:
+            await services.team_conversations.close()
             if proactive is not None:
                 await proactive.stop()
             await http.close()

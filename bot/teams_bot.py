@@ -33,8 +33,17 @@ from bot.meetings import register_meetings
 from bot.progress import progress
 from bot.reminder_settings import match_reminder_phrase
 from bot.reports import report_card
+from bot.team_install import TeamConversations, TeamInstall
 from bot.texts import Lang, text
-from bot.turn import address_of, chat_user, conversation_type, locale_of, message_text
+from bot.turn import (
+    address_of,
+    chat_user,
+    conversation_type,
+    locale_of,
+    message_text,
+    team_of,
+    tenant_of,
+)
 from domain.identity import ChatUser, EventRecorder, TurnRecorder
 
 log = logging.getLogger(__name__)
@@ -58,6 +67,7 @@ class TeleworkBot(TeamsActivityHandler):  # type: ignore[misc]
         features: Features,
         meetings: MeetingDesk,
         extra_handlers: Mapping[str, Handler] | None = None,
+        team_conversations: TeamConversations | None = None,
     ) -> None:
         self._conversation_state = conversation_state
         self._user_state = user_state
@@ -66,6 +76,7 @@ class TeleworkBot(TeamsActivityHandler):  # type: ignore[misc]
         self._turns = turns
         self._events = events
         self._features = features
+        self._team_conversations = team_conversations
         self._linked: set[str] = set()
         self._link_retry: dict[str, datetime] = {}
         self._handlers: dict[str, Handler] = {
@@ -249,6 +260,22 @@ class TeleworkBot(TeamsActivityHandler):  # type: ignore[misc]
                 payload={"scope": kind},
             )
             await self._send(turn_context, Reply(card=welcome_card(lang, team=kind != "personal")))
+            self._open_team_conversations(activity, bot_added=bot_added)
+
+    def _open_team_conversations(self, activity: Activity, *, bot_added: bool) -> None:
+        """Installed in a team: open every member's 1:1 conversation in the background."""
+        team_id, tenant = team_of(activity), tenant_of(activity)
+        bot = activity.recipient
+        if (
+            self._team_conversations is None
+            or not (bot_added and team_id and tenant and activity.service_url)
+            or bot is None
+            or not bot.id
+        ):
+            return
+        self._team_conversations.open_for(
+            TeamInstall(activity.service_url, team_id, tenant, bot.id, bot.name)
+        )
 
     async def on_installation_update_remove(self, turn_context: TurnContext) -> None:
         activity = turn_context.activity
