@@ -25,10 +25,10 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Table, delete, select, update
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from storage.engine import READ_ONLY
+from storage.sql import dialect_insert
 from storage.tables import DialogState, utcnow
 
 KEY_MAX_LENGTH = 512
@@ -157,18 +157,10 @@ class DialogStateStore:
     ) -> None:
         values = {"key": column_key, "etag": etag, "document": text, "updated_at": now}
         dialect = conn.dialect.name
-        if dialect == "postgresql":
-            pg_insert = postgresql.insert(_table).values(values)
-            statement: Any = pg_insert.on_conflict_do_update(
-                index_elements=[_table.c.key], set_=_replacing(pg_insert.excluded)
-            )
-        elif dialect == "sqlite":
-            lite_insert = sqlite.insert(_table).values(values)
-            statement = lite_insert.on_conflict_do_update(
-                index_elements=[_table.c.key], set_=_replacing(lite_insert.excluded)
-            )
-        else:  # pragma: no cover - the project runs on these two only
-            raise NotImplementedError(f"no upsert for dialect {dialect!r}")
+        insert = dialect_insert(dialect, _table).values(values)
+        statement = insert.on_conflict_do_update(
+            index_elements=[_table.c.key], set_=_replacing(insert.excluded)
+        )
         await conn.execute(statement)
 
 

@@ -6,13 +6,12 @@ from typing import Any, cast
 
 from sqlalchemy import JSON, CursorResult, DateTime, Table, bindparam
 from sqlalchemy import cast as sql_cast
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import SQLModel
 
 # The ledger's own tables and the two foundation tables it reads and writes.
 from storage import ledger_tables, tables  # noqa: F401
+from storage.sql import dialect_insert
 
 DELIVERY: Table = SQLModel.metadata.tables["delivery"]
 REMINDER_RUN: Table = SQLModel.metadata.tables["reminder_run"]
@@ -29,9 +28,7 @@ def rowcount(result: Any) -> int:
 
 def upsert(dialect: str, table: Table) -> Any:
     """``INSERT`` with ``ON CONFLICT`` support for the given dialect (PostgreSQL or SQLite)."""
-    if dialect == "postgresql":
-        return pg_insert(table)
-    return sqlite_insert(table)
+    return dialect_insert(dialect, table)
 
 
 def typed_literal(dialect: str, name: str, value: Any, type_: Any) -> ColumnElement[Any]:

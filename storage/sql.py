@@ -11,14 +11,18 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.sql.dml import Insert
 
 
+def dialect_insert(dialect: str, table: Table) -> Any:
+    """``INSERT`` with ``on_conflict_do_*`` for a dialect name (PostgreSQL or SQLite)."""
+    if dialect == "postgresql":
+        return postgresql.insert(table)
+    if dialect == "sqlite":
+        return sqlite.insert(table)
+    raise NotImplementedError(f"unsupported database dialect {dialect!r}")
+
+
 def insert_for(session: AsyncSession, table: Table) -> Any:
     """``INSERT`` with ``on_conflict_do_*`` for the session's dialect."""
-    name = session.get_bind().dialect.name
-    if name == "postgresql":
-        return postgresql.insert(table)
-    if name == "sqlite":
-        return sqlite.insert(table)
-    raise NotImplementedError(f"unsupported database dialect {name!r}")
+    return dialect_insert(session.get_bind().dialect.name, table)
 
 
 def upsert(
