@@ -71,7 +71,10 @@ def progress_card(status: QuotaStatus, member: StaffMember, turn: Turn) -> Card:
                 )
             )
         )
-        if target.standing == Standing.BEHIND or target.next_deadline is None:
+        if target.next_deadline is not None and target.next_deadline <= status.on:
+            # On pace until today, but the milestone is today: say so rather than "on track".
+            body.append(paragraph(text(lang, "progress.due_today", remaining=target.remaining)))
+        elif target.standing == Standing.BEHIND or target.next_deadline is None:
             body.append(
                 paragraph(text(lang, "progress.behind", deadline=short_date(target.deadline, lang)))
             )

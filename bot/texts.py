@@ -94,6 +94,7 @@ JA.update(
         "progress.met": "達成しました（実施 {done}回）。",
         "progress.on_track": "順調です。次の目安：{next}までにあと1回",
         "progress.behind": "目標に遅れています。期限：{deadline}",
+        "progress.due_today": "本日が目安の期限です（あと{remaining}回）。",
         "progress.none.exempt": "担当業務（{reason}）のため、テレワークの目標はありません。",
         "progress.none.conditional": (
             "条件付採用期間中のため、{until}まではテレワークの対象外です。"
@@ -118,6 +119,7 @@ EN.update(
         "progress.met": "Met ({done} done).",
         "progress.on_track": "On track. Next milestone: one more by {next}",
         "progress.behind": "Behind target. Deadline: {deadline}",
+        "progress.due_today": "Today is the milestone ({remaining} to go).",
         "progress.none.exempt": "Your work ({reason}) has no telework target.",
         "progress.none.conditional": (
             "You are in your conditional appointment period; telework starts after {until}."

@@ -80,3 +80,16 @@ async def test_unknown_user_gets_a_polite_explanation(
     assert reply["text"].startswith("申し訳ありません。職員名簿であなたを確認できませんでした。")
     # The bot asked the connector once for the member's UPN before giving up.
     assert any(r["method"] == "GET" and "/members/" in r["path"] for r in connector.requests)
+
+
+async def test_milestone_today_is_not_called_on_track(
+    bot_client: Any, connector: RecordingConnector, sqlite_url: str
+) -> None:
+    engine = create_engine(sqlite_url)
+    await seed_staff(engine, staff("G2", aad_object_id=MEGAN_AAD))
+    await engine.dispose()
+    friday = frozen_clock(datetime(2026, 11, 27, 10, 0))  # the week's last working day
+    client = await bot_client(clock=friday)
+    shown = card_json(await ask(client, connector, "進捗"))
+    assert "本日が目安の期限です（あと1回）。" in shown
+    assert "順調です" not in shown
