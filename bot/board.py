@@ -28,7 +28,13 @@ def _day_of(turn: Turn, entries: list[dict[str, Any]], period: str | None) -> da
         except ValueError:
             continue
     today = turn.features.today()
-    return today + timedelta(days=1) if period == "tomorrow" else today
+    relative = {"today": 0, "tomorrow": 1, "yesterday": -1}
+    if period in relative:
+        return today + timedelta(days=relative[period])
+    try:  # the parser names one day as an ISO date ("12/8", 来週月曜)
+        return date.fromisoformat(period or "")
+    except ValueError:
+        return today
 
 
 def _members_of(section: str, chart: OrgChart, staff: dict[str, StaffMember]) -> list[StaffMember]:

@@ -298,3 +298,13 @@ async def test_approval_request_and_decision_are_delivered(office: Any) -> None:
         and "コメント：会議があります" in m.get("text", "")
         for m in messages
     )
+
+
+async def test_board_for_a_named_day(office: Any) -> None:
+    megan, chief, _url = office
+    await megan.press(button(card(await megan.say("12/8 午後 テレワーク")), "declare_confirm"))
+    board = shown(card(await chief.say("12/8に誰が在宅？")))
+    assert "総務課の予定（12/8(火)）" in board
+    assert "メーガン 午後（承認待ち）" in board
+    english = shown(card(await chief.say("who is working from home on Monday next week?")))
+    assert "11/30" in english
