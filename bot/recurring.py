@@ -7,6 +7,7 @@ out and listed; nothing is replaced silently.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any
 
@@ -14,7 +15,7 @@ from bot.cards import card, execute, heading, paragraph
 from bot.context import Reply, Turn
 from bot.formatting import entry_line, join_list, part_label, short_date, status_label
 from bot.texts import Lang, text
-from domain.declarations import Proposal, Requested, entries_to_save, propose
+from domain.declarations import MAX_LINES, Proposal, Requested, entries_to_save, propose
 from domain.org import Viewer
 from domain.schedule import WEEKDAYS, EntryStatus, RecurringPlan
 
@@ -44,9 +45,15 @@ def _plan(turn: Turn, employee_id: str, data: dict[str, Any]) -> RecurringPlan |
     until = until or start + timedelta(weeks=HORIZON_WEEKS)
     if until < start:
         return None
-    return RecurringPlan(
+    plan = RecurringPlan(
         employee_id, weekdays, str(data.get("part") or "full"), status, start, until
     )
+    # One read-back card holds at most MAX_LINES days: a longer pattern ends at the last of
+    # them, and the card's dates say so (it is never cut short silently).
+    open_days = [d for d in plan.days(start, until) if turn.features.calendar.is_working_day(d)]
+    if len(open_days) > MAX_LINES:
+        plan = replace(plan, until=open_days[MAX_LINES - 1])
+    return plan
 
 
 async def _proposal(turn: Turn, viewer: Viewer, plan: RecurringPlan) -> tuple[Proposal, list[date]]:

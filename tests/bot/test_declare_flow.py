@@ -308,3 +308,14 @@ async def test_board_for_a_named_day(office: Any) -> None:
     assert "メーガン 午後（承認待ち）" in board
     english = shown(card(await chief.say("who is working from home on Monday next week?")))
     assert "11/30" in english
+
+
+async def test_a_long_weekly_pattern_is_cut_at_the_card_limit_and_says_so(office: Any) -> None:
+    megan, _chief, _url = office
+    proposal = card(await megan.say("毎週月曜と水曜テレワーク、来年9月末まで"))
+    text = shown(proposal)
+    # 31 days fit on one card: from 11/30 the 31st Monday or Wednesday that is a working day
+    # (12/30, 1/11 and the substitute holiday 3/22 are closed) is 3/24.
+    assert "（11/26(木)〜3/24(水)）" in text
+    saved = await megan.press(button(proposal, "recurring_confirm"))
+    assert "毎週月・水曜の予定を31日分登録しました（3/24(水)まで）。" in shown(saved["value"])
