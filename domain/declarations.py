@@ -29,6 +29,7 @@ class Refusal(StrEnum):
     TOO_FAR_AHEAD = "too_far_ahead"
     INVALID = "invalid"  # not a date / part / status (forged or broken card data)
     INACTIVE = "inactive"
+    TOO_MANY = "too_many"  # more days than one read-back holds: from this day on
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,7 +92,10 @@ def propose(
     earliest = policy.declarations.earliest_retroactive_day(today, calendar)
     eligible_from = policy.eligibility.eligible_from(member.hire_date)
     seen: set[tuple[date, str]] = set()
-    for item in list(requested)[:MAX_LINES]:
+    items = list(requested)
+    if len(items) > MAX_LINES:
+        proposal.refused.append((items[MAX_LINES].day, Refusal.TOO_MANY))
+    for item in items[:MAX_LINES]:
         try:
             day = date.fromisoformat(item.day)
             status = EntryStatus(item.status)

@@ -1,0 +1,99 @@
+"""Proposals: what a declaration would save, with every warning, before anything is saved."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+
+from domain.declarations import MAX_LINES, Refusal, Requested, entries_to_save, propose
+from domain.org import StaffMember
+from domain.policy import default_policy
+from domain.schedule import EntryState, EntryStatus, ScheduleEntry
+
+POLICY = default_policy()
+CALENDAR = POLICY.work_calendar()
+# Thursday 2026-11-26, 10:00 in Tokyo.
+NOW = datetime(2026, 11, 26, 1, 0, tzinfo=UTC)
+MEMBER = StaffMember("E1", "職員", "e1@example.go.jp", "局/課", date(2015, 4, 1))
+
+
+def ask(
+    *days: str,
+    part: str = "full",
+    status: str = "telework",
+    existing: tuple[ScheduleEntry, ...] = (),
+    member: StaffMember = MEMBER,
+):  # type: ignore[no-untyped-def]
+    return propose(
+        member,
+        [Requested(d, part, status) for d in days],
+        list(existing),
+        policy=POLICY,
+        calendar=CALENDAR,
+        now=NOW,
+    )
+
+
+def test_a_plain_day_needs_approval_and_is_not_late() -> None:
+    [day] = ask("2026-11-30").days
+    assert (day.day, day.needs_approval, day.late, day.closure) == (
+        date(2026, 11, 30),
+        True,
+        False,
+        None,
+    )
+    [entry] = entries_to_save(ask("2026-11-30"))
+    assert entry.state == EntryState.PENDING
+
+
+def test_after_the_deadline_is_late_and_other_statuses_need_no_approval() -> None:
+    [tomorrow] = ask("2026-11-27").days  # deadline: 17:00 today; it is 10:00 → not late
+    assert not tomorrow.late
+    [today] = ask("2026-11-26").days  # deadline was 17:00 yesterday
+    assert today.late
+    [office] = ask("2026-11-30", status="office").days
+    assert not office.needs_approval
+    assert entries_to_save(ask("2026-11-30", status="office"))[0].state == EntryState.CONFIRMED
+
+
+def test_closed_days_are_warned_not_moved() -> None:
+    [saturday] = ask("2026-11-28").days
+    assert saturday.day == date(2026, 11, 28) and saturday.closure == "土曜日"
+    [new_year] = ask("2026-12-30").days
+    assert new_year.closure is not None
+
+
+def test_already_declared_and_replacements() -> None:
+    same = ScheduleEntry("E1", date(2026, 11, 30), "full", EntryStatus.TELEWORK, id=7)
+    proposal = ask("2026-11-30", existing=(same,))
+    assert proposal.days[0].already and proposal.to_save == []
+    office = ScheduleEntry("E1", date(2026, 11, 30), "am", EntryStatus.OFFICE, id=8)
+    [day] = ask("2026-11-30", existing=(office,)).days
+    assert [e.id for e in day.replaces] == [8]
+    cancelled = ScheduleEntry(
+        "E1", date(2026, 11, 30), "full", EntryStatus.OFFICE, EntryState.CANCELLED, id=9
+    )
+    assert ask("2026-11-30", existing=(cancelled,)).days[0].replaces == ()
+
+
+def test_refusals() -> None:
+    window_start = POLICY.declarations.earliest_retroactive_day(date(2026, 11, 26), CALENDAR)
+    too_old = (window_start - timedelta(days=1)).isoformat()
+    proposal = ask(too_old, "not-a-date", "2028-12-01")
+    assert proposal.refused == [
+        (too_old, Refusal.TOO_FAR_BACK),
+        ("not-a-date", Refusal.INVALID),
+        ("2028-12-01", Refusal.TOO_FAR_AHEAD),
+    ]
+    [day] = ask(window_start.isoformat()).days
+    assert day.retroactive
+    new_hire = StaffMember("E2", "新人", "e2@example.go.jp", "局/課", date(2026, 10, 1))
+    assert ask("2026-12-01", member=new_hire).refused == [("2026-12-01", Refusal.NOT_ELIGIBLE)]
+    assert ask("2026-12-01", status="office", member=new_hire).refused == []
+    assert ask("2026-12-01", part="25:00-26:00").refused == [("2026-12-01", Refusal.INVALID)]
+
+
+def test_more_days_than_one_card_holds_are_refused_from_the_first_extra_day() -> None:
+    days = [(date(2026, 12, 1) + timedelta(days=i)).isoformat() for i in range(MAX_LINES + 5)]
+    proposal = ask(*days)
+    assert len(proposal.days) == MAX_LINES
+    assert proposal.refused == [(days[MAX_LINES], Refusal.TOO_MANY)]
