@@ -49,6 +49,7 @@ from dialogs.sql_storage import SqlStorage
 from domain.policy import load_policy
 from scheduler.clock import ScheduledJob
 from scheduler.metrics import DeliveryMetrics
+from storage.campaigns import SqlCampaigns
 from storage.dialog_state import DialogStateStore
 from storage.engine import create_engine, session_factory
 from storage.identity import SqlEventLog, SqlTurnRecorder
@@ -124,6 +125,7 @@ def build_services(
         now=clock,
         deliveries=SqlDeliveryReports(engine),
         reports=SqlReportQueries(engine, calendar.time_zone),
+        campaigns=SqlCampaigns(sessions),
     )
     reminders = ReminderServices.build(engine, features)
     turns = SqlTurnRecorder(sessions)

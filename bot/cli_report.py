@@ -19,7 +19,7 @@ from bot.settings import Settings
 from bot.texts import Lang
 from domain.calendar import WorkCalendar
 from domain.policy import Policy, load_policy
-from domain.report_model import ReportRange, ReportRequest, Scope, default_telework_week
+from domain.report_model import ReportRange, ReportRequest, Scope
 from domain.report_rows import Report
 from domain.reports import make_report
 
@@ -65,10 +65,11 @@ def report_range(
     return ReportRange.fiscal_year_of(year, calendar)
 
 
-def parse_week(value: str | None, fiscal_year: int) -> tuple[date, date]:
-    """``2026-07-20:2026-07-24``, or the default July Telework Week of the fiscal year."""
+def parse_week(value: str | None, fiscal_year: int) -> tuple[date, date] | None:
+    """``2026-07-20:2026-07-24``; None: the fiscal year's Telework Week campaign, else the
+    default July week (looked up when the report is made)."""
     if not value:
-        return default_telework_week(fiscal_year)
+        return None
     first, _, last = value.partition(":")
     start, end = date.fromisoformat(first), date.fromisoformat(last or first)
     if start > end:
@@ -169,11 +170,20 @@ def register(cli: typer.Typer, get_settings: Callable[[], Settings]) -> None:
 async def _report(
     url: str, request: ReportRequest, policy: Policy, calendar: WorkCalendar
 ) -> Report:
-    from storage.engine import create_engine
+    from dataclasses import replace
+
+    from bot.reports import telework_week
+    from storage.campaigns import SqlCampaigns
+    from storage.engine import create_engine, session_factory
     from storage.report_queries import SqlReportQueries
 
     engine = create_engine(url)
     try:
+        if request.telework_week is None:
+            week = await telework_week(
+                SqlCampaigns(session_factory(engine)), request.range.fiscal_year, calendar
+            )
+            request = replace(request, telework_week=week)
         return await make_report(
             SqlReportQueries(engine, calendar.time_zone), request, policy, calendar
         )

@@ -16,7 +16,7 @@ from bot.turn import chat_user, conversation_type
 from domain.calendar import WorkCalendar
 from domain.org import OrgChart, Viewer
 from domain.policy import Policy
-from domain.ports import DeliveryReports, Directory, Schedule
+from domain.ports import CampaignList, DeliveryReports, Directory, Schedule
 from domain.report_rows import ReportSource
 
 
@@ -47,6 +47,7 @@ class Features:
     now: Callable[[], datetime]
     deliveries: DeliveryReports
     reports: ReportSource
+    campaigns: CampaignList
     doorbell: Doorbell = field(default_factory=Doorbell)
 
     def today(self) -> date:

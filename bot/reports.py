@@ -20,7 +20,9 @@ from bot.formatting import short_date
 from bot.report_tables import heading_lines, period_text, scope_text
 from bot.texts import Lang, text
 from domain.calendar import WorkCalendar
+from domain.campaigns import telework_week_in
 from domain.org import Role
+from domain.ports import CampaignList
 from domain.report_model import ReportRange, ReportRequest, Scope, default_telework_week
 from domain.report_rows import Report, ReportSource
 from domain.reports import build_report
@@ -59,7 +61,7 @@ async def report_reply(turn: Turn, source: ReportSource) -> Reply:
         Scope.ALL,
         unit,
         today,
-        default_telework_week(chosen.fiscal_year),
+        await telework_week(features.campaigns, chosen.fiscal_year, features.calendar),
         generated_at=features.now().astimezone(features.calendar.tz),
     )
     previous_start, _ = features.calendar.fiscal_year_range(chosen.fiscal_year - 1)
@@ -72,6 +74,16 @@ async def report_reply(turn: Turn, source: ReportSource) -> Reply:
     )
     image = await asyncio.to_thread(_chart, report, lang)
     return Reply(card=summary_card(report, lang, image))
+
+
+async def telework_week(
+    campaigns: CampaignList, fiscal_year: int, calendar: WorkCalendar
+) -> tuple[date, date]:
+    """The fiscal year's Telework Week campaign, else the default July week (stated in the
+    report's rules either way)."""
+    first, last = calendar.fiscal_year_range(fiscal_year)
+    held = telework_week_in(await campaigns.all(include_cancelled=False), first, last)
+    return held or default_telework_week(fiscal_year)
 
 
 def _range(argument: str, calendar: WorkCalendar, today: date) -> ReportRange | None:

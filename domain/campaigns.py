@@ -96,6 +96,22 @@ class Campaign:
         return self.state is CampaignState.CANCELLED
 
 
+def telework_week_in(
+    campaigns: Iterable[Campaign], start: date, end: date
+) -> tuple[date, date] | None:
+    """The Telework Week campaign held between ``start`` and ``end`` (the latest one, if the
+    secretariat created several), as reports count it; None when there is none."""
+    weeks = [
+        c
+        for c in campaigns
+        if c.kind is CampaignKind.TELEWORK_WEEK and not c.cancelled and start <= c.start <= end
+    ]
+    if not weeks:
+        return None
+    chosen = max(weeks, key=lambda c: (c.start, c.id or 0))
+    return chosen.start, chosen.end
+
+
 def validate(campaign: Campaign, today: date) -> Campaign:
     """The campaign if it can be created on ``today``; ``CampaignError`` otherwise."""
     problems: list[str] = []

@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime
 from typing import Protocol
 
+from domain.campaigns import Campaign
 from domain.delivery import NewDelivery, RunProgress, RunSummary
 from domain.identity import ChatUser
 from domain.org import OrgChart, StaffMember
@@ -95,3 +96,9 @@ class DeliveryReports(Protocol):
     async def progress(self, run_id: int | None) -> RunProgress: ...
 
     async def recent_runs(self, limit: int = 5) -> list[RunSummary]: ...
+
+
+class CampaignList(Protocol):
+    """The campaigns the secretariat created (reports read Telework Week from them)."""
+
+    async def all(self, *, include_cancelled: bool = True) -> list[Campaign]: ...

@@ -29,6 +29,7 @@ from domain.delivery import DeliveryStatus, Firing
 from domain.policy import default_policy
 from domain.schedule import EntryState, EntryStatus, ScheduleEntry
 from scheduler.clock import ReminderClock, cron_trigger
+from storage.campaigns import SqlCampaigns
 from storage.engine import create_engine, session_factory
 from storage.ledger_admin import SqlDeliveryReports
 from storage.ledger_fanout import SqlFiringLedger
@@ -68,6 +69,7 @@ class Simulation:
             now=self.clock.now,
             deliveries=SqlDeliveryReports(engine),
             reports=SqlReportQueries(engine, policy.calendar.time_zone),
+            campaigns=SqlCampaigns(sessions),
         )
         self.services = ReminderServices.build(engine, self.features)
         self.jobs = nudge_jobs(engine, self.features, services=self.services)

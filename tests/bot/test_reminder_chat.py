@@ -15,6 +15,7 @@ from bot.texts import Lang
 from domain.campaigns import Campaign, CampaignKind
 from domain.org import Viewer
 from domain.policy import default_policy
+from storage.campaigns import SqlCampaigns
 from storage.engine import session_factory
 from storage.ledger_admin import SqlDeliveryReports
 from storage.org import SqlOrganisation
@@ -38,6 +39,7 @@ def services(engine: AsyncEngine) -> ReminderServices:
         now=NOW,
         deliveries=SqlDeliveryReports(engine),
         reports=SqlReportQueries(engine, policy.calendar.time_zone),
+        campaigns=SqlCampaigns(sessions),
     )
     return ReminderServices.build(engine, features)
 

@@ -90,3 +90,24 @@ def test_section_results_and_the_one_teleworker_rule() -> None:
     by = {r.section: r for r in results}
     assert by["a"].rate == 0.5 and by["a"].rule_met is None
     assert by["b"].rule_met is False and by["c"].rule_met is True
+
+
+def test_reports_take_telework_week_from_the_campaign_of_that_year() -> None:
+    from datetime import date as day
+
+    from domain.campaigns import Campaign, CampaignKind, CampaignState, telework_week_in
+
+    def week(
+        start: day, kind: CampaignKind = CampaignKind.TELEWORK_WEEK, **extra: object
+    ) -> Campaign:
+        return Campaign("TW", kind, start, start.replace(day=start.day + 4), {}, **extra)  # type: ignore[arg-type]
+
+    fy = (day(2026, 4, 1), day(2027, 3, 31))
+    campaigns = [
+        week(day(2025, 7, 14)),  # another fiscal year
+        week(day(2026, 7, 6)),
+        week(day(2026, 7, 13), state=CampaignState.CANCELLED),
+        week(day(2026, 11, 2), kind=CampaignKind.TELEWORK_MONTH),
+    ]
+    assert telework_week_in(campaigns, *fy) == (day(2026, 7, 6), day(2026, 7, 10))
+    assert telework_week_in(campaigns[:1], *fy) is None
