@@ -119,8 +119,13 @@ class TeleworkBot(TeamsActivityHandler):  # type: ignore[misc]
         if user is not None and user.tenant_id:
             await self._link_on_first_contact(user)
         await super().on_turn(turn_context)
-        await self._conversation_state.save_changes(turn_context)
-        await self._user_state.save_changes(turn_context)
+        await self._save_state(turn_context)
+
+    async def _save_state(self, context: TurnContext) -> None:
+        # Unchanged state is not written again, so saving both before a reply and at the end
+        # of the turn costs one write at most.
+        await self._conversation_state.save_changes(context)
+        await self._user_state.save_changes(context)
 
     async def _link_on_first_contact(self, user: ChatUser) -> None:
         """Match a Teams user to the roster as soon as they talk to the bot (by Entra object
@@ -169,6 +174,9 @@ class TeleworkBot(TeamsActivityHandler):  # type: ignore[misc]
             reply = await self._run_action(turn_context, value)
         else:
             reply = await self._run_text(turn_context, message_text(turn_context))
+        # Saved before the reply leaves: a button pressed on the reply must see this turn's
+        # state (e.g. the language the user wrote in), whichever replica gets the press.
+        await self._save_state(turn_context)
         await self._send(turn_context, reply)
 
     async def _run_text(self, context: TurnContext, written: str) -> Reply:
