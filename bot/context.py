@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
@@ -12,7 +12,7 @@ from botbuilder.core.teams import TeamsInfo
 
 from bot.cards import Card
 from bot.texts import Lang
-from bot.turn import chat_user, conversation_type
+from bot.turn import chat_user
 from domain.calendar import WorkCalendar
 from domain.org import OrgChart, Viewer
 from domain.policy import Policy
@@ -92,27 +92,20 @@ class Turn:
 
 
 async def _find_viewer(context: TurnContext, features: Features) -> Viewer | None:
+    # The Teams user was matched to the roster at first contact (TeleworkBot.on_turn): this
+    # reads the link, with no call to the connector.
     user = chat_user(context.activity)
     if user is None:
         return None
-    directory = features.directory
-    member = await directory.link(user)
-    if (
-        member is None
-        and not user.user_principal_name
-        and conversation_type(context.activity) == "personal"
-    ):
-        # Teams messages carry the Entra object id but rarely the UPN: ask the connector once.
-        principal = await _principal_name(context)
-        if principal:
-            await directory.note_principal_name(user, principal)
-            member = await directory.link(replace(user, user_principal_name=principal))
+    member = await features.directory.link(user)
     if member is None:
         return None
-    return Viewer.of(member, await directory.chart(), features.admins)
+    return Viewer.of(member, await features.directory.chart(), features.admins)
 
 
-async def _principal_name(context: TurnContext) -> str | None:
+async def principal_name(context: TurnContext) -> str | None:
+    """The sender's UPN from the Teams members API (messages carry the Entra object id but
+    rarely the UPN); None when the connector does not know them or cannot be reached."""
     sender = context.activity.from_property
     if sender is None or not sender.id:
         return None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Mapping
+from dataclasses import replace
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -26,7 +27,7 @@ from botbuilder.schema import (
 from bot import approvals, board, conversation, declare, deliveries, recurring
 from bot.cards import CARD_CONTENT_TYPE, help_card, welcome_card
 from bot.commands import ACTIONS, BY_ID, Command, find_command, normalise, suggest
-from bot.context import Features, Handler, Reply, Turn
+from bot.context import Features, Handler, Reply, Turn, principal_name
 from bot.language import choose_language
 from bot.meeting_desk import MeetingDesk
 from bot.meetings import register_meetings
@@ -51,6 +52,7 @@ log = logging.getLogger(__name__)
 MAX_TEXT_ECHO = 40
 MESSAGE_INVOKE_TYPE = "application/vnd.microsoft.activity.message"
 LINK_RETRY = timedelta(minutes=5)
+SPOKEN = (ActivityTypes.message, ActivityTypes.invoke)  # what a person sent, not a system event
 LINK_MEMORY = 50_000
 
 
@@ -116,8 +118,8 @@ class TeleworkBot(TeamsActivityHandler):  # type: ignore[misc]
         user = chat_user(turn_context.activity)
         if address is not None:
             await self._turns.record_turn(user, address)
-        if user is not None and user.tenant_id:
-            await self._link_on_first_contact(user)
+        if user is not None and user.tenant_id and turn_context.activity.type in SPOKEN:
+            await self._link_on_first_contact(turn_context, user)
         await super().on_turn(turn_context)
         await self._save_state(turn_context)
 
@@ -127,14 +129,26 @@ class TeleworkBot(TeamsActivityHandler):  # type: ignore[misc]
         await self._conversation_state.save_changes(context)
         await self._user_state.save_changes(context)
 
-    async def _link_on_first_contact(self, user: ChatUser) -> None:
+    async def _link_on_first_contact(self, context: TurnContext, user: ChatUser) -> None:
         """Match a Teams user to the roster as soon as they talk to the bot (by Entra object
-        id or UPN); remembered per process, unknown users retried every few minutes."""
+        id, else UPN — asked of the members API when a 1:1 message lacks it); remembered per
+        process, unknown users retried every few minutes (so at most one members call each)."""
         now = self._features.now()
         retry_at = self._link_retry.get(user.user_id)
         if user.user_id in self._linked or (retry_at is not None and now < retry_at):
             return
-        if await self._features.directory.link(user) is not None:
+        directory = self._features.directory
+        member = await directory.link(user)
+        if (
+            member is None
+            and not user.user_principal_name
+            and conversation_type(context.activity) == "personal"
+        ):
+            principal = await principal_name(context)
+            if principal:
+                await directory.note_principal_name(user, principal)
+                member = await directory.link(replace(user, user_principal_name=principal))
+        if member is not None:
             self._linked.add(user.user_id)
         else:
             if len(self._link_retry) > LINK_MEMORY:
@@ -310,8 +324,3 @@ class TeleworkBot(TeamsActivityHandler):  # type: ignore[misc]
             return Reply(text=text(turn.lang, "language.ask"))
         await self._language_pref.set(turn.context, choice)
         return Reply(text=text(choice, "language.set"))
-
-
-def invoke_activity(value: dict[str, Any]) -> Activity:
-    """An ``adaptiveCard/action`` invoke carrying ``value`` (used by the terminal chat)."""
-    return Activity(type=ActivityTypes.invoke, name="adaptiveCard/action", value=value)

@@ -69,7 +69,10 @@ async def test_personal_message_is_answered_in_its_conversation(
     data = payload("01_personal_message", connector.url)
     response = await client.post("/api/messages", json=data)
     assert response.status == 201
-    [reply] = connector.requests
+    # First contact of a user the roster does not know: their UPN is asked for once …
+    lookup, reply = connector.requests
+    assert lookup["method"] == "GET" and lookup["path"].endswith(f"/members/{data['from']['id']}")
+    # … and the answer goes to their conversation.
     conversation = data["conversation"]["id"]
     assert reply["path"] == f"/v3/conversations/{conversation}/activities/{data['id']}"
     body = reply["body"]
