@@ -43,13 +43,28 @@ def codes(value: Any) -> tuple[str, ...]:
 def campaign_from_form(data: Mapping[str, Any], today: date, actor: str) -> Campaign:
     """A validated campaign from the form's (or the CLI's) values; ``CampaignError`` lists
     every problem."""
+    problems = []
+    start = end = today
+    kind = CampaignKind.ADHOC
+    announce = 7
     try:
         start = date.fromisoformat(str(data.get("start", "")))
+    except ValueError:
+        problems.append("start: not a date (YYYY-MM-DD)")
+    try:
         end = date.fromisoformat(str(data.get("end", "")))
+    except ValueError:
+        problems.append("end: not a date (YYYY-MM-DD)")
+    try:
         kind = CampaignKind(str(data.get("kind") or CampaignKind.ADHOC.value))
+    except ValueError:
+        problems.append(f"kind: one of {', '.join(k.value for k in CampaignKind)}")
+    try:
         announce = int(str(data.get("announce_days") or 7))
-    except ValueError as exc:
-        raise CampaignError(f"dates, kind or days: {exc}") from None
+    except ValueError:
+        problems.append("announce_days: a whole number of days")
+    if problems:  # the messages name the field, never a Python exception's text
+        raise CampaignError("; ".join(problems))
     messages: dict[str, dict[str, str]] = {
         key: {lang: str(data.get(f"{key}_{lang}") or DEFAULTS[lang][key]) for lang in LANGS}
         for key in MESSAGE_KEYS

@@ -53,3 +53,23 @@ def test_create_preview_list_cancel(sqlite_url: str) -> None:
     bad = cli.invoke(app, ["campaign", "create", "--name", "x", "--start", "2099-07-17",
                            "--end", "2099-07-13", "--announcement-ja", "{name.__class__}"])  # fmt: skip
     assert bad.exit_code == 2 and "end: before the start" in bad.output
+
+
+def test_form_problems_name_the_field_not_a_python_error() -> None:
+    from datetime import date
+
+    import pytest
+
+    from bot.campaign_form import campaign_from_form
+    from domain.campaigns import CampaignError
+
+    with pytest.raises(CampaignError) as problem:
+        campaign_from_form(
+            {"start": "7月6日", "end": "", "kind": "party", "announce_days": "seven"},
+            date(2026, 6, 1),
+            "admin",
+        )
+    message = str(problem.value)
+    assert "start: not a date" in message and "end: not a date" in message
+    assert "kind: one of telework_week" in message and "announce_days" in message
+    assert "isoformat" not in message and "invalid literal" not in message
