@@ -73,13 +73,14 @@ class Turn:
     data: dict[str, Any] = field(default_factory=dict)
     _viewer: Viewer | None = None
     _looked_up: bool = False
+    _chart: OrgChart | None = None
 
     async def viewer(self) -> Viewer | None:
         """The staff member talking, with their roles; None when the roster has nobody who
         matches (looked up once per turn)."""
         if not self._looked_up:
             self._looked_up = True
-            self._viewer = await _find_viewer(self.context, self.features)
+            self._viewer = await self._find_viewer()
         return self._viewer
 
     @property
@@ -88,19 +89,21 @@ class Turn:
         return self._viewer
 
     async def chart(self) -> OrgChart:
-        return await self.features.directory.chart()
+        """The org chart, read once per turn (the viewer's roles need it too)."""
+        if self._chart is None:
+            self._chart = await self.features.directory.chart()
+        return self._chart
 
-
-async def _find_viewer(context: TurnContext, features: Features) -> Viewer | None:
-    # The Teams user was matched to the roster at first contact (TeleworkBot.on_turn): this
-    # reads the link, with no call to the connector.
-    user = chat_user(context.activity)
-    if user is None:
-        return None
-    member = await features.directory.link(user)
-    if member is None:
-        return None
-    return Viewer.of(member, await features.directory.chart(), features.admins)
+    async def _find_viewer(self) -> Viewer | None:
+        # The Teams user was matched to the roster at first contact (TeleworkBot.on_turn):
+        # this reads the link, with no call to the connector.
+        user = chat_user(self.context.activity)
+        if user is None:
+            return None
+        member = await self.features.directory.link(user)
+        if member is None:
+            return None
+        return Viewer.of(member, await self.chart(), self.features.admins)
 
 
 async def principal_name(context: TurnContext) -> str | None:

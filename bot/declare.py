@@ -196,11 +196,11 @@ async def confirm(turn: Turn) -> Reply:
     to_save = entries_to_save(proposal)
     notify = None
     if any(e.state == EntryState.PENDING for e in to_save):
-        notify = notifications.approval_requests(
-            viewer.member,
-            await notifications.approvers_of(viewer.member, turn.features),
-            await turn.features.directory.staff(active_only=True),
+        staff = await turn.features.directory.staff(active_only=True)
+        approvers = await notifications.approvers_of(
+            viewer.member, turn.features, await turn.chart(), staff
         )
+        notify = notifications.approval_requests(viewer.member, approvers, staff)
     saved = await turn.features.schedule.save(
         to_save,
         actor=viewer.member.employee_id,

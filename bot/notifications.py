@@ -14,7 +14,7 @@ from bot.context import Features
 from bot.formatting import entry_line
 from bot.texts import Lang, text
 from domain.delivery import NewDelivery
-from domain.org import Role, StaffMember, Viewer, can_approve_for
+from domain.org import OrgChart, Role, StaffMember, Viewer, can_approve_for
 from domain.ports import Notify
 from domain.schedule import EntryState, ScheduleEntry
 
@@ -35,11 +35,11 @@ def language_of(member: StaffMember) -> Lang:
     return "en" if member.preferred_language == "en" else "ja"
 
 
-async def approvers_of(member: StaffMember, features: Features) -> dict[str, str]:
+async def approvers_of(
+    member: StaffMember, features: Features, chart: OrgChart, staff: dict[str, StaffMember]
+) -> dict[str, str]:
     """Employee id → Teams user id of whoever may approve ``member``: their section's chiefs,
     else the configured admins. People who never talked to the bot cannot be reached."""
-    chart = await features.directory.chart()
-    staff = await features.directory.staff(active_only=True)
     chiefs: list[str] = []
     admins: list[str] = []
     for other in staff.values():
