@@ -19,10 +19,8 @@ MAX_SHOWN = 20
 
 
 async def approvals(turn: Turn) -> Reply:
-    viewer = await turn.viewer()
+    viewer = await turn.staff()
     lang = turn.lang
-    if viewer is None:
-        return Reply(text=text(lang, "roster.unknown"))
     if not (viewer.is_admin or Role.SECTION_CHIEF in viewer.roles) or viewer.section is None:
         return Reply(text=text(lang, "approvals.denied"))
     chart = await turn.chart()
@@ -83,10 +81,8 @@ async def approvals(turn: Turn) -> Reply:
 
 async def decide(turn: Turn, *, approve: bool) -> Reply:
     """Approve or reject one request; only someone allowed to approve for that person."""
-    viewer = await turn.viewer()
+    viewer = await turn.staff()
     lang = turn.lang
-    if viewer is None:
-        return Reply(text=text(lang, "roster.unknown"))
     entry_id = turn.data.get("entry_id")
     entry = await turn.features.schedule.get(entry_id) if isinstance(entry_id, int) else None
     if entry is None or entry.state != EntryState.PENDING:

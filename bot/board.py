@@ -51,9 +51,7 @@ def _since_midnight(turn: Turn, day: date) -> datetime:
 
 
 async def board(turn: Turn, entries: list[dict[str, Any]], period: str | None) -> Reply:
-    viewer = await turn.viewer()
-    if viewer is None:
-        return Reply(text=text(turn.lang, "roster.unknown"))
+    viewer = await turn.staff()
     if viewer.section is None:
         return Reply(text=text(turn.lang, "board.no_section"))
     day = _day_of(turn, entries, period)
@@ -109,10 +107,8 @@ def _normal(value: str) -> str:
 
 
 async def person(turn: Turn, name: str, entries: list[dict[str, Any]], period: str | None) -> Reply:
-    viewer = await turn.viewer()
+    viewer = await turn.staff()
     lang = turn.lang
-    if viewer is None:
-        return Reply(text=text(lang, "roster.unknown"))
     chart = await turn.chart()
     staff = await turn.features.directory.staff(active_only=True)
     wanted = _normal(name)
@@ -155,10 +151,8 @@ def _visible(viewer: Viewer, member: StaffMember, chart: OrgChart) -> bool:
 
 
 async def my_schedule(turn: Turn) -> Reply:
-    viewer = await turn.viewer()
+    viewer = await turn.staff()
     lang = turn.lang
-    if viewer is None:
-        return Reply(text=text(lang, "roster.unknown"))
     today = turn.features.today()
     mine = await turn.features.schedule.entries(
         viewer.member.employee_id, today, today + timedelta(days=13)
@@ -177,10 +171,8 @@ async def my_schedule(turn: Turn) -> Reply:
 
 async def section_stats(turn: Turn) -> Reply:
     """This month in the viewer's section: who teleworked at least once, and person-days."""
-    viewer = await turn.viewer()
+    viewer = await turn.staff()
     lang = turn.lang
-    if viewer is None:
-        return Reply(text=text(lang, "roster.unknown"))
     if viewer.section is None or not can_view_section(viewer, viewer.section):
         return Reply(text=text(lang, "stats.denied"))
     features = turn.features

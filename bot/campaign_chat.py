@@ -37,9 +37,7 @@ class CampaignChat:
 
     async def menu(self, turn: Turn) -> Reply:
         """The campaign list; for admins also the creation form and cancel buttons."""
-        viewer = await turn.viewer()
-        if viewer is None:
-            return Reply(text=text(turn.lang, "roster.unknown"))
+        viewer = await turn.staff()
         lang, today = turn.lang, turn.features.today()
         upcoming = [c for c in await self._services.campaigns.all() if c.end >= today]
         body = [heading(text(lang, "campaign.list.title"))]
@@ -169,9 +167,7 @@ class CampaignChat:
 
     async def designate(self, turn: Turn) -> Reply:
         """A chief's designation card comes back: check the role, keep only campaign days."""
-        viewer = await turn.viewer()
-        if viewer is None:
-            return Reply(text=text(turn.lang, "roster.unknown"))
+        viewer = await turn.staff()
         lang, features = turn.lang, turn.features
         section = str(turn.data.get("section", ""))
         if not section or not can_manage_section(viewer, section):

@@ -62,6 +62,10 @@ class Reply:
     card: Card | None = None
 
 
+class NotOnRoster(Exception):
+    """The person talking matches no staff record: the bot explains, nothing is done."""
+
+
 @dataclass
 class Turn:
     """One request as the command handlers see it."""
@@ -82,6 +86,14 @@ class Turn:
             self._looked_up = True
             self._viewer = await self._find_viewer()
         return self._viewer
+
+    async def staff(self) -> Viewer:
+        """The staff member talking; raises :class:`NotOnRoster` (answered politely by the
+        bot, in one place) when the roster has nobody who matches."""
+        viewer = await self.viewer()
+        if viewer is None:
+            raise NotOnRoster
+        return viewer
 
     @property
     def cached_viewer(self) -> Viewer | None:

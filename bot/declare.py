@@ -71,9 +71,7 @@ def _as_date(value: str) -> date | None:
 
 async def declare(turn: Turn, entries: list[dict[str, Any]]) -> Reply:
     """Read back what was understood, with Confirm / Change / Cancel."""
-    viewer = await turn.viewer()
-    if viewer is None:
-        return Reply(text=text(turn.lang, "roster.unknown"))
+    viewer = await turn.staff()
     proposal = await _proposal(turn, viewer, _requested(entries))
     return _read_back(turn, proposal)
 
@@ -181,9 +179,7 @@ def _eligible_since(turn: Turn, lang: Lang) -> str:
 
 async def confirm(turn: Turn) -> Reply:
     """The Confirm button: validate again, then save (or show what changed meanwhile)."""
-    viewer = await turn.viewer()
-    if viewer is None:
-        return Reply(text=text(turn.lang, "roster.unknown"))
+    viewer = await turn.staff()
     proposal = await _proposal(turn, viewer, _requested(turn.data.get("entries")))
     shown = turn.data.get("replacing")
     shown_ids = (
@@ -284,9 +280,7 @@ async def form_submit(turn: Turn) -> Reply:
 
 async def cancel(turn: Turn, entries: list[dict[str, Any]]) -> Reply:
     """Find the live entries the person means and ask before cancelling them."""
-    viewer = await turn.viewer()
-    if viewer is None:
-        return Reply(text=text(turn.lang, "roster.unknown"))
+    viewer = await turn.staff()
     days = sorted({d for d in (_as_date(str(e.get("date", ""))) for e in entries) if d})
     found: list[ScheduleEntry] = []
     if days:
@@ -320,9 +314,7 @@ async def cancel(turn: Turn, entries: list[dict[str, Any]]) -> Reply:
 
 
 async def cancel_confirm(turn: Turn) -> Reply:
-    viewer = await turn.viewer()
-    if viewer is None:
-        return Reply(text=text(turn.lang, "roster.unknown"))
+    viewer = await turn.staff()
     raw = turn.data.get("entry_ids")
     ids = [i for i in raw if isinstance(i, int)] if isinstance(raw, list) else []
     mine = []

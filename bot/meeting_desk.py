@@ -89,9 +89,7 @@ async def audience_for(
 
 async def lead_meeting(turn: Turn, desk: MeetingDesk) -> tuple[Meeting, Viewer] | Reply:
     """The meeting named by the card, if the person pressing is its organiser."""
-    viewer = await turn.viewer()
-    if viewer is None:
-        return Reply(text=text(turn.lang, "roster.unknown"))
+    viewer = await turn.staff()
     found = meeting_id(turn)
     meeting = await desk.meetings.get(found) if found is not None else None
     if meeting is None:

@@ -34,10 +34,8 @@ async def _section(turn: Turn, viewer: Viewer) -> list[StaffMember]:
 async def team_day(turn: Turn, desk: MeetingDesk) -> Reply:
     """「チームテレワーク日」: next week's telework count per day and the best day; the chief
     also gets buttons to propose a day to the section."""
-    viewer = await turn.viewer()
+    viewer = await turn.staff()
     lang = turn.lang
-    if viewer is None:
-        return Reply(text=text(lang, "roster.unknown"))
     if viewer.section is None:
         return Reply(text=text(lang, "meetings.no_section"))
     members = await _section(turn, viewer)
@@ -97,10 +95,8 @@ async def team_day(turn: Turn, desk: MeetingDesk) -> Reply:
 async def propose(turn: Turn, desk: MeetingDesk) -> Reply:
     """The chief proposes a day: each member gets a card with a one-press telework
     declaration (the normal declaration flow, validated and approved as usual)."""
-    viewer = await turn.viewer()
+    viewer = await turn.staff()
     lang = turn.lang
-    if viewer is None:
-        return Reply(text=text(lang, "roster.unknown"))
     if viewer.section is None or not can_manage_section(viewer, viewer.section):
         return Reply(text=text(lang, "meetings.not_chief"))
     calendar, today = turn.features.calendar, turn.features.today()

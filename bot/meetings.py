@@ -39,10 +39,8 @@ from domain.meetings import (
 
 async def start(turn: Turn, desk: MeetingDesk) -> Reply:
     """「会議を設定」: the form, with the participant choices this conversation allows."""
-    viewer = await turn.viewer()
+    viewer = await turn.staff()
     lang = turn.lang
-    if viewer is None:
-        return Reply(text=text(lang, "roster.unknown"))
     mentioned = mentioned_people(turn)
     choices: list[tuple[str, str]] = []
     if mentioned:
@@ -58,9 +56,7 @@ async def start(turn: Turn, desk: MeetingDesk) -> Reply:
 
 async def suggest(turn: Turn, desk: MeetingDesk) -> Reply:
     """The form's button: validate, resolve participants (capacity), rank candidate times."""
-    viewer = await turn.viewer()
-    if viewer is None:
-        return Reply(text=text(turn.lang, "roster.unknown"))
+    viewer = await turn.staff()
     try:
         form = read_form(turn, desk, turn.data)
         people = await participants(turn, desk, viewer, form)
@@ -94,10 +90,8 @@ def chosen_slots(turn: Turn, desk: MeetingDesk, duration: int) -> tuple[Slot, ..
 async def start_poll(turn: Turn, desk: MeetingDesk) -> Reply:
     """「参加者に投票を依頼」: everything is validated again, then the meeting and its poll
     messages are saved in one transaction."""
-    viewer = await turn.viewer()
+    viewer = await turn.staff()
     lang = turn.lang
-    if viewer is None:
-        return Reply(text=text(lang, "roster.unknown"))
     given = turn.data.get("form")
     data: dict[str, Any] = dict(given) if isinstance(given, dict) else {}
     try:

@@ -16,9 +16,7 @@ KINDS = {
 
 async def report(turn: Turn, kind: str) -> Reply:
     """Record ``kind`` (start/end/away/back/meeting) now and read the time back."""
-    viewer = await turn.viewer()
-    if viewer is None:
-        return Reply(text=text(turn.lang, "roster.unknown"))
+    viewer = await turn.staff()
     now = turn.features.now()
     await turn.features.schedule.record_presence(viewer.member.employee_id, kind, at=now)
     local = now.astimezone(turn.features.calendar.tz)

@@ -13,9 +13,7 @@ from domain.quota import NoTargetReason, QuotaStatus, Standing, quota_status
 
 
 async def progress(turn: Turn) -> Reply:
-    viewer = await turn.viewer()
-    if viewer is None:
-        return Reply(text=text(turn.lang, "roster.unknown"))
+    viewer = await turn.staff()
     features = turn.features
     today = features.today()
     first, last = features.calendar.fiscal_year_range(features.calendar.fiscal_year(today))

@@ -80,10 +80,8 @@ async def _proposal(turn: Turn, viewer: Viewer, plan: RecurringPlan) -> tuple[Pr
 
 
 async def declare_recurring(turn: Turn, recurrence: dict[str, Any]) -> Reply:
-    viewer = await turn.viewer()
+    viewer = await turn.staff()
     lang = turn.lang
-    if viewer is None:
-        return Reply(text=text(lang, "roster.unknown"))
     plan = _plan(turn, viewer.member.employee_id, recurrence)
     if plan is None:
         return Reply(text=text(lang, "question.which_day"))
@@ -135,10 +133,8 @@ async def declare_recurring(turn: Turn, recurrence: dict[str, Any]) -> Reply:
 
 
 async def recurring_confirm(turn: Turn) -> Reply:
-    viewer = await turn.viewer()
+    viewer = await turn.staff()
     lang = turn.lang
-    if viewer is None:
-        return Reply(text=text(lang, "roster.unknown"))
     plan = _plan(turn, viewer.member.employee_id, turn.data)
     if plan is None:
         return Reply(text=text(lang, "question.which_day"))
@@ -189,10 +185,8 @@ async def cancel_recurring(turn: Turn, recurrence: dict[str, Any] | None) -> Rep
 
 
 async def recurring_cancel_confirm(turn: Turn) -> Reply:
-    viewer = await turn.viewer()
+    viewer = await turn.staff()
     lang = turn.lang
-    if viewer is None:
-        return Reply(text=text(lang, "roster.unknown"))
     raw = turn.data.get("weekdays")
     weekdays = [w for w in WEEKDAYS if isinstance(raw, list) and w in raw]
     plans, entries = await turn.features.schedule.cancel_recurring(

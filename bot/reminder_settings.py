@@ -102,9 +102,7 @@ class ReminderSettings:
 
     async def show(self, turn: Turn) -> Reply:
         """「通知設定」: the current state with buttons."""
-        viewer = await turn.viewer()
-        if viewer is None:
-            return Reply(text=text(turn.lang, "roster.unknown"))
+        viewer = await turn.staff()
         lang, today = turn.lang, turn.features.today()
         pref = await self._services.preferences.get(viewer.member.employee_id)
         lines = [heading(text(lang, "reminders.title"))]
@@ -132,9 +130,7 @@ class ReminderSettings:
         return Reply(card=card(lines, actions))
 
     async def pause(self, turn: Turn) -> Reply:
-        viewer = await turn.viewer()
-        if viewer is None:
-            return Reply(text=text(turn.lang, "roster.unknown"))
+        viewer = await turn.staff()
         raw = turn.data.get("days")
         days = raw if isinstance(raw, int) and not isinstance(raw, bool) else None
         employee_id = viewer.member.employee_id
@@ -148,18 +144,14 @@ class ReminderSettings:
         return Reply(text=text(turn.lang, "reminders.paused_until", until=shown))
 
     async def resume(self, turn: Turn) -> Reply:
-        viewer = await turn.viewer()
-        if viewer is None:
-            return Reply(text=text(turn.lang, "roster.unknown"))
+        viewer = await turn.staff()
         employee_id = viewer.member.employee_id
         await self._services.preferences.resume(employee_id, actor=employee_id)
         return Reply(text=text(turn.lang, "reminders.resumed"))
 
     async def snooze(self, turn: Turn) -> Reply:
         """The nudge card's snooze: no quota nudges for a week (other messages still come)."""
-        viewer = await turn.viewer()
-        if viewer is None:
-            return Reply(text=text(turn.lang, "roster.unknown"))
+        viewer = await turn.staff()
         raw = turn.data.get("days")
         days = raw if isinstance(raw, int) and 1 <= raw <= 31 else SNOOZE_DAYS
         until = turn.features.today() + timedelta(days=days - 1)
@@ -175,9 +167,7 @@ class ReminderSettings:
         return await self._digest(turn, False)
 
     async def _digest(self, turn: Turn, on: bool) -> Reply:
-        viewer = await turn.viewer()
-        if viewer is None:
-            return Reply(text=text(turn.lang, "roster.unknown"))
+        viewer = await turn.staff()
         employee_id = viewer.member.employee_id
         await self._services.preferences.set_digest(employee_id, on, actor=employee_id)
         return Reply(text=text(turn.lang, "reminders.digest_on" if on else "reminders.digest_off"))

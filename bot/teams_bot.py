@@ -27,7 +27,7 @@ from botbuilder.schema import (
 from bot import approvals, board, conversation, declare, deliveries, recurring
 from bot.cards import CARD_CONTENT_TYPE, help_card, welcome_card
 from bot.commands import ACTIONS, BY_ID, Command, find_command, normalise, suggest
-from bot.context import Features, Handler, Reply, Turn, principal_name
+from bot.context import Features, Handler, NotOnRoster, Reply, Turn, principal_name
 from bot.language import choose_language
 from bot.meeting_desk import MeetingDesk
 from bot.meetings import register_meetings
@@ -195,6 +195,12 @@ class TeleworkBot(TeamsActivityHandler):  # type: ignore[misc]
 
     async def _run_text(self, context: TurnContext, written: str) -> Reply:
         lang = await self.language_for(context, written)
+        try:
+            return await self._answer_text(context, lang, written)
+        except NotOnRoster:
+            return Reply(text=text(lang, "roster.unknown"))
+
+    async def _answer_text(self, context: TurnContext, lang: Lang, written: str) -> Reply:
         match = find_command(written)
         turn = Turn(context, lang, self._features, match.argument if match else "")
         if match is not None:
@@ -214,7 +220,10 @@ class TeleworkBot(TeamsActivityHandler):  # type: ignore[misc]
         name = str(data.get("command", ""))
         if name not in BY_ID and name not in ACTIONS:
             return Reply(text=text(lang, "unknown.action"))
-        return await self._handlers[name](Turn(context, lang, self._features, "", data))
+        try:
+            return await self._handlers[name](Turn(context, lang, self._features, "", data))
+        except NotOnRoster:
+            return Reply(text=text(lang, "roster.unknown"))
 
     def _not_understood(self, lang: Lang, written: str) -> Reply:
         if not written.strip():
