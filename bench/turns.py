@@ -39,7 +39,7 @@ import aiohttp
 from aiohttp import web
 
 ROOT = Path(__file__).resolve().parents[1]
-FIXTURE = ROOT.parent / "shared" / "fixtures" / "teams" / "01_personal_message.json"
+FIXTURE = ROOT / "tests" / "fixtures" / "teams" / "01_personal_message.json"
 TARGETS = ("ours", "echo")
 STARTUP_SECONDS = 60.0
 CLOCK_TICKS = os.sysconf("SC_CLK_TCK")

@@ -16,11 +16,12 @@ from aiohttp.test_utils import TestClient, TestServer
 from bot.app import create_app
 from bot.settings import Settings, load_settings
 
-FIXTURES = Path(__file__).resolve().parents[3] / "shared" / "fixtures" / "teams"
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "teams"
 
 
 def teams_fixture(name: str) -> dict[str, Any]:
-    """A real Teams payload from ../shared/fixtures/teams (``name`` without .json)."""
+    """A real Teams payload from tests/fixtures/teams (``name`` without .json; each has a
+    ``.source.txt`` naming the Microsoft documentation page it comes from)."""
     data: dict[str, Any] = json.loads((FIXTURES / f"{name}.json").read_text(encoding="utf-8"))
     return data
 

@@ -1,4 +1,4 @@
-"""/api/messages over HTTP with the real Teams payloads from ../shared/fixtures/teams."""
+"""/api/messages over HTTP with the real Teams payloads from tests/fixtures/teams."""
 
 from __future__ import annotations
 
