@@ -29,7 +29,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from bot.connector import TeamsConnector  # noqa: E402
+from bot.teams.connector import TeamsConnector  # noqa: E402
 from domain.delivery import SystemClock  # noqa: E402
 from scheduler.dispatcher import Dispatcher, DispatcherSettings  # noqa: E402
 from storage.engine import create_engine, session_factory  # noqa: E402

@@ -30,8 +30,8 @@ from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from bot.context import Features  # noqa: E402
-from bot.nudges import ReminderServices, plan_nudges, run_nudges  # noqa: E402
+from bot.core.turn import Features  # noqa: E402
+from bot.features.nudges.nudges import ReminderServices, plan_nudges, run_nudges  # noqa: E402
 from domain.delivery import Firing, SystemClock  # noqa: E402
 from domain.nudges import NudgePlanner  # noqa: E402
 from domain.policy import default_policy  # noqa: E402

@@ -37,7 +37,7 @@ from typing import TYPE_CHECKING
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bot.playground import (  # noqa: E402 - after making the repository importable
+from bot.cli.playground import (  # noqa: E402 - after making the repository importable
     PlaygroundProcess,
     PlaygroundUnavailable,
     find_playground,

@@ -13,8 +13,8 @@ import pytest
 from aiohttp import web
 from aiohttp.test_utils import TestClient, TestServer
 
-from bot.app import create_app
-from bot.settings import Settings, load_settings
+from bot.core.settings import Settings, load_settings
+from bot.teams.app import create_app
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "teams"
 

@@ -10,7 +10,7 @@ import aiohttp
 import pytest
 from cryptography.hazmat.primitives import serialization
 
-from bot.auth import (
+from bot.teams.auth import (
     AuthenticationError,
     BotTokenValidator,
     KeySetUnavailableError,

@@ -7,8 +7,8 @@ import asyncio
 import typer
 from typer.testing import CliRunner
 
-from bot.cli_campaigns import register
-from bot.settings import load_settings
+from bot.cli.campaigns import register
+from bot.core.settings import load_settings
 from storage.engine import create_engine
 from tests.factories import seed_staff, staff
 
@@ -60,7 +60,7 @@ def test_form_problems_name_the_field_not_a_python_error() -> None:
 
     import pytest
 
-    from bot.campaign_form import campaign_from_form
+    from bot.features.campaigns.form import campaign_from_form
     from domain.campaigns import CampaignError
 
     with pytest.raises(CampaignError) as problem:

@@ -7,7 +7,7 @@ from datetime import timedelta
 
 from typer.testing import CliRunner
 
-from bot.cli_deliveries import build_deliveries_app
+from bot.cli.deliveries import build_deliveries_app
 from domain.delivery import SystemClock
 from storage.engine import create_engine
 from storage.ledger import SqlDeliveryLedger

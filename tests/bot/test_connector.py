@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 import aiohttp
 import pytest
 
-from bot.connector import BotFrameworkToken, TeamsConnector, parse_retry_after
+from bot.teams.connector import BotFrameworkToken, TeamsConnector, parse_retry_after
 from domain.delivery import ConversationTarget, SendOutcome, classify
 from tests.fakes.fake_connector import FakeConnector, Reply
 

@@ -8,8 +8,8 @@ from typing import Any
 
 import pytest
 
-from bot.logs import configure_logging
-from bot.settings import LogFormat
+from bot.core.logs import configure_logging
+from bot.core.settings import LogFormat
 from tests.bot.conftest import RecordingConnector, teams_fixture
 
 

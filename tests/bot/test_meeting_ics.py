@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 
 from icalendar import Calendar
 
-from bot.meeting_ics import ics_attachment, meeting_ics, outlook_link
+from bot.features.meetings.ics import ics_attachment, meeting_ics, outlook_link
 from domain.calendar import WorkCalendar
 from domain.meetings import Meeting, MeetingState, Participant, Slot
 

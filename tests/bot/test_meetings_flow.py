@@ -13,12 +13,12 @@ from typing import Any
 import pytest
 from icalendar import Calendar
 
-import bot.app as app_module
-import bot.teams_bot as teams_bot
-from bot.commands import ACTIONS, BY_ID, COMMANDS, Command, find_command
-from bot.meeting_desk import MeetingDesk
-from bot.meeting_jobs import MeetingJobs
-from bot.meetings import MEETING_ACTIONS, register_meetings
+import bot.teams.app as app_module
+import bot.teams.handler as teams_bot
+from bot.core.commands import ACTIONS, BY_ID, COMMANDS, Command, find_command
+from bot.features.meetings.desk import MeetingDesk
+from bot.features.meetings.jobs import MeetingJobs
+from bot.features.meetings.routes import MEETING_ACTIONS, register_meetings
 from storage.engine import create_engine, session_factory
 from storage.meeting_teams import SqlSubTeams
 from storage.meetings import SqlMeetings

@@ -21,9 +21,9 @@ import pytest
 from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from bot.context import Features
-from bot.jobs import NUDGES_JOB, nudge_jobs
-from bot.nudges import ReminderServices, run_nudges
+from bot.core.turn import Features
+from bot.features.nudges.jobs import NUDGES_JOB, nudge_jobs
+from bot.features.nudges.nudges import ReminderServices, run_nudges
 from domain.campaigns import Campaign, CampaignKind
 from domain.delivery import DeliveryStatus, Firing
 from domain.policy import default_policy

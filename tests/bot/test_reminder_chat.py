@@ -7,11 +7,11 @@ from typing import Any, cast
 
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from bot.campaign_chat import CampaignChat
-from bot.context import Features, Turn
-from bot.nudges import ReminderServices
-from bot.reminder_settings import ReminderSettings
-from bot.texts import Lang
+from bot.core.turn import Features, Turn
+from bot.features.campaigns.chat import CampaignChat
+from bot.features.nudges.nudges import ReminderServices
+from bot.features.reminders.settings import ReminderSettings
+from bot.ui.texts import Lang
 from domain.campaigns import Campaign, CampaignKind
 from domain.org import Viewer
 from domain.policy import default_policy

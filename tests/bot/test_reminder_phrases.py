@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.reminder_settings import match_reminder_phrase
+from bot.features.reminders.settings import match_reminder_phrase
 
 
 @pytest.mark.parametrize(

@@ -16,10 +16,10 @@ from storage.migrate import upgrade
 from tests.report_org import seed_report_org
 
 ROOT = Path(__file__).resolve().parents[2]
-# Until bot/cli.py calls bot.cli_report.register itself, register the commands here.
+# Until bot/cli.py calls bot.cli.report.register itself, register the commands here.
 ENTRY = (
-    "from bot.cli import cli, settings_or_exit\n"
-    "from bot.cli_report import register\n"
+    "from bot.cli.main import cli, settings_or_exit\n"
+    "from bot.cli.report import register\n"
     "if not any(c.name == 'report' for c in cli.registered_commands):\n"
     "    register(cli, settings_or_exit)\n"
     "cli()\n"

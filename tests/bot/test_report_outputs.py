@@ -15,9 +15,9 @@ import pytest
 from fontTools.ttLib import TTFont
 from openpyxl import load_workbook
 
-from bot.report_charts import chart_texts, font_path, monthly_png, report_png
-from bot.report_outputs import to_csv, to_markdown, to_xlsx
-from bot.reports import summary_card
+from bot.features.reports.card import summary_card
+from bot.features.reports.charts import chart_texts, font_path, monthly_png, report_png
+from bot.features.reports.outputs import to_csv, to_markdown, to_xlsx
 from domain.policy import default_policy
 from domain.report_model import ReportRange, ReportRequest
 from domain.report_rows import Report

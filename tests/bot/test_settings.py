@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.settings import AppType, SettingsError, load_settings
+from bot.core.settings import AppType, SettingsError, load_settings
 
 
 def test_defaults() -> None:

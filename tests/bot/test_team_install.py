@@ -8,7 +8,7 @@ from typing import Any
 
 from sqlmodel import select
 
-from bot.app import SERVICES
+from bot.teams.app import SERVICES
 from storage.engine import create_engine, session_factory
 from storage.tables import ConversationRef, TeamsIdentity
 from tests.bot.conftest import teams_fixture

@@ -2,7 +2,7 @@
 
 The bot runs as ``telework-bot dev --no-chat --no-playground --demo`` (a temporary SQLite file,
 a free port, the demo roster that matches the Playground's mock users); the Playground runs
-from the pinned npm package (``bot.playground``) on a port it chooses, pointed at the bot.
+from the pinned npm package (``bot.cli.playground``) on a port it chooses, pointed at the bot.
 Both are stopped (SIGTERM, then SIGKILL) however the tests end.
 
 Outside CI these tests skip, saying why, when Node.js, the Playground package, Chromium or
@@ -26,7 +26,7 @@ from typing import NoReturn
 
 import pytest
 
-from bot.playground import (
+from bot.cli.playground import (
     PlaygroundInstall,
     PlaygroundProcess,
     PlaygroundUnavailable,

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.playground import PlaygroundInstall
+from bot.cli.playground import PlaygroundInstall
 from tests.e2e.conftest import START_TIMEOUT, clean_environment, free_port, stop_process
 
 OPEN_URL = re.compile(r"open (http://127\.0\.0\.1:(\d+)) in a browser")

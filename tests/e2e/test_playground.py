@@ -14,7 +14,7 @@ from collections.abc import AsyncIterator
 import aiohttp
 import pytest
 
-from bot.playground import PlaygroundProcess
+from bot.cli.playground import PlaygroundProcess
 from tests.e2e.conftest import BotServer, report_logs_on_failure
 from tests.e2e.playground_client import PlaygroundChat, card_of, visible_text
 

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from bot.playground import PlaygroundProcess
+from bot.cli.playground import PlaygroundProcess
 from tests.e2e.conftest import BotServer, report_logs_on_failure, unavailable
 
 if TYPE_CHECKING:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.commands import COMMANDS, manifest_command_lists
+from bot.core.commands import COMMANDS, manifest_command_lists
 from manifest.build import ManifestError, build_manifest, validate, write_package
 
 APP_ID = "9f8c3c55-2d37-4b61-9a0e-4e2b3c1d0a11"

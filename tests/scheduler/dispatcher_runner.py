@@ -14,7 +14,7 @@ from datetime import timedelta
 
 import aiohttp
 
-from bot.connector import TeamsConnector
+from bot.teams.connector import TeamsConnector
 from domain.delivery import SystemClock
 from scheduler.dispatcher import Dispatcher, DispatcherSettings
 from storage.engine import create_engine

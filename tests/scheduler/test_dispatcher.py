@@ -16,7 +16,7 @@ import pytest
 from prometheus_client import CollectorRegistry
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from bot.connector import TeamsConnector
+from bot.teams.connector import TeamsConnector
 from domain.delivery import ConversationTarget, SendResult, SystemClock
 from scheduler.dispatcher import Dispatcher, DispatcherSettings
 from scheduler.metrics import DeliveryMetrics

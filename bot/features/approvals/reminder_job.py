@@ -1,0 +1,72 @@
+"""The weekday morning reminder to approvers who have requests waiting (事前申請の承認)."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from bot.core.turn import Features
+from bot.features.approvals.notices import card_message, language_of
+from bot.ui.cards import card, execute, paragraph
+from bot.ui.texts import text
+from domain.delivery import Firing, FiringHandler, NewDelivery
+from domain.org import Role, Viewer, can_approve_for
+from storage.engine import session_factory
+from storage.ledger_fanout import fan_out_to
+
+JOB_ID = "approvals-reminder"
+DEFAULT_CRON = "30 9 * * mon-fri"
+KIND = "approvals_reminder"
+
+
+def approvals_reminder(features: Features, engine: AsyncEngine) -> FiringHandler:
+    """Each approver with requests waiting gets one card per firing (re-runnable)."""
+    sessions = session_factory(engine)
+
+    async def handle(firing: Firing) -> None:
+        today = features.calendar.local_date(firing.scheduled_for)
+        if not features.calendar.is_working_day(today):
+            return
+        pending = await features.schedule.pending(today)
+        if not pending:
+            return
+        chart = await features.directory.chart()
+        staff = await features.directory.staff(active_only=True)
+        waiting: Counter[str] = Counter()
+        approvers = [
+            Viewer.of(member, chart, features.admins)
+            for member in staff.values()
+            if member.is_section_chief
+        ]
+        for entry in pending:
+            requester = staff.get(entry.employee_id)
+            if requester is None:
+                continue
+            for viewer in approvers:
+                if Role.SECTION_CHIEF in viewer.roles and can_approve_for(viewer, requester, chart):
+                    waiting[viewer.member.employee_id] += 1
+        chat_ids = await features.directory.chat_ids(sorted(waiting))
+        deliveries = []
+        for employee_id, count in sorted(waiting.items()):
+            if employee_id not in chat_ids:
+                continue
+            lang = language_of(staff[employee_id])
+            content = card(
+                [paragraph(text(lang, "reminder.approvals", count=count))],
+                [execute(text(lang, "reminder.approvals_button"), "approvals")],
+            )
+            deliveries.append(
+                NewDelivery(
+                    recipient=chat_ids[employee_id],
+                    kind=KIND,
+                    period_key=firing.period_key,
+                    payload=card_message(content, text(lang, "reminder.approvals", count=count)),
+                    run_id=firing.run_id,
+                )
+            )
+        async with sessions.begin() as session:
+            await fan_out_to(session, deliveries, now=features.now())
+        features.doorbell.ring()
+
+    return handle

@@ -1,0 +1,356 @@
+"""The lead's form: its card, reading it back (every value re-validated, card data is never
+trusted), who the participants are, and the ranked candidate times."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from bot.core.turn import Turn
+from bot.features.meetings.cards import names, when
+from bot.features.meetings.desk import MeetingDesk, field_text, sender_id
+from bot.ui.cards import Card, card, execute, heading, paragraph
+from bot.ui.formatting import short_date
+from bot.ui.texts import Lang, text
+from domain.meeting_slots import (
+    RankedSlot,
+    day_slots,
+    parse_typed_slots,
+    rank_slots,
+    team_telework_days,
+    top_slots,
+)
+from domain.meetings import (
+    MeetingRefused,
+    Participant,
+    Slot,
+    check_capacity,
+    check_duration,
+    check_slot,
+    check_title,
+    check_window,
+)
+from domain.org import Viewer
+from domain.schedule import ScheduleEntry
+
+_TEAMS_ID = re.compile(r"^\d+:[\w\-.@:]{1,250}$")
+
+
+@dataclass(frozen=True)
+class MeetingForm:
+    """The lead's answers, validated."""
+
+    title: str
+    duration: int
+    days: list[date]
+    who: str  # "section", "mentioned" or "team:<id>"
+    team_day: bool
+    typed: str
+    save_as: str
+    mentioned: list[dict[str, str]]
+    raw: dict[str, Any]
+
+
+def mentioned_people(turn: Turn) -> list[dict[str, str]]:
+    """The people @mentioned in this message (never the bot itself). botbuilder keeps a
+    mention's ``mentioned`` account in the entity's additional properties."""
+    activity = turn.context.activity
+    bot_id = activity.recipient.id if activity.recipient else None
+    people: list[dict[str, str]] = []
+    for entity in activity.entities or []:
+        if str(getattr(entity, "type", "")).lower() != "mention":
+            continue
+        properties = getattr(entity, "additional_properties", None) or {}
+        account = properties.get("mentioned")
+        if not isinstance(account, dict):
+            continue
+        person_id = str(account.get("id") or "")
+        if not person_id or person_id == bot_id or any(p["id"] == person_id for p in people):
+            continue
+        people.append({"id": person_id, "name": str(account.get("name") or "")[:100]})
+    return people
+
+
+def next_week(today: date) -> tuple[date, date]:
+    monday = today + timedelta(days=7 - today.weekday())
+    return monday, monday + timedelta(days=4)
+
+
+def form_card(turn: Turn, desk: MeetingDesk, choices: list[tuple[str, str]], data: Any) -> Card:
+    lang = turn.lang
+    start, end = next_week(turn.features.today())
+    durations = [
+        {"title": text(lang, "meetings.minutes", minutes=m), "value": str(m)}
+        for m in desk.settings.durations
+    ]
+    return card(
+        [
+            heading(text(lang, "meetings.form_title")),
+            paragraph(text(lang, "meetings.form_intro"), subtle=True),
+            _input("Input.Text", "title", text(lang, "meetings.field_title"), maxLength=100),
+            _input(
+                "Input.ChoiceSet",
+                "duration",
+                text(lang, "meetings.field_duration"),
+                choices=durations,
+                value="60" if 60 in desk.settings.durations else None,
+            ),
+            _input(
+                "Input.Date",
+                "window_start",
+                text(lang, "meetings.field_start"),
+                value=start.isoformat(),
+            ),
+            _input(
+                "Input.Date", "window_end", text(lang, "meetings.field_end"), value=end.isoformat()
+            ),
+            _input(
+                "Input.ChoiceSet",
+                "who",
+                text(lang, "meetings.field_participants"),
+                choices=[{"title": t, "value": v} for v, t in choices],
+                value=choices[0][0] if choices else None,
+            ),
+            _input(
+                "Input.Toggle",
+                "team_day",
+                None,
+                title=text(lang, "meetings.field_team_day"),
+                valueOn="true",
+                valueOff="false",
+            ),
+            _input("Input.Text", "typed", text(lang, "meetings.field_typed"), maxLength=300),
+            _input("Input.Text", "save_as", text(lang, "meetings.field_save_as"), maxLength=50),
+        ],
+        [execute(text(lang, "meetings.next"), "meeting_candidates", mentioned=data)],
+    )
+
+
+def _input(kind: str, ident: str, label: str | None, **extra: Any) -> dict[str, Any]:
+    element: dict[str, Any] = {"type": kind, "id": ident}
+    if label:
+        element["label"] = label
+    element.update({k: v for k, v in extra.items() if v is not None})
+    return element
+
+
+def read_form(turn: Turn, desk: MeetingDesk, data: dict[str, Any]) -> MeetingForm:
+    """The form's values re-validated (raises :class:`MeetingRefused`)."""
+    settings = desk.settings
+    try:
+        duration = int(field_text(data, "duration") or "0")
+        start = date.fromisoformat(field_text(data, "window_start"))
+        end = date.fromisoformat(field_text(data, "window_end"))
+    except ValueError:
+        raise MeetingRefused("date") from None
+    title = check_title(field_text(data, "title", 300))
+    check_duration(duration, settings)
+    days = check_window(start, end, turn.features.today(), turn.features.calendar, settings)
+    given = turn.data.get("mentioned")
+    mentioned = [
+        {"id": str(m["id"]), "name": str(m.get("name", ""))[:100]}
+        for m in (given if isinstance(given, list) else [])[: settings.max_participants + 1]
+        if isinstance(m, dict) and _TEAMS_ID.match(str(m.get("id", "")))
+    ]
+    raw = {k: field_text(data, k, 300) for k in _FIELDS}
+    return MeetingForm(
+        title=title,
+        duration=duration,
+        days=days,
+        who=field_text(data, "who"),
+        team_day=field_text(data, "team_day") == "true",
+        typed=field_text(data, "typed", 300),
+        save_as=field_text(data, "save_as", 50),
+        mentioned=mentioned,
+        raw=raw,
+    )
+
+
+_FIELDS = ("title", "duration", "window_start", "window_end", "who", "team_day", "typed", "save_as")
+
+
+async def participants(
+    turn: Turn, desk: MeetingDesk, viewer: Viewer, form: MeetingForm
+) -> list[Participant]:
+    """The lead first, then the chosen people (deduplicated); capacity checked."""
+    directory = turn.features.directory
+    staff = await directory.staff(active_only=True)
+    lead = viewer.member
+    keys: list[str] = []
+    guests: list[Participant] = []
+    if form.who == "section":
+        if viewer.section is None:
+            raise MeetingRefused("participants")
+        chart = await turn.chart()
+        for member in staff.values():
+            section = chart.section_of(member.org_unit) if member.org_unit in chart else None
+            if section is not None and section.code == viewer.section:
+                keys.append(member.employee_id)
+    elif form.who == "mentioned":
+        if not form.mentioned:
+            raise MeetingRefused("no_mentions")
+        known = await desk.teams.employees_for_chat_ids([m["id"] for m in form.mentioned])
+        for mention in form.mentioned:
+            employee = known.get(mention["id"])
+            if employee in staff:
+                keys.append(employee)
+            else:
+                guests.append(
+                    Participant(
+                        mention["id"],
+                        mention["name"] or mention["id"],
+                        chat_id=mention["id"],
+                        is_staff=False,
+                    )
+                )
+    elif form.who.startswith("team:"):
+        team = next(
+            (t for t in await desk.teams.teams_of(lead.employee_id) if f"team:{t.id}" == form.who),
+            None,
+        )
+        if team is None:
+            raise MeetingRefused("team_unknown")
+        keys.extend(m.key for m in team.members if m.is_staff and m.key in staff)
+        guests.extend(m for m in team.members if not m.is_staff)
+    else:
+        raise MeetingRefused("participants")
+    ordered = list(dict.fromkeys([lead.employee_id, *keys]))
+    chat_ids = await directory.chat_ids(ordered)
+    people = [
+        Participant(
+            key,
+            staff[key].name if key in staff else lead.name,
+            chat_id=chat_ids.get(key) or (sender_id(turn) if key == lead.employee_id else None),
+            email=staff[key].email if key in staff else lead.email,
+        )
+        for key in ordered
+    ]
+    seen = {p.chat_id for p in people if p.chat_id}
+    people.extend(g for g in guests if g.chat_id not in seen)
+    check_capacity(len(people), desk.settings)
+    return people
+
+
+async def candidates(
+    turn: Turn, desk: MeetingDesk, form: MeetingForm, people: list[Participant]
+) -> tuple[list[RankedSlot], list[RankedSlot], list[date] | None]:
+    """(typed slots ranked, suggested slots, the team telework day(s) if asked for)."""
+    features = turn.features
+    keys = [p.key for p in people]
+    staff_keys = [p.key for p in people if p.is_staff]
+    entries: dict[str, list[ScheduleEntry]] = {}
+    for day in form.days:
+        for entry in await features.schedule.entries_on(day, staff_keys):
+            entries.setdefault(entry.employee_id, []).append(entry)
+    busy = await desk.meetings.busy(keys, form.days[0], form.days[-1])
+    days, team_days = form.days, None
+    if form.team_day:
+        team_days = team_telework_days(form.days, staff_keys, entries)
+        days = team_days or form.days
+    now = features.now()
+    typed = [
+        check_slot(s, now, features.calendar, desk.settings)
+        for s in parse_typed_slots(form.typed, form.duration, features.today())
+    ]
+    soon = now + desk.settings.min_notice
+    slots = [
+        s
+        for s in day_slots(days, form.duration, desk.settings)
+        if s.starts_at(features.calendar) >= soon
+    ]
+    ranked = rank_slots(slots, keys, entries, busy)
+    return (
+        rank_slots(typed, keys, entries, busy),
+        top_slots(ranked, desk.settings.shown_slots),
+        (team_days),
+    )
+
+
+def slot_value(slot: Slot) -> str:
+    return f"{slot.day.isoformat()}T{slot.start // 60:02d}:{slot.start % 60:02d}"
+
+
+def candidates_card(
+    lang: Lang,
+    form: MeetingForm,
+    people: list[Participant],
+    found: tuple[list[RankedSlot], list[RankedSlot], list[date] | None],
+) -> Card:
+    typed, suggested, team_days = found
+    total = len(people)
+    name_of = {p.key: p.name for p in people}
+    body: list[dict[str, Any]] = [
+        heading(
+            text(
+                lang,
+                "meetings.candidates_title",
+                title=form.title,
+                count=total,
+                minutes=form.duration,
+            )
+        ),
+    ]
+    if team_days is not None:
+        key = "meetings.team_day_note" if team_days else "meetings.team_day_none"
+        body.append(
+            paragraph(text(lang, key, days=", ".join(short_date(d, lang) for d in team_days)))
+        )
+    shown = [(r, True) for r in typed] + [
+        (r, False) for r in suggested if r.slot not in {t.slot for t in typed}
+    ]
+    if not shown:
+        body.append(paragraph(text(lang, "meetings.none_available")))
+        return card(body)
+    choices = []
+    for ranked, was_typed in shown:
+        label = when(ranked.slot, lang) + (text(lang, "meetings.typed_mark") if was_typed else "")
+        line = text(
+            lang,
+            "meetings.candidate_line",
+            when=label,
+            available=len(ranked.available),
+            total=total,
+            telework=len(ranked.teleworking),
+        )
+        items = [paragraph(line)]
+        items.append(
+            paragraph(
+                text(
+                    lang,
+                    "meetings.candidate_who",
+                    names=names([name_of[k] for k in ranked.available], lang),
+                ),
+                subtle=True,
+            )
+        )
+        if ranked.busy:
+            items.append(
+                paragraph(
+                    text(
+                        lang,
+                        "meetings.candidate_busy",
+                        names=names([name_of[k] for k in ranked.busy], lang),
+                    ),
+                    subtle=True,
+                )
+            )
+        body.append({"type": "Container", "separator": True, "items": items})
+        choices.append({"title": label, "value": slot_value(ranked.slot)})
+    preselected = ",".join(c["value"] for c in choices[:3])
+    body.append(
+        _input(
+            "Input.ChoiceSet",
+            "slots",
+            text(lang, "meetings.pick"),
+            choices=choices,
+            isMultiSelect=True,
+            style="expanded",
+            value=preselected,
+        )
+    )
+    button = execute(
+        text(lang, "meetings.send_poll"), "meeting_poll", form=form.raw, mentioned=form.mentioned
+    )
+    return card(body, [button])

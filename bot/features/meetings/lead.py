@@ -1,0 +1,307 @@
+"""After the poll is out: votes, the lead's live tally, fixing a time, answers (RSVP), changes
+and cancellation. Every button re-reads the meeting and checks who is pressing."""
+
+from __future__ import annotations
+
+import logging
+from datetime import date, time, timedelta
+
+from bot.core.turn import Features, Reply, Turn
+from bot.features.meetings.cards import (
+    cancellations,
+    invitation_card,
+    invitations,
+    poll_card,
+    when,
+)
+from bot.features.meetings.desk import (
+    MeetingDesk,
+    audience_for,
+    field_text,
+    lead_meeting,
+    meeting_id,
+    refusal,
+    who,
+)
+from bot.features.meetings.tally import status_card, tally_card
+from bot.ui.cards import card, execute, heading, paragraph
+from bot.ui.texts import Lang, text
+from domain.meeting_poll import voters
+from domain.meeting_ports import MeetingNotify
+from domain.meetings import (
+    Meeting,
+    MeetingRefused,
+    MeetingState,
+    Rsvp,
+    Slot,
+    check_join_url,
+    check_slot,
+)
+
+log = logging.getLogger(__name__)
+LIST_DAYS = 60
+
+
+def _pasted_link(turn: Turn) -> str | None:
+    pasted = field_text(turn.data, "join_url", 2000)
+    return check_join_url(pasted) if pasted else None
+
+
+async def schedule_link(
+    desk: MeetingDesk, meeting: Meeting, slot: Slot, features: Features
+) -> str | None:
+    """The online meeting's join link from the provider, if one is configured (else None:
+    the card then says there is no link yet; a link is never invented)."""
+    if desk.provider is None:
+        return None
+    try:
+        return await desk.provider.create(
+            meeting, slot.starts_at(features.calendar), slot.ends_at(features.calendar)
+        )
+    except Exception:  # the provider is a remote service: the meeting goes ahead without a link
+        log.exception("online meeting provider failed", extra={"meeting_id": meeting.id})
+        return None
+
+
+async def finalise_meeting(
+    desk: MeetingDesk,
+    features: Features,
+    meeting: Meeting,
+    slot: Slot,
+    link: str | None,
+    *,
+    actor: str,
+    lang: Lang,
+    extra: MeetingNotify | None = None,
+) -> Meeting | None:
+    """Fix ``slot`` (shared by the lead's button and the deadline job)."""
+    link = link or await schedule_link(desk, meeting, slot, features)
+    audience = await audience_for(features, desk, meeting, lang)
+    notify = invitations(audience, update=False)
+    if extra is not None:
+        first, second = notify, extra
+        notify = lambda m: [*first(m), *second(m)]  # noqa: E731
+    assert meeting.id is not None
+    done = await desk.meetings.finalise(meeting.id, slot, link, actor=actor, notify=notify)
+    features.doorbell.ring()
+    return done
+
+
+# -- handlers -----------------------------------------------------------------------------------
+
+
+async def tally(turn: Turn, desk: MeetingDesk) -> Reply:
+    found = await lead_meeting(turn, desk)
+    if isinstance(found, Reply):
+        return found
+    meeting, _viewer = found
+    if meeting.state == MeetingState.CANCELLED:
+        return Reply(text=text(turn.lang, "meetings.already_cancelled"))
+    return Reply(card=tally_card(meeting, turn.features, turn.lang, desk.settings.quorum))
+
+
+async def finalise(turn: Turn, desk: MeetingDesk) -> Reply:
+    found = await lead_meeting(turn, desk)
+    if isinstance(found, Reply):
+        return found
+    meeting, viewer = found
+    lang = turn.lang
+    index = turn.data.get("index")
+    if meeting.state != MeetingState.POLLING:
+        return Reply(text=text(lang, "meetings.poll_closed"))
+    if not isinstance(index, int) or not 0 <= index < len(meeting.candidates):
+        return Reply(text=text(lang, "meetings.stale"))
+    slot = meeting.candidates[index]
+    try:
+        check_slot(slot, turn.features.now(), turn.features.calendar, desk.settings)
+        link = _pasted_link(turn)
+    except MeetingRefused as refused:
+        return refusal(lang, refused)
+    done = await finalise_meeting(
+        desk, turn.features, meeting, slot, link, actor=viewer.member.employee_id, lang=lang
+    )
+    if done is None:
+        return Reply(text=text(lang, "meetings.poll_closed"))
+    note = text(lang, "meetings.finalised", title=done.title, when=when(slot, lang))
+    return Reply(card=status_card(done, lang, note))
+
+
+async def change(turn: Turn, desk: MeetingDesk) -> Reply:
+    """Move the meeting and/or set its link: SEQUENCE grows, everyone gets the update. An
+    empty link field keeps the current link (a link can be replaced, not removed)."""
+    found = await lead_meeting(turn, desk)
+    if isinstance(found, Reply):
+        return found
+    meeting, viewer = found
+    lang, features = turn.lang, turn.features
+    if meeting.state != MeetingState.SCHEDULED or meeting.slot is None:
+        return Reply(text=text(lang, "meetings.answer_closed"))
+    if turn.data.get("sequence") != meeting.sequence:
+        return Reply(text=text(lang, "meetings.stale"))
+    try:
+        day = date.fromisoformat(field_text(turn.data, "day"))
+        slot = Slot.at(day, time.fromisoformat(field_text(turn.data, "time")[:5]), meeting.duration)
+    except ValueError:
+        return refusal(lang, MeetingRefused("date"))
+    try:
+        link = _pasted_link(turn) or meeting.join_url
+        if slot != meeting.slot:
+            check_slot(slot, features.now(), features.calendar, desk.settings)
+    except MeetingRefused as refused:
+        return refusal(lang, refused)
+    if slot == meeting.slot and link == meeting.join_url:
+        return Reply(card=status_card(meeting, lang, text(lang, "meetings.unchanged")))
+    audience = await audience_for(features, desk, meeting, lang)
+    done = await desk.meetings.change(
+        meeting.id or 0,
+        slot,
+        link,
+        sequence=meeting.sequence,
+        actor=viewer.member.employee_id,
+        notify=invitations(audience, update=True),
+    )
+    if done is None:
+        return Reply(text=text(lang, "meetings.stale"))
+    features.doorbell.ring()
+    note = text(lang, "meetings.changed", title=done.title, when=when(slot, lang))
+    return Reply(card=status_card(done, lang, note))
+
+
+async def cancel_ask(turn: Turn, desk: MeetingDesk) -> Reply:
+    found = await lead_meeting(turn, desk)
+    if isinstance(found, Reply):
+        return found
+    meeting, _viewer = found
+    lang = turn.lang
+    if meeting.state == MeetingState.CANCELLED:
+        return Reply(text=text(lang, "meetings.already_cancelled"))
+    return Reply(
+        card=card(
+            [paragraph(text(lang, "meetings.cancel_ask", title=meeting.title))],
+            [
+                execute(
+                    text(lang, "meetings.cancel_confirm"),
+                    "meeting_cancel_confirm",
+                    meeting_id=meeting.id,
+                ),
+                execute(text(lang, "meetings.cancel_back"), "meeting_tally", meeting_id=meeting.id),
+            ],
+        )
+    )
+
+
+async def cancel(turn: Turn, desk: MeetingDesk) -> Reply:
+    found = await lead_meeting(turn, desk)
+    if isinstance(found, Reply):
+        return found
+    meeting, viewer = found
+    audience = await audience_for(turn.features, desk, meeting, turn.lang)
+    done = await desk.meetings.cancel(
+        meeting.id or 0, actor=viewer.member.employee_id, notify=cancellations(audience)
+    )
+    if done is None:
+        return Reply(text=text(turn.lang, "meetings.already_cancelled"))
+    turn.features.doorbell.ring()
+    return Reply(text=text(turn.lang, "meetings.cancelled", title=done.title))
+
+
+async def vote(turn: Turn, desk: MeetingDesk) -> Reply:
+    """A participant's votes (any subset of the candidates, none included)."""
+    lang = turn.lang
+    found = meeting_id(turn)
+    meeting = await desk.meetings.get(found) if found is not None else None
+    if meeting is None:
+        return Reply(text=text(lang, "meetings.gone"))
+    if meeting.state != MeetingState.POLLING:
+        return Reply(text=text(lang, "meetings.poll_closed"))
+    person = who(turn, meeting, await turn.viewer())
+    if person is None:
+        return Reply(text=text(lang, "meetings.not_invited"))
+    raw = turn.data.get("choices")
+    picked = [v.strip() for v in raw.split(",")] if isinstance(raw, str) else []
+    choices = sorted({int(v) for v in picked if v.isdigit() and int(v) < len(meeting.candidates)})
+    done = await desk.meetings.vote(meeting.id or 0, person.key, choices)
+    if done is None:
+        return Reply(text=text(lang, "meetings.poll_closed"))
+    shown = ", ".join(when(meeting.candidates[i], lang) for i in choices)
+    note = (
+        text(lang, "meetings.voted", choices=shown)
+        if choices
+        else text(lang, "meetings.voted_none")
+    )
+    audience = await audience_for(turn.features, desk, done, lang)
+    voted = poll_card(done, audience, lang, note=note)
+    voted["body"][-1]["value"] = ",".join(map(str, choices))
+    return Reply(card=voted)
+
+
+async def rsvp(turn: Turn, desk: MeetingDesk) -> Reply:
+    lang = turn.lang
+    found = meeting_id(turn)
+    meeting = await desk.meetings.get(found) if found is not None else None
+    if meeting is None or meeting.state != MeetingState.SCHEDULED:
+        return Reply(text=text(lang, "meetings.answer_closed"))
+    person = who(turn, meeting, await turn.viewer())
+    if person is None:
+        return Reply(text=text(lang, "meetings.not_invited"))
+    audience = await audience_for(turn.features, desk, meeting, lang)
+    if turn.data.get("sequence") != meeting.sequence:  # answering an outdated invitation
+        current = invitation_card(meeting, audience, lang, update=True)
+        return Reply(
+            card={**current, "body": [paragraph(text(lang, "meetings.stale")), *current["body"]]}
+        )
+    try:
+        response = Rsvp(str(turn.data.get("response")))
+    except ValueError:
+        return Reply(text=text(lang, "meetings.stale"))
+    done = await desk.meetings.answer(meeting.id or 0, person.key, response)
+    if done is None:
+        return Reply(text=text(lang, "meetings.answer_closed"))
+    current = invitation_card(done, audience, lang, update=done.sequence > 0)
+    line = text(
+        lang,
+        "meetings.answered",
+        title=done.title,
+        response=text(lang, f"meetings.{response.value}"),
+    )
+    return Reply(card={**current, "body": [paragraph(line), *current["body"]]})
+
+
+async def my_meetings(turn: Turn, desk: MeetingDesk) -> Reply:
+    """The lead's open polls and coming meetings, each with a button to its tally."""
+    viewer = await turn.staff()
+    lang = turn.lang
+    now = turn.features.now()
+    since = now - timedelta(days=LIST_DAYS)
+    mine = [
+        m
+        for m in await desk.meetings.organised_by(viewer.member.employee_id, since=since)
+        if m.state == MeetingState.POLLING
+        or (
+            m.state == MeetingState.SCHEDULED
+            and m.slot is not None
+            and m.slot.ends_at(turn.features.calendar) > now
+        )
+    ]
+    if not mine:
+        return Reply(text=text(lang, "meetings.list_empty"))
+    body = [heading(text(lang, "meetings.list_title"))]
+    actions = []
+    for m in mine[:10]:
+        if m.slot is not None:
+            line = text(lang, "meetings.state_scheduled", title=m.title, when=when(m.slot, lang))
+        else:
+            line = text(
+                lang,
+                "meetings.state_polling",
+                title=m.title,
+                voted=len(voters(m)),
+                total=len(m.participants),
+            )
+        body.append(paragraph(line))
+        actions.append(
+            execute(
+                text(lang, "meetings.open", title=m.title[:20]), "meeting_tally", meeting_id=m.id
+            )
+        )
+    return Reply(card=card(body, actions))

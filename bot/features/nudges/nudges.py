@@ -1,0 +1,214 @@
+"""Quota nudges as a scheduled job: plan (``domain.nudges``), build one card per person, and
+write them to the delivery ledger in one re-runnable fan-out.
+
+The nudge card carries a one-tap declare button (the ``declare_confirm`` verb: the declare
+flow validates everything again when it comes back), a snooze and a pause.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
+
+import bot.features.nudges.texts  # noqa: F401  (registers the sentences)
+from bot.core.turn import Features
+from bot.features.approvals.notices import card_message, language_of
+from bot.ui.cards import card, execute, heading, paragraph
+from bot.ui.formatting import short_date
+from bot.ui.texts import Lang, text
+from domain.delivery import Firing, NewDelivery
+from domain.nudges import (
+    NUDGE_KIND,
+    SUGGESTION_HORIZON,
+    NudgeDecision,
+    NudgePlanner,
+    suggest_day,
+)
+from domain.org import OrgChart, StaffMember
+from storage.campaigns import SqlCampaigns
+from storage.engine import session_factory
+from storage.ledger_fanout import fan_out_to
+from storage.nudge_facts import SqlNudgeFacts
+from storage.preferences import SqlPreferences
+
+log = logging.getLogger(__name__)
+
+SNOOZE_DAYS = 7
+PAUSE_DAYS = 14
+
+
+@dataclass(frozen=True)
+class ReminderServices:
+    """What the reminder jobs and chat handlers use, built once by the composition root."""
+
+    engine: AsyncEngine
+    features: Features
+    sessions: async_sessionmaker[AsyncSession]
+    preferences: SqlPreferences
+    campaigns: SqlCampaigns
+    facts: SqlNudgeFacts
+
+    @classmethod
+    def build(cls, engine: AsyncEngine, features: Features) -> ReminderServices:
+        sessions = session_factory(engine)
+        return cls(
+            engine,
+            features,
+            sessions,
+            SqlPreferences(sessions),
+            SqlCampaigns(sessions),
+            SqlNudgeFacts(sessions),
+        )
+
+    def now(self) -> datetime:
+        return self.features.now()
+
+    async def enqueue(self, deliveries: list[NewDelivery]) -> int:
+        """One transaction of ``INSERT … ON CONFLICT DO NOTHING`` rows; wakes the sender."""
+        if not deliveries:
+            return 0
+        async with self.sessions.begin() as session:
+            added = await fan_out_to(session, deliveries, now=self.now())
+        if added:
+            self.features.doorbell.ring()
+        return added
+
+
+def sections_of(staff: Mapping[str, StaffMember], chart: OrgChart) -> dict[str, str]:
+    """Employee id → code of their 課/室 (people outside any section are left out)."""
+    out: dict[str, str] = {}
+    cache: dict[str, str | None] = {}
+    for emp, member in staff.items():
+        unit = member.org_unit
+        if unit not in cache:
+            section = chart.section_of(unit) if unit in chart else None
+            cache[unit] = section.code if section else None
+        code = cache[unit]
+        if code is not None:
+            out[emp] = code
+    return out
+
+
+def declare_button(title: str, day: date) -> dict[str, Any]:
+    """The one-tap declare: the same data the declare read-back card sends."""
+    entry = {"date": day.isoformat(), "part": "full", "status": "telework"}
+    return execute(title, "declare_confirm", entries=[entry], replacing=[])
+
+
+def nudge_card(
+    lang: Lang,
+    decision: NudgeDecision,
+    category_name: str,
+    suggested: date,
+    designated: bool,
+) -> dict[str, Any]:
+    """The nudge: why (the category's target), a suggested day, declare / snooze / pause."""
+    key = f"nudge.body.{decision.category}"
+    known = decision.category in ("manager", "care", "general")
+    body = text(
+        lang,
+        key if known else "nudge.body.other",
+        needed=decision.needed,
+        remaining=decision.remaining,
+        category=category_name,
+    )
+    day = short_date(suggested, lang)
+    lines = [heading(text(lang, "nudge.title")), paragraph(body)]
+    if designated:
+        lines.append(paragraph(text(lang, "nudge.suggest.designated", day=day)))
+    lines.append(paragraph(text(lang, "nudge.suggest", day=day), subtle=True))
+    actions = [
+        declare_button(text(lang, "nudge.button.declare", day=day), suggested),
+        execute(text(lang, "nudge.button.snooze"), "nudge_snooze", days=SNOOZE_DAYS),
+        execute(text(lang, "nudge.button.pause"), "reminders_pause", days=PAUSE_DAYS),
+    ]
+    return card_message(card(lines, actions), text(lang, "nudge.title"))
+
+
+@dataclass(frozen=True)
+class PlannedNudge:
+    """Who gets which nudge today, and the day its button proposes."""
+
+    member: StaffMember
+    chat_id: str
+    decision: NudgeDecision
+    suggested: date
+    designated: bool
+
+
+async def plan_nudges(services: ReminderServices, today: date) -> list[PlannedNudge]:
+    """Today's nudges (who gets what): a few set-based reads, then pure planning per person."""
+    features = services.features
+    policy, calendar = features.policy, features.calendar
+    planner = NudgePlanner(policy, calendar, today)
+    if not planner.any_due:
+        return []
+    staff = await features.directory.staff(active_only=True)
+    chat = await services.facts.chat_ids()
+    horizon_end = calendar.add_working_days(today, SUGGESTION_HORIZON)
+    lo, hi = planner.occasion_window()
+    facts = await services.facts.schedule(lo, max(hi, horizon_end), today, horizon_end)
+    prefixes = [f"{cid}:{period.key}:" for cid, period in planner.periods.items()]
+    issued = await services.facts.issued(NUDGE_KIND, prefixes)
+    preferences = await services.preferences.all()
+    designated = await services.campaigns.designated_days(today + timedelta(days=1), horizon_end)
+    sections = sections_of(staff, await features.directory.chart())
+    section_days: dict[str, Counter[date]] = {}
+    for emp, days in facts.telework.items():
+        section = sections.get(emp)
+        if section is not None:
+            counts = section_days.setdefault(section, Counter())
+            counts.update(d for d, _ in days if today < d <= horizon_end)
+    planned = []
+    for emp in sorted(staff):
+        chat_id = chat.get(emp)
+        if chat_id is None:
+            continue  # never talked to the bot: no conversation to write to
+        member = staff[emp]
+        preference = preferences.get(emp)
+        decision = planner.decide(
+            member,
+            facts.telework.get(emp, ()),
+            issued=issued.get(chat_id, {}),
+            on_leave=facts.on_leave(emp, today),
+            hold=preference.hold_on(today) if preference else None,
+        )
+        if decision is None:
+            continue
+        section = sections.get(emp)
+        own_days = designated.get(section, []) if section else []
+        suggested = suggest_day(
+            today,
+            decision.period,
+            calendar,
+            designated=own_days,
+            section_days=section_days.get(section) if section else None,
+            busy=facts.busy.get(emp, set()),
+        )
+        planned.append(PlannedNudge(member, chat_id, decision, suggested, suggested in own_days))
+    return planned
+
+
+async def run_nudges(services: ReminderServices, firing: Firing) -> int:
+    """The daily nudge job: returns how many nudges were added to the ledger."""
+    features = services.features
+    policy, calendar = features.policy, features.calendar
+    if not policy.nudges.may_send_at(firing.scheduled_for, calendar):
+        return 0
+    today = calendar.local_date(firing.scheduled_for)
+    deliveries = []
+    for item in await plan_nudges(services, today):
+        lang = language_of(item.member)
+        name = policy.categories[item.decision.category].name(lang)
+        payload = nudge_card(lang, item.decision, name, item.suggested, item.designated)
+        key = item.decision.period_key
+        deliveries.append(NewDelivery(item.chat_id, NUDGE_KIND, key, payload, run_id=firing.run_id))
+    added = await services.enqueue(deliveries)
+    log.info("nudges for %s: %d planned, %d new", today, len(deliveries), added)
+    return added

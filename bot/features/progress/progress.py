@@ -1,0 +1,100 @@
+"""「目標」/「進捗」/"my status": a person's quota status as a card."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from bot.core.turn import Reply, Turn
+from bot.ui.cards import Card, card, heading, paragraph
+from bot.ui.formatting import period_label, short_date
+from bot.ui.texts import Lang, text
+from domain.org import StaffMember
+from domain.quota import NoTargetReason, QuotaStatus, Standing, quota_status
+
+
+async def progress(turn: Turn) -> Reply:
+    viewer = await turn.staff()
+    features = turn.features
+    today = features.today()
+    first, last = features.calendar.fiscal_year_range(features.calendar.fiscal_year(today))
+    # Weekly periods can straddle the fiscal year's edges.
+    occasions = await features.schedule.telework_occasions(
+        first - timedelta(days=7), last + timedelta(days=7), [viewer.member.employee_id]
+    )
+    status = quota_status(
+        viewer.member,
+        features.policy,
+        features.calendar,
+        today,
+        occasions.get(viewer.member.employee_id, []),
+    )
+    return Reply(card=progress_card(status, viewer.member, turn))
+
+
+def progress_card(status: QuotaStatus, member: StaffMember, turn: Turn) -> Card:
+    lang = turn.lang
+    body = [heading(text(lang, "progress.title", date=short_date(status.on, lang)))]
+    if status.no_target is not None:
+        body.append(paragraph(_no_target(status, member, lang)))
+        return card(body)
+    policy = turn.features.policy
+    for target in status.targets:
+        category = policy.categories[target.category].name(lang)
+        body.append(
+            {
+                "type": "TextBlock",
+                "weight": "Bolder",
+                "wrap": True,
+                "spacing": "Medium",
+                "text": text(
+                    lang,
+                    "progress.target",
+                    category=category,
+                    needed=target.needed,
+                    period=period_label(target.period, lang),
+                ),
+            }
+        )
+        if target.standing == Standing.MET:
+            body.append(paragraph(text(lang, "progress.met", done=target.done)))
+            continue
+        body.append(
+            paragraph(
+                text(
+                    lang,
+                    "progress.done",
+                    done=target.done,
+                    planned=target.planned,
+                    remaining=target.remaining,
+                )
+            )
+        )
+        if target.next_deadline is not None and target.next_deadline <= status.on:
+            # On pace until today, but the milestone is today: say so rather than "on track".
+            body.append(paragraph(text(lang, "progress.due_today", remaining=target.remaining)))
+        elif target.standing == Standing.BEHIND or target.next_deadline is None:
+            body.append(
+                paragraph(text(lang, "progress.behind", deadline=short_date(target.deadline, lang)))
+            )
+        else:
+            body.append(
+                paragraph(
+                    text(lang, "progress.on_track", next=short_date(target.next_deadline, lang)),
+                    subtle=True,
+                )
+            )
+    return card(body)
+
+
+def _no_target(status: QuotaStatus, member: StaffMember, lang: Lang) -> str:
+    reason = status.no_target
+    if reason == NoTargetReason.EXEMPT and member.exempt_reason is not None:
+        work = text(lang, f"exempt.{member.exempt_reason.value}")
+        return text(lang, "progress.none.exempt", reason=work)
+    if reason == NoTargetReason.CONDITIONAL_APPOINTMENT and status.conditional_until:
+        return text(
+            lang, "progress.none.conditional", until=short_date(status.conditional_until, lang)
+        )
+    if reason == NoTargetReason.INACTIVE:
+        return text(lang, "progress.none.inactive")
+    return text(lang, "progress.none.no_category")

@@ -1,0 +1,187 @@
+"""「レポート」/"report": the telework report as a chat card with its monthly chart.
+
+Admins see the whole organisation; section chiefs see their own section (and what is under
+it); nobody else gets a report. Per-person lists never go to chat. ``レポート 2025`` asks for
+a fiscal year, ``レポート 7月`` for a month of the current fiscal year.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import re
+import unicodedata
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+
+from bot.core.turn import Reply, Turn
+from bot.features.reports.tables import heading_lines, period_text, scope_text
+from bot.ui.cards import Card, card, heading, paragraph
+from bot.ui.formatting import short_date
+from bot.ui.texts import Lang, text
+from domain.calendar import WorkCalendar
+from domain.campaigns import telework_week_in
+from domain.org import Role
+from domain.ports import CampaignList
+from domain.report_model import ReportRange, ReportRequest, Scope, default_telework_week
+from domain.report_rows import Report, ReportSource
+from domain.reports import build_report
+
+_YEAR = re.compile(r"^(?:fy)?(\d{4})(?:年度)?$")
+_REIWA = re.compile(r"^令和(\d{1,2})年度$")
+_MONTH = re.compile(r"^(\d{1,2})月$")
+MAX_IMAGE_BYTES = 1_000_000
+
+
+async def report_card(turn: Turn) -> Reply:
+    """The command handler 「レポート」/"report"."""
+    return await report_reply(turn, turn.features.reports)
+
+
+async def report_reply(turn: Turn, source: ReportSource) -> Reply:
+    """The report card for whoever asks, read through ``source``."""
+    lang = turn.lang
+    viewer = await turn.staff()
+    unit: str | None = None
+    if not viewer.is_admin:
+        if Role.SECTION_CHIEF not in viewer.roles:
+            return Reply(text=text(lang, "report.not_allowed"))
+        if viewer.section is None:
+            return Reply(text=text(lang, "report.no_section"))
+        unit = viewer.section
+    features = turn.features
+    today = features.today()
+    chosen = _range(turn.argument, features.calendar, today)
+    if chosen is None:
+        return Reply(text=text(lang, "report.bad_argument", argument=turn.argument))
+    request = ReportRequest(
+        chosen,
+        Scope.ALL,
+        unit,
+        today,
+        await telework_week(features.campaigns, chosen.fiscal_year, features.calendar),
+        generated_at=features.now().astimezone(features.calendar.tz),
+    )
+    previous_start, _ = features.calendar.fiscal_year_range(chosen.fiscal_year - 1)
+    inputs = await source.report_inputs(
+        previous_start - timedelta(days=7), chosen.end + timedelta(days=7)
+    )
+    # The counting and the chart are CPU work: keep the event loop free for other turns.
+    report = await asyncio.to_thread(
+        build_report, request, inputs, features.policy, features.calendar
+    )
+    image = await asyncio.to_thread(_chart, report, lang)
+    return Reply(card=summary_card(report, lang, image))
+
+
+async def telework_week(
+    campaigns: CampaignList, fiscal_year: int, calendar: WorkCalendar
+) -> tuple[date, date]:
+    """The fiscal year's Telework Week campaign, else the default July week (stated in the
+    report's rules either way)."""
+    first, last = calendar.fiscal_year_range(fiscal_year)
+    held = telework_week_in(await campaigns.all(include_cancelled=False), first, last)
+    return held or default_telework_week(fiscal_year)
+
+
+def _range(argument: str, calendar: WorkCalendar, today: date) -> ReportRange | None:
+    value = unicodedata.normalize("NFKC", argument).strip().lower().replace(" ", "")
+    fiscal_year = calendar.fiscal_year(today)
+    if not value:
+        return ReportRange.fiscal_year_of(fiscal_year, calendar)
+    if match := _YEAR.match(value):
+        return ReportRange.fiscal_year_of(int(match[1]), calendar)
+    if match := _REIWA.match(value):
+        return ReportRange.fiscal_year_of(int(match[1]) + 2018, calendar)
+    if (match := _MONTH.match(value)) and 1 <= int(match[1]) <= 12:
+        month = int(match[1])
+        year = fiscal_year if month >= calendar.fiscal_year_start_month else fiscal_year + 1
+        return ReportRange.month_of(year, month, calendar)
+    return None
+
+
+def _chart(report: Report, lang: Lang) -> bytes:
+    from bot.features.reports.charts import monthly_png
+
+    return monthly_png(report, lang)
+
+
+def _pct(value: float | None) -> str:
+    return "—" if value is None else f"{value * 100:.1f}%"
+
+
+def summary_card(report: Report, lang: Lang, image: bytes | None = None) -> Card:
+    """The chat summary: rates, person-days, the previous year, targets, Telework Week,
+    the chart (a data: URL) and the denominator and time produced."""
+    body = report.current
+    total, before = body.overview[-1].tally, report.previous.overview[-1].tally
+    facts: list[str] = [
+        text(
+            lang,
+            "report.card.rate",
+            rate=_pct(total.rate),
+            implementers=f"{total.implementers:,}",
+            headcount=f"{total.headcount:,}",
+        ),
+        text(
+            lang,
+            "report.card.rate_eligible",
+            rate=_pct(total.rate_eligible),
+            eligible=f"{total.eligible:,}",
+        ),
+        text(
+            lang,
+            "report.card.days",
+            days=f"{total.person_days:,.1f}",
+            full=f"{total.full_days:,}",
+            half=f"{total.half_days:,}",
+            per="—" if total.days_per_implementer is None else f"{total.days_per_implementer:.2f}",
+        ),
+    ]
+    if total.rate is not None and before.rate is not None:
+        change = (total.rate - before.rate) * 100
+        points = f"{change:+.1f}" + ("ポイント" if lang == "ja" else " points")
+        facts.append(text(lang, "report.card.previous", rate=_pct(before.rate), change=points))
+    lines = []
+    for cid, category in report.categories:
+        tally = total.categories[cid]
+        rate = text(lang, "report.suppressed") if tally.suppressed else _pct(tally.rate)
+        lines.append(text(lang, "report.card.target_line", category=category.name(lang), rate=rate))
+    facts.append(
+        text(
+            lang,
+            "report.card.targets",
+            lines="、".join(lines) if lang == "ja" else "; ".join(lines),
+        )
+    )
+    if body.telework_week is not None:
+        week = body.telework_week
+        facts.append(
+            text(lang, "report.card.week", met=week.sections_met, sections=len(week.sections))
+        )
+    blocks: list[dict[str, Any]] = [
+        heading(text(lang, "report.card.title", period=period_text(body, lang))),
+        paragraph(
+            text(
+                lang,
+                "report.card.scope",
+                scope=scope_text(report, lang),
+                day=short_date(body.reference_day, lang),
+            ),
+            subtle=True,
+        ),
+        *(paragraph(f"・{fact}" if lang == "ja" else f"• {fact}") for fact in facts),
+    ]
+    if image and len(image) <= MAX_IMAGE_BYTES:
+        blocks.append(
+            {
+                "type": "Image",
+                "url": "data:image/png;base64," + base64.b64encode(image).decode("ascii"),
+                "altText": text(lang, "report.card.chart_alt"),
+            }
+        )
+    generated = report.request.generated_at or datetime.now(UTC)
+    lines_of_heading = heading_lines(report, lang, generated)
+    blocks.append(paragraph(f"{lines_of_heading[4]} {lines_of_heading[5]}", subtle=True))
+    blocks.append(paragraph(lines_of_heading[6], subtle=True))
+    return card(blocks)

@@ -1,0 +1,135 @@
+"""Report charts (matplotlib, Agg, no pyplot state): the monthly trend and the rate by org
+unit, with Japanese labels in IPAex Gothic from the ``matplotlib-fontja`` package.
+
+The font is located without importing ``matplotlib_fontja`` (its import changes matplotlib's
+global settings) and used only inside ``rc_context`` while a chart is drawn.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import io
+from datetime import datetime
+from functools import cache
+from pathlib import Path
+
+from matplotlib import font_manager, rc_context
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+
+from bot.features.reports.tables import heading_lines, month_label
+from bot.ui.texts import Lang, text
+from domain.org import UnitKind
+from domain.report_rows import Report, UnitRow
+
+FONT_PACKAGE = "matplotlib_fontja"
+FONT_FILE = "fonts/ipaexg.ttf"
+MAX_UNITS = 30  # bars in the by-unit chart (largest units first)
+
+
+@cache
+def font_path() -> Path:
+    """The Japanese font file (IPAexGothic, IPA Font License) shipped by matplotlib-fontja."""
+    spec = importlib.util.find_spec(FONT_PACKAGE)
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError("the Japanese font package matplotlib-fontja is not installed")
+    path = Path(next(iter(spec.submodule_search_locations))) / FONT_FILE
+    if not path.is_file():
+        raise RuntimeError(f"the Japanese font is missing: {path}")
+    return path
+
+
+@cache
+def font_family() -> str:
+    """Register the font with matplotlib once; its family name."""
+    font_manager.fontManager.addfont(str(font_path()))
+    return str(font_manager.FontProperties(fname=str(font_path())).get_name())
+
+
+def chart_units(report: Report) -> list[UnitRow]:
+    """The bars of the by-unit chart: bureaus (局・部) when there are several, else sections,
+    else every row; in the order of the by-unit table, at most MAX_UNITS."""
+    rows = [r for r in report.current.units if r.tally.headcount]
+    for kind in (UnitKind.BUREAU, UnitKind.SECTION):
+        picked = [r for r in rows if r.unit.kind is kind and r.depth == min(x.depth for x in rows)]
+        if len(picked) > 1:
+            rows = picked
+            break
+    return rows[:MAX_UNITS]
+
+
+def chart_texts(report: Report, lang: Lang, generated: datetime) -> list[str]:
+    """Every string the chart draws (the tests check the font has each character)."""
+    labels = [month_label(m.start, lang) for m in report.current.months]
+    labels += [r.unit.name for r in chart_units(report)]
+    labels += [text(lang, k) for k in ("report.chart.monthly", "report.chart.by_unit")]
+    labels += [text(lang, f"report.col.{k}") for k in ("implementers", "person_days", "rate")]
+    return labels + heading_lines(report, lang, generated)[:4] + [_footer(report, lang, generated)]
+
+
+def _footer(report: Report, lang: Lang, generated: datetime) -> str:
+    lines = heading_lines(report, lang, generated)
+    return f"{lines[4]}\n{lines[6]}"
+
+
+def report_png(report: Report, lang: Lang, generated: datetime, *, dpi: int = 100) -> bytes:
+    """Both charts in one PNG with the report's heading and footer."""
+    units = chart_units(report)
+    with rc_context({"font.family": font_family(), "axes.unicode_minus": False}):
+        height = 7.5 + 0.28 * len(units)
+        figure = Figure(figsize=(10, height), dpi=dpi, layout="constrained")
+        FigureCanvasAgg(figure)
+        lines = heading_lines(report, lang, generated)
+        figure.suptitle("\n".join([lines[0], lines[1], lines[3]]), fontsize=11)
+        monthly, by_unit = figure.subplots(2, 1, height_ratios=[3.2, max(1.5, 0.28 * len(units))])
+        _monthly(monthly, report, lang)
+        _by_unit(by_unit, units, lang)
+        figure.supxlabel(_footer(report, lang, generated), fontsize=7, x=0.01, ha="left")
+        buffer = io.BytesIO()
+        figure.savefig(buffer, format="png", dpi=dpi)
+    return buffer.getvalue()
+
+
+def _monthly(axes: object, report: Report, lang: Lang) -> None:
+    from matplotlib.axes import Axes
+
+    assert isinstance(axes, Axes)
+    total = report.current.overview[-1].tally
+    labels = [month_label(m.start, lang) for m in report.current.months]
+    people = [m.implementers for m in total.months]
+    days = [m.person_days for m in total.months]
+    axes.bar(labels, people, color="#4E79A7", label=text(lang, "report.col.implementers"))
+    axes.set_ylabel(text(lang, "report.col.implementers"))
+    axes.set_title(text(lang, "report.chart.monthly"), fontsize=11)
+    twin = axes.twinx()
+    twin.plot(labels, days, color="#E15759", marker="o", label=text(lang, "report.col.person_days"))
+    twin.set_ylabel(text(lang, "report.col.person_days"))
+    twin.set_ylim(bottom=0)
+    handles = axes.get_legend_handles_labels()
+    more = twin.get_legend_handles_labels()
+    axes.legend(handles[0] + more[0], handles[1] + more[1], loc="upper left", fontsize=8)
+
+
+def _by_unit(axes: object, units: list[UnitRow], lang: Lang) -> None:
+    from matplotlib.axes import Axes
+
+    assert isinstance(axes, Axes)
+    names = [r.unit.name for r in reversed(units)]
+    rates = [(r.tally.rate or 0.0) * 100 for r in reversed(units)]
+    bars = axes.barh(names, rates, color="#59A14F")
+    axes.bar_label(bars, labels=[f"{v:.1f}%" for v in rates], fontsize=7, padding=2)
+    axes.set_xlim(0, 105)
+    axes.set_xlabel(f"{text(lang, 'report.col.rate')} (%)")
+    axes.set_title(text(lang, "report.chart.by_unit"), fontsize=11)
+    axes.tick_params(axis="y", labelsize=8)
+
+
+def monthly_png(report: Report, lang: Lang, *, dpi: int = 60) -> bytes:
+    """The monthly trend alone, small enough to travel inside a chat card."""
+    with rc_context({"font.family": font_family(), "axes.unicode_minus": False}):
+        figure = Figure(figsize=(8, 3.6), dpi=dpi, layout="constrained")
+        FigureCanvasAgg(figure)
+        _monthly(figure.subplots(), report, lang)
+        buffer = io.BytesIO()
+        figure.savefig(buffer, format="png", dpi=dpi)
+    return buffer.getvalue()

@@ -1,0 +1,394 @@
+"""A report as labelled tables and heading lines, in Japanese or English: what every writer
+(CSV, Excel, Markdown, the chat card) renders, so that all outputs say the same thing."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime
+from enum import StrEnum
+
+import bot.features.reports.texts  # noqa: F401  (registers the report sentences)
+from bot.ui.formatting import short_date
+from bot.ui.texts import Lang, text
+from domain.report_model import CategoryTally, RangeKind, Scope, Tally
+from domain.report_rows import Report, ReportBody
+
+SUPPRESSED = object()  # a suppressed cell (＊)
+
+
+class Kind(StrEnum):
+    """How a column's values are written (and formatted in Excel)."""
+
+    TEXT = "text"
+    COUNT = "count"  # 1,234
+    RATE = "rate"  # 12.3%
+    DAYS = "days"  # 1,234.5 person-days
+    RATIO = "ratio"  # 2.50 days per person
+
+
+Cell = str | int | float | None | object  # None: not applicable (—); SUPPRESSED: ＊
+
+
+@dataclass(frozen=True)
+class Column:
+    label: str
+    kind: Kind
+
+
+@dataclass(frozen=True)
+class Table:
+    """One table: its sheet name, columns, rows, and a line to print above it if any."""
+
+    name: str
+    columns: tuple[Column, ...]
+    rows: tuple[tuple[Cell, ...], ...]
+    note: str | None = None
+    row_kinds: tuple[Kind, ...] | None = None  # for TEXT columns holding each row's figure
+
+    def kind_of(self, row: int, column: int) -> Kind:
+        """How the cell at (row, column) is written."""
+        kind = self.columns[column].kind
+        if kind is Kind.TEXT and self.row_kinds is not None and column >= 2:
+            return self.row_kinds[row]
+        return kind
+
+
+def wareki(day: date, lang: Lang) -> str:
+    """令和8年4月1日 (2026年… before 令和) or 1 April 2026."""
+    if lang == "en":
+        return f"{day.day} {day.strftime('%B')} {day.year}"
+    if day >= date(2019, 5, 1):
+        era = day.year - 2018
+        return f"令和{'元' if era == 1 else era}年{day.month}月{day.day}日"
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
+def period_text(body: ReportBody, lang: Lang) -> str:
+    """令和8年度（令和8年4月1日～令和9年3月31日）, 令和8年7月（…）, or the dates."""
+    r = body.range
+    span = f"{wareki(r.start, lang)}{'～' if lang == 'ja' else ' – '}{wareki(r.end, lang)}"
+    if r.kind is RangeKind.FISCAL_YEAR:
+        name = f"令和{r.fiscal_year - 2018}年度" if lang == "ja" else f"FY{r.fiscal_year}"
+        return f"{name}（{span}）" if lang == "ja" else f"{name} ({span})"
+    if r.kind is RangeKind.MONTH:
+        name = (
+            wareki(r.start, lang).rsplit("1日", 1)[0] if lang == "ja" else r.start.strftime("%B %Y")
+        )
+        return f"{name}（{span}）" if lang == "ja" else f"{name} ({span})"
+    return span
+
+
+def scope_text(report: Report, lang: Lang) -> str:
+    first = report.current.overview[0]
+    if first.unit is not None:
+        return first.unit.code.replace("/", "・")
+    if report.request.scope is Scope.ALL:
+        return text(lang, "report.scope.all_long")
+    return text(lang, f"report.scope.{report.request.scope.value}")
+
+
+def heading_lines(report: Report, lang: Lang, generated: datetime) -> list[str]:
+    """Title, period, reference day, scope, denominator, exclusions, time produced."""
+    body = report.current
+    ex = body.exclusions
+    return [
+        text(lang, "report.title"),
+        text(lang, "report.period", period=period_text(body, lang)),
+        text(lang, "report.reference_day", day=wareki(body.reference_day, lang)),
+        text(lang, "report.scope", scope=scope_text(report, lang)),
+        text(lang, "report.denominator"),
+        text(
+            lang,
+            "report.exclusions",
+            left=ex.left,
+            exempt=ex.exempt,
+            conditional=ex.conditional,
+            unknown=ex.unknown_unit,
+        ),
+        text(lang, "report.generated", at=generated.strftime("%Y-%m-%d %H:%M %Z").strip()),
+    ]
+
+
+def rule_lines(report: Report, lang: Lang, half_day: float) -> list[str]:
+    return [
+        text(lang, "report.rule.movers"),
+        text(lang, "report.rule.counting", half=f"{half_day:g}"),
+        text(lang, "report.rule.targets"),
+        text(lang, "report.rule.privacy", k=report.min_group_size),
+        text(lang, "report.rule.meetings"),
+    ]
+
+
+_FIGURES = (
+    ("headcount", Kind.COUNT),
+    ("eligible", Kind.COUNT),
+    ("implementers", Kind.COUNT),
+    ("implementers_eligible", Kind.COUNT),
+    ("rate", Kind.RATE),
+    ("rate_eligible", Kind.RATE),
+    ("occasions", Kind.COUNT),
+    ("person_days", Kind.DAYS),
+    ("full_days", Kind.COUNT),
+    ("half_days", Kind.COUNT),
+    ("days_per_person", Kind.RATIO),
+    ("meetings", Kind.COUNT),
+)
+
+
+def _figures(t: Tally) -> tuple[Cell, ...]:
+    return (
+        t.headcount,
+        t.eligible,
+        t.implementers,
+        t.implementers_eligible,
+        t.rate,
+        t.rate_eligible,
+        t.occasions,
+        t.person_days,
+        t.full_days,
+        t.half_days,
+        t.days_per_implementer,
+        t.meetings,
+    )
+
+
+def _columns(lang: Lang, *first: tuple[str, Kind]) -> tuple[Column, ...]:
+    return tuple(Column(text(lang, f"report.col.{key}"), kind) for key, kind in first)
+
+
+def group_label(report: Report, index: int, lang: Lang) -> str:
+    row = report.current.overview[index]
+    if row.unit is not None:
+        return row.unit.name
+    return text(lang, f"report.scope.{row.scope.value}")
+
+
+def overview_table(report: Report, lang: Lang) -> Table:
+    columns = _columns(lang, ("group", Kind.TEXT), *_FIGURES)
+    rows = tuple(
+        (group_label(report, i, lang), *_figures(r.tally))
+        for i, r in enumerate(report.current.overview)
+    )
+    return Table(text(lang, "report.table.overview"), columns, rows)
+
+
+def month_label(month: date, lang: Lang) -> str:
+    return f"{month.month}月" if lang == "ja" else month.strftime("%b %Y")
+
+
+def months_table(report: Report, lang: Lang) -> Table:
+    columns = _columns(
+        lang,
+        ("group", Kind.TEXT),
+        ("month", Kind.TEXT),
+        ("implementers", Kind.COUNT),
+        ("rate", Kind.RATE),
+        ("occasions", Kind.COUNT),
+        ("person_days", Kind.DAYS),
+        ("full_days", Kind.COUNT),
+        ("half_days", Kind.COUNT),
+    )
+    rows: list[tuple[Cell, ...]] = []
+    for i, row in enumerate(report.current.overview):
+        group, headcount = group_label(report, i, lang), row.tally.headcount
+        for period, m in zip(report.current.months, row.tally.months, strict=True):
+            rate = m.implementers / headcount if headcount else None
+            rows.append(
+                (
+                    group,
+                    month_label(period.start, lang),
+                    m.implementers,
+                    rate,
+                    m.occasions,
+                    m.person_days,
+                    m.full_days,
+                    m.half_days,
+                )
+            )
+    return Table(text(lang, "report.table.months"), columns, tuple(rows))
+
+
+def units_table(report: Report, lang: Lang) -> Table:
+    columns = _columns(lang, ("unit", Kind.TEXT), ("office", Kind.TEXT), *_FIGURES)
+    rows = tuple(
+        (
+            "　" * r.depth + r.unit.name,
+            text(lang, f"report.scope.{r.unit.office.value}"),
+            *_figures(r.tally),
+        )
+        for r in report.current.units
+    )
+    return Table(text(lang, "report.table.units"), columns, rows)
+
+
+def _target(report: Report, cid: str, lang: Lang) -> str:
+    category = dict(report.categories)[cid]
+    period = text(lang, f"report.target.{category.target.period.value}")
+    return text(lang, "report.target", count=category.target.count, period=period)
+
+
+def _category_cells(c: CategoryTally) -> tuple[Cell, ...]:
+    if c.suppressed:
+        return (SUPPRESSED,) * 6
+    return (c.members, c.attained, c.rate, c.periods_judged, c.periods_met, c.period_rate)
+
+
+def targets_table(report: Report, lang: Lang) -> Table:
+    columns = _columns(
+        lang,
+        ("group", Kind.TEXT),
+        ("category", Kind.TEXT),
+        ("target", Kind.TEXT),
+        ("members", Kind.COUNT),
+        ("attained", Kind.COUNT),
+        ("attained_rate", Kind.RATE),
+        ("periods_judged", Kind.COUNT),
+        ("periods_met", Kind.COUNT),
+        ("period_rate", Kind.RATE),
+    )
+    groups = [
+        (group_label(report, i, lang), r.tally) for i, r in enumerate(report.current.overview)
+    ]
+    groups += [("　" * r.depth + r.unit.name, r.tally) for r in report.current.units]
+    rows = tuple(
+        (
+            label,
+            category.name(lang),
+            _target(report, cid, lang),
+            *_category_cells(t.categories[cid]),
+        )
+        for label, t in groups
+        for cid, category in report.categories
+    )
+    return Table(text(lang, "report.table.targets"), columns, rows)
+
+
+def week_table(report: Report, lang: Lang) -> Table | None:
+    week = report.current.telework_week
+    if week is None:
+        return None
+    columns = (
+        *_columns(
+            lang,
+            ("bureau", Kind.TEXT),
+            ("section", Kind.TEXT),
+            ("headcount", Kind.COUNT),
+            ("eligible", Kind.COUNT),
+            ("participants", Kind.COUNT),
+            ("participation", Kind.RATE),
+        ),
+        *(Column(short_date(d, lang), Kind.COUNT) for d in week.days),
+        *_columns(lang, ("person_days", Kind.DAYS), ("met", Kind.TEXT)),
+    )
+    rows = tuple(
+        (
+            r.bureau.name if r.bureau else "",
+            r.section.name,
+            r.headcount,
+            r.eligible,
+            r.participants,
+            r.participants / r.headcount if r.headcount else None,
+            *r.per_day,
+            r.person_days,
+            text(lang, "report.met" if r.met else "report.not_met"),
+        )
+        for r in week.sections
+    )
+    note = text(
+        lang,
+        "report.week.title",
+        start=short_date(week.start, lang),
+        end=short_date(week.end, lang),
+        met=week.sections_met,
+        sections=len(week.sections),
+    )
+    return Table(text(lang, "report.table.week"), columns, rows, note)
+
+
+_Read = Callable[[Tally], float | None]
+_COMPARED: tuple[tuple[str, Kind, _Read], ...] = (
+    ("headcount", Kind.COUNT, lambda t: t.headcount),
+    ("eligible", Kind.COUNT, lambda t: t.eligible),
+    ("implementers", Kind.COUNT, lambda t: t.implementers),
+    ("rate", Kind.RATE, lambda t: t.rate),
+    ("rate_eligible", Kind.RATE, lambda t: t.rate_eligible),
+    ("person_days", Kind.DAYS, lambda t: t.person_days),
+    ("days_per_person", Kind.RATIO, lambda t: t.days_per_implementer),
+    ("meetings", Kind.COUNT, lambda t: t.meetings),
+)
+
+
+def comparison_table(report: Report, lang: Lang) -> Table:
+    """This year against the same range a year earlier; the change column carries the
+    figure's own kind (a rate's change is in percentage points, formatted as %)."""
+    columns = _columns(
+        lang,
+        ("group", Kind.TEXT),
+        ("metric", Kind.TEXT),
+        ("current", Kind.TEXT),
+        ("previous", Kind.TEXT),
+        ("change", Kind.TEXT),
+    )
+    rows: list[tuple[Cell, ...]] = []
+    for i, (now, before) in enumerate(
+        zip(report.current.overview, report.previous.overview, strict=True)
+    ):
+        for key, _kind, read in _COMPARED:
+            a, b = read(now.tally), read(before.tally)
+            change = a - b if a is not None and b is not None else None
+            rows.append(
+                (group_label(report, i, lang), text(lang, f"report.col.{key}"), a, b, change)
+            )
+    kinds = tuple(kind for _ in report.current.overview for _, kind, _ in _COMPARED)
+    note = f"{text(lang, 'report.col.previous')}: {period_text(report.previous, lang)}"
+    return Table(text(lang, "report.table.comparison"), columns, tuple(rows), note, kinds)
+
+
+def people_table(report: Report, lang: Lang) -> Table | None:
+    """Admins only (the caller decides); care situations never appear."""
+    if not report.request.per_person:
+        return None
+    columns = _columns(
+        lang,
+        ("employee_id", Kind.TEXT),
+        ("name", Kind.TEXT),
+        ("unit", Kind.TEXT),
+        ("eligible_flag", Kind.TEXT),
+        ("reason", Kind.TEXT),
+        ("occasions", Kind.COUNT),
+        ("person_days", Kind.DAYS),
+        ("full_days", Kind.COUNT),
+        ("half_days", Kind.COUNT),
+        ("week_days", Kind.COUNT),
+    )
+    rows = tuple(
+        (
+            p.employee_id,
+            p.name,
+            p.unit.replace("/", "・"),
+            text(lang, "report.yes" if p.eligible else "report.no"),
+            text(lang, f"report.reason.{p.not_eligible_reason}") if p.not_eligible_reason else "",
+            p.occasions,
+            p.person_days,
+            p.full_days,
+            p.half_days,
+            p.telework_week_days,
+        )
+        for p in report.current.people
+    )
+    return Table(text(lang, "report.table.people"), columns, rows)
+
+
+def all_tables(report: Report, lang: Lang) -> list[Table]:
+    """Every table of the report, in the order outputs show them."""
+    tables = [
+        overview_table(report, lang),
+        months_table(report, lang),
+        units_table(report, lang),
+        targets_table(report, lang),
+        week_table(report, lang),
+        comparison_table(report, lang),
+        people_table(report, lang),
+    ]
+    return [t for t in tables if t is not None]

@@ -1,0 +1,76 @@
+"""Dates, parts of the day and periods as people read them, in Japanese and English."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+
+from bot.ui.texts import Lang
+from domain.calendar import weekday_ja
+from domain.periods import Period, PeriodKind
+
+_WEEKDAYS_EN = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+_PARTS = {
+    "ja": {"full": "終日", "am": "午前", "pm": "午後"},
+    "en": {"full": "all day", "am": "morning", "pm": "afternoon"},
+}
+_STATUSES = {
+    "ja": {
+        "telework": "テレワーク",
+        "office": "出勤",
+        "leave": "休暇",
+        "business_trip": "出張",
+        "meeting": "会議中",
+        "away": "離席",
+        "back": "在席",
+    },
+    "en": {
+        "telework": "telework",
+        "office": "in the office",
+        "leave": "leave",
+        "business_trip": "business trip",
+        "meeting": "in a meeting",
+        "away": "away",
+        "back": "back",
+    },
+}
+
+
+def join_list(items: Iterable[str], lang: Lang) -> str:
+    """「A、B、C」 in Japanese, "A, B, C" in English."""
+    return ("、" if lang == "ja" else ", ").join(items)
+
+
+def short_date(day: date, lang: Lang) -> str:
+    """12/1(火) in Japanese, Tue 12/1 in English (as chat shows dates)."""
+    if lang == "ja":
+        return f"{day.month}/{day.day}({weekday_ja(day)})"
+    return f"{_WEEKDAYS_EN[day.weekday()]} {day.month}/{day.day}"
+
+
+def part_label(part: str, lang: Lang) -> str:
+    """終日 / 午前 / 午後, or the time range itself (13:00-15:00 → 13:00–15:00)."""
+    return _PARTS[lang].get(part, part.replace("-", "–"))
+
+
+def status_label(status: str, lang: Lang) -> str:
+    return _STATUSES[lang].get(status, status)
+
+
+def period_label(period: Period, lang: Lang) -> str:
+    """令和8年度 / 2026年11月 / 11/23(月)〜11/29(日) — or FY2026 / November 2026 / …"""
+    if period.kind == PeriodKind.FISCAL_YEAR:
+        year = period.start.year
+        return f"令和{year - 2018}年度" if lang == "ja" and year >= 2019 else f"FY{year}"
+    if period.kind == PeriodKind.MONTH:
+        if lang == "ja":
+            return f"{period.start.year}年{period.start.month}月"
+        return period.start.strftime("%B %Y")
+    if period.kind == PeriodKind.WEEK:
+        return f"{short_date(period.start, lang)}〜{short_date(period.end, lang)}"
+    return short_date(period.start, lang)
+
+
+def entry_line(day: date, part: str, status: str, lang: Lang) -> str:
+    """「12/1(火) 午前 テレワーク」 / "Tue 12/1 morning telework"."""
+    return f"{short_date(day, lang)} {part_label(part, lang)} {status_label(status, lang)}"
