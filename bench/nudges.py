@@ -30,17 +30,15 @@ from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from bot.core.turn import Features  # noqa: E402
-from bot.features.nudges.nudges import ReminderServices, plan_nudges, run_nudges  # noqa: E402
+from bot.app import build_services  # noqa: E402
+from bot.core.reminders import ReminderServices  # noqa: E402
+from bot.features.nudges.nudges import plan_nudges, run_nudges  # noqa: E402
 from domain.delivery import Firing, SystemClock  # noqa: E402
 from domain.nudges import NudgePlanner  # noqa: E402
 from domain.policy import default_policy  # noqa: E402
-from storage.engine import create_engine, session_factory  # noqa: E402
-from storage.ledger_admin import SqlDeliveryReports  # noqa: E402
+from storage.engine import create_engine  # noqa: E402
 from storage.ledger_fanout import SqlFiringLedger  # noqa: E402
 from storage.migrate import upgrade  # noqa: E402
-from storage.org import SqlOrganisation  # noqa: E402
-from storage.schedule import SqlSchedule  # noqa: E402
 
 DAY = date(2026, 11, 18)
 AT = datetime(2026, 11, 18, 1, 0, tzinfo=UTC)  # 10:00 in Tokyo
@@ -56,7 +54,7 @@ RAW = f"""
 SELECT s.employee_id
 FROM staff s
 JOIN teams_identity t ON t.employee_id = s.employee_id
-LEFT JOIN notification_preference p ON p.employee_id = s.employee_id
+LEFT JOIN user_preference p ON p.employee_id = s.employee_id
 WHERE s.active AND s.exempt_reason IS NULL AND s.hire_date <= :hired_by
   AND NOT EXISTS (SELECT 1 FROM schedule_entry l WHERE l.employee_id = s.employee_id
                   AND l.day = :today AND l.status = 'leave' AND l.state IN ('confirmed', 'pending'))
@@ -112,7 +110,7 @@ async def seed(engine: AsyncEngine, staff: int) -> None:
                           "updated_at": now})  # fmt: skip
     async with engine.begin() as conn:
         tables = [("org_unit", units), ("staff", people), ("teams_identity", identities),
-                  ("schedule_entry", entries), ("notification_preference", prefs)]  # fmt: skip
+                  ("schedule_entry", entries), ("user_preference", prefs)]  # fmt: skip
         for table, rows in tables:
             statement = text(
                 f"INSERT INTO {table} ({', '.join(rows[0])}) "
@@ -128,18 +126,9 @@ async def main(url: str, staff: int) -> None:
         started = time.perf_counter()
         await seed(engine, staff)
         print(f"seeded {staff} staff in {time.perf_counter() - started:.1f} s", flush=True)
-        sessions = session_factory(engine)
         policy = default_policy()
         calendar = policy.work_calendar()
-        features = Features(
-            directory=SqlOrganisation(sessions),
-            schedule=SqlSchedule(sessions),
-            policy=policy,
-            calendar=calendar,
-            admins=frozenset(),
-            now=lambda: AT,
-            deliveries=SqlDeliveryReports(engine),
-        )
+        features = build_services(engine, policy, clock=lambda: AT)
         services = ReminderServices.build(engine, features)
         started = time.perf_counter()
         planned = await plan_nudges(services, DAY)

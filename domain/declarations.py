@@ -54,6 +54,9 @@ class Proposal:
     employee_id: str
     days: list[ProposedDay] = field(default_factory=list)
     refused: list[tuple[str, Refusal]] = field(default_factory=list)  # (day text, why)
+    # A change (「12/8のテレワークを12/10に変更」): live entries on the days it moves away
+    # from, cancelled in the same transaction that saves the new days.
+    moved_from: list[ScheduleEntry] = field(default_factory=list)
 
     @property
     def to_save(self) -> list[ProposedDay]:
@@ -75,6 +78,36 @@ class Requested:
     day: str
     part: str
     status: str
+
+
+@dataclass(frozen=True, slots=True)
+class MoveFrom:
+    """A day a change moves away from; ``part``/``status`` None: whatever is recorded."""
+
+    day: date
+    part: str | None = None
+    status: EntryStatus | None = None
+
+    def matches(self, entry: ScheduleEntry) -> bool:
+        return (
+            entry.day == self.day
+            and entry.state.is_live
+            and (self.status is None or entry.status == self.status)
+            and (self.part in (None, "full") or entry.part == self.part)
+        )
+
+
+def moved_from(
+    moves: Iterable[MoveFrom], existing: Sequence[ScheduleEntry], proposal: Proposal
+) -> list[ScheduleEntry]:
+    """The live entries a change moves away from (none on a day the proposal itself
+    declares: those are already shown as replaced there)."""
+    new_days = {d.day for d in proposal.days}
+    wanted = [m for m in moves if m.day not in new_days]
+    return sorted(
+        (e for e in existing if any(m.matches(e) for m in wanted)),
+        key=lambda e: (e.day, e.part),
+    )
 
 
 def propose(
@@ -156,7 +189,7 @@ def _refusal(
     return None
 
 
-def entries_to_save(proposal: Proposal) -> list[ScheduleEntry]:
+def entries_to_save(proposal: Proposal, note: str | None = None) -> list[ScheduleEntry]:
     """The entries a confirmed proposal writes: telework awaiting approval where required."""
     return [
         ScheduleEntry(
@@ -165,10 +198,16 @@ def entries_to_save(proposal: Proposal) -> list[ScheduleEntry]:
             d.part,
             d.status,
             EntryState.PENDING if d.needs_approval else EntryState.CONFIRMED,
+            note=note or None,
         )
         for d in proposal.to_save
     ]
 
 
 def replaced_ids(proposal: Proposal) -> list[int]:
-    return sorted({e.id for d in proposal.to_save for e in d.replaces if e.id is not None})
+    """Ids of the live entries a confirmation cancels: those the new days overlap and, for a
+    change, those on the days it moves away from."""
+    replaced = [e for d in proposal.to_save for e in d.replaces]
+    if proposal.to_save:
+        replaced += proposal.moved_from
+    return sorted({e.id for e in replaced if e.id is not None})

@@ -20,3 +20,14 @@ class PolicyError(DomainError):
 
 class CalendarRangeError(DomainError, ValueError):
     """A date outside the years for which the national holiday calendar is known."""
+
+
+class Refused(DomainError):
+    """An expected refusal explained to the person in their language: ``key`` names the
+    sentence in the text catalogue and ``values`` fill its placeholders (dates are shown in
+    the chat's short form)."""
+
+    def __init__(self, key: str, **values: object) -> None:
+        super().__init__(key)
+        self.key = key
+        self.values = values

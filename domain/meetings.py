@@ -19,13 +19,13 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from domain.calendar import WorkCalendar
-from domain.errors import DomainError
+from domain.errors import Refused
 
 TITLE_MAX = 100
 JOIN_URL_MAX = 1000
 
 
-class MeetingRefused(DomainError):
+class MeetingRefused(Refused):
     """An expected refusal (too many people, a closed day, a slot outside working hours…).
 
     ``reason`` names the sentence the bot shows (``meetings.refused.<reason>``); ``values``
@@ -33,9 +33,8 @@ class MeetingRefused(DomainError):
     """
 
     def __init__(self, reason: str, **values: Any) -> None:
-        super().__init__(reason)
+        super().__init__(f"meetings.refused.{reason}", **values)
         self.reason = reason
-        self.values = values
 
 
 def _minutes(clock: time) -> int:

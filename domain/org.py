@@ -7,7 +7,7 @@ record's ``repr``/``str`` (and so out of logs and tracebacks), and only admins m
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date
 from enum import StrEnum
 
@@ -77,16 +77,27 @@ class StaffMember:
     active: bool = True
     reading: str | None = None  # よみがな
     aad_object_id: str | None = None
-    preferred_language: str | None = None  # "ja" or "en"; None: follow the Teams locale
+    preferred_language: str | None = None  # "ja" or "en" from the roster; None: not set
     time_zone: str = "Asia/Tokyo"
+    # Not roster columns (ROSTER_FIELDS leaves them out): the language the person chose in
+    # chat (「言語 English」) and the one their recent messages were written in (else their
+    # Teams locale). See :meth:`language`.
+    chat_language: str | None = field(default=None, metadata={"roster": False})
+    written_language: str | None = field(default=None, metadata={"roster": False})
 
     def __post_init__(self) -> None:
         if not self.employee_id.strip():
             raise ValueError("employee_id must not be empty")
-        if self.preferred_language not in (None, "ja", "en"):
-            raise ValueError(
-                f"preferred_language must be ja or en, not {self.preferred_language!r}"
-            )
+        for name in ("preferred_language", "chat_language", "written_language"):
+            if getattr(self, name) not in (None, "ja", "en"):
+                raise ValueError(f"{name} must be ja or en, not {getattr(self, name)!r}")
+
+    @property
+    def language(self) -> str:
+        """The one language the bot uses with this person, in chat and in every message it
+        sends them: their own choice in chat, else the roster's, else the language they
+        write in (else their Teams locale), else Japanese."""
+        return self.chat_language or self.preferred_language or self.written_language or "ja"
 
     @property
     def has_care(self) -> bool:
@@ -104,6 +115,10 @@ class StaffMember:
         if aad_object_id and self.aad_object_id:
             return aad_object_id.lower() == self.aad_object_id.lower()
         return upn is not None and upn.strip().casefold() == self.email.strip().casefold()
+
+
+# The fields a roster file sets (the rest are learnt from chat).
+ROSTER_FIELDS = tuple(f.name for f in fields(StaffMember) if f.metadata.get("roster", True))
 
 
 class OrgChart:
@@ -244,3 +259,18 @@ def staff_by_section(
         section = chart.section_of(member.org_unit) if member.org_unit in chart else None
         grouped.setdefault(section.code if section else None, []).append(member)
     return grouped
+
+
+def sections_of(staff: Mapping[str, StaffMember], chart: OrgChart) -> dict[str, str]:
+    """Employee id → code of their 課/室 (people outside any section are left out)."""
+    out: dict[str, str] = {}
+    cache: dict[str, str | None] = {}
+    for emp, member in staff.items():
+        unit = member.org_unit
+        if unit not in cache:
+            section = chart.section_of(unit) if unit in chart else None
+            cache[unit] = section.code if section else None
+        code = cache[unit]
+        if code is not None:
+            out[emp] = code
+    return out

@@ -102,3 +102,15 @@ class CampaignList(Protocol):
     """The campaigns the secretariat created (reports read Telework Week from them)."""
 
     async def all(self, *, include_cancelled: bool = True) -> list[Campaign]: ...
+
+
+class LanguagePreferences(Protocol):
+    """The one place a person's language is kept (read back through ``StaffMember``)."""
+
+    async def set_language(self, employee_id: str, language: str, *, actor: str) -> None:
+        """The person chose ``language`` ("ja"/"en") in chat."""
+        ...
+
+    async def note_written_language(self, employee_id: str, language: str) -> None:
+        """The person's latest (long enough) message was written in ``language``."""
+        ...

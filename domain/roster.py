@@ -11,10 +11,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from datetime import date
 
-from domain.org import ExemptReason, Office, OrgUnit, StaffMember, UnitKind
+from domain.org import ROSTER_FIELDS, ExemptReason, Office, OrgUnit, StaffMember, UnitKind
 
 # canonical name → accepted headers (compared after NFKC, case-folded, spaces removed)
 COLUMNS: dict[str, tuple[str, ...]] = {
@@ -261,7 +261,7 @@ class ImportPlan:
 
 
 # Every field of a staff record but its key, in declaration order.
-_COMPARED = tuple(f.name for f in fields(StaffMember) if f.name != "employee_id")
+_COMPARED = tuple(name for name in ROSTER_FIELDS if name != "employee_id")
 
 
 def plan_import(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import asdict, fields
+from dataclasses import asdict
 from datetime import date, datetime
 
 from sqlalchemy import Boolean, Column, Date, and_, func, or_, update
@@ -13,9 +13,10 @@ from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import Field, SQLModel, col, select
 
 from domain.identity import ChatUser
-from domain.org import ExemptReason, Office, OrgChart, OrgUnit, StaffMember, UnitKind
+from domain.org import ROSTER_FIELDS, ExemptReason, Office, OrgChart, OrgUnit, StaffMember, UnitKind
 from domain.roster import SENSITIVE_FIELDS, ImportPlan
 from storage.identity import append_event
+from storage.preferences import UserPreferenceRow
 from storage.sql import upsert
 from storage.tables import TeamsIdentity, UtcDateTime, utcnow
 
@@ -57,11 +58,11 @@ class StaffRow(SQLModel, table=True):
     updated_at: datetime = Field(sa_column=Column(UtcDateTime(), nullable=False))
 
 
-# The staff columns a StaffMember is built from: exactly its fields.
-_MEMBER_COLUMNS = tuple(f.name for f in fields(StaffMember))
+# The staff columns a StaffMember is built from: the fields a roster sets.
+_MEMBER_COLUMNS = ROSTER_FIELDS
 
 
-def to_member(row: StaffRow) -> StaffMember:
+def to_member(row: StaffRow, preference: UserPreferenceRow | None = None) -> StaffMember:
     return StaffMember(
         employee_id=row.employee_id,
         name=row.name,
@@ -78,7 +79,13 @@ def to_member(row: StaffRow) -> StaffMember:
         active=row.active,
         preferred_language=row.preferred_language,
         time_zone=row.time_zone,
+        chat_language=preference.language if preference else None,
+        written_language=preference.written_language if preference else None,
     )
+
+
+async def _member(session: AsyncSession, row: StaffRow) -> StaffMember:
+    return to_member(row, await session.get(UserPreferenceRow, row.employee_id))
 
 
 def to_unit(row: OrgUnitRow) -> OrgUnit:
@@ -93,7 +100,7 @@ def to_unit(row: OrgUnitRow) -> OrgUnit:
 
 
 def _staff_values(member: StaffMember) -> dict[str, object]:
-    values = asdict(member)
+    values = {name: getattr(member, name) for name in ROSTER_FIELDS}
     values["exempt_reason"] = member.exempt_reason.value if member.exempt_reason else None
     return values
 
@@ -125,7 +132,12 @@ class SqlOrganisation:
         # Plain columns, not ORM objects: building 100k StaffRow instances costs more than
         # the query (bench/quota.py).
         table = StaffRow.__table__  # type: ignore[attr-defined]
-        statement = sa_select(*(table.c[name] for name in _MEMBER_COLUMNS))
+        preference = UserPreferenceRow.__table__  # type: ignore[attr-defined]
+        statement = sa_select(
+            *(table.c[name] for name in _MEMBER_COLUMNS),
+            preference.c.language.label("chat_language"),
+            preference.c.written_language,
+        ).outerjoin(preference, preference.c.employee_id == table.c.employee_id)
         if active_only:
             statement = statement.where(table.c.active.is_(True))
         async with self._sessions() as session:
@@ -141,7 +153,7 @@ class SqlOrganisation:
     async def member(self, employee_id: str) -> StaffMember | None:
         async with self._sessions() as session:
             row = await session.get(StaffRow, employee_id)
-        return to_member(row) if row else None
+            return await _member(session, row) if row else None
 
     async def apply_import(self, plan: ImportPlan, *, actor: str) -> None:
         """Write units, then staff changes, each recorded as an event, in one transaction."""
@@ -203,7 +215,7 @@ class SqlOrganisation:
             if identity is not None and identity.employee_id:
                 row = await session.get(StaffRow, identity.employee_id)
                 if row is not None and row.active:
-                    return to_member(row)
+                    return await _member(session, row)
             row = await _match(session, user)
             if row is None:
                 return None
@@ -216,7 +228,7 @@ class SqlOrganisation:
                     subject=row.employee_id,
                     payload={"teams_user_id": user.user_id},
                 )
-            return to_member(row)
+            return await _member(session, row)
 
     async def note_principal_name(self, user: ChatUser, principal_name: str) -> None:
         """Remember a UPN learnt from the Teams members API (for linking by e-mail)."""

@@ -1,5 +1,6 @@
-"""People's reminder preferences: pause (until a day or until resumed), snoozed nudges and
-the Friday digest opt-in. One row per person, changed by upsert with an event."""
+"""People's preferences, one row per person, read by chat and proactive sends alike: the
+language they chose and the one they write in, pause (until a day or until resumed), snoozed
+nudges and the Friday digest opt-in. Changed by upsert; a choice is recorded as an event."""
 
 from __future__ import annotations
 
@@ -16,21 +17,23 @@ from storage.sql import upsert
 from storage.tables import UtcDateTime, utcnow
 
 
-class NotificationPreferenceRow(SQLModel, table=True):
-    """A person's reminder choices: paused (until a day, or until resumed), snoozed nudges,
-    and the Friday digest opt-in."""
+class UserPreferenceRow(SQLModel, table=True):
+    """A person's choices: language (chosen in chat; the language of their recent messages),
+    paused reminders (until a day, or until resumed), snoozed nudges, the Friday digest."""
 
-    __tablename__ = "notification_preference"
+    __tablename__ = "user_preference"
 
     employee_id: str = Field(primary_key=True, max_length=64, foreign_key="staff.employee_id")
     paused_until: date | None = Field(default=None, sa_column=Column(Date, nullable=True))
     paused_indefinitely: bool = Field(default=False, sa_column=Column(Boolean, nullable=False))
     snoozed_until: date | None = Field(default=None, sa_column=Column(Date, nullable=True))
     digest: bool = Field(default=False, sa_column=Column(Boolean, nullable=False, index=True))
+    language: str | None = Field(default=None, max_length=2)
+    written_language: str | None = Field(default=None, max_length=2)
     updated_at: datetime = Field(sa_column=Column(UtcDateTime(), nullable=False))
 
 
-def _to_preference(row: NotificationPreferenceRow) -> ReminderPreference:
+def _to_preference(row: UserPreferenceRow) -> ReminderPreference:
     return ReminderPreference(
         employee_id=row.employee_id,
         paused_until=row.paused_until,
@@ -45,6 +48,8 @@ _DEFAULTS: dict[str, Any] = {
     "paused_indefinitely": False,
     "snoozed_until": None,
     "digest": False,
+    "language": None,
+    "written_language": None,
 }
 
 
@@ -56,13 +61,13 @@ class SqlPreferences:
 
     async def get(self, employee_id: str) -> ReminderPreference:
         async with self._sessions() as session:
-            row = await session.get(NotificationPreferenceRow, employee_id)
+            row = await session.get(UserPreferenceRow, employee_id)
         return _to_preference(row) if row else ReminderPreference(employee_id)
 
     async def all(self) -> dict[str, ReminderPreference]:
         """Every stored preference (people without a row have the defaults)."""
         async with self._sessions() as session:
-            rows = (await session.execute(select(NotificationPreferenceRow))).scalars().all()
+            rows = (await session.execute(select(UserPreferenceRow))).scalars().all()
         return {row.employee_id: _to_preference(row) for row in rows}
 
     async def pause(self, employee_id: str, until: date | None, *, actor: str) -> None:
@@ -92,13 +97,36 @@ class SqlPreferences:
     async def set_digest(self, employee_id: str, on: bool, *, actor: str) -> None:
         await self._set(employee_id, actor, "reminders.digest", digest=on)
 
+    async def set_language(self, employee_id: str, language: str, *, actor: str) -> None:
+        """The language the person chose in chat: used for everything the bot sends them."""
+        await self._set(employee_id, actor, "preference.language", language=language)
+
+    async def note_written_language(self, employee_id: str, language: str) -> None:
+        """The language the person's latest (long enough) message was written in. Not an
+        event: it is observed, not chosen. Callers write only when it changed."""
+        async with self._sessions.begin() as session:
+            await session.execute(
+                upsert(
+                    session,
+                    UserPreferenceRow.__table__,  # type: ignore[attr-defined]
+                    {
+                        "employee_id": employee_id,
+                        **_DEFAULTS,
+                        "written_language": language,
+                        "updated_at": utcnow(),
+                    },
+                    conflict=("employee_id",),
+                    update=("written_language", "updated_at"),
+                )
+            )
+
     async def _set(self, employee_id: str, actor: str, kind: str, **values: Any) -> None:
         now = utcnow()
         async with self._sessions.begin() as session:
             await session.execute(
                 upsert(
                     session,
-                    NotificationPreferenceRow.__table__,  # type: ignore[attr-defined]
+                    UserPreferenceRow.__table__,  # type: ignore[attr-defined]
                     {"employee_id": employee_id, **_DEFAULTS, **values, "updated_at": now},
                     conflict=("employee_id",),
                     update=(*values, "updated_at"),

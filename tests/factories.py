@@ -8,7 +8,11 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from domain.org import Office, OrgUnit, StaffMember, UnitKind
+from bot.core.services import Services
+from bot.core.turn import Conversation, Scope, Turn
+from bot.ui.texts import Lang
+from domain.identity import ChatUser
+from domain.org import Office, OrgUnit, StaffMember, UnitKind, Viewer
 from domain.roster import ImportPlan, StaffChange
 from domain.schedule import EntryState, EntryStatus, ScheduleEntry
 from storage.engine import session_factory
@@ -65,6 +69,27 @@ async def seed_telework(
             for day in days
         ],
         actor="test",
+    )
+
+
+async def turn_as(
+    services: Services,
+    employee_id: str,
+    lang: Lang = "ja",
+    *,
+    scope: Scope = Scope.PERSONAL,
+) -> Turn:
+    """A turn from a staff member (their roles looked up), without going through Teams."""
+    member = await services.directory.member(employee_id)
+    assert member is not None, employee_id
+    viewer = Viewer.of(member, await services.directory.chart(), services.admins)
+    return Turn(
+        sender=ChatUser(tenant_id="tenant", user_id=f"29:{employee_id}"),
+        conversation=Conversation(f"conversation:{employee_id}", scope),
+        lang=lang,
+        services=services,
+        _viewer=viewer,
+        _looked_up=True,
     )
 
 

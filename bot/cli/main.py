@@ -92,7 +92,7 @@ def _check_database(settings: Settings) -> None:
 @cli.command()
 def serve() -> None:
     """Run the bot's HTTP server (POST /api/messages, /healthz, /readyz, /metrics)."""
-    from bot.teams.app import create_app
+    from bot.teams.server import create_app
 
     settings = settings_or_exit()
     _configure_logging(settings)
@@ -111,7 +111,7 @@ def chat(
 ) -> None:
     """Talk to the bot in this terminal, as a chosen user (no Teams or Node needed)."""
     from bot.core.metrics import BotMetrics
-    from bot.teams.app import build_services
+    from bot.teams.server import build_edge
     from bot.teams.terminal import ChatUserProfile, run_terminal_chat
 
     settings = settings_or_exit()
@@ -122,11 +122,11 @@ def chat(
     )
 
     async def run() -> None:
-        services = build_services(settings, BotMetrics())
+        edge = build_edge(settings, BotMetrics())
         try:
-            await run_terminal_chat(services, profile, sys.stdin, sys.stdout)
+            await run_terminal_chat(edge, profile, sys.stdin, sys.stdout)
         finally:
-            await services.close()
+            await edge.close()
 
     asyncio.run(run())
 
@@ -184,17 +184,18 @@ def manifest_build(
     version: Annotated[str, typer.Option(help="The package version.")] = "1.0.0",
 ) -> None:
     """Build the Teams app package (manifest, Japanese localisation, icons), validated."""
-    from bot.core.commands import manifest_command_lists
+    from bot.app import build_router
     from manifest.build import ManifestError, build_manifest, write_package
 
     settings = settings_or_exit()
+    router = build_router()
     try:
         manifest, localization = build_manifest(
             app_id=app_id or settings.app_id,
             public_domain=domain or settings.public_domain or "localhost",
             version=version,
-            command_lists=manifest_command_lists("en"),
-            command_lists_ja=manifest_command_lists("ja"),
+            command_lists=router.manifest_command_lists("en"),
+            command_lists_ja=router.manifest_command_lists("ja"),
         )
     except ManifestError as exc:
         typer.echo(f"error: {exc}", err=True)
@@ -273,7 +274,7 @@ async def _dev(
         PlaygroundProcess,
         start_for_dev,
     )
-    from bot.teams.app import SERVICES, create_app
+    from bot.teams.server import EDGE, create_app
     from bot.teams.terminal import ChatUserProfile, run_terminal_chat
 
     app = create_app(settings)
@@ -305,7 +306,7 @@ async def _dev(
                 f"Chat with it here as {profile.name} (Ctrl-D or /quit to stop); "
                 'try 「ヘルプ」 or "help".'
             )
-            await run_terminal_chat(app[SERVICES], profile, sys.stdin, sys.stdout)
+            await run_terminal_chat(app[EDGE], profile, sys.stdin, sys.stdout)
         else:
             typer.echo("Press Ctrl-C to stop; `telework-bot chat` talks to the same database.")
             await asyncio.Event().wait()

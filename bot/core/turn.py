@@ -1,62 +1,73 @@
-"""What a command handler gets: the turn, the language, and the application's services."""
+"""What a handler gets and gives: one request in channel-neutral terms, and the reply.
+
+A ``Turn`` is built by the channel edge (``bot.teams``) from an activity; handlers never see
+botbuilder types. Who is talking (``sender``), where (``conversation``), what they wrote
+(``text``, with mentions of the bot removed), whom they mentioned, and the app's services.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
-from datetime import date, datetime
-from typing import Any
+from enum import StrEnum
+from typing import TYPE_CHECKING, Any
 
-from botbuilder.core import TurnContext
-from botbuilder.core.teams import TeamsInfo
-
-from bot.teams.activity import chat_user
+from bot.core.services import Services
 from bot.ui.cards import Card
 from bot.ui.texts import Lang
-from domain.calendar import WorkCalendar
+from domain.identity import ChatUser
 from domain.org import OrgChart, Viewer
-from domain.policy import Policy
-from domain.ports import CampaignList, DeliveryReports, Directory, Schedule
-from domain.report_rows import ReportSource
+
+if TYPE_CHECKING:
+    from bot.core.router import Router
 
 
-class Doorbell:
-    """Wakes the delivery dispatcher after a transaction that enqueued messages has
-    committed (the dispatcher is built after the features, so it is attached later)."""
+class Scope(StrEnum):
+    """Where a conversation happens, in the Teams manifest's words."""
 
-    def __init__(self) -> None:
-        self._ring: Callable[[], None] | None = None
+    PERSONAL = "personal"  # a 1:1 chat with the bot
+    GROUP_CHAT = "groupChat"
+    TEAM = "team"  # a channel of a team
 
-    def attach(self, ring: Callable[[], None]) -> None:
-        self._ring = ring
+    @classmethod
+    def of(cls, conversation_type: str | None) -> Scope:
+        """The scope of a Bot Framework ``conversationType`` (``channel`` is a team's)."""
+        if conversation_type == "groupChat":
+            return cls.GROUP_CHAT
+        if conversation_type in ("channel", "team"):
+            return cls.TEAM
+        return cls.PERSONAL
 
-    def ring(self) -> None:
-        if self._ring is not None:
-            self._ring()
+
+PERSONAL_ONLY = frozenset({Scope.PERSONAL})
+EVERYWHERE = frozenset(Scope)
 
 
-@dataclass(frozen=True)
-class Features:
-    """The services command handlers use, wired once by the composition root."""
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """Someone the message @mentioned (never the bot itself)."""
 
-    directory: Directory
-    schedule: Schedule
-    policy: Policy
-    calendar: WorkCalendar
-    admins: frozenset[str]
-    now: Callable[[], datetime]
-    deliveries: DeliveryReports
-    reports: ReportSource
-    campaigns: CampaignList
-    doorbell: Doorbell = field(default_factory=Doorbell)
+    user_id: str
+    name: str
+    aad_object_id: str | None = None
 
-    def today(self) -> date:
-        return self.calendar.local_date(self.now())
+
+@dataclass(frozen=True, slots=True)
+class Conversation:
+    """The conversation a turn happens in."""
+
+    id: str
+    scope: Scope
+    tenant_id: str | None = None
+    team_id: str | None = None
+
+    @property
+    def personal(self) -> bool:
+        return self.scope == Scope.PERSONAL
 
 
 @dataclass
 class Reply:
-    """What a command answers: a text, a card, or both."""
+    """What a handler answers: a text, a card, or both."""
 
     text: str | None = None
     card: Card | None = None
@@ -68,13 +79,22 @@ class NotOnRoster(Exception):
 
 @dataclass
 class Turn:
-    """One request as the command handlers see it."""
+    """One request as handlers see it.
 
-    context: TurnContext
+    ``argument`` is what followed a command's name ("レポート 2025" → "2025"); ``data`` is a
+    card action's raw data (each route validates it into its payload model before the
+    handler runs, so handlers read the typed payload, not this).
+    """
+
+    sender: ChatUser
+    conversation: Conversation
     lang: Lang
-    features: Features
+    services: Services
+    text: str = ""
+    mentions: tuple[Mention, ...] = ()
     argument: str = ""
     data: dict[str, Any] = field(default_factory=dict)
+    router: Router | None = None
     _viewer: Viewer | None = None
     _looked_up: bool = False
     _chart: OrgChart | None = None
@@ -88,8 +108,8 @@ class Turn:
         return self._viewer
 
     async def staff(self) -> Viewer:
-        """The staff member talking; raises :class:`NotOnRoster` (answered politely by the
-        bot, in one place) when the roster has nobody who matches."""
+        """The staff member talking; raises :class:`NotOnRoster` (answered politely, in one
+        place) when the roster has nobody who matches."""
         viewer = await self.viewer()
         if viewer is None:
             raise NotOnRoster
@@ -103,33 +123,13 @@ class Turn:
     async def chart(self) -> OrgChart:
         """The org chart, read once per turn (the viewer's roles need it too)."""
         if self._chart is None:
-            self._chart = await self.features.directory.chart()
+            self._chart = await self.services.directory.chart()
         return self._chart
 
     async def _find_viewer(self) -> Viewer | None:
-        # The Teams user was matched to the roster at first contact (TeleworkBot.on_turn):
-        # this reads the link, with no call to the connector.
-        user = chat_user(self.context.activity)
-        if user is None:
-            return None
-        member = await self.features.directory.link(user)
+        # The chat user was matched to the roster at first contact (by the channel edge):
+        # this reads the link, with no call to the channel.
+        member = await self.services.directory.link(self.sender)
         if member is None:
             return None
-        return Viewer.of(member, await self.chart(), self.features.admins)
-
-
-async def principal_name(context: TurnContext) -> str | None:
-    """The sender's UPN from the Teams members API (messages carry the Entra object id but
-    rarely the UPN); None when the connector does not know them or cannot be reached."""
-    sender = context.activity.from_property
-    if sender is None or not sender.id:
-        return None
-    try:
-        account = await TeamsInfo.get_member(context, sender.id)
-    except Exception:  # the connector may not know the member (or be unreachable)
-        return None
-    principal = getattr(account, "user_principal_name", None) or getattr(account, "email", None)
-    return str(principal) if principal else None
-
-
-Handler = Callable[[Turn], Awaitable[Reply]]
+        return Viewer.of(member, await self.chart(), self.services.admins)

@@ -9,6 +9,9 @@ from typing import Any
 from botbuilder.core import TurnContext
 from botbuilder.schema import Activity
 
+from bot.core.language import from_locale
+from bot.core.services import Services
+from bot.core.turn import Conversation, Mention, Scope, Turn
 from domain.identity import ChatUser, ConversationAddress
 
 _AT_TAG = re.compile(r"<at[^>]*>(.*?)</at>", re.IGNORECASE | re.DOTALL)
@@ -102,3 +105,48 @@ def message_text(context: TurnContext) -> str:
             raw = TurnContext.remove_recipient_mention(activity) or ""
     without_mentions = _AT_TAG.sub(lambda m: f" {m.group(1).lstrip('@')} ", raw)
     return " ".join(_TAG.sub(" ", without_mentions).split())
+
+
+def mentions_of(activity: Activity) -> tuple[Mention, ...]:
+    """The people the message @mentions, never the bot itself (botbuilder keeps a mention's
+    ``mentioned`` account in the entity's additional properties)."""
+    bot_id = activity.recipient.id if activity.recipient else None
+    found: dict[str, Mention] = {}
+    for entity in activity.entities or []:
+        if str(getattr(entity, "type", "")).lower() != "mention":
+            continue
+        properties = getattr(entity, "additional_properties", None) or {}
+        account = properties.get("mentioned")
+        if not isinstance(account, dict):
+            continue
+        person_id = str(account.get("id") or "")[:255]
+        if not person_id or person_id == bot_id or person_id in found:
+            continue
+        found[person_id] = Mention(
+            person_id,
+            str(account.get("name") or "")[:100],
+            str(account["aadObjectId"])[:64] if account.get("aadObjectId") else None,
+        )
+    return tuple(found.values())
+
+
+def conversation_of(activity: Activity) -> Conversation:
+    conversation = activity.conversation
+    return Conversation(
+        id=str(conversation.id) if conversation is not None and conversation.id else "",
+        scope=Scope.of(conversation_type(activity)),
+        tenant_id=tenant_of(activity),
+        team_id=team_of(activity),
+    )
+
+
+def turn_of(activity: Activity, services: Services, user: ChatUser, text: str = "") -> Turn:
+    """The channel-neutral turn of a Teams activity (its language is resolved afterwards)."""
+    return Turn(
+        sender=user,
+        conversation=conversation_of(activity),
+        lang=from_locale(user.locale) or "ja",
+        services=services,
+        text=text,
+        mentions=mentions_of(activity) if text else (),
+    )

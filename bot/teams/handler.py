@@ -1,59 +1,39 @@
-"""The Teams activity handler: routes messages, card actions and installs to the command table."""
+"""The Teams activity handler: turns each activity into a channel-neutral ``Turn``, asks the
+router for the reply, and turns the ``Reply`` back into activities (or an invoke response).
+
+Also, on every turn: records who spoke and where (the conversation reference for proactive
+messages), and links a Teams user to the roster at first contact.
+"""
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping
 from dataclasses import replace
 from datetime import datetime, timedelta
 from typing import Any
 
-from botbuilder.core import (
-    ActivityHandler,
-    CardFactory,
-    ConversationState,
-    MessageFactory,
-    TurnContext,
-    UserState,
-)
-from botbuilder.core.teams import TeamsActivityHandler
-from botbuilder.schema import (
-    Activity,
-    ActivityTypes,
-    ChannelAccount,
-    InvokeResponse,
-)
+from botbuilder.core import ActivityHandler, CardFactory, MessageFactory, TurnContext
+from botbuilder.core.teams import TeamsActivityHandler, TeamsInfo
+from botbuilder.schema import Activity, ActivityTypes, ChannelAccount, InvokeResponse
 
-from bot.core import conversation
-from bot.core.commands import ACTIONS, BY_ID, Command, find_command, normalise, suggest
-from bot.core.language import choose_language
-from bot.core.turn import Features, Handler, NotOnRoster, Reply, Turn, principal_name
-from bot.features.approvals import approvals
-from bot.features.board import board
-from bot.features.declare import declare, recurring
-from bot.features.deliveries import card as deliveries
-from bot.features.meetings.desk import MeetingDesk
-from bot.features.meetings.routes import register_meetings
-from bot.features.progress.progress import progress
-from bot.features.reminders.settings import match_reminder_phrase
-from bot.features.reports.card import report_card
+from bot.app import Application
+from bot.core.language import resolve_language
+from bot.core.turn import Reply, Turn
 from bot.teams.activity import (
     address_of,
     chat_user,
     conversation_type,
-    locale_of,
     message_text,
     team_of,
     tenant_of,
+    turn_of,
 )
 from bot.teams.team_install import TeamConversations, TeamInstall
-from bot.ui.cards import CARD_CONTENT_TYPE, help_card, welcome_card
-from bot.ui.texts import Lang, text
-from domain.identity import ChatUser, EventRecorder, TurnRecorder
+from bot.ui.cards import CARD_CONTENT_TYPE
+from domain.identity import ChatUser
 
 log = logging.getLogger(__name__)
 
-MAX_TEXT_ECHO = 40
 MESSAGE_INVOKE_TYPE = "application/vnd.microsoft.activity.message"
 LINK_RETRY = timedelta(minutes=5)
 SPOKEN = (ActivityTypes.message, ActivityTypes.invoke)  # what a person sent, not a system event
@@ -61,59 +41,15 @@ LINK_MEMORY = 50_000
 
 
 class TeleworkBot(TeamsActivityHandler):  # type: ignore[misc]
-    """Reads each activity, records who spoke, and answers through the command table."""
+    """The Teams side of the application: activities in, router replies out."""
 
     def __init__(
-        self,
-        *,
-        conversation_state: ConversationState,
-        user_state: UserState,
-        turns: TurnRecorder,
-        events: EventRecorder,
-        features: Features,
-        meetings: MeetingDesk,
-        extra_handlers: Mapping[str, Handler] | None = None,
-        team_conversations: TeamConversations | None = None,
+        self, application: Application, team_conversations: TeamConversations | None = None
     ) -> None:
-        self._conversation_state = conversation_state
-        self._user_state = user_state
-        self._language_pref = user_state.create_property("language")
-        self._written_language = user_state.create_property("written_language")
-        self._turns = turns
-        self._events = events
-        self._features = features
+        self._app = application
         self._team_conversations = team_conversations
         self._linked: set[str] = set()
         self._link_retry: dict[str, datetime] = {}
-        self._handlers: dict[str, Handler] = {
-            "help": self._help,
-            "language": self._language,
-            "progress": progress,
-            "form": declare.form,
-            "board": lambda turn: board.board(turn, [], None),
-            "schedule": board.my_schedule,
-            # Card buttons (Action.Execute verbs / Action.Submit "command" values).
-            "declare_confirm": declare.confirm,
-            "declare_dismiss": declare.dismiss,
-            "declare_form": declare.form,
-            "declare_form_submit": declare.form_submit,
-            "cancel_confirm": declare.cancel_confirm,
-            "cancel_keep": declare.cancel_keep,
-            "recurring_confirm": recurring.recurring_confirm,
-            "recurring_cancel_confirm": recurring.recurring_cancel_confirm,
-            "approvals": approvals.approvals,
-            "deliveries": deliveries.deliveries,
-            "report": report_card,
-            "approve": approvals.approve,
-            "reject": approvals.reject,
-        }
-        register_meetings(self._handlers, meetings)
-        self._handlers.update(extra_handlers or {})
-        routed = set(BY_ID) | ACTIONS
-        if routed != set(self._handlers):
-            raise RuntimeError(
-                f"command table and handlers differ: {sorted(routed ^ set(self._handlers))}"
-            )
 
     # -- the turn ------------------------------------------------------------------------------
 
@@ -121,27 +57,20 @@ class TeleworkBot(TeamsActivityHandler):  # type: ignore[misc]
         address = address_of(turn_context.activity)
         user = chat_user(turn_context.activity)
         if address is not None:
-            await self._turns.record_turn(user, address)
+            await self._app.turns.record_turn(user, address)
         if user is not None and user.tenant_id and turn_context.activity.type in SPOKEN:
             await self._link_on_first_contact(turn_context, user)
         await super().on_turn(turn_context)
-        await self._save_state(turn_context)
-
-    async def _save_state(self, context: TurnContext) -> None:
-        # Unchanged state is not written again, so saving both before a reply and at the end
-        # of the turn costs one write at most.
-        await self._conversation_state.save_changes(context)
-        await self._user_state.save_changes(context)
 
     async def _link_on_first_contact(self, context: TurnContext, user: ChatUser) -> None:
         """Match a Teams user to the roster as soon as they talk to the bot (by Entra object
         id, else UPN — asked of the members API when a 1:1 message lacks it); remembered per
         process, unknown users retried every few minutes (so at most one members call each)."""
-        now = self._features.now()
+        now = self._app.services.now()
         retry_at = self._link_retry.get(user.user_id)
         if user.user_id in self._linked or (retry_at is not None and now < retry_at):
             return
-        directory = self._features.directory
+        directory = self._app.services.directory
         member = await directory.link(user)
         if (
             member is None
@@ -159,102 +88,44 @@ class TeleworkBot(TeamsActivityHandler):  # type: ignore[misc]
                 self._link_retry.clear()
             self._link_retry[user.user_id] = now + LINK_RETRY
 
-    async def language_for(self, context: TurnContext, written: str | None = None) -> Lang:
-        """A saved preference wins; then the script of what the user writes now, else of what
-        they last wrote (a button press carries no text, and many clients always send en-US);
-        then the Teams locale."""
-        preference = await self._language_pref.get(context)
-        if isinstance(preference, str):
-            return choose_language(preference=preference, text=None, locale=None)
-        if written and written.strip():
-            lang = choose_language(
-                preference=None, text=written, locale=locale_of(context.activity)
-            )
-            await self._written_language.set(context, lang)
-            return lang
-        last = await self._written_language.get(context)
-        return choose_language(
-            preference=last if isinstance(last, str) else None,
-            text=None,
-            locale=locale_of(context.activity),
-        )
-
-    async def reset(self, context: TurnContext) -> None:
-        """Forget this conversation's dialog state (after an error)."""
-        await self._conversation_state.load(context)
-        await self._conversation_state.delete(context)
+    async def turn(self, context: TurnContext, written: str | None = None) -> Turn | None:
+        """The channel-neutral turn, its language resolved; None without a sender."""
+        user = chat_user(context.activity)
+        if user is None:
+            return None
+        turn = turn_of(context.activity, self._app.services, user, written or "")
+        await resolve_language(turn, written)
+        return turn
 
     # -- messages ------------------------------------------------------------------------------
 
     async def on_message_activity(self, turn_context: TurnContext) -> None:
         value = turn_context.activity.value
         if isinstance(value, dict) and value:  # Action.Submit / messageBack
-            reply = await self._run_action(turn_context, value)
+            turn = await self.turn(turn_context)
+            if turn is None:
+                return
+            reply = await self._app.router.on_action(turn, str(value.get("command", "")), value)
         else:
-            reply = await self._run_text(turn_context, message_text(turn_context))
-        # Saved before the reply leaves: a button pressed on the reply must see this turn's
-        # state (e.g. the language the user wrote in), whichever replica gets the press.
-        await self._save_state(turn_context)
-        await self._send(turn_context, reply)
-
-    async def _run_text(self, context: TurnContext, written: str) -> Reply:
-        lang = await self.language_for(context, written)
-        try:
-            return await self._answer_text(context, lang, written)
-        except NotOnRoster:
-            return Reply(text=text(lang, "roster.unknown"))
-
-    async def _answer_text(self, context: TurnContext, lang: Lang, written: str) -> Reply:
-        match = find_command(written)
-        turn = Turn(context, lang, self._features, match.argument if match else "")
-        if match is not None:
-            return await self._handlers[match.command.id](turn)
-        phrase = match_reminder_phrase(written)
-        if phrase is not None:  # 「2週間止めて」, "resume reminders", …
-            turn.data = dict(phrase.data)
-            return await self._handlers[phrase.command](turn)
-        meaning = conversation.understand(turn, written)
-        if meaning["intent"] == "help":
-            return await self._help(turn)
-        reply = await conversation.answer(turn, meaning)
-        return reply if reply is not None else self._not_understood(lang, written)
-
-    async def _run_action(self, context: TurnContext, data: dict[str, Any]) -> Reply:
-        lang = await self.language_for(context)
-        name = str(data.get("command", ""))
-        if name not in BY_ID and name not in ACTIONS:
-            return Reply(text=text(lang, "unknown.action"))
-        try:
-            return await self._handlers[name](Turn(context, lang, self._features, "", data))
-        except NotOnRoster:
-            return Reply(text=text(lang, "roster.unknown"))
-
-    def _not_understood(self, lang: Lang, written: str) -> Reply:
-        if not written.strip():
-            return Reply(text=text(lang, "unknown.empty"), card=help_card(lang))
-        shown = written if len(written) <= MAX_TEXT_ECHO else written[:MAX_TEXT_ECHO] + "…"
-        lines = [text(lang, "unknown.text", text=shown)]
-        close: Command | None = suggest(written)
-        if close is not None:
-            lines.append(text(lang, "unknown.did_you_mean", suggestion=close.words[lang][0]))
-        return Reply(text="\n\n".join(lines), card=help_card(lang))
-
-    async def _send(self, context: TurnContext, reply: Reply) -> None:
-        if reply.card is not None:
-            attachment = CardFactory.adaptive_card(reply.card)
-            await context.send_activity(MessageFactory.attachment(attachment, text=reply.text))
-        elif reply.text:
-            await context.send_activity(MessageFactory.text(reply.text))
+            turn = await self.turn(turn_context, message_text(turn_context))
+            if turn is None:
+                return
+            reply = await self._app.router.on_text(turn)
+        await _send(turn_context, reply)
 
     # -- card actions (Action.Execute and legacy invokes) ---------------------------------------
 
     async def on_invoke_activity(self, turn_context: TurnContext) -> InvokeResponse:
-        if not turn_context.activity.name and isinstance(turn_context.activity.value, dict):
+        activity = turn_context.activity
+        if not activity.name and isinstance(activity.value, dict):
             # A nameless Teams card-action invoke: run it like Action.Submit, answer 200.
-            reply = await self._run_action(turn_context, turn_context.activity.value)
-            await self._send(turn_context, reply)
+            turn = await self.turn(turn_context)
+            if turn is not None:
+                data = activity.value
+                reply = await self._app.router.on_action(turn, str(data.get("command", "")), data)
+                await _send(turn_context, reply)
             return InvokeResponse(status=200)
-        if turn_context.activity.name == "adaptiveCard/action":
+        if activity.name == "adaptiveCard/action":
             return InvokeResponse(status=200, body=await self._execute(turn_context))
         return await super().on_invoke_activity(turn_context)
 
@@ -265,8 +136,13 @@ class TeleworkBot(TeamsActivityHandler):  # type: ignore[misc]
         action = action if isinstance(action, dict) else {}
         given = action.get("data")
         data: dict[str, Any] = dict(given) if isinstance(given, dict) else {}
-        data["command"] = data.get("command") or action.get("verb") or ""
-        reply = await self._run_action(context, data)
+        verb = str(data.get("command") or action.get("verb") or "")
+        turn = await self.turn(context)
+        reply = (
+            await self._app.router.on_action(turn, verb, data)
+            if turn is not None
+            else Reply(text="")
+        )
         if reply.card is not None:
             return {"statusCode": 200, "type": CARD_CONTENT_TYPE, "value": reply.card}
         return {"statusCode": 200, "type": MESSAGE_INVOKE_TYPE, "value": reply.text or ""}
@@ -287,14 +163,18 @@ class TeleworkBot(TeamsActivityHandler):  # type: ignore[misc]
         bot_added = any(member.id == bot_id for member in members_added)
         # In a 1:1 chat, members are only ever added when the user installs the bot.
         if bot_added or kind == "personal":
-            lang = await self.language_for(turn_context)
-            await self._events.append(
+            await self._app.events.append(
                 actor=activity.from_property.id if activity.from_property else "unknown",
                 kind="bot.installed",
                 subject=activity.conversation.id if activity.conversation else None,
                 payload={"scope": kind},
             )
-            await self._send(turn_context, Reply(card=welcome_card(lang, team=kind != "personal")))
+            turn = await self.turn(turn_context)
+            if turn is not None:
+                welcome = {"team": kind != "personal"}
+                await _send(
+                    turn_context, await self._app.router.on_action(turn, "welcome", welcome)
+                )
             self._open_team_conversations(activity, bot_added=bot_added)
 
     def _open_team_conversations(self, activity: Activity, *, bot_added: bool) -> None:
@@ -314,26 +194,31 @@ class TeleworkBot(TeamsActivityHandler):  # type: ignore[misc]
 
     async def on_installation_update_remove(self, turn_context: TurnContext) -> None:
         activity = turn_context.activity
-        await self._events.append(
+        await self._app.events.append(
             actor=activity.from_property.id if activity.from_property else "unknown",
             kind="bot.uninstalled",
             subject=activity.conversation.id if activity.conversation else None,
             payload={"scope": conversation_type(activity)},
         )
 
-    # -- commands ------------------------------------------------------------------------------
 
-    async def _help(self, turn: Turn) -> Reply:
-        return Reply(card=help_card(turn.lang))
+async def _send(context: TurnContext, reply: Reply) -> None:
+    if reply.card is not None:
+        attachment = CardFactory.adaptive_card(reply.card)
+        await context.send_activity(MessageFactory.attachment(attachment, text=reply.text))
+    elif reply.text:
+        await context.send_activity(MessageFactory.text(reply.text))
 
-    async def _language(self, turn: Turn) -> Reply:
-        wanted = normalise(turn.argument or str(turn.data.get("language", "")))
-        choice: Lang | None = None
-        if wanted in ("ja", "japanese", "日本語", "にほんご"):
-            choice = "ja"
-        elif wanted in ("en", "english", "英語", "えいご"):
-            choice = "en"
-        if choice is None:
-            return Reply(text=text(turn.lang, "language.ask"))
-        await self._language_pref.set(turn.context, choice)
-        return Reply(text=text(choice, "language.set"))
+
+async def principal_name(context: TurnContext) -> str | None:
+    """The sender's UPN from the Teams members API (messages carry the Entra object id but
+    rarely the UPN); None when the connector does not know them or cannot be reached."""
+    sender = context.activity.from_property
+    if sender is None or not sender.id:
+        return None
+    try:
+        account = await TeamsInfo.get_member(context, sender.id)
+    except Exception:  # the connector may not know the member (or be unreachable)
+        return None
+    principal = getattr(account, "user_principal_name", None) or getattr(account, "email", None)
+    return str(principal) if principal else None

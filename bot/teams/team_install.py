@@ -39,7 +39,7 @@ class TeamConversations:
         self._tasks: set[asyncio.Task[int]] = set()
 
     def attach(self, connector: TeamsConnector) -> None:
-        """The connector exists once the HTTP session does (see bot.teams.app)."""
+        """The connector exists once the HTTP session does (see bot.teams.server)."""
         self._connector = connector
 
     def open_for(self, install: TeamInstall) -> bool:

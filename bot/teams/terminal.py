@@ -25,7 +25,7 @@ from botbuilder.schema import (
     ResourceResponse,
 )
 
-from bot.teams.app import Services, install_turn_error_handler
+from bot.teams.server import TeamsEdge, install_turn_error_handler
 from bot.ui.cards import CARD_CONTENT_TYPE, card_plain_text
 
 CHAT_SERVICE_URL = "http://127.0.0.1/terminal-chat"
@@ -94,13 +94,13 @@ def _card_message(card: dict[str, Any]) -> Activity:
 class TerminalChat:
     """A conversation between one terminal user and the bot."""
 
-    services: Services
+    edge: TeamsEdge
     user: ChatUserProfile
     adapter: InProcessAdapter = field(default_factory=InProcessAdapter)
     last_actions: list[dict[str, Any]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
-        install_turn_error_handler(self.adapter, self.services)
+        install_turn_error_handler(self.adapter, self.edge)
         self.conversation_id = f"terminal:{self.user.user_id}"
 
     def _activity(self, **fields: Any) -> Activity:
@@ -129,7 +129,7 @@ class TerminalChat:
             type=ActivityTypes.conversation_update,
             members_added=[ChannelAccount(id="28:telework-bot")],
         )
-        return self._render(await self.adapter.process(activity, self.services.bot.on_turn))
+        return self._render(await self.adapter.process(activity, self.edge.bot.on_turn))
 
     async def say(self, line: str) -> list[str]:
         """Send a line; ``#N`` presses button N of the last card."""
@@ -140,7 +140,7 @@ class TerminalChat:
                 return await self.press(self.last_actions[index])
             return [f"(no button {stripped[1:]} on the last card)"]
         activity = self._activity(type=ActivityTypes.message, text=line)
-        return self._render(await self.adapter.process(activity, self.services.bot.on_turn))
+        return self._render(await self.adapter.process(activity, self.edge.bot.on_turn))
 
     async def press(self, action: dict[str, Any]) -> list[str]:
         if action.get("type") == "Action.Execute":
@@ -158,7 +158,7 @@ class TerminalChat:
             )
         else:
             activity = self._activity(type=ActivityTypes.message, value=action.get("data", {}))
-        return self._render(await self.adapter.process(activity, self.services.bot.on_turn))
+        return self._render(await self.adapter.process(activity, self.edge.bot.on_turn))
 
     def _render(self, activities: list[Activity]) -> list[str]:
         lines: list[str] = []
@@ -176,10 +176,10 @@ class TerminalChat:
 
 
 async def run_terminal_chat(
-    services: Services, user: ChatUserProfile, stdin: TextIO, stdout: TextIO
+    edge: TeamsEdge, user: ChatUserProfile, stdin: TextIO, stdout: TextIO
 ) -> None:
     """Read lines from ``stdin`` until EOF or ``/quit``; print the bot's answers."""
-    chat = TerminalChat(services, user)
+    chat = TerminalChat(edge, user)
     for line in await chat.install():
         print(f"bot> {line}", file=stdout, flush=True)
     while True:

@@ -1,11 +1,9 @@
-"""Adaptive Cards (schema 1.5) built from the command table and the text catalogue."""
+"""Adaptive Card building blocks (schema 1.5) shared by every feature."""
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
-
-from bot.core.commands import COMMANDS, Command
-from bot.ui.texts import Lang, text
 
 CARD_CONTENT_TYPE = "application/vnd.microsoft.card.adaptive"
 Card = dict[str, Any]
@@ -44,35 +42,10 @@ def execute(title: str, command: str, **data: Any) -> dict[str, Any]:
     }
 
 
-def welcome_card(lang: Lang, *, team: bool) -> Card:
-    return card(
-        [
-            heading(text(lang, "welcome.title")),
-            paragraph(text(lang, "welcome.team" if team else "welcome.personal")),
-        ],
-        [execute(text(lang, "help.button"), "help")],
-    )
-
-
-def _example(lang: Lang, command: Command) -> str:
-    return text(lang, "help.example", example=command.example[lang])
-
-
-def help_card(lang: Lang, commands: tuple[Command, ...] = COMMANDS) -> Card:
-    facts = [
-        {
-            "title": c.words[lang][0],
-            "value": f"{c.description[lang]}　{_example(lang, c)}",
-        }
-        for c in commands
-    ]
-    return card(
-        [
-            heading(text(lang, "help.title")),
-            paragraph(text(lang, "help.intro")),
-            {"type": "FactSet", "facts": facts},
-        ]
-    )
+def declare_button(title: str, day: date) -> dict[str, Any]:
+    """The one-tap declare: the same data the declare read-back card sends."""
+    entry = {"date": day.isoformat(), "part": "full", "status": "telework"}
+    return execute(title, "declare_confirm", entries=[entry], replacing=[])
 
 
 def card_plain_text(value: Card) -> str:

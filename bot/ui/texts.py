@@ -35,6 +35,14 @@ JA: Final[dict[str, str]] = {
         "（問い合わせ番号: {incident}）"
     ),
     "tenant.refused": "この組織からは利用できません。",
+    "scope.personal_only": "この操作はボットとの1対1のチャットでご利用ください（個人の情報はグループやチャネルには表示しません）。",
+    "access.denied": "この操作を行う権限がありません。",
+    "action.invalid": "このボタンの内容を読み取れませんでした。カードが古い可能性があります。もう一度操作を始めてください。",
+    "declare.moves": "変更：{old} → {new}（登録すると元の予定は取り消されます）",
+    "declare.moved": "元の予定を取り消しました：{old}",
+    "declare.memo": "メモ：{memo}",
+    "form.date_required": "日付を入力してください。",
+    "person.who": "どなたの予定をお調べしますか？お名前を添えてお尋ねください（例：「田中さんはどこ？」）。",
 }
 
 EN: Final[dict[str, str]] = {
@@ -59,7 +67,15 @@ EN: Final[dict[str, str]] = {
     "error.incident": (
         "Sorry, something went wrong on my side. Please try again. (Incident {incident})"
     ),
-    "tenant.refused": "This organisation is not allowed to use this bot.",
+    "tenant.refused": "This organisation cannot use this bot.",
+    "scope.personal_only": "Please use this in your 1:1 chat with me (personal information is never shown in group chats or channels).",
+    "access.denied": "You are not allowed to do that.",
+    "action.invalid": "I could not read this button's data; the card may be out of date. Please start again.",
+    "declare.moves": "Change: {old} → {new} (saving cancels the original entry)",
+    "declare.moved": "The original entry was cancelled: {old}",
+    "declare.memo": "Note: {memo}",
+    "form.date_required": "Please enter a date.",
+    "person.who": 'Whose schedule shall I look up? Please include a name (e.g. "where is Tanaka?").',
 }
 
 CATALOGUE: Final[dict[Lang, dict[str, str]]] = {"ja": JA, "en": EN}

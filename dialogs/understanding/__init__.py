@@ -4,10 +4,13 @@ Pure and deterministic: no network, no botbuilder, no storage. The one entry poi
 
     parse(text, today=date(2026, 11, 26), calendar=policy.work_calendar()).to_json()
 
-gives the ``telework-bot parse`` object. See ``understand.py`` for the steps, ``dates.py``
-for how dates are resolved, ``entries.py`` for how statuses, days and parts pair up.
+gives the ``telework-bot parse`` object; ``understand`` is the whole pipeline the bot uses
+(commands typed by name, reminder phrases, then ``parse``). See ``understand.py`` for the
+steps, ``dates.py`` for how dates are resolved, ``entries.py`` for how statuses, days and
+parts pair up.
 """
 
+from dialogs.understanding.commands import CommandCall, CommandWords, find_command, suggest
 from dialogs.understanding.interpretation import (
     Entry,
     Intent,
@@ -17,10 +20,15 @@ from dialogs.understanding.interpretation import (
     Status,
     Warning_,
 )
+from dialogs.understanding.pipeline import understand
+from dialogs.understanding.reminders import MAX_PAUSE_DAYS
 from dialogs.understanding.understand import MAX_CHARS, parse
 
 __all__ = [
     "MAX_CHARS",
+    "MAX_PAUSE_DAYS",
+    "CommandCall",
+    "CommandWords",
     "Entry",
     "Intent",
     "Interpretation",
@@ -28,5 +36,8 @@ __all__ = [
     "Replaced",
     "Status",
     "Warning_",
+    "find_command",
     "parse",
+    "suggest",
+    "understand",
 ]

@@ -37,6 +37,12 @@ class Intent(StrEnum):
     QUERY_STATS = "query_stats"
     HELP = "help"
     UNKNOWN = "unknown"
+    # Understood before the free-text parser (``dialogs.understanding.pipeline``):
+    COMMAND = "command"  # a command typed by name: ``command`` and ``argument``
+    PAUSE_REMINDERS = "pause_reminders"  # ``days``: how long (None: until resumed)
+    RESUME_REMINDERS = "resume_reminders"
+    DIGEST_ON = "digest_on"
+    DIGEST_OFF = "digest_off"
 
 
 class Status(StrEnum):
@@ -141,6 +147,9 @@ class Interpretation:
     question: str | None = None
     question_code: str | None = None
     lang: str = "en"  # the language the question is written in
+    command: str | None = None  # Intent.COMMAND: the command's id
+    argument: str | None = None  # Intent.COMMAND: what followed its name
+    days: int | None = None  # Intent.PAUSE_REMINDERS: for how many days
 
     def to_json(self) -> dict[str, Any]:
         """The ``telework-bot parse`` object (print with ``ensure_ascii=False``)."""
@@ -155,4 +164,13 @@ class Interpretation:
             "replaces": [r.to_json() for r in self.replaces] if self.replaces else None,
             "warnings": [w.value for w in warnings],
             "question": self.question,
+            **{
+                key: value
+                for key, value in (
+                    ("command", self.command),
+                    ("argument", self.argument),
+                    ("days", self.days),
+                )
+                if value is not None
+            },
         }

@@ -14,7 +14,7 @@ from aiohttp import web
 from aiohttp.test_utils import TestClient, TestServer
 
 from bot.core.settings import Settings, load_settings
-from bot.teams.app import create_app
+from bot.teams.server import create_app
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "teams"
 

@@ -71,7 +71,10 @@ def test_bad_setting_stops_with_the_key_name(tmp_path: Path) -> None:
 def test_chat_talks_to_the_same_bot(tmp_path: Path, stdin: str, expected: list[str]) -> None:
     db = tmp_path / "chat.db"
     assert run_cli("db", "upgrade", db=db).returncode == 0
-    result = run_cli("chat", "--name", "山田 花子", db=db, stdin=stdin)
+    roster = ROOT / "examples" / "playground-roster.csv"
+    assert run_cli("roster", "import", str(roster), db=db).returncode == 0
+    alex = "00000000-0000-0000-0000-0000000000020"  # on the demo roster: may set a language
+    result = run_cli("chat", "--name", "Alex", "--aad-object-id", alex, db=db, stdin=stdin)
     assert result.returncode == 0, result.stderr
     position = 0
     for fragment in expected:

@@ -200,10 +200,14 @@ async def test_forged_card_data_is_refused_and_nothing_written(office: Any) -> N
             "replacing": [],
         },
     }
-    reply = await megan.press(forged)
+    reply = await megan.press(forged)  # not a date, not a status: the card data is refused
     assert reply["type"] == "application/vnd.microsoft.activity.message"
+    assert "このボタンの内容を読み取れませんでした" in reply["value"]
+    well_formed = copy.deepcopy(forged)
+    well_formed["data"]["entries"] = forged["data"]["entries"][::2]  # dates and statuses
+    reply = await megan.press(well_formed)  # each day is checked against the rules
     assert "1/5(月)：5営業日より前の日は登録できません" in reply["value"]
-    assert "not-a-date：内容を確認できないため登録できません" in reply["value"]
+    assert "12/3(木)：内容を確認できないため登録できません" in reply["value"]
     # Someone else's entry id in a cancel button changes nothing.
     other = await megan.press(
         {"verb": "cancel_confirm", "data": {"command": "cancel_confirm", "entry_ids": [1, 2, 3]}}

@@ -8,7 +8,9 @@ from typing import Any
 
 import pytest
 
+from storage.engine import create_engine
 from tests.bot.conftest import RecordingConnector, teams_fixture
+from tests.factories import MEGAN_AAD, seed_staff, staff
 
 ALL_FIXTURES = [
     "01_personal_message",
@@ -219,9 +221,12 @@ async def test_action_execute_returns_the_new_card_as_json(
 
 
 async def test_language_preference_overrides_the_locale(
-    bot_client: Any, connector: RecordingConnector
+    bot_client: Any, connector: RecordingConnector, sqlite_url: str
 ) -> None:
     client = await bot_client()
+    engine = create_engine(sqlite_url)
+    await seed_staff(engine, staff("S1", aad_object_id=MEGAN_AAD))  # a choice is kept per person
+    await engine.dispose()
     data = payload("01_personal_message", connector.url)
     data["text"] = "言語 English"
     await client.post("/api/messages", json=data)

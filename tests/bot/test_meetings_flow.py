@@ -1,7 +1,6 @@
 """Team meetings over HTTP with several users: form → candidates → poll → votes → finalise →
 RSVP → change → reminder → cancel; a group chat with @mentions (the 03 fixture's shape);
-the capacity refusal. The meeting handlers are registered the way the composition root will
-(``register_meetings``) until the command table lists them."""
+the capacity refusal."""
 
 from __future__ import annotations
 
@@ -13,15 +12,9 @@ from typing import Any
 import pytest
 from icalendar import Calendar
 
-import bot.teams.app as app_module
-import bot.teams.handler as teams_bot
-from bot.core.commands import ACTIONS, BY_ID, COMMANDS, Command, find_command
-from bot.features.meetings.desk import MeetingDesk
+import bot.teams.server as app_module
 from bot.features.meetings.jobs import MeetingJobs
-from bot.features.meetings.routes import MEETING_ACTIONS, register_meetings
 from storage.engine import create_engine, session_factory
-from storage.meeting_teams import SqlSubTeams
-from storage.meetings import SqlMeetings
 from tests.bot.conftest import RecordingConnector, teams_fixture
 from tests.bot.test_declare_flow import Chat, button, card, shown, wait_for
 from tests.factories import MEGAN_AAD, TOKYO, seed_staff, seed_telework, staff
@@ -30,54 +23,23 @@ from tests.fakes.clock import FrozenClock
 CHIEF_AAD = "0c1a2b3c-0000-4000-8000-00000000c41e"
 SATO_AAD = "0c1a2b3c-0000-4000-8000-0000000005a7"
 START = datetime(2026, 11, 26, 10, 0, tzinfo=TOKYO).astimezone(UTC)  # Thursday 10:00
-MEETING_COMMANDS = (
-    Command(
-        "meeting",
-        {"ja": ("会議を設定", "チーム会議"), "en": ("schedule a team meeting",)},
-        {"ja": "会議を設定", "en": "team meeting"},
-        {"ja": "-", "en": "-"},
-        {"ja": "会議を設定", "en": "schedule a team meeting"},
-    ),
-    Command(
-        "meetings",
-        {"ja": ("会議一覧",), "en": ("my meetings",)},
-        {"ja": "会議一覧", "en": "x"},
-        {"ja": "-", "en": "-"},
-        {"ja": "-", "en": "-"},
-    ),
-    Command(
-        "team_day",
-        {"ja": ("チームテレワーク日",), "en": ("team telework day",)},
-        {"ja": "-", "en": "-"},
-        {"ja": "-", "en": "-"},
-        {"ja": "-", "en": "-"},
-    ),
-)
 
 
 @pytest.fixture
 def wired(monkeypatch: pytest.MonkeyPatch) -> list[Any]:
-    """Register the meeting handlers in the app the tests start (test-only wiring)."""
-    original = app_module.build_services
+    """The application each test's server builds, with the meetings' scheduled jobs."""
+    original = app_module.build_edge
     built: list[Any] = []
 
     def build(settings: Any, metrics: Any, *, clock: Any = app_module.system_clock) -> Any:
-        services = original(settings, metrics, clock=clock)
-        sessions = session_factory(services.engine)
-        desk = MeetingDesk(
-            SqlMeetings(sessions, services.features.calendar, clock=clock),
-            SqlSubTeams(sessions, clock=clock),
-        )
-        if "meeting" not in BY_ID:  # not integrated into the command table yet
-            commands = COMMANDS + MEETING_COMMANDS
-            monkeypatch.setattr(teams_bot, "find_command", lambda t: find_command(t, commands))
-            monkeypatch.setattr(teams_bot, "BY_ID", {**BY_ID, **{c.id: c for c in commands}})
-            monkeypatch.setattr(teams_bot, "ACTIONS", ACTIONS | MEETING_ACTIONS)
-            register_meetings(services.bot._handlers, desk)
-        built.append((services, MeetingJobs(services.features, desk, sessions)))
-        return services
+        edge = original(settings, metrics, clock=clock)
+        application = edge.application
+        sessions = session_factory(application.engine)
+        jobs = MeetingJobs(application.services, application.meetings, sessions)
+        built.append((application, jobs))
+        return edge
 
-    monkeypatch.setattr(app_module, "build_services", build)
+    monkeypatch.setattr(app_module, "build_edge", build)
     return built
 
 

@@ -21,22 +21,18 @@ import pytest
 from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from bot.core.turn import Features
+from bot.app import build_services
+from bot.core.reminders import ReminderServices
 from bot.features.nudges.jobs import NUDGES_JOB, nudge_jobs
-from bot.features.nudges.nudges import ReminderServices, run_nudges
+from bot.features.nudges.nudges import run_nudges
 from domain.campaigns import Campaign, CampaignKind
 from domain.delivery import DeliveryStatus, Firing
 from domain.policy import default_policy
 from domain.schedule import EntryState, EntryStatus, ScheduleEntry
 from scheduler.clock import ReminderClock, cron_trigger
-from storage.campaigns import SqlCampaigns
-from storage.engine import create_engine, session_factory
-from storage.ledger_admin import SqlDeliveryReports
+from storage.engine import create_engine
 from storage.ledger_fanout import SqlFiringLedger
 from storage.ledger_sql import DELIVERY
-from storage.org import SqlOrganisation
-from storage.report_queries import SqlReportQueries
-from storage.schedule import SqlSchedule
 from tests.bot.nudge_script import CAMPAIGN_MESSAGES
 from tests.fakes.clock import FrozenClock
 from tests.fakes.nudge_org import ADMIN, Behaviour, behaviour, everyone, number, seed
@@ -58,18 +54,9 @@ class Simulation:
     def __init__(self, engine: AsyncEngine) -> None:
         self.engine = engine
         self.clock = FrozenClock(local(date(2026, 3, 31), 8))
-        sessions = session_factory(engine)
         policy = default_policy()
-        self.features = Features(
-            directory=SqlOrganisation(sessions),
-            schedule=SqlSchedule(sessions, clock=self.clock.now),
-            policy=policy,
-            calendar=policy.work_calendar(),
-            admins=frozenset({ADMIN.lower()}),
-            now=self.clock.now,
-            deliveries=SqlDeliveryReports(engine),
-            reports=SqlReportQueries(engine, policy.calendar.time_zone),
-            campaigns=SqlCampaigns(sessions),
+        self.features = build_services(
+            engine, policy, admins=frozenset({ADMIN.lower()}), clock=self.clock.now
         )
         self.services = ReminderServices.build(engine, self.features)
         self.jobs = nudge_jobs(engine, self.features, services=self.services)

@@ -3,52 +3,34 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any, cast
+from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from bot.core.turn import Features, Turn
-from bot.features.campaigns.chat import CampaignChat
-from bot.features.nudges.nudges import ReminderServices
-from bot.features.reminders.settings import ReminderSettings
+from bot.app import build_router, build_services
+from bot.core.reminders import ReminderServices
+from bot.core.services import Services
+from bot.core.turn import Reply
 from bot.ui.texts import Lang
 from domain.campaigns import Campaign, CampaignKind
-from domain.org import Viewer
 from domain.policy import default_policy
-from storage.campaigns import SqlCampaigns
-from storage.engine import session_factory
-from storage.ledger_admin import SqlDeliveryReports
-from storage.org import SqlOrganisation
-from storage.report_queries import SqlReportQueries
-from storage.schedule import SqlSchedule
 from tests.bot.nudge_script import CAMPAIGN_MESSAGES
-from tests.factories import frozen_clock, seed_staff, staff
+from tests.factories import frozen_clock, seed_staff, staff, turn_as
 
 NOW = frozen_clock(datetime(2026, 7, 1, 10, 0))
+ROUTER = build_router()
 
 
-def services(engine: AsyncEngine) -> ReminderServices:
-    sessions = session_factory(engine)
-    policy = default_policy()
-    features = Features(
-        directory=SqlOrganisation(sessions),
-        schedule=SqlSchedule(sessions, clock=NOW),
-        policy=policy,
-        calendar=policy.work_calendar(),
-        admins=frozenset({"adm"}),
-        now=NOW,
-        deliveries=SqlDeliveryReports(engine),
-        reports=SqlReportQueries(engine, policy.calendar.time_zone),
-        campaigns=SqlCampaigns(sessions),
-    )
-    return ReminderServices.build(engine, features)
+def services(engine: AsyncEngine) -> Services:
+    return build_services(engine, default_policy(), admins=frozenset({"adm"}), clock=NOW)
 
 
-async def turn(svc: ReminderServices, employee_id: str, lang: Lang = "ja", **data: Any) -> Turn:
-    member = await svc.features.directory.member(employee_id)
-    assert member is not None
-    viewer = Viewer.of(member, await svc.features.directory.chart(), svc.features.admins)
-    return Turn(cast(Any, None), lang, svc.features, "", data, _viewer=viewer, _looked_up=True)
+async def press(
+    svc: Services, employee_id: str, verb: str, lang: Lang = "ja", **data: Any
+) -> Reply:
+    """A card button pressed by ``employee_id``, through the router (payload and roles
+    checked as in Teams)."""
+    return await ROUTER.on_action(await turn_as(svc, employee_id, lang), verb, data)
 
 
 async def test_pause_resume_snooze_digest(sqlite_url: str) -> None:
@@ -57,18 +39,20 @@ async def test_pause_resume_snooze_digest(sqlite_url: str) -> None:
     engine = create_engine(sqlite_url)
     await seed_staff(engine, staff("A1"))
     svc = services(engine)
-    handlers = ReminderSettings(svc).handlers()
-    reply = await handlers["reminders_pause"](await turn(svc, "A1", days=14))
+    preferences = svc.get(ReminderServices).preferences
+    reply = await press(svc, "A1", "reminders_pause", days=14)
     assert reply.text is not None and "7/14(火)まで" in reply.text
-    assert (await svc.preferences.get("A1")).paused_until == date(2026, 7, 14)
-    reply = await handlers["reminders"](await turn(svc, "A1", "en"))
+    assert (await preferences.get("A1")).paused_until == date(2026, 7, 14)
+    reply = await press(svc, "A1", "reminders", "en")
     assert reply.card is not None and "paused until Tue 7/14" in str(reply.card)
-    await handlers["reminders_pause"](await turn(svc, "A1"))
-    assert (await svc.preferences.get("A1")).paused_indefinitely
-    await handlers["reminders_resume"](await turn(svc, "A1"))
-    await handlers["nudge_snooze"](await turn(svc, "A1", days=7))
-    await handlers["digest_on"](await turn(svc, "A1"))
-    pref = await svc.preferences.get("A1")
+    await press(svc, "A1", "reminders_pause")
+    assert (await preferences.get("A1")).paused_indefinitely
+    await press(svc, "A1", "reminders_resume")
+    await press(svc, "A1", "nudge_snooze", days=7)
+    await press(svc, "A1", "digest_on")
+    forged = await press(svc, "A1", "nudge_snooze", days="7; DROP")
+    assert forged.text is not None and "読み取れません" in forged.text
+    pref = await preferences.get("A1")
     assert not pref.paused_on(date(2026, 7, 2)) and pref.digest
     assert pref.snoozed_until == date(2026, 7, 7)
     await engine.dispose()
@@ -86,39 +70,37 @@ async def test_campaign_admin_flow_and_designation(sqlite_url: str) -> None:
         staff("B1"),
     )
     svc = services(engine)
-    chat = CampaignChat(svc).handlers()
+    campaigns = svc.get(ReminderServices).campaigns
     form = {
         "name": "TW週間", "kind": "telework_week", "start": "2026-07-13", "end": "2026-07-17",
         "audience": "大臣官房", "announcement_ja": "{name}さん {campaign}",
     }  # fmt: skip
-    denied = await chat["campaign_preview"](await turn(svc, "B1", **form))
+    denied = await press(svc, "B1", "campaign_preview", **form)
     assert denied.text is not None and "事務局" in denied.text
-    menu = await chat["campaign"](await turn(svc, "ADM"))
+    menu = await press(svc, "ADM", "campaign")
     assert menu.card is not None and "campaign_preview" in str(menu.card)
-    preview = await chat["campaign_preview"](await turn(svc, "ADM", **form))
+    preview = await press(svc, "ADM", "campaign_preview", **form)
     assert preview.card is not None
     shown = str(preview.card)
     assert "対象 3人" in shown and "ADMさん TW週間" in shown
     create = preview.card["actions"][0]["data"]
-    await chat["campaign_create"](await turn(svc, "ADM", **create))
-    [campaign] = await svc.campaigns.all()
+    await press(svc, "ADM", "campaign_create", **create)
+    [campaign] = await campaigns.all()
     assert campaign.audience == ("大臣官房",) and campaign.id is not None
     # A chief of another section cannot designate this one; forged days are dropped.
     data = {"campaign_id": campaign.id, "section": "大臣官房/総務課"}
-    other = await chat["campaign_designate"](await turn(svc, "CH2", days="2026-07-15", **data))
+    other = await press(svc, "CH2", "campaign_designate", days="2026-07-15", **data)
     assert other.text is not None and "課室長" in other.text
-    await chat["campaign_designate"](
-        await turn(svc, "CH1", days="2026-07-15,2026-07-20,garbage", **data)
-    )
-    days = await svc.campaigns.designated_days(date(2026, 7, 1), date(2026, 7, 31))
+    await press(svc, "CH1", "campaign_designate", days="2026-07-15,2026-07-20,garbage", **data)
+    days = await campaigns.designated_days(date(2026, 7, 1), date(2026, 7, 31))
     assert days == {"大臣官房/総務課": [date(2026, 7, 15)]}
-    bad = await chat["campaign_preview"](await turn(svc, "ADM", **{**form, "end": "2026-07-01"}))
+    bad = await press(svc, "ADM", "campaign_preview", **{**form, "end": "2026-07-01"})
     assert bad.text is not None and "end" in bad.text
-    asked = await chat["campaign_cancel"](await turn(svc, "ADM", campaign_id=campaign.id))
+    asked = await press(svc, "ADM", "campaign_cancel", campaign_id=campaign.id)
     assert asked.card is not None
-    done = await chat["campaign_cancel_confirm"](await turn(svc, "ADM", campaign_id=campaign.id))
+    done = await press(svc, "ADM", "campaign_cancel_confirm", campaign_id=campaign.id)
     assert done.card is not None and "取り消しました" in str(done.card)
-    assert (await svc.campaigns.all())[0].cancelled
+    assert (await campaigns.all())[0].cancelled
     await engine.dispose()
 
 

@@ -8,7 +8,7 @@ from typing import Any
 
 from sqlmodel import select
 
-from bot.teams.app import SERVICES
+from bot.teams.server import EDGE
 from storage.engine import create_engine, session_factory
 from storage.tables import ConversationRef, TeamsIdentity
 from tests.bot.conftest import teams_fixture
@@ -34,7 +34,7 @@ async def test_team_install_opens_members_conversations(bot_client: Any, sqlite_
         install["serviceUrl"] = fake.url
         response = await client.post("/api/messages", json=install)
         assert response.status == 201
-        await asyncio.wait_for(client.app[SERVICES].team_conversations.wait(), 20)
+        await asyncio.wait_for(client.app[EDGE].team_conversations.wait(), 20)
     finally:
         await fake.stop()
     assert len(fake.created_conversations) == MEMBERS

@@ -9,10 +9,14 @@ from pathlib import Path
 
 import pytest
 
-from bot.core.commands import COMMANDS, manifest_command_lists
+from bot.app import build_router
+from bot.core.turn import Scope
 from manifest.build import ManifestError, build_manifest, validate, write_package
 
 APP_ID = "9f8c3c55-2d37-4b61-9a0e-4e2b3c1d0a11"
+
+
+ROUTER = build_router()
 
 
 def built() -> tuple[dict, dict]:  # type: ignore[type-arg]
@@ -20,8 +24,8 @@ def built() -> tuple[dict, dict]:  # type: ignore[type-arg]
         app_id=APP_ID,
         public_domain="bot.example.go.jp",
         version="1.2.3",
-        command_lists=manifest_command_lists("en"),
-        command_lists_ja=manifest_command_lists("ja"),
+        command_lists=ROUTER.manifest_command_lists("en"),
+        command_lists_ja=ROUTER.manifest_command_lists("ja"),
     )
 
 
@@ -47,7 +51,11 @@ def test_command_lists_are_the_command_table() -> None:
     lists = manifest["bots"][0]["commandLists"]
     for command_list in lists:
         [scope] = command_list["scopes"]
-        expected = [c.title["en"] for c in COMMANDS if scope in c.scopes and c.in_menu]
+        expected = [
+            r.words.title["en"]
+            for r in ROUTER.commands(Scope(scope))
+            if r.words and r.words.in_menu
+        ]
         assert [c["title"] for c in command_list["commands"]] == expected
     personal = next(i for i, c in enumerate(lists) if c["scopes"] == ["personal"])
     titles_ja = [
@@ -55,7 +63,9 @@ def test_command_lists_are_the_command_table() -> None:
         for key, value in localization.items()
         if key.startswith(f"bots[0].commandLists[{personal}]") and key.endswith(".title")
     ]
-    assert titles_ja == [c.title["ja"] for c in COMMANDS if "personal" in c.scopes and c.in_menu]
+    assert titles_ja == [
+        r.words.title["ja"] for r in ROUTER.commands(Scope.PERSONAL) if r.words and r.words.in_menu
+    ]
 
 
 def test_package_has_the_files_and_icons_teams_requires(tmp_path: Path) -> None:

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 from datetime import timedelta
-from typing import Any
+from typing import Annotated, Any
 
+from pydantic import Field, StrictInt, model_validator
+
+from bot.core.router import Payload
 from bot.core.turn import Reply, Turn
 from bot.features.approvals import notices as notifications
 from bot.ui.cards import card, execute, heading, paragraph
@@ -18,13 +21,30 @@ LOOK_AHEAD_DAYS = 120
 MAX_SHOWN = 20
 
 
-async def approvals(turn: Turn) -> Reply:
+class Decision(Payload):
+    """An approve / reject button: the request, and the comment typed next to it (the card's
+    input ``comment_<entry id>``: one card can list several requests)."""
+
+    entry_id: StrictInt
+    comment: Annotated[str, Field(max_length=200)] | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _typed_comment(cls, data: Any) -> Any:
+        if isinstance(data, dict) and "comment" not in data:
+            typed = data.get(f"comment_{data.get('entry_id')}")
+            if isinstance(typed, str):
+                return {**data, "comment": typed.strip()[:200] or None}
+        return data
+
+
+async def approvals(turn: Turn, _payload: object) -> Reply:
     viewer = await turn.staff()
     lang = turn.lang
     if not (viewer.is_admin or Role.SECTION_CHIEF in viewer.roles) or viewer.section is None:
         return Reply(text=text(lang, "approvals.denied"))
     chart = await turn.chart()
-    staff = await turn.features.directory.staff(active_only=True)
+    staff = await turn.services.directory.staff(active_only=True)
     people = {
         m.employee_id: m
         for m in staff.values()
@@ -33,10 +53,10 @@ async def approvals(turn: Turn) -> Reply:
         and (s := chart.section_of(m.org_unit)) is not None
         and s.code == viewer.section
     }
-    today = turn.features.today()
+    today = turn.services.today()
     pending: list[tuple[StaffMember, ScheduleEntry]] = []
     for employee_id, member in sorted(people.items()):
-        entries = await turn.features.schedule.entries(
+        entries = await turn.services.schedule.entries(
             employee_id,
             today - timedelta(days=LOOK_BACK_DAYS),
             today + timedelta(days=LOOK_AHEAD_DAYS),
@@ -79,21 +99,19 @@ async def approvals(turn: Turn) -> Reply:
     return Reply(card=card(body))
 
 
-async def decide(turn: Turn, *, approve: bool) -> Reply:
+async def decide(turn: Turn, payload: Decision, *, approve: bool) -> Reply:
     """Approve or reject one request; only someone allowed to approve for that person."""
     viewer = await turn.staff()
     lang = turn.lang
-    entry_id = turn.data.get("entry_id")
-    entry = await turn.features.schedule.get(entry_id) if isinstance(entry_id, int) else None
+    entry = await turn.services.schedule.get(payload.entry_id)
     if entry is None or entry.state != EntryState.PENDING:
         return Reply(text=text(lang, "approvals.gone"))
-    member = await turn.features.directory.member(entry.employee_id)
+    member = await turn.services.directory.member(entry.employee_id)
     if member is None or not can_approve_for(viewer, member, await turn.chart()):
         return Reply(text=text(lang, "approvals.denied"))
-    raw_comment = turn.data.get(f"comment_{entry.id}")
-    comment = str(raw_comment).strip()[:200] if raw_comment else None
-    chat_ids = await turn.features.directory.chat_ids([member.employee_id])
-    decided = await turn.features.schedule.decide(
+    comment = payload.comment
+    chat_ids = await turn.services.directory.chat_ids([member.employee_id])
+    decided = await turn.services.schedule.decide(
         entry.id or 0,
         approve=approve,
         actor=viewer.member.employee_id,
@@ -104,15 +122,15 @@ async def decide(turn: Turn, *, approve: bool) -> Reply:
     )
     if decided is None:
         return Reply(text=text(lang, "approvals.gone"))
-    turn.features.doorbell.ring()
+    turn.services.doorbell.ring()
     key = "approvals.approved" if approve else "approvals.rejected"
     shown = entry_line(entry.day, entry.part, entry.status, lang)
     return Reply(text=text(lang, key, name=member.name, entry=shown))
 
 
-async def approve(turn: Turn) -> Reply:
-    return await decide(turn, approve=True)
+async def approve(turn: Turn, payload: Decision) -> Reply:
+    return await decide(turn, payload, approve=True)
 
 
-async def reject(turn: Turn) -> Reply:
-    return await decide(turn, approve=False)
+async def reject(turn: Turn, payload: Decision) -> Reply:
+    return await decide(turn, payload, approve=False)

@@ -7,12 +7,12 @@ turn never waits on them and a crash cannot lose them.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
 
-from bot.core.turn import Features
-from bot.ui.cards import CARD_CONTENT_TYPE, Card, card, execute, heading, paragraph
+from bot.core.services import Services
+from bot.ui.cards import card, execute, heading, paragraph
 from bot.ui.formatting import entry_line
-from bot.ui.texts import Lang, text
+from bot.ui.messages import card_message, language_of
+from bot.ui.texts import text
 from domain.delivery import NewDelivery
 from domain.org import OrgChart, Role, StaffMember, Viewer, can_approve_for
 from domain.ports import Notify
@@ -22,21 +22,8 @@ APPROVAL_REQUEST = "approval_request"
 APPROVAL_DECISION = "approval_decision"
 
 
-def card_message(content: Card, summary: str) -> dict[str, Any]:
-    """A Bot Framework message activity carrying one Adaptive Card."""
-    return {
-        "type": "message",
-        "summary": summary,
-        "attachments": [{"contentType": CARD_CONTENT_TYPE, "content": content}],
-    }
-
-
-def language_of(member: StaffMember) -> Lang:
-    return "en" if member.preferred_language == "en" else "ja"
-
-
 async def approvers_of(
-    member: StaffMember, features: Features, chart: OrgChart, staff: dict[str, StaffMember]
+    member: StaffMember, services: Services, chart: OrgChart, staff: dict[str, StaffMember]
 ) -> dict[str, str]:
     """Employee id → Teams user id of whoever may approve ``member``: their section's chiefs,
     else the configured admins. People who never talked to the bot cannot be reached."""
@@ -45,12 +32,12 @@ async def approvers_of(
     for other in staff.values():
         if other.employee_id == member.employee_id:
             continue
-        viewer = Viewer.of(other, chart, features.admins)
+        viewer = Viewer.of(other, chart, services.admins)
         if not can_approve_for(viewer, member, chart):
             continue
         (chiefs if Role.SECTION_CHIEF in viewer.roles else admins).append(other.employee_id)
     chosen = chiefs or admins
-    return await features.directory.chat_ids(chosen)
+    return await services.directory.chat_ids(chosen)
 
 
 def approval_requests(
@@ -98,6 +85,18 @@ def approval_requests(
         return deliveries
 
     return build
+
+
+class ApproverNotices:
+    """The approvals feature's side of :class:`bot.core.ports.ApprovalRequests`."""
+
+    def __init__(self, services: Services) -> None:
+        self._services = services
+
+    async def notify_approvers(self, requester: StaffMember, chart: OrgChart) -> Notify:
+        staff = await self._services.directory.staff(active_only=True)
+        approvers = await approvers_of(requester, self._services, chart, staff)
+        return approval_requests(requester, approvers, staff)
 
 
 def approval_decision(requester: StaffMember, chat_id: str | None, comment: str | None) -> Notify:

@@ -6,9 +6,9 @@ from collections import Counter
 
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from bot.core.turn import Features
-from bot.features.approvals.notices import card_message, language_of
+from bot.core.services import Services
 from bot.ui.cards import card, execute, paragraph
+from bot.ui.messages import card_message, language_of
 from bot.ui.texts import text
 from domain.delivery import Firing, FiringHandler, NewDelivery
 from domain.org import Role, Viewer, can_approve_for
@@ -20,22 +20,22 @@ DEFAULT_CRON = "30 9 * * mon-fri"
 KIND = "approvals_reminder"
 
 
-def approvals_reminder(features: Features, engine: AsyncEngine) -> FiringHandler:
+def approvals_reminder(services: Services, engine: AsyncEngine) -> FiringHandler:
     """Each approver with requests waiting gets one card per firing (re-runnable)."""
     sessions = session_factory(engine)
 
     async def handle(firing: Firing) -> None:
-        today = features.calendar.local_date(firing.scheduled_for)
-        if not features.calendar.is_working_day(today):
+        today = services.calendar.local_date(firing.scheduled_for)
+        if not services.calendar.is_working_day(today):
             return
-        pending = await features.schedule.pending(today)
+        pending = await services.schedule.pending(today)
         if not pending:
             return
-        chart = await features.directory.chart()
-        staff = await features.directory.staff(active_only=True)
+        chart = await services.directory.chart()
+        staff = await services.directory.staff(active_only=True)
         waiting: Counter[str] = Counter()
         approvers = [
-            Viewer.of(member, chart, features.admins)
+            Viewer.of(member, chart, services.admins)
             for member in staff.values()
             if member.is_section_chief
         ]
@@ -46,7 +46,7 @@ def approvals_reminder(features: Features, engine: AsyncEngine) -> FiringHandler
             for viewer in approvers:
                 if Role.SECTION_CHIEF in viewer.roles and can_approve_for(viewer, requester, chart):
                     waiting[viewer.member.employee_id] += 1
-        chat_ids = await features.directory.chat_ids(sorted(waiting))
+        chat_ids = await services.directory.chat_ids(sorted(waiting))
         deliveries = []
         for employee_id, count in sorted(waiting.items()):
             if employee_id not in chat_ids:
@@ -66,7 +66,7 @@ def approvals_reminder(features: Features, engine: AsyncEngine) -> FiringHandler
                 )
             )
         async with sessions.begin() as session:
-            await fan_out_to(session, deliveries, now=features.now())
-        features.doorbell.ring()
+            await fan_out_to(session, deliveries, now=services.now())
+        services.doorbell.ring()
 
     return handle

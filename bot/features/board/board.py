@@ -13,6 +13,7 @@ from bot.core.turn import Reply, Turn
 from bot.ui.cards import card, heading, paragraph
 from bot.ui.formatting import join_list, part_label, period_label, short_date, status_label
 from bot.ui.texts import text
+from dialogs.understanding import Interpretation
 from domain.occasions import merge_by_day
 from domain.org import OrgChart, StaffMember, Viewer, can_view_section
 from domain.periods import PeriodKind, period_for
@@ -21,13 +22,11 @@ from domain.schedule import EntryState, ScheduleEntry, occasion_part
 GROUPS = ("telework", "office", "business_trip", "leave")
 
 
-def _day_of(turn: Turn, entries: list[dict[str, Any]], period: str | None) -> date:
-    for entry in entries:
-        try:
-            return date.fromisoformat(str(entry.get("date")))
-        except ValueError:
-            continue
-    today = turn.features.today()
+def _day_of(turn: Turn, meaning: Interpretation | None) -> date:
+    if meaning is not None and meaning.entries:
+        return meaning.entries[0].day
+    period = meaning.period if meaning is not None else None
+    today = turn.services.today()
     relative = {"today": 0, "tomorrow": 1, "yesterday": -1}
     if period in relative:
         return today + timedelta(days=relative[period])
@@ -47,22 +46,28 @@ def _members_of(section: str, chart: OrgChart, staff: dict[str, StaffMember]) ->
 
 
 def _since_midnight(turn: Turn, day: date) -> datetime:
-    return turn.features.calendar.at(day, time(0, 0))
+    return turn.services.calendar.at(day, time(0, 0))
 
 
-async def board(turn: Turn, entries: list[dict[str, Any]], period: str | None) -> Reply:
+async def board_today(turn: Turn, _payload: object) -> Reply:
+    """「ボード」: today's board."""
+    return await board(turn, None)
+
+
+async def board(turn: Turn, meaning: Interpretation | None) -> Reply:
+    """「明日誰がテレワーク？」: the section's board for the day the question names."""
     viewer = await turn.staff()
     if viewer.section is None:
         return Reply(text=text(turn.lang, "board.no_section"))
-    day = _day_of(turn, entries, period)
+    day = _day_of(turn, meaning)
     chart = await turn.chart()
     people = _members_of(
-        viewer.section, chart, await turn.features.directory.staff(active_only=True)
+        viewer.section, chart, await turn.services.directory.staff(active_only=True)
     )
-    schedule = turn.features.schedule
+    schedule = turn.services.schedule
     declared = await schedule.entries_on(day, [m.employee_id for m in people])
     presence = {}
-    if day == turn.features.today():
+    if day == turn.services.today():
         presence = await schedule.latest_presence(
             [m.employee_id for m in people], _since_midnight(turn, day)
         )
@@ -106,11 +111,15 @@ def _normal(value: str) -> str:
     return "".join(unicodedata.normalize("NFKC", value).casefold().split())
 
 
-async def person(turn: Turn, name: str, entries: list[dict[str, Any]], period: str | None) -> Reply:
+async def person(turn: Turn, meaning: Interpretation) -> Reply:
+    """「田中さんはどこ？」: one person's day (people the viewer may see only)."""
     viewer = await turn.staff()
     lang = turn.lang
+    name = meaning.person
+    if not name:
+        return Reply(text=meaning.question or text(lang, "person.who"))
     chart = await turn.chart()
-    staff = await turn.features.directory.staff(active_only=True)
+    staff = await turn.services.directory.staff(active_only=True)
     wanted = _normal(name)
     matches = [
         m
@@ -125,20 +134,20 @@ async def person(turn: Turn, name: str, entries: list[dict[str, Any]], period: s
         names = join_list(sorted(m.name for m in matches)[:10], lang)
         return Reply(text=text(lang, "person.many", name=name, names=names))
     member = matches[0]
-    day = _day_of(turn, entries, period)
-    mine = await turn.features.schedule.entries_on(day, [member.employee_id])
+    day = _day_of(turn, meaning)
+    mine = await turn.services.schedule.entries_on(day, [member.employee_id])
     lines = [
         f"{part_label(e.part, lang)} {status_label(e.status, lang)}"
         + (f"（{text(lang, 'pending.state')}）" if e.state == EntryState.PENDING else "")
         for e in mine
     ]
-    if day == turn.features.today():
-        presence = await turn.features.schedule.latest_presence(
+    if day == turn.services.today():
+        presence = await turn.services.schedule.latest_presence(
             [member.employee_id], _since_midnight(turn, day)
         )
         if member.employee_id in presence:
             kind, at = presence[member.employee_id]
-            local = at.astimezone(turn.features.calendar.tz)
+            local = at.astimezone(turn.services.calendar.tz)
             lines.append(f"{text(lang, 'presence.label.' + kind)} {local:%H:%M}〜")
     body = [heading(text(lang, "person.title", name=member.name, date=short_date(day, lang)))]
     body.extend(paragraph(line) for line in lines or [text(lang, "person.nothing")])
@@ -150,11 +159,11 @@ def _visible(viewer: Viewer, member: StaffMember, chart: OrgChart) -> bool:
     return section is not None and can_view_section(viewer, section.code)
 
 
-async def my_schedule(turn: Turn) -> Reply:
+async def my_schedule(turn: Turn, _payload: object) -> Reply:
     viewer = await turn.staff()
     lang = turn.lang
-    today = turn.features.today()
-    mine = await turn.features.schedule.entries(
+    today = turn.services.today()
+    mine = await turn.services.schedule.entries(
         viewer.member.employee_id, today, today + timedelta(days=13)
     )
     if not mine:
@@ -169,21 +178,21 @@ async def my_schedule(turn: Turn) -> Reply:
     return Reply(card=card(body))
 
 
-async def section_stats(turn: Turn) -> Reply:
+async def section_stats(turn: Turn, _payload: object) -> Reply:
     """This month in the viewer's section: who teleworked at least once, and person-days."""
     viewer = await turn.staff()
     lang = turn.lang
     if viewer.section is None or not can_view_section(viewer, viewer.section):
         return Reply(text=text(lang, "stats.denied"))
-    features = turn.features
-    today = features.today()
-    month = period_for(PeriodKind.MONTH, today, features.calendar)
+    services = turn.services
+    today = services.today()
+    month = period_for(PeriodKind.MONTH, today, services.calendar)
     chart = await turn.chart()
-    people = _members_of(viewer.section, chart, await features.directory.staff(active_only=True))
-    occasions = await features.schedule.telework_occasions(
+    people = _members_of(viewer.section, chart, await services.directory.staff(active_only=True))
+    occasions = await services.schedule.telework_occasions(
         month.start, today, [m.employee_id for m in people]
     )
-    counting = features.policy.counting
+    counting = services.policy.counting
     person_days = 0.0
     teleworkers = 0
     for member in people:

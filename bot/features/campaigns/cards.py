@@ -7,10 +7,9 @@ from datetime import date
 from typing import Any
 
 import bot.features.nudges.texts  # noqa: F401  (registers the sentences)
-from bot.features.approvals.notices import card_message
-from bot.features.nudges.nudges import declare_button
-from bot.ui.cards import card, execute, heading, paragraph
+from bot.ui.cards import card, declare_button, execute, heading, paragraph
 from bot.ui.formatting import short_date
+from bot.ui.messages import card_message
 from bot.ui.texts import Lang, text
 from domain.campaigns import Campaign, SectionResult, Timeline, render
 from domain.org import OrgChart

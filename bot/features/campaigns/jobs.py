@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from bot.features.approvals.notices import language_of
+from bot.core.reminders import ReminderServices
 from bot.features.campaigns.cards import (
     designation_card,
     midweek_card,
@@ -27,12 +27,12 @@ from bot.features.campaigns.cards import (
     staff_card,
     template_values,
 )
-from bot.features.nudges.nudges import ReminderServices, sections_of
+from bot.ui.messages import language_of
 from bot.ui.texts import Lang
 from domain.campaigns import Campaign, Step, Timeline, section_results
 from domain.delivery import Firing, NewDelivery
 from domain.nudges import ReminderPreference
-from domain.org import OrgChart, StaffMember
+from domain.org import OrgChart, StaffMember, sections_of
 from domain.policy import Policy
 from storage.nudge_facts import ScheduleFacts
 
@@ -155,7 +155,7 @@ class CampaignDay:
                 own = [by_section[section]]
                 payload = results_card(self.campaign, self.chart, self._lang(emp), own, total=False)
                 out.append(self._delivery(emp, Step.RESULTS, "results", payload))
-        admins = self.services.features.admins
+        admins = self.services.core.admins
         for emp, member in sorted(self.staff.items()):
             if emp.casefold() in admins or member.email.casefold() in admins:
                 lang = language_of(member)
@@ -211,8 +211,8 @@ class CampaignDay:
 
 async def run_campaigns(services: ReminderServices, firing: Firing) -> int:
     """The daily campaign job: returns how many deliveries were added."""
-    features = services.features
-    policy, calendar = features.policy, features.calendar
+    core = services.core
+    policy, calendar = core.policy, core.calendar
     if not policy.nudges.may_send_at(firing.scheduled_for, calendar):
         return 0
     today = calendar.local_date(firing.scheduled_for)
@@ -224,8 +224,8 @@ async def run_campaigns(services: ReminderServices, firing: Firing) -> int:
             due.append((campaign, timeline, steps))
     if not due:
         return 0
-    staff = await features.directory.staff(active_only=True)
-    chart = await features.directory.chart()
+    staff = await core.directory.staff(active_only=True)
+    chart = await core.directory.chart()
     chat = await services.facts.chat_ids()
     preferences = await services.preferences.all()
     lo = min(c.start for c, _, _ in due)

@@ -1,65 +1,69 @@
 """Declaring and cancelling telework from chat: read back, confirm, then save.
 
 Card buttons carry the requested days, never who is asking: the person is always the one
-talking, and every field is validated again when the button comes back.
+talking, and every day is checked against the rules again when the button comes back.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
 from typing import Any
 
+from bot.core.ports import ApprovalRequests
 from bot.core.turn import Reply, Turn
-from bot.features.approvals import notices as notifications
+from bot.features.declare.payloads import (
+    Confirm,
+    Day,
+    EntryIds,
+    FormSubmit,
+    MovedDay,
+    OpenForm,
+    Prefill,
+)
 from bot.ui.cards import Card, card, execute, heading, paragraph
-from bot.ui.formatting import entry_line, join_list, part_label, short_date, status_label
+from bot.ui.formatting import entry_line, join_list, part_label, plain, short_date, status_label
 from bot.ui.texts import Lang, text
+from dialogs.understanding import Interpretation
 from domain.declarations import (
+    MoveFrom,
     Proposal,
     ProposedDay,
     Refusal,
     Requested,
     entries_to_save,
+    moved_from,
     propose,
     replaced_ids,
 )
 from domain.org import Viewer
 from domain.schedule import EntryState, EntryStatus, ScheduleEntry
 
-CARD_DAYS_MAX = 31
+_ENTRY_STATUSES = frozenset(s.value for s in EntryStatus)
 
 
-def _requested(items: Any) -> list[Requested]:
-    """Card or parser entries → requests; anything malformed becomes an invalid request."""
-    if not isinstance(items, list):
-        return []
-    requested = []
-    for item in items[:CARD_DAYS_MAX]:
-        if isinstance(item, dict):
-            requested.append(
-                Requested(
-                    str(item.get("date", "")),
-                    str(item.get("part", "full")),
-                    str(item.get("status") or "telework"),
-                )
-            )
-    return requested
-
-
-async def _proposal(turn: Turn, viewer: Viewer, requested: list[Requested]) -> Proposal:
-    features = turn.features
+async def _proposal(
+    turn: Turn,
+    viewer: Viewer,
+    requested: Sequence[Requested],
+    moves: Sequence[MoveFrom] = (),
+) -> Proposal:
+    services = turn.services
     days = [d for d in (_as_date(r.day) for r in requested) if d is not None]
+    days += [m.day for m in moves]
     existing: list[ScheduleEntry] = []
     if days:
-        existing = await features.schedule.entries(viewer.member.employee_id, min(days), max(days))
-    return propose(
+        existing = await services.schedule.entries(viewer.member.employee_id, min(days), max(days))
+    proposal = propose(
         viewer.member,
         requested,
         existing,
-        policy=features.policy,
-        calendar=features.calendar,
-        now=features.now(),
+        policy=services.policy,
+        calendar=services.calendar,
+        now=services.now(),
     )
+    proposal.moved_from = moved_from(moves, existing, proposal)
+    return proposal
 
 
 def _as_date(value: str) -> date | None:
@@ -69,14 +73,35 @@ def _as_date(value: str) -> date | None:
         return None
 
 
-async def declare(turn: Turn, entries: list[dict[str, Any]]) -> Reply:
-    """Read back what was understood, with Confirm / Change / Cancel."""
+def _requested(days: Iterable[Day]) -> list[Requested]:
+    return [Requested(d.date.isoformat(), d.part, d.status.value) for d in days]
+
+
+def _moves(days: Iterable[MovedDay]) -> list[MoveFrom]:
+    return [MoveFrom(d.date, d.part, d.status) for d in days]
+
+
+async def declare(turn: Turn, meaning: Interpretation) -> Reply:
+    """Read back what was understood, with Confirm / Change / Cancel. A change
+    (``meaning.replaces``) also shows, and on confirmation cancels, the day it moves from."""
     viewer = await turn.staff()
-    proposal = await _proposal(turn, viewer, _requested(entries))
-    return _read_back(turn, proposal)
+    requested = [
+        Requested(e.day.isoformat(), e.part, e.status.value if e.status else "telework")
+        for e in meaning.entries
+    ]
+    moves = [
+        MoveFrom(r.day, r.part, EntryStatus(r.status.value) if r.status else None)
+        for r in meaning.replaces
+        if r.status is None or r.status.value in _ENTRY_STATUSES
+    ]
+    proposal = await _proposal(turn, viewer, requested, moves)
+    return read_back(turn, proposal)
 
 
-def _read_back(turn: Turn, proposal: Proposal, *, note: str | None = None) -> Reply:
+def read_back(
+    turn: Turn, proposal: Proposal, *, note: str | None = None, memo: str | None = None
+) -> Reply:
+    """The read-back card (or, when nothing is left to save, a sentence saying why)."""
     lang = turn.lang
     refusals = [_refusal_text(day, why, turn) for day, why in proposal.refused]
     if not proposal.to_save:
@@ -97,30 +122,42 @@ def _read_back(turn: Turn, proposal: Proposal, *, note: str | None = None) -> Re
     body: list[dict[str, Any]] = [heading(text(lang, "declare.confirm_title"))]
     if note:
         body.append(paragraph(note, subtle=True))
+    if proposal.moved_from:
+        old = _lines(proposal.moved_from, lang)
+        new = join_list((short_date(d.day, lang) for d in proposal.to_save), lang)
+        body.append(paragraph(text(lang, "declare.moves", old=old, new=new)))
     body.extend(_day_block(day, lang) for day in proposal.days)
+    if memo:
+        body.append(paragraph(text(lang, "declare.memo", memo=plain(memo)), subtle=True))
     body.extend(paragraph(r) for r in refusals)
-    data = {
+    data: dict[str, Any] = {
         "entries": [
             {"date": d.day.isoformat(), "part": d.part, "status": d.status.value}
             for d in proposal.to_save
         ],
         "replacing": replaced_ids(proposal),
     }
+    if proposal.moved_from:
+        data["moves"] = [
+            {"date": e.day.isoformat(), "part": e.part, "status": e.status.value}
+            for e in proposal.moved_from
+        ]
+    if memo:
+        data["note"] = memo
     first = proposal.to_save[0]
+    prefill = {"date": first.day.isoformat(), "part": first.part, "status": first.status.value}
+    if memo:
+        prefill["note"] = memo
     actions = [
         execute(text(lang, "declare.button.confirm"), "declare_confirm", **data),
-        execute(
-            text(lang, "declare.button.change"),
-            "declare_form",
-            prefill={
-                "date": first.day.isoformat(),
-                "part": first.part,
-                "status": first.status.value,
-            },
-        ),
+        execute(text(lang, "declare.button.change"), "declare_form", prefill=prefill),
         execute(text(lang, "declare.button.dismiss"), "declare_dismiss"),
     ]
     return Reply(card=card(body, actions))
+
+
+def _lines(entries: Iterable[ScheduleEntry], lang: Lang) -> str:
+    return join_list((entry_line(e.day, e.part, e.status, lang) for e in entries), lang)
 
 
 def _day_block(day: ProposedDay, lang: Lang) -> dict[str, Any]:
@@ -156,7 +193,7 @@ def _day_block(day: ProposedDay, lang: Lang) -> dict[str, Any]:
 def _refusal_text(day_text: str, why: Refusal, turn: Turn) -> str:
     lang = turn.lang
     day = _as_date(day_text)
-    shown = short_date(day, lang) if day else day_text[:20]
+    shown = short_date(day, lang) if day else plain(day_text[:20])
     if why == Refusal.NOT_ELIGIBLE:
         return text(lang, "refusal.not_eligible", day=shown, since=_eligible_since(turn, lang))
     if why == Refusal.TOO_FAR_BACK:
@@ -164,7 +201,7 @@ def _refusal_text(day_text: str, why: Refusal, turn: Turn) -> str:
             lang,
             "refusal.too_far_back",
             day=shown,
-            days=turn.features.policy.declarations.retroactive_working_days,
+            days=turn.services.policy.declarations.retroactive_working_days,
         )
     return text(lang, f"refusal.{why.value}", day=shown)
 
@@ -173,58 +210,64 @@ def _eligible_since(turn: Turn, lang: Lang) -> str:
     viewer = turn.cached_viewer
     if viewer is None:
         return "-"
-    since = turn.features.policy.eligibility.eligible_from(viewer.member.hire_date)
+    since = turn.services.policy.eligibility.eligible_from(viewer.member.hire_date)
     return short_date(since, lang)
 
 
-async def confirm(turn: Turn) -> Reply:
+async def confirm(turn: Turn, payload: Confirm) -> Reply:
     """The Confirm button: validate again, then save (or show what changed meanwhile)."""
     viewer = await turn.staff()
-    proposal = await _proposal(turn, viewer, _requested(turn.data.get("entries")))
-    shown = turn.data.get("replacing")
-    shown_ids = (
-        sorted(int(i) for i in shown if isinstance(i, int)) if isinstance(shown, list) else []
-    )
-    if proposal.to_save and replaced_ids(proposal) != shown_ids:
-        return _read_back(turn, proposal, note=text(turn.lang, "declare.changed"))
+    services = turn.services
+    proposal = await _proposal(turn, viewer, _requested(payload.entries), _moves(payload.moves))
+    memo = payload.note
+    if proposal.to_save and replaced_ids(proposal) != sorted(payload.replacing):
+        return read_back(turn, proposal, note=text(turn.lang, "declare.changed"), memo=memo)
     if not proposal.to_save:
-        return _read_back(turn, proposal)
-    to_save = entries_to_save(proposal)
+        return read_back(turn, proposal, memo=memo)
+    to_save = entries_to_save(proposal, memo)
     notify = None
     if any(e.state == EntryState.PENDING for e in to_save):
-        staff = await turn.features.directory.staff(active_only=True)
-        approvers = await notifications.approvers_of(
-            viewer.member, turn.features, await turn.chart(), staff
-        )
-        notify = notifications.approval_requests(viewer.member, approvers, staff)
-    saved = await turn.features.schedule.save(
+        approvals = services.get(ApprovalRequests)  # type: ignore[type-abstract]
+        notify = await approvals.notify_approvers(viewer.member, await turn.chart())
+    saved = await services.schedule.save(
         to_save,
         actor=viewer.member.employee_id,
         replacing=replaced_ids(proposal),
         notify=notify,
     )
     if notify is not None:
-        turn.features.doorbell.ring()
+        services.doorbell.ring()
     lang = turn.lang
     body = [heading(text(lang, "declare.saved_title"))]
+    if proposal.moved_from:
+        old = _lines(proposal.moved_from, lang)
+        body.append(paragraph(text(lang, "declare.moved", old=old)))
     body.extend(paragraph(entry_line(e.day, e.part, e.status, lang)) for e in saved)
-    if any(e.state == "pending" for e in saved):
+    if any(e.state == EntryState.PENDING for e in saved):
         body.append(paragraph(text(lang, "declare.pending_note"), subtle=True))
     body.extend(paragraph(_refusal_text(d, why, turn)) for d, why in proposal.refused)
     return Reply(card=card(body))
 
 
-async def dismiss(turn: Turn) -> Reply:
+async def dismiss(turn: Turn, _payload: object) -> Reply:
     return Reply(card=card([paragraph(text(turn.lang, "declare.dismissed"))]))
 
 
 # -- the form -------------------------------------------------------------------------------
 
 
-def form_card(lang: Lang, prefill: dict[str, Any], today: date) -> Card:
+def form_card(lang: Lang, prefill: Prefill, today: date) -> Card:
     def choice(value: str, label: str) -> dict[str, str]:
         return {"title": label, "value": value}
 
+    note: dict[str, Any] = {
+        "type": "Input.Text",
+        "id": "note",
+        "label": text(lang, "form.note"),
+        "maxLength": 200,
+    }
+    if prefill.note:
+        note["value"] = prefill.note
     return card(
         [
             heading(text(lang, "form.title")),
@@ -232,14 +275,15 @@ def form_card(lang: Lang, prefill: dict[str, Any], today: date) -> Card:
                 "type": "Input.Date",
                 "id": "date",
                 "label": text(lang, "form.date"),
-                "value": str(prefill.get("date") or (today + timedelta(days=1)).isoformat()),
+                "value": (prefill.date or today + timedelta(days=1)).isoformat(),
                 "isRequired": True,
+                "errorMessage": text(lang, "form.date_required"),
             },
             {
                 "type": "Input.ChoiceSet",
                 "id": "part",
                 "label": text(lang, "form.part"),
-                "value": str(prefill.get("part") or "full"),
+                "value": prefill.part or "full",
                 "style": "expanded",
                 "choices": [choice(p, part_label(p, lang)) for p in ("full", "am", "pm")],
             },
@@ -247,52 +291,44 @@ def form_card(lang: Lang, prefill: dict[str, Any], today: date) -> Card:
                 "type": "Input.ChoiceSet",
                 "id": "status",
                 "label": text(lang, "form.status"),
-                "value": str(prefill.get("status") or "telework"),
+                "value": (prefill.status or EntryStatus.TELEWORK).value,
                 "choices": [choice(s.value, status_label(s.value, lang)) for s in EntryStatus],
             },
-            {
-                "type": "Input.Text",
-                "id": "note",
-                "label": text(lang, "form.note"),
-                "maxLength": 200,
-            },
+            note,
         ],
         [execute(text(lang, "form.submit"), "declare_form_submit")],
     )
 
 
-async def form(turn: Turn) -> Reply:
-    prefill = turn.data.get("prefill")
-    return Reply(
-        card=form_card(
-            turn.lang, prefill if isinstance(prefill, dict) else {}, turn.features.today()
-        )
-    )
+async def form(turn: Turn, payload: OpenForm) -> Reply:
+    return Reply(card=form_card(turn.lang, payload.prefill, turn.services.today()))
 
 
-async def form_submit(turn: Turn) -> Reply:
-    entry = {key: turn.data.get(key) for key in ("date", "part", "status")}
-    return await declare(turn, [entry])
+async def form_submit(turn: Turn, payload: FormSubmit) -> Reply:
+    viewer = await turn.staff()
+    requested = [Requested(payload.date.isoformat(), payload.part, payload.status.value)]
+    proposal = await _proposal(turn, viewer, requested)
+    return read_back(turn, proposal, memo=(payload.note or "").strip() or None)
 
 
 # -- cancelling -----------------------------------------------------------------------------
 
 
-async def cancel(turn: Turn, entries: list[dict[str, Any]]) -> Reply:
+async def cancel(turn: Turn, meaning: Interpretation) -> Reply:
     """Find the live entries the person means and ask before cancelling them."""
     viewer = await turn.staff()
-    days = sorted({d for d in (_as_date(str(e.get("date", ""))) for e in entries) if d})
+    days = sorted({e.day for e in meaning.entries})
     found: list[ScheduleEntry] = []
     if days:
-        existing = await turn.features.schedule.entries(
+        existing = await turn.services.schedule.entries(
             viewer.member.employee_id, days[0], days[-1]
         )
         for entry in existing:
-            for wanted in entries:
+            for wanted in meaning.entries:
                 if (
-                    wanted.get("date") == entry.day.isoformat()
-                    and wanted.get("status") in (None, entry.status.value)
-                    and wanted.get("part") in (None, "full", entry.part)
+                    wanted.day == entry.day
+                    and (wanted.status is None or wanted.status.value == entry.status.value)
+                    and wanted.part in ("full", entry.part)
                 ):
                     found.append(entry)
                     break
@@ -313,24 +349,21 @@ async def cancel(turn: Turn, entries: list[dict[str, Any]]) -> Reply:
     )
 
 
-async def cancel_confirm(turn: Turn) -> Reply:
+async def cancel_confirm(turn: Turn, payload: EntryIds) -> Reply:
     viewer = await turn.staff()
-    raw = turn.data.get("entry_ids")
-    ids = [i for i in raw if isinstance(i, int)] if isinstance(raw, list) else []
+    schedule = turn.services.schedule
     mine = []
-    for entry_id in ids[:CARD_DAYS_MAX]:
-        entry = await turn.features.schedule.get(entry_id)
+    for entry_id in payload.entry_ids:
+        entry = await schedule.get(entry_id)
         # Only the person's own, still-live entries: card data may have been forged.
         if entry and entry.employee_id == viewer.member.employee_id and entry.state.is_live:
             mine.append(entry)
     if not mine:
         return Reply(card=card([paragraph(text(turn.lang, "cancel.none"))]))
-    await turn.features.schedule.cancel(
-        [e.id for e in mine if e.id is not None], actor=viewer.member.employee_id
-    )
+    await schedule.cancel([e.id for e in mine if e.id is not None], actor=viewer.member.employee_id)
     lines = join_list((entry_line(e.day, e.part, e.status, turn.lang) for e in mine), turn.lang)
     return Reply(card=card([paragraph(text(turn.lang, "cancel.done", lines=lines))]))
 
 
-async def cancel_keep(turn: Turn) -> Reply:
+async def cancel_keep(turn: Turn, _payload: object) -> Reply:
     return Reply(card=card([paragraph(text(turn.lang, "cancel.kept"))]))

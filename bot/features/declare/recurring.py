@@ -12,12 +12,16 @@ from datetime import date, timedelta
 from typing import Any
 
 from bot.core.turn import Reply, Turn
+from bot.features.declare.payloads import Pattern, Weekdays
 from bot.ui.cards import card, execute, heading, paragraph
 from bot.ui.formatting import entry_line, join_list, part_label, short_date, status_label
 from bot.ui.texts import Lang, text
+from dialogs.understanding import Interpretation, Recurrence
 from domain.declarations import MAX_LINES, Proposal, Requested, entries_to_save, propose
 from domain.org import Viewer
-from domain.schedule import WEEKDAYS, EntryStatus, RecurringPlan
+from domain.schedule import WEEKDAYS, EntryStatus, RecurringPlan, is_valid_part
+
+_ENTRY_STATUSES = frozenset(s.value for s in EntryStatus)
 
 HORIZON_WEEKS = 13
 _WEEKDAY_JA = dict(zip(WEEKDAYS, "月火水木金土日", strict=True))
@@ -30,48 +34,40 @@ def _weekdays_label(weekdays: tuple[str, ...], lang: Lang) -> str:
     return "/".join(_WEEKDAY_EN[w] for w in weekdays)
 
 
-def _plan(turn: Turn, employee_id: str, data: dict[str, Any]) -> RecurringPlan | None:
-    raw = data.get("weekdays")
-    weekdays = tuple(w for w in WEEKDAYS if isinstance(raw, list) and w in raw)
-    try:
-        status = EntryStatus(str(data.get("status") or "telework"))
-        today = turn.features.today()
-        start = max(date.fromisoformat(data["from"]), today) if data.get("from") else today
-        until = date.fromisoformat(data["until"]) if data.get("until") else None
-    except (ValueError, TypeError):
+def _plan(turn: Turn, employee_id: str, pattern: Pattern) -> RecurringPlan | None:
+    weekdays = tuple(w for w in WEEKDAYS if w in pattern.weekdays)
+    today = turn.services.today()
+    start = max(pattern.start, today) if pattern.start else today
+    if not weekdays or not is_valid_part(pattern.part):
         return None
-    if not weekdays:
-        return None
-    until = until or start + timedelta(weeks=HORIZON_WEEKS)
+    until = pattern.until or start + timedelta(weeks=HORIZON_WEEKS)
     if until < start:
         return None
-    plan = RecurringPlan(
-        employee_id, weekdays, str(data.get("part") or "full"), status, start, until
-    )
+    plan = RecurringPlan(employee_id, weekdays, pattern.part, pattern.status, start, until)
     # One read-back card holds at most MAX_LINES days: a longer pattern ends at the last of
     # them, and the card's dates say so (it is never cut short silently).
-    open_days = [d for d in plan.days(start, until) if turn.features.calendar.is_working_day(d)]
+    open_days = [d for d in plan.days(start, until) if turn.services.calendar.is_working_day(d)]
     if len(open_days) > MAX_LINES:
         plan = replace(plan, until=open_days[MAX_LINES - 1])
     return plan
 
 
 async def _proposal(turn: Turn, viewer: Viewer, plan: RecurringPlan) -> tuple[Proposal, list[date]]:
-    calendar = turn.features.calendar
+    calendar = turn.services.calendar
     assert plan.until is not None
     days = plan.days(plan.start, plan.until)
     open_days = [d for d in days if calendar.is_working_day(d)]
     closed = [d for d in days if not calendar.is_working_day(d)]
-    existing = await turn.features.schedule.entries(
+    existing = await turn.services.schedule.entries(
         viewer.member.employee_id, plan.start, plan.until
     )
     proposal = propose(
         viewer.member,
         [Requested(d.isoformat(), plan.part, plan.status.value) for d in open_days],
         existing,
-        policy=turn.features.policy,
+        policy=turn.services.policy,
         calendar=calendar,
-        now=turn.features.now(),
+        now=turn.services.now(),
     )
     # Recurring plans never replace what is already there: such days are left out.
     skipped = closed + [d.day for d in proposal.days if d.replaces]
@@ -79,10 +75,29 @@ async def _proposal(turn: Turn, viewer: Viewer, plan: RecurringPlan) -> tuple[Pr
     return proposal, sorted(skipped)
 
 
-async def declare_recurring(turn: Turn, recurrence: dict[str, Any]) -> Reply:
+def _pattern(recurrence: Recurrence | None) -> Pattern | None:
+    """The parser's recurrence as the card's pattern (None when it names no weekday)."""
+    if recurrence is None or not recurrence.weekdays:
+        return None
+    status = recurrence.status.value if recurrence.status else EntryStatus.TELEWORK.value
+    if status not in _ENTRY_STATUSES:
+        return None
+    return Pattern.model_validate(
+        {
+            "weekdays": list(recurrence.weekdays),
+            "part": recurrence.part,
+            "status": status,
+            "from": recurrence.start,
+            "until": recurrence.until,
+        }
+    )
+
+
+async def declare_recurring(turn: Turn, meaning: Interpretation) -> Reply:
     viewer = await turn.staff()
     lang = turn.lang
-    plan = _plan(turn, viewer.member.employee_id, recurrence)
+    pattern = _pattern(meaning.recurrence)
+    plan = _plan(turn, viewer.member.employee_id, pattern) if pattern else None
     if plan is None:
         return Reply(text=text(lang, "question.which_day"))
     proposal, skipped = await _proposal(turn, viewer, plan)
@@ -132,16 +147,16 @@ async def declare_recurring(turn: Turn, recurrence: dict[str, Any]) -> Reply:
     )
 
 
-async def recurring_confirm(turn: Turn) -> Reply:
+async def recurring_confirm(turn: Turn, payload: Pattern) -> Reply:
     viewer = await turn.staff()
     lang = turn.lang
-    plan = _plan(turn, viewer.member.employee_id, turn.data)
+    plan = _plan(turn, viewer.member.employee_id, payload)
     if plan is None:
         return Reply(text=text(lang, "question.which_day"))
     proposal, _skipped = await _proposal(turn, viewer, plan)
     if not proposal.to_save:
         return Reply(card=card([paragraph(text(lang, "recurring.nothing"))]))
-    saved = await turn.features.schedule.save_recurring(
+    saved = await turn.services.schedule.save_recurring(
         plan, entries_to_save(proposal), actor=viewer.member.employee_id
     )
     assert plan.until is not None
@@ -162,10 +177,10 @@ async def recurring_confirm(turn: Turn) -> Reply:
     )
 
 
-async def cancel_recurring(turn: Turn, recurrence: dict[str, Any] | None) -> Reply:
+async def cancel_recurring(turn: Turn, meaning: Interpretation) -> Reply:
     lang = turn.lang
-    raw = (recurrence or {}).get("weekdays")
-    weekdays = [w for w in WEEKDAYS if isinstance(raw, list) and w in raw]
+    named = meaning.recurrence.weekdays if meaning.recurrence else ()
+    weekdays = [w for w in WEEKDAYS if w in named]
     label = (
         _weekdays_label(tuple(weekdays), lang) if weekdays else text(lang, "recurring.cancel_all")
     )
@@ -184,15 +199,14 @@ async def cancel_recurring(turn: Turn, recurrence: dict[str, Any] | None) -> Rep
     )
 
 
-async def recurring_cancel_confirm(turn: Turn) -> Reply:
+async def recurring_cancel_confirm(turn: Turn, payload: Weekdays) -> Reply:
     viewer = await turn.staff()
     lang = turn.lang
-    raw = turn.data.get("weekdays")
-    weekdays = [w for w in WEEKDAYS if isinstance(raw, list) and w in raw]
-    plans, entries = await turn.features.schedule.cancel_recurring(
+    weekdays = [w for w in WEEKDAYS if w in payload.weekdays]
+    plans, entries = await turn.services.schedule.cancel_recurring(
         viewer.member.employee_id,
         weekdays,
-        from_day=turn.features.today(),
+        from_day=turn.services.today(),
         actor=viewer.member.employee_id,
     )
     if plans == 0:

@@ -8,14 +8,12 @@ from bot.ui.texts import text
 from domain.delivery import DeliveryStatus
 
 
-async def deliveries(turn: Turn) -> Reply:
-    viewer = await turn.viewer()
+async def deliveries(turn: Turn, _payload: object) -> Reply:
+    """Admins only (the route says so)."""
     lang = turn.lang
-    if viewer is None or not viewer.is_admin:
-        return Reply(text=text(lang, "deliveries.denied"))
     argument = turn.argument.strip().lstrip("#")
     run_id = int(argument) if argument.isdigit() else None
-    reports = turn.features.deliveries
+    reports = turn.services.deliveries
     progress = await reports.progress(run_id)
     scope = (
         text(lang, "deliveries.scope_run", run=run_id)

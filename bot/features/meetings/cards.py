@@ -16,10 +16,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from bot.features.approvals.notices import card_message
 from bot.features.meetings.ics import ics_attachment, meeting_ics, outlook_link
 from bot.ui.cards import Card, card, execute, heading, paragraph
 from bot.ui.formatting import short_date
+from bot.ui.messages import card_message
 from bot.ui.texts import Lang, text
 from domain.calendar import WorkCalendar
 from domain.delivery import NewDelivery

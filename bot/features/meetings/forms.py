@@ -3,14 +3,15 @@ trusted), who the participants are, and the ranked candidate times."""
 
 from __future__ import annotations
 
-import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
 from bot.core.turn import Turn
 from bot.features.meetings.cards import names, when
-from bot.features.meetings.desk import MeetingDesk, field_text, sender_id
+from bot.features.meetings.desk import MeetingDesk
+from bot.features.meetings.payloads import FormFields, Mentioned
 from bot.ui.cards import Card, card, execute, heading, paragraph
 from bot.ui.formatting import short_date
 from bot.ui.texts import Lang, text
@@ -35,8 +36,6 @@ from domain.meetings import (
 from domain.org import Viewer
 from domain.schedule import ScheduleEntry
 
-_TEAMS_ID = re.compile(r"^\d+:[\w\-.@:]{1,250}$")
-
 
 @dataclass(frozen=True)
 class MeetingForm:
@@ -54,22 +53,11 @@ class MeetingForm:
 
 
 def mentioned_people(turn: Turn) -> list[dict[str, str]]:
-    """The people @mentioned in this message (never the bot itself). botbuilder keeps a
-    mention's ``mentioned`` account in the entity's additional properties."""
-    activity = turn.context.activity
-    bot_id = activity.recipient.id if activity.recipient else None
+    """The people @mentioned in this message (the channel edge leaves the bot out)."""
     people: list[dict[str, str]] = []
-    for entity in activity.entities or []:
-        if str(getattr(entity, "type", "")).lower() != "mention":
-            continue
-        properties = getattr(entity, "additional_properties", None) or {}
-        account = properties.get("mentioned")
-        if not isinstance(account, dict):
-            continue
-        person_id = str(account.get("id") or "")
-        if not person_id or person_id == bot_id or any(p["id"] == person_id for p in people):
-            continue
-        people.append({"id": person_id, "name": str(account.get("name") or "")[:100]})
+    for mention in turn.mentions:
+        if mention.user_id and all(p["id"] != mention.user_id for p in people):
+            people.append({"id": mention.user_id, "name": mention.name[:100]})
     return people
 
 
@@ -80,7 +68,7 @@ def next_week(today: date) -> tuple[date, date]:
 
 def form_card(turn: Turn, desk: MeetingDesk, choices: list[tuple[str, str]], data: Any) -> Card:
     lang = turn.lang
-    start, end = next_week(turn.features.today())
+    start, end = next_week(turn.services.today())
     durations = [
         {"title": text(lang, "meetings.minutes", minutes=m), "value": str(m)}
         for m in desk.settings.durations
@@ -136,46 +124,39 @@ def _input(kind: str, ident: str, label: str | None, **extra: Any) -> dict[str, 
     return element
 
 
-def read_form(turn: Turn, desk: MeetingDesk, data: dict[str, Any]) -> MeetingForm:
-    """The form's values re-validated (raises :class:`MeetingRefused`)."""
+def read_form(
+    turn: Turn, desk: MeetingDesk, fields: FormFields, mentioned: Sequence[Mentioned]
+) -> MeetingForm:
+    """The form's values checked against the rules (raises :class:`MeetingRefused`)."""
     settings = desk.settings
     try:
-        duration = int(field_text(data, "duration") or "0")
-        start = date.fromisoformat(field_text(data, "window_start"))
-        end = date.fromisoformat(field_text(data, "window_end"))
+        duration = int(fields.duration.strip() or "0")
+        start = date.fromisoformat(fields.window_start.strip())
+        end = date.fromisoformat(fields.window_end.strip())
     except ValueError:
         raise MeetingRefused("date") from None
-    title = check_title(field_text(data, "title", 300))
+    title = check_title(fields.title.strip()[:300])
     check_duration(duration, settings)
-    days = check_window(start, end, turn.features.today(), turn.features.calendar, settings)
-    given = turn.data.get("mentioned")
-    mentioned = [
-        {"id": str(m["id"]), "name": str(m.get("name", ""))[:100]}
-        for m in (given if isinstance(given, list) else [])[: settings.max_participants + 1]
-        if isinstance(m, dict) and _TEAMS_ID.match(str(m.get("id", "")))
-    ]
-    raw = {k: field_text(data, k, 300) for k in _FIELDS}
+    days = check_window(start, end, turn.services.today(), turn.services.calendar, settings)
+    raw = {k: str(v).strip()[:300] for k, v in fields.model_dump().items()}
     return MeetingForm(
         title=title,
         duration=duration,
         days=days,
-        who=field_text(data, "who"),
-        team_day=field_text(data, "team_day") == "true",
-        typed=field_text(data, "typed", 300),
-        save_as=field_text(data, "save_as", 50),
-        mentioned=mentioned,
+        who=fields.who.strip()[:200],
+        team_day=fields.team_day.strip() == "true",
+        typed=fields.typed.strip()[:300],
+        save_as=fields.save_as.strip()[:50],
+        mentioned=[{"id": m.id, "name": m.name} for m in mentioned],
         raw=raw,
     )
-
-
-_FIELDS = ("title", "duration", "window_start", "window_end", "who", "team_day", "typed", "save_as")
 
 
 async def participants(
     turn: Turn, desk: MeetingDesk, viewer: Viewer, form: MeetingForm
 ) -> list[Participant]:
     """The lead first, then the chosen people (deduplicated); capacity checked."""
-    directory = turn.features.directory
+    directory = turn.services.directory
     staff = await directory.staff(active_only=True)
     lead = viewer.member
     keys: list[str] = []
@@ -222,7 +203,7 @@ async def participants(
         Participant(
             key,
             staff[key].name if key in staff else lead.name,
-            chat_id=chat_ids.get(key) or (sender_id(turn) if key == lead.employee_id else None),
+            chat_id=chat_ids.get(key) or (turn.sender.user_id if key == lead.employee_id else None),
             email=staff[key].email if key in staff else lead.email,
         )
         for key in ordered
@@ -237,28 +218,28 @@ async def candidates(
     turn: Turn, desk: MeetingDesk, form: MeetingForm, people: list[Participant]
 ) -> tuple[list[RankedSlot], list[RankedSlot], list[date] | None]:
     """(typed slots ranked, suggested slots, the team telework day(s) if asked for)."""
-    features = turn.features
+    services = turn.services
     keys = [p.key for p in people]
     staff_keys = [p.key for p in people if p.is_staff]
     entries: dict[str, list[ScheduleEntry]] = {}
     for day in form.days:
-        for entry in await features.schedule.entries_on(day, staff_keys):
+        for entry in await services.schedule.entries_on(day, staff_keys):
             entries.setdefault(entry.employee_id, []).append(entry)
     busy = await desk.meetings.busy(keys, form.days[0], form.days[-1])
     days, team_days = form.days, None
     if form.team_day:
         team_days = team_telework_days(form.days, staff_keys, entries)
         days = team_days or form.days
-    now = features.now()
+    now = services.now()
     typed = [
-        check_slot(s, now, features.calendar, desk.settings)
-        for s in parse_typed_slots(form.typed, form.duration, features.today())
+        check_slot(s, now, services.calendar, desk.settings)
+        for s in parse_typed_slots(form.typed, form.duration, services.today())
     ]
     soon = now + desk.settings.min_notice
     slots = [
         s
         for s in day_slots(days, form.duration, desk.settings)
-        if s.starts_at(features.calendar) >= soon
+        if s.starts_at(services.calendar) >= soon
     ]
     ranked = rank_slots(slots, keys, entries, busy)
     return (

@@ -12,7 +12,7 @@ from datetime import datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot.core.turn import Features
+from bot.core.services import Services
 from bot.features.meetings.cards import lead_note, poll_reminders, start_reminders, when
 from bot.features.meetings.desk import MeetingDesk, audience_for
 from bot.features.meetings.lead import finalise_meeting
@@ -38,9 +38,9 @@ class MeetingJobs:
     """The job's steps, callable one by one (tests) or together (:meth:`run`)."""
 
     def __init__(
-        self, features: Features, desk: MeetingDesk, sessions: async_sessionmaker[AsyncSession]
+        self, services: Services, desk: MeetingDesk, sessions: async_sessionmaker[AsyncSession]
     ) -> None:
-        self._features = features
+        self._features = services
         self._desk = desk
         self._sessions = sessions
 
@@ -127,12 +127,12 @@ class MeetingJobs:
 
 
 def meeting_job(
-    features: Features, desk: MeetingDesk, sessions: async_sessionmaker[AsyncSession]
+    services: Services, desk: MeetingDesk, sessions: async_sessionmaker[AsyncSession]
 ) -> FiringHandler:
     """The scheduled job's handler (register it as ``JOB_ID`` with ``DEFAULT_CRON``)."""
-    jobs = MeetingJobs(features, desk, sessions)
+    jobs = MeetingJobs(services, desk, sessions)
 
     async def handle(_firing: Firing) -> None:
-        await jobs.run(features.now())
+        await jobs.run(services.now())
 
     return handle

@@ -6,7 +6,8 @@ from __future__ import annotations
 import logging
 from datetime import date, time, timedelta
 
-from bot.core.turn import Features, Reply, Turn
+from bot.core.services import Services
+from bot.core.turn import Reply, Turn
 from bot.features.meetings.cards import (
     cancellations,
     invitation_card,
@@ -14,15 +15,8 @@ from bot.features.meetings.cards import (
     poll_card,
     when,
 )
-from bot.features.meetings.desk import (
-    MeetingDesk,
-    audience_for,
-    field_text,
-    lead_meeting,
-    meeting_id,
-    refusal,
-    who,
-)
+from bot.features.meetings.desk import MeetingDesk, audience_for, desk_of, lead_meeting, who
+from bot.features.meetings.payloads import Answer, Change, Finalise, MeetingRef, Vote
 from bot.features.meetings.tally import status_card, tally_card
 from bot.ui.cards import card, execute, heading, paragraph
 from bot.ui.texts import Lang, text
@@ -32,7 +26,6 @@ from domain.meetings import (
     Meeting,
     MeetingRefused,
     MeetingState,
-    Rsvp,
     Slot,
     check_join_url,
     check_slot,
@@ -42,13 +35,13 @@ log = logging.getLogger(__name__)
 LIST_DAYS = 60
 
 
-def _pasted_link(turn: Turn) -> str | None:
-    pasted = field_text(turn.data, "join_url", 2000)
+def _pasted_link(pasted: str) -> str | None:
+    pasted = pasted.strip()
     return check_join_url(pasted) if pasted else None
 
 
 async def schedule_link(
-    desk: MeetingDesk, meeting: Meeting, slot: Slot, features: Features
+    desk: MeetingDesk, meeting: Meeting, slot: Slot, services: Services
 ) -> str | None:
     """The online meeting's join link from the provider, if one is configured (else None:
     the card then says there is no link yet; a link is never invented)."""
@@ -56,7 +49,7 @@ async def schedule_link(
         return None
     try:
         return await desk.provider.create(
-            meeting, slot.starts_at(features.calendar), slot.ends_at(features.calendar)
+            meeting, slot.starts_at(services.calendar), slot.ends_at(services.calendar)
         )
     except Exception:  # the provider is a remote service: the meeting goes ahead without a link
         log.exception("online meeting provider failed", extra={"meeting_id": meeting.id})
@@ -65,7 +58,7 @@ async def schedule_link(
 
 async def finalise_meeting(
     desk: MeetingDesk,
-    features: Features,
+    services: Services,
     meeting: Meeting,
     slot: Slot,
     link: str | None,
@@ -75,50 +68,48 @@ async def finalise_meeting(
     extra: MeetingNotify | None = None,
 ) -> Meeting | None:
     """Fix ``slot`` (shared by the lead's button and the deadline job)."""
-    link = link or await schedule_link(desk, meeting, slot, features)
-    audience = await audience_for(features, desk, meeting, lang)
+    link = link or await schedule_link(desk, meeting, slot, services)
+    audience = await audience_for(services, desk, meeting, lang)
     notify = invitations(audience, update=False)
     if extra is not None:
         first, second = notify, extra
         notify = lambda m: [*first(m), *second(m)]  # noqa: E731
     assert meeting.id is not None
     done = await desk.meetings.finalise(meeting.id, slot, link, actor=actor, notify=notify)
-    features.doorbell.ring()
+    services.doorbell.ring()
     return done
 
 
 # -- handlers -----------------------------------------------------------------------------------
 
 
-async def tally(turn: Turn, desk: MeetingDesk) -> Reply:
-    found = await lead_meeting(turn, desk)
+async def tally(turn: Turn, payload: MeetingRef) -> Reply:
+    desk = desk_of(turn)
+    found = await lead_meeting(turn, payload.meeting_id)
     if isinstance(found, Reply):
         return found
     meeting, _viewer = found
     if meeting.state == MeetingState.CANCELLED:
         return Reply(text=text(turn.lang, "meetings.already_cancelled"))
-    return Reply(card=tally_card(meeting, turn.features, turn.lang, desk.settings.quorum))
+    return Reply(card=tally_card(meeting, turn.services, turn.lang, desk.settings.quorum))
 
 
-async def finalise(turn: Turn, desk: MeetingDesk) -> Reply:
-    found = await lead_meeting(turn, desk)
+async def finalise(turn: Turn, payload: Finalise) -> Reply:
+    desk = desk_of(turn)
+    found = await lead_meeting(turn, payload.meeting_id)
     if isinstance(found, Reply):
         return found
     meeting, viewer = found
     lang = turn.lang
-    index = turn.data.get("index")
     if meeting.state != MeetingState.POLLING:
         return Reply(text=text(lang, "meetings.poll_closed"))
-    if not isinstance(index, int) or not 0 <= index < len(meeting.candidates):
+    if not 0 <= payload.index < len(meeting.candidates):
         return Reply(text=text(lang, "meetings.stale"))
-    slot = meeting.candidates[index]
-    try:
-        check_slot(slot, turn.features.now(), turn.features.calendar, desk.settings)
-        link = _pasted_link(turn)
-    except MeetingRefused as refused:
-        return refusal(lang, refused)
+    slot = meeting.candidates[payload.index]
+    check_slot(slot, turn.services.now(), turn.services.calendar, desk.settings)
+    link = _pasted_link(payload.join_url)
     done = await finalise_meeting(
-        desk, turn.features, meeting, slot, link, actor=viewer.member.employee_id, lang=lang
+        desk, turn.services, meeting, slot, link, actor=viewer.member.employee_id, lang=lang
     )
     if done is None:
         return Reply(text=text(lang, "meetings.poll_closed"))
@@ -126,32 +117,30 @@ async def finalise(turn: Turn, desk: MeetingDesk) -> Reply:
     return Reply(card=status_card(done, lang, note))
 
 
-async def change(turn: Turn, desk: MeetingDesk) -> Reply:
+async def change(turn: Turn, payload: Change) -> Reply:
     """Move the meeting and/or set its link: SEQUENCE grows, everyone gets the update. An
     empty link field keeps the current link (a link can be replaced, not removed)."""
-    found = await lead_meeting(turn, desk)
+    desk = desk_of(turn)
+    found = await lead_meeting(turn, payload.meeting_id)
     if isinstance(found, Reply):
         return found
     meeting, viewer = found
-    lang, features = turn.lang, turn.features
+    lang, services = turn.lang, turn.services
     if meeting.state != MeetingState.SCHEDULED or meeting.slot is None:
         return Reply(text=text(lang, "meetings.answer_closed"))
-    if turn.data.get("sequence") != meeting.sequence:
+    if payload.sequence != meeting.sequence:
         return Reply(text=text(lang, "meetings.stale"))
     try:
-        day = date.fromisoformat(field_text(turn.data, "day"))
-        slot = Slot.at(day, time.fromisoformat(field_text(turn.data, "time")[:5]), meeting.duration)
+        day = date.fromisoformat(payload.day.strip())
+        slot = Slot.at(day, time.fromisoformat(payload.time.strip()[:5]), meeting.duration)
     except ValueError:
-        return refusal(lang, MeetingRefused("date"))
-    try:
-        link = _pasted_link(turn) or meeting.join_url
-        if slot != meeting.slot:
-            check_slot(slot, features.now(), features.calendar, desk.settings)
-    except MeetingRefused as refused:
-        return refusal(lang, refused)
+        raise MeetingRefused("date") from None
+    link = _pasted_link(payload.join_url) or meeting.join_url
+    if slot != meeting.slot:
+        check_slot(slot, services.now(), services.calendar, desk.settings)
     if slot == meeting.slot and link == meeting.join_url:
         return Reply(card=status_card(meeting, lang, text(lang, "meetings.unchanged")))
-    audience = await audience_for(features, desk, meeting, lang)
+    audience = await audience_for(services, desk, meeting, lang)
     done = await desk.meetings.change(
         meeting.id or 0,
         slot,
@@ -162,13 +151,13 @@ async def change(turn: Turn, desk: MeetingDesk) -> Reply:
     )
     if done is None:
         return Reply(text=text(lang, "meetings.stale"))
-    features.doorbell.ring()
+    services.doorbell.ring()
     note = text(lang, "meetings.changed", title=done.title, when=when(slot, lang))
     return Reply(card=status_card(done, lang, note))
 
 
-async def cancel_ask(turn: Turn, desk: MeetingDesk) -> Reply:
-    found = await lead_meeting(turn, desk)
+async def cancel_ask(turn: Turn, payload: MeetingRef) -> Reply:
+    found = await lead_meeting(turn, payload.meeting_id)
     if isinstance(found, Reply):
         return found
     meeting, _viewer = found
@@ -190,26 +179,26 @@ async def cancel_ask(turn: Turn, desk: MeetingDesk) -> Reply:
     )
 
 
-async def cancel(turn: Turn, desk: MeetingDesk) -> Reply:
-    found = await lead_meeting(turn, desk)
+async def cancel(turn: Turn, payload: MeetingRef) -> Reply:
+    desk = desk_of(turn)
+    found = await lead_meeting(turn, payload.meeting_id)
     if isinstance(found, Reply):
         return found
     meeting, viewer = found
-    audience = await audience_for(turn.features, desk, meeting, turn.lang)
+    audience = await audience_for(turn.services, desk, meeting, turn.lang)
     done = await desk.meetings.cancel(
         meeting.id or 0, actor=viewer.member.employee_id, notify=cancellations(audience)
     )
     if done is None:
         return Reply(text=text(turn.lang, "meetings.already_cancelled"))
-    turn.features.doorbell.ring()
+    turn.services.doorbell.ring()
     return Reply(text=text(turn.lang, "meetings.cancelled", title=done.title))
 
 
-async def vote(turn: Turn, desk: MeetingDesk) -> Reply:
+async def vote(turn: Turn, payload: Vote) -> Reply:
     """A participant's votes (any subset of the candidates, none included)."""
-    lang = turn.lang
-    found = meeting_id(turn)
-    meeting = await desk.meetings.get(found) if found is not None else None
+    lang, desk = turn.lang, desk_of(turn)
+    meeting = await desk.meetings.get(payload.meeting_id)
     if meeting is None:
         return Reply(text=text(lang, "meetings.gone"))
     if meeting.state != MeetingState.POLLING:
@@ -217,8 +206,7 @@ async def vote(turn: Turn, desk: MeetingDesk) -> Reply:
     person = who(turn, meeting, await turn.viewer())
     if person is None:
         return Reply(text=text(lang, "meetings.not_invited"))
-    raw = turn.data.get("choices")
-    picked = [v.strip() for v in raw.split(",")] if isinstance(raw, str) else []
+    picked = [v.strip() for v in payload.choices.split(",")]
     choices = sorted({int(v) for v in picked if v.isdigit() and int(v) < len(meeting.candidates)})
     done = await desk.meetings.vote(meeting.id or 0, person.key, choices)
     if done is None:
@@ -229,31 +217,27 @@ async def vote(turn: Turn, desk: MeetingDesk) -> Reply:
         if choices
         else text(lang, "meetings.voted_none")
     )
-    audience = await audience_for(turn.features, desk, done, lang)
+    audience = await audience_for(turn.services, desk, done, lang)
     voted = poll_card(done, audience, lang, note=note)
     voted["body"][-1]["value"] = ",".join(map(str, choices))
     return Reply(card=voted)
 
 
-async def rsvp(turn: Turn, desk: MeetingDesk) -> Reply:
-    lang = turn.lang
-    found = meeting_id(turn)
-    meeting = await desk.meetings.get(found) if found is not None else None
+async def rsvp(turn: Turn, payload: Answer) -> Reply:
+    lang, desk = turn.lang, desk_of(turn)
+    meeting = await desk.meetings.get(payload.meeting_id)
     if meeting is None or meeting.state != MeetingState.SCHEDULED:
         return Reply(text=text(lang, "meetings.answer_closed"))
     person = who(turn, meeting, await turn.viewer())
     if person is None:
         return Reply(text=text(lang, "meetings.not_invited"))
-    audience = await audience_for(turn.features, desk, meeting, lang)
-    if turn.data.get("sequence") != meeting.sequence:  # answering an outdated invitation
+    audience = await audience_for(turn.services, desk, meeting, lang)
+    if payload.sequence != meeting.sequence:  # answering an outdated invitation
         current = invitation_card(meeting, audience, lang, update=True)
         return Reply(
             card={**current, "body": [paragraph(text(lang, "meetings.stale")), *current["body"]]}
         )
-    try:
-        response = Rsvp(str(turn.data.get("response")))
-    except ValueError:
-        return Reply(text=text(lang, "meetings.stale"))
+    response = payload.response
     done = await desk.meetings.answer(meeting.id or 0, person.key, response)
     if done is None:
         return Reply(text=text(lang, "meetings.answer_closed"))
@@ -267,11 +251,12 @@ async def rsvp(turn: Turn, desk: MeetingDesk) -> Reply:
     return Reply(card={**current, "body": [paragraph(line), *current["body"]]})
 
 
-async def my_meetings(turn: Turn, desk: MeetingDesk) -> Reply:
+async def my_meetings(turn: Turn, _payload: object) -> Reply:
     """The lead's open polls and coming meetings, each with a button to its tally."""
     viewer = await turn.staff()
+    desk = desk_of(turn)
     lang = turn.lang
-    now = turn.features.now()
+    now = turn.services.now()
     since = now - timedelta(days=LIST_DAYS)
     mine = [
         m
@@ -280,7 +265,7 @@ async def my_meetings(turn: Turn, desk: MeetingDesk) -> Reply:
         or (
             m.state == MeetingState.SCHEDULED
             and m.slot is not None
-            and m.slot.ends_at(turn.features.calendar) > now
+            and m.slot.ends_at(turn.services.calendar) > now
         )
     ]
     if not mine:

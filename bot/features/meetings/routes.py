@@ -1,172 +1,75 @@
-"""Team-type telework meetings (チーム型テレワーク) in chat: the lead's form, candidate times,
-the poll; :func:`register_meetings` adds every meeting command and card verb to the bot.
+"""Team meetings: the commands people type and every button of the meeting cards.
 
-Flow: 「会議を設定」 → form → ranked candidates → poll to the participants (1:1 through the
-delivery ledger, or in the group chat / channel it was started in) → votes → the lead fixes a
-time (or the deadline job does, once a quorum voted) → invitations with .ics and RSVP buttons →
-changes / cancellation reach everyone → reminders → ``meeting.held`` events for reports.
+Meetings are the feature meant for groups: the form, the poll and its buttons work in group
+chats and channels too; the lead's own lists stay in the 1:1 chat. Guests (people not on
+the roster, @mentioned in a group) may vote and answer, so those buttons do not require the
+roster; the handlers check that the person pressing was invited.
 """
 
 from __future__ import annotations
 
-import uuid
-from datetime import date, time
-from typing import Any
-
-from bot.core.turn import Handler, Reply, Turn
-from bot.features.meetings import lead as meeting_lead
-from bot.features.meetings import tally as meeting_tally
-from bot.features.meetings import team_day as meeting_team_day
-from bot.features.meetings.cards import poll_notices
-from bot.features.meetings.desk import MeetingDesk, MeetingHandler, audience_for, refusal
-from bot.features.meetings.forms import (
-    candidates,
-    candidates_card,
-    form_card,
-    mentioned_people,
-    participants,
-    read_form,
-)
-from bot.teams.activity import conversation_type
-from bot.ui.texts import text
-from domain.meeting_ports import SubTeam
-from domain.meetings import (
-    Meeting,
-    MeetingRefused,
-    Slot,
-    check_slot,
-    poll_deadline,
+from bot.core.router import NoPayload, Words, route
+from bot.core.turn import EVERYWHERE
+from bot.features.meetings import lead, poll, team_day
+from bot.features.meetings.payloads import (
+    Answer,
+    Change,
+    Finalise,
+    MeetingRef,
+    ProposeDay,
+    StartPoll,
+    Suggest,
+    Vote,
 )
 
+MEETING = Words(
+    words={
+        "ja": ("会議を設定", "会議設定", "チーム会議"),
+        "en": ("schedule a team meeting", "team meeting"),
+    },
+    title={"ja": "会議を設定", "en": "team meeting"},
+    description={
+        "ja": "参加者の予定から候補日時を提案し、日程調整・招待まで行います",
+        "en": "Find a time from everyone's schedule, poll and invite",
+    },
+    example={
+        "ja": "会議を設定（グループでは「@ボット 会議を設定 @参加者」）",
+        "en": "schedule a team meeting",
+    },
+)
+MEETINGS = Words(
+    words={"ja": ("会議一覧", "私の会議"), "en": ("my meetings",)},
+    title={"ja": "会議一覧", "en": "my meetings"},
+    description={
+        "ja": "設定した会議の日程調整・出欠の状況を表示します",
+        "en": "Your polls and upcoming meetings",
+    },
+    example={"ja": "会議一覧", "en": "my meetings"},
+    in_menu=False,  # reached from the meeting cards and help
+)
+TEAM_DAY = Words(
+    words={"ja": ("チームテレワーク日",), "en": ("team telework day",)},
+    title={"ja": "チームテレワーク日", "en": "team telework day"},
+    description={
+        "ja": "来週、課室のテレワークが最も多い日を提案します（課室長は課室に提案できます）",
+        "en": "Next week's day when most of your section teleworks; chiefs can propose it",
+    },
+    example={"ja": "チームテレワーク日", "en": "team telework day"},
+    in_menu=False,  # in help
+)
 
-async def start(turn: Turn, desk: MeetingDesk) -> Reply:
-    """「会議を設定」: the form, with the participant choices this conversation allows."""
-    viewer = await turn.staff()
-    lang = turn.lang
-    mentioned = mentioned_people(turn)
-    choices: list[tuple[str, str]] = []
-    if mentioned:
-        choices.append(("mentioned", text(lang, "meetings.choice_mentioned", count=len(mentioned))))
-    if viewer.section is not None:
-        section = (await turn.chart()).unit(viewer.section).name
-        choices.append(("section", text(lang, "meetings.choice_section", section=section)))
-    for team in await desk.teams.teams_of(viewer.member.employee_id):
-        label = text(lang, "meetings.choice_team", name=team.name, count=len(team.members) + 1)
-        choices.append((f"team:{team.id}", label))
-    return Reply(card=form_card(turn, desk, choices, mentioned))
-
-
-async def suggest(turn: Turn, desk: MeetingDesk) -> Reply:
-    """The form's button: validate, resolve participants (capacity), rank candidate times."""
-    viewer = await turn.staff()
-    try:
-        form = read_form(turn, desk, turn.data)
-        people = await participants(turn, desk, viewer, form)
-        found = await candidates(turn, desk, form, people)
-    except MeetingRefused as refused:
-        return refusal(turn.lang, refused)
-    return Reply(card=candidates_card(turn.lang, form, people, found))
-
-
-def chosen_slots(turn: Turn, desk: MeetingDesk, duration: int) -> tuple[Slot, ...]:
-    """The times ticked on the candidates card, each checked again."""
-    raw = turn.data.get("slots")
-    values = raw.split(",") if isinstance(raw, str) else []
-    slots: list[Slot] = []
-    for value in (v.strip() for v in values if v.strip()):
-        try:
-            day, clock = value.split("T")
-            slot = Slot.at(date.fromisoformat(day), time.fromisoformat(clock), duration)
-        except ValueError:
-            raise MeetingRefused("slot_unreadable", written=value[:40]) from None
-        features = turn.features
-        if slot not in slots:
-            slots.append(check_slot(slot, features.now(), features.calendar, desk.settings))
-    if not slots:
-        raise MeetingRefused("no_choice")
-    if len(slots) > desk.settings.max_candidates:
-        raise MeetingRefused("candidates_many", limit=desk.settings.max_candidates)
-    return tuple(sorted(slots))
-
-
-async def start_poll(turn: Turn, desk: MeetingDesk) -> Reply:
-    """「参加者に投票を依頼」: everything is validated again, then the meeting and its poll
-    messages are saved in one transaction."""
-    viewer = await turn.staff()
-    lang = turn.lang
-    given = turn.data.get("form")
-    data: dict[str, Any] = dict(given) if isinstance(given, dict) else {}
-    try:
-        form = read_form(turn, desk, data)
-        people = await participants(turn, desk, viewer, form)
-        slots = chosen_slots(turn, desk, form.duration)
-    except MeetingRefused as refused:
-        return refusal(lang, refused)
-    features = turn.features
-    in_group = conversation_type(turn.context.activity) != "personal"
-    conversation = turn.context.activity.conversation
-    draft = Meeting(
-        uid=uuid.uuid4().hex,
-        title=form.title,
-        organiser=viewer.member.employee_id,
-        duration=form.duration,
-        participants=tuple(people),
-        candidates=slots,
-        section=viewer.section,
-        poll_deadline=poll_deadline(slots, features.now(), features.calendar),
-        conversation_id=conversation.id if in_group and conversation else None,
-    )
-    if form.save_as:
-        team = SubTeam(0, viewer.member.employee_id, form.save_as, tuple(people[1:]))
-        await desk.teams.save_team(team)
-    audience = await audience_for(features, desk, draft, lang)
-    meeting = await desk.meetings.create(
-        draft, actor=viewer.member.employee_id, notify=poll_notices(audience)
-    )
-    features.doorbell.ring()
-    deadline = meeting_tally.deadline_label(meeting, features, lang)
-    if meeting.in_group:
-        note = text(lang, "meetings.poll_sent_group", title=meeting.title, deadline=deadline)
-    else:
-        reached = [p for p in meeting.participants if p.chat_id and p.is_staff]
-        note = text(
-            lang, "meetings.poll_sent", title=meeting.title, count=len(reached), deadline=deadline
-        )
-        unreachable = [p.name for p in meeting.participants if not p.chat_id]
-        if unreachable:
-            note += "\n\n" + text(lang, "meetings.unreachable", names="、".join(unreachable))
-    return Reply(
-        card=meeting_tally.tally_card(meeting, features, lang, desk.settings.quorum, note=note)
-    )
-
-
-MEETING_HANDLERS: dict[str, MeetingHandler] = {
-    "meeting": start,
-    "meetings": meeting_lead.my_meetings,
-    "team_day": meeting_team_day.team_day,
-    "meeting_candidates": suggest,
-    "meeting_poll": start_poll,
-    "meeting_vote": meeting_lead.vote,
-    "meeting_tally": meeting_lead.tally,
-    "meeting_finalise": meeting_lead.finalise,
-    "meeting_change": meeting_lead.change,
-    "meeting_cancel": meeting_lead.cancel_ask,
-    "meeting_cancel_confirm": meeting_lead.cancel,
-    "meeting_rsvp": meeting_lead.rsvp,
-    "team_day_propose": meeting_team_day.propose,
-}
-MEETING_COMMAND_IDS = frozenset({"meeting", "meetings", "team_day"})
-MEETING_ACTIONS = frozenset(MEETING_HANDLERS) - MEETING_COMMAND_IDS
-
-
-def register_meetings(handlers: dict[str, Handler], desk: MeetingDesk) -> None:
-    """Add every meeting command and card verb to the bot's handler table."""
-    for verb, handler in MEETING_HANDLERS.items():
-        handlers[verb] = _bound(handler, desk)
-
-
-def _bound(handler: MeetingHandler, desk: MeetingDesk) -> Handler:
-    async def run(turn: Turn) -> Reply:
-        return await handler(turn, desk)
-
-    return run
+ROUTES = (
+    route("meeting", poll.start, NoPayload, scopes=EVERYWHERE, words=MEETING),
+    route("meetings", lead.my_meetings, NoPayload, words=MEETINGS),
+    route("team_day", team_day.team_day, NoPayload, words=TEAM_DAY),
+    route("meeting_candidates", poll.suggest, Suggest, scopes=EVERYWHERE),
+    route("meeting_poll", poll.start_poll, StartPoll, scopes=EVERYWHERE),
+    route("meeting_vote", lead.vote, Vote, scopes=EVERYWHERE, roster=False),
+    route("meeting_tally", lead.tally, MeetingRef, scopes=EVERYWHERE),
+    route("meeting_finalise", lead.finalise, Finalise, scopes=EVERYWHERE),
+    route("meeting_change", lead.change, Change, scopes=EVERYWHERE),
+    route("meeting_cancel", lead.cancel_ask, MeetingRef, scopes=EVERYWHERE),
+    route("meeting_cancel_confirm", lead.cancel, MeetingRef, scopes=EVERYWHERE),
+    route("meeting_rsvp", lead.rsvp, Answer, scopes=EVERYWHERE, roster=False),
+    route("team_day_propose", team_day.propose, ProposeDay),
+)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.core.turn import Features
+from bot.core.services import Services
 from bot.features.meetings.cards import instant, names, when
 from bot.ui.cards import Card, card, execute, heading, paragraph
 from bot.ui.texts import Lang, text
@@ -14,12 +14,12 @@ from domain.meeting_poll import quorum_needed, rsvp_tally, voters
 from domain.meetings import Meeting, MeetingState, Rsvp
 
 
-def deadline_label(meeting: Meeting, features: Features, lang: Lang) -> str:
-    return instant(meeting.poll_deadline or features.now(), features.calendar, lang)
+def deadline_label(meeting: Meeting, services: Services, lang: Lang) -> str:
+    return instant(meeting.poll_deadline or services.now(), services.calendar, lang)
 
 
 def tally_card(
-    meeting: Meeting, features: Features, lang: Lang, quorum: float, note: str | None = None
+    meeting: Meeting, services: Services, lang: Lang, quorum: float, note: str | None = None
 ) -> Card:
     """The lead's view: poll results while polling, answers once scheduled."""
     if meeting.state == MeetingState.SCHEDULED:
@@ -54,7 +54,7 @@ def tally_card(
                 voted=len(voters(meeting)),
                 total=len(meeting.participants),
                 quorum=quorum_needed(meeting, quorum),
-                deadline=deadline_label(meeting, features, lang),
+                deadline=deadline_label(meeting, services, lang),
             ),
             subtle=True,
         )

@@ -3,15 +3,16 @@ already teleworks, and the chief's proposal of a day to the whole section."""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 from bot.core.turn import Reply, Turn
-from bot.features.approvals.notices import card_message, language_of
 from bot.features.meetings.cards import TEAM_DAY
-from bot.features.meetings.desk import MeetingDesk, field_text
+from bot.features.meetings.desk import desk_of
 from bot.features.meetings.forms import next_week
+from bot.features.meetings.payloads import ProposeDay
 from bot.ui.cards import card, execute, heading, paragraph
 from bot.ui.formatting import short_date
+from bot.ui.messages import card_message, language_of
 from bot.ui.texts import text
 from domain.delivery import NewDelivery
 from domain.meeting_slots import team_telework_days, telework_counts
@@ -21,7 +22,7 @@ from domain.schedule import ScheduleEntry
 
 async def _section(turn: Turn, viewer: Viewer) -> list[StaffMember]:
     chart = await turn.chart()
-    staff = await turn.features.directory.staff(active_only=True)
+    staff = await turn.services.directory.staff(active_only=True)
     return [
         m
         for m in staff.values()
@@ -31,7 +32,7 @@ async def _section(turn: Turn, viewer: Viewer) -> list[StaffMember]:
     ]
 
 
-async def team_day(turn: Turn, desk: MeetingDesk) -> Reply:
+async def team_day(turn: Turn, _payload: object) -> Reply:
     """「チームテレワーク日」: next week's telework count per day and the best day; the chief
     also gets buttons to propose a day to the section."""
     viewer = await turn.staff()
@@ -40,11 +41,11 @@ async def team_day(turn: Turn, desk: MeetingDesk) -> Reply:
         return Reply(text=text(lang, "meetings.no_section"))
     members = await _section(turn, viewer)
     ids = [m.employee_id for m in members]
-    start, end = next_week(turn.features.today())
-    days = turn.features.calendar.working_days(start, end)
+    start, end = next_week(turn.services.today())
+    days = turn.services.calendar.working_days(start, end)
     entries: dict[str, list[ScheduleEntry]] = {}
     for day in days:
-        for entry in await turn.features.schedule.entries_on(day, ids):
+        for entry in await turn.services.schedule.entries_on(day, ids):
             entries.setdefault(entry.employee_id, []).append(entry)
     counts = dict(telework_counts(days, ids, entries))
     best = team_telework_days(days, ids, entries)
@@ -92,24 +93,21 @@ async def team_day(turn: Turn, desk: MeetingDesk) -> Reply:
     return Reply(card=card(body, actions))
 
 
-async def propose(turn: Turn, desk: MeetingDesk) -> Reply:
+async def propose(turn: Turn, payload: ProposeDay) -> Reply:
     """The chief proposes a day: each member gets a card with a one-press telework
     declaration (the normal declaration flow, validated and approved as usual)."""
     viewer = await turn.staff()
     lang = turn.lang
     if viewer.section is None or not can_manage_section(viewer, viewer.section):
         return Reply(text=text(lang, "meetings.not_chief"))
-    calendar, today = turn.features.calendar, turn.features.today()
-    try:
-        day = date.fromisoformat(field_text(turn.data, "day"))
-    except ValueError:
-        return Reply(text=text(lang, "meetings.refused.date"))
+    calendar, today = turn.services.calendar, turn.services.today()
+    day = payload.day
     if not calendar.is_working_day(day) or not today < day <= today + timedelta(days=31):
         return Reply(text=text(lang, "meetings.refused.slot_closed", day=short_date(day, lang)))
     members = [
         m for m in await _section(turn, viewer) if m.employee_id != viewer.member.employee_id
     ]
-    chat_ids = await turn.features.directory.chat_ids([m.employee_id for m in members])
+    chat_ids = await turn.services.directory.chat_ids([m.employee_id for m in members])
     deliveries = []
     for member in members:
         if member.employee_id not in chat_ids:
@@ -131,10 +129,10 @@ async def propose(turn: Turn, desk: MeetingDesk) -> Reply:
                 card_message(card([paragraph(line)], [button]), line),
             )
         )
-    added = await desk.teams.propose_team_day(
+    added = await desk_of(turn).teams.propose_team_day(
         viewer.section, day, actor=viewer.member.employee_id, deliveries=deliveries
     )
-    turn.features.doorbell.ring()
+    turn.services.doorbell.ring()
     return Reply(
         text=text(lang, "meetings.team_day_proposed", day=short_date(day, lang), count=added)
     )

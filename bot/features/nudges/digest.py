@@ -10,10 +10,10 @@ from datetime import date
 from typing import Any
 
 import bot.features.nudges.texts  # noqa: F401  (registers the sentences)
-from bot.features.approvals.notices import card_message, language_of
-from bot.features.nudges.nudges import ReminderServices, declare_button
-from bot.ui.cards import card, heading, paragraph
+from bot.core.reminders import ReminderServices
+from bot.ui.cards import card, declare_button, heading, paragraph
 from bot.ui.formatting import short_date, status_label
+from bot.ui.messages import card_message, language_of
 from bot.ui.texts import Lang, text
 from domain.delivery import Firing, NewDelivery
 from domain.nudges import is_digest_day, next_week
@@ -61,8 +61,8 @@ def digest_card(
 async def run_digest(services: ReminderServices, firing: Firing) -> int:
     """The weekly digest job (fires every weekday afternoon; acts on the week's last working
     day only). Returns how many digests were added."""
-    features = services.features
-    policy, calendar = features.policy, features.calendar
+    core = services.core
+    policy, calendar = core.policy, core.calendar
     if not policy.nudges.may_send_at(firing.scheduled_for, calendar):
         return 0
     today = calendar.local_date(firing.scheduled_for)
@@ -75,7 +75,7 @@ async def run_digest(services: ReminderServices, firing: Firing) -> int:
     wanted = {e for e, p in preferences.items() if p.digest and not p.paused_on(today)}
     if not wanted:
         return 0
-    staff = await features.directory.staff(active_only=True)
+    staff = await core.directory.staff(active_only=True)
     chat = await services.facts.chat_ids()
     facts = await services.facts.schedule(week.start, week.end, week.start, week.end)
     deliveries = []

@@ -1,7 +1,7 @@
 """The reminder jobs (quota nudges, campaigns, the weekly digest) as ``ScheduledJob``s.
 
 The scheduler package must not import storage, so the handlers live here and close over the
-engine and the features. Each job has a stable id and a crontab with weekday names; the
+engine and the core. Each job has a stable id and a crontab with weekday names; the
 ``ReminderClock`` claims every firing in the database, and every handler is re-runnable
 (its fan-out is ``INSERT … ON CONFLICT DO NOTHING`` on per-person keys).
 """
@@ -12,10 +12,11 @@ from collections.abc import Mapping
 
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from bot.core.turn import Features
+from bot.core.reminders import ReminderServices
+from bot.core.services import Services
 from bot.features.campaigns.jobs import run_campaigns
 from bot.features.nudges.digest import run_digest
-from bot.features.nudges.nudges import ReminderServices, run_nudges
+from bot.features.nudges.nudges import run_nudges
 from domain.delivery import Firing, FiringHandler
 from scheduler.clock import ScheduledJob
 
@@ -48,13 +49,13 @@ def job_handlers(services: ReminderServices) -> dict[str, FiringHandler]:
 
 def nudge_jobs(
     engine: AsyncEngine,
-    features: Features,
+    core: Services,
     schedules: Mapping[str, str] | None = None,
     *,
     services: ReminderServices | None = None,
 ) -> list[ScheduledJob]:
     """The three reminder jobs; ``schedules`` overrides a job's crontab by id."""
-    services = services or ReminderServices.build(engine, features)
+    services = services or ReminderServices.build(engine, core)
     overrides = schedules or {}
     return [
         ScheduledJob(job_id, overrides.get(job_id, DEFAULT_CRONS[job_id]), handler)

@@ -9,18 +9,15 @@ from __future__ import annotations
 
 import logging
 from collections import Counter
-from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
-
 import bot.features.nudges.texts  # noqa: F401  (registers the sentences)
-from bot.core.turn import Features
-from bot.features.approvals.notices import card_message, language_of
-from bot.ui.cards import card, execute, heading, paragraph
+from bot.core.reminders import PAUSE_DAYS, SNOOZE_DAYS, ReminderServices
+from bot.ui.cards import card, declare_button, execute, heading, paragraph
 from bot.ui.formatting import short_date
+from bot.ui.messages import card_message, language_of
 from bot.ui.texts import Lang, text
 from domain.delivery import Firing, NewDelivery
 from domain.nudges import (
@@ -30,75 +27,9 @@ from domain.nudges import (
     NudgePlanner,
     suggest_day,
 )
-from domain.org import OrgChart, StaffMember
-from storage.campaigns import SqlCampaigns
-from storage.engine import session_factory
-from storage.ledger_fanout import fan_out_to
-from storage.nudge_facts import SqlNudgeFacts
-from storage.preferences import SqlPreferences
+from domain.org import StaffMember, sections_of
 
 log = logging.getLogger(__name__)
-
-SNOOZE_DAYS = 7
-PAUSE_DAYS = 14
-
-
-@dataclass(frozen=True)
-class ReminderServices:
-    """What the reminder jobs and chat handlers use, built once by the composition root."""
-
-    engine: AsyncEngine
-    features: Features
-    sessions: async_sessionmaker[AsyncSession]
-    preferences: SqlPreferences
-    campaigns: SqlCampaigns
-    facts: SqlNudgeFacts
-
-    @classmethod
-    def build(cls, engine: AsyncEngine, features: Features) -> ReminderServices:
-        sessions = session_factory(engine)
-        return cls(
-            engine,
-            features,
-            sessions,
-            SqlPreferences(sessions),
-            SqlCampaigns(sessions),
-            SqlNudgeFacts(sessions),
-        )
-
-    def now(self) -> datetime:
-        return self.features.now()
-
-    async def enqueue(self, deliveries: list[NewDelivery]) -> int:
-        """One transaction of ``INSERT … ON CONFLICT DO NOTHING`` rows; wakes the sender."""
-        if not deliveries:
-            return 0
-        async with self.sessions.begin() as session:
-            added = await fan_out_to(session, deliveries, now=self.now())
-        if added:
-            self.features.doorbell.ring()
-        return added
-
-
-def sections_of(staff: Mapping[str, StaffMember], chart: OrgChart) -> dict[str, str]:
-    """Employee id → code of their 課/室 (people outside any section are left out)."""
-    out: dict[str, str] = {}
-    cache: dict[str, str | None] = {}
-    for emp, member in staff.items():
-        unit = member.org_unit
-        if unit not in cache:
-            section = chart.section_of(unit) if unit in chart else None
-            cache[unit] = section.code if section else None
-        code = cache[unit]
-        if code is not None:
-            out[emp] = code
-    return out
-
-
-def declare_button(title: str, day: date) -> dict[str, Any]:
-    """The one-tap declare: the same data the declare read-back card sends."""
-    entry = {"date": day.isoformat(), "part": "full", "status": "telework"}
-    return execute(title, "declare_confirm", entries=[entry], replacing=[])
 
 
 def nudge_card(
@@ -144,12 +75,12 @@ class PlannedNudge:
 
 async def plan_nudges(services: ReminderServices, today: date) -> list[PlannedNudge]:
     """Today's nudges (who gets what): a few set-based reads, then pure planning per person."""
-    features = services.features
-    policy, calendar = features.policy, features.calendar
+    core = services.core
+    policy, calendar = core.policy, core.calendar
     planner = NudgePlanner(policy, calendar, today)
     if not planner.any_due:
         return []
-    staff = await features.directory.staff(active_only=True)
+    staff = await core.directory.staff(active_only=True)
     chat = await services.facts.chat_ids()
     horizon_end = calendar.add_working_days(today, SUGGESTION_HORIZON)
     lo, hi = planner.occasion_window()
@@ -158,7 +89,7 @@ async def plan_nudges(services: ReminderServices, today: date) -> list[PlannedNu
     issued = await services.facts.issued(NUDGE_KIND, prefixes)
     preferences = await services.preferences.all()
     designated = await services.campaigns.designated_days(today + timedelta(days=1), horizon_end)
-    sections = sections_of(staff, await features.directory.chart())
+    sections = sections_of(staff, await core.directory.chart())
     section_days: dict[str, Counter[date]] = {}
     for emp, days in facts.telework.items():
         section = sections.get(emp)
@@ -197,8 +128,8 @@ async def plan_nudges(services: ReminderServices, today: date) -> list[PlannedNu
 
 async def run_nudges(services: ReminderServices, firing: Firing) -> int:
     """The daily nudge job: returns how many nudges were added to the ledger."""
-    features = services.features
-    policy, calendar = features.policy, features.calendar
+    core = services.core
+    policy, calendar = core.policy, core.calendar
     if not policy.nudges.may_send_at(firing.scheduled_for, calendar):
         return 0
     today = calendar.local_date(firing.scheduled_for)

@@ -12,19 +12,19 @@ from domain.org import StaffMember
 from domain.quota import NoTargetReason, QuotaStatus, Standing, quota_status
 
 
-async def progress(turn: Turn) -> Reply:
+async def progress(turn: Turn, _payload: object) -> Reply:
     viewer = await turn.staff()
-    features = turn.features
-    today = features.today()
-    first, last = features.calendar.fiscal_year_range(features.calendar.fiscal_year(today))
+    services = turn.services
+    today = services.today()
+    first, last = services.calendar.fiscal_year_range(services.calendar.fiscal_year(today))
     # Weekly periods can straddle the fiscal year's edges.
-    occasions = await features.schedule.telework_occasions(
+    occasions = await services.schedule.telework_occasions(
         first - timedelta(days=7), last + timedelta(days=7), [viewer.member.employee_id]
     )
     status = quota_status(
         viewer.member,
-        features.policy,
-        features.calendar,
+        services.policy,
+        services.calendar,
         today,
         occasions.get(viewer.member.employee_id, []),
     )
@@ -37,7 +37,7 @@ def progress_card(status: QuotaStatus, member: StaffMember, turn: Turn) -> Card:
     if status.no_target is not None:
         body.append(paragraph(_no_target(status, member, lang)))
         return card(body)
-    policy = turn.features.policy
+    policy = turn.services.policy
     for target in status.targets:
         category = policy.categories[target.category].name(lang)
         body.append(

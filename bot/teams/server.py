@@ -1,7 +1,7 @@
-"""The composition root: settings → engine → repositories → bot → adapter → aiohttp app.
+"""The Teams edge's HTTP server: the aiohttp application around botbuilder's adapter.
 
 Nothing is built at import time. Resources open and close in ``cleanup_ctx``; shared objects
-sit in typed ``web.AppKey`` slots.
+sit in typed ``web.AppKey`` slots. The channel-neutral wiring is ``bot.app``.
 """
 
 from __future__ import annotations
@@ -10,33 +10,20 @@ import logging
 import uuid
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from types import SimpleNamespace
 
 import aiohttp
 from aiohttp import web
-from botbuilder.core import BotAdapter, ConversationState, MessageFactory, TurnContext, UserState
+from botbuilder.core import BotAdapter, MessageFactory, TurnContext
 from botbuilder.integration.aiohttp import CloudAdapter, ConfigurationBotFrameworkAuthentication
 from botbuilder.schema import Activity, ActivityTypes, InvokeResponse
 from sqlalchemy import text as sql
-from sqlalchemy.ext.asyncio import AsyncEngine
 
+from bot.app import Application, Clock, build_application, scheduled_jobs, system_clock
 from bot.core.language import choose_language
 from bot.core.metrics import BotMetrics
-from bot.core.settings import AppType, Settings, SettingsError
-from bot.core.turn import Features
-from bot.features.approvals.reminder_job import DEFAULT_CRON as APPROVALS_CRON
-from bot.features.approvals.reminder_job import JOB_ID as APPROVALS_JOB
-from bot.features.approvals.reminder_job import approvals_reminder
-from bot.features.campaigns.chat import CampaignChat
-from bot.features.meetings.desk import MeetingDesk
-from bot.features.meetings.jobs import DEFAULT_CRON as MEETINGS_CRON
-from bot.features.meetings.jobs import JOB_ID as MEETINGS_JOB
-from bot.features.meetings.jobs import meeting_job
-from bot.features.nudges.jobs import DEFAULT_CRONS as REMINDER_CRONS
-from bot.features.nudges.jobs import job_handlers
-from bot.features.nudges.nudges import ReminderServices
-from bot.features.reminders.settings import ReminderSettings
+from bot.core.settings import AppType, Settings
 from bot.teams.activity import locale_of
 from bot.teams.auth import BotTokenValidator, OpenIdKeySet, entra_issuers, entra_metadata_url
 from bot.teams.endpoint import MessageEndpoint, turn_context_ids
@@ -45,21 +32,8 @@ from bot.teams.proactive import ProactiveEngine, build_proactive
 from bot.teams.sdk_auth import CachingBotFrameworkAuthentication
 from bot.teams.team_install import TeamConversations
 from bot.ui.texts import text
-from dialogs.sql_storage import SqlStorage
-from domain.policy import load_policy
-from scheduler.clock import ScheduledJob
 from scheduler.metrics import DeliveryMetrics
-from storage.campaigns import SqlCampaigns
-from storage.dialog_state import DialogStateStore
-from storage.engine import create_engine, session_factory
-from storage.identity import SqlEventLog, SqlTurnRecorder
-from storage.ledger_admin import SqlDeliveryReports
-from storage.meeting_teams import SqlSubTeams
-from storage.meetings import SqlMeetings
 from storage.migrate import DatabaseNotMigrated, ensure_migrated
-from storage.org import SqlOrganisation
-from storage.report_queries import SqlReportQueries
-from storage.schedule import SqlSchedule
 
 log = logging.getLogger(__name__)
 
@@ -67,23 +41,6 @@ SETTINGS = web.AppKey("settings", Settings)
 METRICS = web.AppKey("metrics", BotMetrics)
 
 
-@dataclass
-class Services:
-    """The wired application, shared by the HTTP server and the terminal chat."""
-
-    engine: AsyncEngine
-    bot: TeleworkBot
-    metrics: BotMetrics
-    features: Features
-    meetings: MeetingDesk
-    reminders: ReminderServices
-    team_conversations: TeamConversations
-
-    async def close(self) -> None:
-        await self.engine.dispose()
-
-
-SERVICES = web.AppKey("services", Services)
 PROACTIVE = web.AppKey("proactive", ProactiveEngine)
 
 
@@ -97,78 +54,51 @@ class FunctionClock:
         return self._now()
 
 
-Clock = Callable[[], datetime]
+@dataclass
+class TeamsEdge:
+    """The application behind the Teams activity handler."""
+
+    application: Application
+    bot: TeleworkBot
+    metrics: BotMetrics
+    team_conversations: TeamConversations
+
+    async def close(self) -> None:
+        await self.team_conversations.close()
+        await self.application.close()
 
 
-def system_clock() -> datetime:
-    return datetime.now(UTC)
+EDGE = web.AppKey("edge", TeamsEdge)
 
 
-def build_services(
+def build_edge(
     settings: Settings, metrics: BotMetrics, *, clock: Clock = system_clock
-) -> Services:
-    """Wire storage, policy and the bot (no I/O yet; a bad policy file raises PolicyError)."""
-    engine = create_engine(settings.database_url)
-    sessions = session_factory(engine)
-    storage = SqlStorage(DialogStateStore(engine))
-    policy = load_policy(settings.policy_file)
-    calendar = policy.work_calendar()
-    meetings = MeetingDesk(
-        SqlMeetings(sessions, calendar, clock=clock), SqlSubTeams(sessions, clock=clock)
-    )
-    features = Features(
-        directory=SqlOrganisation(sessions),
-        schedule=SqlSchedule(sessions, clock=clock),
-        policy=policy,
-        calendar=calendar,
-        admins=settings.admins,
-        now=clock,
-        deliveries=SqlDeliveryReports(engine),
-        reports=SqlReportQueries(engine, calendar.time_zone),
-        campaigns=SqlCampaigns(sessions),
-    )
-    reminders = ReminderServices.build(engine, features)
-    turns = SqlTurnRecorder(sessions)
-    team_conversations = TeamConversations(turns)
-    bot = TeleworkBot(
-        conversation_state=ConversationState(storage),
-        user_state=UserState(storage),
-        turns=turns,
-        events=SqlEventLog(sessions),
-        features=features,
-        meetings=meetings,
-        extra_handlers={
-            **ReminderSettings(reminders).handlers(),
-            **CampaignChat(reminders).handlers(),
-        },
-        team_conversations=team_conversations,
-    )
-    return Services(
-        engine=engine,
-        bot=bot,
+) -> TeamsEdge:
+    """The application and its Teams handler (no I/O yet)."""
+    application = build_application(settings, clock=clock)
+    team_conversations = TeamConversations(application.turns)
+    return TeamsEdge(
+        application=application,
+        bot=TeleworkBot(application, team_conversations),
         metrics=metrics,
-        features=features,
-        meetings=meetings,
-        reminders=reminders,
         team_conversations=team_conversations,
     )
 
 
-def install_turn_error_handler(adapter: BotAdapter, services: Services) -> None:
-    """One place for unexpected errors: log with ids, answer with an incident id, reset."""
+def install_turn_error_handler(adapter: BotAdapter, edge: TeamsEdge) -> None:
+    """One place for unexpected errors: log with ids, answer with an incident id."""
 
     async def on_turn_error(context: TurnContext, error: Exception) -> None:
         incident = uuid.uuid4().hex[:8]
-        services.metrics.turn_errors.inc()
+        edge.metrics.turn_errors.inc()
         log.error(
             "turn failed",
             exc_info=error,
             extra={"incident": incident, **turn_context_ids(context)},
         )
-        lang = choose_language(preference=None, text=None, locale=locale_of(context.activity))
+        lang = choose_language(locale=locale_of(context.activity))
         friendly = text(lang, "error.incident", incident=incident)
         try:
-            await services.bot.reset(context)
             if context.activity.type == ActivityTypes.invoke:
                 context.turn_state[BotAdapter._INVOKE_RESPONSE_KEY] = Activity(
                     type=ActivityTypes.invoke_response,
@@ -202,29 +132,6 @@ def _count_outbound(metrics: BotMetrics) -> object:
     return OutboundCounter()
 
 
-def scheduled_jobs(settings: Settings, services: Services) -> list[ScheduledJob]:
-    """Every scheduled job with its default crontab, overridable by TELEWORK_JOB_SCHEDULES."""
-    defaults = [
-        (APPROVALS_JOB, APPROVALS_CRON, approvals_reminder(services.features, services.engine)),
-        (
-            MEETINGS_JOB,
-            MEETINGS_CRON,
-            meeting_job(services.features, services.meetings, session_factory(services.engine)),
-        ),
-        *(
-            (job_id, REMINDER_CRONS[job_id], handler)
-            for job_id, handler in job_handlers(services.reminders).items()
-        ),
-    ]
-    unknown = set(settings.job_schedules) - {job_id for job_id, _cron, _handler in defaults}
-    if unknown:
-        raise SettingsError(f"TELEWORK_JOB_SCHEDULES: unknown jobs {sorted(unknown)}")
-    return [
-        ScheduledJob(job_id, settings.job_schedules.get(job_id, cron), handler)
-        for job_id, cron, handler in defaults
-    ]
-
-
 def create_app(
     settings: Settings, *, check_migrations: bool = True, clock: Clock = system_clock
 ) -> web.Application:
@@ -236,16 +143,17 @@ def create_app(
     endpoint_holder: dict[str, MessageEndpoint] = {}
 
     async def resources(app: web.Application) -> AsyncIterator[None]:
-        services = build_services(settings, metrics, clock=clock)
+        edge = build_edge(settings, metrics, clock=clock)
+        application = edge.application
         if check_migrations:
-            await ensure_migrated(services.engine)
+            await ensure_migrated(application.engine)
         http = aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=10))
         authentication = CachingBotFrameworkAuthentication(
             ConfigurationBotFrameworkAuthentication(_sdk_configuration(settings))
         )
         adapter = CloudAdapter(authentication)
         adapter.use(_count_outbound(metrics))
-        install_turn_error_handler(adapter, services)
+        install_turn_error_handler(adapter, edge)
         validator = None
         if not settings.anonymous:
             extra: dict[str, OpenIdKeySet] = {}
@@ -264,31 +172,30 @@ def create_app(
             validator=validator,
             allowed_tenants=settings.allowed_tenants,
             metrics=metrics,
-            logic=services.bot.on_turn,
+            logic=edge.bot.on_turn,
         )
-        app[SERVICES] = services
+        app[EDGE] = edge
         proactive = None
         if settings.scheduler_enabled:
             proactive = build_proactive(
                 settings,
-                services.engine,
+                application.engine,
                 http,
                 DeliveryMetrics(metrics.registry),
                 FunctionClock(clock),
-                jobs=scheduled_jobs(settings, services),
+                jobs=scheduled_jobs(settings, application),
             )
-            services.features.doorbell.attach(proactive.dispatcher.wake)
-            services.team_conversations.attach(proactive.connector)
+            application.services.doorbell.attach(proactive.dispatcher.wake)
+            edge.team_conversations.attach(proactive.connector)
             await proactive.start()
             app[PROACTIVE] = proactive
         try:
             yield
         finally:
-            await services.team_conversations.close()
             if proactive is not None:
                 await proactive.stop()
             await http.close()
-            await services.close()
+            await edge.close()
 
     async def messages(request: web.Request) -> web.StreamResponse:
         return await endpoint_holder["endpoint"].handle(request)
@@ -297,7 +204,7 @@ def create_app(
         return web.json_response({"status": "alive"})
 
     async def readyz(request: web.Request) -> web.Response:
-        engine = request.app[SERVICES].engine
+        engine = request.app[EDGE].application.engine
         try:
             async with engine.connect() as conn:
                 await conn.execute(sql("SELECT 1"))

@@ -1,0 +1,172 @@
+"""The composition root: settings → engine → repositories → services → the router.
+
+Channel-neutral: the Teams edge (``bot.teams.server``), the terminal chat and the command line
+all start from :func:`build_application`. Nothing is built at import time.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from types import ModuleType
+
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from bot.core.ports import ApprovalRequests
+from bot.core.reminders import ReminderServices
+from bot.core.router import Router
+from bot.core.services import Services
+from bot.core.settings import Settings, SettingsError
+from bot.features.approvals import reminder_job as approvals_job
+from bot.features.approvals import routes as approvals
+from bot.features.approvals.notices import ApproverNotices
+from bot.features.board import routes as board
+from bot.features.campaigns import routes as campaigns
+from bot.features.declare import routes as declare
+from bot.features.deliveries import routes as deliveries
+from bot.features.help import routes as help_
+from bot.features.meetings import jobs as meetings_job
+from bot.features.meetings import routes as meetings
+from bot.features.meetings.desk import MeetingDesk
+from bot.features.nudges import jobs as nudges_jobs
+from bot.features.presence import routes as presence
+from bot.features.progress import routes as progress
+from bot.features.reminders import routes as reminders
+from bot.features.reports import routes as reports
+from domain.policy import Policy, load_policy
+from scheduler.clock import ScheduledJob
+from storage.campaigns import SqlCampaigns
+from storage.engine import create_engine, session_factory
+from storage.identity import SqlEventLog, SqlTurnRecorder
+from storage.ledger_admin import SqlDeliveryReports
+from storage.meeting_teams import SqlSubTeams
+from storage.meetings import SqlMeetings
+from storage.org import SqlOrganisation
+from storage.preferences import SqlPreferences
+from storage.report_queries import SqlReportQueries
+from storage.schedule import SqlSchedule
+
+Clock = Callable[[], datetime]
+
+# Every feature's declarations, in the order help lists their commands.
+FEATURES: tuple[ModuleType, ...] = (
+    help_,
+    declare,
+    presence,
+    board,
+    progress,
+    approvals,
+    meetings,
+    reminders,
+    campaigns,
+    reports,
+    deliveries,
+)
+
+
+def system_clock() -> datetime:
+    return datetime.now(UTC)
+
+
+def build_router() -> Router:
+    """Every command, card action and understood meaning of every feature (no I/O)."""
+    return Router(
+        (route for feature in FEATURES for route in feature.ROUTES),
+        (intent for feature in FEATURES for intent in getattr(feature, "INTENTS", ())),
+    )
+
+
+@dataclass
+class Application:
+    """The wired application, shared by the Teams edge, the terminal chat and the CLI."""
+
+    engine: AsyncEngine
+    services: Services
+    router: Router
+    turns: SqlTurnRecorder
+    events: SqlEventLog
+
+    @property
+    def meetings(self) -> MeetingDesk:
+        return self.services.get(MeetingDesk)
+
+    @property
+    def reminders(self) -> ReminderServices:
+        return self.services.get(ReminderServices)
+
+    async def close(self) -> None:
+        await self.engine.dispose()
+
+
+def build_services(
+    engine: AsyncEngine,
+    policy: Policy,
+    *,
+    admins: frozenset[str] = frozenset(),
+    clock: Clock = system_clock,
+) -> Services:
+    """Every repository and feature service over one database (no I/O yet)."""
+    sessions = session_factory(engine)
+    calendar = policy.work_calendar()
+    services = Services(
+        directory=SqlOrganisation(sessions),
+        schedule=SqlSchedule(sessions, clock=clock),
+        policy=policy,
+        calendar=calendar,
+        admins=admins,
+        now=clock,
+        deliveries=SqlDeliveryReports(engine),
+        reports=SqlReportQueries(engine, calendar.time_zone),
+        campaigns=SqlCampaigns(sessions),
+        languages=SqlPreferences(sessions),
+    )
+    meetings = SqlMeetings(sessions, calendar, clock=clock)
+    services.provide(MeetingDesk(meetings, SqlSubTeams(sessions, clock=clock)))
+    services.provide(ReminderServices.build(engine, services))
+    services.provide(ApproverNotices(services), ApprovalRequests)
+    return services
+
+
+def build_application(settings: Settings, *, clock: Clock = system_clock) -> Application:
+    """Wire storage, policy, services and the router (no I/O yet; a bad policy file raises
+    PolicyError)."""
+    engine = create_engine(settings.database_url)
+    sessions = session_factory(engine)
+    policy = load_policy(settings.policy_file)
+    services = build_services(engine, policy, admins=settings.admins, clock=clock)
+    return Application(
+        engine=engine,
+        services=services,
+        router=build_router(),
+        turns=SqlTurnRecorder(sessions),
+        events=SqlEventLog(sessions),
+    )
+
+
+def scheduled_jobs(settings: Settings, application: Application) -> list[ScheduledJob]:
+    """Every scheduled job with its default crontab, overridable by TELEWORK_JOB_SCHEDULES."""
+    services, engine = application.services, application.engine
+    defaults = [
+        (
+            approvals_job.JOB_ID,
+            approvals_job.DEFAULT_CRON,
+            approvals_job.approvals_reminder(services, engine),
+        ),
+        (
+            meetings_job.JOB_ID,
+            meetings_job.DEFAULT_CRON,
+            meetings_job.meeting_job(services, application.meetings, session_factory(engine)),
+        ),
+        *(
+            (job_id, nudges_jobs.DEFAULT_CRONS[job_id], handler)
+            for job_id, handler in nudges_jobs.job_handlers(application.reminders).items()
+        ),
+    ]
+    unknown = set(settings.job_schedules) - {job_id for job_id, _cron, _handler in defaults}
+    if unknown:
+        raise SettingsError(f"TELEWORK_JOB_SCHEDULES: unknown jobs {sorted(unknown)}")
+    return [
+        ScheduledJob(job_id, settings.job_schedules.get(job_id, cron), handler)
+        for job_id, cron, handler in defaults
+    ]

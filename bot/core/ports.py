@@ -1,0 +1,18 @@
+"""Ports one feature offers another through the services (services never import each other)."""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from domain.org import OrgChart, StaffMember
+from domain.ports import Notify
+
+
+class ApprovalRequests(Protocol):
+    """Builds the messages that ask a requester's approvers to decide (the approvals feature
+    implements it; declaring uses it when a saved day needs approval)."""
+
+    async def notify_approvers(self, requester: StaffMember, chart: OrgChart) -> Notify:
+        """A ``notify`` callback for the schedule's save: one card per pending day and
+        approver, in the approver's language."""
+        ...

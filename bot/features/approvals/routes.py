@@ -1,0 +1,26 @@
+"""Approvals: the chief's list of pending requests and the approve / reject buttons."""
+
+from __future__ import annotations
+
+from bot.core.router import NoPayload, Words, route
+from bot.features.approvals.approvals import Decision, approvals, approve, reject
+from domain.org import Role
+
+APPROVALS = Words(
+    words={"ja": ("承認待ち", "承認一覧", "申請一覧"), "en": ("approvals", "pending requests")},
+    title={"ja": "承認待ち", "en": "approvals"},
+    description={
+        "ja": "課室長：課室の承認待ちの申請を表示し、承認・差し戻しします",
+        "en": "Section chiefs: review and approve your section's requests",
+    },
+    example={"ja": "承認待ち", "en": "approvals"},
+)
+APPROVERS = (Role.SECTION_CHIEF, Role.ADMIN)
+DENIED = "approvals.denied"
+
+ROUTES = (
+    route("approvals", approvals, NoPayload, roles=APPROVERS, denied=DENIED, words=APPROVALS),
+    route("approve", approve, Decision),
+    route("reject", reject, Decision),
+)
+INTENTS = ()

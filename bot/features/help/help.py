@@ -1,0 +1,101 @@
+"""Help, the welcome card, the language setting, and the answer to what was not understood."""
+
+from __future__ import annotations
+
+from pydantic import Field
+
+from bot.core.router import Payload, Route
+from bot.core.turn import Reply, Turn
+from bot.ui.cards import Card, card, execute, heading, paragraph
+from bot.ui.formatting import plain
+from bot.ui.texts import Lang, text
+from dialogs.understanding import Interpretation, suggest
+from dialogs.understanding.commands import normalise
+
+MAX_TEXT_ECHO = 40
+
+
+def help_card(turn: Turn) -> Card:
+    """Every command of the router that this conversation allows, with an example."""
+    lang = turn.lang
+    commands = turn.router.commands(turn.conversation.scope) if turn.router else []
+    facts = [
+        {
+            "title": words.words[lang][0],
+            "value": f"{words.description[lang]}　"
+            + text(lang, "help.example", example=words.example[lang]),
+        }
+        for route in commands
+        if (words := route.words) is not None
+    ]
+    return card(
+        [
+            heading(text(lang, "help.title")),
+            paragraph(text(lang, "help.intro")),
+            {"type": "FactSet", "facts": facts},
+        ]
+    )
+
+
+async def show_help(turn: Turn, _payload: object) -> Reply:
+    return Reply(card=help_card(turn))
+
+
+async def help_asked(turn: Turn, _meaning: Interpretation) -> Reply:
+    return Reply(card=help_card(turn))
+
+
+class Welcome(Payload):
+    team: bool = False
+
+
+async def welcome(turn: Turn, payload: Welcome) -> Reply:
+    """The first card after an install (1:1 or in a team)."""
+    lang = turn.lang
+    return Reply(
+        card=card(
+            [
+                heading(text(lang, "welcome.title")),
+                paragraph(text(lang, "welcome.team" if payload.team else "welcome.personal")),
+            ],
+            [execute(text(lang, "help.button"), "help")],
+        )
+    )
+
+
+async def not_understood(turn: Turn, _meaning: Interpretation) -> Reply:
+    """What was written, why it was not understood, a "did you mean", and help."""
+    lang = turn.lang
+    written = turn.text
+    if not written.strip():
+        return Reply(text=text(lang, "unknown.empty"), card=help_card(turn))
+    shown = written if len(written) <= MAX_TEXT_ECHO else written[:MAX_TEXT_ECHO] + "…"
+    lines = [text(lang, "unknown.text", text=plain(shown))]
+    close = suggest(written, turn.router.vocabulary) if turn.router else None
+    route: Route[Payload] | None = turn.router.routes.get(close) if turn.router and close else None
+    if route is not None and route.words is not None:
+        suggestion = route.words.words[lang][0]
+        lines.append(text(lang, "unknown.did_you_mean", suggestion=suggestion))
+    return Reply(text="\n\n".join(lines), card=help_card(turn))
+
+
+class LanguageChoice(Payload):
+    language: str = Field(default="", max_length=20)
+
+
+_JAPANESE = ("ja", "japanese", "日本語", "にほんご")
+_ENGLISH = ("en", "english", "英語", "えいご")
+
+
+async def language(turn: Turn, payload: LanguageChoice) -> Reply:
+    """「言語 English」/"language 日本語": the language for everything the bot says to this
+    person, in chat and in every message it sends them."""
+    wanted = normalise(turn.argument or payload.language)
+    choice: Lang | None = "ja" if wanted in _JAPANESE else "en" if wanted in _ENGLISH else None
+    if choice is None:
+        return Reply(text=text(turn.lang, "language.ask"))
+    viewer = await turn.staff()
+    employee_id = viewer.member.employee_id
+    await turn.services.languages.set_language(employee_id, choice, actor=employee_id)
+    turn.lang = choice
+    return Reply(text=text(choice, "language.set"))
