@@ -24,7 +24,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from bot.auth import BotTokenValidator, OpenIdKeySet, entra_issuers, entra_metadata_url
 from bot.campaign_chat import CampaignChat
 from bot.context import Features
-from bot.http import MessageEndpoint, turn_context_ids
+from bot.http import MessageEndpoint, local_requests_only, turn_context_ids
 from bot.jobs import DEFAULT_CRONS as REMINDER_CRONS
 from bot.jobs import job_handlers
 from bot.jobs_approvals import DEFAULT_CRON as APPROVALS_CRON
@@ -40,6 +40,7 @@ from bot.nudges import ReminderServices
 from bot.proactive import ProactiveEngine, build_proactive
 from bot.reminder_settings import ReminderSettings
 from bot.sdk_auth import CachingBotFrameworkAuthentication
+from bot.service_url import ServiceUrlRule
 from bot.settings import AppType, Settings, SettingsError
 from bot.team_install import TeamConversations
 from bot.teams_bot import MESSAGE_INVOKE_TYPE, TeleworkBot
@@ -229,7 +230,9 @@ def create_app(
     settings: Settings, *, check_migrations: bool = True, clock: Clock = system_clock
 ) -> web.Application:
     """The aiohttp application. Opens the database and HTTP sessions on startup."""
-    app = web.Application(client_max_size=settings.max_body_bytes)
+    # Anonymous mode binds loopback; the middleware also refuses DNS-rebinding requests.
+    middlewares = [local_requests_only] if settings.anonymous else []
+    app = web.Application(client_max_size=settings.max_body_bytes, middlewares=middlewares)
     metrics = BotMetrics()
     app[SETTINGS] = settings
     app[METRICS] = metrics
@@ -247,11 +250,17 @@ def create_app(
         adapter.use(_count_outbound(metrics))
         install_turn_error_handler(adapter, services)
         validator = None
+        service_urls = ServiceUrlRule.loopback()
         if not settings.anonymous:
+            service_urls = ServiceUrlRule.allow_list(settings.service_url_hosts)
             extra: dict[str, OpenIdKeySet] = {}
             if settings.app_type == AppType.SINGLE_TENANT:
-                # Single-tenant registrations may also receive Entra-issued tokens.
-                entra = OpenIdKeySet(http, entra_metadata_url(settings.app_tenant_id))
+                # Single-tenant registrations may also receive Entra-issued tokens, accepted
+                # only when the bot's own app asked for them (bot.auth).
+                entra = OpenIdKeySet(
+                    http,
+                    settings.entra_metadata_url or entra_metadata_url(settings.app_tenant_id),
+                )
                 extra = dict.fromkeys(entra_issuers(settings.app_tenant_id), entra)
             validator = BotTokenValidator(
                 app_id=settings.app_id,
@@ -265,6 +274,7 @@ def create_app(
             allowed_tenants=settings.allowed_tenants,
             metrics=metrics,
             logic=services.bot.on_turn,
+            service_urls=service_urls,
         )
         app[SERVICES] = services
         proactive = None
@@ -303,7 +313,12 @@ def create_app(
                 await conn.execute(sql("SELECT 1"))
             await ensure_migrated(engine)
         except DatabaseNotMigrated as exc:
-            return web.json_response({"status": "not ready", "reason": str(exc)}, status=503)
+            # The detail names the database's host, user and name: for the log, not for an
+            # unauthenticated caller.
+            log.warning("not ready: %s", exc)
+            return web.json_response(
+                {"status": "not ready", "reason": "database not migrated"}, status=503
+            )
         except Exception as exc:
             log.warning("readiness check failed: %s", type(exc).__name__)
             return web.json_response(
