@@ -283,7 +283,9 @@ async def _dev(
     site = web.TCPSite(runner, settings.host, settings.port)
     await site.start()
     endpoint = f"http://{settings.host}:{settings.port}/api/messages"
-    typer.echo(f"telework-bot is listening on {endpoint} (database {settings.database_url})")
+    typer.echo(
+        f"telework-bot is listening on {endpoint} (database {settings.database_for_display})"
+    )
     loop = asyncio.get_running_loop()
     this_task = asyncio.current_task()
     assert this_task is not None

@@ -7,7 +7,6 @@ program with the key's name (see :func:`load_settings`).
 
 from __future__ import annotations
 
-import ipaddress
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
@@ -15,6 +14,9 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import Field, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+from sqlalchemy.engine import make_url
+
+from bot.teams.service_url import DEFAULT_SERVICE_URL_HOSTS, check_host_pattern, is_loopback_host
 
 
 class AppType(StrEnum):
@@ -48,7 +50,7 @@ class Settings(BaseSettings):
     )
 
     database_url: str = Field(
-        default="sqlite+aiosqlite:///./telework.db", alias="TELEWORK_DATABASE_URL"
+        default="sqlite+aiosqlite:///./telework.db", alias="TELEWORK_DATABASE_URL", repr=False
     )
     app_id: str = Field(default="", alias="MICROSOFT_APP_ID")
     app_password: str = Field(default="", alias="MICROSOFT_APP_PASSWORD", repr=False)
@@ -56,6 +58,9 @@ class Settings(BaseSettings):
     app_tenant_id: str = Field(default="", alias="MICROSOFT_APP_TENANT_ID")
     allowed_tenants: Annotated[frozenset[str], NoDecode] = Field(
         default=frozenset(), alias="TELEWORK_ALLOWED_TENANTS"
+    )
+    service_url_hosts: Annotated[frozenset[str], NoDecode] = Field(
+        default=frozenset(DEFAULT_SERVICE_URL_HOSTS), alias="TELEWORK_SERVICE_URL_HOSTS"
     )
     host: str = Field(default="127.0.0.1", alias="TELEWORK_HOST")
     port: int = Field(default=3978, ge=1, le=65535, alias="TELEWORK_PORT")
@@ -70,6 +75,8 @@ class Settings(BaseSettings):
         default="https://login.botframework.com/v1/.well-known/openidconfiguration",
         alias="TELEWORK_OPENID_METADATA_URL",
     )
+    # Empty: the tenant's own (login.microsoftonline.com/<tenant>/v2.0/…); set only in tests.
+    entra_metadata_url: str = Field(default="", alias="TELEWORK_ENTRA_METADATA_URL")
     policy_file: Path | None = Field(default=None, alias="TELEWORK_POLICY_FILE")
     delivery_rate: float = Field(default=40.0, gt=0, le=50, alias="TELEWORK_DELIVERY_RATE")
     delivery_max_attempts: int = Field(
@@ -89,6 +96,18 @@ class Settings(BaseSettings):
     def _split_list(cls, value: Any) -> Any:
         if isinstance(value, str):
             return frozenset(part.strip().lower() for part in value.split(",") if part.strip())
+        return value
+
+    @field_validator("service_url_hosts", mode="before")
+    @classmethod
+    def _split_hosts(cls, value: Any) -> Any:
+        """Comma-separated hosts or ``*.suffix``; empty means the default Teams hosts."""
+        if isinstance(value, str):
+            value = [part for part in value.split(",") if part.strip()]
+            if not value:
+                return frozenset(DEFAULT_SERVICE_URL_HOSTS)
+        if isinstance(value, list | tuple | set | frozenset):
+            return frozenset(check_host_pattern(str(part)) for part in value)
         return value
 
     @field_validator("policy_file", mode="before")
@@ -154,15 +173,23 @@ class Settings(BaseSettings):
     def tz(self) -> ZoneInfo:
         return ZoneInfo(self.timezone)
 
+    @property
+    def database_for_display(self) -> str:
+        """The database URL with its password hidden: the only form ever printed or logged."""
+        return displayable_database_url(self.database_url)
 
-def is_loopback_host(host: str) -> bool:
-    """True for ``localhost`` and loopback IP literals (127.0.0.0/8, ::1)."""
-    if host.lower() == "localhost":
-        return True
+
+def displayable_database_url(url: str) -> str:
+    """``url`` with the password (and any ``password``/``secret`` query value) as ``***``."""
     try:
-        return ipaddress.ip_address(host.strip("[]")).is_loopback
-    except ValueError:
-        return False
+        parsed = make_url(url)
+    except Exception:  # sqlalchemy raises ArgumentError, ValueError …; never echo the input
+        return "<unreadable database URL>"
+    hidden = {
+        key: "***" if any(word in key.lower() for word in ("password", "secret")) else value
+        for key, value in parsed.query.items()
+    }
+    return parsed.set(query=hidden).render_as_string(hide_password=True)
 
 
 _ALIASES = {name: field.alias for name, field in Settings.model_fields.items()}

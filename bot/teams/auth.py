@@ -6,8 +6,19 @@ without blocking and with explicit errors, and hand botbuilder the result.
 
 The rules follow botbuilder's ``ChannelValidation`` and ``JwtTokenExtractor``: RS256 only, a key
 from the issuer's published JWKS, issuer and audience (= our app id) checked, ``exp``/``nbf`` with
-a clock skew, the key's ``endorsements`` must name the activity's channel, and a ``serviceurl``
-claim, when present, must match the activity's ``serviceUrl``.
+a clock skew, and the key's ``endorsements`` must name the activity's channel. On top of that,
+per kind of issuer:
+
+- Bot Framework tokens (``https://api.botframework.com``, what Teams sends) must carry a
+  ``serviceurl`` claim equal to the activity's ``serviceUrl`` (botbuilder's
+  ``ChannelValidation``/``GovernmentChannelValidation.validate_identity``: "'serviceurl' claim
+  missing" / "Invalid 'serviceurl' claim").
+- Entra ID tokens of the bot's own tenant (single-tenant bots only) are accepted only when the
+  app that asked for the token is the bot itself: ``appid`` (token version 1.0) or ``azp``
+  (2.0) equals our app id. Any app registration in the tenant can get a token whose ``aud`` is
+  the bot (client credentials, scope ``<bot app id>/.default``), so ``aud`` alone proves
+  nothing. These tokens carry no ``serviceurl``; the endpoint's serviceUrl host allow-list
+  stands in for it.
 """
 
 from __future__ import annotations
@@ -200,10 +211,12 @@ def entra_metadata_url(tenant_id: str) -> str:
 class BotTokenValidator:
     """Validates the ``Authorization`` header of an inbound Bot Framework activity.
 
-    Tokens whose ``iss`` is in ``issuers`` are verified with ``key_set`` (the Bot Framework's
-    keys). ``extra_key_sets`` maps further issuers, e.g. :func:`entra_issuers` for a
-    single-tenant bot, to the key set that signs their tokens. A token is only ever checked
-    against the keys of its own issuer.
+    Tokens whose ``iss`` is in ``issuers`` are Bot Framework channel tokens, verified with
+    ``key_set`` (the Bot Framework's keys); they must carry a matching ``serviceurl`` claim.
+    ``extra_key_sets`` maps Entra ID issuers, i.e. :func:`entra_issuers` for a single-tenant
+    bot, to the key set that signs their tokens; those tokens must have been requested by the
+    bot's own app (``appid``/``azp``). A token is only ever checked against the keys of its
+    own issuer.
     """
 
     def __init__(
@@ -222,6 +235,7 @@ class BotTokenValidator:
         if overlap := issuers & extra.keys():
             raise ValueError(f"issuers given twice: {sorted(overlap)}")
         self._app_id = app_id
+        self._channel_issuers = issuers
         self._key_sets: dict[str, OpenIdKeySet] = {issuer: key_set for issuer in issuers}
         self._key_sets.update(extra)
         self._skew = clock_skew_seconds
@@ -271,9 +285,38 @@ class BotTokenValidator:
         self._check_claims(claims, issuer)
         if key.endorsements is not None and channel_id not in key.endorsements:
             raise AuthenticationError("signing key is not endorsed for this channel")
-        if "serviceurl" in claims and not _same_service_url(claims["serviceurl"], service_url):
-            raise AuthenticationError("serviceurl claim does not match the activity")
+        if issuer in self._channel_issuers:
+            # botbuilder's ChannelValidation: the claim is required and must match, otherwise
+            # a token captured from one conversation could steer replies anywhere.
+            if "serviceurl" not in claims:
+                raise AuthenticationError("token has no serviceurl claim")
+            if not _same_service_url(claims["serviceurl"], service_url):
+                raise AuthenticationError("serviceurl claim does not match the activity")
+        else:
+            self._check_calling_app(claims)
         return claims
+
+    def _check_calling_app(self, claims: Mapping[str, Any]) -> None:
+        """An Entra-issued token is accepted only from the bot's own app registration.
+
+        Mirrors botbuilder 4.17.1 ``_ParameterizedBotFrameworkAuthentication.
+        _emulator_validation_authenticate_emulator_token`` (and ``EmulatorValidation``), the
+        path by which botbuilder accepts tenant-issued tokens: a ``ver`` claim is required;
+        version "1.0" names the caller in ``appid``, "2.0" in ``azp``; any other version is
+        refused; the caller must be a valid app id, which for a bot with one identity
+        (``PasswordServiceClientCredentialFactory.is_valid_app_id``) means ``== app_id``.
+        A caller other than the audience would be a skill (``SkillValidation.is_skill_claim``),
+        which botbuilder refuses without a claims validator, and so do we.
+        """
+        version = claims.get("ver")
+        if version == "1.0":
+            caller = claims.get("appid")
+        elif version == "2.0":
+            caller = claims.get("azp")
+        else:
+            raise AuthenticationError("tenant token has no known ver claim")
+        if not isinstance(caller, str) or caller != self._app_id:
+            raise AuthenticationError("tenant token was not requested by this bot")
 
     def _check_claims(self, claims: Mapping[str, Any], issuer: str) -> None:
         if claims.get("iss") != issuer:  # cannot differ once signed, but say so explicitly

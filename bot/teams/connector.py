@@ -6,22 +6,25 @@ synchronously. Here every call is a coroutine on one shared ``aiohttp.ClientSess
 reuse), and the token is fetched once and reused until shortly before it expires.
 
 Anonymous mode (no app id: local development against the Agents Playground) sends no token and
-refuses any serviceUrl that is not on a loopback address.
+refuses any serviceUrl that is not on a loopback address. With a token, the serviceUrl must be
+https on an allowed host (``TELEWORK_SERVICE_URL_HOSTS``), checked before the token is fetched
+or sent: the endpoint already refuses other serviceUrls, this guards every other way an address
+could reach the ledger.
 """
 
 from __future__ import annotations
 
 import asyncio
-import ipaddress
 import time
 from collections.abc import AsyncIterator, Callable, Mapping
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from typing import Any
-from urllib.parse import quote, urlsplit
+from urllib.parse import quote
 
 import aiohttp
 
+from bot.teams.service_url import ServiceUrlRule
 from domain.delivery import ConversationTarget, SendResult
 
 LOGIN_AUTHORITY = "https://login.microsoftonline.com"
@@ -45,16 +48,6 @@ def parse_retry_after(value: str | None, now: datetime | None = None) -> float |
     if when.tzinfo is None:
         when = when.replace(tzinfo=UTC)
     return max(0.0, (when - (now or datetime.now(UTC))).total_seconds())
-
-
-def is_loopback_url(url: str) -> bool:
-    host = urlsplit(url).hostname or ""
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
 
 
 class TokenError(Exception):
@@ -112,7 +105,11 @@ class BotFrameworkToken:
 
 
 class TeamsConnector:
-    """Implements :class:`domain.delivery.ConversationSender` and the calls around it."""
+    """Implements :class:`domain.delivery.ConversationSender` and the calls around it.
+
+    ``service_urls`` applies when there is a token (default: https and the Teams hosts);
+    without a token only loopback serviceUrls are used, whatever is passed.
+    """
 
     def __init__(
         self,
@@ -120,10 +117,14 @@ class TeamsConnector:
         token: BotFrameworkToken | None,
         *,
         timeout_seconds: float = 15.0,
+        service_urls: ServiceUrlRule | None = None,
     ) -> None:
         self._session = session
         self._token = token
         self._timeout = aiohttp.ClientTimeout(total=timeout_seconds)
+        self._service_urls = (
+            ServiceUrlRule.loopback() if token is None else service_urls or ServiceUrlRule()
+        )
 
     async def _headers(self) -> dict[str, str]:
         headers = {"Content-Type": "application/json"}
@@ -132,9 +133,11 @@ class TeamsConnector:
         return headers
 
     def _refused(self, service_url: str) -> str | None:
-        if self._token is None and not is_loopback_url(service_url):
-            return f"anonymous mode refuses the non-loopback serviceUrl {service_url}"
-        return None
+        reason = self._service_urls.refusal(service_url)
+        if reason is None:
+            return None
+        mode = "anonymous mode" if self._token is None else "the bot"
+        return f"{mode} refuses the serviceUrl {service_url[:160]!r}: {reason}"
 
     async def send(self, target: ConversationTarget, activity: Mapping[str, Any]) -> SendResult:
         """``POST {serviceUrl}/v3/conversations/{id}/activities``; never raises."""

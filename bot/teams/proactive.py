@@ -18,6 +18,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.core.settings import AppType, Settings
 from bot.teams.connector import MULTI_TENANT, BotFrameworkToken, TeamsConnector
+from bot.teams.service_url import ServiceUrlRule
 from domain.delivery import Clock, DuplicatePolicy
 from scheduler.clock import ReminderClock, ScheduledJob
 from scheduler.dispatcher import Dispatcher, DispatcherSettings
@@ -38,7 +39,9 @@ def teams_connector(settings: Settings, http: aiohttp.ClientSession) -> TeamsCon
             settings.app_tenant_id if settings.app_type == AppType.SINGLE_TENANT else MULTI_TENANT
         )
         token = BotFrameworkToken(http, settings.app_id, settings.app_password, tenant_id=tenant)
-    return TeamsConnector(http, token)
+    return TeamsConnector(
+        http, token, service_urls=ServiceUrlRule.allow_list(settings.service_url_hosts)
+    )
 
 
 @dataclass

@@ -26,10 +26,11 @@ from bot.core.metrics import BotMetrics
 from bot.core.settings import AppType, Settings
 from bot.teams.activity import locale_of
 from bot.teams.auth import BotTokenValidator, OpenIdKeySet, entra_issuers, entra_metadata_url
-from bot.teams.endpoint import MessageEndpoint, turn_context_ids
+from bot.teams.endpoint import MessageEndpoint, local_requests_only, turn_context_ids
 from bot.teams.handler import MESSAGE_INVOKE_TYPE, TeleworkBot
 from bot.teams.proactive import ProactiveEngine, build_proactive
 from bot.teams.sdk_auth import CachingBotFrameworkAuthentication
+from bot.teams.service_url import ServiceUrlRule
 from bot.teams.team_install import TeamConversations
 from bot.ui.texts import text
 from scheduler.metrics import DeliveryMetrics
@@ -136,7 +137,9 @@ def create_app(
     settings: Settings, *, check_migrations: bool = True, clock: Clock = system_clock
 ) -> web.Application:
     """The aiohttp application. Opens the database and HTTP sessions on startup."""
-    app = web.Application(client_max_size=settings.max_body_bytes)
+    # Anonymous mode binds loopback; the middleware also refuses DNS-rebinding requests.
+    middlewares = [local_requests_only] if settings.anonymous else []
+    app = web.Application(client_max_size=settings.max_body_bytes, middlewares=middlewares)
     metrics = BotMetrics()
     app[SETTINGS] = settings
     app[METRICS] = metrics
@@ -155,11 +158,17 @@ def create_app(
         adapter.use(_count_outbound(metrics))
         install_turn_error_handler(adapter, edge)
         validator = None
+        service_urls = ServiceUrlRule.loopback()
         if not settings.anonymous:
+            service_urls = ServiceUrlRule.allow_list(settings.service_url_hosts)
             extra: dict[str, OpenIdKeySet] = {}
             if settings.app_type == AppType.SINGLE_TENANT:
-                # Single-tenant registrations may also receive Entra-issued tokens.
-                entra = OpenIdKeySet(http, entra_metadata_url(settings.app_tenant_id))
+                # Single-tenant registrations may also receive Entra-issued tokens, accepted
+                # only when the bot's own app asked for them (bot.teams.auth).
+                entra = OpenIdKeySet(
+                    http,
+                    settings.entra_metadata_url or entra_metadata_url(settings.app_tenant_id),
+                )
                 extra = dict.fromkeys(entra_issuers(settings.app_tenant_id), entra)
             validator = BotTokenValidator(
                 app_id=settings.app_id,
@@ -173,6 +182,7 @@ def create_app(
             allowed_tenants=settings.allowed_tenants,
             metrics=metrics,
             logic=edge.bot.on_turn,
+            service_urls=service_urls,
         )
         app[EDGE] = edge
         proactive = None
@@ -210,7 +220,12 @@ def create_app(
                 await conn.execute(sql("SELECT 1"))
             await ensure_migrated(engine)
         except DatabaseNotMigrated as exc:
-            return web.json_response({"status": "not ready", "reason": str(exc)}, status=503)
+            # The detail names the database's host, user and name: for the log, not for an
+            # unauthenticated caller.
+            log.warning("not ready: %s", exc)
+            return web.json_response(
+                {"status": "not ready", "reason": "database not migrated"}, status=503
+            )
         except Exception as exc:
             log.warning("readiness check failed: %s", type(exc).__name__)
             return web.json_response(

@@ -282,13 +282,16 @@ async def test_serviceurl_compares_case_insensitively_ignoring_a_trailing_slash(
     )
 
 
-async def test_token_without_serviceurl_claim_skips_the_check(
+async def test_bot_framework_token_without_serviceurl_claim_is_rejected(
     validator: BotTokenValidator, idp: LocalIdentityProvider
 ) -> None:
+    # botbuilder's ChannelValidation requires the claim; without it a Bot Framework token
+    # would be accepted with any serviceUrl.
     token = idp.sign(claims(serviceurl=None))
 
-    result = await validate(validator, f"Bearer {token}", service_url="https://anything.example/")
-    assert "serviceurl" not in result
+    for service_url in ["https://anything.example/", SERVICE_URL, None]:
+        with pytest.raises(AuthenticationError, match="no serviceurl claim"):
+            await validate(validator, f"Bearer {token}", service_url=service_url)
 
 
 async def test_rotated_key_is_accepted_after_a_refresh(
@@ -362,33 +365,97 @@ async def test_failed_refresh_keeps_the_cached_keys(
     assert idp.metadata_requests == 2
 
 
+V1_ISSUER = f"https://sts.windows.net/{TENANT}/"
+V2_ISSUER = f"https://login.microsoftonline.com/{TENANT}/v2.0"
+
+
+def entra_claims(version: str, caller: str | None = APP_ID, **changes: Any) -> dict[str, Any]:
+    """Claims of an Entra ID token of TENANT to the bot, asked for by ``caller``."""
+    issuer = V1_ISSUER if version == "1.0" else V2_ISSUER
+    caller_claim = "appid" if version == "1.0" else "azp"
+    return claims(iss=issuer, serviceurl=None, ver=version, **{caller_claim: caller}, **changes)
+
+
+@pytest.fixture
+async def entra() -> AsyncIterator[LocalIdentityProvider]:
+    async with LocalIdentityProvider(kid="entra-1") as provider:
+        yield provider
+
+
+@pytest.fixture
+def tenant_validator(
+    key_set: OpenIdKeySet, entra: LocalIdentityProvider, session: aiohttp.ClientSession
+) -> BotTokenValidator:
+    entra_keys = OpenIdKeySet(session, entra.metadata_url)
+    return BotTokenValidator(
+        app_id=APP_ID,
+        key_set=key_set,
+        extra_key_sets=dict.fromkeys(entra_issuers(TENANT), entra_keys),
+        now=lambda: NOW,
+    )
+
+
 async def test_entra_tokens_are_verified_with_their_own_key_set(
-    idp: LocalIdentityProvider, key_set: OpenIdKeySet, session: aiohttp.ClientSession
+    tenant_validator: BotTokenValidator, idp: LocalIdentityProvider, entra: LocalIdentityProvider
 ) -> None:
-    async with LocalIdentityProvider(kid="entra-1") as entra:
-        entra_keys = OpenIdKeySet(session, entra.metadata_url)
-        validator = BotTokenValidator(
-            app_id=APP_ID,
-            key_set=key_set,
-            extra_key_sets=dict.fromkeys(entra_issuers(TENANT), entra_keys),
-            now=lambda: NOW,
-        )
-        v2_issuer = f"https://login.microsoftonline.com/{TENANT}/v2.0"
-        entra_claims = claims(iss=v2_issuer, serviceurl=None)
+    v2 = entra_claims("2.0")
+    result = await validate(tenant_validator, f"Bearer {entra.sign(v2)}")
+    assert result["iss"] == V2_ISSUER
+    assert await validate(tenant_validator, f"Bearer {entra.sign(entra_claims('1.0'))}")
 
-        result = await validate(validator, f"Bearer {entra.sign(entra_claims)}")
-        assert result["iss"] == v2_issuer
-        v1_claims = claims(iss=f"https://sts.windows.net/{TENANT}/", serviceurl=None)
-        assert await validate(validator, f"Bearer {entra.sign(v1_claims)}")
+    # Each issuer's tokens are checked only against that issuer's keys.
+    with pytest.raises(AuthenticationError, match="unknown key"):
+        await validate(tenant_validator, f"Bearer {idp.sign(v2)}")
+    with pytest.raises(AuthenticationError, match="unknown key"):
+        await validate(tenant_validator, f"Bearer {entra.sign(claims())}")
+    other_tenant = claims(iss="https://login.microsoftonline.com/other/v2.0")
+    with pytest.raises(AuthenticationError, match="issuer"):
+        await validate(tenant_validator, f"Bearer {entra.sign(other_tenant)}")
 
-        # Each issuer's tokens are checked only against that issuer's keys.
-        with pytest.raises(AuthenticationError, match="unknown key"):
-            await validate(validator, f"Bearer {idp.sign(entra_claims)}")
-        with pytest.raises(AuthenticationError, match="unknown key"):
-            await validate(validator, f"Bearer {entra.sign(claims())}")
-        other_tenant = claims(iss="https://login.microsoftonline.com/other/v2.0")
-        with pytest.raises(AuthenticationError, match="issuer"):
-            await validate(validator, f"Bearer {entra.sign(other_tenant)}")
+
+@pytest.mark.parametrize("version", ["1.0", "2.0"])
+@pytest.mark.parametrize("caller", ["another-app-in-the-tenant", None, ""])
+async def test_entra_token_asked_for_by_another_app_is_rejected(
+    tenant_validator: BotTokenValidator,
+    entra: LocalIdentityProvider,
+    version: str,
+    caller: str | None,
+) -> None:
+    # Any app of the tenant can get a token with aud = the bot (client credentials).
+    token = entra.sign(entra_claims(version, caller))
+
+    with pytest.raises(AuthenticationError, match="not requested by this bot"):
+        await validate(tenant_validator, f"Bearer {token}")
+
+
+async def test_entra_token_names_its_caller_in_the_claim_of_its_version(
+    tenant_validator: BotTokenValidator, entra: LocalIdentityProvider
+) -> None:
+    # v1.0 names the caller in appid, v2.0 in azp (botbuilder reads them the same way).
+    v1_with_azp = claims(iss=V1_ISSUER, serviceurl=None, ver="1.0", azp=APP_ID, appid="other")
+    v2_with_appid = claims(iss=V2_ISSUER, serviceurl=None, ver="2.0", appid=APP_ID, azp="other")
+    for forged in (v1_with_azp, v2_with_appid):
+        with pytest.raises(AuthenticationError, match="not requested by this bot"):
+            await validate(tenant_validator, f"Bearer {entra.sign(forged)}")
+
+
+@pytest.mark.parametrize("version", [None, "", "3.0", 2])
+async def test_entra_token_without_a_known_version_is_rejected(
+    tenant_validator: BotTokenValidator, entra: LocalIdentityProvider, version: object
+) -> None:
+    forged = claims(iss=V2_ISSUER, serviceurl=None, ver=version, appid=APP_ID, azp=APP_ID)
+
+    with pytest.raises(AuthenticationError, match="ver"):
+        await validate(tenant_validator, f"Bearer {entra.sign(forged)}")
+
+
+async def test_entra_token_still_needs_the_bot_as_audience(
+    tenant_validator: BotTokenValidator, entra: LocalIdentityProvider
+) -> None:
+    token = entra.sign(entra_claims("2.0", aud="another-bot"))
+
+    with pytest.raises(AuthenticationError, match="audience"):
+        await validate(tenant_validator, f"Bearer {token}")
 
 
 def test_validator_requires_an_app_id(key_set: OpenIdKeySet) -> None:

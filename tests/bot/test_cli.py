@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import os
+import queue
+import signal
+import socket
 import subprocess
 import sys
+import threading
+import time
 from pathlib import Path
 
 import pytest
+from sqlalchemy.engine import make_url
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -18,7 +24,7 @@ def run_cli(*args: str, db: Path, stdin: str = "", **env: str) -> subprocess.Com
     }
     environment.update(TELEWORK_DATABASE_URL=f"sqlite+aiosqlite:///{db}", **env)
     return subprocess.run(
-        [sys.executable, "-m", "bot.cli", *args],
+        [sys.executable, "-m", "bot.cli.main", *args],
         input=stdin,
         capture_output=True,
         text=True,
@@ -119,3 +125,59 @@ def test_parse_prints_one_json_object(tmp_path: Path) -> None:
 def test_parse_rejects_a_bad_date(tmp_path: Path) -> None:
     result = run_cli("parse", "明日", "--today", "26/11/2026", db=tmp_path / "x.db")
     assert result.returncode == 2 and "--today" in result.stderr
+
+
+def test_dev_does_not_print_the_database_password(migrated_postgres_url: str) -> None:
+    # PostgreSQL on 127.0.0.1 trusts the test user, so any password connects.
+    url = make_url(migrated_postgres_url).set(password="s3cr3t-pw")
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    environment = {
+        k: v for k, v in os.environ.items() if not k.startswith(("TELEWORK_", "MICROSOFT_"))
+    }
+    environment.update(
+        TELEWORK_DATABASE_URL=url.render_as_string(hide_password=False),
+        TELEWORK_PORT=str(port),
+        TELEWORK_SCHEDULER_ENABLED="false",
+    )
+    process = subprocess.Popen(
+        [sys.executable, "-m", "bot.cli.main", "dev", "--no-chat", "--no-playground"],
+        cwd=ROOT,
+        env=environment,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        start_new_session=True,
+    )
+    lines: queue.Queue[str | None] = queue.Queue()
+
+    def read() -> None:
+        assert process.stdout is not None
+        for line in process.stdout:
+            lines.put(line)
+        lines.put(None)
+
+    threading.Thread(target=read, daemon=True).start()
+    output: list[str] = []
+    deadline = time.monotonic() + 60
+    try:
+        while time.monotonic() < deadline:
+            try:
+                line = lines.get(timeout=max(0.1, deadline - time.monotonic()))
+            except queue.Empty:
+                break
+            if line is None:
+                break
+            output.append(line)
+            if "is listening on" in line:
+                break
+    finally:
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGTERM)
+        process.wait(30)
+    text = "".join(output)
+    assert "is listening on" in text, text
+    assert "s3cr3t-pw" not in text
+    assert f"database postgresql+asyncpg://{url.username}:***@" in text

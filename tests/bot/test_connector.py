@@ -10,6 +10,7 @@ import aiohttp
 import pytest
 
 from bot.teams.connector import BotFrameworkToken, TeamsConnector, parse_retry_after
+from bot.teams.service_url import ServiceUrlRule
 from domain.delivery import ConversationTarget, SendOutcome, classify
 from tests.fakes.fake_connector import FakeConnector, Reply
 
@@ -51,6 +52,10 @@ def token(
     )
 
 
+# The fake connector is plain http on 127.0.0.1; production needs https on a Teams host.
+FAKE_HOST = ServiceUrlRule(hosts=frozenset({"127.0.0.1"}), https_only=False)
+
+
 async def test_anonymous_send_posts_the_activity_without_a_token(
     fake: FakeConnector, http: aiohttp.ClientSession
 ) -> None:
@@ -75,7 +80,7 @@ async def test_the_token_is_fetched_once_and_refreshed_before_expiry(
     fake: FakeConnector, http: aiohttp.ClientSession
 ) -> None:
     ticks = Ticks()
-    connector = TeamsConnector(http, token(http, fake, ticks))
+    connector = TeamsConnector(http, token(http, fake, ticks), service_urls=FAKE_HOST)
     target = ConversationTarget(fake.url, "a:1")
     await asyncio.gather(*(connector.send(target, {"text": str(i)}) for i in range(10)))
     assert len(fake.token_requests) == 1
@@ -95,7 +100,7 @@ async def test_a_401_refreshes_the_token_once(
     fake: FakeConnector, http: aiohttp.ClientSession
 ) -> None:
     fake.script("a:1", Reply(401))
-    result = await TeamsConnector(http, token(http, fake)).send(
+    result = await TeamsConnector(http, token(http, fake), service_urls=FAKE_HOST).send(
         ConversationTarget(fake.url, "a:1"), {"text": "x"}
     )
     assert result.http_status == 200 and len(fake.token_requests) == 2
@@ -104,9 +109,8 @@ async def test_a_401_refreshes_the_token_once(
 async def test_a_refused_token_is_a_retryable_result_not_an_exception(
     fake: FakeConnector, http: aiohttp.ClientSession
 ) -> None:
-    result = await TeamsConnector(http, token(http, fake, secret="wrong")).send(
-        ConversationTarget(fake.url, "a:1"), {"text": "x"}
-    )
+    connector = TeamsConnector(http, token(http, fake, secret="wrong"), service_urls=FAKE_HOST)
+    result = await connector.send(ConversationTarget(fake.url, "a:1"), {"text": "x"})
     assert result.http_status is None and "401" in (result.error or "")
     assert fake.requests == []
 
@@ -167,3 +171,55 @@ async def test_create_a_personal_conversation_and_page_through_team_members(
     fake.members = [{"id": f"29:u{i}", "aadObjectId": f"oid-{i}"} for i in range(7)]
     members = [m async for m in connector.team_members(fake.url, "19:team", page_size=3)]
     assert [m["id"] for m in members] == [f"29:u{i}" for i in range(7)]
+
+
+async def test_with_a_token_a_service_url_off_the_allow_list_gets_neither_token_nor_request(
+    fake: FakeConnector, http: aiohttp.ClientSession
+) -> None:
+    # Defence in depth behind the endpoint: whatever address reached the ledger, the bot's
+    # token only goes to https Teams hosts (the default rule).
+    connector = TeamsConnector(http, token(http, fake))
+    result = await connector.send(ConversationTarget(fake.url, "a:1"), {"text": "x"})
+    assert result.http_status == 403 and "not https" in (result.error or "")
+    assert classify(result) is SendOutcome.FAILED
+    with pytest.raises(ValueError, match="refuses the serviceUrl"):
+        await connector.create_personal_conversation(
+            fake.url, bot_id="28:bot", user_id="29:u1", tenant_id="tenant-1"
+        )
+    with pytest.raises(ValueError, match="refuses the serviceUrl"):
+        [m async for m in connector.team_members(fake.url, "19:team")]
+    assert fake.token_requests == [] and fake.requests == []
+    assert fake.created_conversations == []
+
+
+@pytest.mark.parametrize(
+    "service_url",
+    [
+        "https://evil.example/amer/",
+        "https://smba.trafficmanager.net.evil.example/",
+        "https://evil.trafficmanager.net/",
+        "https://user@smba.trafficmanager.net/amer/",
+        "https://evil.example\\@smba.trafficmanager.net/amer/",
+    ],
+)
+async def test_with_a_token_only_teams_hosts_are_allowed_by_default(
+    fake: FakeConnector, http: aiohttp.ClientSession, service_url: str
+) -> None:
+    connector = TeamsConnector(http, token(http, fake))
+    result = await connector.send(ConversationTarget(service_url, "a:1"), {"text": "x"})
+    assert result.http_status == 403
+    assert fake.token_requests == []
+
+
+@pytest.mark.parametrize(
+    "service_url",
+    ["http://evil\\@127.0.0.1/", "http://evil@127.0.0.1/", "http://127.0.0.1:1@evil/"],
+)
+async def test_anonymous_mode_refuses_a_service_url_that_only_looks_like_loopback(
+    http: aiohttp.ClientSession, service_url: str
+) -> None:
+    # urllib.parse reads 127.0.0.1 in the first; urllib3 (requests) would connect to "evil".
+    result = await TeamsConnector(http, None).send(
+        ConversationTarget(service_url, "a:1"), {"text": "x"}
+    )
+    assert result.http_status == 403 and "anonymous" in (result.error or "")

@@ -4,10 +4,16 @@ from __future__ import annotations
 
 import copy
 import json
+import logging
+import sqlite3
+from pathlib import Path
 from typing import Any
 
 import pytest
+from aiohttp.test_utils import TestClient, TestServer
 
+from bot.core.settings import load_settings
+from bot.teams.server import create_app
 from storage.engine import create_engine
 from tests.bot.conftest import RecordingConnector, teams_fixture
 from tests.factories import MEGAN_AAD, seed_staff, staff
@@ -40,6 +46,13 @@ def payload(name: str, service_url: str) -> dict[str, Any]:
         data = envelope
     data["serviceUrl"] = service_url
     return data
+
+
+def saved_service_urls(sqlite_url: str) -> list[str]:
+    """Every serviceUrl saved as a conversation reference."""
+    path = sqlite_url.removeprefix("sqlite+aiosqlite:///")
+    with sqlite3.connect(path) as db:
+        return [row[0] for row in db.execute("SELECT service_url FROM conversation_ref")]
 
 
 def card_of(activity: dict[str, Any]) -> dict[str, Any] | None:
@@ -307,3 +320,143 @@ async def test_health_readiness_and_metrics(bot_client: Any, connector: Recordin
     assert 'telework_turns_total{activity_type="message",outcome="201"} 1.0' in metrics
     assert "telework_turn_seconds_bucket" in metrics
     assert 'telework_outbound_calls_total{operation="send_activity"} 1.0' in metrics
+
+
+def reaction(service_url: str) -> dict[str, Any]:
+    """A message reaction: processed and recorded, but never answered."""
+    return payload("11_messagereaction_added", service_url)
+
+
+@pytest.mark.parametrize(
+    "service_url",
+    [
+        "http://evil\\@127.0.0.1/",  # urllib: 127.0.0.1; requests (the reply): evil
+        "http://evil@127.0.0.1/",
+        "http://127.0.0.1:1@evil/",
+        "http://127.0.0.1\\@evil/",
+        "http://127.0.0.1 @evil/",
+        "http://127.1/",  # loopback to a resolver, but not a literal we can check
+    ],
+)
+async def test_anonymous_mode_refuses_a_service_url_that_only_looks_like_loopback(
+    service_url: str, bot_client: Any, sqlite_url: str
+) -> None:
+    client = await bot_client()
+    response = await client.post("/api/messages", json=reaction(service_url))
+    assert response.status == 403
+    assert saved_service_urls(sqlite_url) == []
+
+
+@pytest.mark.parametrize(
+    "service_url", ["http://127.0.0.1:1/", "http://localhost:1/", "http://[::1]:1/"]
+)
+async def test_anonymous_mode_accepts_loopback_service_urls(
+    service_url: str, bot_client: Any, sqlite_url: str
+) -> None:
+    client = await bot_client()
+    response = await client.post("/api/messages", json=reaction(service_url))
+    assert response.status == 201
+    assert saved_service_urls(sqlite_url) == [service_url]
+
+
+@pytest.mark.parametrize(
+    "host", ["evil.example", "evil.example:3978", "127.0.0.1.evil.example", "localhost.", ""]
+)
+@pytest.mark.parametrize("path", ["/api/messages", "/healthz", "/metrics", "/readyz"])
+async def test_anonymous_mode_refuses_requests_to_a_host_that_is_not_loopback(
+    host: str, path: str, bot_client: Any, connector: RecordingConnector, sqlite_url: str
+) -> None:
+    # DNS rebinding: a web page's own domain, re-resolved to 127.0.0.1.
+    client = await bot_client()
+    data = payload("01_personal_message", connector.url)
+    if path == "/api/messages":
+        response = await client.post(path, json=data, headers={"Host": host})
+    else:
+        response = await client.get(path, headers={"Host": host})
+    assert response.status == 403
+    assert connector.requests == [] and saved_service_urls(sqlite_url) == []
+
+
+@pytest.mark.parametrize("host", ["127.0.0.1", "localhost:3978", "LOCALHOST", "[::1]:3978"])
+async def test_anonymous_mode_accepts_loopback_host_headers(host: str, bot_client: Any) -> None:
+    client = await bot_client()
+    response = await client.get("/healthz", headers={"Host": host})
+    assert response.status == 200
+
+
+@pytest.mark.parametrize("origin", ["http://evil.example", "http://127.0.0.1:3978", "null"])
+async def test_anonymous_mode_refuses_requests_from_web_pages(
+    origin: str, bot_client: Any, connector: RecordingConnector
+) -> None:
+    client = await bot_client()
+    data = payload("01_personal_message", connector.url)
+    response = await client.post("/api/messages", json=data, headers={"Origin": origin})
+    assert response.status == 403
+    assert (await client.get("/metrics", headers={"Origin": origin})).status == 403
+    assert connector.requests == []
+
+
+async def test_deeply_nested_json_is_a_400_without_a_traceback(
+    bot_client: Any, caplog: pytest.LogCaptureFixture
+) -> None:
+    client = await bot_client()
+    nested = {"type": "message", "value": json.loads("[" * 500 + "]" * 500)}
+    bodies = [b"[" * 100_000, b'{"type": "message", "value": ' + b"[" * 100_000, nested]
+    with caplog.at_level(logging.WARNING):
+        for body in bodies:
+            if isinstance(body, bytes):
+                response = await client.post(
+                    "/api/messages", data=body, headers={"Content-Type": "application/json"}
+                )
+            else:
+                response = await client.post("/api/messages", json=body)
+            assert response.status == 400
+    assert [r for r in caplog.records if r.levelno >= logging.ERROR] == []
+
+
+async def test_ordinary_nesting_is_still_accepted(
+    bot_client: Any, connector: RecordingConnector
+) -> None:
+    client = await bot_client()
+    data = reaction(connector.url)
+    data["channelData"]["extra"] = json.loads('{"a": ' * 20 + "1" + "}" * 20)
+    assert (await client.post("/api/messages", json=data)).status == 201
+
+
+async def test_anonymous_metric_labels_are_a_fixed_set(
+    bot_client: Any, connector: RecordingConnector
+) -> None:
+    client = await bot_client()
+    refused = reaction("https://evil.example/")
+    refused["type"] = "forged-type-1"
+    assert (await client.post("/api/messages", json=refused)).status == 403
+    unknown = reaction(connector.url)
+    unknown["type"] = "forged-type-2"
+    assert (await client.post("/api/messages", json=unknown)).status == 201
+    metrics = await (await client.get("/metrics")).text()
+    assert "forged-type" not in metrics
+    assert 'telework_turns_total{activity_type="unauthenticated",outcome="403"} 1.0' in metrics
+    assert 'telework_turns_total{activity_type="other",outcome="201"} 1.0' in metrics
+
+
+async def test_readiness_does_not_tell_where_the_database_is(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    database = tmp_path / "secret-name-of-the-database.db"
+    settings = load_settings(
+        _env_file=None,
+        TELEWORK_DATABASE_URL=f"sqlite+aiosqlite:///{database}",
+        TELEWORK_SCHEDULER_ENABLED=False,  # its dispatcher would need the tables
+    )
+    client = TestClient(TestServer(create_app(settings, check_migrations=False), host="127.0.0.1"))
+    await client.start_server()
+    try:
+        with caplog.at_level(logging.WARNING, logger="bot.teams.server"):
+            response = await client.get("/readyz")
+            text = await response.text()
+    finally:
+        await client.close()
+    assert response.status == 503
+    assert json.loads(text) == {"status": "not ready", "reason": "database not migrated"}
+    assert "secret-name" not in text
+    assert any("secret-name" in r.getMessage() for r in caplog.records)  # the operator's log

@@ -80,3 +80,41 @@ def test_job_schedules_are_parsed_and_checked() -> None:
     assert settings.job_schedules == {"approvals-reminder": "30 9 * * mon-fri", "x": "0 8 * * *"}
     with pytest.raises(SettingsError, match="TELEWORK_JOB_SCHEDULES"):
         load_settings(_env_file=None, TELEWORK_JOB_SCHEDULES="approvals-reminder=every day")
+
+
+def test_service_url_hosts_default_to_the_teams_hosts() -> None:
+    default = load_settings(_env_file=None).service_url_hosts
+    assert default == frozenset(
+        {
+            "smba.trafficmanager.net",
+            "smba.infra.gcc.teams.microsoft.com",
+            "smba.infra.gov.teams.microsoft.us",
+            "smba.infra.dod.teams.microsoft.us",
+            "*.botframework.com",
+        }
+    )
+    assert load_settings(_env_file=None, TELEWORK_SERVICE_URL_HOSTS=" ").service_url_hosts == (
+        default
+    )
+    custom = load_settings(_env_file=None, TELEWORK_SERVICE_URL_HOSTS="Teams.Example.org, *.x.jp")
+    assert custom.service_url_hosts == frozenset({"teams.example.org", "*.x.jp"})
+
+
+@pytest.mark.parametrize(
+    "value", ["*.com", "*", "https://smba.trafficmanager.net", "smba.trafficmanager.net:443", "a b"]
+)
+def test_bad_service_url_hosts_name_the_key(value: str) -> None:
+    with pytest.raises(SettingsError, match="TELEWORK_SERVICE_URL_HOSTS"):
+        load_settings(_env_file=None, TELEWORK_SERVICE_URL_HOSTS=value)
+
+
+def test_the_database_password_is_never_displayed() -> None:
+    settings = load_settings(
+        _env_file=None,
+        TELEWORK_DATABASE_URL="postgresql+asyncpg://telework:s3cr3t-pw@db.internal:5432/telework",
+    )
+    assert (
+        settings.database_for_display
+        == "postgresql+asyncpg://telework:***@db.internal:5432/telework"
+    )
+    assert "s3cr3t-pw" not in repr(settings) and "s3cr3t-pw" not in str(settings)
