@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, fields
 from datetime import date
 
 from domain.org import ExemptReason, Office, OrgUnit, StaffMember, UnitKind
+from domain.spreadsheet_text import runs_as_formula
 
 # canonical name → accepted headers (compared after NFKC, case-folded, spaces removed)
 COLUMNS: dict[str, tuple[str, ...]] = {
@@ -59,9 +60,7 @@ _EXEMPT = {
     "other": ExemptReason.OTHER,
 }
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-# A cell starting with one of these is a formula to a spreadsheet (OWASP, CSV injection):
-# roster text reaches CSV and Excel reports, so no text column may start with one.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# Roster text reaches CSV and Excel reports: no text column may start like a formula.
 NON_TEXT_COLUMNS = frozenset(
     {"is_manager", "is_section_chief", "care_preschool", "care_family", "active", "hire_date"}
 )
@@ -149,7 +148,7 @@ def parse_row(values: Mapping[str, str]) -> tuple[StaffMember, list[OrgUnit]]:
     """One row (canonical column → text) → the staff record and its unit chain, or ValueError."""
     get = {name: _clean(values.get(name)) for name in COLUMNS}
     for column, value in get.items():
-        if column not in NON_TEXT_COLUMNS and value.startswith(FORMULA_STARTS):
+        if column not in NON_TEXT_COLUMNS and runs_as_formula(value):
             raise ValueError(_formula_refusal(column, value))
     for column in REQUIRED:
         if not get[column]:

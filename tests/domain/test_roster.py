@@ -9,13 +9,13 @@ import pytest
 from domain.org import ExemptReason, Office, StaffMember, UnitKind
 from domain.roster import (
     COLUMNS,
-    FORMULA_STARTS,
     NON_TEXT_COLUMNS,
     RosterFormatError,
     build_roster,
     map_header,
     plan_import,
 )
+from domain.spreadsheet_text import FORMULA_STARTS
 
 HEADER = [
     "職員番号",
@@ -281,7 +281,7 @@ def test_formula_characters_inside_a_value_and_in_flags_are_fine() -> None:
 
 def test_the_text_columns_are_every_column_but_flags_and_the_date() -> None:
     assert set(COLUMNS) - set(TEXT_COLUMNS) == set(NON_TEXT_COLUMNS)
-    assert FORMULA_STARTS == ("=", "+", "-", "@", "\t", "\r")
+    assert FORMULA_STARTS == ("=", "+", "-", "@", "\t", "\r")  # OWASP's list
 
 
 def test_header_problems_are_format_errors() -> None:
