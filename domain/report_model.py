@@ -25,7 +25,8 @@ Counting rules, stated in every output (``RULES``):
   attains a category when every judged period is met; ``period_rate`` is the share of
   person-periods met (for the weekly aim: the share of eligible weeks with telework).
 * Categories are read from the current roster (manager, care); sensitive categories are
-  suppressed for groups smaller than ``policy.reports.care_min_group_size``.
+  suppressed for groups smaller than ``policy.reports.care_min_group_size``, and so is every
+  cell from which a suppressed one could be worked out (``domain.report_privacy``).
 """
 
 from __future__ import annotations

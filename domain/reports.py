@@ -26,7 +26,7 @@ from domain.report_model import (
     Scope,
     Tally,
 )
-from domain.report_privacy import suppress_small_groups
+from domain.report_privacy import Population, suppress_small_groups
 from domain.report_rows import (
     OverviewRow,
     PersonRow,
@@ -109,6 +109,10 @@ class _Pass:
         self.unit_rows = self._unit_rows()
         self._targets: dict[str, list[Tally]] = {}
         self._unit_tallies = {row.unit.code: row.tally for row in self.unit_rows}
+        self.groups = [r.tally for r in self.overview] + [r.tally for r in self.unit_rows]
+        self._group_index = {id(tally): i for i, tally in enumerate(self.groups)}
+        self._leaves: dict[str, tuple[int, ...]] = {}
+        self.population = Population()
         self.week = request.telework_week
         if self.week is not None and (
             self.week[1] < report_range.start or self.week[0] > report_range.end
@@ -175,6 +179,7 @@ class _Pass:
                 tallies.append(by_code[current])
             current = self.chart.unit(current).parent
         self._targets[code] = tallies
+        self._leaves[code] = tuple(sorted(self._group_index[id(t)] for t in tallies))
         return tallies
 
     # -- the walk ----------------------------------------------------------------------
@@ -204,13 +209,11 @@ class _Pass:
             if self.request.per_person:
                 people.append(row)
         self._add_meetings()
-        min_size = self.policy.reports.care_min_group_size
-        sensitive = [cid for cid, c in self.policy.categories.items() if c.sensitive]
         suppress_small_groups(
-            [r.tally for r in self.overview],
-            [(r.unit, r.tally) for r in self.unit_rows],
-            sensitive,
-            min_size,
+            self.groups,
+            self.population,
+            self.policy.categories,
+            self.policy.reports.care_min_group_size,
         )
         return ReportBody(
             range=self.range,
@@ -268,7 +271,14 @@ class _Pass:
                 week_person_days += value
         week_days = len(week_hits)
         judgements = self._judge(member, days, eligible_from) if eligible else ()
-        for tally in self._tallies_for(code):
+        tallies = self._tallies_for(code)
+        if eligible:  # the groups and the categories this person is counted in
+            self.population.add(
+                self._leaves[code],
+                frozenset(p.category_id for p in self._categories_of(member)),
+                frozenset(c for c, _, _ in judgements),
+            )
+        for tally in tallies:
             tally.headcount += 1
             tally.eligible += eligible
             if occasions:
@@ -306,9 +316,7 @@ class _Pass:
             telework_week_days=week_days,
         )
 
-    def _judge(
-        self, member: StaffMember, days: TeleworkDays, eligible_from: date
-    ) -> list[tuple[str, int, int]]:
+    def _categories_of(self, member: StaffMember) -> tuple[JudgedPeriods, ...]:
         key = roster_key(member)
         categories = self._membership.get(key)
         if categories is None:
@@ -318,6 +326,12 @@ class _Pass:
                 if c.when.holds_for(member)
             )
             self._membership[key] = categories
+        return categories
+
+    def _judge(
+        self, member: StaffMember, days: TeleworkDays, eligible_from: date
+    ) -> list[tuple[str, int, int]]:
+        categories = self._categories_of(member)
         out: list[tuple[str, int, int]] = []
         half_occasions = self.policy.counting.half_day_occasions
         for periods in categories:

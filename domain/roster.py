@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from domain.org import ROSTER_FIELDS, ExemptReason, Office, OrgUnit, StaffMember, UnitKind
+from domain.spreadsheet_text import runs_as_formula
 
 # canonical name → accepted headers (compared after NFKC, case-folded, spaces removed)
 COLUMNS: dict[str, tuple[str, ...]] = {
@@ -59,6 +60,10 @@ _EXEMPT = {
     "other": ExemptReason.OTHER,
 }
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+# Roster text reaches CSV and Excel reports: no text column may start like a formula.
+NON_TEXT_COLUMNS = frozenset(
+    {"is_manager", "is_section_chief", "care_preschool", "care_family", "active", "hire_date"}
+)
 _DATE = re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$")
 
 
@@ -127,9 +132,24 @@ def _clean(value: object) -> str:
     return unicodedata.normalize("NFKC", str(value)).strip() if value is not None else ""
 
 
+def _formula_refusal(column: str, value: str) -> str:
+    """Why ``value`` is refused, in English and Japanese (the file's own header names)."""
+    shown = value if len(value) <= 40 else value[:40] + "…"
+    first = {"\t": "tab", "\r": "CR"}.get(value[0], value[0])
+    japanese = next(a for a in COLUMNS[column] if not a.isascii())
+    return (
+        f"{column}: {shown!r} starts with {first!r}, which a spreadsheet runs as a formula; "
+        f"remove it / {japanese}: 「{first}」で始まる値は表計算ソフトで数式として実行される"
+        "おそれがあるため登録できません。先頭の記号を削除してください"
+    )
+
+
 def parse_row(values: Mapping[str, str]) -> tuple[StaffMember, list[OrgUnit]]:
     """One row (canonical column → text) → the staff record and its unit chain, or ValueError."""
     get = {name: _clean(values.get(name)) for name in COLUMNS}
+    for column, value in get.items():
+        if column not in NON_TEXT_COLUMNS and runs_as_formula(value):
+            raise ValueError(_formula_refusal(column, value))
     for column in REQUIRED:
         if not get[column]:
             raise ValueError(f"{column} is empty")

@@ -18,10 +18,13 @@ from openpyxl import load_workbook
 from bot.features.reports.card import summary_card
 from bot.features.reports.charts import chart_texts, font_path, monthly_png, report_png
 from bot.features.reports.outputs import to_csv, to_markdown, to_xlsx
+from domain.org import Office, OrgUnit, StaffMember, UnitKind
 from domain.policy import default_policy
+from domain.report_history import StaffHistory
 from domain.report_model import ReportRange, ReportRequest
-from domain.report_rows import Report
+from domain.report_rows import Report, ReportInputs
 from domain.reports import build_report
+from domain.spreadsheet_text import FORMULA_STARTS
 from tests.report_org import TELEWORK_WEEK, inputs
 
 POLICY = default_policy()
@@ -165,3 +168,75 @@ def test_the_chat_card_summarises_and_carries_the_chart() -> None:
     assert image["url"].startswith("data:image/png;base64,")
     assert base64.b64decode(image["url"].split(",", 1)[1]).startswith(PNG)
     assert texts[-1].startswith("作成日時:")
+
+
+LINK = '=HYPERLINK("http://evil.example/","x")'
+BUREAU, SECTION, SUB = "=1+1", "@SUM(A1)", "+cmd|' /C calc'!A0"
+
+
+def _hostile_report() -> Report:
+    """Roster text that starts like a formula (as a database filled before the import
+    refused it could hold), in names, units, sections and employee ids; fewer people
+    telework than the year before, so the comparison has negative changes."""
+    units = [
+        OrgUnit(BUREAU, BUREAU, UnitKind.BUREAU, Office.HEAD_OFFICE),
+        OrgUnit(f"{BUREAU}/{SECTION}", SECTION, UnitKind.SECTION, Office.HEAD_OFFICE, BUREAU),
+        OrgUnit(
+            f"{BUREAU}/{SECTION}/係",
+            SUB,
+            UnitKind.SUBSECTION,
+            Office.HEAD_OFFICE,
+            f"{BUREAU}/{SECTION}",
+        ),
+    ]
+    names = [LINK, "-2+3", "\t=cmd", "@A1", "普通 の名前"]
+    staff = [
+        StaffMember(f"-E{i}", name, f"e{i}@example.go.jp", units[1 + i % 2].code, date(2015, 4, 1))
+        for i, name in enumerate(names)
+    ]
+    occasions = {
+        m.employee_id: [(date(2025, 7, 22), "full"), (date(2025, 9, 10), "full")]
+        + ([(date(2026, 7, 21), "am")] if i < 2 else [])
+        for i, m in enumerate(staff)
+    }
+    request = ReportRequest(
+        ReportRange.fiscal_year_of(2026, CALENDAR), telework_week=TELEWORK_WEEK, per_person=True
+    )
+    return build_report(
+        request, ReportInputs(units, staff, occasions, StaffHistory([])), POLICY, CALENDAR
+    )
+
+
+def test_roster_text_never_becomes_a_formula_in_excel() -> None:
+    book = load_workbook(io.BytesIO(to_xlsx(_hostile_report(), "ja", GENERATED, 0.5)))
+    texts: set[str] = set()
+    negative = 0
+    for sheet in book.worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                assert cell.data_type != "f", (sheet.title, cell.coordinate, cell.value)
+                if isinstance(cell.value, str):
+                    texts.add(cell.value.strip("　"))
+                    if cell.value.startswith(FORMULA_STARTS):
+                        assert cell.quotePrefix, (sheet.title, cell.coordinate)
+                elif isinstance(cell.value, int | float) and cell.value < 0:
+                    negative += 1  # a computed change stays a number
+    # the text is kept as it is (no quote added), in the people and Telework Week sheets too
+    assert {LINK, "-2+3", "\t=cmd", "@A1", BUREAU, SECTION, "-E0"} <= texts
+    assert negative > 0
+    people = [r for r in book["職員別"].iter_rows(values_only=True) if r[0] == "-E0"]
+    assert people and people[0][1] == LINK
+    assert f"{BUREAU}・{SECTION}・係" in {r[2] for r in book["職員別"].iter_rows(values_only=True)}
+    week = [r for r in book["テレワーク・ウィーク"].iter_rows(values_only=True) if r[1] == SECTION]
+    assert week and week[0][0] == BUREAU
+
+
+def test_roster_text_is_neutralised_in_csv_and_numbers_are_not() -> None:
+    data = to_csv(_hostile_report(), "ja", GENERATED, 0.5).decode("utf-8-sig")
+    cells = [cell for row in csv.reader(io.StringIO(data)) for cell in row]
+    assert f"'{LINK}" in cells and "'-2+3" in cells and "'\t=cmd" in cells
+    assert f"'{BUREAU}" in cells and f"'{SECTION}" in cells and "'-E0" in cells
+    risky = [c for c in cells if c.startswith(FORMULA_STARTS)]
+    assert risky  # computed negative changes ...
+    for cell in risky:  # ... and nothing else
+        float(cell.rstrip("%"))

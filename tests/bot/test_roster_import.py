@@ -124,6 +124,27 @@ def test_bad_rows_are_all_reported_and_nothing_is_written(tmp_path: Path) -> Non
     assert list(stored(db)[0]) == ["D1"]
 
 
+def test_text_a_spreadsheet_would_run_is_refused_with_its_line(tmp_path: Path) -> None:
+    """Roster text reaches CSV and Excel reports: a name like =HYPERLINK(…) would be a live
+    formula there, so the import refuses it (issue 12, item 6)."""
+    path = tmp_path / "formula.csv"
+    path.write_text(
+        "職員番号,氏名,メールアドレス,本省/地方,局部,課室,採用日\n"
+        "F1,良い 行,good@example.go.jp,本省,局,課,2020-04-01\n"
+        'F2,"=HYPERLINK(""http://evil.example/"",""x"")",f2@example.go.jp,本省,局,課,2020-04-01\n'
+        "F3,悪い 行,f3@example.go.jp,本省,@局,課,2020-04-01\n",
+        encoding="utf-8",
+    )
+    db = migrated(tmp_path)
+    result = run_cli("roster", "import", str(path), db=db)
+    assert result.returncode == 1
+    assert f"{path}:3: name: '=HYPERLINK" in result.stderr
+    assert "氏名: 「=」で始まる値は" in result.stderr
+    assert f"{path}:4: bureau: '@局'" in result.stderr
+    assert "2 bad row(s); nothing written" in result.stderr
+    assert stored(db)[0] == {}
+
+
 def test_dry_run_and_deactivate_missing(tmp_path: Path) -> None:
     db = migrated(tmp_path)
     run_cli("roster", "import", str(SAMPLE), db=db)

@@ -148,7 +148,9 @@ def test_target_attainment_every_cell() -> None:
     head_office, regional, total = (r.tally for r in report().current.overview)
     # manager (≥2 in the year): P01 2 ✓, P02 1 ✗ (本省); P15 2 ✓, P19 1 ✗ (地方).
     # care (≥1 each month; all 12 months judged): P06 12/12 ✓, P07 1/12 (本省); P15 2/12
-    # (地方). k = 5: every care group is smaller, so every care cell is suppressed.
+    # (地方). k = 5: every care group is smaller, so every care cell is suppressed, and so
+    # is every "other staff" cell: eligible − managers − others is the carers who are not
+    # managers (本省 11 − 2 − 7 = 2 = P06 P07; 地方 5 − 2 − 3 = 0; 全体 2).
     # general (週1回; weeks ending 4/5/2026 … 3/28/2027 = 52 judged): P03 3 weeks (3/30 in
     # FY2025 is in the week ending 4/5, which FY2026 judges; 4/7+4/8 one week; 7/21), P04 1,
     # P05 0, P10 2 of 17 (eligible from 12/1: weeks from 11/30–12/6, prorated to 1), P11 2,
@@ -157,17 +159,17 @@ def test_target_attainment_every_cell() -> None:
     assert categories(head_office) == {
         "manager": (2, 1, 2, 1, False),
         "care": (2, 1, 24, 13, True),
-        "general": (7, 0, 329, 9, False),
+        "general": (7, 0, 329, 9, True),
     }
     assert categories(regional) == {
         "manager": (2, 1, 2, 1, False),
         "care": (1, 0, 12, 2, True),
-        "general": (3, 0, 156, 1, False),
+        "general": (3, 0, 156, 1, True),
     }
     assert categories(total) == {
         "manager": (4, 2, 4, 2, False),
         "care": (3, 1, 36, 15, True),
-        "general": (10, 0, 485, 10, False),
+        "general": (10, 0, 485, 10, True),
     }
     assert total.categories["manager"].rate == 0.5
     assert total.categories["general"].period_rate == 10 / 485
@@ -193,12 +195,12 @@ def test_org_unit_drill_down_every_cell() -> None:
     assert categories(accounts) == {
         "manager": (0, 0, 0, 0, False),
         "care": (0, 0, 0, 0, True),  # 0 < k: suppressed too
-        "general": (2, 0, 69, 4, False),  # P10 2 of 17, P11 2 of 52
+        "general": (2, 0, 69, 4, True),  # P10 2 of 17, P11 2 of 52 (2 − 0 managers = care 0)
     }
     assert categories(general_affairs) == {
         "manager": (2, 1, 2, 1, False),
         "care": (2, 1, 24, 13, True),
-        "general": (4, 0, 208, 4, False),  # P03 3, P04 1, P05 0, P18 0
+        "general": (4, 0, 208, 4, True),  # P03 3, P04 1, P05 0, P18 0 (8 − 2 − 4 = care)
     }
 
 

@@ -26,41 +26,62 @@ CALENDAR = POLICY.work_calendar()
 FY2026 = ReportRange.fiscal_year_of(2026, CALENDAR)
 
 
-def care_cells(k: int) -> tuple[list[tuple[int, bool]], list[tuple[str, int, bool]]]:
+Cells = list[tuple[str, int, bool, int, bool]]
+
+
+def care_cells(k: int) -> Cells:
+    """(group, carers, hidden?, other staff, hidden?) for the scopes, then the units."""
     policy = POLICY.model_copy(update={"reports": Reports(care_min_group_size=k)})
     body = build_report(
         ReportRequest(FY2026), inputs(date(2025, 3, 25), date(2027, 4, 7)), policy, CALENDAR
     ).current
-    overview = [
-        (r.tally.categories["care"].members, r.tally.categories["care"].suppressed)
-        for r in body.overview
+    groups = [(r.scope.value, r.tally) for r in body.overview]
+    groups += [(r.unit.code, r.tally) for r in body.units]
+    out: Cells = []
+    for name, tally in groups:
+        care, other = tally.categories["care"], tally.categories["general"]
+        out.append((name, care.members, care.suppressed, other.members, other.suppressed))
+    return out
+
+
+# Who is where (eligible, FY2026 at the year end): 総務課 8 = managers P01 P02, carers P06
+# P07, others P03 P04 P05 P18; 会計課 2 others (P10 P11); P20 (other) directly in 大臣官房;
+# 関東局/総務課 5 = P15 (manager and carer), P19 (manager), others P14 P16 P17. 本省 is
+# 大臣官房 and 地方 is 関東局 (one bureau each), so those rows are the same people.
+
+
+def test_small_care_groups_are_suppressed_with_their_complements_and_siblings() -> None:
+    assert care_cells(2) == [
+        # 地方 1 < 2. 本省 (2) would give it as 全体 − 本省, so it goes too, and 全体 (3) as
+        # well: with its others (10), managers (4) and eligible (16) shown, 16 − 4 − 10 = 2
+        # carers are not managers, so 3 − 2 = 1 manager is a carer (fewer than k).
+        ("head_office", 2, True, 7, True),  # others: 11 − 2 managers − 7 = 2, the carers
+        ("regional", 1, True, 3, True),  # others: 5 − 2 − 3 = 0 carers who are not managers
+        ("all", 3, True, 10, False),  # 全体 − 本省 − 地方: both others hidden
+        ("大臣官房", 2, True, 7, True),  # = 本省
+        ("大臣官房/会計課", 0, True, 2, True),  # 0 < k; others 2 = eligible 2 − 0 managers
+        # 2 ≥ k, but with others shown, 8 − 2 − 4 = 2 carers are not managers, so neither
+        # manager is a carer (0 < k): care is hidden (the smaller of the two)
+        ("大臣官房/総務課", 2, True, 4, False),
+        ("関東局", 1, True, 3, True),
+        ("関東局/総務課", 1, True, 3, True),
     ]
-    units = [
-        (r.unit.code, r.tally.categories["care"].members, r.tally.categories["care"].suppressed)
-        for r in body.units
-    ]
-    return overview, units
 
 
-def test_small_care_groups_are_suppressed_with_their_complement() -> None:
-    overview, units = care_cells(2)
-    # 本省 2, 地方 1, 全体 3: 地方 < 2 is suppressed; 本省 too, or 全体 − 本省 would reveal it.
-    assert overview == [(2, True), (1, True), (3, False)]
-    assert units == [
-        ("大臣官房", 2, False),
-        ("大臣官房/会計課", 0, True),  # fewer than k (none at all is suppressed too)
-        ("大臣官房/総務課", 2, True),  # its sibling is hidden and 大臣官房 is shown
-        ("関東局", 1, True),
-        ("関東局/総務課", 1, True),
-    ]
-
-
-def test_with_k_one_nothing_but_empty_groups_is_hidden() -> None:
-    overview, units = care_cells(1)
-    assert [s for _, s in overview] == [False, False, False]
-    assert [(code, s) for code, _, s in units if s] == [
-        ("大臣官房/会計課", True),
-        ("大臣官房/総務課", True),  # protects the empty 会計課 (2 − 2 = 0)
+def test_with_k_one_zeros_are_still_protected() -> None:
+    """k = 1 hides only what tells that nobody is something: no carer in 会計課 (care 0,
+    others 2 = eligible 2), no manager among 本省's carers (care 2 = 11 − 2 − 7), no carer
+    among 地方's non-managers (5 − 2 − 3 = 0), none of 総務課's managers a carer (8 − 2 − 4 =
+    2 = care); and whatever would give those away."""
+    assert care_cells(1) == [
+        ("head_office", 2, True, 7, True),
+        ("regional", 1, True, 3, True),
+        ("all", 3, False, 10, False),  # 1 manager-carer, 2 others who care: neither is 0
+        ("大臣官房", 2, True, 7, True),
+        ("大臣官房/会計課", 0, True, 2, True),
+        ("大臣官房/総務課", 2, True, 4, False),
+        ("関東局", 1, True, 3, True),
+        ("関東局/総務課", 1, True, 3, True),
     ]
 
 

@@ -7,7 +7,15 @@ from datetime import date
 import pytest
 
 from domain.org import ExemptReason, Office, StaffMember, UnitKind
-from domain.roster import RosterFormatError, build_roster, map_header, plan_import
+from domain.roster import (
+    COLUMNS,
+    NON_TEXT_COLUMNS,
+    RosterFormatError,
+    build_roster,
+    map_header,
+    plan_import,
+)
+from domain.spreadsheet_text import FORMULA_STARTS
 
 HEADER = [
     "職員番号",
@@ -211,6 +219,69 @@ def test_every_bad_row_is_reported_with_its_line() -> None:
     assert "already on line 8" in reasons[9]
     assert "email 'w@example.go.jp' already on line 8" in reasons[10]
     assert [m.employee_id for m in roster.staff] == ["A7"]
+
+
+FULL_HEADER = [aliases[0] for aliases in COLUMNS.values()]
+GOOD = {
+    "employee_id": "A1",
+    "name": "山田 太郎",
+    "reading": "やまだ たろう",
+    "email": "taro@example.go.jp",
+    "aad_object_id": "",
+    "office": "本省",
+    "bureau": "大臣官房",
+    "section": "総務課",
+    "subsection": "文書係",
+    "is_manager": "0",
+    "is_section_chief": "0",
+    "care_preschool": "0",
+    "care_family": "0",
+    "exempt_reason": "",
+    "hire_date": "2001-04-01",
+    "active": "1",
+    "preferred_language": "ja",
+    "time_zone": "Asia/Tokyo",
+}
+TEXT_COLUMNS = [c for c in COLUMNS if c not in NON_TEXT_COLUMNS]
+
+
+@pytest.mark.parametrize("column", TEXT_COLUMNS)
+@pytest.mark.parametrize(
+    "value",
+    [
+        '=HYPERLINK("http://evil.example/","x")',
+        "+81-3-1234",
+        "-2+3",
+        "@SUM(A1)",
+        "\t=1+1",  # leading blanks are dropped, the = is still first
+        "\r\n=1",
+        "＝１＋１",  # full width: NFKC makes it =1+1
+    ],
+)
+def test_text_that_a_spreadsheet_would_run_is_refused_with_line_and_column(
+    column: str, value: str
+) -> None:
+    cells = dict(GOOD, **{column: value})
+    roster = build_roster(FULL_HEADER, [row(7, *(cells[c] for c in COLUMNS))])
+    assert roster.staff == []
+    (error,) = roster.errors
+    assert error.line == 7
+    assert error.reason.startswith(f"{column}: ")
+    assert "formula" in error.reason
+    japanese = next(a for a in COLUMNS[column] if not a.isascii())
+    assert f"{japanese}: 「" in error.reason and "数式" in error.reason
+
+
+def test_formula_characters_inside_a_value_and_in_flags_are_fine() -> None:
+    cells = dict(GOOD, name="A=B", section="第1課-2", is_manager="-")  # "-" is "no"
+    roster = build_roster(FULL_HEADER, [row(2, *(cells[c] for c in COLUMNS))])
+    assert roster.errors == []
+    assert roster.staff[0].name == "A=B" and not roster.staff[0].is_manager
+
+
+def test_the_text_columns_are_every_column_but_flags_and_the_date() -> None:
+    assert set(COLUMNS) - set(TEXT_COLUMNS) == set(NON_TEXT_COLUMNS)
+    assert FORMULA_STARTS == ("=", "+", "-", "@", "\t", "\r")  # OWASP's list
 
 
 def test_header_problems_are_format_errors() -> None:

@@ -34,7 +34,8 @@ JA_REPORTS: Final[dict[str, str]] = {
         "区分は現在の名簿によります。"
     ),
     "report.rule.privacy": (
-        "育児・介護の区分は{k}人未満の集団を秘匿（＊）し、差し引きで分かる集団も秘匿します。"
+        "育児・介護の区分は{k}人未満の集団を秘匿（＊）し、差し引きで育児・介護の人数が"
+        "分かる欄（他の区分・他の組織の欄を含む）も秘匿します。"
     ),
     "report.rule.meetings": (
         "チーム型会議は開催記録の件数です（所属の記録がない会議は「全体」にのみ計上）。"
@@ -154,8 +155,9 @@ EN_REPORTS: Final[dict[str, str]] = {
         "follow the current roster."
     ),
     "report.rule.privacy": (
-        "Care categories: groups smaller than {k} are suppressed (*), and so are groups "
-        "that could be worked out by subtraction."
+        "Care categories: groups smaller than {k} are suppressed (*), and so is every cell "
+        "(other categories and other units included) from which a care figure could be "
+        "worked out by subtraction."
     ),
     "report.rule.meetings": (
         "Team meetings are the meetings recorded as held (a meeting without a unit counts "
