@@ -323,3 +323,32 @@ async def test_a_long_weekly_pattern_is_cut_at_the_card_limit_and_says_so(office
     assert "（11/26(木)〜3/24(水)）" in text
     saved = await megan.press(button(proposal, "recurring_confirm"))
     assert "毎週月・水曜の予定を31日分登録しました（3/24(水)まで）。" in shown(saved["value"])
+
+
+@pytest.mark.parametrize(
+    ("change", "old_day", "new_day"),
+    [
+        ("12/8のテレワークを12/10に変更", date(2026, 12, 8), date(2026, 12, 10)),
+        ("金曜じゃなくて木曜にテレワーク", date(2026, 11, 27), date(2026, 11, 26)),
+        ("move my telework from 12/8 to 12/10", date(2026, 12, 8), date(2026, 12, 10)),
+    ],
+)
+async def test_a_change_moves_the_day(
+    office: Any, change: str, old_day: date, new_day: date
+) -> None:
+    megan, _chief, url = office
+    engine = create_engine(url)
+    schedule = SqlSchedule(session_factory(engine))
+    first = card(await megan.say(f"{old_day.month}/{old_day.day} テレワーク"))
+    await megan.press(button(first, "declare_confirm"))
+    proposal = card(await megan.say(change))
+    text = shown(proposal)
+    old = f"{old_day.month}/{old_day.day}"
+    new = f"{new_day.month}/{new_day.day}"
+    assert "→" in text and text.index(old) < text.index("→") < text.rindex(new), text
+    saved = await megan.press(button(proposal, "declare_confirm"))
+    moved = "元の予定を取り消しました" if "に" in change else "original entry was cancelled"
+    assert moved in shown(saved["value"])
+    live = await schedule.entries("S1", min(old_day, new_day), max(old_day, new_day))
+    await engine.dispose()
+    assert [(e.day, e.status.value) for e in live] == [(new_day, "telework")]
