@@ -6,7 +6,6 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-import bot.features.nudges.texts  # noqa: F401  (registers the sentences)
 from bot.ui.cards import card, declare_button, execute, heading, paragraph
 from bot.ui.formatting import short_date
 from bot.ui.messages import card_message

@@ -10,9 +10,8 @@ from typing import Any
 
 from bot.features.campaigns.cards import section_name, template_values
 from bot.features.campaigns.jobs import audience_of
-from bot.features.nudges.texts import EN_NUDGES, JA_NUDGES
 from bot.ui.cards import heading, paragraph
-from bot.ui.texts import LANGS, Lang, text
+from bot.ui.texts import LANGS, Lang, template, text
 from domain.calendar import WorkCalendar
 from domain.campaigns import (
     MESSAGE_KEYS,
@@ -28,8 +27,8 @@ from domain.org import OrgChart, OrgUnit, StaffMember, UnitKind
 from domain.policy import Policy
 
 DEFAULTS = {
-    "ja": {k: JA_NUDGES[f"campaign.default.{k}"] for k in MESSAGE_KEYS},
-    "en": {k: EN_NUDGES[f"campaign.default.{k}"] for k in MESSAGE_KEYS},
+    "ja": {k: template("ja", f"campaign.default.{k}") for k in MESSAGE_KEYS},
+    "en": {k: template("en", f"campaign.default.{k}") for k in MESSAGE_KEYS},
 }
 FORM_FIELDS = ("name", "kind", "start", "end", "audience", "rule_units", "announce_days")
 

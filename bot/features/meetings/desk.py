@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-import bot.features.meetings.texts  # noqa: F401  (registers the meeting sentences)
 from bot.core.services import Services
 from bot.core.turn import Reply, Turn
 from bot.features.meetings.cards import Audience

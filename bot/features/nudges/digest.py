@@ -9,7 +9,6 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-import bot.features.nudges.texts  # noqa: F401  (registers the sentences)
 from bot.core.reminders import ReminderServices
 from bot.ui.cards import card, declare_button, heading, paragraph
 from bot.ui.formatting import short_date, status_label

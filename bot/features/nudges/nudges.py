@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-import bot.features.nudges.texts  # noqa: F401  (registers the sentences)
 from bot.core.reminders import PAUSE_DAYS, SNOOZE_DAYS, ReminderServices
 from bot.ui.cards import card, declare_button, execute, heading, paragraph
 from bot.ui.formatting import short_date

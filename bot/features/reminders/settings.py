@@ -10,7 +10,6 @@ from typing import Annotated
 
 from pydantic import Field, StrictInt
 
-import bot.features.nudges.texts  # noqa: F401  (registers the sentences)
 from bot.core.reminders import PAUSE_DAYS, SNOOZE_DAYS, ReminderServices
 from bot.core.router import Payload
 from bot.core.turn import Reply, Turn

@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
 
-import bot.features.reports.texts  # noqa: F401  (registers the report sentences)
 from bot.ui.formatting import short_date
 from bot.ui.texts import Lang, text
 from domain.report_model import CategoryTally, RangeKind, Scope, Tally

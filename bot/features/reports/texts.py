@@ -1,250 +1,374 @@
-"""The sentences of reports (tables, headings, rules, the chat card), in Japanese and English.
-Registered into the catalogue when this module is imported."""
+"""Reports: tables, headings, rules, the chat card and charts: every sentence, Japanese (polite です/ます) and English side by side.
+
+Imported by the package (``__init__``), so the sentences are in the catalogue before any
+handler of this feature runs.
+"""
 
 from __future__ import annotations
 
-from typing import Final
-
 from bot.ui.texts import add_texts
 
-JA_REPORTS: Final[dict[str, str]] = {
-    "report.title": "テレワーク実施状況報告",
-    "report.period": "対象期間: {period}",
-    "report.reference_day": "基準日: {day}（在職者・所属・実施可能かどうかはこの日で判定）",
-    "report.scope": "対象範囲: {scope}",
-    "report.denominator": (
-        "分母: 職員数＝基準日に在職する職員。実施可能職員数＝職員数から対象外業務（国会業務・窓口業務等）"
-        "の職員と条件付採用期間中の職員を除いた数"
-    ),
-    "report.exclusions": (
-        "除外: 期間中の退職者等 {left}名（集計対象外）、対象外業務 {exempt}名・条件付採用期間中 "
-        "{conditional}名（実施可能職員数から除外）、所属不明 {unknown}名"
-    ),
-    "report.generated": "作成日時: {at}",
-    "report.rule.movers": (
-        "異動者は基準日の所属で、期間中の実施をすべて計上します（所属の履歴は職員名簿の変更記録から復元）。"
-    ),
-    "report.rule.counting": (
-        "半日（午前のみ・午後のみ）は1回・{half}人日。同じ日の午前と午後は終日1回として数えます。"
-        "基準日より後の予定は数えません。"
-    ),
-    "report.rule.targets": (
-        "目標達成: 実施可能職員のうち各区分の対象者について、範囲内に終わる期間（年度目標は基準日までの実績）"
-        "をすべて達成した人の割合。期間達成率は対象者×期間のうち達成した割合（週1回目安では実施した週の割合）。"
-        "区分は現在の名簿によります。"
-    ),
-    "report.rule.privacy": (
-        "育児・介護の区分は{k}人未満の集団を秘匿（＊）し、差し引きで育児・介護の人数が"
-        "分かる欄（他の区分・他の組織の欄を含む）も秘匿します。"
-    ),
-    "report.rule.meetings": (
-        "チーム型会議は開催記録の件数です（所属の記録がない会議は「全体」にのみ計上）。"
-    ),
-    "report.suppressed": "＊",
-    "report.none": "—",
-    "report.scope.head_office": "本省",
-    "report.scope.regional": "地方支分部局等",
-    "report.scope.all": "全体",
-    "report.scope.all_long": "全体（本省・地方支分部局等）",
-    "report.table.overview": "概要",
-    "report.table.months": "月別",
-    "report.table.units": "組織別",
-    "report.table.targets": "目標達成",
-    "report.table.week": "テレワーク・ウィーク",
-    "report.table.comparison": "前年度比較",
-    "report.table.people": "職員別",
-    "report.col.group": "区分",
-    "report.col.bureau": "局・部",
-    "report.col.unit": "組織",
-    "report.col.section": "課・室",
-    "report.col.office": "本省／地方",
-    "report.col.month": "月",
-    "report.col.headcount": "職員数",
-    "report.col.eligible": "実施可能職員数",
-    "report.col.implementers": "実施者数",
-    "report.col.implementers_eligible": "うち実施可能職員",
-    "report.col.rate": "実施率（職員数比）",
-    "report.col.rate_eligible": "実施率（実施可能職員数比）",
-    "report.col.occasions": "延べ実施回数",
-    "report.col.person_days": "延べ人日",
-    "report.col.full_days": "終日（回）",
-    "report.col.half_days": "半日（回）",
-    "report.col.days_per_person": "実施者1人当たり人日",
-    "report.col.meetings": "チーム型会議（回）",
-    "report.col.category": "対象区分",
-    "report.col.target": "目標",
-    "report.col.members": "対象者数",
-    "report.col.attained": "達成者数",
-    "report.col.attained_rate": "達成率",
-    "report.col.periods_judged": "判定期間数（人×期間）",
-    "report.col.periods_met": "達成期間数",
-    "report.col.period_rate": "期間達成率",
-    "report.col.participants": "参加者数",
-    "report.col.participation": "参加率（職員数比）",
-    "report.col.met": "1名以上",
-    "report.col.metric": "指標",
-    "report.col.current": "今年度",
-    "report.col.previous": "前年度",
-    "report.col.change": "増減",
-    "report.col.employee_id": "職員番号",
-    "report.col.name": "氏名",
-    "report.col.eligible_flag": "実施可能",
-    "report.col.reason": "対象外の理由",
-    "report.col.week_days": "ウィーク中の実施日数",
-    "report.target": "{count}回以上／{period}",
-    "report.target.fiscal_year": "年度",
-    "report.target.month": "月",
-    "report.target.week": "週（目安）",
-    "report.yes": "○",
-    "report.no": "×",
-    "report.met": "達成",
-    "report.not_met": "未達成",
-    "report.reason.exempt": "対象外業務",
-    "report.reason.conditional": "条件付採用期間",
-    "report.week.title": "テレワーク・ウィーク {start}～{end}：{met}／{sections}課室で1名以上が実施",
-    "report.chart.monthly": "月別の実施者数と延べ人日",
-    "report.chart.by_unit": "組織別の実施率（職員数比）",
-    "report.card.title": "テレワーク実施状況（{period}）",
-    "report.card.scope": "{scope}・基準日 {day}",
-    "report.card.rate": "実施率 {rate}（実施者 {implementers}名／職員 {headcount}名）",
-    "report.card.rate_eligible": "実施可能職員に対する実施率 {rate}（{eligible}名中）",
-    "report.card.days": "延べ {days}人日（終日 {full}回・半日 {half}回）、実施者1人当たり {per}人日",
-    "report.card.previous": "前年度同期: 実施率 {rate}（{change}）",
-    "report.card.targets": "目標達成: {lines}",
-    "report.card.target_line": "{category} {rate}",
-    "report.card.week": "テレワーク・ウィーク: {met}／{sections}課室で1名以上",
-    "report.card.footer": "{denominator} 作成 {at}",
-    "report.card.chart_alt": "月別の実施者数と延べ人日のグラフ",
-    "report.not_allowed": (
-        "申し訳ありません。実施状況のレポートは事務局と課室長のみ表示できます。"
-    ),
-    "report.no_section": "所属の課室が名簿で確認できないため、レポートを表示できません。",
-    "report.bad_argument": (
-        "「{argument}」は理解できませんでした。「レポート」「レポート 2025」「レポート 7月」のように入力してください。"
-    ),
-}
-
-EN_REPORTS: Final[dict[str, str]] = {
-    "report.title": "Telework report",
-    "report.period": "Period: {period}",
-    "report.reference_day": "Reference day: {day} (who is in post, where, and eligible)",
-    "report.scope": "Scope: {scope}",
-    "report.denominator": (
-        "Denominators: headcount = staff in post on the reference day; eligible = headcount "
-        "less exempt work (Diet work, counter service, …) and staff in the conditional "
-        "appointment period"
-    ),
-    "report.exclusions": (
-        "Exclusions: {left} who left during the period (not counted); {exempt} exempt and "
-        "{conditional} in the conditional appointment period (not eligible); {unknown} in "
-        "unknown units"
-    ),
-    "report.generated": "Produced: {at}",
-    "report.rule.movers": (
-        "People who moved are counted in their unit on the reference day with all their "
-        "telework of the period (unit history is replayed from roster change records)."
-    ),
-    "report.rule.counting": (
-        "A half day is one occasion and {half} person-days; a morning and an afternoon of one "
-        "day count as one full day. Days after the reference day are not counted."
-    ),
-    "report.rule.targets": (
-        "Target attainment: eligible members of each category who met every period ending "
-        "in the range (fiscal-year targets: results to the reference day). The period rate "
-        "is the share of person-periods met (weekly aim: weeks with telework). Categories "
-        "follow the current roster."
-    ),
-    "report.rule.privacy": (
-        "Care categories: groups smaller than {k} are suppressed (*), and so is every cell "
-        "(other categories and other units included) from which a care figure could be "
-        "worked out by subtraction."
-    ),
-    "report.rule.meetings": (
-        "Team meetings are the meetings recorded as held (a meeting without a unit counts "
-        "only in the whole organisation)."
-    ),
-    "report.suppressed": "*",
-    "report.none": "—",
-    "report.scope.head_office": "Head office",
-    "report.scope.regional": "Regional bureaus",
-    "report.scope.all": "All",
-    "report.scope.all_long": "Whole organisation (head office and regional bureaus)",
-    "report.table.overview": "Overview",
-    "report.table.months": "By month",
-    "report.table.units": "By unit",
-    "report.table.targets": "Targets",
-    "report.table.week": "Telework Week",
-    "report.table.comparison": "Previous year",
-    "report.table.people": "People",
-    "report.col.group": "Group",
-    "report.col.bureau": "Bureau",
-    "report.col.unit": "Unit",
-    "report.col.section": "Section",
-    "report.col.office": "Office",
-    "report.col.month": "Month",
-    "report.col.headcount": "Headcount",
-    "report.col.eligible": "Eligible",
-    "report.col.implementers": "Teleworkers",
-    "report.col.implementers_eligible": "of whom eligible",
-    "report.col.rate": "Rate (headcount)",
-    "report.col.rate_eligible": "Rate (eligible)",
-    "report.col.occasions": "Occasions",
-    "report.col.person_days": "Person-days",
-    "report.col.full_days": "Full days",
-    "report.col.half_days": "Half days",
-    "report.col.days_per_person": "Person-days per teleworker",
-    "report.col.meetings": "Team meetings",
-    "report.col.category": "Category",
-    "report.col.target": "Target",
-    "report.col.members": "Members",
-    "report.col.attained": "Attained",
-    "report.col.attained_rate": "Attainment",
-    "report.col.periods_judged": "Person-periods judged",
-    "report.col.periods_met": "Person-periods met",
-    "report.col.period_rate": "Period rate",
-    "report.col.participants": "Participants",
-    "report.col.participation": "Participation",
-    "report.col.met": "At least one",
-    "report.col.metric": "Figure",
-    "report.col.current": "This year",
-    "report.col.previous": "Previous year",
-    "report.col.change": "Change",
-    "report.col.employee_id": "Employee id",
-    "report.col.name": "Name",
-    "report.col.eligible_flag": "Eligible",
-    "report.col.reason": "Why not eligible",
-    "report.col.week_days": "Telework Week days",
-    "report.target": "at least {count} per {period}",
-    "report.target.fiscal_year": "fiscal year",
-    "report.target.month": "month",
-    "report.target.week": "week (aim)",
-    "report.yes": "yes",
-    "report.no": "no",
-    "report.met": "met",
-    "report.not_met": "not met",
-    "report.reason.exempt": "exempt work",
-    "report.reason.conditional": "conditional appointment",
-    "report.week.title": "Telework Week {start}–{end}: {met} of {sections} sections with one or more",
-    "report.chart.monthly": "Teleworkers and person-days by month",
-    "report.chart.by_unit": "Telework rate by unit (headcount)",
-    "report.card.title": "Telework report ({period})",
-    "report.card.scope": "{scope}, reference day {day}",
-    "report.card.rate": "Rate {rate} ({implementers} of {headcount} staff)",
-    "report.card.rate_eligible": "Rate among eligible staff {rate} (of {eligible})",
-    "report.card.days": (
-        "{days} person-days ({full} full, {half} half days), {per} per teleworker"
-    ),
-    "report.card.previous": "Same period last year: rate {rate} ({change})",
-    "report.card.targets": "Targets: {lines}",
-    "report.card.target_line": "{category} {rate}",
-    "report.card.week": "Telework Week: {met} of {sections} sections with one or more",
-    "report.card.footer": "{denominator} Produced {at}",
-    "report.card.chart_alt": "Chart of teleworkers and person-days by month",
-    "report.not_allowed": "Sorry, telework reports are for the secretariat and section chiefs.",
-    "report.no_section": "Your section is not in the roster, so I cannot show its report.",
-    "report.bad_argument": (
-        'I did not understand "{argument}". Try "report", "report 2025" or "report July".'
-    ),
-}
-
-add_texts(JA_REPORTS, EN_REPORTS)
+add_texts(
+    {
+        "report.title": (
+            "テレワーク実施状況報告",
+            "Telework report",
+        ),
+        "report.period": (
+            "対象期間: {period}",
+            "Period: {period}",
+        ),
+        "report.reference_day": (
+            "基準日: {day}（在職者・所属・実施可能かどうかはこの日で判定）",
+            "Reference day: {day} (who is in post, where, and eligible)",
+        ),
+        "report.scope": (
+            "対象範囲: {scope}",
+            "Scope: {scope}",
+        ),
+        "report.denominator": (
+            "分母: 職員数＝基準日に在職する職員。実施可能職員数＝職員数から対象外業務（国会業務・窓口業務等）の職員と条件付採用期間中の職員を除いた数",
+            "Denominators: headcount = staff in post on the reference day; eligible = headcount less exempt work (Diet work, counter service, …) and staff in the conditional appointment period",
+        ),
+        "report.exclusions": (
+            "除外: 期間中の退職者等 {left}名（集計対象外）、対象外業務 {exempt}名・条件付採用期間中 {conditional}名（実施可能職員数から除外）、所属不明 {unknown}名",
+            "Exclusions: {left} who left during the period (not counted); {exempt} exempt and {conditional} in the conditional appointment period (not eligible); {unknown} in unknown units",
+        ),
+        "report.generated": (
+            "作成日時: {at}",
+            "Produced: {at}",
+        ),
+        "report.rule.movers": (
+            "異動者は基準日の所属で、期間中の実施をすべて計上します（所属の履歴は職員名簿の変更記録から復元）。",
+            "People who moved are counted in their unit on the reference day with all their telework of the period (unit history is replayed from roster change records).",
+        ),
+        "report.rule.counting": (
+            "半日（午前のみ・午後のみ）は1回・{half}人日。同じ日の午前と午後は終日1回として数えます。基準日より後の予定は数えません。",
+            "A half day is one occasion and {half} person-days; a morning and an afternoon of one day count as one full day. Days after the reference day are not counted.",
+        ),
+        "report.rule.targets": (
+            "目標達成: 実施可能職員のうち各区分の対象者について、範囲内に終わる期間（年度目標は基準日までの実績）をすべて達成した人の割合。期間達成率は対象者×期間のうち達成した割合（週1回目安では実施した週の割合）。区分は現在の名簿によります。",
+            "Target attainment: eligible members of each category who met every period ending in the range (fiscal-year targets: results to the reference day). The period rate is the share of person-periods met (weekly aim: weeks with telework). Categories follow the current roster.",
+        ),
+        "report.rule.privacy": (
+            "育児・介護の区分は{k}人未満の集団を秘匿（＊）し、差し引きで育児・介護の人数が分かる欄（他の区分・他の組織の欄を含む）も秘匿します。",
+            "Care categories: groups smaller than {k} are suppressed (*), and so is every cell (other categories and other units included) from which a care figure could be worked out by subtraction.",
+        ),
+        "report.rule.meetings": (
+            "チーム型会議は開催記録の件数です（所属の記録がない会議は「全体」にのみ計上）。",
+            "Team meetings are the meetings recorded as held (a meeting without a unit counts only in the whole organisation).",
+        ),
+        "report.suppressed": (
+            "＊",
+            "*",
+        ),
+        "report.none": (
+            "—",
+            "—",
+        ),
+        "report.scope.head_office": (
+            "本省",
+            "Head office",
+        ),
+        "report.scope.regional": (
+            "地方支分部局等",
+            "Regional bureaus",
+        ),
+        "report.scope.all": (
+            "全体",
+            "All",
+        ),
+        "report.scope.all_long": (
+            "全体（本省・地方支分部局等）",
+            "Whole organisation (head office and regional bureaus)",
+        ),
+        "report.table.overview": (
+            "概要",
+            "Overview",
+        ),
+        "report.table.months": (
+            "月別",
+            "By month",
+        ),
+        "report.table.units": (
+            "組織別",
+            "By unit",
+        ),
+        "report.table.targets": (
+            "目標達成",
+            "Targets",
+        ),
+        "report.table.week": (
+            "テレワーク・ウィーク",
+            "Telework Week",
+        ),
+        "report.table.comparison": (
+            "前年度比較",
+            "Previous year",
+        ),
+        "report.table.people": (
+            "職員別",
+            "People",
+        ),
+        "report.col.group": (
+            "区分",
+            "Group",
+        ),
+        "report.col.bureau": (
+            "局・部",
+            "Bureau",
+        ),
+        "report.col.unit": (
+            "組織",
+            "Unit",
+        ),
+        "report.col.section": (
+            "課・室",
+            "Section",
+        ),
+        "report.col.office": (
+            "本省／地方",
+            "Office",
+        ),
+        "report.col.month": (
+            "月",
+            "Month",
+        ),
+        "report.col.headcount": (
+            "職員数",
+            "Headcount",
+        ),
+        "report.col.eligible": (
+            "実施可能職員数",
+            "Eligible",
+        ),
+        "report.col.implementers": (
+            "実施者数",
+            "Teleworkers",
+        ),
+        "report.col.implementers_eligible": (
+            "うち実施可能職員",
+            "of whom eligible",
+        ),
+        "report.col.rate": (
+            "実施率（職員数比）",
+            "Rate (headcount)",
+        ),
+        "report.col.rate_eligible": (
+            "実施率（実施可能職員数比）",
+            "Rate (eligible)",
+        ),
+        "report.col.occasions": (
+            "延べ実施回数",
+            "Occasions",
+        ),
+        "report.col.person_days": (
+            "延べ人日",
+            "Person-days",
+        ),
+        "report.col.full_days": (
+            "終日（回）",
+            "Full days",
+        ),
+        "report.col.half_days": (
+            "半日（回）",
+            "Half days",
+        ),
+        "report.col.days_per_person": (
+            "実施者1人当たり人日",
+            "Person-days per teleworker",
+        ),
+        "report.col.meetings": (
+            "チーム型会議（回）",
+            "Team meetings",
+        ),
+        "report.col.category": (
+            "対象区分",
+            "Category",
+        ),
+        "report.col.target": (
+            "目標",
+            "Target",
+        ),
+        "report.col.members": (
+            "対象者数",
+            "Members",
+        ),
+        "report.col.attained": (
+            "達成者数",
+            "Attained",
+        ),
+        "report.col.attained_rate": (
+            "達成率",
+            "Attainment",
+        ),
+        "report.col.periods_judged": (
+            "判定期間数（人×期間）",
+            "Person-periods judged",
+        ),
+        "report.col.periods_met": (
+            "達成期間数",
+            "Person-periods met",
+        ),
+        "report.col.period_rate": (
+            "期間達成率",
+            "Period rate",
+        ),
+        "report.col.participants": (
+            "参加者数",
+            "Participants",
+        ),
+        "report.col.participation": (
+            "参加率（職員数比）",
+            "Participation",
+        ),
+        "report.col.met": (
+            "1名以上",
+            "At least one",
+        ),
+        "report.col.metric": (
+            "指標",
+            "Figure",
+        ),
+        "report.col.current": (
+            "今年度",
+            "This year",
+        ),
+        "report.col.previous": (
+            "前年度",
+            "Previous year",
+        ),
+        "report.col.change": (
+            "増減",
+            "Change",
+        ),
+        "report.col.employee_id": (
+            "職員番号",
+            "Employee id",
+        ),
+        "report.col.name": (
+            "氏名",
+            "Name",
+        ),
+        "report.col.eligible_flag": (
+            "実施可能",
+            "Eligible",
+        ),
+        "report.col.reason": (
+            "対象外の理由",
+            "Why not eligible",
+        ),
+        "report.col.week_days": (
+            "ウィーク中の実施日数",
+            "Telework Week days",
+        ),
+        "report.target": (
+            "{count}回以上／{period}",
+            "at least {count} per {period}",
+        ),
+        "report.target.fiscal_year": (
+            "年度",
+            "fiscal year",
+        ),
+        "report.target.month": (
+            "月",
+            "month",
+        ),
+        "report.target.week": (
+            "週（目安）",
+            "week (aim)",
+        ),
+        "report.yes": (
+            "○",
+            "yes",
+        ),
+        "report.no": (
+            "×",
+            "no",
+        ),
+        "report.met": (
+            "達成",
+            "met",
+        ),
+        "report.not_met": (
+            "未達成",
+            "not met",
+        ),
+        "report.reason.exempt": (
+            "対象外業務",
+            "exempt work",
+        ),
+        "report.reason.conditional": (
+            "条件付採用期間",
+            "conditional appointment",
+        ),
+        "report.week.title": (
+            "テレワーク・ウィーク {start}～{end}：{met}／{sections}課室で1名以上が実施",
+            "Telework Week {start}–{end}: {met} of {sections} sections with one or more",
+        ),
+        "report.chart.monthly": (
+            "月別の実施者数と延べ人日",
+            "Teleworkers and person-days by month",
+        ),
+        "report.chart.by_unit": (
+            "組織別の実施率（職員数比）",
+            "Telework rate by unit (headcount)",
+        ),
+        "report.card.title": (
+            "テレワーク実施状況（{period}）",
+            "Telework report ({period})",
+        ),
+        "report.card.scope": (
+            "{scope}・基準日 {day}",
+            "{scope}, reference day {day}",
+        ),
+        "report.card.rate": (
+            "実施率 {rate}（実施者 {implementers}名／職員 {headcount}名）",
+            "Rate {rate} ({implementers} of {headcount} staff)",
+        ),
+        "report.card.rate_eligible": (
+            "実施可能職員に対する実施率 {rate}（{eligible}名中）",
+            "Rate among eligible staff {rate} (of {eligible})",
+        ),
+        "report.card.days": (
+            "延べ {days}人日（終日 {full}回・半日 {half}回）、実施者1人当たり {per}人日",
+            "{days} person-days ({full} full, {half} half days), {per} per teleworker",
+        ),
+        "report.card.previous": (
+            "前年度同期: 実施率 {rate}（{change}）",
+            "Same period last year: rate {rate} ({change})",
+        ),
+        "report.card.targets": (
+            "目標達成: {lines}",
+            "Targets: {lines}",
+        ),
+        "report.card.target_line": (
+            "{category} {rate}",
+            "{category} {rate}",
+        ),
+        "report.card.week": (
+            "テレワーク・ウィーク: {met}／{sections}課室で1名以上",
+            "Telework Week: {met} of {sections} sections with one or more",
+        ),
+        "report.card.footer": (
+            "{denominator} 作成 {at}",
+            "{denominator} Produced {at}",
+        ),
+        "report.card.chart_alt": (
+            "月別の実施者数と延べ人日のグラフ",
+            "Chart of teleworkers and person-days by month",
+        ),
+        "report.not_allowed": (
+            "申し訳ありません。実施状況のレポートは事務局と課室長のみ表示できます。",
+            "Sorry, telework reports are for the secretariat and section chiefs.",
+        ),
+        "report.no_section": (
+            "所属の課室が名簿で確認できないため、レポートを表示できません。",
+            "Your section is not in the roster, so I cannot show its report.",
+        ),
+        "report.bad_argument": (
+            "「{argument}」は理解できませんでした。「レポート」「レポート 2025」「レポート 7月」のように入力してください。",
+            'I did not understand "{argument}". Try "report", "report 2025" or "report July".',
+        ),
+    }
+)

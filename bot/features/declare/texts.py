@@ -1,0 +1,202 @@
+"""Declaring, the form, cancelling and weekly patterns: every sentence, Japanese (polite です/ます) and English side by side.
+
+Imported by the package (``__init__``), so the sentences are in the catalogue before any
+handler of this feature runs.
+"""
+
+from __future__ import annotations
+
+from bot.ui.texts import add_texts
+
+add_texts(
+    {
+        "declare.moves": (
+            "変更：{old} → {new}（登録すると元の予定は取り消されます）",
+            "Change: {old} → {new} (saving cancels the original entry)",
+        ),
+        "declare.moved": (
+            "元の予定を取り消しました：{old}",
+            "The original entry was cancelled: {old}",
+        ),
+        "declare.memo": (
+            "メモ：{memo}",
+            "Note: {memo}",
+        ),
+        "form.date_required": (
+            "日付を入力してください。",
+            "Please enter a date.",
+        ),
+        "declare.confirm_title": (
+            "以下の内容で登録しますか？",
+            "Shall I save this?",
+        ),
+        "declare.saved_title": (
+            "登録しました",
+            "Saved",
+        ),
+        "declare.pending_note": (
+            "課室長の承認待ちです。承認されるとお知らせします。",
+            "Waiting for your section chief's approval; I will tell you.",
+        ),
+        "declare.already": (
+            "すでに登録済みです：{lines}",
+            "Already declared: {lines}",
+        ),
+        "declare.nothing": (
+            "登録する予定がありません。",
+            "There is nothing to save.",
+        ),
+        "declare.dismissed": (
+            "登録を取りやめました。",
+            "Nothing was saved.",
+        ),
+        "declare.changed": (
+            "予定が変わっていたため、もう一度ご確認ください。",
+            "Your schedule changed in the meantime; please check again.",
+        ),
+        "declare.button.confirm": (
+            "登録する",
+            "Save",
+        ),
+        "declare.button.change": (
+            "変更する",
+            "Change",
+        ),
+        "declare.button.dismiss": (
+            "取りやめる",
+            "Cancel",
+        ),
+        "declare.badge.approval": (
+            "承認が必要",
+            "needs approval",
+        ),
+        "declare.badge.late": (
+            "申請期限後",
+            "after the deadline",
+        ),
+        "declare.badge.retroactive": (
+            "事後登録",
+            "after the fact",
+        ),
+        "declare.badge.closed": (
+            "⚠ {closure}のため閉庁日です",
+            "⚠ offices are closed ({closure})",
+        ),
+        "declare.badge.replaces": (
+            "「{old}」を置き換えます",
+            'replaces "{old}"',
+        ),
+        "declare.badge.already": (
+            "登録済み",
+            "already declared",
+        ),
+        "refusal.not_eligible": (
+            "{day}：条件付採用期間中のため、テレワークは{since}から可能です",
+            "{day}: telework is possible from {since} (conditional appointment)",
+        ),
+        "refusal.too_far_back": (
+            "{day}：{days}営業日より前の日は登録できません",
+            "{day}: days more than {days} working days ago cannot be declared",
+        ),
+        "refusal.too_far_ahead": (
+            "{day}：先の日付すぎるため登録できません",
+            "{day}: that is too far ahead",
+        ),
+        "refusal.invalid": (
+            "{day}：内容を確認できないため登録できません",
+            "{day}: this could not be read, so nothing was saved",
+        ),
+        "refusal.inactive": (
+            "在職中の職員として登録されていないため、登録できません",
+            "You are not registered as active staff, so nothing was saved",
+        ),
+        "refusal.too_many": (
+            "{day}以降：一度に登録できるのは31日までです。続きは改めてお送りください",
+            "{day} onwards: at most 31 days at a time; please send the rest separately",
+        ),
+        "form.title": (
+            "テレワーク等の予定登録",
+            "Declare telework or another status",
+        ),
+        "form.date": (
+            "日付",
+            "Date",
+        ),
+        "form.part": (
+            "時間帯",
+            "Part of the day",
+        ),
+        "form.status": (
+            "区分",
+            "Status",
+        ),
+        "form.note": (
+            "メモ（任意）",
+            "Note (optional)",
+        ),
+        "form.submit": (
+            "確認へ進む",
+            "Review",
+        ),
+        "form.button": (
+            "フォームで登録",
+            "Use the form",
+        ),
+        "cancel.confirm_title": (
+            "以下の予定を取り消しますか？",
+            "Cancel these entries?",
+        ),
+        "cancel.done": (
+            "取り消しました：{lines}",
+            "Cancelled: {lines}",
+        ),
+        "cancel.none": (
+            "取り消す予定が見つかりませんでした。",
+            "I found nothing to cancel.",
+        ),
+        "cancel.button.confirm": (
+            "取り消す",
+            "Cancel them",
+        ),
+        "cancel.button.keep": (
+            "残す",
+            "Keep",
+        ),
+        "cancel.kept": (
+            "予定はそのままです。",
+            "Nothing was changed.",
+        ),
+        "recurring.title": (
+            "毎週{weekdays} {part} {status}を登録しますか？（{start}〜{until}）",
+            "Save {status} every {weekdays} ({part}) from {start} to {until}?",
+        ),
+        "recurring.skipped": (
+            "次の日は除外します：{days}",
+            "These days are left out: {days}",
+        ),
+        "recurring.saved": (
+            "毎週{weekdays}の予定を{count}日分登録しました（{until}まで）。",
+            "Saved {count} days every {weekdays} (until {until}).",
+        ),
+        "recurring.nothing": (
+            "登録できる日がありませんでした。",
+            "There is no day to save.",
+        ),
+        "recurring.cancel_title": (
+            "毎週{weekdays}の繰り返し登録を終了し、今日以降の予定を取り消しますか？",
+            "End the weekly plan for {weekdays} and cancel its entries from today?",
+        ),
+        "recurring.cancel_all": (
+            "すべての",
+            "all days",
+        ),
+        "recurring.cancelled": (
+            "繰り返し登録を{plans}件終了し、予定を{entries}件取り消しました。",
+            "Ended {plans} weekly plan(s) and cancelled {entries} entries.",
+        ),
+        "recurring.none": (
+            "終了する繰り返し登録はありません。",
+            "There is no weekly plan to end.",
+        ),
+    }
+)

@@ -1,0 +1,58 @@
+"""The progress card: every sentence, Japanese (polite です/ます) and English side by side.
+
+Imported by the package (``__init__``), so the sentences are in the catalogue before any
+handler of this feature runs.
+"""
+
+from __future__ import annotations
+
+from bot.ui.texts import add_texts
+
+add_texts(
+    {
+        "progress.title": (
+            "テレワーク目標の進捗（{date}現在）",
+            "Your telework targets (as of {date})",
+        ),
+        "progress.target": (
+            "{category}：{period}に{needed}回以上",
+            "{category}: at least {needed} in {period}",
+        ),
+        "progress.done": (
+            "実施 {done}回（予定 {planned}回）・あと{remaining}回",
+            "Done {done} (planned {planned}) · {remaining} to go",
+        ),
+        "progress.met": (
+            "達成しました（実施 {done}回）。",
+            "Met ({done} done).",
+        ),
+        "progress.on_track": (
+            "順調です。次の目安：{next}までにあと1回",
+            "On track. Next milestone: one more by {next}",
+        ),
+        "progress.behind": (
+            "目標に遅れています。期限：{deadline}",
+            "Behind target. Deadline: {deadline}",
+        ),
+        "progress.due_today": (
+            "本日が目安の期限です（あと{remaining}回）。",
+            "Today is the milestone ({remaining} to go).",
+        ),
+        "progress.none.exempt": (
+            "担当業務（{reason}）のため、テレワークの目標はありません。",
+            "Your work ({reason}) has no telework target.",
+        ),
+        "progress.none.conditional": (
+            "条件付採用期間中のため、{until}まではテレワークの対象外です。",
+            "You are in your conditional appointment period; telework starts after {until}.",
+        ),
+        "progress.none.inactive": (
+            "在職中の職員として登録されていません。",
+            "You are not registered as active staff.",
+        ),
+        "progress.none.no_category": (
+            "あなたに適用されるテレワーク目標はありません。",
+            "No telework target applies to you.",
+        ),
+    }
+)
