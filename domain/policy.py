@@ -297,12 +297,6 @@ class Policy(_Section):
         """Whether the member's work reason exempts them (no target, never nudged)."""
         return member.exempt_reason is not None and member.exempt_reason in self.exemptions.reasons
 
-    def summary(self, lang: str = "ja") -> str:
-        """A human-readable multi-line summary in Japanese ("ja") or English ("en")."""
-        from domain.policy_summary import render_summary  # the texts live in their own module
-
-        return render_summary(self, lang)
-
 
 def parse_policy(text: str, source: str = "<policy>") -> Policy:
     """Validate a policy given as TOML text; ``PolicyError`` lists every problem by key."""
@@ -341,11 +335,6 @@ def default_policy() -> Policy:
     """The packaged default policy (read and validated once)."""
     text = resources.files("domain").joinpath("default_policy.toml").read_text(encoding="utf-8")
     return parse_policy(text, "default_policy.toml")
-
-
-def check_policy_file(path: str | Path, lang: str = "ja") -> str:
-    """Validate a policy file and return its summary (``telework-bot policy check FILE``)."""
-    return load_policy(path).summary(lang)
 
 
 def _key_path(loc: tuple[int | str, ...]) -> str:

@@ -10,10 +10,10 @@ from typing import Annotated
 import typer
 from rich.progress import Progress
 
+from bot.cli.policy_summary import check_policy_file
 from bot.cli.roster_files import read_rows
 from bot.core.settings import Settings
 from domain.errors import PolicyError
-from domain.policy import check_policy_file
 from domain.roster import Roster, RosterFormatError, build_roster, plan_import
 from storage.engine import create_engine, session_factory
 from storage.org import SqlOrganisation

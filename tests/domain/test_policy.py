@@ -10,13 +10,13 @@ from pathlib import Path
 
 import pytest
 
+from bot.cli.policy_summary import check_policy_file, render_summary
 from domain.errors import PolicyError
 from domain.occasions import DayPart
 from domain.org import ExemptReason, StaffMember
 from domain.periods import PeriodKind, parse_period_key
 from domain.policy import (
     NudgeRule,
-    check_policy_file,
     load_policy,
     parse_policy,
     policy_from_mapping,
@@ -80,7 +80,7 @@ def test_a_written_copy_of_the_default_loads_the_same(tmp_path: Path) -> None:
 
 
 def test_summary_in_japanese() -> None:
-    text = POLICY.summary("ja")
+    text = render_summary(POLICY, "ja")
     for expected in (
         "総務省テレワーク推進計画",
         "年度: 4月1日〜翌年3月末",
@@ -102,7 +102,7 @@ def test_summary_in_japanese() -> None:
 
 
 def test_summary_in_english() -> None:
-    text = POLICY.summary("en")
+    text = render_summary(POLICY, "en")
     for expected in (
         "Fiscal year: starts on 1 April",
         "Managers (manager): at least 2 per fiscal year",
@@ -123,8 +123,8 @@ def test_summary_in_english() -> None:
 def test_check_policy_file_returns_the_summary(tmp_path: Path) -> None:
     path = tmp_path / "policy.toml"
     path.write_text(DEFAULT_TEXT, encoding="utf-8")
-    assert check_policy_file(path) == POLICY.summary("ja")
-    assert check_policy_file(path, "en") == POLICY.summary("en")
+    assert check_policy_file(path) == render_summary(POLICY, "ja")
+    assert check_policy_file(path, "en") == render_summary(POLICY, "en")
 
 
 def _with(change: str, old: str) -> str:

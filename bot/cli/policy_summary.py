@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from pathlib import Path
 
 from domain.org import ExemptReason
 from domain.periods import PeriodKind
-
-if TYPE_CHECKING:
-    from domain.policy import Category, Policy
+from domain.policy import Category, Policy, load_policy
 
 _EVERY_JA = {
     PeriodKind.FISCAL_YEAR: "年度ごとに",
@@ -239,3 +237,8 @@ def _category_en(cid: str, c: Category) -> list[str]:
 
 def _month_en(month: int) -> str:
     return _MONTHS_EN[month - 1]
+
+
+def check_policy_file(path: str | Path, lang: str = "ja") -> str:
+    """Validate a policy file and return its summary (``telework-bot policy check FILE``)."""
+    return render_summary(load_policy(path), lang)
