@@ -158,7 +158,13 @@ class NetworkGuard:
     def _check_socket(self, sock: socket.socket, address: Any) -> None:
         if sock.family in IP_FAMILIES and isinstance(address, tuple) and address:
             port = address[1] if len(address) > 1 else None
-            self.check_destination(_text(address[0]), port)
+            try:
+                self.check_destination(_text(address[0]), port)
+            except NetworkBlocked:
+                # Callers clean up after OSError only (socket.create_connection among them):
+                # close the refused socket here, or it leaks and warns at garbage collection.
+                sock.close()
+                raise
 
 
 def _text(host: object) -> str:
