@@ -19,7 +19,11 @@ import aiohttp
 import pytest
 from aiohttp import web
 from aiohttp.test_utils import TestServer
+from sqlalchemy import text
+from sqlalchemy.engine import make_url
+from sqlalchemy.ext.asyncio import create_async_engine
 
+from tests.conftest import postgres_url_or_skip
 from tests.network_guard import GUARD, NetworkBlocked, NetworkGuard
 
 REPO = Path(__file__).resolve().parents[1]
@@ -92,6 +96,48 @@ async def test_aiohttp_reaches_a_server_on_loopback(guard: NetworkGuard) -> None
         for host in ("127.0.0.1", "localhost"):
             async with http.get(f"http://{host}:{server.port}/") as response:
                 assert await response.text() == "hello"
+    assert guard.take_refused() == []
+
+
+def test_ipv6_loopback_connects(guard: NetworkGuard) -> None:
+    with socket.socket(socket.AF_INET6) as server:
+        try:
+            server.bind(("::1", 0))
+        except OSError as exc:  # pragma: no cover - a machine without IPv6
+            pytest.skip(f"no IPv6 loopback here: {exc}")
+        server.listen()
+        port = server.getsockname()[1]
+        with socket.create_connection(("::1", port), timeout=5):
+            pass
+    assert guard.take_refused() == []
+
+
+async def test_aiohttp_over_a_unix_socket(guard: NetworkGuard, tmp_path: Path) -> None:
+    app = web.Application()
+    app.router.add_get("/", hello)
+    runner = web.AppRunner(app)
+    await runner.setup()
+    path = str(tmp_path / "bot.sock")
+    await web.UnixSite(runner, path).start()
+    try:
+        connector = aiohttp.UnixConnector(path)
+        async with aiohttp.ClientSession(connector=connector) as http, http.get("http://bot/") as r:
+            assert await r.text() == "hello"
+    finally:
+        await runner.cleanup()
+    assert guard.take_refused() == []
+
+
+@pytest.mark.parametrize("host", ["127.0.0.1", "localhost"])
+async def test_postgres_by_address_and_by_name(guard: NetworkGuard, host: str) -> None:
+    """asyncpg under SQLAlchemy, as the storage tests use it (skipped without PostgreSQL)."""
+    url = make_url(postgres_url_or_skip()).set(host=host, database="postgres")
+    engine = create_async_engine(url)
+    try:
+        async with engine.connect() as conn:
+            assert (await conn.execute(text("SELECT 1"))).scalar() == 1
+    finally:
+        await engine.dispose()
     assert guard.take_refused() == []
 
 

@@ -39,7 +39,7 @@ from domain.periods import Period, PeriodKind
 from domain.policy import default_policy
 from domain.report_model import ReportRange, ReportRequest
 from domain.reports import build_report
-from tests.bot.test_declare_flow import Chat, button, card, office  # noqa: F401
+from tests.bot.test_declare_flow import button, card, office  # noqa: F401 (a fixture)
 from tests.cards import (
     TEAMS_BUDGET,
     as_message,
