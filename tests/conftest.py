@@ -1,4 +1,5 @@
-"""Shared fixtures: databases (SQLite and PostgreSQL), a frozen clock, and no stray network."""
+"""Shared fixtures: databases (SQLite and PostgreSQL), a frozen clock, and no stray network
+(``tests/network_guard.py``: a connection to anything but loopback fails the test)."""
 
 from __future__ import annotations
 
@@ -18,6 +19,8 @@ from sqlmodel import SQLModel
 import storage.models  # noqa: F401
 from storage.engine import create_engine
 from storage.migrate import upgrade
+
+pytest_plugins = ["tests.network_guard", "pytester"]
 
 IN_CI = os.environ.get("CI", "").lower() == "true"
 POSTGRES_URL = os.environ.get("TELEWORK_TEST_POSTGRES_URL", "")

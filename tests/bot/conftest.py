@@ -15,6 +15,7 @@ from aiohttp.test_utils import TestClient, TestServer
 
 from bot.core.settings import Settings, load_settings
 from bot.teams.server import create_app
+from tests.cards import TEAMS_BUDGET, card_errors, card_payload_size, cards_in
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "teams"
 
@@ -28,10 +29,13 @@ def teams_fixture(name: str) -> dict[str, Any]:
 
 @dataclass
 class RecordingConnector:
-    """Answers the connector's reply/send calls with 200 and records them."""
+    """Answers the connector's reply/send calls with 200 and records them. Every Adaptive Card
+    the bot sends through it is checked against the 1.5 schema and Teams' size budget
+    (tests/cards.py); the fixture fails the test at teardown if one was not right."""
 
     requests: list[dict[str, Any]] = field(default_factory=list)
     server: TestServer | None = None
+    bad_cards: list[str] = field(default_factory=list)
 
     @property
     def url(self) -> str:
@@ -48,7 +52,18 @@ class RecordingConnector:
                 "authorization": request.headers.get("Authorization"),
             }
         )
+        if isinstance(body, dict):
+            self._check_cards(body)
         return web.json_response({"id": f"reply-{len(self.requests)}"})
+
+    def _check_cards(self, activity: dict[str, Any]) -> None:
+        for content in cards_in(activity):
+            problems = card_errors(content)
+            if (size := card_payload_size(content)) > TEAMS_BUDGET:
+                problems.append(f"{size:,} bytes in UTF-16, over the budget of {TEAMS_BUDGET:,}")
+            if problems:
+                summary = str(content.get("body", [{}])[0].get("text", ""))[:60]
+                self.bad_cards.append(f"card {summary!r}: " + "; ".join(problems))
 
     def activities(self) -> list[dict[str, Any]]:
         return [r["body"] for r in self.requests if r["method"] == "POST"]
@@ -63,6 +78,9 @@ async def connector() -> AsyncIterator[RecordingConnector]:
     await recorder.server.start_server()
     yield recorder
     await recorder.server.close()
+    assert not recorder.bad_cards, "the bot sent cards Teams would refuse:\n" + "\n".join(
+        recorder.bad_cards
+    )
 
 
 BotClientFactory = Callable[..., "AsyncIterator[TestClient[Any, Any]]"]

@@ -13,6 +13,7 @@ import pytest
 from storage.engine import create_engine, session_factory
 from storage.schedule import SqlSchedule
 from tests.bot.conftest import RecordingConnector, teams_fixture
+from tests.cards import assert_valid_card, assert_within_budget, cards_in
 from tests.factories import MEGAN_AAD, frozen_clock, seed_staff, staff
 
 NOW = frozen_clock(datetime(2026, 11, 26, 10, 0))  # Thursday morning
@@ -52,7 +53,8 @@ class Chat:
         return reply
 
     async def press(self, action: dict[str, Any], **inputs: Any) -> dict[str, Any]:
-        """Click an Action.Execute button: the invoke response is the new card or a message."""
+        """Click an Action.Execute button: the invoke response is the new card (checked against
+        the 1.5 schema and the size budget, tests/cards.py) or a message."""
         value = {
             "action": {
                 "type": "Action.Execute",
@@ -66,6 +68,9 @@ class Chat:
         response = await self.client.post("/api/messages", json=activity)
         assert response.status == 200
         body: dict[str, Any] = await response.json()
+        for content in cards_in(body):  # a card in answer to the press: Teams shows it too
+            assert_valid_card(content)
+            assert_within_budget(content)
         return body
 
 

@@ -37,6 +37,10 @@ from tests.bot.nudge_script import CAMPAIGN_MESSAGES
 from tests.fakes.clock import FrozenClock
 from tests.fakes.nudge_org import ADMIN, Behaviour, behaviour, everyone, number, seed
 
+# A simulated fiscal year takes ~30 s on the CI machine: more than the suite's 60 s default
+# leaves room for on a busy machine.
+pytestmark = pytest.mark.timeout(180)
+
 TOKYO = ZoneInfo("Asia/Tokyo")
 GOLDEN = Path(__file__).parent / "golden" / "nudges_fy2026.txt"
 FY = (date(2026, 4, 1), date(2027, 3, 31))

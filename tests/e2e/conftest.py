@@ -36,6 +36,7 @@ from bot.cli.playground import (
 IN_CI = os.environ.get("CI", "").strip().lower() in ("1", "true", "yes")
 START_TIMEOUT = 60.0
 STOP_TIMEOUT = 10.0
+E2E_TIMEOUT = 300  # per test (pytest-timeout): real processes start, plus two minutes of waiting
 CALL_FAILED = pytest.StashKey[bool]()
 
 
@@ -113,6 +114,14 @@ def wait_ready(url: str, process: subprocess.Popen[bytes], log: Path) -> None:
             pass
         time.sleep(0.1)
     raise AssertionError(f"the bot was not ready within {START_TIMEOUT:.0f} s:\n{tail(log)}")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The end-to-end tests get a longer timeout than the suite's default (pyproject.toml)."""
+    here = Path(__file__).parent
+    for item in items:
+        if item.path.is_relative_to(here):
+            item.add_marker(pytest.mark.timeout(E2E_TIMEOUT))
 
 
 @pytest.hookimpl(wrapper=True)

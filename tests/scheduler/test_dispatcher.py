@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import os
 import signal
 import sys
@@ -130,6 +131,24 @@ async def test_accept_then_fail_duplicates_only_that_message(
     assert {c for c, n in counts.items() if n > 1} == {conversation(7)}
     assert counts[conversation(7)] == 2 and len(counts) == 10
     assert all(r.status == "sent" for r in await deliveries(engine))
+
+
+async def test_messages_to_one_conversation_wait_for_its_window(
+    engine: AsyncEngine, fake: FakeConnector, http: aiohttp.ClientSession
+) -> None:
+    """The dispatcher takes a per-conversation slot for each send (Teams: 7/s, 60/30 s per
+    chat; here 2 per 0.5 s to keep the test short). The windows' arithmetic is tested on a fake
+    clock in test_rate_limit.py; this checks that the dispatcher waits for them."""
+    await add_refs(engine, [0], fake.url)
+    for day in range(1, 7):  # six messages for one person: six deliveries, one conversation
+        await add_deliveries(engine, [0], now=SystemClock().now(), period_key=f"2026-12-{day:02d}")
+    settings = dataclasses.replace(FAST, conversation_windows=((2, 0.5),))
+    await drain(dispatcher(engine, TeamsConnector(http, None), settings=settings))
+    arrived = sorted(r.at for r in fake.requests)
+    assert len(arrived) == 6 and all(r.status == "sent" for r in await deliveries(engine))
+    # No three within half a second (less a little for each request's own trip).
+    gaps = [later - earlier for earlier, later in zip(arrived, arrived[2:], strict=False)]
+    assert min(gaps) >= 0.4, gaps
 
 
 @pytest.mark.parametrize("retry_after", ["1", "HTTP-DATE"])
