@@ -6,19 +6,19 @@ all start from :func:`build_application`. Nothing is built at import time.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from types import ModuleType
 
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from bot.core.jobs import Job
 from bot.core.ports import ApprovalRequests
 from bot.core.reminders import ReminderServices
 from bot.core.router import Router
 from bot.core.services import Services
 from bot.core.settings import Settings, SettingsError
-from bot.features.approvals import reminder_job as approvals_job
 from bot.features.approvals import routes as approvals
 from bot.features.approvals.notices import ApproverNotices
 from bot.features.board import routes as board
@@ -26,10 +26,9 @@ from bot.features.campaigns import routes as campaigns
 from bot.features.declare import routes as declare
 from bot.features.deliveries import routes as deliveries
 from bot.features.help import routes as help_
-from bot.features.meetings import jobs as meetings_job
 from bot.features.meetings import routes as meetings
 from bot.features.meetings.desk import MeetingDesk
-from bot.features.nudges import jobs as nudges_jobs
+from bot.features.nudges import routes as nudges
 from bot.features.presence import routes as presence
 from bot.features.progress import routes as progress
 from bot.features.reminders import routes as reminders
@@ -60,6 +59,7 @@ FEATURES: tuple[ModuleType, ...] = (
     meetings,
     reminders,
     campaigns,
+    nudges,
     reports,
     deliveries,
 )
@@ -144,29 +144,27 @@ def build_application(settings: Settings, *, clock: Clock = system_clock) -> App
     )
 
 
-def scheduled_jobs(settings: Settings, application: Application) -> list[ScheduledJob]:
-    """Every scheduled job with its default crontab, overridable by TELEWORK_JOB_SCHEDULES."""
-    services, engine = application.services, application.engine
-    defaults = [
-        (
-            approvals_job.JOB_ID,
-            approvals_job.DEFAULT_CRON,
-            approvals_job.approvals_reminder(services, engine),
-        ),
-        (
-            meetings_job.JOB_ID,
-            meetings_job.DEFAULT_CRON,
-            meetings_job.meeting_job(services, application.meetings, session_factory(engine)),
-        ),
-        *(
-            (job_id, nudges_jobs.DEFAULT_CRONS[job_id], handler)
-            for job_id, handler in nudges_jobs.job_handlers(application.reminders).items()
-        ),
-    ]
-    unknown = set(settings.job_schedules) - {job_id for job_id, _cron, _handler in defaults}
+def feature_jobs(
+    services: Services,
+    engine: AsyncEngine,
+    schedules: Mapping[str, str] | None = None,
+    *,
+    only: Collection[str] | None = None,
+) -> list[ScheduledJob]:
+    """Every feature's scheduled jobs (or those named in ``only``), each with its default
+    crontab unless ``schedules`` overrides it by id."""
+    declared: list[Job] = [job for feature in FEATURES for job in getattr(feature, "JOBS", ())]
+    overrides = schedules or {}
+    unknown = set(overrides) - {job.id for job in declared}
     if unknown:
         raise SettingsError(f"TELEWORK_JOB_SCHEDULES: unknown jobs {sorted(unknown)}")
     return [
-        ScheduledJob(job_id, settings.job_schedules.get(job_id, cron), handler)
-        for job_id, cron, handler in defaults
+        ScheduledJob(job.id, overrides.get(job.id, job.cron), job.build(services, engine))
+        for job in declared
+        if only is None or job.id in only
     ]
+
+
+def scheduled_jobs(settings: Settings, application: Application) -> list[ScheduledJob]:
+    """Every scheduled job, crontabs overridable by TELEWORK_JOB_SCHEDULES."""
+    return feature_jobs(application.services, application.engine, settings.job_schedules)

@@ -16,7 +16,7 @@ from pydantic import Field, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 from sqlalchemy.engine import make_url
 
-from bot.teams.service_url import DEFAULT_SERVICE_URL_HOSTS, check_host_pattern, is_loopback_host
+from bot.core.service_url import DEFAULT_SERVICE_URL_HOSTS, check_host_pattern, is_loopback_host
 
 
 class AppType(StrEnum):

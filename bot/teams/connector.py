@@ -24,7 +24,7 @@ from urllib.parse import quote
 
 import aiohttp
 
-from bot.teams.service_url import ServiceUrlRule
+from bot.core.service_url import ServiceUrlRule
 from domain.delivery import ConversationTarget, SendResult
 
 LOGIN_AUTHORITY = "https://login.microsoftonline.com"

@@ -28,9 +28,9 @@ from botframework.connector.auth import (
 )
 
 from bot.core.metrics import BotMetrics
+from bot.core.service_url import ServiceUrlRule, is_loopback_host
 from bot.teams.activity import tenant_of
 from bot.teams.auth import AuthenticationError, BotTokenValidator, KeySetUnavailableError
-from bot.teams.service_url import ServiceUrlRule, is_loopback_host
 
 log = logging.getLogger(__name__)
 
@@ -93,7 +93,7 @@ class MessageEndpoint:
     allowed_tenants: frozenset[str]
     metrics: BotMetrics
     logic: Any  # the bot's on_turn
-    # Authenticated: https and an allowed host; anonymous: loopback (see bot.teams.service_url).
+    # Authenticated: https and an allowed host; anonymous: loopback (see bot.core.service_url).
     service_urls: ServiceUrlRule
 
     async def handle(self, request: web.Request) -> web.StreamResponse:

@@ -16,9 +16,9 @@ from datetime import timedelta
 import aiohttp
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from bot.core.service_url import ServiceUrlRule
 from bot.core.settings import AppType, Settings
 from bot.teams.connector import MULTI_TENANT, BotFrameworkToken, TeamsConnector
-from bot.teams.service_url import ServiceUrlRule
 from domain.delivery import Clock, DuplicatePolicy
 from scheduler.clock import ReminderClock, ScheduledJob
 from scheduler.dispatcher import Dispatcher, DispatcherSettings

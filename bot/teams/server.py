@@ -23,6 +23,7 @@ from sqlalchemy import text as sql
 from bot.app import Application, Clock, build_application, scheduled_jobs, system_clock
 from bot.core.language import choose_language
 from bot.core.metrics import BotMetrics
+from bot.core.service_url import ServiceUrlRule
 from bot.core.settings import AppType, Settings
 from bot.teams.activity import locale_of
 from bot.teams.auth import BotTokenValidator, OpenIdKeySet, entra_issuers, entra_metadata_url
@@ -30,7 +31,6 @@ from bot.teams.endpoint import MessageEndpoint, local_requests_only, turn_contex
 from bot.teams.handler import MESSAGE_INVOKE_TYPE, TeleworkBot
 from bot.teams.proactive import ProactiveEngine, build_proactive
 from bot.teams.sdk_auth import CachingBotFrameworkAuthentication
-from bot.teams.service_url import ServiceUrlRule
 from bot.teams.team_install import TeamConversations
 from bot.ui.texts import text
 from scheduler.metrics import DeliveryMetrics

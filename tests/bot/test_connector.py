@@ -9,8 +9,8 @@ from datetime import UTC, datetime
 import aiohttp
 import pytest
 
+from bot.core.service_url import ServiceUrlRule
 from bot.teams.connector import BotFrameworkToken, TeamsConnector, parse_retry_after
-from bot.teams.service_url import ServiceUrlRule
 from domain.delivery import ConversationTarget, SendOutcome, classify
 from tests.fakes.fake_connector import FakeConnector, Reply
 

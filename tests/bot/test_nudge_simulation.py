@@ -21,9 +21,9 @@ import pytest
 from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from bot.app import build_services
+from bot.app import build_services, feature_jobs
 from bot.core.reminders import ReminderServices
-from bot.features.nudges.jobs import NUDGES_JOB, nudge_jobs
+from bot.features.nudges.jobs import DIGEST_JOB, NUDGES_JOB
 from bot.features.nudges.nudges import run_nudges
 from domain.campaigns import Campaign, CampaignKind
 from domain.delivery import DeliveryStatus, Firing
@@ -62,8 +62,9 @@ class Simulation:
         self.features = build_services(
             engine, policy, admins=frozenset({ADMIN.lower()}), clock=self.clock.now
         )
-        self.services = ReminderServices.build(engine, self.features)
-        self.jobs = nudge_jobs(engine, self.features, services=self.services)
+        self.services = self.features.get(ReminderServices)
+        reminder_jobs = {NUDGES_JOB, DIGEST_JOB, "campaigns-daily"}
+        self.jobs = feature_jobs(self.features, engine, only=reminder_jobs)
         self.reminders = ReminderClock(
             self.jobs, SqlFiringLedger(engine, self.clock), clock=self.clock, owner="sim"
         )

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from urllib3.util import parse_url
 from yarl import URL
 
-from bot.teams.service_url import ServiceUrlRule, check_host_pattern, is_loopback_host
+from bot.core.service_url import ServiceUrlRule, check_host_pattern, is_loopback_host
 
 TEAMS = ServiceUrlRule()
 LOOPBACK = ServiceUrlRule.loopback()

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from bot.core.jobs import Job
 from bot.core.router import NoPayload, Words, route
+from bot.features.approvals import reminder_job
 from bot.features.approvals.approvals import Decision, approvals, approve, reject
 from domain.org import Role
 
@@ -24,3 +26,5 @@ ROUTES = (
     route("reject", reject, Decision),
 )
 INTENTS = ()
+
+JOBS = (Job(reminder_job.JOB_ID, reminder_job.DEFAULT_CRON, reminder_job.approvals_reminder),)

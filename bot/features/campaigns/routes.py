@@ -3,7 +3,12 @@ section chief's designation of days."""
 
 from __future__ import annotations
 
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from bot.core.jobs import Job
+from bot.core.reminders import ReminderServices
 from bot.core.router import NoPayload, Words, route
+from bot.core.services import Services
 from bot.features.campaigns.chat import (
     CampaignForm,
     CampaignRef,
@@ -15,6 +20,8 @@ from bot.features.campaigns.chat import (
     menu,
     preview,
 )
+from bot.features.campaigns.jobs import run_campaigns
+from domain.delivery import Firing, FiringHandler
 from domain.org import Role
 
 CAMPAIGN = Words(
@@ -37,3 +44,16 @@ ROUTES = (
     route("campaign_cancel_confirm", cancel, CampaignRef, roles=ADMINS, denied=DENIED),
     route("campaign_designate", designate, Designation),
 )
+
+
+def _daily(services: Services, _engine: AsyncEngine) -> FiringHandler:
+    reminders = services.get(ReminderServices)
+
+    async def handle(firing: Firing) -> None:
+        await run_campaigns(reminders, firing)
+
+    return handle
+
+
+# Announcements, reminders, chiefs' designation cards and results, each on its day.
+JOBS = (Job("campaigns-daily", "45 9 * * mon-fri", _daily),)

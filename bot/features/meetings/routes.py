@@ -8,9 +8,14 @@ roster; the handlers check that the person pressing was invited.
 
 from __future__ import annotations
 
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from bot.core.jobs import Job
 from bot.core.router import NoPayload, Words, route
+from bot.core.services import Services
 from bot.core.turn import EVERYWHERE
-from bot.features.meetings import lead, poll, team_day
+from bot.features.meetings import jobs, lead, poll, team_day
+from bot.features.meetings.desk import MeetingDesk
 from bot.features.meetings.payloads import (
     Answer,
     Change,
@@ -21,6 +26,8 @@ from bot.features.meetings.payloads import (
     Suggest,
     Vote,
 )
+from domain.delivery import FiringHandler
+from storage.engine import session_factory
 
 MEETING = Words(
     words={
@@ -73,3 +80,11 @@ ROUTES = (
     route("meeting_rsvp", lead.rsvp, Answer, scopes=EVERYWHERE, roster=False),
     route("team_day_propose", team_day.propose, ProposeDay),
 )
+
+
+def _meetings(services: Services, engine: AsyncEngine) -> FiringHandler:
+    return jobs.meeting_job(services, services.get(MeetingDesk), session_factory(engine))
+
+
+# Poll deadlines, reminders before meetings, held meetings recorded for reports.
+JOBS = (Job(jobs.JOB_ID, jobs.DEFAULT_CRON, _meetings),)
