@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +16,9 @@ from aiohttp.test_utils import TestClient, TestServer
 
 from bot.core.settings import Settings, load_settings
 from bot.teams.server import create_app
+from storage.engine import create_engine
 from tests.cards import TEAMS_BUDGET, card_errors, card_payload_size, cards_in
+from tests.factories import MEGAN_AAD, frozen_clock, seed_staff, staff
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "teams"
 
@@ -106,3 +109,32 @@ async def bot_client(
     yield make
     for client in clients:
         await client.close()
+
+
+# The office most conversation tests use: Megan (staff) and her section chief in 総務課, and
+# 佐藤 in another bureau; the bot's clock stopped on Thursday 2026-11-26 at 10:00.
+NOW = frozen_clock(datetime(2026, 11, 26, 10, 0))
+CHIEF_AAD = "0c1a2b3c-0000-4000-8000-00000000c41e"
+
+
+@pytest.fixture
+async def office(bot_client: Any, connector: RecordingConnector, sqlite_url: str) -> Any:
+    """(Megan's chat, the chief's chat, the database URL)."""
+    from tests.bot.chat import Chat  # it imports this module
+
+    engine = create_engine(sqlite_url)
+    await seed_staff(
+        engine,
+        staff("S1", name="メーガン", aad_object_id=MEGAN_AAD),
+        staff(
+            "C1", name="課長 一郎", aad_object_id=CHIEF_AAD, is_section_chief=True, is_manager=True
+        ),
+        staff("S2", name="佐藤 次郎", org_unit="関東局/総務課"),
+    )
+    await engine.dispose()
+    client = await bot_client(clock=NOW)
+    return (
+        Chat(client, connector, MEGAN_AAD, "29:megan"),
+        Chat(client, connector, CHIEF_AAD, "29:chief"),
+        sqlite_url,
+    )

@@ -22,7 +22,7 @@ from domain.campaigns import (
     validate,
 )
 from domain.policy import default_policy
-from tests.bot.nudge_script import CAMPAIGN_MESSAGES
+from tests.bot.features.nudges.nudge_script import CAMPAIGN_MESSAGES
 
 CAL = default_policy().work_calendar()
 WEEK = Campaign(

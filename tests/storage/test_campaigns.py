@@ -18,7 +18,7 @@ from storage.nudge_facts import SqlNudgeFacts
 from storage.preferences import SqlPreferences
 from storage.schedule import SqlSchedule
 from storage.tables import TeamsIdentity
-from tests.bot.nudge_script import CAMPAIGN_MESSAGES
+from tests.bot.features.nudges.nudge_script import CAMPAIGN_MESSAGES
 from tests.factories import seed_staff, staff
 
 NOW = datetime(2026, 7, 1, 1, 0, tzinfo=UTC)

@@ -15,8 +15,8 @@ from icalendar import Calendar
 import bot.teams.server as app_module
 from bot.features.meetings.jobs import MeetingJobs
 from storage.engine import create_engine, session_factory
+from tests.bot.chat import Chat, button, card, shown, wait_for
 from tests.bot.conftest import RecordingConnector, teams_fixture
-from tests.bot.test_declare_flow import Chat, button, card, shown, wait_for
 from tests.factories import MEGAN_AAD, TOKYO, seed_staff, seed_telework, staff
 from tests.fakes.clock import FrozenClock
 

@@ -4,122 +4,14 @@ change, cancel, approval, forged card data, closed days."""
 from __future__ import annotations
 
 import copy
-import json
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
 import pytest
 
 from storage.engine import create_engine, session_factory
 from storage.schedule import SqlSchedule
-from tests.bot.conftest import RecordingConnector, teams_fixture
-from tests.cards import assert_valid_card, assert_within_budget, cards_in
-from tests.factories import MEGAN_AAD, frozen_clock, seed_staff, staff
-
-NOW = frozen_clock(datetime(2026, 11, 26, 10, 0))  # Thursday morning
-CHIEF_AAD = "0c1a2b3c-0000-4000-8000-00000000c41e"
-
-
-class Chat:
-    """One Teams user talking to the bot over HTTP."""
-
-    def __init__(self, client: Any, connector: RecordingConnector, aad: str, user_id: str):
-        self.client, self.connector = client, connector
-        self.template = teams_fixture("01_personal_message")
-        self.template["serviceUrl"] = connector.url
-        self.template["from"]["aadObjectId"] = aad
-        self.template["from"]["id"] = user_id
-        self.template["conversation"]["id"] = f"a:1on1-{user_id}"
-        self.template["locale"] = "ja-JP"
-        self.counter = 0
-
-    def _activity(self, **fields: Any) -> dict[str, Any]:
-        self.counter += 1
-        data = copy.deepcopy(self.template)
-        data["id"] = f"{data['from']['id']}-{self.counter}"
-        data.update(fields)
-        return data
-
-    async def say(self, text: str) -> dict[str, Any]:
-        activity = self._activity(text=text)
-        response = await self.client.post("/api/messages", json=activity)
-        assert response.status == 201
-        # The reply to this activity (proactive messages may arrive in between).
-        [reply] = [
-            r["body"]
-            for r in self.connector.requests
-            if r["method"] == "POST" and r["path"].endswith(f"/activities/{activity['id']}")
-        ]
-        return reply
-
-    async def press(self, action: dict[str, Any], **inputs: Any) -> dict[str, Any]:
-        """Click an Action.Execute button: the invoke response is the new card (checked against
-        the 1.5 schema and the size budget, tests/cards.py) or a message."""
-        value = {
-            "action": {
-                "type": "Action.Execute",
-                "verb": action["verb"],
-                "data": {**action["data"], **inputs},
-            },
-            "trigger": "manual",
-        }
-        activity = self._activity(type="invoke", name="adaptiveCard/action", value=value)
-        activity.pop("text")
-        response = await self.client.post("/api/messages", json=activity)
-        assert response.status == 200
-        body: dict[str, Any] = await response.json()
-        for content in cards_in(body):  # a card in answer to the press: Teams shows it too
-            assert_valid_card(content)
-            assert_within_budget(content)
-        return body
-
-
-def card(reply: dict[str, Any]) -> dict[str, Any]:
-    content: dict[str, Any] = reply["attachments"][0]["content"]
-    return content
-
-
-def shown(value: dict[str, Any]) -> str:
-    return json.dumps(value, ensure_ascii=False)
-
-
-def button(card_json: dict[str, Any], verb: str) -> dict[str, Any]:
-    def walk(node: Any) -> Any:
-        if isinstance(node, dict):
-            if node.get("type") == "Action.Execute" and node.get("verb") == verb:
-                return node
-            for value in node.values():
-                if (found := walk(value)) is not None:
-                    return found
-        if isinstance(node, list):
-            for value in node:
-                if (found := walk(value)) is not None:
-                    return found
-        return None
-
-    found = walk(card_json)
-    assert found is not None, f"no {verb} button in {shown(card_json)}"
-    return found  # type: ignore[no-any-return]
-
-
-@pytest.fixture
-async def office(bot_client: Any, connector: RecordingConnector, sqlite_url: str) -> Any:
-    engine = create_engine(sqlite_url)
-    await seed_staff(
-        engine,
-        staff("S1", name="メーガン", aad_object_id=MEGAN_AAD),
-        staff(
-            "C1", name="課長 一郎", aad_object_id=CHIEF_AAD, is_section_chief=True, is_manager=True
-        ),
-        staff("S2", name="佐藤 次郎", org_unit="関東局/総務課"),
-    )
-    await engine.dispose()
-    client = await bot_client(clock=NOW)
-    return (
-        Chat(client, connector, MEGAN_AAD, "29:megan"),
-        Chat(client, connector, CHIEF_AAD, "29:chief"),
-        sqlite_url,
-    )
+from tests.bot.chat import button, card, shown, wait_for
 
 
 async def test_declare_confirm_approve_and_board(office: Any) -> None:
@@ -266,26 +158,6 @@ async def test_person_lookup_is_limited_to_the_section(office: Any) -> None:
     assert "課長 一郎さんの予定（11/26(木)）" in shown(found)
     other = await megan.say("佐藤さんはどこ？")  # in another section
     assert other["text"].startswith("「佐藤」さんは見つかりませんでした")
-
-
-async def wait_for(
-    connector: RecordingConnector, conversation_fragment: str, count: int
-) -> list[dict[str, Any]]:
-    """Proactive messages arrive from the dispatcher in the background: wait (bounded)."""
-    import asyncio
-
-    for _ in range(100):
-        sent = [
-            r["body"]
-            for r in connector.requests
-            if r["method"] == "POST"
-            and conversation_fragment in r["path"]
-            and r["path"].endswith("/activities")
-        ]
-        if len(sent) >= count:
-            return sent
-        await asyncio.sleep(0.05)
-    raise AssertionError(f"no proactive message to {conversation_fragment}: {connector.requests}")
 
 
 async def test_approval_request_and_decision_are_delivered(office: Any) -> None:

@@ -14,7 +14,7 @@ from bot.core.turn import Reply
 from bot.ui.texts import Lang
 from domain.campaigns import Campaign, CampaignKind
 from domain.policy import default_policy
-from tests.bot.nudge_script import CAMPAIGN_MESSAGES
+from tests.bot.features.nudges.nudge_script import CAMPAIGN_MESSAGES
 from tests.factories import frozen_clock, seed_staff, staff, turn_as
 
 NOW = frozen_clock(datetime(2026, 7, 1, 10, 0))

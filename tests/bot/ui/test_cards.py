@@ -42,7 +42,7 @@ from domain.periods import Period, PeriodKind
 from domain.policy import default_policy
 from domain.report_model import ReportRange, ReportRequest
 from domain.reports import build_report
-from tests.bot.test_declare_flow import button, card, office  # noqa: F401 (a fixture)
+from tests.bot.chat import button, card
 from tests.cards import (
     TEAMS_BUDGET,
     as_message,
@@ -302,7 +302,7 @@ def test_meeting_poll_and_invitation_with_the_most_candidates_and_people(lang: L
 # --- cards of a conversation ----------------------------------------------------------------
 
 
-async def test_declare_board_approvals_and_progress_cards(office: Any) -> None:  # noqa: F811
+async def test_declare_board_approvals_and_progress_cards(office: Any) -> None:
     megan, chief, _url = office
     read_back = await megan.say("来週の月・水・金 在宅")
     check(read_back)

@@ -67,7 +67,7 @@ def test_anonymous_mode_only_on_loopback() -> None:
 def test_the_example_env_file_loads_as_is() -> None:
     from pathlib import Path
 
-    example = Path(__file__).resolve().parents[2] / ".env.example"
+    example = Path(__file__).resolve().parents[3] / ".env.example"
     settings = load_settings(_env_file=example)
     assert settings.policy_file is None and settings.job_schedules == {}
     assert settings.delivery_rate == 40

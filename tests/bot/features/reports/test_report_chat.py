@@ -7,8 +7,8 @@ from datetime import date, datetime
 from typing import Any
 
 from storage.engine import create_engine
+from tests.bot.chat import Chat, card
 from tests.bot.conftest import RecordingConnector
-from tests.bot.test_declare_flow import Chat, card
 from tests.factories import MEGAN_AAD, frozen_clock, seed_staff, seed_telework, staff
 
 NOW = frozen_clock(datetime(2026, 11, 26, 10, 0))

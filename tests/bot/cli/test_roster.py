@@ -11,7 +11,7 @@ from sqlmodel import select
 from storage.engine import create_engine, session_factory
 from storage.org import OrgUnitRow, StaffRow
 from storage.tables import Event
-from tests.bot.test_cli import ROOT, run_cli
+from tests.bot.cli.test_main import ROOT, run_cli
 
 SAMPLE = ROOT / "examples" / "roster.sample.csv"
 

@@ -33,7 +33,7 @@ from scheduler.clock import ReminderClock, cron_trigger
 from storage.engine import create_engine
 from storage.ledger_fanout import SqlFiringLedger
 from storage.ledger_sql import DELIVERY
-from tests.bot.nudge_script import CAMPAIGN_MESSAGES
+from tests.bot.features.nudges.nudge_script import CAMPAIGN_MESSAGES
 from tests.fakes.clock import FrozenClock
 from tests.fakes.nudge_org import ADMIN, Behaviour, behaviour, everyone, number, seed
 

@@ -6,8 +6,8 @@ from datetime import datetime
 from typing import Any
 
 from storage.engine import create_engine
+from tests.bot.chat import Chat
 from tests.bot.conftest import RecordingConnector
-from tests.bot.test_declare_flow import Chat
 from tests.factories import MEGAN_AAD, frozen_clock, seed_staff, staff
 
 NOW = frozen_clock(datetime(2026, 11, 26, 10, 0))

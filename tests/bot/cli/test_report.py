@@ -15,7 +15,7 @@ from storage.engine import create_engine
 from storage.migrate import upgrade
 from tests.report_org import seed_report_org
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 # Until bot/cli.py calls bot.cli.report.register itself, register the commands here.
 ENTRY = (
     "from bot.cli.main import cli, settings_or_exit\n"

@@ -1,0 +1,111 @@
+"""One Teams user talking to the bot over HTTP, and helpers to read what comes back."""
+
+from __future__ import annotations
+
+import asyncio
+import copy
+import json
+from typing import Any
+
+from tests.bot.conftest import RecordingConnector, teams_fixture
+from tests.cards import assert_valid_card, assert_within_budget, cards_in
+
+
+class Chat:
+    """One Teams user talking to the bot over HTTP."""
+
+    def __init__(self, client: Any, connector: RecordingConnector, aad: str, user_id: str):
+        self.client, self.connector = client, connector
+        self.template = teams_fixture("01_personal_message")
+        self.template["serviceUrl"] = connector.url
+        self.template["from"]["aadObjectId"] = aad
+        self.template["from"]["id"] = user_id
+        self.template["conversation"]["id"] = f"a:1on1-{user_id}"
+        self.template["locale"] = "ja-JP"
+        self.counter = 0
+
+    def _activity(self, **fields: Any) -> dict[str, Any]:
+        self.counter += 1
+        data = copy.deepcopy(self.template)
+        data["id"] = f"{data['from']['id']}-{self.counter}"
+        data.update(fields)
+        return data
+
+    async def say(self, text: str) -> dict[str, Any]:
+        activity = self._activity(text=text)
+        response = await self.client.post("/api/messages", json=activity)
+        assert response.status == 201
+        # The reply to this activity (proactive messages may arrive in between).
+        [reply] = [
+            r["body"]
+            for r in self.connector.requests
+            if r["method"] == "POST" and r["path"].endswith(f"/activities/{activity['id']}")
+        ]
+        return reply
+
+    async def press(self, action: dict[str, Any], **inputs: Any) -> dict[str, Any]:
+        """Click an Action.Execute button: the invoke response is the new card (checked against
+        the 1.5 schema and the size budget, tests/cards.py) or a message."""
+        value = {
+            "action": {
+                "type": "Action.Execute",
+                "verb": action["verb"],
+                "data": {**action["data"], **inputs},
+            },
+            "trigger": "manual",
+        }
+        activity = self._activity(type="invoke", name="adaptiveCard/action", value=value)
+        activity.pop("text")
+        response = await self.client.post("/api/messages", json=activity)
+        assert response.status == 200
+        body: dict[str, Any] = await response.json()
+        for content in cards_in(body):  # a card in answer to the press: Teams shows it too
+            assert_valid_card(content)
+            assert_within_budget(content)
+        return body
+
+
+def card(reply: dict[str, Any]) -> dict[str, Any]:
+    content: dict[str, Any] = reply["attachments"][0]["content"]
+    return content
+
+
+def shown(value: dict[str, Any]) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+def button(card_json: dict[str, Any], verb: str) -> dict[str, Any]:
+    def walk(node: Any) -> Any:
+        if isinstance(node, dict):
+            if node.get("type") == "Action.Execute" and node.get("verb") == verb:
+                return node
+            for value in node.values():
+                if (found := walk(value)) is not None:
+                    return found
+        if isinstance(node, list):
+            for value in node:
+                if (found := walk(value)) is not None:
+                    return found
+        return None
+
+    found = walk(card_json)
+    assert found is not None, f"no {verb} button in {shown(card_json)}"
+    return found  # type: ignore[no-any-return]
+
+
+async def wait_for(
+    connector: RecordingConnector, conversation_fragment: str, count: int
+) -> list[dict[str, Any]]:
+    """Proactive messages arrive from the dispatcher in the background: wait (bounded)."""
+    for _ in range(100):
+        sent = [
+            r["body"]
+            for r in connector.requests
+            if r["method"] == "POST"
+            and conversation_fragment in r["path"]
+            and r["path"].endswith("/activities")
+        ]
+        if len(sent) >= count:
+            return sent
+        await asyncio.sleep(0.05)
+    raise AssertionError(f"no proactive message to {conversation_fragment}: {connector.requests}")
