@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
+REPO_ROOT = Path(__file__).resolve().parents[2]
 PLAYGROUND_DIR = REPO_ROOT / "tools" / "playground"
 PACKAGE = "@microsoft/m365agentsplayground"
 DEFAULT_PORT = 56150
