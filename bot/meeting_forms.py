@@ -10,7 +10,7 @@ from typing import Any
 
 from bot.cards import Card, card, execute, heading, paragraph
 from bot.context import Turn
-from bot.formatting import short_date
+from bot.formatting import plain, short_date
 from bot.meeting_cards import names, when
 from bot.meeting_desk import MeetingDesk, field_text, sender_id
 from bot.texts import Lang, text
@@ -286,7 +286,7 @@ def candidates_card(
             text(
                 lang,
                 "meetings.candidates_title",
-                title=form.title,
+                title=plain(form.title),
                 count=total,
                 minutes=form.duration,
             )

@@ -28,6 +28,7 @@ from bot import approvals, board, conversation, declare, deliveries, recurring
 from bot.cards import CARD_CONTENT_TYPE, help_card, welcome_card
 from bot.commands import ACTIONS, BY_ID, Command, find_command, normalise, suggest
 from bot.context import Features, Handler, NotOnRoster, Reply, Turn, principal_name
+from bot.formatting import plain
 from bot.language import choose_language
 from bot.meeting_desk import MeetingDesk
 from bot.meetings import register_meetings
@@ -229,7 +230,7 @@ class TeleworkBot(TeamsActivityHandler):  # type: ignore[misc]
         if not written.strip():
             return Reply(text=text(lang, "unknown.empty"), card=help_card(lang))
         shown = written if len(written) <= MAX_TEXT_ECHO else written[:MAX_TEXT_ECHO] + "…"
-        lines = [text(lang, "unknown.text", text=shown)]
+        lines = [text(lang, "unknown.text", text=plain(shown))]
         close: Command | None = suggest(written)
         if close is not None:
             lines.append(text(lang, "unknown.did_you_mean", suggestion=close.words[lang][0]))
