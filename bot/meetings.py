@@ -42,7 +42,7 @@ async def start(turn: Turn, desk: MeetingDesk) -> Reply:
     """「会議を設定」: the form, with the participant choices this conversation allows."""
     viewer = await turn.staff()
     lang = turn.lang
-    mentioned = mentioned_people(turn)
+    mentioned = mentioned_people(turn, desk.settings.max_participants + 1)
     choices: list[tuple[str, str]] = []
     if mentioned:
         choices.append(("mentioned", text(lang, "meetings.choice_mentioned", count=len(mentioned))))

@@ -46,11 +46,15 @@ from bot.turn import (
     team_of,
     tenant_of,
 )
+from bot.turn_limit import Admission, TurnRateLimit
 from domain.identity import ChatUser, EventRecorder, TurnRecorder
 
 log = logging.getLogger(__name__)
 
 MAX_TEXT_ECHO = 40
+# Longer messages are answered "too long" before any pattern runs on them (the parser itself
+# reads at most dialogs.understanding's MAX_CHARS; this bounds the work before it).
+MAX_TEXT_CHARS = 2_000
 MESSAGE_INVOKE_TYPE = "application/vnd.microsoft.activity.message"
 LINK_RETRY = timedelta(minutes=5)
 SPOKEN = (ActivityTypes.message, ActivityTypes.invoke)  # what a person sent, not a system event
@@ -71,6 +75,7 @@ class TeleworkBot(TeamsActivityHandler):  # type: ignore[misc]
         meetings: MeetingDesk,
         extra_handlers: Mapping[str, Handler] | None = None,
         team_conversations: TeamConversations | None = None,
+        turn_limit: TurnRateLimit | None = None,
     ) -> None:
         self._conversation_state = conversation_state
         self._user_state = user_state
@@ -80,6 +85,7 @@ class TeleworkBot(TeamsActivityHandler):  # type: ignore[misc]
         self._events = events
         self._features = features
         self._team_conversations = team_conversations
+        self._turn_limit = turn_limit
         self._linked: set[str] = set()
         self._link_retry: dict[str, datetime] = {}
         self._handlers: dict[str, Handler] = {
@@ -115,6 +121,8 @@ class TeleworkBot(TeamsActivityHandler):  # type: ignore[misc]
     # -- the turn ------------------------------------------------------------------------------
 
     async def on_turn(self, turn_context: TurnContext) -> None:
+        if not await self._admitted(turn_context):
+            return
         address = address_of(turn_context.activity)
         user = chat_user(turn_context.activity)
         if address is not None:
@@ -123,6 +131,45 @@ class TeleworkBot(TeamsActivityHandler):  # type: ignore[misc]
             await self._link_on_first_contact(turn_context, user)
         await super().on_turn(turn_context)
         await self._save_state(turn_context)
+
+    async def _admitted(self, context: TurnContext) -> bool:
+        """The sender's turn rate limit, checked before any other work (no database, no
+        state, no connector call). A refused card button still gets its invoke response;
+        a refused message is answered once per episode, then dropped silently."""
+        if self._turn_limit is None:
+            return True
+        activity = context.activity
+        sender = activity.from_property.id if activity.from_property else None
+        verdict = self._turn_limit.admit(sender or "")
+        if verdict is Admission.ALLOWED:
+            return True
+        lang = choose_language(
+            preference=None,
+            text=(activity.text or "")[:MAX_TEXT_CHARS],
+            locale=locale_of(activity),
+        )
+        notice = text(lang, "turn.rate_limited")
+        if verdict is Admission.LIMITED_NOTIFY:  # once per episode: an attack cannot flood logs
+            log.warning(
+                "sender over the turn rate limit",
+                extra={
+                    "user_id": (sender or "")[:MAX_TEXT_ECHO],
+                    "activity_type": str(activity.type)[:40],
+                },
+            )
+        if activity.type == ActivityTypes.invoke:
+            # Every invoke needs its response; a card button's shows only to whoever pressed.
+            card_button = activity.name == "adaptiveCard/action"
+            body = {"statusCode": 200, "type": MESSAGE_INVOKE_TYPE, "value": notice}
+            response = InvokeResponse(status=200, body=body if card_button else None)
+            await context.send_activity(
+                Activity(type=ActivityTypes.invoke_response, value=response)
+            )
+            if card_button:
+                return False
+        if verdict is Admission.LIMITED_NOTIFY and activity.type in SPOKEN:
+            await context.send_activity(MessageFactory.text(notice))
+        return False
 
     async def _save_state(self, context: TurnContext) -> None:
         # Unchanged state is not written again, so saving both before a reply and at the end
@@ -195,6 +242,9 @@ class TeleworkBot(TeamsActivityHandler):  # type: ignore[misc]
         await self._send(turn_context, reply)
 
     async def _run_text(self, context: TurnContext, written: str) -> Reply:
+        if len(written) > MAX_TEXT_CHARS:
+            lang = await self.language_for(context, written[:MAX_TEXT_CHARS])
+            return Reply(text=text(lang, "message.too_long", limit=MAX_TEXT_CHARS))
         lang = await self.language_for(context, written)
         try:
             return await self._answer_text(context, lang, written)
