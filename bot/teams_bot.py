@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import replace
 from datetime import datetime, timedelta
 from typing import Any
@@ -26,7 +26,15 @@ from botbuilder.schema import (
 
 from bot import approvals, board, conversation, declare, deliveries, recurring
 from bot.cards import CARD_CONTENT_TYPE, help_card, welcome_card
-from bot.commands import ACTIONS, BY_ID, Command, find_command, normalise, suggest
+from bot.commands import (
+    ACTIONS,
+    BY_ID,
+    Command,
+    find_command,
+    intent_scopes,
+    normalise,
+    suggest,
+)
 from bot.context import Features, Handler, NotOnRoster, Reply, Turn, principal_name
 from bot.formatting import plain
 from bot.language import choose_language
@@ -40,6 +48,7 @@ from bot.texts import Lang, text
 from bot.turn import (
     address_of,
     chat_user,
+    conversation_scope,
     conversation_type,
     locale_of,
     message_text,
@@ -112,7 +121,7 @@ class TeleworkBot(TeamsActivityHandler):  # type: ignore[misc]
         }
         register_meetings(self._handlers, meetings)
         self._handlers.update(extra_handlers or {})
-        routed = set(BY_ID) | ACTIONS
+        routed = set(BY_ID) | set(ACTIONS)
         if routed != set(self._handlers):
             raise RuntimeError(
                 f"command table and handlers differ: {sorted(routed ^ set(self._handlers))}"
@@ -255,26 +264,47 @@ class TeleworkBot(TeamsActivityHandler):  # type: ignore[misc]
         match = find_command(written)
         turn = Turn(context, lang, self._features, match.argument if match else "")
         if match is not None:
-            return await self._handlers[match.command.id](turn)
+            handler = self._handlers[match.command.id]
+            return await self._in_scope(turn, match.command.scopes, lambda: handler(turn))
         phrase = match_reminder_phrase(written)
         if phrase is not None:  # 「2週間止めて」, "resume reminders", …
             turn.data = dict(phrase.data)
-            return await self._handlers[phrase.command](turn)
+            handler = self._handlers[phrase.command]
+            return await self._in_scope(turn, ACTIONS[phrase.command], lambda: handler(turn))
         meaning = conversation.understand(turn, written)
+        intent = str(meaning["intent"])
+        return await self._in_scope(
+            turn, intent_scopes(intent), lambda: self._answer_meaning(turn, meaning, written)
+        )
+
+    async def _answer_meaning(self, turn: Turn, meaning: dict[str, Any], written: str) -> Reply:
         if meaning["intent"] == "help":
             return await self._help(turn)
         reply = await conversation.answer(turn, meaning)
-        return reply if reply is not None else self._not_understood(lang, written)
+        return reply if reply is not None else self._not_understood(turn.lang, written)
 
     async def _run_action(self, context: TurnContext, data: dict[str, Any]) -> Reply:
         lang = await self.language_for(context)
         name = str(data.get("command", ""))
-        if name not in BY_ID and name not in ACTIONS:
+        scopes = BY_ID[name].scopes if name in BY_ID else ACTIONS.get(name)
+        if scopes is None:
             return Reply(text=text(lang, "unknown.action"))
+        turn = Turn(context, lang, self._features, "", data)
+        handler = self._handlers[name]
         try:
-            return await self._handlers[name](Turn(context, lang, self._features, "", data))
+            return await self._in_scope(turn, scopes, lambda: handler(turn))
         except NotOnRoster:
             return Reply(text=text(lang, "roster.unknown"))
+
+    async def _in_scope(
+        self, turn: Turn, scopes: frozenset[str], answer: Callable[[], Awaitable[Reply]]
+    ) -> Reply:
+        """The one place where a command's, a card action's or an intent's scopes are
+        enforced: outside them (a personal request in a group chat or channel) the answer
+        is a pointer to the 1:1 chat, and the handler does not run at all."""
+        if conversation_scope(turn.context.activity) not in scopes:
+            return Reply(text=text(turn.lang, "scope.personal_only"))
+        return await answer()
 
     def _not_understood(self, lang: Lang, written: str) -> Reply:
         if not written.strip():

@@ -28,6 +28,11 @@ JA: Final[dict[str, str]] = {
     "unknown.did_you_mean": "もしかして「{suggestion}」ですか？",
     "unknown.empty": "メッセージが空でした。",
     "unknown.action": "このボタンの操作には対応していません。「ヘルプ」で使い方を確認できます。",
+    "scope.personal_only": (
+        "この内容には個人の予定や目標などの情報が含まれるため、"
+        "ボットとの1対1のチャットでのみお答えしています。"
+        "お手数ですが、ボットとの個人チャットでもう一度お試しください。"
+    ),
     "message.too_long": (
         "メッセージが長すぎるため読み取れませんでした（{limit}文字まで）。"
         "短くしてもう一度お送りください。"
@@ -62,6 +67,10 @@ EN: Final[dict[str, str]] = {
     "unknown.did_you_mean": 'Did you mean "{suggestion}"?',
     "unknown.empty": "Your message was empty.",
     "unknown.action": 'That button is not supported. Type "help" to see what I can do.',
+    "scope.personal_only": (
+        "I answer that only in a one-to-one chat with me, because it can include personal "
+        "information such as schedules and targets. Please open a chat with me and ask there."
+    ),
     "message.too_long": (
         "Your message is too long for me to read (up to {limit} characters). "
         "Please send a shorter one."

@@ -35,6 +35,9 @@ def team_of(activity: Activity) -> str | None:
 
 
 def conversation_type(activity: Activity) -> str:
+    """``personal``, ``groupChat`` or ``channel``. A conversation counts as personal only when
+    nothing says otherwise: without a ``conversationType``, a team, ``isGroup`` or a thread id
+    (``19:…@thread.v2``/``.skype``/``.tacv2``, which 1:1 chats never have) mean a group."""
     conversation = activity.conversation
     kind = getattr(conversation, "conversation_type", None) if conversation else None
     if kind:
@@ -43,7 +46,18 @@ def conversation_type(activity: Activity) -> str:
         return "channel"
     if conversation is not None and getattr(conversation, "is_group", False):
         return "groupChat"
+    if conversation is not None and "@thread." in str(conversation.id or ""):
+        return "groupChat"
     return "personal"
+
+
+def conversation_scope(activity: Activity) -> str:
+    """The Teams app scope the activity comes from: ``personal`` (a 1:1 chat with the bot),
+    ``team`` (a channel) or ``groupChat``; a kind Teams may add later is never personal."""
+    kind = conversation_type(activity)
+    if kind == "personal":
+        return "personal"
+    return "team" if kind == "channel" else "groupChat"
 
 
 def locale_of(activity: Activity) -> str | None:

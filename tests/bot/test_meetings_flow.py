@@ -73,7 +73,8 @@ def wired(monkeypatch: pytest.MonkeyPatch) -> list[Any]:
             commands = COMMANDS + MEETING_COMMANDS
             monkeypatch.setattr(teams_bot, "find_command", lambda t: find_command(t, commands))
             monkeypatch.setattr(teams_bot, "BY_ID", {**BY_ID, **{c.id: c for c in commands}})
-            monkeypatch.setattr(teams_bot, "ACTIONS", ACTIONS | MEETING_ACTIONS)
+            scopes = {verb: ACTIONS.get(verb, frozenset()) for verb in MEETING_ACTIONS}
+            monkeypatch.setattr(teams_bot, "ACTIONS", {**ACTIONS, **scopes})
             register_meetings(services.bot._handlers, desk)
         built.append((services, MeetingJobs(services.features, desk, sessions)))
         return services

@@ -1,5 +1,6 @@
 """Reading an activity: mentions stripped in linear time (the old regular expressions took
-minutes on a 256 KB body), and the bot's own mention found without regular expressions."""
+minutes on a 256 KB body), the bot's own mention found without regular expressions, and the
+kind of conversation (never "personal" when the payload says group, team or thread)."""
 
 from __future__ import annotations
 
@@ -12,7 +13,13 @@ from botbuilder.schema import Activity, ChannelAccount
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.turn import bot_mention_names, message_text, readable_text
+from bot.turn import (
+    bot_mention_names,
+    conversation_scope,
+    conversation_type,
+    message_text,
+    readable_text,
+)
 from tests.bot.conftest import teams_fixture
 
 BODY_LIMIT = 256 * 1024
@@ -90,3 +97,28 @@ def test_the_bot_name_is_never_used_as_a_pattern() -> None:
 def test_the_bot_is_dropped_by_its_name_without_an_entity() -> None:
     message = activity("03_groupchat_message_user_mention", text="<at>stlrgload100</at> help")
     assert message_text(Context(message)) == "help"  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("name", "kind", "scope"),
+    [
+        ("01_personal_message", "personal", "personal"),
+        ("02_channel_message_bot_mention", "channel", "team"),
+        # No conversationType and no isGroup in this documented payload: the thread id says
+        # it is a group chat (before, it counted as personal, and its conversation was saved
+        # as the sender's 1:1 address for personal messages).
+        ("03_groupchat_message_user_mention", "groupChat", "groupChat"),
+        ("13_message_with_value_messageback", "channel", "team"),
+        ("14_invoke_card_action_no_name", "channel", "team"),
+    ],
+)
+def test_kind_of_conversation(name: str, kind: str, scope: str) -> None:
+    assert conversation_type(activity(name)) == kind
+    assert conversation_scope(activity(name)) == scope
+
+
+def test_a_kind_teams_may_add_later_is_not_personal() -> None:
+    meeting = activity(
+        "01_personal_message", conversation={"id": "x", "conversationType": "meeting"}
+    )
+    assert conversation_scope(meeting) == "groupChat"
