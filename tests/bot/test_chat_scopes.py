@@ -12,11 +12,14 @@ from datetime import date, datetime
 from typing import Any
 
 import pytest
+from sqlmodel import select
 
 from bot.commands import ACTIONS, ALL_SCOPES, COMMANDS, PERSONAL, intent_scopes
 from domain.policy import load_policy
-from storage.engine import create_engine
+from storage.engine import create_engine, session_factory
+from storage.tables import ConversationRef
 from tests.bot.conftest import RecordingConnector, teams_fixture
+from tests.bot.test_declare_flow import wait_for
 from tests.factories import MEGAN_AAD, frozen_clock, seed_staff, seed_telework, staff
 
 NOW = frozen_clock(datetime(2026, 11, 26, 10, 0))  # Thursday morning
@@ -236,9 +239,15 @@ async def test_help_language_and_meetings_work_in_groups_without_care_data(
     )
     assert candidates["type"] == "application/vnd.microsoft.card.adaptive"
     assert "「定例」の候補日時" in json.dumps(candidates, ensure_ascii=False)
+    poll = next(a for a in candidates["value"]["actions"] if a.get("verb") == "meeting_poll")
+    tally = await group.execute("meeting_poll", {**poll["data"], "slots": "2026-12-01T13:00"})
+    assert "日程調整をこのチャットに投稿しました" in json.dumps(tally, ensure_ascii=False)
+    conversation = group.template["conversation"]["id"].split(";")[0]
+    [posted] = await wait_for(connector, conversation, 1)  # the poll, sent by the dispatcher
+    assert "日程調整：定例" in json.dumps(posted, ensure_ascii=False)
     language = await group.say("言語 日本語")
     assert language["text"] == "表示言語を日本語に設定しました。"
-    for reply in [*shown, candidates, language]:
+    for reply in [*shown, candidates, tally, posted, language]:
         assert_no_care_data(reply)
 
 
@@ -264,3 +273,19 @@ async def test_the_same_requests_are_answered_in_the_1to1_chat(
     button["value"] = {"action": {"type": "Action.Execute", "verb": "cancel_keep", "data": {}}}
     response = await office.post("/api/messages", json=button)
     assert (await response.json())["type"] == "application/vnd.microsoft.card.adaptive"
+
+
+async def test_a_group_chat_is_never_saved_as_someones_1to1_address(
+    bot_client: Any, connector: RecordingConnector, sqlite_url: str
+) -> None:
+    """The 03 payload has no conversationType: it used to be recorded as the sender's
+    personal conversation, where reminders and nudges (with their category) are sent."""
+    client = await bot_client()
+    data = teams_fixture("03_groupchat_message_user_mention")
+    data["serviceUrl"] = connector.url
+    await client.post("/api/messages", json=data)
+    engine = create_engine(sqlite_url)
+    async with session_factory(engine)() as session:
+        [ref] = (await session.execute(select(ConversationRef))).scalars().all()
+    await engine.dispose()
+    assert (ref.conversation_type, ref.user_key) == ("groupChat", "")
