@@ -46,6 +46,7 @@ from bot.team_install import TeamConversations
 from bot.teams_bot import MESSAGE_INVOKE_TYPE, TeleworkBot
 from bot.texts import text
 from bot.turn import locale_of
+from bot.turn_limit import TurnRateLimit
 from dialogs.sql_storage import SqlStorage
 from domain.policy import load_policy
 from scheduler.clock import ScheduledJob
@@ -143,6 +144,7 @@ def build_services(
             **CampaignChat(reminders).handlers(),
         },
         team_conversations=team_conversations,
+        turn_limit=TurnRateLimit(settings.turn_rate_per_minute, clock=lambda: clock().timestamp()),
     )
     return Services(
         engine=engine,

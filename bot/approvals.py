@@ -8,7 +8,7 @@ from typing import Any
 from bot import notifications
 from bot.cards import card, execute, heading, paragraph
 from bot.context import Reply, Turn
-from bot.formatting import entry_line
+from bot.formatting import entry_line, plain
 from bot.texts import text
 from domain.org import Role, StaffMember, can_approve_for
 from domain.schedule import EntryState, ScheduleEntry
@@ -45,13 +45,13 @@ async def approvals(turn: Turn) -> Reply:
     if not pending:
         return Reply(text=text(lang, "approvals.none"))
     body: list[dict[str, Any]] = [
-        heading(text(lang, "approvals.title", section=chart.unit(viewer.section).name))
+        heading(text(lang, "approvals.title", section=plain(chart.unit(viewer.section).name)))
     ]
     for member, entry in sorted(pending, key=lambda p: (p[1].day, p[0].employee_id))[:MAX_SHOWN]:
         line = text(
             lang,
             "approvals.line",
-            name=member.name,
+            name=plain(member.name),
             entry=entry_line(entry.day, entry.part, entry.status, lang),
         )
         body.append(
@@ -107,7 +107,7 @@ async def decide(turn: Turn, *, approve: bool) -> Reply:
     turn.features.doorbell.ring()
     key = "approvals.approved" if approve else "approvals.rejected"
     shown = entry_line(entry.day, entry.part, entry.status, lang)
-    return Reply(text=text(lang, key, name=member.name, entry=shown))
+    return Reply(text=text(lang, key, name=plain(member.name), entry=shown))
 
 
 async def approve(turn: Turn) -> Reply:

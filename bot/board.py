@@ -11,7 +11,7 @@ from typing import Any
 
 from bot.cards import card, heading, paragraph
 from bot.context import Reply, Turn
-from bot.formatting import join_list, part_label, period_label, short_date, status_label
+from bot.formatting import join_list, part_label, period_label, plain, short_date, status_label
 from bot.texts import text
 from domain.occasions import merge_by_day
 from domain.org import OrgChart, StaffMember, Viewer, can_view_section
@@ -73,7 +73,7 @@ async def board(turn: Turn, entries: list[dict[str, Any]], period: str | None) -
     groups: dict[str, list[str]] = {g: [] for g in (*GROUPS, "none")}
     for member in people:
         mine = by_person.get(member.employee_id, [])
-        label = member.name
+        label = plain(member.name)
         if member.employee_id in presence:
             label += f"〔{text(lang, 'presence.label.' + presence[member.employee_id][0])}〕"
         if not mine:
@@ -85,7 +85,7 @@ async def board(turn: Turn, entries: list[dict[str, Any]], period: str | None) -
             groups[entry.status.value].append(label + extra)
     section = chart.unit(viewer.section)
     body: list[dict[str, Any]] = [
-        heading(text(lang, "board.title", section=section.name, date=short_date(day, lang)))
+        heading(text(lang, "board.title", section=plain(section.name), date=short_date(day, lang)))
     ]
     for group, names in groups.items():
         body.append(
@@ -120,10 +120,10 @@ async def person(turn: Turn, name: str, entries: list[dict[str, Any]], period: s
         and _visible(viewer, m, chart)
     ]
     if not matches:
-        return Reply(text=text(lang, "person.not_found", name=name))
+        return Reply(text=text(lang, "person.not_found", name=plain(name)))
     if len(matches) > 1:
-        names = join_list(sorted(m.name for m in matches)[:10], lang)
-        return Reply(text=text(lang, "person.many", name=name, names=names))
+        names = join_list((plain(n) for n in sorted(m.name for m in matches)[:10]), lang)
+        return Reply(text=text(lang, "person.many", name=plain(name), names=names))
     member = matches[0]
     day = _day_of(turn, entries, period)
     mine = await turn.features.schedule.entries_on(day, [member.employee_id])
@@ -140,7 +140,8 @@ async def person(turn: Turn, name: str, entries: list[dict[str, Any]], period: s
             kind, at = presence[member.employee_id]
             local = at.astimezone(turn.features.calendar.tz)
             lines.append(f"{text(lang, 'presence.label.' + kind)} {local:%H:%M}〜")
-    body = [heading(text(lang, "person.title", name=member.name, date=short_date(day, lang)))]
+    title = text(lang, "person.title", name=plain(member.name), date=short_date(day, lang))
+    body = [heading(title)]
     body.extend(paragraph(line) for line in lines or [text(lang, "person.nothing")])
     return Reply(card=card(body))
 
@@ -199,7 +200,10 @@ async def section_stats(turn: Turn) -> Reply:
             [
                 heading(
                     text(
-                        lang, "stats.title", section=section.name, period=period_label(month, lang)
+                        lang,
+                        "stats.title",
+                        section=plain(section.name),
+                        period=period_label(month, lang),
                     )
                 ),
                 paragraph(

@@ -12,7 +12,7 @@ from bot.campaign_cards import campaign_name, section_name
 from bot.campaign_form import build_preview, bureaus, campaign_from_form, codes, form_items
 from bot.cards import card, execute, heading, paragraph
 from bot.context import Handler, Reply, Turn
-from bot.formatting import short_date
+from bot.formatting import plain, short_date
 from bot.nudges import ReminderServices
 from bot.texts import text
 from domain.campaigns import Campaign, CampaignError, Timeline
@@ -45,7 +45,13 @@ class CampaignChat:
             state = text(lang, "campaign.state.cancelled") if c.cancelled else ""
             start, end = short_date(c.start, lang), short_date(c.end, lang)
             line = text(
-                lang, "campaign.list.line", id=c.id, name=c.name, start=start, end=end, state=state
+                lang,
+                "campaign.list.line",
+                id=c.id,
+                name=plain(c.name),
+                start=start,
+                end=end,
+                state=state,
             )
             body.append(paragraph(line))
         if not upcoming:
@@ -76,13 +82,13 @@ class CampaignChat:
         try:
             campaign = campaign_from_form(turn.data, features.today(), viewer.member.employee_id)
         except CampaignError as exc:
-            return Reply(text=text(lang, "campaign.preview.invalid", problems=str(exc)))
+            return Reply(text=text(lang, "campaign.preview.invalid", problems=plain(exc)))
         staff = await features.directory.staff(active_only=True)
         shown = build_preview(
             campaign, staff, await turn.chart(), features.policy, features.calendar
         )
         body = [
-            heading(text(lang, "campaign.preview.title", name=campaign.name)),
+            heading(text(lang, "campaign.preview.title", name=plain(campaign.name))),
             paragraph(
                 text(
                     lang,
@@ -122,13 +128,13 @@ class CampaignChat:
         try:
             campaign = campaign_from_form(turn.data, features.today(), viewer.member.employee_id)
         except CampaignError as exc:
-            return Reply(text=text(lang, "campaign.preview.invalid", problems=str(exc)))
+            return Reply(text=text(lang, "campaign.preview.invalid", problems=plain(exc)))
         created = await self._services.campaigns.create(campaign, actor=viewer.member.employee_id)
         announce = Timeline.of(created, features.calendar).announce_on
         reply = text(
             lang,
             "campaign.created",
-            name=created.name,
+            name=plain(created.name),
             id=created.id,
             announce=short_date(announce, lang),
         )
@@ -141,7 +147,7 @@ class CampaignChat:
         campaign = await self._campaign(turn)
         if campaign is None or campaign.cancelled:
             return Reply(text=text(turn.lang, "campaign.cancel.gone"))
-        ask = text(turn.lang, "campaign.cancel.ask", name=campaign.name)
+        ask = text(turn.lang, "campaign.cancel.ask", name=plain(campaign.name))
         button = execute(
             text(turn.lang, "campaign.cancel.button"),
             "campaign_cancel_confirm",
@@ -162,7 +168,7 @@ class CampaignChat:
             )
         if campaign is None or count is None:
             return Reply(text=text(turn.lang, "campaign.cancel.gone"))
-        done = text(turn.lang, "campaign.cancel.done", name=campaign.name, count=count)
+        done = text(turn.lang, "campaign.cancel.done", name=plain(campaign.name), count=count)
         return Reply(card=card([paragraph(done)]))
 
     async def designate(self, turn: Turn) -> Reply:
@@ -194,8 +200,10 @@ class CampaignChat:
         return Reply(
             card=card(
                 [
-                    heading(title),
-                    paragraph(text(lang, "campaign.designate.done", section=label, days=shown)),
+                    heading(plain(title)),
+                    paragraph(
+                        text(lang, "campaign.designate.done", section=plain(label), days=shown)
+                    ),
                 ]
             )
         )

@@ -5,12 +5,16 @@ from __future__ import annotations
 
 import difflib
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from bot.texts import Lang
 
 ALL_SCOPES = frozenset({"personal", "team", "groupChat"})
+# Anything that shows a person's own record, categories, targets, approvals, reports or
+# deliveries, or declares or cancels their days, is answered in a 1:1 chat only: no
+# category name or care status may ever appear in a group chat or a channel.
+PERSONAL = frozenset({"personal"})
 MENU_LIMIT = 10
 
 
@@ -23,7 +27,7 @@ class Command:
     title: dict[Lang, str]
     description: dict[Lang, str]
     example: dict[Lang, str]
-    scopes: frozenset[str] = field(default=ALL_SCOPES)
+    scopes: frozenset[str] = field(default=PERSONAL)  # where it is answered (fail closed)
     in_menu: bool = True  # listed in the Teams command menu (at most 10 per scope)
 
 
@@ -42,6 +46,7 @@ COMMANDS: tuple[Command, ...] = (
         title={"ja": "ヘルプ", "en": "help"},
         description={"ja": "使い方とコマンドの一覧を表示します", "en": "Show what I can do"},
         example={"ja": "ヘルプ", "en": "help"},
+        scopes=ALL_SCOPES,
     ),
     Command(
         id="progress",
@@ -55,7 +60,7 @@ COMMANDS: tuple[Command, ...] = (
             "en": "Show your progress against your telework targets",
         },
         example={"ja": "進捗", "en": "my progress"},
-        scopes=frozenset({"personal"}),
+        scopes=PERSONAL,
     ),
     Command(
         id="form",
@@ -66,7 +71,7 @@ COMMANDS: tuple[Command, ...] = (
             "en": "Declare telework, office, leave or a trip with a form",
         },
         example={"ja": "予定登録（または「明日テレワーク」）", "en": 'declare (or "WFH tomorrow")'},
-        scopes=frozenset({"personal"}),
+        scopes=PERSONAL,
     ),
     Command(
         id="board",
@@ -80,6 +85,9 @@ COMMANDS: tuple[Command, ...] = (
             "ja": "ボード（または「明日誰がテレワーク？」）",
             "en": 'board (or "who is WFH tomorrow?")',
         },
+        # The section's schedule (leave, pending approvals) is for the section, its chief
+        # and admins (domain.org.can_view_section), not for whoever is in a chat or team.
+        scopes=PERSONAL,
     ),
     Command(
         id="schedule",
@@ -90,7 +98,7 @@ COMMANDS: tuple[Command, ...] = (
             "en": "Show your next two weeks",
         },
         example={"ja": "私の予定", "en": "my schedule"},
-        scopes=frozenset({"personal"}),
+        scopes=PERSONAL,
     ),
     Command(
         id="approvals",
@@ -101,7 +109,7 @@ COMMANDS: tuple[Command, ...] = (
             "en": "Section chiefs: review and approve your section's requests",
         },
         example={"ja": "承認待ち", "en": "approvals"},
-        scopes=frozenset({"personal"}),
+        scopes=PERSONAL,
     ),
     Command(
         id="reminders",
@@ -112,7 +120,7 @@ COMMANDS: tuple[Command, ...] = (
             "en": "Pause or resume reminders; the Friday summary",
         },
         example={"ja": "通知設定（または「2週間止めて」「通知を再開」）", "en": "reminders"},
-        scopes=frozenset({"personal"}),
+        scopes=PERSONAL,
     ),
     Command(
         id="campaign",
@@ -123,7 +131,7 @@ COMMANDS: tuple[Command, ...] = (
             "en": "Campaigns such as Telework Week (admins: create, cancel)",
         },
         example={"ja": "キャンペーン", "en": "campaign"},
-        scopes=frozenset({"personal"}),
+        scopes=PERSONAL,
     ),
     Command(
         id="report",
@@ -140,7 +148,7 @@ COMMANDS: tuple[Command, ...] = (
             "ja": "レポート（または「レポート 7月」「レポート 2025」）",
             "en": 'report (or "report 2025")',
         },
-        scopes=frozenset({"personal"}),
+        scopes=PERSONAL,
     ),
     Command(
         id="deliveries",
@@ -151,7 +159,7 @@ COMMANDS: tuple[Command, ...] = (
             "en": "Admins: progress of proactive messages (sent / pending / failed)",
         },
         example={"ja": "配信状況 12", "en": "deliveries 12"},
-        scopes=frozenset({"personal"}),
+        scopes=PERSONAL,
         in_menu=False,  # admins only
     ),
     Command(
@@ -169,6 +177,7 @@ COMMANDS: tuple[Command, ...] = (
             "ja": "会議を設定（グループでは「@ボット 会議を設定 @参加者」）",
             "en": "schedule a team meeting",
         },
+        scopes=ALL_SCOPES,  # team-type telework: set up in the group chat or channel itself
     ),
     Command(
         id="meetings",
@@ -179,7 +188,7 @@ COMMANDS: tuple[Command, ...] = (
             "en": "Your polls and upcoming meetings",
         },
         example={"ja": "会議一覧", "en": "my meetings"},
-        scopes=frozenset({"personal"}),
+        scopes=PERSONAL,
         in_menu=False,  # reached from the meeting cards and help
     ),
     Command(
@@ -191,7 +200,7 @@ COMMANDS: tuple[Command, ...] = (
             "en": "Next week's day when most of your section teleworks; chiefs can propose it",
         },
         example={"ja": "チームテレワーク日", "en": "team telework day"},
-        scopes=frozenset({"personal"}),
+        scopes=PERSONAL,
         in_menu=False,  # in help
     ),
     Command(
@@ -203,49 +212,63 @@ COMMANDS: tuple[Command, ...] = (
             "en": "Switch the language I answer in (English / 日本語)",
         },
         example={"ja": "言語 English", "en": "language 日本語"},
+        scopes=ALL_SCOPES,  # the speaker's own language preference, nothing else
         in_menu=False,  # in help; the menu holds ten
     ),
 )
 
 BY_ID: dict[str, Command] = {command.id: command for command in COMMANDS}
 
-# Card button verbs: routed like commands, but not typed, listed in help or in the manifest.
-ACTIONS = frozenset(
-    {
-        "declare_confirm",
-        "declare_dismiss",
-        "declare_form",
-        "declare_form_submit",
-        "cancel_confirm",
-        "cancel_keep",
-        "recurring_confirm",
-        "recurring_cancel_confirm",
-        "approve",
-        "reject",
-        # team-type telework meetings (bot.meetings.MEETING_ACTIONS)
-        "meeting_candidates",
-        "meeting_poll",
-        "meeting_vote",
-        "meeting_tally",
-        "meeting_finalise",
-        "meeting_change",
-        "meeting_cancel",
-        "meeting_cancel_confirm",
-        "meeting_rsvp",
-        "team_day_propose",
-        # reminders, nudges and campaigns
-        "reminders_pause",
-        "reminders_resume",
-        "nudge_snooze",
-        "digest_on",
-        "digest_off",
-        "campaign_preview",
-        "campaign_create",
-        "campaign_cancel",
-        "campaign_cancel_confirm",
-        "campaign_designate",
-    }
-)
+# Card button verbs: routed like commands (with the same scope rule), but not typed, listed
+# in help or in the manifest. Scheduling a team meeting is the one thing done in groups.
+ACTIONS: Mapping[str, frozenset[str]] = {
+    "declare_confirm": PERSONAL,
+    "declare_dismiss": PERSONAL,
+    "declare_form": PERSONAL,
+    "declare_form_submit": PERSONAL,
+    "cancel_confirm": PERSONAL,
+    "cancel_keep": PERSONAL,
+    "recurring_confirm": PERSONAL,
+    "recurring_cancel_confirm": PERSONAL,
+    "approve": PERSONAL,
+    "reject": PERSONAL,
+    # team-type telework meetings (bot.meetings.MEETING_ACTIONS): polls, tallies and
+    # invitations are posted in the group chat or channel the meeting was set up in
+    "meeting_candidates": ALL_SCOPES,
+    "meeting_poll": ALL_SCOPES,
+    "meeting_vote": ALL_SCOPES,
+    "meeting_tally": ALL_SCOPES,
+    "meeting_finalise": ALL_SCOPES,
+    "meeting_change": ALL_SCOPES,
+    "meeting_cancel": ALL_SCOPES,
+    "meeting_cancel_confirm": ALL_SCOPES,
+    "meeting_rsvp": ALL_SCOPES,
+    "team_day_propose": PERSONAL,
+    # reminders, nudges and campaigns
+    "reminders_pause": PERSONAL,
+    "reminders_resume": PERSONAL,
+    "nudge_snooze": PERSONAL,
+    "digest_on": PERSONAL,
+    "digest_off": PERSONAL,
+    "campaign_preview": PERSONAL,
+    "campaign_create": PERSONAL,
+    "campaign_cancel": PERSONAL,
+    "campaign_cancel_confirm": PERSONAL,
+    "campaign_designate": PERSONAL,
+}
+
+# What free text may ask for outside a 1:1 chat (dialogs.understanding's intents): help, and
+# a message not understood at all. Every other intent reads or writes the person's own
+# record or their section's (declare, cancel, presence, "who is teleworking", "where is X",
+# "my schedule", section rates): personal only, as is any intent not listed here.
+INTENT_SCOPES: Mapping[str, frozenset[str]] = {
+    "help": ALL_SCOPES,
+    "unknown": ALL_SCOPES,
+}
+
+
+def intent_scopes(intent: str) -> frozenset[str]:
+    return INTENT_SCOPES.get(intent, PERSONAL)
 
 
 def normalise(value: str) -> str:

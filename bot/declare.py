@@ -12,7 +12,7 @@ from typing import Any
 from bot import notifications
 from bot.cards import Card, card, execute, heading, paragraph
 from bot.context import Reply, Turn
-from bot.formatting import entry_line, join_list, part_label, short_date, status_label
+from bot.formatting import entry_line, join_list, part_label, plain, short_date, status_label
 from bot.texts import Lang, text
 from domain.declarations import (
     Proposal,
@@ -156,7 +156,7 @@ def _day_block(day: ProposedDay, lang: Lang) -> dict[str, Any]:
 def _refusal_text(day_text: str, why: Refusal, turn: Turn) -> str:
     lang = turn.lang
     day = _as_date(day_text)
-    shown = short_date(day, lang) if day else day_text[:20]
+    shown = short_date(day, lang) if day else plain(day_text[:20])  # card data may be forged
     if why == Refusal.NOT_ELIGIBLE:
         return text(lang, "refusal.not_eligible", day=shown, since=_eligible_since(turn, lang))
     if why == Refusal.TOO_FAR_BACK:

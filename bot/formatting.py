@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from datetime import date
 
@@ -34,6 +35,42 @@ _STATUSES = {
         "back": "back",
     },
 }
+
+
+# Markdown that Teams renders in a TextBlock, a Fact and a message's text: links
+# [text](url), emphasis * _ (and ~~ in messages), code ` and <…> (autolinks, <at> mentions).
+# A backslash before ASCII punctuation makes it a plain character (CommonMark).
+_INLINE = str.maketrans({c: "\\" + c for c in "\\`*_[]<~"})
+# Line breaks would let a value start a list, a heading or a quote, or end a paragraph;
+# leading spaces (four make a code block) are dropped with them.
+_BREAKS = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+# A block marker where the value starts: "- x", "+ x", "# x", "> x", "1. x", "1) x".
+_LEADING = re.compile(r"(?:[-+#>]|\d{1,9}[.)])")
+# Between the slashes of "//": "https://…" and "//host" are no longer turned into links.
+_SLASHES = re.compile(r"/(?=/)")
+ZERO_WIDTH_SPACE = "\u200b"
+
+
+def plain(value: object) -> str:
+    """``value`` (a name, a title, a comment: anything a person typed or the roster holds)
+    as inert text for an Adaptive Card TextBlock or Fact, or a message's text: no link,
+    emphasis, list, heading, mention or autolink survives, and it reads the same.
+
+    Our own sentences keep their formatting: only the values placed into them go through
+    here. Not for plain-text fields (button titles, input labels, choice titles, summaries),
+    which Teams shows as they are.
+
+    The "(" after an escaped "]" is escaped too, for renderers that honour a backslash
+    before "(" but not before "[" (the older Adaptive Cards parser of the mobile clients).
+    """
+    flat = _BREAKS.sub(" ", str(value)).strip()
+    escaped = flat.translate(_INLINE).replace("\\](", "\\]\\(")
+    escaped = _SLASHES.sub("/" + ZERO_WIDTH_SPACE, escaped)
+    leading = _LEADING.match(escaped)
+    if leading:
+        end = leading.end()
+        escaped = escaped[: end - 1] + "\\" + escaped[end - 1 :]
+    return escaped
 
 
 def join_list(items: Iterable[str], lang: Lang) -> str:

@@ -10,7 +10,7 @@ from typing import Any
 
 import bot.texts_meetings  # noqa: F401  (registers the meeting sentences)
 from bot.context import Features, Reply, Turn
-from bot.formatting import short_date
+from bot.formatting import plain, short_date
 from bot.meeting_cards import Audience
 from bot.notifications import language_of
 from bot.texts import Lang, text
@@ -38,9 +38,11 @@ MeetingHandler = Callable[[Turn, MeetingDesk], Awaitable[Reply]]
 
 
 def refusal(lang: Lang, refused: MeetingRefused) -> Reply:
-    """A domain refusal as the user reads it (dates shown as 12/8(火))."""
+    """A domain refusal as the user reads it (dates shown as 12/8(火); text, which may echo
+    what was typed or sent as card data, made inert)."""
     values = {
-        k: short_date(v, lang) if isinstance(v, date) else v for k, v in refused.values.items()
+        k: short_date(v, lang) if isinstance(v, date) else plain(v) if isinstance(v, str) else v
+        for k, v in refused.values.items()
     }
     return Reply(text=text(lang, f"meetings.refused.{refused.reason}", **values))
 

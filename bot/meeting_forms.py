@@ -10,7 +10,7 @@ from typing import Any
 
 from bot.cards import Card, card, execute, heading, paragraph
 from bot.context import Turn
-from bot.formatting import short_date
+from bot.formatting import plain, short_date
 from bot.meeting_cards import names, when
 from bot.meeting_desk import MeetingDesk, field_text, sender_id
 from bot.texts import Lang, text
@@ -53,13 +53,17 @@ class MeetingForm:
     raw: dict[str, Any]
 
 
-def mentioned_people(turn: Turn) -> list[dict[str, str]]:
-    """The people @mentioned in this message (never the bot itself). botbuilder keeps a
-    mention's ``mentioned`` account in the entity's additional properties."""
+def mentioned_people(turn: Turn, limit: int = 100) -> list[dict[str, str]]:
+    """The people @mentioned in this message (never the bot itself), at most ``limit`` of
+    them. botbuilder keeps a mention's ``mentioned`` account in the entity's additional
+    properties."""
     activity = turn.context.activity
     bot_id = activity.recipient.id if activity.recipient else None
     people: list[dict[str, str]] = []
+    seen: set[str] = set()  # a set: a body can carry thousands of mention entities
     for entity in activity.entities or []:
+        if len(people) >= limit:
+            break
         if str(getattr(entity, "type", "")).lower() != "mention":
             continue
         properties = getattr(entity, "additional_properties", None) or {}
@@ -67,8 +71,9 @@ def mentioned_people(turn: Turn) -> list[dict[str, str]]:
         if not isinstance(account, dict):
             continue
         person_id = str(account.get("id") or "")
-        if not person_id or person_id == bot_id or any(p["id"] == person_id for p in people):
+        if not person_id or person_id == bot_id or person_id in seen:
             continue
+        seen.add(person_id)
         people.append({"id": person_id, "name": str(account.get("name") or "")[:100]})
     return people
 
@@ -286,7 +291,7 @@ def candidates_card(
             text(
                 lang,
                 "meetings.candidates_title",
-                title=form.title,
+                title=plain(form.title),
                 count=total,
                 minutes=form.duration,
             )

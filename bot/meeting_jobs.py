@@ -13,6 +13,7 @@ from datetime import datetime
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.context import Features
+from bot.formatting import plain
 from bot.meeting_cards import lead_note, poll_reminders, start_reminders, when
 from bot.meeting_desk import MeetingDesk, audience_for
 from bot.meeting_lead import finalise_meeting
@@ -78,7 +79,8 @@ class MeetingJobs:
                 def expired(
                     lang: Lang, m: Meeting = meeting, q: int = quorum, c: Counts = counts
                 ) -> str:
-                    return text(lang, "meetings.poll_expired", title=m.title, quorum=q, **c)
+                    title = plain(m.title)
+                    return text(lang, "meetings.poll_expired", title=title, quorum=q, **c)
 
                 await self._enqueue(lead_note(meeting, audience, "expired", expired)(meeting))
                 continue
@@ -86,7 +88,8 @@ class MeetingJobs:
             def fixed_at(
                 lang: Lang, m: Meeting = meeting, s: Slot = slot, c: Counts = counts
             ) -> str:
-                return text(lang, "meetings.auto_finalised", title=m.title, when=when(s, lang), **c)
+                title = plain(m.title)
+                return text(lang, "meetings.auto_finalised", title=title, when=when(s, lang), **c)
 
             note = lead_note(meeting, audience, "finalised", fixed_at)
             done = await finalise_meeting(

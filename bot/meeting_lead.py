@@ -8,6 +8,7 @@ from datetime import date, time, timedelta
 
 from bot.cards import card, execute, heading, paragraph
 from bot.context import Features, Reply, Turn
+from bot.formatting import plain
 from bot.meeting_cards import (
     cancellations,
     invitation_card,
@@ -122,7 +123,7 @@ async def finalise(turn: Turn, desk: MeetingDesk) -> Reply:
     )
     if done is None:
         return Reply(text=text(lang, "meetings.poll_closed"))
-    note = text(lang, "meetings.finalised", title=done.title, when=when(slot, lang))
+    note = text(lang, "meetings.finalised", title=plain(done.title), when=when(slot, lang))
     return Reply(card=status_card(done, lang, note))
 
 
@@ -163,7 +164,7 @@ async def change(turn: Turn, desk: MeetingDesk) -> Reply:
     if done is None:
         return Reply(text=text(lang, "meetings.stale"))
     features.doorbell.ring()
-    note = text(lang, "meetings.changed", title=done.title, when=when(slot, lang))
+    note = text(lang, "meetings.changed", title=plain(done.title), when=when(slot, lang))
     return Reply(card=status_card(done, lang, note))
 
 
@@ -177,7 +178,7 @@ async def cancel_ask(turn: Turn, desk: MeetingDesk) -> Reply:
         return Reply(text=text(lang, "meetings.already_cancelled"))
     return Reply(
         card=card(
-            [paragraph(text(lang, "meetings.cancel_ask", title=meeting.title))],
+            [paragraph(text(lang, "meetings.cancel_ask", title=plain(meeting.title)))],
             [
                 execute(
                     text(lang, "meetings.cancel_confirm"),
@@ -202,7 +203,7 @@ async def cancel(turn: Turn, desk: MeetingDesk) -> Reply:
     if done is None:
         return Reply(text=text(turn.lang, "meetings.already_cancelled"))
     turn.features.doorbell.ring()
-    return Reply(text=text(turn.lang, "meetings.cancelled", title=done.title))
+    return Reply(text=text(turn.lang, "meetings.cancelled", title=plain(done.title)))
 
 
 async def vote(turn: Turn, desk: MeetingDesk) -> Reply:
@@ -261,7 +262,7 @@ async def rsvp(turn: Turn, desk: MeetingDesk) -> Reply:
     line = text(
         lang,
         "meetings.answered",
-        title=done.title,
+        title=plain(done.title),
         response=text(lang, f"meetings.{response.value}"),
     )
     return Reply(card={**current, "body": [paragraph(line), *current["body"]]})
@@ -289,12 +290,14 @@ async def my_meetings(turn: Turn, desk: MeetingDesk) -> Reply:
     actions = []
     for m in mine[:10]:
         if m.slot is not None:
-            line = text(lang, "meetings.state_scheduled", title=m.title, when=when(m.slot, lang))
+            line = text(
+                lang, "meetings.state_scheduled", title=plain(m.title), when=when(m.slot, lang)
+            )
         else:
             line = text(
                 lang,
                 "meetings.state_polling",
-                title=m.title,
+                title=plain(m.title),
                 voted=len(voters(m)),
                 total=len(m.participants),
             )

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 
 from bot.cards import card, execute, heading, paragraph
 from bot.context import Reply, Turn
-from bot.formatting import short_date
+from bot.formatting import plain, short_date
 from bot.meeting_cards import TEAM_DAY
 from bot.meeting_desk import MeetingDesk, field_text
 from bot.meeting_forms import next_week
@@ -54,7 +54,7 @@ async def team_day(turn: Turn, desk: MeetingDesk) -> Reply:
             text(
                 lang,
                 "meetings.team_day_title",
-                section=section,
+                section=plain(section),
                 start=short_date(start, lang),
                 end=short_date(end, lang),
             )
@@ -116,7 +116,8 @@ async def propose(turn: Turn, desk: MeetingDesk) -> Reply:
             continue
         their = language_of(member)
         shown = short_date(day, their)
-        line = text(their, "meetings.team_day_proposal", chief=viewer.member.name, day=shown)
+        line = text(their, "meetings.team_day_proposal", chief=plain(viewer.member.name), day=shown)
+        summary = text(their, "meetings.team_day_proposal", chief=viewer.member.name, day=shown)
         button = execute(
             text(their, "meetings.team_day_declare", day=shown),
             "declare_confirm",
@@ -128,7 +129,7 @@ async def propose(turn: Turn, desk: MeetingDesk) -> Reply:
                 chat_ids[member.employee_id],
                 TEAM_DAY,
                 f"{viewer.section}:{day.isoformat()}",
-                card_message(card([paragraph(line)], [button]), line),
+                card_message(card([paragraph(line)], [button]), summary),
             )
         )
     added = await desk.teams.propose_team_day(

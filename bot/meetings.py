@@ -15,6 +15,7 @@ from typing import Any
 
 from bot import meeting_lead, meeting_tally, meeting_team_day
 from bot.context import Handler, Reply, Turn
+from bot.formatting import plain
 from bot.meeting_cards import poll_notices
 from bot.meeting_desk import MeetingDesk, MeetingHandler, audience_for, refusal
 from bot.meeting_forms import (
@@ -41,7 +42,7 @@ async def start(turn: Turn, desk: MeetingDesk) -> Reply:
     """「会議を設定」: the form, with the participant choices this conversation allows."""
     viewer = await turn.staff()
     lang = turn.lang
-    mentioned = mentioned_people(turn)
+    mentioned = mentioned_people(turn, desk.settings.max_participants + 1)
     choices: list[tuple[str, str]] = []
     if mentioned:
         choices.append(("mentioned", text(lang, "meetings.choice_mentioned", count=len(mentioned))))
@@ -124,13 +125,18 @@ async def start_poll(turn: Turn, desk: MeetingDesk) -> Reply:
     features.doorbell.ring()
     deadline = meeting_tally.deadline_label(meeting, features, lang)
     if meeting.in_group:
-        note = text(lang, "meetings.poll_sent_group", title=meeting.title, deadline=deadline)
+        title = plain(meeting.title)
+        note = text(lang, "meetings.poll_sent_group", title=title, deadline=deadline)
     else:
         reached = [p for p in meeting.participants if p.chat_id and p.is_staff]
         note = text(
-            lang, "meetings.poll_sent", title=meeting.title, count=len(reached), deadline=deadline
+            lang,
+            "meetings.poll_sent",
+            title=plain(meeting.title),
+            count=len(reached),
+            deadline=deadline,
         )
-        unreachable = [p.name for p in meeting.participants if not p.chat_id]
+        unreachable = [plain(p.name) for p in meeting.participants if not p.chat_id]
         if unreachable:
             note += "\n\n" + text(lang, "meetings.unreachable", names="、".join(unreachable))
     return Reply(

@@ -11,7 +11,7 @@ from typing import Any
 
 from bot.cards import CARD_CONTENT_TYPE, Card, card, execute, heading, paragraph
 from bot.context import Features
-from bot.formatting import entry_line
+from bot.formatting import entry_line, plain
 from bot.texts import Lang, text
 from domain.delivery import NewDelivery
 from domain.org import OrgChart, Role, StaffMember, Viewer, can_approve_for
@@ -73,7 +73,9 @@ def approval_requests(
                     [
                         heading(text(lang, "notify.request_title")),
                         paragraph(
-                            text(lang, "notify.request_body", name=requester.name, entry=shown)
+                            text(
+                                lang, "notify.request_body", name=plain(requester.name), entry=shown
+                            )
                         ),
                         {
                             "type": "Input.Text",
@@ -112,7 +114,7 @@ def approval_decision(requester: StaffMember, chat_id: str | None, comment: str 
             key = "notify.approved" if entry.state == EntryState.CONFIRMED else "notify.rejected"
             lines = [text(lang, key, entry=entry_line(entry.day, entry.part, entry.status, lang))]
             if comment:
-                lines.append(text(lang, "notify.comment", comment=comment))
+                lines.append(text(lang, "notify.comment", comment=plain(comment)))
             deliveries.append(
                 NewDelivery(
                     recipient=chat_id,

@@ -16,7 +16,7 @@ from typing import Any
 
 from bot.cards import Card, card, heading, paragraph
 from bot.context import Reply, Turn
-from bot.formatting import short_date
+from bot.formatting import plain, short_date
 from bot.report_tables import heading_lines, period_text, scope_text
 from bot.texts import Lang, text
 from domain.calendar import WorkCalendar
@@ -53,7 +53,7 @@ async def report_reply(turn: Turn, source: ReportSource) -> Reply:
     today = features.today()
     chosen = _range(turn.argument, features.calendar, today)
     if chosen is None:
-        return Reply(text=text(lang, "report.bad_argument", argument=turn.argument))
+        return Reply(text=text(lang, "report.bad_argument", argument=plain(turn.argument)))
     request = ReportRequest(
         chosen,
         Scope.ALL,
@@ -165,7 +165,7 @@ def summary_card(report: Report, lang: Lang, image: bytes | None = None) -> Card
             text(
                 lang,
                 "report.card.scope",
-                scope=scope_text(report, lang),
+                scope=plain(scope_text(report, lang)),
                 day=short_date(body.reference_day, lang),
             ),
             subtle=True,

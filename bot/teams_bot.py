@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import replace
 from datetime import datetime, timedelta
 from typing import Any
@@ -26,8 +26,17 @@ from botbuilder.schema import (
 
 from bot import approvals, board, conversation, declare, deliveries, recurring
 from bot.cards import CARD_CONTENT_TYPE, help_card, welcome_card
-from bot.commands import ACTIONS, BY_ID, Command, find_command, normalise, suggest
+from bot.commands import (
+    ACTIONS,
+    BY_ID,
+    Command,
+    find_command,
+    intent_scopes,
+    normalise,
+    suggest,
+)
 from bot.context import Features, Handler, NotOnRoster, Reply, Turn, principal_name
+from bot.formatting import plain
 from bot.language import choose_language
 from bot.meeting_desk import MeetingDesk
 from bot.meetings import register_meetings
@@ -39,17 +48,22 @@ from bot.texts import Lang, text
 from bot.turn import (
     address_of,
     chat_user,
+    conversation_scope,
     conversation_type,
     locale_of,
     message_text,
     team_of,
     tenant_of,
 )
+from bot.turn_limit import Admission, TurnRateLimit
 from domain.identity import ChatUser, EventRecorder, TurnRecorder
 
 log = logging.getLogger(__name__)
 
 MAX_TEXT_ECHO = 40
+# Longer messages are answered "too long" before any pattern runs on them (the parser itself
+# reads at most dialogs.understanding's MAX_CHARS; this bounds the work before it).
+MAX_TEXT_CHARS = 2_000
 MESSAGE_INVOKE_TYPE = "application/vnd.microsoft.activity.message"
 LINK_RETRY = timedelta(minutes=5)
 SPOKEN = (ActivityTypes.message, ActivityTypes.invoke)  # what a person sent, not a system event
@@ -70,6 +84,7 @@ class TeleworkBot(TeamsActivityHandler):  # type: ignore[misc]
         meetings: MeetingDesk,
         extra_handlers: Mapping[str, Handler] | None = None,
         team_conversations: TeamConversations | None = None,
+        turn_limit: TurnRateLimit | None = None,
     ) -> None:
         self._conversation_state = conversation_state
         self._user_state = user_state
@@ -79,6 +94,7 @@ class TeleworkBot(TeamsActivityHandler):  # type: ignore[misc]
         self._events = events
         self._features = features
         self._team_conversations = team_conversations
+        self._turn_limit = turn_limit
         self._linked: set[str] = set()
         self._link_retry: dict[str, datetime] = {}
         self._handlers: dict[str, Handler] = {
@@ -105,7 +121,7 @@ class TeleworkBot(TeamsActivityHandler):  # type: ignore[misc]
         }
         register_meetings(self._handlers, meetings)
         self._handlers.update(extra_handlers or {})
-        routed = set(BY_ID) | ACTIONS
+        routed = set(BY_ID) | set(ACTIONS)
         if routed != set(self._handlers):
             raise RuntimeError(
                 f"command table and handlers differ: {sorted(routed ^ set(self._handlers))}"
@@ -114,6 +130,8 @@ class TeleworkBot(TeamsActivityHandler):  # type: ignore[misc]
     # -- the turn ------------------------------------------------------------------------------
 
     async def on_turn(self, turn_context: TurnContext) -> None:
+        if not await self._admitted(turn_context):
+            return
         address = address_of(turn_context.activity)
         user = chat_user(turn_context.activity)
         if address is not None:
@@ -122,6 +140,45 @@ class TeleworkBot(TeamsActivityHandler):  # type: ignore[misc]
             await self._link_on_first_contact(turn_context, user)
         await super().on_turn(turn_context)
         await self._save_state(turn_context)
+
+    async def _admitted(self, context: TurnContext) -> bool:
+        """The sender's turn rate limit, checked before any other work (no database, no
+        state, no connector call). A refused card button still gets its invoke response;
+        a refused message is answered once per episode, then dropped silently."""
+        if self._turn_limit is None:
+            return True
+        activity = context.activity
+        sender = activity.from_property.id if activity.from_property else None
+        verdict = self._turn_limit.admit(sender or "")
+        if verdict is Admission.ALLOWED:
+            return True
+        lang = choose_language(
+            preference=None,
+            text=(activity.text or "")[:MAX_TEXT_CHARS],
+            locale=locale_of(activity),
+        )
+        notice = text(lang, "turn.rate_limited")
+        if verdict is Admission.LIMITED_NOTIFY:  # once per episode: an attack cannot flood logs
+            log.warning(
+                "sender over the turn rate limit",
+                extra={
+                    "user_id": (sender or "")[:MAX_TEXT_ECHO],
+                    "activity_type": str(activity.type)[:40],
+                },
+            )
+        if activity.type == ActivityTypes.invoke:
+            # Every invoke needs its response; a card button's shows only to whoever pressed.
+            card_button = activity.name == "adaptiveCard/action"
+            body = {"statusCode": 200, "type": MESSAGE_INVOKE_TYPE, "value": notice}
+            response = InvokeResponse(status=200, body=body if card_button else None)
+            await context.send_activity(
+                Activity(type=ActivityTypes.invoke_response, value=response)
+            )
+            if card_button:
+                return False
+        if verdict is Admission.LIMITED_NOTIFY and activity.type in SPOKEN:
+            await context.send_activity(MessageFactory.text(notice))
+        return False
 
     async def _save_state(self, context: TurnContext) -> None:
         # Unchanged state is not written again, so saving both before a reply and at the end
@@ -194,6 +251,9 @@ class TeleworkBot(TeamsActivityHandler):  # type: ignore[misc]
         await self._send(turn_context, reply)
 
     async def _run_text(self, context: TurnContext, written: str) -> Reply:
+        if len(written) > MAX_TEXT_CHARS:
+            lang = await self.language_for(context, written[:MAX_TEXT_CHARS])
+            return Reply(text=text(lang, "message.too_long", limit=MAX_TEXT_CHARS))
         lang = await self.language_for(context, written)
         try:
             return await self._answer_text(context, lang, written)
@@ -204,32 +264,53 @@ class TeleworkBot(TeamsActivityHandler):  # type: ignore[misc]
         match = find_command(written)
         turn = Turn(context, lang, self._features, match.argument if match else "")
         if match is not None:
-            return await self._handlers[match.command.id](turn)
+            handler = self._handlers[match.command.id]
+            return await self._in_scope(turn, match.command.scopes, lambda: handler(turn))
         phrase = match_reminder_phrase(written)
         if phrase is not None:  # 「2週間止めて」, "resume reminders", …
             turn.data = dict(phrase.data)
-            return await self._handlers[phrase.command](turn)
+            handler = self._handlers[phrase.command]
+            return await self._in_scope(turn, ACTIONS[phrase.command], lambda: handler(turn))
         meaning = conversation.understand(turn, written)
+        intent = str(meaning["intent"])
+        return await self._in_scope(
+            turn, intent_scopes(intent), lambda: self._answer_meaning(turn, meaning, written)
+        )
+
+    async def _answer_meaning(self, turn: Turn, meaning: dict[str, Any], written: str) -> Reply:
         if meaning["intent"] == "help":
             return await self._help(turn)
         reply = await conversation.answer(turn, meaning)
-        return reply if reply is not None else self._not_understood(lang, written)
+        return reply if reply is not None else self._not_understood(turn.lang, written)
 
     async def _run_action(self, context: TurnContext, data: dict[str, Any]) -> Reply:
         lang = await self.language_for(context)
         name = str(data.get("command", ""))
-        if name not in BY_ID and name not in ACTIONS:
+        scopes = BY_ID[name].scopes if name in BY_ID else ACTIONS.get(name)
+        if scopes is None:
             return Reply(text=text(lang, "unknown.action"))
+        turn = Turn(context, lang, self._features, "", data)
+        handler = self._handlers[name]
         try:
-            return await self._handlers[name](Turn(context, lang, self._features, "", data))
+            return await self._in_scope(turn, scopes, lambda: handler(turn))
         except NotOnRoster:
             return Reply(text=text(lang, "roster.unknown"))
+
+    async def _in_scope(
+        self, turn: Turn, scopes: frozenset[str], answer: Callable[[], Awaitable[Reply]]
+    ) -> Reply:
+        """The one place where a command's, a card action's or an intent's scopes are
+        enforced: outside them (a personal request in a group chat or channel) the answer
+        is a pointer to the 1:1 chat, and the handler does not run at all."""
+        if conversation_scope(turn.context.activity) not in scopes:
+            return Reply(text=text(turn.lang, "scope.personal_only"))
+        return await answer()
 
     def _not_understood(self, lang: Lang, written: str) -> Reply:
         if not written.strip():
             return Reply(text=text(lang, "unknown.empty"), card=help_card(lang))
         shown = written if len(written) <= MAX_TEXT_ECHO else written[:MAX_TEXT_ECHO] + "…"
-        lines = [text(lang, "unknown.text", text=shown)]
+        lines = [text(lang, "unknown.text", text=plain(shown))]
         close: Command | None = suggest(written)
         if close is not None:
             lines.append(text(lang, "unknown.did_you_mean", suggestion=close.words[lang][0]))

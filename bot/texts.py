@@ -28,6 +28,19 @@ JA: Final[dict[str, str]] = {
     "unknown.did_you_mean": "もしかして「{suggestion}」ですか？",
     "unknown.empty": "メッセージが空でした。",
     "unknown.action": "このボタンの操作には対応していません。「ヘルプ」で使い方を確認できます。",
+    "scope.personal_only": (
+        "この内容には個人の予定や目標などの情報が含まれるため、"
+        "ボットとの1対1のチャットでのみお答えしています。"
+        "お手数ですが、ボットとの個人チャットでもう一度お試しください。"
+    ),
+    "message.too_long": (
+        "メッセージが長すぎるため読み取れませんでした（{limit}文字まで）。"
+        "短くしてもう一度お送りください。"
+    ),
+    "turn.rate_limited": (
+        "短い間に多くのメッセージを受け取ったため、しばらく応答を控えています。"
+        "1分ほどおいてから、もう一度お試しください。"
+    ),
     "language.set": "表示言語を日本語に設定しました。",
     "language.ask": "表示言語を選んでください（「言語 日本語」または「language English」）。",
     "error.incident": (
@@ -54,6 +67,18 @@ EN: Final[dict[str, str]] = {
     "unknown.did_you_mean": 'Did you mean "{suggestion}"?',
     "unknown.empty": "Your message was empty.",
     "unknown.action": 'That button is not supported. Type "help" to see what I can do.',
+    "scope.personal_only": (
+        "I answer that only in a one-to-one chat with me, because it can include personal "
+        "information such as schedules and targets. Please open a chat with me and ask there."
+    ),
+    "message.too_long": (
+        "Your message is too long for me to read (up to {limit} characters). "
+        "Please send a shorter one."
+    ),
+    "turn.rate_limited": (
+        "I received many messages from you in a short time, so I am pausing for a moment. "
+        "Please wait a minute and try again."
+    ),
     "language.set": "I will answer in English from now on.",
     "language.ask": 'Choose a language: "language English" or 「言語 日本語」.',
     "error.incident": (

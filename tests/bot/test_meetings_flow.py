@@ -16,6 +16,7 @@ from icalendar import Calendar
 import bot.app as app_module
 import bot.teams_bot as teams_bot
 from bot.commands import ACTIONS, BY_ID, COMMANDS, Command, find_command
+from bot.formatting import plain
 from bot.meeting_desk import MeetingDesk
 from bot.meeting_jobs import MeetingJobs
 from bot.meetings import MEETING_ACTIONS, register_meetings
@@ -72,7 +73,8 @@ def wired(monkeypatch: pytest.MonkeyPatch) -> list[Any]:
             commands = COMMANDS + MEETING_COMMANDS
             monkeypatch.setattr(teams_bot, "find_command", lambda t: find_command(t, commands))
             monkeypatch.setattr(teams_bot, "BY_ID", {**BY_ID, **{c.id: c for c in commands}})
-            monkeypatch.setattr(teams_bot, "ACTIONS", ACTIONS | MEETING_ACTIONS)
+            scopes = {verb: ACTIONS.get(verb, frozenset()) for verb in MEETING_ACTIONS}
+            monkeypatch.setattr(teams_bot, "ACTIONS", {**ACTIONS, **scopes})
             register_meetings(services.bot._handlers, desk)
         built.append((services, MeetingJobs(services.features, desk, sessions)))
         return services
@@ -197,7 +199,10 @@ async def test_whole_meeting_flow(team: Any) -> None:
     assert "会議のご案内：課内打合せ" in shown(content) and "日時：12/2(水) 13:00–14:00" in shown(
         content
     )
-    assert "参加リンク：https://teams.microsoft.com/l/meetup-join/abc" in shown(content)
+    # The pasted link is shown as inert text (it is the lead's input); the Join button opens it.
+    link = "https://teams.microsoft.com/l/meetup-join/abc"
+    assert f"参加リンク：{plain(link)}" in shown(content)
+    assert {"type": "Action.OpenUrl", "title": "会議に参加", "url": link} in content["actions"]
     event = vevent(ics)
     assert ics is not None and ics["METHOD"] == "REQUEST" and event["SEQUENCE"] == 0
     assert event["DTSTART"].params["TZID"] == "Asia/Tokyo"
