@@ -394,6 +394,7 @@ def run(args: argparse.Namespace) -> None:
             "TELEWORK_HOST": "127.0.0.1",
             "MICROSOFT_APP_ID": "",
             "TELEWORK_LOG_LEVEL": "WARNING",
+            "TELEWORK_TURN_RATE_PER_MINUTE": "0",  # measure turns, not the rate limit
         }
         subprocess.run(
             [*our_bot_command(), "db", "upgrade"],

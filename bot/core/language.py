@@ -17,7 +17,7 @@ from bot.ui.texts import Lang
 # Hiragana, katakana, CJK ideographs, half-width katakana and the ideographic full stop.
 _JAPANESE = re.compile(r"[\u3000-\u303f\u3040-\u30ff\u3400-\u9fff\uff66-\uff9f]")
 _JAPANESE_WORD = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uff66-\uff9f]")
-_LATIN = re.compile(r"[a-z]")
+_WORD = re.compile(r"[a-z]{2,}")
 SHORT_REPLIES = frozenset(
     {
         "ok", "okay", "k", "yes", "y", "no", "n", "sure", "thanks", "thank you", "thx",
@@ -31,7 +31,8 @@ def has_japanese(value: str) -> bool:
 
 
 def written_in(value: str | None) -> Lang | None:
-    """The language ``value`` is clearly written in, or None (empty, a short reply, digits)."""
+    """The language ``value`` is clearly written in, or None (empty, a short reply, one
+    English word, digits)."""
     if not value:
         return None
     text = " ".join(unicodedata.normalize("NFKC", value).lower().split()).strip(" .!?。！？")
@@ -39,7 +40,9 @@ def written_in(value: str | None) -> Lang | None:
         return None
     if len(_JAPANESE_WORD.findall(text)) >= 2:
         return "ja"
-    if len(_LATIN.findall(text)) >= 3 and not has_japanese(text):
+    # Two English words at least: one ("help", "board", "OK") is what a Japanese user may
+    # type too, and says nothing about the language they read.
+    if len(_WORD.findall(text)) >= 2 and not has_japanese(text):
         return "en"
     return None
 

@@ -19,7 +19,7 @@ from typing import Any, Generic, TypeVar
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from bot.core.turn import PERSONAL_ONLY, NotOnRoster, Reply, Scope, Turn
-from bot.ui.formatting import short_date
+from bot.ui.formatting import plain, short_date
 from bot.ui.texts import Lang, text
 from dialogs.understanding import CommandWords, Intent, Interpretation, understand
 from domain.errors import Refused
@@ -228,20 +228,25 @@ class Router:
         return await self._run(turn, declared.access, lambda: declared.handler(turn, meaning))
 
     async def action(self, turn: Turn, verb: str, data: Mapping[str, Any]) -> Reply:
-        """A card action (or a command): validate its data against the route's payload."""
+        """A card action (or a command): who may press it and where are checked first, then
+        its data against the route's payload model, then the handler runs."""
         declared = self._routes.get(verb)
         if declared is None:
             return Reply(text=text(turn.lang, "unknown.action"))
         turn.data = dict(data)
-        try:
-            payload = declared.payload.model_validate(turn.data)
-        except ValidationError as invalid:
-            log.info(
-                "card data refused",
-                extra={"verb": verb, "errors": [e["loc"] for e in invalid.errors()][:5]},
-            )
-            return Reply(text=text(turn.lang, "action.invalid"))
-        return await self._run(turn, declared.access, lambda: declared.handler(turn, payload))
+
+        async def validated() -> Reply:
+            try:
+                payload = declared.payload.model_validate(turn.data)
+            except ValidationError as invalid:
+                log.info(
+                    "card data refused",
+                    extra={"verb": verb, "errors": [e["loc"] for e in invalid.errors()][:5]},
+                )
+                return Reply(text=text(turn.lang, "action.invalid"))
+            return await declared.handler(turn, payload)
+
+        return await self._run(turn, declared.access, validated)
 
     async def _run(
         self, turn: Turn, access: Access, handle: Callable[[], Awaitable[Reply]]
@@ -265,8 +270,10 @@ async def _ask(question: str) -> Reply:
 
 
 def render_refusal(lang: Lang, refused: Refused) -> str:
-    """A domain refusal as the person reads it (dates shown as 12/8(火))."""
+    """A domain refusal as the person reads it: dates shown as 12/8(火); text, which may echo
+    what was typed or sent as card data, made inert."""
     values = {
-        k: short_date(v, lang) if isinstance(v, date) else v for k, v in refused.values.items()
+        k: short_date(v, lang) if isinstance(v, date) else plain(v) if isinstance(v, str) else v
+        for k, v in refused.values.items()
     }
     return text(lang, refused.key, **values)

@@ -90,6 +90,7 @@ class Settings(BaseSettings):
         default_factory=dict, alias="TELEWORK_JOB_SCHEDULES"
     )
     scheduler_enabled: bool = Field(default=True, alias="TELEWORK_SCHEDULER_ENABLED")
+    turn_rate_per_minute: int = Field(default=30, ge=0, alias="TELEWORK_TURN_RATE_PER_MINUTE")
 
     @field_validator("allowed_tenants", "admins", "delivery_at_most_once_kinds", mode="before")
     @classmethod

@@ -30,12 +30,13 @@ class Scope(StrEnum):
 
     @classmethod
     def of(cls, conversation_type: str | None) -> Scope:
-        """The scope of a Bot Framework ``conversationType`` (``channel`` is a team's)."""
-        if conversation_type == "groupChat":
-            return cls.GROUP_CHAT
+        """The scope of a Bot Framework ``conversationType`` (``channel`` is a team's). A
+        kind Teams may add later is never taken for a 1:1 chat."""
+        if conversation_type == "personal":
+            return cls.PERSONAL
         if conversation_type in ("channel", "team"):
             return cls.TEAM
-        return cls.PERSONAL
+        return cls.GROUP_CHAT
 
 
 PERSONAL_ONLY = frozenset({Scope.PERSONAL})

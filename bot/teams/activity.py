@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import contextlib
-import re
+from collections.abc import Collection
 from typing import Any
 
 from botbuilder.core import TurnContext
@@ -14,8 +13,9 @@ from bot.core.services import Services
 from bot.core.turn import Conversation, Mention, Scope, Turn
 from domain.identity import ChatUser, ConversationAddress
 
-_AT_TAG = re.compile(r"<at[^>]*>(.*?)</at>", re.IGNORECASE | re.DOTALL)
-_TAG = re.compile(r"<[^>]+>")
+# ASCII-only lower-casing keeps every index of the original string (str.lower() does not:
+# "İ" becomes two characters), so positions found in the folded copy apply to the original.
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
 
 def tenant_of(activity: Activity) -> str | None:
@@ -38,6 +38,9 @@ def team_of(activity: Activity) -> str | None:
 
 
 def conversation_type(activity: Activity) -> str:
+    """``personal``, ``groupChat`` or ``channel``. A conversation counts as personal only when
+    nothing says otherwise: without a ``conversationType``, a team, ``isGroup`` or a thread id
+    (``19:…@thread.v2``/``.skype``/``.tacv2``, which 1:1 chats never have) mean a group."""
     conversation = activity.conversation
     kind = getattr(conversation, "conversation_type", None) if conversation else None
     if kind:
@@ -46,7 +49,18 @@ def conversation_type(activity: Activity) -> str:
         return "channel"
     if conversation is not None and getattr(conversation, "is_group", False):
         return "groupChat"
+    if conversation is not None and "@thread." in str(conversation.id or ""):
+        return "groupChat"
     return "personal"
+
+
+def conversation_scope(activity: Activity) -> str:
+    """The Teams app scope the activity comes from: ``personal`` (a 1:1 chat with the bot),
+    ``team`` (a channel) or ``groupChat``; a kind Teams may add later is never personal."""
+    kind = conversation_type(activity)
+    if kind == "personal":
+        return "personal"
+    return "team" if kind == "channel" else "groupChat"
 
 
 def locale_of(activity: Activity) -> str | None:
@@ -98,13 +112,100 @@ def message_text(context: TurnContext) -> str:
     """The user's text with the bot's ``<at>`` mention removed and other mentions unwrapped
     to the person's name (so "where is <at>Aoi</at>" still names Aoi)."""
     activity = context.activity
-    raw = activity.text or ""
-    if activity.recipient is not None and raw:
-        # A mention entity without "mentioned" raises: then every <at> tag is unwrapped below.
-        with contextlib.suppress(KeyError, TypeError, AttributeError):
-            raw = TurnContext.remove_recipient_mention(activity) or ""
-    without_mentions = _AT_TAG.sub(lambda m: f" {m.group(1).lstrip('@')} ", raw)
-    return " ".join(_TAG.sub(" ", without_mentions).split())
+    return readable_text(activity.text or "", bot_mention_names(activity))
+
+
+def bot_mention_names(activity: Activity) -> frozenset[str]:
+    """The names under which this message mentions the bot: the mention entities that name
+    the recipient, and the recipient's own name. Read without regular expressions: the text
+    and the entities are whatever the sender chose (botbuilder's ``remove_recipient_mention``
+    uses a mention's name as a regular expression)."""
+    bot = activity.recipient
+    if bot is None:
+        return frozenset()
+    names = {_mention_name(bot.name or "")}
+    for entity in activity.entities or []:
+        if str(getattr(entity, "type", "")).lower() != "mention":
+            continue
+        properties = getattr(entity, "additional_properties", None) or {}
+        mentioned = properties.get("mentioned")
+        if not isinstance(mentioned, dict) or not bot.id or mentioned.get("id") != bot.id:
+            continue
+        tagged = properties.get("text")
+        if isinstance(tagged, str) and tagged:
+            names.update(_mention_name(name) for name, _end, _start in _at_spans(tagged))
+        names.add(_mention_name(str(mentioned.get("name") or "")))
+    names.discard("")
+    return frozenset(names)
+
+
+def readable_text(raw: str, bot_names: Collection[str] = ()) -> str:
+    """``raw`` with ``<at>name</at>`` mentions of the bot (``bot_names``) dropped, other
+    mentions unwrapped to the name, every other tag removed and whitespace collapsed.
+
+    Linear in ``len(raw)``: each scan moves forward only, and a scan that finds no closing
+    ``</at>`` (or ``>``) stops, because none can follow further on either. A regular
+    expression such as ``<at[^>]*>(.*?)</at>`` restarts its scan at every ``<at`` and takes
+    minutes on a 256 KB body of repeated ``<at>``.
+    """
+    parts: list[str] = []
+    position = 0
+    for name, end, start in _at_spans(raw):
+        parts.append(raw[position:start])
+        shown = _mention_name(_strip_tags(name))
+        parts.append(" " if shown in bot_names else f" {shown} ")
+        position = end
+    parts.append(raw[position:])
+    return " ".join(_strip_tags("".join(parts)).split())
+
+
+def _mention_name(value: str) -> str:
+    return " ".join(value.split()).lstrip("@").strip()
+
+
+def _at_spans(raw: str, position: int = 0) -> list[tuple[str, int, int]]:
+    """(inner text, index after ``</at>``, index of ``<at``) of each ``<at …>…</at>``,
+    case-insensitively, the inner text ending at the first ``</at>`` (as ``.*?`` would)."""
+    folded = raw.translate(_ASCII_LOWER)
+    spans: list[tuple[str, int, int]] = []
+    while True:
+        start = folded.find("<at", position)
+        if start < 0:
+            break
+        opened = folded.find(">", start)
+        if opened < 0:
+            break
+        closed = folded.find("</at>", opened + 1)
+        if closed < 0:
+            break
+        spans.append((raw[opened + 1 : closed], closed + len("</at>"), start))
+        position = closed + len("</at>")
+    return spans
+
+
+def _strip_tags(value: str) -> str:
+    """Every ``<…>`` (at least one character inside) replaced by a space, in one pass."""
+    parts: list[str] = []
+    position = 0
+    while True:
+        start = value.find("<", position)
+        if start < 0:
+            break
+        end = value.find(">", start + 1)
+        if end < 0:
+            break
+        if end == start + 1:  # "<>" is no tag: keep the "<" and look on from the ">"
+            parts.append(value[position : start + 1])
+            position = start + 1
+            continue
+        parts.append(value[position:start])
+        parts.append(" ")
+        position = end + 1
+    parts.append(value[position:])
+    return "".join(parts)
+
+
+MAX_MENTIONS = 101  # a meeting's capacity (100) and the lead
 
 
 def mentions_of(activity: Activity) -> tuple[Mention, ...]:
@@ -113,6 +214,8 @@ def mentions_of(activity: Activity) -> tuple[Mention, ...]:
     bot_id = activity.recipient.id if activity.recipient else None
     found: dict[str, Mention] = {}
     for entity in activity.entities or []:
+        if len(found) >= MAX_MENTIONS:  # a body can carry thousands of mention entities
+            break
         if str(getattr(entity, "type", "")).lower() != "mention":
             continue
         properties = getattr(entity, "additional_properties", None) or {}

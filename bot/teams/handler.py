@@ -17,12 +17,14 @@ from botbuilder.core.teams import TeamsActivityHandler, TeamsInfo
 from botbuilder.schema import Activity, ActivityTypes, ChannelAccount, InvokeResponse
 
 from bot.app import Application
-from bot.core.language import resolve_language
+from bot.core.language import choose_language, resolve_language
 from bot.core.turn import Reply, Turn
+from bot.core.turn_limit import Admission, TurnRateLimit
 from bot.teams.activity import (
     address_of,
     chat_user,
     conversation_type,
+    locale_of,
     message_text,
     team_of,
     tenant_of,
@@ -30,6 +32,7 @@ from bot.teams.activity import (
 )
 from bot.teams.team_install import TeamConversations, TeamInstall
 from bot.ui.cards import CARD_CONTENT_TYPE
+from bot.ui.texts import text
 from domain.identity import ChatUser
 
 log = logging.getLogger(__name__)
@@ -38,22 +41,29 @@ MESSAGE_INVOKE_TYPE = "application/vnd.microsoft.activity.message"
 LINK_RETRY = timedelta(minutes=5)
 SPOKEN = (ActivityTypes.message, ActivityTypes.invoke)  # what a person sent, not a system event
 LINK_MEMORY = 50_000
+MAX_TEXT_CHARS = 2_000  # longer messages are answered as too long, never parsed
 
 
 class TeleworkBot(TeamsActivityHandler):  # type: ignore[misc]
     """The Teams side of the application: activities in, router replies out."""
 
     def __init__(
-        self, application: Application, team_conversations: TeamConversations | None = None
+        self,
+        application: Application,
+        team_conversations: TeamConversations | None = None,
+        turn_limit: TurnRateLimit | None = None,
     ) -> None:
         self._app = application
         self._team_conversations = team_conversations
+        self._turn_limit = turn_limit
         self._linked: set[str] = set()
         self._link_retry: dict[str, datetime] = {}
 
     # -- the turn ------------------------------------------------------------------------------
 
     async def on_turn(self, turn_context: TurnContext) -> None:
+        if not await self._admitted(turn_context):
+            return
         address = address_of(turn_context.activity)
         user = chat_user(turn_context.activity)
         if address is not None:
@@ -61,6 +71,40 @@ class TeleworkBot(TeamsActivityHandler):  # type: ignore[misc]
         if user is not None and user.tenant_id and turn_context.activity.type in SPOKEN:
             await self._link_on_first_contact(turn_context, user)
         await super().on_turn(turn_context)
+
+    async def _admitted(self, context: TurnContext) -> bool:
+        """The sender's turn rate limit, checked before any other work (no database, no
+        connector call). A refused card button still gets its invoke response; a refused
+        message is answered once per episode, then dropped silently."""
+        if self._turn_limit is None:
+            return True
+        activity = context.activity
+        sender = activity.from_property.id if activity.from_property else None
+        verdict = self._turn_limit.admit(sender or "")
+        if verdict is Admission.ALLOWED:
+            return True
+        lang = choose_language(
+            written=(activity.text or "")[:MAX_TEXT_CHARS], locale=locale_of(activity)
+        )
+        notice = text(lang, "turn.rate_limited")
+        if verdict is Admission.LIMITED_NOTIFY:  # once per episode: an attack cannot flood logs
+            log.warning(
+                "sender over the turn rate limit",
+                extra={"user_id": (sender or "")[:80], "activity_type": str(activity.type)[:40]},
+            )
+        if activity.type == ActivityTypes.invoke:
+            # Every invoke needs its response; a card button's shows only to whoever pressed.
+            card_button = activity.name == "adaptiveCard/action"
+            body = {"statusCode": 200, "type": MESSAGE_INVOKE_TYPE, "value": notice}
+            response = InvokeResponse(status=200, body=body if card_button else None)
+            await context.send_activity(
+                Activity(type=ActivityTypes.invoke_response, value=response)
+            )
+            if card_button:
+                return False
+        if verdict is Admission.LIMITED_NOTIFY and activity.type in SPOKEN:
+            await context.send_activity(MessageFactory.text(notice))
+        return False
 
     async def _link_on_first_contact(self, context: TurnContext, user: ChatUser) -> None:
         """Match a Teams user to the roster as soon as they talk to the bot (by Entra object
@@ -107,10 +151,14 @@ class TeleworkBot(TeamsActivityHandler):  # type: ignore[misc]
                 return
             reply = await self._app.router.on_action(turn, str(value.get("command", "")), value)
         else:
-            turn = await self.turn(turn_context, message_text(turn_context))
+            written = message_text(turn_context)
+            turn = await self.turn(turn_context, written[:MAX_TEXT_CHARS])
             if turn is None:
                 return
-            reply = await self._app.router.on_text(turn)
+            if len(written) > MAX_TEXT_CHARS:  # read before any pattern runs: answered as is
+                reply = Reply(text=text(turn.lang, "message.too_long", limit=MAX_TEXT_CHARS))
+            else:
+                reply = await self._app.router.on_text(turn)
         await _send(turn_context, reply)
 
     # -- card actions (Action.Execute and legacy invokes) ---------------------------------------

@@ -25,6 +25,7 @@ from bot.core.language import choose_language
 from bot.core.metrics import BotMetrics
 from bot.core.service_url import ServiceUrlRule
 from bot.core.settings import AppType, Settings
+from bot.core.turn_limit import TurnRateLimit
 from bot.teams.activity import locale_of
 from bot.teams.auth import BotTokenValidator, OpenIdKeySet, entra_issuers, entra_metadata_url
 from bot.teams.endpoint import MessageEndpoint, local_requests_only, turn_context_ids
@@ -78,9 +79,10 @@ def build_edge(
     """The application and its Teams handler (no I/O yet)."""
     application = build_application(settings, clock=clock)
     team_conversations = TeamConversations(application.turns)
+    limit = TurnRateLimit(settings.turn_rate_per_minute, clock=lambda: clock().timestamp())
     return TeamsEdge(
         application=application,
-        bot=TeleworkBot(application, team_conversations),
+        bot=TeleworkBot(application, team_conversations, limit),
         metrics=metrics,
         team_conversations=team_conversations,
     )

@@ -41,10 +41,11 @@ _STATUSES = {
 # [text](url), emphasis * _ (and ~~ in messages), code ` and <…> (autolinks, <at> mentions).
 # A backslash before ASCII punctuation makes it a plain character (CommonMark).
 _INLINE = str.maketrans({c: "\\" + c for c in "\\`*_[]<~"})
-# Line breaks would let a value start a list, a heading or a quote, or end a paragraph.
+# Line breaks would let a value start a list, a heading or a quote, or end a paragraph;
+# leading spaces (four make a code block) are dropped with them.
 _BREAKS = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 # A block marker where the value starts: "- x", "+ x", "# x", "> x", "1. x", "1) x".
-_LEADING = re.compile(r"\s*(?:[-+#>]|\d{1,9}[.)])")
+_LEADING = re.compile(r"(?:[-+#>]|\d{1,9}[.)])")
 # Between the slashes of "//": "https://…" and "//host" are no longer turned into links.
 _SLASHES = re.compile(r"/(?=/)")
 ZERO_WIDTH_SPACE = "\u200b"
@@ -62,7 +63,7 @@ def plain(value: object) -> str:
     The "(" after an escaped "]" is escaped too, for renderers that honour a backslash
     before "(" but not before "[" (the older Adaptive Cards parser of the mobile clients).
     """
-    flat = _BREAKS.sub(" ", str(value))
+    flat = _BREAKS.sub(" ", str(value)).strip()
     escaped = flat.translate(_INLINE).replace("\\](", "\\]\\(")
     escaped = _SLASHES.sub("/" + ZERO_WIDTH_SPACE, escaped)
     leading = _LEADING.match(escaped)

@@ -44,13 +44,21 @@ add_texts(
             "申し訳ありません、処理中に問題が発生しました。お手数ですが、もう一度お試しください。（問い合わせ番号: {incident}）",
             "Sorry, something went wrong on my side. Please try again. (Incident {incident})",
         ),
+        "scope.personal_only": (
+            "この内容には個人の予定や目標などの情報が含まれるため、ボットとの1対1のチャットでのみお答えしています。お手数ですが、ボットとの個人チャットでもう一度お試しください。",
+            "I answer that only in a one-to-one chat with me, because it can include personal information such as schedules and targets. Please open a chat with me and ask there.",
+        ),
+        "message.too_long": (
+            "メッセージが長すぎるため読み取れませんでした（{limit}文字まで）。短くしてもう一度お送りください。",
+            "Your message is too long for me to read (up to {limit} characters). Please send a shorter one.",
+        ),
+        "turn.rate_limited": (
+            "短い間に多くのメッセージを受け取ったため、しばらく応答を控えています。1分ほどおいてから、もう一度お試しください。",
+            "I received many messages from you in a short time, so I am pausing for a moment. Please wait a minute and try again.",
+        ),
         "tenant.refused": (
             "この組織からは利用できません。",
             "This organisation cannot use this bot.",
-        ),
-        "scope.personal_only": (
-            "この操作はボットとの1対1のチャットでご利用ください（個人の情報はグループやチャネルには表示しません）。",
-            "Please use this in your 1:1 chat with me (personal information is never shown in group chats or channels).",
         ),
         "access.denied": (
             "この操作を行う権限がありません。",

@@ -93,11 +93,18 @@ BotClientFactory = Callable[..., "AsyncIterator[TestClient[Any, Any]]"]
 async def bot_client(
     sqlite_url: str,
 ) -> AsyncIterator[Callable[..., Any]]:
-    """``await bot_client(**settings)`` → an aiohttp TestClient of the bot on 127.0.0.1."""
+    """``await bot_client(**settings)`` → an aiohttp TestClient of the bot on 127.0.0.1.
+
+    The per-sender turn rate limit is off unless a test sets TELEWORK_TURN_RATE_PER_MINUTE:
+    conversations in tests are fast, and their clock is often frozen (no refill)."""
     clients: list[TestClient[Any, Any]] = []
 
     async def make(clock: Any = None, **overrides: Any) -> TestClient[Any, Any]:
-        values: dict[str, Any] = {"TELEWORK_DATABASE_URL": sqlite_url, "_env_file": None}
+        values: dict[str, Any] = {
+            "TELEWORK_DATABASE_URL": sqlite_url,
+            "TELEWORK_TURN_RATE_PER_MINUTE": 0,
+            "_env_file": None,
+        }
         values.update(overrides)
         settings: Settings = load_settings(**values)
         app = create_app(settings, clock=clock) if clock else create_app(settings)

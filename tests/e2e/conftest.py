@@ -165,6 +165,7 @@ def bot_server(
         TELEWORK_HOST="127.0.0.1",
         TELEWORK_PORT=str(port),
         TELEWORK_LOG_FORMAT="json",
+        TELEWORK_TURN_RATE_PER_MINUTE="0",  # the scripted user is faster than a person
     )
     log = workdir / "bot.log"
     with log.open("wb") as sink:

@@ -25,7 +25,16 @@ OPEN_URL = re.compile(r"open (http://127\.0\.0\.1:(\d+)) in a browser")
 
 def start_dev(workdir: Path, environ: dict[str, str]) -> subprocess.Popen[str]:
     return subprocess.Popen(
-        [sys.executable, "-m", "bot.cli", "dev", "--no-chat", "--demo", "--playground-port", "0"],
+        [
+            sys.executable,
+            "-m",
+            "bot.cli",
+            "dev",
+            "--no-chat",
+            "--demo",
+            "--playground-port",
+            "0",
+        ],
         cwd=workdir,
         env=environ,
         stdin=subprocess.DEVNULL,

@@ -11,7 +11,7 @@ from bot.core.router import Payload
 from bot.core.turn import Reply, Turn
 from bot.features.approvals import notices as notifications
 from bot.ui.cards import card, execute, heading, paragraph
-from bot.ui.formatting import entry_line
+from bot.ui.formatting import entry_line, plain
 from bot.ui.texts import text
 from domain.org import Role, StaffMember, can_approve_for
 from domain.schedule import EntryState, ScheduleEntry
@@ -65,13 +65,13 @@ async def approvals(turn: Turn, _payload: object) -> Reply:
     if not pending:
         return Reply(text=text(lang, "approvals.none"))
     body: list[dict[str, Any]] = [
-        heading(text(lang, "approvals.title", section=chart.unit(viewer.section).name))
+        heading(text(lang, "approvals.title", section=plain(chart.unit(viewer.section).name)))
     ]
     for member, entry in sorted(pending, key=lambda p: (p[1].day, p[0].employee_id))[:MAX_SHOWN]:
         line = text(
             lang,
             "approvals.line",
-            name=member.name,
+            name=plain(member.name),
             entry=entry_line(entry.day, entry.part, entry.status, lang),
         )
         body.append(
@@ -125,7 +125,7 @@ async def decide(turn: Turn, payload: Decision, *, approve: bool) -> Reply:
     turn.services.doorbell.ring()
     key = "approvals.approved" if approve else "approvals.rejected"
     shown = entry_line(entry.day, entry.part, entry.status, lang)
-    return Reply(text=text(lang, key, name=member.name, entry=shown))
+    return Reply(text=text(lang, key, name=plain(member.name), entry=shown))
 
 
 async def approve(turn: Turn, payload: Decision) -> Reply:

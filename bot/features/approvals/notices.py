@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 from bot.core.services import Services
 from bot.ui.cards import card, execute, heading, paragraph
-from bot.ui.formatting import entry_line
+from bot.ui.formatting import entry_line, plain
 from bot.ui.messages import card_message, language_of
 from bot.ui.texts import text
 from domain.delivery import NewDelivery
@@ -60,7 +60,9 @@ def approval_requests(
                     [
                         heading(text(lang, "notify.request_title")),
                         paragraph(
-                            text(lang, "notify.request_body", name=requester.name, entry=shown)
+                            text(
+                                lang, "notify.request_body", name=plain(requester.name), entry=shown
+                            )
                         ),
                         {
                             "type": "Input.Text",
@@ -111,7 +113,7 @@ def approval_decision(requester: StaffMember, chat_id: str | None, comment: str 
             key = "notify.approved" if entry.state == EntryState.CONFIRMED else "notify.rejected"
             lines = [text(lang, key, entry=entry_line(entry.day, entry.part, entry.status, lang))]
             if comment:
-                lines.append(text(lang, "notify.comment", comment=comment))
+                lines.append(text(lang, "notify.comment", comment=plain(comment)))
             deliveries.append(
                 NewDelivery(
                     recipient=chat_id,

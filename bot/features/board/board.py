@@ -11,7 +11,7 @@ from typing import Any
 
 from bot.core.turn import Reply, Turn
 from bot.ui.cards import card, heading, paragraph
-from bot.ui.formatting import join_list, part_label, period_label, short_date, status_label
+from bot.ui.formatting import join_list, part_label, period_label, plain, short_date, status_label
 from bot.ui.texts import text
 from dialogs.understanding import Interpretation
 from domain.occasions import merge_by_day
@@ -78,7 +78,7 @@ async def board(turn: Turn, meaning: Interpretation | None) -> Reply:
     groups: dict[str, list[str]] = {g: [] for g in (*GROUPS, "none")}
     for member in people:
         mine = by_person.get(member.employee_id, [])
-        label = member.name
+        label = plain(member.name)
         if member.employee_id in presence:
             label += f"〔{text(lang, 'presence.label.' + presence[member.employee_id][0])}〕"
         if not mine:
@@ -90,7 +90,7 @@ async def board(turn: Turn, meaning: Interpretation | None) -> Reply:
             groups[entry.status.value].append(label + extra)
     section = chart.unit(viewer.section)
     body: list[dict[str, Any]] = [
-        heading(text(lang, "board.title", section=section.name, date=short_date(day, lang)))
+        heading(text(lang, "board.title", section=plain(section.name), date=short_date(day, lang)))
     ]
     for group, names in groups.items():
         body.append(
@@ -129,10 +129,10 @@ async def person(turn: Turn, meaning: Interpretation) -> Reply:
         and _visible(viewer, m, chart)
     ]
     if not matches:
-        return Reply(text=text(lang, "person.not_found", name=name))
+        return Reply(text=text(lang, "person.not_found", name=plain(name)))
     if len(matches) > 1:
-        names = join_list(sorted(m.name for m in matches)[:10], lang)
-        return Reply(text=text(lang, "person.many", name=name, names=names))
+        names = join_list((plain(n) for n in sorted(m.name for m in matches)[:10]), lang)
+        return Reply(text=text(lang, "person.many", name=plain(name), names=names))
     member = matches[0]
     day = _day_of(turn, meaning)
     mine = await turn.services.schedule.entries_on(day, [member.employee_id])
@@ -149,7 +149,8 @@ async def person(turn: Turn, meaning: Interpretation) -> Reply:
             kind, at = presence[member.employee_id]
             local = at.astimezone(turn.services.calendar.tz)
             lines.append(f"{text(lang, 'presence.label.' + kind)} {local:%H:%M}〜")
-    body = [heading(text(lang, "person.title", name=member.name, date=short_date(day, lang)))]
+    title = text(lang, "person.title", name=plain(member.name), date=short_date(day, lang))
+    body = [heading(title)]
     body.extend(paragraph(line) for line in lines or [text(lang, "person.nothing")])
     return Reply(card=card(body))
 
@@ -208,7 +209,10 @@ async def section_stats(turn: Turn, _payload: object) -> Reply:
             [
                 heading(
                     text(
-                        lang, "stats.title", section=section.name, period=period_label(month, lang)
+                        lang,
+                        "stats.title",
+                        section=plain(section.name),
+                        period=period_label(month, lang),
                     )
                 ),
                 paragraph(

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from bot.core.router import NoPayload, Words, on_intents, route
-from bot.core.turn import EVERYWHERE
 from bot.features.board.board import board, board_today, my_schedule, person, section_stats
 from dialogs.understanding import Intent
 
@@ -26,14 +25,16 @@ SCHEDULE = Words(
     example={"ja": "私の予定", "en": "my schedule"},
 )
 
+# Personal only, like everything about people: a board is for the section, its chief and
+# admins, not for whoever is in a group chat (pending requests and leave would show).
 ROUTES = (
-    route("board", board_today, NoPayload, scopes=EVERYWHERE, words=BOARD),
+    route("board", board_today, NoPayload, words=BOARD),
     route("schedule", my_schedule, NoPayload, words=SCHEDULE),
 )
 
 INTENTS = (
-    on_intents((Intent.QUERY_WHO,), board, scopes=EVERYWHERE),
-    on_intents((Intent.QUERY_PERSON,), person, scopes=EVERYWHERE, with_questions=True),
+    on_intents((Intent.QUERY_WHO,), board),
+    on_intents((Intent.QUERY_PERSON,), person, with_questions=True),
     on_intents((Intent.QUERY_SELF,), my_schedule),
     on_intents((Intent.QUERY_STATS,), section_stats),
 )

@@ -7,7 +7,7 @@ from datetime import date
 from typing import Any
 
 from bot.ui.cards import card, declare_button, execute, heading, paragraph
-from bot.ui.formatting import short_date
+from bot.ui.formatting import plain, short_date
 from bot.ui.messages import card_message
 from bot.ui.texts import Lang, text
 from domain.campaigns import Campaign, SectionResult, Timeline, render
@@ -34,15 +34,16 @@ def template_values(
     section: str,
     designated: list[date],
 ) -> dict[str, str]:
-    """The values placeholders may use: plain strings only (see ``domain.campaigns.render``)."""
+    """The values placeholders may use: plain strings only (see ``domain.campaigns.render``),
+    names made inert (the template is the admin's own Markdown, the names are not)."""
     days = "、".join(short_date(d, lang) for d in designated)
     return {
-        "name": name,
-        "campaign": campaign_name(campaign, lang),
+        "name": plain(name),
+        "campaign": plain(campaign_name(campaign, lang)),
         "start": short_date(campaign.start, lang),
         "end": short_date(campaign.end, lang),
         "days": str(len(timeline.days)),
-        "section": section,
+        "section": plain(section),
         "designated": text(lang, "campaign.designated_line", days=days) if designated else "",
     }
 
@@ -54,7 +55,7 @@ def staff_card(
     title = campaign_name(campaign, lang)
     button = text(lang, "campaign.declare_button", day=short_date(day, lang))
     content = card(
-        [heading(title), paragraph(render(template, values))], [declare_button(button, day)]
+        [heading(plain(title)), paragraph(render(template, values))], [declare_button(button, day)]
     )
     return card_message(content, title)
 
@@ -67,8 +68,8 @@ def designation_card(
     choices = [{"title": short_date(d, lang), "value": d.isoformat()} for d in timeline.days]
     content = card(
         [
-            heading(text(lang, "campaign.designate.title", campaign=name)),
-            paragraph(text(lang, "campaign.designate.body", section=section_label)),
+            heading(text(lang, "campaign.designate.title", campaign=plain(name))),
+            paragraph(text(lang, "campaign.designate.body", section=plain(section_label))),
             {
                 "type": "Input.ChoiceSet",
                 "id": "days",
@@ -94,12 +95,13 @@ def midweek_card(campaign: Campaign, lang: Lang, section_label: str) -> dict[str
     body = text(
         lang,
         "campaign.midweek.body",
-        section=section_label,
-        campaign=name,
+        section=plain(section_label),
+        campaign=plain(name),
         end=short_date(campaign.end, lang),
     )
-    title = text(lang, "campaign.midweek.title", campaign=name)
-    return card_message(card([heading(title), paragraph(body)]), title)
+    title = text(lang, "campaign.midweek.title", campaign=plain(name))
+    summary = text(lang, "campaign.midweek.title", campaign=name)
+    return card_message(card([heading(title), paragraph(body)]), summary)
 
 
 def results_card(
@@ -108,7 +110,8 @@ def results_card(
     """Participants, rate and the one-teleworker rule per section; ``total`` adds the whole."""
     name = campaign_name(campaign, lang)
     start, end = short_date(campaign.start, lang), short_date(campaign.end, lang)
-    lines = [heading(text(lang, "campaign.results.title", campaign=name, start=start, end=end))]
+    title = text(lang, "campaign.results.title", campaign=plain(name), start=start, end=end)
+    lines = [heading(title)]
     if total:
         heads = sum(r.headcount for r in results)
         participants = sum(r.participants for r in results)
@@ -128,7 +131,7 @@ def results_card(
         line = text(
             lang,
             "campaign.results.line",
-            section=section_name(chart, result.section, lang),
+            section=plain(section_name(chart, result.section, lang)),
             participants=result.participants,
             headcount=result.headcount,
             rate=f"{result.rate:.0%}",

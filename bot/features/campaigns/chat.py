@@ -23,7 +23,7 @@ from bot.features.campaigns.form import (
     form_items,
 )
 from bot.ui.cards import card, execute, heading, paragraph
-from bot.ui.formatting import short_date
+from bot.ui.formatting import plain, short_date
 from bot.ui.texts import text
 from domain.campaigns import CampaignError, Timeline
 from domain.org import can_manage_section
@@ -89,7 +89,13 @@ async def menu(turn: Turn, _payload: object) -> Reply:
         state = text(lang, "campaign.state.cancelled") if c.cancelled else ""
         start, end = short_date(c.start, lang), short_date(c.end, lang)
         line = text(
-            lang, "campaign.list.line", id=c.id, name=c.name, start=start, end=end, state=state
+            lang,
+            "campaign.list.line",
+            id=c.id,
+            name=plain(c.name),
+            start=start,
+            end=end,
+            state=state,
         )
         body.append(paragraph(line))
     if not upcoming:
@@ -119,11 +125,11 @@ async def preview(turn: Turn, payload: CampaignForm) -> Reply:
     try:
         campaign = campaign_from_form(payload.values(), core.today(), viewer.member.employee_id)
     except CampaignError as exc:
-        return Reply(text=text(lang, "campaign.preview.invalid", problems=str(exc)))
+        return Reply(text=text(lang, "campaign.preview.invalid", problems=plain(exc)))
     staff = await core.directory.staff(active_only=True)
     shown = build_preview(campaign, staff, await turn.chart(), core.policy, core.calendar)
     body = [
-        heading(text(lang, "campaign.preview.title", name=campaign.name)),
+        heading(text(lang, "campaign.preview.title", name=plain(campaign.name))),
         paragraph(
             text(
                 lang,
@@ -160,13 +166,13 @@ async def create(turn: Turn, payload: CampaignForm) -> Reply:
     try:
         campaign = campaign_from_form(payload.values(), core.today(), viewer.member.employee_id)
     except CampaignError as exc:
-        return Reply(text=text(lang, "campaign.preview.invalid", problems=str(exc)))
+        return Reply(text=text(lang, "campaign.preview.invalid", problems=plain(exc)))
     created = await _repositories(turn).campaigns.create(campaign, actor=viewer.member.employee_id)
     announce = Timeline.of(created, core.calendar).announce_on
     reply = text(
         lang,
         "campaign.created",
-        name=created.name,
+        name=plain(created.name),
         id=created.id,
         announce=short_date(announce, lang),
     )
@@ -177,7 +183,7 @@ async def ask_cancel(turn: Turn, payload: CampaignRef) -> Reply:
     campaign = await _repositories(turn).campaigns.get(payload.campaign_id)
     if campaign is None or campaign.cancelled:
         return Reply(text=text(turn.lang, "campaign.cancel.gone"))
-    ask = text(turn.lang, "campaign.cancel.ask", name=campaign.name)
+    ask = text(turn.lang, "campaign.cancel.ask", name=plain(campaign.name))
     button = execute(
         text(turn.lang, "campaign.cancel.button"),
         "campaign_cancel_confirm",
@@ -197,7 +203,7 @@ async def cancel(turn: Turn, payload: CampaignRef) -> Reply:
         )
     if campaign is None or count is None:
         return Reply(text=text(turn.lang, "campaign.cancel.gone"))
-    done = text(turn.lang, "campaign.cancel.done", name=campaign.name, count=count)
+    done = text(turn.lang, "campaign.cancel.done", name=plain(campaign.name), count=count)
     return Reply(card=card([paragraph(done)]))
 
 
@@ -225,8 +231,8 @@ async def designate(turn: Turn, payload: Designation) -> Reply:
     return Reply(
         card=card(
             [
-                heading(title),
-                paragraph(text(lang, "campaign.designate.done", section=label, days=shown)),
+                heading(plain(title)),
+                paragraph(text(lang, "campaign.designate.done", section=plain(label), days=shown)),
             ]
         )
     )

@@ -193,7 +193,7 @@ def _day_block(day: ProposedDay, lang: Lang) -> dict[str, Any]:
 def _refusal_text(day_text: str, why: Refusal, turn: Turn) -> str:
     lang = turn.lang
     day = _as_date(day_text)
-    shown = short_date(day, lang) if day else plain(day_text[:20])
+    shown = short_date(day, lang) if day else plain(day_text[:20])  # card data may be forged
     if why == Refusal.NOT_ELIGIBLE:
         return text(lang, "refusal.not_eligible", day=shown, since=_eligible_since(turn, lang))
     if why == Refusal.TOO_FAR_BACK:

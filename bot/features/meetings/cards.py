@@ -18,7 +18,7 @@ from typing import Any
 
 from bot.features.meetings.ics import ics_attachment, meeting_ics, outlook_link
 from bot.ui.cards import Card, card, execute, heading, paragraph
-from bot.ui.formatting import short_date
+from bot.ui.formatting import plain, short_date
 from bot.ui.messages import card_message
 from bot.ui.texts import Lang, text
 from domain.calendar import WorkCalendar
@@ -47,7 +47,9 @@ def instant(moment: datetime, calendar: WorkCalendar, lang: Lang) -> str:
 
 
 def names(people: Sequence[str], lang: Lang) -> str:
-    shown = "、".join(people[:NAMES_SHOWN]) if lang == "ja" else ", ".join(people[:NAMES_SHOWN])
+    """People's names for a TextBlock (made inert: guests name themselves in Teams)."""
+    first = [plain(p) for p in people[:NAMES_SHOWN]]
+    shown = "、".join(first) if lang == "ja" else ", ".join(first)
     more = len(people) - NAMES_SHOWN
     if more > 0:
         shown += f" ほか{more}名" if lang == "ja" else f" and {more} more"
@@ -97,12 +99,13 @@ def poll_card(meeting: Meeting, audience: Audience, lang: Lang, note: str | None
     choices = [
         {"title": when(slot, lang), "value": str(i)} for i, slot in enumerate(meeting.candidates)
     ]
-    intro = text(lang, "meetings.poll_intro", organiser=audience.organiser.name, deadline=deadline)
+    organiser = plain(audience.organiser.name)
+    intro = text(lang, "meetings.poll_intro", organiser=organiser, deadline=deadline)
     top = [paragraph(note)] if note else []
     return card(
         [
             *top,
-            heading(text(lang, "meetings.poll_title", title=meeting.title)),
+            heading(text(lang, "meetings.poll_title", title=plain(meeting.title))),
             paragraph(intro),
             {
                 "type": "Input.ChoiceSet",
@@ -136,17 +139,19 @@ def poll_reminders(audience: Audience) -> MeetingNotify:
 
         def payload(lang: Lang, person: Participant | None) -> dict[str, Any]:
             shown = instant(deadline, audience.calendar, lang)
+            title = plain(meeting.title)
             if person is None:
                 line = text(
                     lang,
                     "meetings.poll_reminder_group",
-                    title=meeting.title,
+                    title=title,
                     deadline=shown,
                     names=names([p.name for p in waiting], lang),
                 )
             else:
-                line = text(lang, "meetings.poll_reminder", title=meeting.title, deadline=shown)
-            return card_message(poll_card(meeting, audience, lang, note=line), line)
+                line = text(lang, "meetings.poll_reminder", title=title, deadline=shown)
+            summary = text(lang, "meetings.poll_title", title=meeting.title)
+            return card_message(poll_card(meeting, audience, lang, note=line), summary)
 
         key = f"meeting:{meeting.id}"
         people = None if meeting.in_group else waiting
@@ -175,11 +180,11 @@ def invitation_card(meeting: Meeting, audience: Audience, lang: Lang, *, update:
     assert meeting.slot is not None
     title_key = "meetings.update_title" if update else "meetings.invite_title"
     body = [
-        heading(text(lang, title_key, title=meeting.title)),
-        paragraph(text(lang, "meetings.invite_body", organiser=audience.organiser.name)),
+        heading(text(lang, title_key, title=plain(meeting.title))),
+        paragraph(text(lang, "meetings.invite_body", organiser=plain(audience.organiser.name))),
         paragraph(text(lang, "meetings.when", when=when(meeting.slot, lang))),
         paragraph(
-            text(lang, "meetings.link", url=meeting.join_url)
+            text(lang, "meetings.link", url=plain(meeting.join_url))
             if meeting.join_url
             else text(lang, "meetings.no_link")
         ),
@@ -232,15 +237,16 @@ def invitations(audience: Audience, *, update: bool) -> MeetingNotify:
 def cancellations(audience: Audience) -> MeetingNotify:
     def build(meeting: Meeting) -> Sequence[NewDelivery]:
         def payload(lang: Lang, person: Participant | None) -> dict[str, Any]:
-            organiser = audience.organiser.name
+            organiser = plain(audience.organiser.name)
             if meeting.slot is not None:
                 line = text(
                     lang, "meetings.cancel_body", organiser=organiser, when=when(meeting.slot, lang)
                 )
             else:
                 line = text(lang, "meetings.cancel_poll_body", organiser=organiser)
-            title = text(lang, "meetings.cancel_title", title=meeting.title)
-            message = card_message(card([heading(title), paragraph(line)]), title)
+            title = text(lang, "meetings.cancel_title", title=plain(meeting.title))
+            summary = text(lang, "meetings.cancel_title", title=meeting.title)
+            message = card_message(card([heading(title), paragraph(line)]), summary)
             return _with_ics(message, meeting, audience, person)
 
         return _deliver(meeting, audience, CANCELLATION, f"meeting:{meeting.id}", payload)
@@ -255,7 +261,10 @@ def start_reminders(
     slot = meeting.slot
 
     def payload(lang: Lang, _person: Participant | None) -> dict[str, Any]:
-        line = text(lang, "meetings.start_reminder", title=meeting.title, when=when(slot, lang))
+        line = text(
+            lang, "meetings.start_reminder", title=plain(meeting.title), when=when(slot, lang)
+        )
+        summary = text(lang, "meetings.start_reminder", title=meeting.title, when=when(slot, lang))
         actions = []
         if meeting.join_url:
             actions.append(
@@ -265,7 +274,7 @@ def start_reminders(
                     "url": meeting.join_url,
                 }
             )
-        return card_message(card([paragraph(line)], actions), line)
+        return card_message(card([paragraph(line)], actions), summary)
 
     key = f"meeting:{meeting.id}:{meeting.sequence}"
     return _deliver(meeting, audience, START_REMINDER, key, payload, people)

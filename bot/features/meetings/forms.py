@@ -13,7 +13,7 @@ from bot.features.meetings.cards import names, when
 from bot.features.meetings.desk import MeetingDesk
 from bot.features.meetings.payloads import FormFields, Mentioned
 from bot.ui.cards import Card, card, execute, heading, paragraph
-from bot.ui.formatting import short_date
+from bot.ui.formatting import plain, short_date
 from bot.ui.texts import Lang, text
 from domain.meeting_slots import (
     RankedSlot,
@@ -52,12 +52,12 @@ class MeetingForm:
     raw: dict[str, Any]
 
 
-def mentioned_people(turn: Turn) -> list[dict[str, str]]:
-    """The people @mentioned in this message (the channel edge leaves the bot out)."""
+def mentioned_people(turn: Turn, limit: int = 101) -> list[dict[str, str]]:
+    """The people @mentioned in this message, at most ``limit`` (the channel edge leaves the
+    bot out and each person in once)."""
     people: list[dict[str, str]] = []
-    for mention in turn.mentions:
-        if mention.user_id and all(p["id"] != mention.user_id for p in people):
-            people.append({"id": mention.user_id, "name": mention.name[:100]})
+    for mention in turn.mentions[:limit]:
+        people.append({"id": mention.user_id, "name": mention.name[:100]})
     return people
 
 
@@ -267,7 +267,7 @@ def candidates_card(
             text(
                 lang,
                 "meetings.candidates_title",
-                title=form.title,
+                title=plain(form.title),
                 count=total,
                 minutes=form.duration,
             )

@@ -16,6 +16,7 @@ from bot.core.services import Services
 from bot.features.meetings.cards import lead_note, poll_reminders, start_reminders, when
 from bot.features.meetings.desk import MeetingDesk, audience_for
 from bot.features.meetings.lead import finalise_meeting
+from bot.ui.formatting import plain
 from bot.ui.texts import Lang, text
 from domain.delivery import Firing, FiringHandler, NewDelivery
 from domain.meeting_poll import (
@@ -78,7 +79,8 @@ class MeetingJobs:
                 def expired(
                     lang: Lang, m: Meeting = meeting, q: int = quorum, c: Counts = counts
                 ) -> str:
-                    return text(lang, "meetings.poll_expired", title=m.title, quorum=q, **c)
+                    title = plain(m.title)
+                    return text(lang, "meetings.poll_expired", title=title, quorum=q, **c)
 
                 await self._enqueue(lead_note(meeting, audience, "expired", expired)(meeting))
                 continue
@@ -86,7 +88,8 @@ class MeetingJobs:
             def fixed_at(
                 lang: Lang, m: Meeting = meeting, s: Slot = slot, c: Counts = counts
             ) -> str:
-                return text(lang, "meetings.auto_finalised", title=m.title, when=when(s, lang), **c)
+                title = plain(m.title)
+                return text(lang, "meetings.auto_finalised", title=title, when=when(s, lang), **c)
 
             note = lead_note(meeting, audience, "finalised", fixed_at)
             done = await finalise_meeting(

@@ -19,6 +19,7 @@ from bot.features.meetings.desk import MeetingDesk, audience_for, desk_of, lead_
 from bot.features.meetings.payloads import Answer, Change, Finalise, MeetingRef, Vote
 from bot.features.meetings.tally import status_card, tally_card
 from bot.ui.cards import card, execute, heading, paragraph
+from bot.ui.formatting import plain
 from bot.ui.texts import Lang, text
 from domain.meeting_poll import voters
 from domain.meeting_ports import MeetingNotify
@@ -113,7 +114,7 @@ async def finalise(turn: Turn, payload: Finalise) -> Reply:
     )
     if done is None:
         return Reply(text=text(lang, "meetings.poll_closed"))
-    note = text(lang, "meetings.finalised", title=done.title, when=when(slot, lang))
+    note = text(lang, "meetings.finalised", title=plain(done.title), when=when(slot, lang))
     return Reply(card=status_card(done, lang, note))
 
 
@@ -152,7 +153,7 @@ async def change(turn: Turn, payload: Change) -> Reply:
     if done is None:
         return Reply(text=text(lang, "meetings.stale"))
     services.doorbell.ring()
-    note = text(lang, "meetings.changed", title=done.title, when=when(slot, lang))
+    note = text(lang, "meetings.changed", title=plain(done.title), when=when(slot, lang))
     return Reply(card=status_card(done, lang, note))
 
 
@@ -166,7 +167,7 @@ async def cancel_ask(turn: Turn, payload: MeetingRef) -> Reply:
         return Reply(text=text(lang, "meetings.already_cancelled"))
     return Reply(
         card=card(
-            [paragraph(text(lang, "meetings.cancel_ask", title=meeting.title))],
+            [paragraph(text(lang, "meetings.cancel_ask", title=plain(meeting.title)))],
             [
                 execute(
                     text(lang, "meetings.cancel_confirm"),
@@ -192,7 +193,7 @@ async def cancel(turn: Turn, payload: MeetingRef) -> Reply:
     if done is None:
         return Reply(text=text(turn.lang, "meetings.already_cancelled"))
     turn.services.doorbell.ring()
-    return Reply(text=text(turn.lang, "meetings.cancelled", title=done.title))
+    return Reply(text=text(turn.lang, "meetings.cancelled", title=plain(done.title)))
 
 
 async def vote(turn: Turn, payload: Vote) -> Reply:
@@ -245,7 +246,7 @@ async def rsvp(turn: Turn, payload: Answer) -> Reply:
     line = text(
         lang,
         "meetings.answered",
-        title=done.title,
+        title=plain(done.title),
         response=text(lang, f"meetings.{response.value}"),
     )
     return Reply(card={**current, "body": [paragraph(line), *current["body"]]})
@@ -274,12 +275,14 @@ async def my_meetings(turn: Turn, _payload: object) -> Reply:
     actions = []
     for m in mine[:10]:
         if m.slot is not None:
-            line = text(lang, "meetings.state_scheduled", title=m.title, when=when(m.slot, lang))
+            line = text(
+                lang, "meetings.state_scheduled", title=plain(m.title), when=when(m.slot, lang)
+            )
         else:
             line = text(
                 lang,
                 "meetings.state_polling",
-                title=m.title,
+                title=plain(m.title),
                 voted=len(voters(m)),
                 total=len(m.participants),
             )

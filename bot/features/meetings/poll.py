@@ -25,6 +25,7 @@ from bot.features.meetings.forms import (
     read_form,
 )
 from bot.features.meetings.payloads import StartPoll, Suggest
+from bot.ui.formatting import plain
 from bot.ui.texts import text
 from domain.meeting_ports import SubTeam
 from domain.meetings import (
@@ -41,7 +42,7 @@ async def start(turn: Turn, _payload: object) -> Reply:
     viewer = await turn.staff()
     desk = desk_of(turn)
     lang = turn.lang
-    mentioned = mentioned_people(turn)
+    mentioned = mentioned_people(turn, desk.settings.max_participants + 1)
     choices: list[tuple[str, str]] = []
     if mentioned:
         choices.append(("mentioned", text(lang, "meetings.choice_mentioned", count=len(mentioned))))
@@ -115,13 +116,18 @@ async def start_poll(turn: Turn, payload: StartPoll) -> Reply:
     services.doorbell.ring()
     deadline = meeting_tally.deadline_label(meeting, services, lang)
     if meeting.in_group:
-        note = text(lang, "meetings.poll_sent_group", title=meeting.title, deadline=deadline)
+        title = plain(meeting.title)
+        note = text(lang, "meetings.poll_sent_group", title=title, deadline=deadline)
     else:
         reached = [p for p in meeting.participants if p.chat_id and p.is_staff]
         note = text(
-            lang, "meetings.poll_sent", title=meeting.title, count=len(reached), deadline=deadline
+            lang,
+            "meetings.poll_sent",
+            title=plain(meeting.title),
+            count=len(reached),
+            deadline=deadline,
         )
-        unreachable = [p.name for p in meeting.participants if not p.chat_id]
+        unreachable = [plain(p.name) for p in meeting.participants if not p.chat_id]
         if unreachable:
             note += "\n\n" + text(lang, "meetings.unreachable", names="、".join(unreachable))
     return Reply(

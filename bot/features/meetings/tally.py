@@ -8,6 +8,7 @@ from typing import Any
 from bot.core.services import Services
 from bot.features.meetings.cards import instant, names, when
 from bot.ui.cards import Card, card, execute, heading, paragraph
+from bot.ui.formatting import plain
 from bot.ui.texts import Lang, text
 from domain import meeting_poll
 from domain.meeting_poll import quorum_needed, rsvp_tally, voters
@@ -25,7 +26,7 @@ def tally_card(
     if meeting.state == MeetingState.SCHEDULED:
         return status_card(meeting, lang, note)
     body: list[dict[str, Any]] = [paragraph(note)] if note else []
-    body.append(heading(text(lang, "meetings.tally_title", title=meeting.title)))
+    body.append(heading(text(lang, "meetings.tally_title", title=plain(meeting.title))))
     counts = meeting_poll.tally(meeting)
     buttons = []
     for index, slot in enumerate(meeting.candidates):
@@ -78,10 +79,10 @@ def status_card(meeting: Meeting, lang: Lang, note: str | None = None) -> Card:
     assert meeting.slot is not None
     body: list[dict[str, Any]] = [paragraph(note)] if note else []
     body += [
-        heading(text(lang, "meetings.status_title", title=meeting.title)),
+        heading(text(lang, "meetings.status_title", title=plain(meeting.title))),
         paragraph(text(lang, "meetings.when", when=when(meeting.slot, lang))),
         paragraph(
-            text(lang, "meetings.link", url=meeting.join_url)
+            text(lang, "meetings.link", url=plain(meeting.join_url))
             if meeting.join_url
             else text(lang, "meetings.no_link")
         ),

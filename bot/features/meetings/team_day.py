@@ -11,7 +11,7 @@ from bot.features.meetings.desk import desk_of
 from bot.features.meetings.forms import next_week
 from bot.features.meetings.payloads import ProposeDay
 from bot.ui.cards import card, execute, heading, paragraph
-from bot.ui.formatting import short_date
+from bot.ui.formatting import plain, short_date
 from bot.ui.messages import card_message, language_of
 from bot.ui.texts import text
 from domain.delivery import NewDelivery
@@ -55,7 +55,7 @@ async def team_day(turn: Turn, _payload: object) -> Reply:
             text(
                 lang,
                 "meetings.team_day_title",
-                section=section,
+                section=plain(section),
                 start=short_date(start, lang),
                 end=short_date(end, lang),
             )
@@ -114,7 +114,8 @@ async def propose(turn: Turn, payload: ProposeDay) -> Reply:
             continue
         their = language_of(member)
         shown = short_date(day, their)
-        line = text(their, "meetings.team_day_proposal", chief=viewer.member.name, day=shown)
+        line = text(their, "meetings.team_day_proposal", chief=plain(viewer.member.name), day=shown)
+        summary = text(their, "meetings.team_day_proposal", chief=viewer.member.name, day=shown)
         button = execute(
             text(their, "meetings.team_day_declare", day=shown),
             "declare_confirm",
@@ -126,7 +127,7 @@ async def propose(turn: Turn, payload: ProposeDay) -> Reply:
                 chat_ids[member.employee_id],
                 TEAM_DAY,
                 f"{viewer.section}:{day.isoformat()}",
-                card_message(card([paragraph(line)], [button]), line),
+                card_message(card([paragraph(line)], [button]), summary),
             )
         )
     added = await desk_of(turn).teams.propose_team_day(

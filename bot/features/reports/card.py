@@ -17,7 +17,7 @@ from typing import Any
 from bot.core.turn import Reply, Turn
 from bot.features.reports.tables import heading_lines, period_text, scope_text
 from bot.ui.cards import Card, card, heading, paragraph
-from bot.ui.formatting import short_date
+from bot.ui.formatting import plain, short_date
 from bot.ui.texts import Lang, text
 from domain.calendar import WorkCalendar
 from domain.campaigns import telework_week_in
@@ -50,7 +50,7 @@ async def report_reply(turn: Turn, source: ReportSource) -> Reply:
     today = services.today()
     chosen = _range(turn.argument, services.calendar, today)
     if chosen is None:
-        return Reply(text=text(lang, "report.bad_argument", argument=turn.argument))
+        return Reply(text=text(lang, "report.bad_argument", argument=plain(turn.argument)))
     request = ReportRequest(
         chosen,
         Scope.ALL,
@@ -162,7 +162,7 @@ def summary_card(report: Report, lang: Lang, image: bytes | None = None) -> Card
             text(
                 lang,
                 "report.card.scope",
-                scope=scope_text(report, lang),
+                scope=plain(scope_text(report, lang)),
                 day=short_date(body.reference_day, lang),
             ),
             subtle=True,

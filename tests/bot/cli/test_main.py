@@ -24,7 +24,7 @@ def run_cli(*args: str, db: Path, stdin: str = "", **env: str) -> subprocess.Com
     }
     environment.update(TELEWORK_DATABASE_URL=f"sqlite+aiosqlite:///{db}", **env)
     return subprocess.run(
-        [sys.executable, "-m", "bot.cli.main", *args],
+        [sys.executable, "-m", "bot.cli", *args],
         input=stdin,
         capture_output=True,
         text=True,
@@ -142,7 +142,7 @@ def test_dev_does_not_print_the_database_password(migrated_postgres_url: str) ->
         TELEWORK_SCHEDULER_ENABLED="false",
     )
     process = subprocess.Popen(
-        [sys.executable, "-m", "bot.cli.main", "dev", "--no-chat", "--no-playground"],
+        [sys.executable, "-m", "bot.cli", "dev", "--no-chat", "--no-playground"],
         cwd=ROOT,
         env=environment,
         stdin=subprocess.DEVNULL,
@@ -159,7 +159,8 @@ def test_dev_does_not_print_the_database_password(migrated_postgres_url: str) ->
             lines.put(line)
         lines.put(None)
 
-    threading.Thread(target=read, daemon=True).start()
+    reader = threading.Thread(target=read, daemon=True)
+    reader.start()
     output: list[str] = []
     deadline = time.monotonic() + 60
     try:
@@ -177,6 +178,9 @@ def test_dev_does_not_print_the_database_password(migrated_postgres_url: str) ->
         if process.poll() is None:
             os.killpg(process.pid, signal.SIGTERM)
         process.wait(30)
+        reader.join(30)  # the pipe ends with the process: then it is closed, not leaked
+        assert process.stdout is not None
+        process.stdout.close()
     text = "".join(output)
     assert "is listening on" in text, text
     assert "s3cr3t-pw" not in text

@@ -229,3 +229,20 @@ async def test_a_change_moves_the_day(
     live = await schedule.entries("S1", min(old_day, new_day), max(old_day, new_day))
     await engine.dispose()
     assert [(e.day, e.status.value) for e in live] == [(new_day, "telework")]
+
+
+async def test_a_chosen_language_is_used_for_proactive_messages_too(office: Any) -> None:
+    """「言語 English」 in chat: the approval request the chief gets stays Japanese (his
+    language), the decision Megan gets is English, although her Teams locale is ja-JP."""
+    megan, chief, _url = office
+    await chief.say("ヘルプ")
+    assert (await megan.say("言語 English"))["text"] == "I will answer in English from now on."
+    proposal = card(await megan.say("12/3 午後 テレワーク"))  # written in Japanese: still English
+    assert "Thu 12/3 afternoon telework" in shown(proposal)
+    await megan.press(button(proposal, "declare_confirm"))
+    [request] = await wait_for(chief.connector, chief.template["conversation"]["id"], 1)
+    decided = await chief.press(button(request["attachments"][0]["content"], "approve"))
+    assert "承認しました" in decided["value"]
+    messages = await wait_for(megan.connector, megan.template["conversation"]["id"], 1)
+    assert any("approved" in m.get("text", "").lower() for m in messages), messages
+    assert not any("承認されました" in m.get("text", "") for m in messages)

@@ -14,6 +14,7 @@ from icalendar import Calendar
 
 import bot.teams.server as app_module
 from bot.features.meetings.jobs import MeetingJobs
+from bot.ui.formatting import plain
 from storage.engine import create_engine, session_factory
 from tests.bot.chat import Chat, button, card, shown, wait_for
 from tests.bot.conftest import RecordingConnector, teams_fixture
@@ -159,7 +160,10 @@ async def test_whole_meeting_flow(team: Any) -> None:
     assert "会議のご案内：課内打合せ" in shown(content) and "日時：12/2(水) 13:00–14:00" in shown(
         content
     )
-    assert "参加リンク：https://teams.microsoft.com/l/meetup-join/abc" in shown(content)
+    # The pasted link is shown as inert text (it is the lead's input); the Join button opens it.
+    link = "https://teams.microsoft.com/l/meetup-join/abc"
+    assert f"参加リンク：{plain(link)}" in shown(content)
+    assert {"type": "Action.OpenUrl", "title": "会議に参加", "url": link} in content["actions"]
     event = vevent(ics)
     assert ics is not None and ics["METHOD"] == "REQUEST" and event["SEQUENCE"] == 0
     assert event["DTSTART"].params["TZID"] == "Asia/Tokyo"
