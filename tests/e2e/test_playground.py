@@ -67,7 +67,8 @@ async def test_declare_tomorrow_confirm_with_the_card_button_then_see_it_listed(
 
 
 async def test_unknown_words_are_answered_with_the_help_card(chat: PlaygroundChat) -> None:
-    await chat.ask("zzqx", "zzqx")  # the bot quotes what it did not understand …
+    # Two English words (one would not change the language this user wrote in before).
+    await chat.ask("zzqx please", "zzqx")  # the bot quotes what it did not understand …
     # … and adds the help card (the Playground shows a text-and-card activity as two messages)
     help_card = await chat.bot_message(lambda m: card_of(m) is not None)
     assert "How to use" in visible_text(help_card)
