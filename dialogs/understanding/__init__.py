@@ -13,6 +13,7 @@ parts pair up.
 from dialogs.understanding.commands import CommandCall, CommandWords, find_command, suggest
 from dialogs.understanding.interpretation import (
     Entry,
+    Fragment,
     Intent,
     Interpretation,
     Recurrence,
@@ -30,6 +31,7 @@ __all__ = [
     "CommandCall",
     "CommandWords",
     "Entry",
+    "Fragment",
     "Intent",
     "Interpretation",
     "Recurrence",

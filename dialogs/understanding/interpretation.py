@@ -14,7 +14,7 @@ In ``cancel`` entries (and ``cancel_recurring``'s recurrence) ``status`` may be 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, time
 from enum import StrEnum
 from typing import Any
 
@@ -37,6 +37,10 @@ class Intent(StrEnum):
     QUERY_STATS = "query_stats"
     HELP = "help"
     UNKNOWN = "unknown"
+    # Short replies inside a conversation (the conversation decides what they answer):
+    AFFIRM = "affirm"  # 「はい」「お願いします」"yes" "OK"
+    NEGATE = "negate"  # 「いいえ」"no"
+    ABORT = "abort"  # 「やめる」「中止」"never mind" (a bare 「キャンセル」 names no day: CANCEL)
     # Understood before the free-text parser (``dialogs.understanding.pipeline``):
     COMMAND = "command"  # a command typed by name: ``command`` and ``argument``
     PAUSE_REMINDERS = "pause_reminders"  # ``days``: how long (None: until resumed)
@@ -127,6 +131,26 @@ class Recurrence:
 
 
 @dataclass(frozen=True, slots=True)
+class Fragment:
+    """What a message did say when it was not enough on its own (the understanding asks a
+    question): the days, the part of the day and the status it named, each empty/None when
+    it named none. A conversation keeps it and merges the answer to its question into it."""
+
+    days: tuple[date, ...] = ()
+    part: str | None = None
+    status: Status | None = None
+    replaces: tuple[Replaced, ...] = ()
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "days": [d.isoformat() for d in self.days],
+            "part": self.part,
+            "status": None if self.status is None else self.status.value,
+            "replaces": [r.to_json() for r in self.replaces],
+        }
+
+
+@dataclass(frozen=True, slots=True)
 class Interpretation:
     """The understood meaning of one message; see the module docstring for the JSON.
 
@@ -150,6 +174,8 @@ class Interpretation:
     command: str | None = None  # Intent.COMMAND: the command's id
     argument: str | None = None  # Intent.COMMAND: what followed its name
     days: int | None = None  # Intent.PAUSE_REMINDERS: for how many days
+    at: time | None = None  # REPORT_START/END, PRESENCE: a stated time (「9時に業務開始」)
+    fragment: Fragment | None = None  # with a question: what the message did say
 
     def to_json(self) -> dict[str, Any]:
         """The ``telework-bot parse`` object (print with ``ensure_ascii=False``)."""
@@ -170,6 +196,8 @@ class Interpretation:
                     ("command", self.command),
                     ("argument", self.argument),
                     ("days", self.days),
+                    ("at", None if self.at is None else self.at.strftime("%H:%M")),
+                    ("fragment", None if self.fragment is None else self.fragment.to_json()),
                 )
                 if value is not None
             },
