@@ -31,6 +31,7 @@ from bot.teams.auth import BotTokenValidator, OpenIdKeySet, entra_issuers, entra
 from bot.teams.endpoint import MessageEndpoint, local_requests_only, turn_context_ids
 from bot.teams.handler import MESSAGE_INVOKE_TYPE, TeleworkBot
 from bot.teams.metrics_http import serve_metrics
+from bot.teams.pages import add_pages
 from bot.teams.proactive import ProactiveEngine, build_proactive
 from bot.teams.sdk_auth import CachingBotFrameworkAuthentication
 from bot.teams.team_install import TeamConversations
@@ -241,6 +242,7 @@ def create_app(
     app.router.add_get("/healthz", healthz)
     app.router.add_get("/readyz", readyz)
     serve_metrics(app, settings, metrics)  # a listener of its own and/or a bearer token
+    add_pages(app, settings)  # /, /privacy, /terms: the links of the Teams app package
     return app
 
 
