@@ -123,8 +123,13 @@ def build_manifest(
     command_lists: Sequence[dict[str, Any]],
     command_lists_ja: Sequence[dict[str, Any]],
     dev: bool = False,
+    graph_app_id: str | None = None,
 ) -> tuple[dict[str, Any], dict[str, Any]]:
     """The manifest and its Japanese localisation, with the bot id, the listing and commands.
+
+    ``graph_app_id``: the Entra app that installs the app for people through Microsoft Graph
+    with ``TeamsAppInstallation.ReadWriteSelfForUser.All``; that permission lets an app
+    install only itself, which Teams recognises by the manifest's ``webApplicationInfo``.
 
     Raises :class:`ManifestError` naming every problem: an app id that is not a GUID, a version
     that is not ``MAJOR.MINOR.PATCH``, and (unless ``dev``) links that are not public https
@@ -133,6 +138,8 @@ def build_manifest(
     problems = []
     if not APP_ID_PATTERN.match(app_id):
         problems.append(f"the app id must be a GUID (--app-id or MICROSOFT_APP_ID), not {app_id!r}")
+    if graph_app_id is not None and not APP_ID_PATTERN.match(graph_app_id):
+        problems.append(f"--graph-app-id must be a GUID, not {graph_app_id!r}")
     if not VERSION_PATTERN.match(version):
         problems.append(f"the version must be MAJOR.MINOR.PATCH, not {version!r}")
     if not dev:
@@ -158,6 +165,10 @@ def build_manifest(
     manifest["accentColor"] = listing.accent_color
     manifest["validDomains"] = [listing.public_domain] if listing.public_domain else []
     manifest["bots"][0]["commandLists"] = list(command_lists)
+    if graph_app_id is not None:
+        # No sign-in uses it: the resource is only required to be a URI under our control.
+        resource = f"api://{listing.public_domain or 'localhost'}/{graph_app_id}"
+        manifest["webApplicationInfo"] = {"id": graph_app_id, "resource": resource}
     localization: dict[str, Any] = {
         "$schema": LOCALIZATION_SCHEMA,
         "name.short": japanese["name_short"],

@@ -71,6 +71,13 @@ def manifest_build(
             "re-publish the same release with changed names or links."
         ),
     ] = None,
+    graph_app_id: Annotated[
+        str | None,
+        typer.Option(
+            help="The Entra app id that will install the app for people through Microsoft "
+            "Graph (TeamsAppInstallation.ReadWriteSelfForUser.All): adds webApplicationInfo."
+        ),
+    ] = None,
     dev: Annotated[
         bool,
         typer.Option(
@@ -105,6 +112,7 @@ def manifest_build(
             command_lists=router.manifest_command_lists("en"),
             command_lists_ja=router.manifest_command_lists("ja"),
             dev=dev,
+            graph_app_id=graph_app_id,
         )
     except ManifestError as exc:
         typer.echo(f"error: {exc}", err=True)

@@ -135,3 +135,18 @@ def test_a_development_package_stays_easy(tmp_path: Path) -> None:
     )
     assert code == 0, output
     assert read(out)[0]["validDomains"] == ["x7k2p9-3978.asse.devtunnels.ms"]
+
+
+def test_the_graph_path_needs_web_application_info(tmp_path: Path) -> None:
+    code, output, out = build(tmp_path, **PRODUCTION)
+    assert "webApplicationInfo" not in read(out)[0]
+    code, output, out = build(tmp_path, "--graph-app-id", APP_ID, **PRODUCTION)
+    assert code == 0, output
+    manifest, localization = read(out)
+    validate(manifest, localization)
+    assert manifest["webApplicationInfo"] == {
+        "id": APP_ID,
+        "resource": f"api://telework.soumu.go.jp/{APP_ID}",
+    }
+    code, output, _ = build(tmp_path, "--graph-app-id", "graph", **PRODUCTION)
+    assert code == 1 and "--graph-app-id must be a GUID" in output
