@@ -16,6 +16,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from pydantic import Field, field_validator
+from pydantic_core import PydanticUseDefault
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 # The limits of the Teams app manifest schema v1.24 (manifest/schema): names and descriptions
@@ -114,6 +115,26 @@ class AppListing(BaseSettings):
         "TELEWORK_APP_DESCRIPTION_FULL_JA",
         DESCRIPTION_FULL_MAX,
     )
+
+    @field_validator(
+        "accent_color",
+        "name_short",
+        "name_full",
+        "description_short",
+        "description_full",
+        "name_short_ja",
+        "name_full_ja",
+        "description_short_ja",
+        "description_full_ja",
+        mode="before",
+    )
+    @classmethod
+    def _blank_means_default(cls, value: Any) -> Any:
+        # Named apart from Settings' own validators: a subclass's method of the same name
+        # would replace this one.
+        if isinstance(value, str) and not value.strip():
+            raise PydanticUseDefault
+        return value
 
     @field_validator("public_domain")
     @classmethod

@@ -121,6 +121,8 @@ def test_the_database_password_is_never_displayed() -> None:
 
 
 def test_the_listing_defaults_and_public_urls() -> None:
+    empty = load_settings(_env_file=None, TELEWORK_APP_NAME_SHORT=" ", TELEWORK_ACCENT_COLOR="")
+    assert empty.name_short == "Telework" and empty.accent_color == "#1F5FAD"
     settings = load_settings(_env_file=None)
     assert settings.public_privacy_url == "" and settings.accent_color == "#1F5FAD"
     assert settings.names("ja")["name_short"] == "テレワーク"
@@ -153,7 +155,6 @@ def test_the_listing_defaults_and_public_urls() -> None:
         ("TELEWORK_ORGANISATION_NAME", "Ministry of Internal Affairs and Communications"),
         ("TELEWORK_APP_NAME_SHORT", "x" * 31),
         ("TELEWORK_APP_DESCRIPTION_SHORT_JA", "あ" * 81),
-        ("TELEWORK_APP_NAME_SHORT", ""),
         ("TELEWORK_METRICS_PORT", "70000"),
         ("TELEWORK_METRICS_TOKEN", "short"),
         ("TELEWORK_METRICS_TOKEN", "a b" * 20),
