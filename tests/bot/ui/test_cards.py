@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 from datetime import UTC, date, datetime
+from pathlib import Path
 from typing import Any, cast, get_args
 
 import pytest
@@ -32,7 +33,14 @@ from bot.features.nudges.digest import digest_card
 from bot.features.nudges.nudges import nudge_card
 from bot.features.reports.card import summary_card
 from bot.features.reports.charts import monthly_png
-from bot.ui.cards import FALLBACK_TEXT_MAX, card_actions, execute, heading, paragraph
+from bot.ui.cards import (
+    FALLBACK_TEXT_MAX,
+    card_actions,
+    card_plain_text,
+    execute,
+    heading,
+    paragraph,
+)
 from bot.ui.cards import card as ui_card
 from bot.ui.texts import Lang
 from domain.campaigns import Campaign, CampaignKind, SectionResult, Timeline
@@ -139,6 +147,7 @@ def test_the_card_builder_makes_rows_of_three_and_a_fallback_text() -> None:
     assert built["actions"] == buttons[3:]
     assert built["body"][-1] == {"type": "ActionSet", "actions": buttons[:3]}
     assert card_actions(built) == buttons  # the order a reader sees
+    assert card_plain_text(built).splitlines()[2:] == [f"  [{n + 1}] b{n}" for n in range(5)]
     assert built["fallbackText"] == "見出し\n本文"
     check(built)
     inline = ui_card([{"type": "ActionSet", "actions": buttons + buttons[:2]}])
@@ -150,6 +159,18 @@ def test_the_card_builder_makes_rows_of_three_and_a_fallback_text() -> None:
     long = ui_card([paragraph("あ" * 2000)])
     assert len(long["fallbackText"]) == FALLBACK_TEXT_MAX and long["fallbackText"].endswith("…")
     assert ui_card([paragraph("x")], buttons[:3])["actions"] == buttons[:3]
+
+
+def test_every_card_is_built_by_the_card_builder() -> None:
+    """fallbackText, the Action.Submit twins and the rows of three come from bot.ui.cards.card:
+    no other code may write a card of its own."""
+    root = Path(__file__).resolve().parents[3]
+    own = [
+        str(path.relative_to(root))
+        for path in (root / "bot").rglob("*.py")
+        if '"AdaptiveCard"' in path.read_text(encoding="utf-8")
+    ]
+    assert own == ["bot/ui/cards.py"]
 
 
 def test_every_universal_action_has_a_submit_twin() -> None:
