@@ -3,6 +3,9 @@
 ``assert_valid_card(card)`` validates against the official Adaptive Card 1.5 JSON schema
 (tests/fixtures/adaptive-cards/, with its source note) and checks what the schema leaves open
 but Teams needs: a top-level ``"type": "AdaptiveCard"`` and a ``version`` Teams renders (≤ 1.5).
+It also holds every card to what makes it work on every client (bot/ui/cards.py): a
+``fallbackText``, at most three buttons in a row (a 320-px-wide phone fits no more), and an
+``Action.Submit`` with the same data as the ``fallback`` of every ``Action.Execute``.
 
 ``card_payload_size(card)`` and ``message_size(activity)`` measure a message the way Teams'
 documentation says it is counted, and ``assert_within_budget`` holds a card to a budget.
@@ -32,6 +35,7 @@ SCHEMA_PATH = (
     Path(__file__).parent / "fixtures" / "adaptive-cards" / "adaptive-card-1.5.schema.json"
 )
 TEAMS_VERSIONS = ("1.0", "1.1", "1.2", "1.3", "1.4", "1.5")
+MAX_BUTTONS_IN_ROW = 3
 TEAMS_BUDGET = 28 * 1024
 """Bytes of UTF-16 (see the module docstring for why 28 KB)."""
 
@@ -79,14 +83,56 @@ def _explain(error: ValidationError) -> list[str]:
     return sorted({line for errs in right_kind for sub in errs for line in _explain(sub)})
 
 
+def _rows_and_actions(node: Any, where: str = "") -> list[tuple[str, list[Any], Any]]:
+    """Every row of buttons (a card's ``actions``, an ActionSet's) and every action, with
+    where it is: ``(path, row, None)`` for a row, ``(path, [], action)`` for an action."""
+    found: list[tuple[str, list[Any], Any]] = []
+    if isinstance(node, dict):
+        if isinstance(node.get("actions"), list):
+            found.append((f"{where}/actions" if where else "actions", node["actions"], None))
+        if str(node.get("type", "")).startswith("Action."):
+            found.append((where, [], node))
+        for key, value in node.items():
+            if key != "fallback":  # an action's fallback is not another button
+                found += _rows_and_actions(value, f"{where}/{key}" if where else key)
+    elif isinstance(node, list):
+        for i, value in enumerate(node):
+            found += _rows_and_actions(value, f"{where}/{i}")
+    return found
+
+
+def client_problems(card: Card) -> list[str]:
+    """What keeps ``card`` from working on every Teams client (empty: none): no
+    ``fallbackText``, more than three buttons in a row, an ``Action.Execute`` without an
+    ``Action.Submit`` fallback carrying the same data."""
+    problems = []
+    fallback = card.get("fallbackText")
+    if not isinstance(fallback, str) or not fallback.strip():
+        problems.append("(card): no fallbackText for clients that cannot render the card")
+    for where, row, action in _rows_and_actions(card):
+        if action is None and len(row) > MAX_BUTTONS_IN_ROW:
+            problems.append(f"{where}: {len(row)} buttons in a row (at most {MAX_BUTTONS_IN_ROW})")
+        if action is not None and action.get("type") == "Action.Execute":
+            backup = action.get("fallback")
+            if not (
+                isinstance(backup, dict)
+                and backup.get("type") == "Action.Submit"
+                and backup.get("data") == action.get("data")
+                and backup.get("title") == action.get("title")
+            ):
+                problems.append(f"{where}: Action.Execute without an Action.Submit fallback")
+    return problems
+
+
 def card_errors(card: Card) -> list[str]:
-    """Every way ``card`` breaks the 1.5 schema or Teams' top-level needs (empty: valid)."""
+    """Every way ``card`` breaks the 1.5 schema, Teams' top-level needs or what older and
+    narrow clients need (:func:`client_problems`); empty: valid."""
     problems = [line for error in validator().iter_errors(card) for line in _explain(error)]
     if card.get("type") != "AdaptiveCard":
         problems.append(f'(card): type is {card.get("type")!r}, not "AdaptiveCard"')
     if card.get("version") not in TEAMS_VERSIONS:
         problems.append(f"(card): version {card.get('version')!r} is not one Teams renders (≤ 1.5)")
-    return problems
+    return problems + client_problems(card)
 
 
 def assert_valid_card(card: Card) -> None:

@@ -2,6 +2,7 @@
 
     .venv/bin/python tools/screenshots.py                 # every step, Japanese and English
     .venv/bin/python tools/screenshots.py --lang en --only declare confirm
+    .venv/bin/python tools/screenshots.py --phone         # the cards alone, 320 px wide
 
 For each language it starts the bot (``telework-bot dev --demo`` on a throw-away SQLite
 database), lets a few demo colleagues declare tomorrow through ``telework-bot chat`` (so the
@@ -10,6 +11,11 @@ Chromium and walks through ``STEPS``, saving ``docs/screenshots/<step>-<lang>.pn
 
 To add a screenshot (a meeting poll, a report card …) append a :class:`Step` to ``STEPS``: what
 to type or which button to press, in each language, and which text marks the bot's answer.
+
+``--phone`` takes the same steps at a phone's width (320 px) and saves each card alone in
+``docs/screenshots/phone/``. The Playground's page is made for desktops (its chat pane is at
+least 600 px wide): :data:`PHONE_CSS` lifts those minimums and keeps the message inside the
+viewport, as tests/e2e/test_phone_cards.py does, where the same cards are also measured.
 
 Needs Node.js and ``npm ci --prefix tools/playground``, ``apt-get install chromium`` and a
 Japanese font (``apt-get install fonts-ipafont-gothic``), and the ``playwright`` package.
@@ -56,6 +62,12 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 VIEWPORT: ViewportSize = {"width": 1280, "height": 820}
+# A phone's width, tall enough that the longest card fits whole in one element screenshot.
+PHONE_VIEWPORT: ViewportSize = {"width": 320, "height": 4000}
+PHONE_CSS = (
+    "*{min-width:0 !important;max-width:100% !important}"
+    ".fai-OutputCard{max-width:calc(100vw - 56px) !important}"
+)
 WAIT_MS = 20_000
 START_TIMEOUT = 60.0
 LANGS = ("ja", "en")
@@ -200,14 +212,19 @@ def seed_colleagues(workdir: Path, environ: dict[str, str]) -> None:
         )
 
 
-def take(page: Page, steps: Sequence[Step], lang: str, out: Path) -> list[str]:
-    """Walk through ``steps``; the names of the steps whose card never showed."""
+def take(
+    page: Page, steps: Sequence[Step], lang: str, out: Path, *, phone: bool = False
+) -> list[str]:
+    """Walk through ``steps``; the names of the steps whose card never showed. With ``phone``
+    each card is saved alone (the page at a phone's width)."""
     from playwright.sync_api import expect
 
     expect(page.locator(".ac-adaptiveCard").first).to_be_visible(timeout=WAIT_MS)  # welcome
     hide_log = page.get_by_role("button", name="Hide log panel")
     if hide_log.count():
         hide_log.click()
+    if phone:
+        page.add_style_tag(content=PHONE_CSS)
     composer = page.locator("[data-lexical-editor=true]")
     failed: list[str] = []
     for step in steps:
@@ -231,7 +248,10 @@ def take(page: Page, steps: Sequence[Step], lang: str, out: Path) -> list[str]:
         page.evaluate("document.activeElement && document.activeElement.blur()")  # no focus ring
         page.wait_for_timeout(300)  # let the card's entrance animation finish
         path = out / f"{step.name}-{lang}.png"
-        page.screenshot(path=str(path))
+        if phone:
+            card.screenshot(path=str(path))
+        else:
+            page.screenshot(path=str(path))
         (out / f"{step.name}-{lang}.FAILED.png").unlink(missing_ok=True)
         print(f"  {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}")
     return failed
@@ -241,8 +261,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--lang", nargs="+", choices=LANGS, default=list(LANGS))
     parser.add_argument("--only", nargs="+", choices=[s.name for s in STEPS])
-    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
+    parser.add_argument("--out", type=Path, help="default: docs/screenshots (/phone)")
+    parser.add_argument(
+        "--phone", action="store_true", help="the cards alone at a phone's width (320 px)"
+    )
     args = parser.parse_args(argv)
+    if args.out is None:
+        args.out = ROOT / "docs" / "screenshots" / ("phone" if args.phone else "")
     steps = [s for s in STEPS if not args.only or s.name in args.only]
     try:
         install = find_playground()
@@ -273,7 +298,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                     with running_bot(workdir) as (endpoint, environ):
                         seed_colleagues(workdir, environ)
                         with PlaygroundProcess(install, endpoint=endpoint, port=0) as playground:
-                            context = browser.new_context(viewport=VIEWPORT, locale="en-US")
+                            viewport = PHONE_VIEWPORT if args.phone else VIEWPORT
+                            context = browser.new_context(viewport=viewport, locale="en-US")
                             # Offline: the page's web fonts on Microsoft's CDN are not fetched.
                             context.route(
                                 lambda url: not url.startswith("http://127.0.0.1:"),
@@ -281,7 +307,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                             )
                             page = context.new_page()
                             page.goto(playground.url)
-                            failed += take(page, steps, lang, args.out)
+                            failed += take(page, steps, lang, args.out, phone=args.phone)
                             context.close()
         finally:
             browser.close()

@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 import sys
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -13,6 +12,7 @@ from aiohttp import web
 
 from bot.cli.campaigns import register as register_campaigns
 from bot.cli.deliveries import build_deliveries_app
+from bot.cli.manifest import register as register_manifest
 from bot.cli.report import register as register_report_commands
 from bot.cli.roster import build_policy_app, build_roster_app
 from bot.core.settings import Settings, SettingsError, load_settings
@@ -40,6 +40,7 @@ cli.add_typer(build_policy_app(), name="policy")
 cli.add_typer(build_deliveries_app(lambda: settings_or_exit().database_url), name="deliveries")
 register_report_commands(cli, settings_or_exit)
 register_campaigns(cli, settings_or_exit)
+register_manifest(cli)
 
 
 def _configure_logging(settings: Settings) -> None:
@@ -166,42 +167,6 @@ def parse_command(
         retroactive_days=policy.declarations.retroactive_working_days,
     )
     typer.echo(json.dumps(meaning.to_json(), ensure_ascii=False))
-
-
-manifest_cli = typer.Typer(help="The Teams app package.", no_args_is_help=True)
-cli.add_typer(manifest_cli, name="manifest")
-
-
-@manifest_cli.command("build")
-def manifest_build(
-    out: Annotated[Path, typer.Option(help="Where to write the zip.")] = Path("telework-bot.zip"),
-    app_id: Annotated[
-        str | None, typer.Option(help="The bot's app id (default: MICROSOFT_APP_ID).")
-    ] = None,
-    domain: Annotated[
-        str | None, typer.Option(help="The bot's public host (default: TELEWORK_PUBLIC_DOMAIN).")
-    ] = None,
-    version: Annotated[str, typer.Option(help="The package version.")] = "1.0.0",
-) -> None:
-    """Build the Teams app package (manifest, Japanese localisation, icons), validated."""
-    from bot.app import build_router
-    from manifest.build import ManifestError, build_manifest, write_package
-
-    settings = settings_or_exit()
-    router = build_router()
-    try:
-        manifest, localization = build_manifest(
-            app_id=app_id or settings.app_id,
-            public_domain=domain or settings.public_domain or "localhost",
-            version=version,
-            command_lists=router.manifest_command_lists("en"),
-            command_lists_ja=router.manifest_command_lists("ja"),
-        )
-    except ManifestError as exc:
-        typer.echo(f"error: {exc}", err=True)
-        raise typer.Exit(1) from None
-    files = write_package(out, manifest, localization)
-    typer.echo(f"wrote {out} ({', '.join(files)})")
 
 
 @cli.command()

@@ -7,15 +7,17 @@ program with the key's name (see :func:`load_settings`).
 
 from __future__ import annotations
 
+import re
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import Field, ValidationError, field_validator, model_validator
-from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+from pydantic_settings import NoDecode, SettingsConfigDict
 from sqlalchemy.engine import make_url
 
+from bot.core.listing import AppListing
 from bot.core.service_url import DEFAULT_SERVICE_URL_HOSTS, check_host_pattern, is_loopback_host
 
 
@@ -38,8 +40,12 @@ class SettingsError(Exception):
     """Raised when the configuration cannot be used; the message names the key."""
 
 
-class Settings(BaseSettings):
-    """Every setting of the bot. Field aliases are the environment variable names."""
+class Settings(AppListing):
+    """Every setting of the bot. Field aliases are the environment variable names.
+
+    The organisation's name, the app's names and its public URLs are inherited from
+    :class:`bot.core.listing.AppListing` (with ``MICROSOFT_APP_ID`` and
+    ``TELEWORK_PUBLIC_DOMAIN``)."""
 
     model_config = SettingsConfigDict(
         env_file=".env",
@@ -52,7 +58,6 @@ class Settings(BaseSettings):
     database_url: str = Field(
         default="sqlite+aiosqlite:///./telework.db", alias="TELEWORK_DATABASE_URL", repr=False
     )
-    app_id: str = Field(default="", alias="MICROSOFT_APP_ID")
     app_password: str = Field(default="", alias="MICROSOFT_APP_PASSWORD", repr=False)
     app_type: AppType = Field(default=AppType.SINGLE_TENANT, alias="MICROSOFT_APP_TYPE")
     app_tenant_id: str = Field(default="", alias="MICROSOFT_APP_TENANT_ID")
@@ -85,12 +90,16 @@ class Settings(BaseSettings):
     delivery_at_most_once_kinds: Annotated[frozenset[str], NoDecode] = Field(
         default=frozenset(), alias="TELEWORK_DELIVERY_AT_MOST_ONCE_KINDS"
     )
-    public_domain: str = Field(default="", alias="TELEWORK_PUBLIC_DOMAIN")
     job_schedules: Annotated[dict[str, str], NoDecode] = Field(
         default_factory=dict, alias="TELEWORK_JOB_SCHEDULES"
     )
     scheduler_enabled: bool = Field(default=True, alias="TELEWORK_SCHEDULER_ENABLED")
     turn_rate_per_minute: int = Field(default=30, ge=0, alias="TELEWORK_TURN_RATE_PER_MINUTE")
+    # /metrics is served only behind a guard: its own listener (loopback unless said
+    # otherwise; 0 = any free port, for tests) and/or a bearer token (bot.teams.metrics_http).
+    metrics_port: int | None = Field(default=None, ge=0, le=65535, alias="TELEWORK_METRICS_PORT")
+    metrics_host: str = Field(default="127.0.0.1", alias="TELEWORK_METRICS_HOST")
+    metrics_token: str = Field(default="", alias="TELEWORK_METRICS_TOKEN", repr=False)
 
     @field_validator("allowed_tenants", "admins", "delivery_at_most_once_kinds", mode="before")
     @classmethod
@@ -111,10 +120,18 @@ class Settings(BaseSettings):
             return frozenset(check_host_pattern(str(part)) for part in value)
         return value
 
-    @field_validator("policy_file", mode="before")
+    @field_validator("policy_file", "metrics_port", mode="before")
     @classmethod
     def _empty_is_default(cls, value: Any) -> Any:
         return None if isinstance(value, str) and not value.strip() else value
+
+    @field_validator("metrics_token")
+    @classmethod
+    def _strong_token(cls, value: str) -> str:
+        # Visible ASCII only (it travels in a header); long enough not to be guessed.
+        if value and not re.fullmatch(r"[\x21-\x7e]{32,}", value):
+            raise ValueError("use at least 32 visible ASCII characters (no spaces)")
+        return value
 
     @field_validator("job_schedules", mode="before")
     @classmethod
@@ -159,6 +176,10 @@ class Settings(BaseSettings):
                 "TELEWORK_HOST must be a loopback address when MICROSOFT_APP_ID is empty "
                 "(anonymous mode is for local development only)"
             )
+        if not self.app_id and not is_loopback_host(self.metrics_host):
+            raise ValueError(
+                "TELEWORK_METRICS_HOST must be a loopback address when MICROSOFT_APP_ID is empty"
+            )
         return self
 
     @property
@@ -196,14 +217,26 @@ def displayable_database_url(url: str) -> str:
 _ALIASES = {name: field.alias for name, field in Settings.model_fields.items()}
 
 
+def _explained(exc: ValidationError) -> SettingsError:
+    problems = []
+    for error in exc.errors():
+        location = [str(part) for part in error["loc"]]
+        keys = [_ALIASES.get(part) or part for part in location] or ["configuration"]
+        problems.append(f"{'.'.join(keys)}: {error['msg']}")
+    return SettingsError("invalid configuration: " + "; ".join(problems))
+
+
 def load_settings(**overrides: Any) -> Settings:
     """Build the settings once; raise :class:`SettingsError` naming every bad key."""
     try:
         return Settings(**overrides)
     except ValidationError as exc:
-        problems = []
-        for error in exc.errors():
-            location = [str(part) for part in error["loc"]]
-            keys = [_ALIASES.get(part) or part for part in location] or ["configuration"]
-            problems.append(f"{'.'.join(keys)}: {error['msg']}")
-        raise SettingsError("invalid configuration: " + "; ".join(problems)) from None
+        raise _explained(exc) from None
+
+
+def load_listing(**overrides: Any) -> AppListing:
+    """Only what the app package is made of (no secret needed); errors as load_settings."""
+    try:
+        return AppListing(**overrides)
+    except ValidationError as exc:
+        raise _explained(exc) from None

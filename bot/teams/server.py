@@ -30,6 +30,8 @@ from bot.teams.activity import locale_of
 from bot.teams.auth import BotTokenValidator, OpenIdKeySet, entra_issuers, entra_metadata_url
 from bot.teams.endpoint import MessageEndpoint, local_requests_only, turn_context_ids
 from bot.teams.handler import MESSAGE_INVOKE_TYPE, TeleworkBot
+from bot.teams.metrics_http import serve_metrics
+from bot.teams.pages import add_pages
 from bot.teams.proactive import ProactiveEngine, build_proactive
 from bot.teams.sdk_auth import CachingBotFrameworkAuthentication
 from bot.teams.team_install import TeamConversations
@@ -235,14 +237,12 @@ def create_app(
             )
         return web.json_response({"status": "ready"})
 
-    async def metrics_view(_request: web.Request) -> web.Response:
-        return web.Response(body=metrics.render(), headers={"Content-Type": metrics.content_type})
-
     app.cleanup_ctx.append(resources)
     app.router.add_post("/api/messages", messages)
     app.router.add_get("/healthz", healthz)
     app.router.add_get("/readyz", readyz)
-    app.router.add_get("/metrics", metrics_view)
+    serve_metrics(app, settings, metrics)  # a listener of its own and/or a bearer token
+    add_pages(app, settings)  # /, /privacy, /terms: the links of the Teams app package
     return app
 
 

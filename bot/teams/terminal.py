@@ -26,7 +26,7 @@ from botbuilder.schema import (
 )
 
 from bot.teams.server import TeamsEdge, install_turn_error_handler
-from bot.ui.cards import CARD_CONTENT_TYPE, card_plain_text
+from bot.ui.cards import CARD_CONTENT_TYPE, card_actions, card_plain_text
 
 CHAT_SERVICE_URL = "http://127.0.0.1/terminal-chat"
 CHAT_TENANT = "00000000-0000-0000-0000-00000000c4a7"
@@ -170,7 +170,7 @@ class TerminalChat:
                     content = attachment.content
                     if not isinstance(content, dict):
                         content = json.loads(json.dumps(content, default=vars))
-                    self.last_actions = list(content.get("actions", []))
+                    self.last_actions = card_actions(content)
                     lines.append(card_plain_text(content))
         return lines
 

@@ -21,6 +21,9 @@ from tests.cards import TEAMS_BUDGET, card_errors, card_payload_size, cards_in
 from tests.factories import MEGAN_AAD, frozen_clock, seed_staff, staff
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "teams"
+METRICS_TOKEN = "metrics-token-for-tests-0123456789abcdef"
+METRICS_AUTH = {"Authorization": f"Bearer {METRICS_TOKEN}"}
+"""/metrics needs a guard (bot.teams.metrics_http): tests that read it set this token."""
 
 
 def teams_fixture(name: str) -> dict[str, Any]:

@@ -11,7 +11,9 @@ Playwright is missing; with ``CI=true`` they fail instead.
 
 from __future__ import annotations
 
+import importlib.util
 import os
+import re
 import signal
 import socket
 import subprocess
@@ -22,7 +24,7 @@ import urllib.request
 from collections.abc import Generator, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 import pytest
 
@@ -33,11 +35,26 @@ from bot.cli.playground import (
     find_playground,
 )
 
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser
+
 IN_CI = os.environ.get("CI", "").strip().lower() in ("1", "true", "yes")
 START_TIMEOUT = 60.0
 STOP_TIMEOUT = 10.0
 E2E_TIMEOUT = 300  # per test (pytest-timeout): real processes start, plus two minutes of waiting
 CALL_FAILED = pytest.StashKey[bool]()
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+EXPECTED_EXTERNAL = ("res-1.cdn.office.net",)  # the Playground page's web fonts
+LOOPBACK = re.compile(r"^(https?|wss?)://(127\.0\.0\.1|localhost)(:\d+)?/")
+WAIT_MS = 20_000
 
 
 def unavailable(reason: str) -> NoReturn:
@@ -198,3 +215,20 @@ def playground(
         yield process
     finally:
         process.stop()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    """Debian's Chromium driven by Playwright (its own browser download is not used)."""
+    if importlib.util.find_spec("playwright") is None:
+        unavailable("the `playwright` Python package is not installed (pip install -e '.[dev]')")
+    if not CHROMIUM.exists():
+        unavailable(f"{CHROMIUM} is missing (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as driver:
+        chromium = driver.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            yield chromium
+        finally:
+            chromium.close()

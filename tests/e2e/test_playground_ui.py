@@ -9,48 +9,23 @@ the test.
 
 from __future__ import annotations
 
-import importlib.util
 import re
 from collections.abc import Iterator
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
 
 from bot.cli.playground import PlaygroundProcess
-from tests.e2e.conftest import BotServer, report_logs_on_failure, unavailable
+from tests.e2e.conftest import (
+    EXPECTED_EXTERNAL,
+    LOOPBACK,
+    WAIT_MS,
+    BotServer,
+    report_logs_on_failure,
+)
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page, Route
-
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-EXPECTED_EXTERNAL = ("res-1.cdn.office.net",)  # the Playground page's web fonts
-LOOPBACK = re.compile(r"^(https?|wss?)://(127\.0\.0\.1|localhost)(:\d+)?/")
-WAIT_MS = 20_000
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    if importlib.util.find_spec("playwright") is None:
-        unavailable("the `playwright` Python package is not installed (pip install -e '.[dev]')")
-    if not CHROMIUM.exists():
-        unavailable(f"{CHROMIUM} is missing (apt-get install chromium)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as driver:
-        chromium = driver.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        try:
-            yield chromium
-        finally:
-            chromium.close()
 
 
 @pytest.fixture

@@ -16,25 +16,30 @@ MAX_TEXT_ECHO = 40
 
 
 def help_card(turn: Turn) -> Card:
-    """Every command of the router that this conversation allows, with an example."""
+    """Every command of the router that this conversation allows, with an example.
+
+    One command after another, its words above its description: a two-column FactSet leaves
+    the descriptions a column too narrow for English words on a phone."""
     lang = turn.lang
     commands = turn.router.commands(turn.conversation.scope) if turn.router else []
-    facts = [
-        {
-            "title": words.words[lang][0],
-            "value": f"{words.description[lang]}　"
-            + text(lang, "help.example", example=words.example[lang]),
-        }
-        for route in commands
-        if (words := route.words) is not None
-    ]
-    return card(
-        [
-            heading(text(lang, "help.title")),
-            paragraph(text(lang, "help.intro")),
-            {"type": "FactSet", "facts": facts},
-        ]
-    )
+    body = [heading(text(lang, "help.title")), paragraph(text(lang, "help.intro"))]
+    for route in commands:
+        if (words := route.words) is None:
+            continue
+        body.append(
+            {
+                "type": "TextBlock",
+                "text": words.words[lang][0],
+                "weight": "Bolder",
+                "wrap": True,
+                "spacing": "Medium",
+            }
+        )
+        described = f"{words.description[lang]}　" + text(
+            lang, "help.example", example=words.example[lang]
+        )
+        body.append({**paragraph(described), "spacing": "None"})
+    return card(body)
 
 
 async def show_help(turn: Turn, _payload: object) -> Reply:

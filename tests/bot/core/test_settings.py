@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.core.settings import AppType, SettingsError, load_settings
+from bot.core.settings import AppType, SettingsError, load_listing, load_settings
 
 
 def test_defaults() -> None:
@@ -118,3 +118,77 @@ def test_the_database_password_is_never_displayed() -> None:
         == "postgresql+asyncpg://telework:***@db.internal:5432/telework"
     )
     assert "s3cr3t-pw" not in repr(settings) and "s3cr3t-pw" not in str(settings)
+
+
+def test_the_listing_defaults_and_public_urls() -> None:
+    empty = load_settings(_env_file=None, TELEWORK_APP_NAME_SHORT=" ", TELEWORK_ACCENT_COLOR="")
+    assert empty.name_short == "Telework" and empty.accent_color == "#1F5FAD"
+    settings = load_settings(_env_file=None)
+    assert settings.public_privacy_url == "" and settings.accent_color == "#1F5FAD"
+    assert settings.names("ja")["name_short"] == "テレワーク"
+    assert settings.names("en")["name_short"] == "Telework"
+    public = load_settings(
+        _env_file=None,
+        TELEWORK_PUBLIC_DOMAIN="Telework.Soumu.go.jp.",
+        TELEWORK_TERMS_URL="https://www.soumu.go.jp/terms.html",
+        TELEWORK_ORGANISATION_NAME=" 総務省 ",
+        TELEWORK_ORGANISATION_NAME_EN="Ministry of Internal Affairs and Communications",
+    )
+    assert public.public_domain == "telework.soumu.go.jp"
+    assert public.public_website_url == "https://telework.soumu.go.jp/"
+    assert public.public_privacy_url == "https://telework.soumu.go.jp/privacy"
+    assert public.public_terms_url == "https://www.soumu.go.jp/terms.html"
+    assert public.organisation("ja") == "総務省"
+    assert public.organisation("en") == "Ministry of Internal Affairs and Communications"
+
+
+@pytest.mark.parametrize(
+    ("key", "value"),
+    [
+        ("TELEWORK_PUBLIC_DOMAIN", "https://bot.example.go.jp"),
+        ("TELEWORK_PUBLIC_DOMAIN", "bot.example.go.jp/telework"),
+        ("TELEWORK_PUBLIC_DOMAIN", "*.example.go.jp"),
+        ("TELEWORK_PRIVACY_URL", "/privacy"),
+        ("TELEWORK_PRIVACY_URL", "ftp://x.jp/p"),
+        ("TELEWORK_ACCENT_COLOR", "blue"),
+        ("TELEWORK_ACCENT_COLOR", "#12345"),
+        ("TELEWORK_ORGANISATION_NAME", "Ministry of Internal Affairs and Communications"),
+        ("TELEWORK_APP_NAME_SHORT", "x" * 31),
+        ("TELEWORK_APP_DESCRIPTION_SHORT_JA", "あ" * 81),
+        ("TELEWORK_METRICS_PORT", "70000"),
+        ("TELEWORK_METRICS_TOKEN", "short"),
+        ("TELEWORK_METRICS_TOKEN", "a b" * 20),
+        ("TELEWORK_METRICS_HOST", "0.0.0.0"),  # anonymous mode: loopback only
+    ],
+)
+def test_bad_listing_and_metrics_values_name_the_key(key: str, value: str) -> None:
+    with pytest.raises(SettingsError, match=key):
+        load_settings(_env_file=None, **{key: value})
+
+
+def test_metrics_settings() -> None:
+    default = load_settings(_env_file=None, TELEWORK_METRICS_PORT="")
+    assert default.metrics_port is None and default.metrics_token == ""
+    token = "t" * 40
+    settings = load_settings(
+        _env_file=None, TELEWORK_METRICS_PORT="9464", TELEWORK_METRICS_TOKEN=token
+    )
+    assert settings.metrics_port == 9464 and settings.metrics_host == "127.0.0.1"
+    assert token not in repr(settings)
+    secured = load_settings(
+        _env_file=None,
+        MICROSOFT_APP_ID="a",
+        MICROSOFT_APP_PASSWORD="p",
+        MICROSOFT_APP_TENANT_ID="t",
+        TELEWORK_METRICS_HOST="0.0.0.0",
+    )
+    assert secured.metrics_host == "0.0.0.0"
+
+
+def test_the_listing_alone_needs_no_secret() -> None:
+    with pytest.raises(SettingsError, match="MICROSOFT_APP_PASSWORD"):
+        load_settings(_env_file=None, MICROSOFT_APP_ID="a")
+    listing = load_listing(_env_file=None, MICROSOFT_APP_ID="a", MICROSOFT_APP_PASSWORD="")
+    assert listing.app_id == "a"
+    with pytest.raises(SettingsError, match="TELEWORK_ACCENT_COLOR"):
+        load_listing(_env_file=None, TELEWORK_ACCENT_COLOR="red")

@@ -15,7 +15,7 @@ from aiohttp.test_utils import TestClient, TestServer
 from bot.core.settings import load_settings
 from bot.teams.server import create_app
 from storage.engine import create_engine
-from tests.bot.conftest import RecordingConnector, teams_fixture
+from tests.bot.conftest import METRICS_AUTH, METRICS_TOKEN, RecordingConnector, teams_fixture
 from tests.factories import MEGAN_AAD, seed_staff, staff
 
 ALL_FIXTURES = [
@@ -311,12 +311,12 @@ async def test_tenant_allow_list(bot_client: Any, connector: RecordingConnector)
 
 
 async def test_health_readiness_and_metrics(bot_client: Any, connector: RecordingConnector) -> None:
-    client = await bot_client()
+    client = await bot_client(TELEWORK_METRICS_TOKEN=METRICS_TOKEN)
     assert (await client.get("/healthz")).status == 200
     ready = await client.get("/readyz")
     assert ready.status == 200 and (await ready.json())["status"] == "ready"
     await client.post("/api/messages", json=payload("01_personal_message", connector.url))
-    metrics = await (await client.get("/metrics")).text()
+    metrics = await (await client.get("/metrics", headers=METRICS_AUTH)).text()
     assert 'telework_turns_total{activity_type="message",outcome="201"} 1.0' in metrics
     assert "telework_turn_seconds_bucket" in metrics
     assert 'telework_outbound_calls_total{operation="send_activity"} 1.0' in metrics
@@ -426,14 +426,14 @@ async def test_ordinary_nesting_is_still_accepted(
 async def test_anonymous_metric_labels_are_a_fixed_set(
     bot_client: Any, connector: RecordingConnector
 ) -> None:
-    client = await bot_client()
+    client = await bot_client(TELEWORK_METRICS_TOKEN=METRICS_TOKEN)
     refused = reaction("https://evil.example/")
     refused["type"] = "forged-type-1"
     assert (await client.post("/api/messages", json=refused)).status == 403
     unknown = reaction(connector.url)
     unknown["type"] = "forged-type-2"
     assert (await client.post("/api/messages", json=unknown)).status == 201
-    metrics = await (await client.get("/metrics")).text()
+    metrics = await (await client.get("/metrics", headers=METRICS_AUTH)).text()
     assert "forged-type" not in metrics
     assert 'telework_turns_total{activity_type="unauthenticated",outcome="403"} 1.0' in metrics
     assert 'telework_turns_total{activity_type="other",outcome="201"} 1.0' in metrics

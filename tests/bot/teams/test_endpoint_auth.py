@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from tests.bot.conftest import RecordingConnector, teams_fixture
+from tests.bot.conftest import METRICS_AUTH, METRICS_TOKEN, RecordingConnector, teams_fixture
 from tests.bot.jwks_fixture import LocalIdentityProvider, new_rsa_key, valid_claims
 
 APP_ID = "9f8c3c55-2d37-4b61-9a0e-4e2b3c1d0a11"
@@ -46,6 +46,7 @@ async def secured_client(
         TELEWORK_OPENID_METADATA_URL=identity_provider.metadata_url,
         TELEWORK_ENTRA_METADATA_URL=entra.metadata_url,
         TELEWORK_ALLOWED_TENANTS=TENANT,
+        TELEWORK_METRICS_TOKEN=METRICS_TOKEN,
     )
 
 
@@ -301,7 +302,7 @@ async def test_metric_labels_are_a_fixed_set(
     assert await post(secured_client, data, token) == 201
     assert await post(secured_client, reaction(TEAMS_URL), token) == 201
 
-    metrics = await (await secured_client.get("/metrics")).text()
+    metrics = await (await secured_client.get("/metrics", headers=METRICS_AUTH)).text()
     assert "forged-type" not in metrics and "somethingNew" not in metrics
     assert 'telework_turns_total{activity_type="unauthenticated",outcome="401"} 5.0' in metrics
     assert 'telework_turns_total{activity_type="other",outcome="201"} 1.0' in metrics

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 from datetime import UTC, date, datetime
+from pathlib import Path
 from typing import Any, cast, get_args
 
 import pytest
@@ -32,6 +33,15 @@ from bot.features.nudges.digest import digest_card
 from bot.features.nudges.nudges import nudge_card
 from bot.features.reports.card import summary_card
 from bot.features.reports.charts import monthly_png
+from bot.ui.cards import (
+    FALLBACK_TEXT_MAX,
+    card_actions,
+    card_plain_text,
+    execute,
+    heading,
+    paragraph,
+)
+from bot.ui.cards import card as ui_card
 from bot.ui.texts import Lang
 from domain.campaigns import Campaign, CampaignKind, SectionResult, Timeline
 from domain.identity import ChatUser
@@ -75,7 +85,12 @@ def check(value: dict[str, Any]) -> None:
 
 
 def test_a_valid_card_passes_and_each_kind_of_mistake_is_named() -> None:
-    good = {"type": "AdaptiveCard", "version": "1.5", "body": [{"type": "TextBlock", "text": "x"}]}
+    good = {
+        "type": "AdaptiveCard",
+        "version": "1.5",
+        "body": [{"type": "TextBlock", "text": "x"}],
+        "fallbackText": "x",
+    }
     assert card_errors(good) == []
     bad = {
         "type": "AdaptiveCard",
@@ -94,8 +109,77 @@ def test_a_valid_card_passes_and_each_kind_of_mistake_is_named() -> None:
     assert "body/2: unknown type 'Carousel'" in problems
     assert "actions/0: Additional properties are not allowed ('verbs' was unexpected)" in problems
     assert "(card): Additional properties are not allowed ('msteams' was unexpected)" in problems
+    assert "(card): no fallbackText for clients that cannot render the card" in problems
+    assert "actions/0: Action.Execute without an Action.Submit fallback" in problems
     with pytest.raises(AssertionError, match="invalid Adaptive Card"):
         assert_valid_card(bad)
+
+
+def test_what_older_and_narrow_clients_need_is_checked() -> None:
+    def button(n: int, **extra: Any) -> dict[str, Any]:
+        data = {"command": "help", "n": n}
+        submit = {"type": "Action.Submit", "title": f"b{n}", "data": data}
+        return {"type": "Action.Execute", "title": f"b{n}", "verb": "help", "data": data} | (
+            extra if extra else {"fallback": submit}
+        )
+
+    base = {"type": "AdaptiveCard", "version": "1.5", "fallbackText": "x"}
+    four = {**base, "body": [{"type": "ActionSet", "actions": [button(n) for n in range(4)]}]}
+    assert card_errors(four) == ["body/0/actions: 4 buttons in a row (at most 3)"]
+    assert card_errors({**base, "body": [], "actions": [button(n) for n in range(4)]}) == [
+        "actions: 4 buttons in a row (at most 3)"
+    ]
+    other_data = button(0, fallback={"type": "Action.Submit", "title": "b0", "data": {}})
+    dropped = button(1, fallback="drop")
+    problems = card_errors({**base, "body": [], "actions": [other_data, dropped, button(2)]})
+    assert problems == [
+        "actions/0: Action.Execute without an Action.Submit fallback",
+        "actions/1: Action.Execute without an Action.Submit fallback",
+    ]
+    assert card_errors({**base, "fallbackText": " ", "body": []}) == [
+        "(card): no fallbackText for clients that cannot render the card"
+    ]
+
+
+def test_the_card_builder_makes_rows_of_three_and_a_fallback_text() -> None:
+    buttons = [execute(f"b{n}", "help", n=n) for n in range(5)]
+    built = ui_card([heading("見出し"), paragraph("本文")], buttons)
+    assert built["actions"] == buttons[3:]
+    assert built["body"][-1] == {"type": "ActionSet", "actions": buttons[:3]}
+    assert card_actions(built) == buttons  # the order a reader sees
+    assert card_plain_text(built).splitlines()[2:] == [f"  [{n + 1}] b{n}" for n in range(5)]
+    assert built["fallbackText"] == "見出し\n本文"
+    check(built)
+    inline = ui_card([{"type": "ActionSet", "actions": buttons + buttons[:2]}])
+    [rows] = inline["body"]
+    assert [len(r["actions"]) for r in rows["items"]] == [3, 3, 1]
+    assert card_actions(inline) == buttons + buttons[:2]
+    assert inline["fallbackText"] == "\n".join(f"b{n}" for n in [0, 1, 2, 3, 4, 0, 1])
+    check(inline)
+    long = ui_card([paragraph("あ" * 2000)])
+    assert len(long["fallbackText"]) == FALLBACK_TEXT_MAX and long["fallbackText"].endswith("…")
+    assert ui_card([paragraph("x")], buttons[:3])["actions"] == buttons[:3]
+
+
+def test_every_card_is_built_by_the_card_builder() -> None:
+    """fallbackText, the Action.Submit twins and the rows of three come from bot.ui.cards.card:
+    no other code may write a card of its own."""
+    root = Path(__file__).resolve().parents[3]
+    own = [
+        str(path.relative_to(root))
+        for path in (root / "bot").rglob("*.py")
+        if '"AdaptiveCard"' in path.read_text(encoding="utf-8")
+    ]
+    assert own == ["bot/ui/cards.py"]
+
+
+def test_every_universal_action_has_a_submit_twin() -> None:
+    action = execute("登録する", "declare_confirm", entries=[{"date": "2026-12-01"}])
+    assert action["fallback"] == {
+        "type": "Action.Submit",
+        "title": "登録する",
+        "data": {"command": "declare_confirm", "entries": [{"date": "2026-12-01"}]},
+    }
 
 
 @pytest.mark.parametrize("version", [None, "1.6", 1.5])
@@ -320,3 +404,24 @@ async def test_declare_board_approvals_and_progress_cards(office: Any) -> None:
     assert all(card_payload_size(c) <= TEAMS_BUDGET for c in sent), json.dumps(
         [card_payload_size(c) for c in sent]
     )
+
+
+async def test_a_client_without_universal_actions_presses_the_submit_twin(office: Any) -> None:
+    """Teams clients that do not render Action.Execute show its Action.Submit fallback, which
+    arrives as a message whose value is the button's data: the bot does the same."""
+    megan, _chief, _url = office
+    read_back = await megan.say("12/1 テレワーク")
+    confirm = button(card(read_back), "declare_confirm")["fallback"]
+    assert confirm["type"] == "Action.Submit"
+    activity = megan._activity(value=confirm["data"])
+    activity.pop("text")
+    assert (await megan.client.post("/api/messages", json=activity)).status == 201
+    [reply] = [
+        r["body"]
+        for r in megan.connector.requests
+        if r["method"] == "POST" and r["path"].endswith(f"/activities/{activity['id']}")
+    ]
+    check(reply)
+    assert "登録しました" in json.dumps(reply, ensure_ascii=False)
+    schedule = await megan.say("私の予定")
+    assert "12/1" in json.dumps(schedule, ensure_ascii=False)

@@ -14,6 +14,7 @@ from icalendar import Calendar
 
 import bot.teams.server as app_module
 from bot.features.meetings.jobs import MeetingJobs
+from bot.ui.cards import card_actions
 from bot.ui.formatting import plain
 from storage.engine import create_engine, session_factory
 from tests.bot.chat import Chat, button, card, shown, wait_for
@@ -175,7 +176,7 @@ async def test_whole_meeting_flow(team: Any) -> None:
     sato_invite = (await wait_for(sato.connector, sato.template["conversation"]["id"], 2))[1]
     decline = next(
         a
-        for a in sato_invite["attachments"][0]["content"]["actions"]
+        for a in card_actions(sato_invite["attachments"][0]["content"])
         if a.get("data", {}).get("response") == "declined"
     )
     await sato.press(decline)
@@ -195,7 +196,7 @@ async def test_whole_meeting_flow(team: Any) -> None:
     old = await megan.press(button(invitation["attachments"][0]["content"], "meeting_rsvp"))
     assert "会議の内容がほかの操作で変わっています" in shown(old)
     await megan.press(
-        next(a for a in content["actions"] if a.get("data", {}).get("response") == "tentative")
+        next(a for a in card_actions(content) if a.get("data", {}).get("response") == "tentative")
     )
 
     [(_services, jobs)] = wired
