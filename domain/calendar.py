@@ -18,8 +18,6 @@ from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from holidays.countries.japan import Japan as JapaneseHolidays
-
 from domain.errors import CalendarRangeError
 
 DEFAULT_TIME_ZONE = "Asia/Tokyo"
@@ -106,8 +104,6 @@ class WorkCalendar:
             named = {d: ORG_CLOSURE_DEFAULT_NAME for d in org_closures}
         self.org_closures: Mapping[date, str] = named
         self._years: dict[int, _Year] = {}
-        self._first_year: int = JapaneseHolidays.start_year
-        self._last_year: int = JapaneseHolidays.end_year
 
     def __repr__(self) -> str:
         return (
@@ -247,10 +243,14 @@ class WorkCalendar:
         cached = self._years.get(year)
         if cached is not None:
             return cached
-        if not self._first_year <= year <= self._last_year:
+        # Imported on first use: the package loads every country's calendar (~0.2 s), which a
+        # program that never asks about a day (`telework-bot --help`, `policy check`) need not pay.
+        from holidays.countries.japan import Japan as JapaneseHolidays
+
+        first, last = JapaneseHolidays.start_year, JapaneseHolidays.end_year
+        if not first <= year <= last:
             raise CalendarRangeError(
-                f"no national holiday calendar for {year} "
-                f"(known: {self._first_year}–{self._last_year})"
+                f"no national holiday calendar for {year} (known: {first}–{last})"
             )
         ja = JapaneseHolidays(years=year, language="ja")
         en = JapaneseHolidays(years=year, language="en_US")

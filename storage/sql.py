@@ -6,16 +6,21 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from sqlalchemy import Table
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.sql.dml import Insert
 
 
 def dialect_insert(dialect: str, table: Table) -> Any:
     """``INSERT`` with ``on_conflict_do_*`` for a dialect name (PostgreSQL or SQLite)."""
+    # Imported on first use: a SQLite deployment (and a quick command on it) need not load
+    # PostgreSQL's dialect, nor the other way round.
     if dialect == "postgresql":
+        from sqlalchemy.dialects import postgresql
+
         return postgresql.insert(table)
     if dialect == "sqlite":
+        from sqlalchemy.dialects import sqlite
+
         return sqlite.insert(table)
     raise NotImplementedError(f"unsupported database dialect {dialect!r}")
 

@@ -1,31 +1,24 @@
 """``telework-bot campaign create|preview|list|cancel``: campaigns from the command line.
 
-Mount with ``register(cli, settings_or_exit)``. ``--dry-run`` validates and previews (audience
-size, rendered samples in both languages) or counts what a cancel would stop, and writes
-nothing.
+``--dry-run`` validates and previews (audience size, rendered samples in both languages) or
+counts what a cancel would stop, and writes nothing.
 """
 
 from __future__ import annotations
 
-import asyncio
-import getpass
 from collections.abc import Awaitable, Callable
-from datetime import date
-from typing import Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
-from sqlalchemy import func, select
-from sqlalchemy.ext.asyncio import AsyncEngine
 
-from bot.core.settings import Settings
-from bot.features.campaigns.form import Preview, build_preview, campaign_from_form
-from domain.campaigns import CAMPAIGN_KINDS, Campaign, CampaignError, Timeline
-from domain.delivery import DeliveryStatus, SystemClock
-from domain.policy import load_policy
-from storage.campaigns import SqlCampaigns
-from storage.engine import create_engine, session_factory
-from storage.ledger_sql import DELIVERY
-from storage.org import SqlOrganisation
+from bot.cli.wiring import SettingsSource, campaigns, open_application, run, settings_or_exit
+
+if TYPE_CHECKING:
+    from datetime import date
+
+    from bot.app import Application
+    from bot.features.campaigns.form import Preview
+    from domain.campaigns import Campaign
 
 T = TypeVar("T")
 
@@ -40,30 +33,34 @@ def _echo_preview(campaign: Campaign, preview: Preview, announce: date) -> None:
         typer.echo(f"  [{lang} {key}] {text}")
 
 
-def register(cli: typer.Typer, get_settings: Callable[[], Settings]) -> None:
-    """Add the ``campaign`` sub-commands to ``cli`` (settings are read when a command runs)."""
+async def _preview_of(application: Application, campaign: Campaign) -> None:
+    from bot.features.campaigns.form import build_preview
+    from domain.campaigns import Timeline
+
+    services = application.services
+    staff = await services.directory.staff(active_only=True)
+    chart = await services.directory.chart()
+    shown = build_preview(campaign, staff, chart, services.policy, services.calendar)
+    _echo_preview(campaign, shown, Timeline.of(campaign, services.calendar).announce_on)
+
+
+def _actor() -> str:
+    import getpass
+
+    return f"cli:{getpass.getuser()}"
+
+
+def register(cli: typer.Typer, settings: SettingsSource = settings_or_exit) -> None:
+    """Add the ``campaign`` group (settings are read when a command runs)."""
     app = typer.Typer(name="campaign", help="Telework Week / Month and ad-hoc campaigns.")
     cli.add_typer(app, name="campaign")
 
-    def run(action: Callable[[Settings, AsyncEngine], Awaitable[T]]) -> T:
-        settings = get_settings()
-
+    def with_application(action: Callable[[Application], Awaitable[T]]) -> T:
         async def go() -> T:
-            engine = create_engine(settings.database_url)
-            try:
-                return await action(settings, engine)
-            finally:
-                await engine.dispose()
+            async with open_application(settings()) as application:
+                return await action(application)
 
-        return asyncio.run(go())
-
-    async def preview_of(settings: Settings, engine: AsyncEngine, campaign: Campaign) -> None:
-        policy = load_policy(settings.policy_file or None)
-        calendar = policy.work_calendar()
-        organisation = SqlOrganisation(session_factory(engine))
-        staff = await organisation.staff(active_only=True)
-        shown = build_preview(campaign, staff, await organisation.chart(), policy, calendar)
-        _echo_preview(campaign, shown, Timeline.of(campaign, calendar).announce_on)
+        return run(go())
 
     @app.command()
     def create(
@@ -85,6 +82,10 @@ def register(cli: typer.Typer, get_settings: Callable[[], Settings]) -> None:
     ) -> None:
         """Create a campaign (templates may use {name} {campaign} {start} {end} {days}
         {section} {designated})."""
+        from bot.features.campaigns.form import campaign_from_form
+        from domain.campaigns import CampaignError
+        from domain.delivery import SystemClock
+
         data: dict[str, Any] = {
             "name": name,
             "start": start,
@@ -99,46 +100,46 @@ def register(cli: typer.Typer, get_settings: Callable[[], Settings]) -> None:
             "reminder_ja": reminder_ja,
             "reminder_en": reminder_en,
         }
-        actor = f"cli:{getpass.getuser()}"
+        actor = _actor()
         today = SystemClock().now().date()
 
-        async def go(settings: Settings, engine: AsyncEngine) -> None:
+        async def go(application: Application) -> None:
             try:
                 campaign = campaign_from_form(data, today, actor)
             except CampaignError as exc:
                 typer.echo(f"error: {exc}", err=True)
                 raise typer.Exit(2) from None
-            await preview_of(settings, engine, campaign)
+            await _preview_of(application, campaign)
             if dry_run:
                 typer.echo("dry run: nothing was saved")
                 return
-            created = await SqlCampaigns(session_factory(engine)).create(campaign, actor=actor)
+            created = await campaigns(application).create(campaign, actor=actor)
             typer.echo(f"campaign {created.id} created")
 
-        run(go)
+        with_application(go)
 
     @app.command()
     def preview(campaign_id: Annotated[int, typer.Option("--id")]) -> None:
         """Audience size and rendered samples of a stored campaign."""
 
-        async def go(settings: Settings, engine: AsyncEngine) -> None:
-            campaign = await SqlCampaigns(session_factory(engine)).get(campaign_id)
+        async def go(application: Application) -> None:
+            campaign = await campaigns(application).get(campaign_id)
             if campaign is None:
                 typer.echo(f"error: no campaign {campaign_id}", err=True)
                 raise typer.Exit(1)
-            await preview_of(settings, engine, campaign)
+            await _preview_of(application, campaign)
 
-        run(go)
+        with_application(go)
 
     @app.command("list")
     def list_campaigns() -> None:
         """Every campaign, latest first."""
 
-        async def go(_settings: Settings, engine: AsyncEngine) -> None:
-            for c in await SqlCampaigns(session_factory(engine)).all():
+        async def go(application: Application) -> None:
+            for c in await campaigns(application).all():
                 typer.echo(f"{c.id}  {c.start} – {c.end}  {c.state.value:9}  {c.name}")
 
-        run(go)
+        with_application(go)
 
     @app.command()
     def cancel(
@@ -147,28 +148,41 @@ def register(cli: typer.Typer, get_settings: Callable[[], Settings]) -> None:
     ) -> None:
         """Cancel a campaign: its pending messages are cancelled; sent ones and everything
         else stay."""
+        from domain.delivery import SystemClock
 
-        async def go(_settings: Settings, engine: AsyncEngine) -> None:
-            campaigns = SqlCampaigns(session_factory(engine))
+        async def go(application: Application) -> None:
             if dry_run:
-                d = DELIVERY.c
-                async with engine.connect() as conn:
-                    count = (
-                        await conn.execute(
-                            select(func.count()).where(
-                                d.kind.in_(sorted(CAMPAIGN_KINDS)),
-                                d.period_key.startswith(f"{campaign_id}:", autoescape=True),
-                                d.status == DeliveryStatus.PENDING.value,
-                            )
-                        )
-                    ).scalar_one()
+                count = await _pending_messages(application, campaign_id)
                 typer.echo(f"dry run: {count} pending messages would be cancelled")
                 return
-            actor = f"cli:{getpass.getuser()}"
-            cancelled = await campaigns.cancel(campaign_id, actor=actor, now=SystemClock().now())
+            cancelled = await campaigns(application).cancel(
+                campaign_id, actor=_actor(), now=SystemClock().now()
+            )
             if cancelled is None:
                 typer.echo(f"error: campaign {campaign_id} unknown or already cancelled", err=True)
                 raise typer.Exit(1)
             typer.echo(f"campaign {campaign_id} cancelled ({cancelled} pending messages)")
 
-        run(go)
+        with_application(go)
+
+
+async def _pending_messages(application: Application, campaign_id: int) -> int:
+    """How many of a campaign's messages are still waiting to be sent."""
+    from sqlalchemy import func, select
+
+    from domain.campaigns import CAMPAIGN_KINDS
+    from domain.delivery import DeliveryStatus
+    from storage.ledger_sql import DELIVERY
+
+    d = DELIVERY.c
+    async with application.engine.connect() as conn:
+        count = (
+            await conn.execute(
+                select(func.count()).where(
+                    d.kind.in_(sorted(CAMPAIGN_KINDS)),
+                    d.period_key.startswith(f"{campaign_id}:", autoescape=True),
+                    d.status == DeliveryStatus.PENDING.value,
+                )
+            )
+        ).scalar_one()
+    return int(count)

@@ -1,44 +1,45 @@
-"""``telework-bot deliveries …``: a run's progress, resend its failures, cancel what is left.
+"""``telework-bot deliveries status|resend-failed|cancel``: a run's progress, resend its
+failures, cancel what is left.
 
-Mount with ``app.add_typer(build_deliveries_app(lambda: settings.database_url))``.
+``status`` must start at once (issue 16): these commands open only the database
+(``open_database``), not the whole application.
 """
 
 from __future__ import annotations
 
-import asyncio
-import getpass
 from collections.abc import Awaitable, Callable
-from typing import Annotated, TypeVar
+from typing import TYPE_CHECKING, Annotated, TypeVar
 
 import typer
-from sqlalchemy.ext.asyncio import AsyncEngine
 
-from domain.delivery import DeliveryStatus, SystemClock
-from storage.engine import create_engine
-from storage.ledger_admin import cancel_run, recent_runs, resend_failed, run_progress
+from bot.cli.wiring import SettingsSource, open_database, run, settings_or_exit
+
+if TYPE_CHECKING:
+    from sqlalchemy.ext.asyncio import AsyncEngine
+
+    from bot.core.settings import Settings
 
 T = TypeVar("T")
 
 
-def build_deliveries_app(get_database_url: Callable[[], str]) -> typer.Typer:
-    """The ``deliveries`` sub-app; the URL is read only when a command runs."""
+def _actor() -> str:
+    import getpass
+
+    return f"cli:{getpass.getuser()}"
+
+
+def register(cli: typer.Typer, settings: SettingsSource = settings_or_exit) -> None:
+    """Add the ``deliveries`` group."""
     app = typer.Typer(name="deliveries", help="Proactive deliveries: progress and repairs.")
-
-    def run(action: Callable[[AsyncEngine], Awaitable[T]]) -> T:
-        async def go() -> T:
-            engine = create_engine(get_database_url())
-            try:
-                return await action(engine)
-            finally:
-                await engine.dispose()
-
-        return asyncio.run(go())
+    cli.add_typer(app, name="deliveries")
 
     @app.command()
     def status(
         run_id: Annotated[int | None, typer.Option("--run", help="One run's id.")] = None,
     ) -> None:
         """Deliveries by status (sent / pending / sending / failed / unknown / cancelled)."""
+        from domain.delivery import DeliveryStatus
+        from storage.ledger_admin import recent_runs, run_progress
 
         async def show(engine: AsyncEngine) -> None:
             progress = await run_progress(engine, run_id)
@@ -52,18 +53,20 @@ def build_deliveries_app(get_database_url: Callable[[], str]) -> typer.Typer:
                         f"  run {summary.run_id}  {summary.job}  {summary.period_key}  {done}"
                     )
 
-        run(show)
+        run(_on_database(settings(), show))
 
     @app.command("resend-failed")
     def resend(
         run_id: Annotated[int, typer.Option("--run", help="The run whose failures to resend.")],
     ) -> None:
         """Queue a run's failed and unknown deliveries again, with fresh attempts."""
-        count = run(
-            lambda engine: resend_failed(
-                engine, run_id, now=SystemClock().now(), actor=f"cli:{getpass.getuser()}"
-            )
-        )
+        from domain.delivery import SystemClock
+        from storage.ledger_admin import resend_failed
+
+        async def repair(engine: AsyncEngine) -> int:
+            return await resend_failed(engine, run_id, now=SystemClock().now(), actor=_actor())
+
+        count = run(_on_database(settings(), repair))
         typer.echo(f"run {run_id}: {count} deliveries queued again")
 
     @app.command()
@@ -71,11 +74,16 @@ def build_deliveries_app(get_database_url: Callable[[], str]) -> typer.Typer:
         run_id: Annotated[int, typer.Option("--run", help="The run to cancel.")],
     ) -> None:
         """Cancel a run's pending deliveries (those being sent right now finish)."""
-        count = run(
-            lambda engine: cancel_run(
-                engine, run_id, now=SystemClock().now(), actor=f"cli:{getpass.getuser()}"
-            )
-        )
+        from domain.delivery import SystemClock
+        from storage.ledger_admin import cancel_run
+
+        async def stop(engine: AsyncEngine) -> int:
+            return await cancel_run(engine, run_id, now=SystemClock().now(), actor=_actor())
+
+        count = run(_on_database(settings(), stop))
         typer.echo(f"run {run_id}: {count} deliveries cancelled")
 
-    return app
+
+async def _on_database(settings: Settings, action: Callable[[AsyncEngine], Awaitable[T]]) -> T:
+    async with open_database(settings) as engine:
+        return await action(engine)

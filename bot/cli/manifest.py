@@ -13,10 +13,10 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from bot.core.listing import AppListing
-from bot.core.settings import SettingsError, load_listing
+from bot.cli.wiring import SettingsSource, settings_or_exit
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # pydantic-settings and jsonschema: loaded only when a package is built
+    from bot.core.listing import AppListing
     from manifest.build import Listing
 
 PACKAGE = "telework-bot"
@@ -49,8 +49,9 @@ def listing_for_package(listing: AppListing, *, dev: bool) -> Listing:
     )
 
 
-def register(cli: typer.Typer) -> None:
-    """Add the ``manifest`` command group to ``cli``."""
+def register(cli: typer.Typer, settings: SettingsSource = settings_or_exit) -> None:
+    """Add the ``manifest`` command group to ``cli``. Packaging reads only the listing
+    settings (never the bot's secret), so ``settings`` is not used."""
     manifest_cli = typer.Typer(help="The Teams app package.", no_args_is_help=True)
     cli.add_typer(manifest_cli, name="manifest")
     manifest_cli.command("build")(manifest_build)
@@ -92,6 +93,7 @@ def manifest_build(
     Without --dev the package must point at the bot's public pages over https (not localhost
     or an example name) and name the organisation (TELEWORK_ORGANISATION_NAME)."""
     from bot.app import build_router
+    from bot.core.settings import SettingsError, load_listing
     from manifest.build import ManifestError, build_manifest, write_package
 
     overrides = {"TELEWORK_PUBLIC_DOMAIN": domain} if domain is not None else {}

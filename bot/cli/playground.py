@@ -295,40 +295,6 @@ class PlaygroundProcess:
         self.stop()
 
 
-async def count_staff(database_url: str) -> int:
-    """How many staff records the database holds (active or not)."""
-    from storage.engine import create_engine, session_factory
-    from storage.org import SqlOrganisation
-
-    engine = create_engine(database_url)
-    try:
-        return len(await SqlOrganisation(session_factory(engine)).staff())
-    finally:
-        await engine.dispose()
-
-
-async def import_demo_roster(database_url: str, roster_file: Path = DEMO_ROSTER) -> str:
-    """Create or update the demo staff (never deactivates anyone); the import's summary."""
-    from bot.cli.roster_files import read_rows
-    from domain.roster import build_roster, plan_import
-    from storage.engine import create_engine, session_factory
-    from storage.org import SqlOrganisation
-
-    header, rows = read_rows(roster_file)
-    roster = build_roster(header, rows)
-    if roster.errors:
-        problems = "; ".join(f"line {e.line}: {e.reason}" for e in roster.errors)
-        raise ValueError(f"{roster_file}: {problems}")
-    engine = create_engine(database_url)
-    try:
-        organisation = SqlOrganisation(session_factory(engine))
-        plan = plan_import(await organisation.staff(), roster, deactivate_missing=False)
-        await organisation.apply_import(plan, actor="cli:dev-demo")
-        return plan.summary()
-    finally:
-        await engine.dispose()
-
-
 async def start_for_dev(
     endpoint: str, port: int, echo: Callable[[str], None]
 ) -> PlaygroundProcess | None:

@@ -1,4 +1,4 @@
-"""``telework-bot report`` and ``telework-bot seed-demo``.
+"""``telework-bot report``: a telework report as CSV, XLSX, PNG or Markdown.
 
 The command line is an operator's tool (whoever runs it can read the database), so it may
 include the per-person list (``--people``); care situations never appear in any output.
@@ -6,22 +6,29 @@ include the per-person list (``--people``); care situations never appear in any 
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import Callable
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from bot.core.settings import Settings
-from bot.ui.texts import Lang
-from domain.calendar import WorkCalendar
-from domain.policy import Policy, load_policy
+from bot.cli.wiring import (
+    SettingsSource,
+    fail,
+    open_application,
+    policy_or_exit,
+    run,
+    settings_or_exit,
+)
 from domain.report_model import ReportRange, ReportRequest, Scope
-from domain.report_rows import Report
-from domain.reports import make_report
+
+if TYPE_CHECKING:
+    from bot.core.settings import Settings
+    from bot.ui.texts import Lang
+    from domain.calendar import WorkCalendar
+    from domain.policy import Policy
+    from domain.report_rows import Report
 
 
 class Format(StrEnum):
@@ -77,8 +84,8 @@ def parse_week(value: str | None, fiscal_year: int) -> tuple[date, date] | None:
     return start, end
 
 
-def register(cli: typer.Typer, get_settings: Callable[[], Settings]) -> None:
-    """Add ``report`` and ``seed-demo`` to the command line."""
+def register(cli: typer.Typer, settings: SettingsSource = settings_or_exit) -> None:
+    """Add ``report``."""
 
     @cli.command("report")
     def report_command(
@@ -102,23 +109,27 @@ def register(cli: typer.Typer, get_settings: Callable[[], Settings]) -> None:
         lang: Annotated[str, typer.Option(help="ja or en.")] = "ja",
     ) -> None:
         """Write a telework report (per fiscal year, month or dates; scope or unit)."""
-        settings = get_settings()
-        policy = load_policy(settings.policy_file)
+        from datetime import UTC
+
+        chosen = settings()
+        policy = policy_or_exit(chosen)
         calendar = policy.work_calendar()
         now = datetime.now(UTC).astimezone(calendar.tz)
         if lang not in ("ja", "en"):
-            _fail("--lang must be ja or en")
+            fail("--lang must be ja or en")
         try:
-            chosen = report_range(calendar, fiscal_year, month, start, end, now.date())
-            week = parse_week(telework_week, chosen.fiscal_year)
+            chosen_range = report_range(calendar, fiscal_year, month, start, end, now.date())
+            week = parse_week(telework_week, chosen_range.fiscal_year)
             day = date.fromisoformat(as_of) if as_of else now.date()
         except ValueError as exc:
-            _fail(str(exc))
-        request = ReportRequest(chosen, scope, unit, day, week, generated_at=now, per_person=people)
+            fail(str(exc))
+        request = ReportRequest(
+            chosen_range, scope, unit, day, week, generated_at=now, per_person=people
+        )
         try:
-            report = asyncio.run(_report(settings.database_url, request, policy, calendar))
+            report = run(_report(chosen, request))
         except KeyError as exc:
-            _fail(f"--unit: {exc.args[0]}")
+            fail(f"--unit: {exc.args[0]}")
         out.write_bytes(render(report, fmt, "en" if lang == "en" else "ja", now, policy))
         total = report.total
         typer.echo(
@@ -126,71 +137,20 @@ def register(cli: typer.Typer, get_settings: Callable[[], Settings]) -> None:
             f"({(total.rate or 0) * 100:.1f}%), {total.person_days:g} person-days"
         )
 
-    @cli.command("seed-demo")
-    def seed_demo_command(
-        staff: Annotated[int, typer.Option(min=10, max=200_000, help="People.")] = 5000,
-        fiscal_year: Annotated[int, typer.Option(help="Fiscal year of the data.")] = 2026,
-        seed: Annotated[int, typer.Option(help="Random seed (same seed, same data).")] = 1,
-        replace: Annotated[
-            bool, typer.Option(help="Delete the roster, schedule and their events first.")
-        ] = False,
-    ) -> None:
-        """Fill the database with a synthetic ministry and two years of telework."""
-        from storage.demo import DemoRefused, seed_demo
-        from storage.engine import create_engine
 
-        settings = get_settings()
-        policy = load_policy(settings.policy_file)
-
-        async def run() -> str:
-            engine = create_engine(settings.database_url)
-            try:
-                summary = await seed_demo(
-                    engine,
-                    policy,
-                    staff=staff,
-                    fiscal_year=fiscal_year,
-                    seed=seed,
-                    replace=replace,
-                )
-            finally:
-                await engine.dispose()
-            week = f"{summary.telework_week[0]}:{summary.telework_week[1]}"
-            return (
-                f"{summary.units} units, {summary.staff} staff, {summary.entries} entries, "
-                f"{summary.events} events (Telework Week {week})"
-            )
-
-        try:
-            typer.echo(asyncio.run(run()))
-        except DemoRefused as exc:
-            _fail(str(exc), code=1)
-
-
-async def _report(
-    url: str, request: ReportRequest, policy: Policy, calendar: WorkCalendar
-) -> Report:
+async def _report(settings: Settings, request: ReportRequest) -> Report:
+    """The report from the application's report queries; the fiscal year's Telework Week
+    campaign unless ``--telework-week`` named one."""
     from dataclasses import replace
 
     from bot.features.reports.card import telework_week
-    from storage.campaigns import SqlCampaigns
-    from storage.engine import create_engine, session_factory
-    from storage.report_queries import SqlReportQueries
+    from domain.reports import make_report
 
-    engine = create_engine(url)
-    try:
+    async with open_application(settings) as application:
+        services = application.services
         if request.telework_week is None:
             week = await telework_week(
-                SqlCampaigns(session_factory(engine)), request.range.fiscal_year, calendar
+                services.campaigns, request.range.fiscal_year, services.calendar
             )
             request = replace(request, telework_week=week)
-        return await make_report(
-            SqlReportQueries(engine, calendar.time_zone), request, policy, calendar
-        )
-    finally:
-        await engine.dispose()
-
-
-def _fail(message: str, code: int = 2) -> NoReturn:
-    typer.echo(f"error: {message}", err=True)
-    raise typer.Exit(code)
+        return await make_report(services.reports, request, services.policy, services.calendar)

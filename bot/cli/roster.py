@@ -1,30 +1,27 @@
-"""``telework-bot roster …`` and ``telework-bot policy check``."""
+"""``telework-bot roster import|unmatched``: the staff roster."""
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.progress import Progress
 
-from bot.cli.policy_summary import check_policy_file
-from bot.cli.roster_files import read_rows
-from bot.core.settings import Settings
-from domain.errors import PolicyError
-from domain.roster import Roster, RosterFormatError, build_roster, plan_import
-from storage.engine import create_engine, session_factory
-from storage.org import SqlOrganisation
-from storage.tables import TeamsIdentity
+from bot.cli.wiring import SettingsSource, open_application, organisation, run, settings_or_exit
+
+if TYPE_CHECKING:
+    from bot.core.settings import Settings
+    from domain.roster import Roster
+    from storage.tables import TeamsIdentity
 
 PROGRESS_FROM_ROWS = 2000
 
 
-def build_roster_app(get_settings: Callable[[], Settings]) -> typer.Typer:
-    """The ``roster`` sub-commands, reading the database URL from the settings."""
+def register(cli: typer.Typer, settings: SettingsSource = settings_or_exit) -> None:
+    """Add the ``roster`` group."""
     app = typer.Typer(help="Import and inspect the staff roster.", no_args_is_help=True)
+    cli.add_typer(app, name="roster")
 
     @app.command("import")
     def import_roster(
@@ -40,7 +37,10 @@ def build_roster_app(get_settings: Callable[[], Settings]) -> typer.Typer:
         ] = False,
     ) -> None:
         """Import a roster CSV (UTF-8 or Shift_JIS) or XLSX; see examples/roster.sample.csv."""
-        settings = get_settings()
+        from bot.cli.roster_files import read_rows
+        from domain.roster import RosterFormatError
+
+        chosen = settings()
         try:
             header, rows = read_rows(file)
             roster = _validate(header, rows)
@@ -56,14 +56,12 @@ def build_roster_app(get_settings: Callable[[], Settings]) -> typer.Typer:
                 err=True,
             )
             raise typer.Exit(1)
-        asyncio.run(
-            _apply(settings, roster, dry_run=dry_run, deactivate_missing=deactivate_missing)
-        )
+        run(_apply(chosen, roster, dry_run=dry_run, deactivate_missing=deactivate_missing))
 
     @app.command("unmatched")
     def unmatched() -> None:
         """Teams users who talked to the bot but match no staff record."""
-        people = asyncio.run(_unmatched(get_settings()))
+        people = run(_unmatched(settings()))
         if not people:
             typer.echo("every Teams user who talked to the bot is matched to a staff record")
             return
@@ -74,28 +72,12 @@ def build_roster_app(get_settings: Callable[[], Settings]) -> typer.Typer:
                 f"teams={person.teams_user_id}"
             )
 
-    return app
-
-
-def build_policy_app() -> typer.Typer:
-    app = typer.Typer(help="The telework policy file.", no_args_is_help=True)
-
-    @app.command("check")
-    def check(
-        file: Annotated[Path, typer.Argument(exists=True, dir_okay=False, readable=True)],
-        lang: Annotated[str, typer.Option(help="Summary language: ja or en.")] = "ja",
-    ) -> None:
-        """Validate a policy file and print a human summary."""
-        try:
-            typer.echo(check_policy_file(file, lang))
-        except PolicyError as exc:
-            typer.echo(f"error: {exc}", err=True)
-            raise typer.Exit(1) from None
-
-    return app
-
 
 def _validate(header: list[str], rows: list[tuple[int, list[str]]]) -> Roster:
+    from rich.progress import Progress
+
+    from domain.roster import build_roster
+
     if len(rows) < PROGRESS_FROM_ROWS:
         return build_roster(header, rows)
     with Progress(transient=True) as progress:
@@ -112,27 +94,21 @@ def _validate(header: list[str], rows: list[tuple[int, list[str]]]) -> Roster:
 async def _apply(
     settings: Settings, roster: Roster, *, dry_run: bool, deactivate_missing: bool
 ) -> None:
-    engine = create_engine(settings.database_url)
-    try:
-        organisation = SqlOrganisation(session_factory(engine))
-        plan = plan_import(
-            await organisation.staff(), roster, deactivate_missing=deactivate_missing
-        )
+    from domain.roster import plan_import
+
+    async with open_application(settings) as application:
+        staff = organisation(application)
+        plan = plan_import(await staff.staff(), roster, deactivate_missing=deactivate_missing)
         for change in plan.changes:
             fields = "" if change.kind == "created" else f" ({', '.join(change.fields)})"
             typer.echo(f"  {change.kind:<11} {change.employee_id}{fields}")
         if dry_run:
             typer.echo(f"dry run: {plan.summary()}; nothing written")
             return
-        await organisation.apply_import(plan, actor="cli:roster-import")
+        await staff.apply_import(plan, actor="cli:roster-import")
         typer.echo(f"imported: {plan.summary()}")
-    finally:
-        await engine.dispose()
 
 
 async def _unmatched(settings: Settings) -> list[TeamsIdentity]:
-    engine = create_engine(settings.database_url)
-    try:
-        return await SqlOrganisation(session_factory(engine)).unmatched()
-    finally:
-        await engine.dispose()
+    async with open_application(settings) as application:
+        return await organisation(application).unmatched()

@@ -25,10 +25,6 @@ from dataclasses import dataclass, field
 from typing import Final
 from urllib.parse import urlsplit
 
-from urllib3.exceptions import LocationParseError
-from urllib3.util import parse_url
-from yarl import URL
-
 # Where Teams and the Bot Framework send activities from. Microsoft's SDKs name these as the
 # Teams service endpoints: public cloud https://smba.trafficmanager.net/{region}/ (amer, emea,
 # apac, in, jp, teams …), GCC https://smba.infra.gcc.teams.microsoft.com/…, GCC High
@@ -81,6 +77,12 @@ def connected_host(url: str) -> tuple[str, str]:
     Raises :class:`UnsafeServiceUrl` when the URL is not plain ``http(s)://host[:port]/…``
     or when the parsers of urllib, yarl (aiohttp) and urllib3 (requests) disagree on the host.
     """
+    # The HTTP clients' own parsers, imported here: the settings import this module, and a
+    # command line that never sends anything need not load them.
+    from urllib3.exceptions import LocationParseError
+    from urllib3.util import parse_url
+    from yarl import URL
+
     if not _SAFE_CHARACTERS.fullmatch(url):
         raise UnsafeServiceUrl("serviceUrl has spaces, backslashes or non-ASCII characters")
     try:

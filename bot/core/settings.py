@@ -15,7 +15,6 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import Field, ValidationError, field_validator, model_validator
 from pydantic_settings import NoDecode, SettingsConfigDict
-from sqlalchemy.engine import make_url
 
 from bot.core.listing import AppListing
 from bot.core.service_url import DEFAULT_SERVICE_URL_HOSTS, check_host_pattern, is_loopback_host
@@ -203,6 +202,10 @@ class Settings(AppListing):
 
 def displayable_database_url(url: str) -> str:
     """``url`` with the password (and any ``password``/``secret`` query value) as ``***``."""
+    # Imported here: SQLAlchemy takes longer to import than most commands take to run, and
+    # only the commands that print or open the database need it.
+    from sqlalchemy.engine import make_url
+
     try:
         parsed = make_url(url)
     except Exception:  # sqlalchemy raises ArgumentError, ValueError …; never echo the input

@@ -109,12 +109,7 @@ class TerminalChat:
             timestamp=datetime.now(UTC),
             channel_id="msteams",
             service_url=CHAT_SERVICE_URL,
-            from_property=ChannelAccount(
-                id=self.user.user_id,
-                name=self.user.name,
-                aad_object_id=self.user.aad_object_id,
-                properties={"userPrincipalName": self.user.upn} if self.user.upn else None,
-            ),
+            from_property=self._sender(),
             recipient=ChannelAccount(id="28:telework-bot", name="telework-bot"),
             conversation=ConversationAccount(
                 id=self.conversation_id, conversation_type="personal", tenant_id=CHAT_TENANT
@@ -123,6 +118,16 @@ class TerminalChat:
             locale=self.user.locale,
             **fields,
         )
+
+    def _sender(self) -> ChannelAccount:
+        sender = ChannelAccount(
+            id=self.user.user_id, name=self.user.name, aad_object_id=self.user.aad_object_id
+        )
+        if self.user.upn:
+            # Where a Teams activity carries the UPN: a field of ``from`` that the schema does
+            # not declare, so it is kept in ``additional_properties`` (read by ``chat_user``).
+            sender.additional_properties["userPrincipalName"] = self.user.upn
+        return sender
 
     async def install(self) -> list[str]:
         activity = self._activity(

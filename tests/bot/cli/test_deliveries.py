@@ -5,9 +5,11 @@ from __future__ import annotations
 import asyncio
 from datetime import timedelta
 
+import typer
 from typer.testing import CliRunner
 
-from bot.cli.deliveries import build_deliveries_app
+from bot.cli.deliveries import register
+from bot.core.settings import load_settings
 from domain.delivery import SystemClock
 from storage.engine import create_engine
 from storage.ledger import SqlDeliveryLedger
@@ -36,17 +38,23 @@ def seed(url: str) -> int:
     return asyncio.run(go())
 
 
+def app_for(url: str) -> typer.Typer:
+    app = typer.Typer()
+    register(app, lambda: load_settings(TELEWORK_DATABASE_URL=url, _env_file=None))
+    return app
+
+
 def test_status_cancel_and_resend(sqlite_url: str) -> None:
     run_id = seed(sqlite_url)
-    app, cli = build_deliveries_app(lambda: sqlite_url), CliRunner()
-    result = cli.invoke(app, ["status", "--run", str(run_id)])
+    app, cli = app_for(sqlite_url), CliRunner()
+    result = cli.invoke(app, ["deliveries", "status", "--run", str(run_id)])
     assert result.exit_code == 0, result.output
     assert "4 deliveries" in result.output and "pending 3" in result.output
     assert "failed 1" in result.output
-    result = cli.invoke(app, ["cancel", "--run", str(run_id)])
+    result = cli.invoke(app, ["deliveries", "cancel", "--run", str(run_id)])
     assert result.exit_code == 0 and "3 deliveries cancelled" in result.output
-    result = cli.invoke(app, ["resend-failed", "--run", str(run_id)])
+    result = cli.invoke(app, ["deliveries", "resend-failed", "--run", str(run_id)])
     assert result.exit_code == 0 and "1 deliveries queued again" in result.output
-    result = cli.invoke(app, ["status"])
+    result = cli.invoke(app, ["deliveries", "status"])
     assert "pending 1" in result.output and "cancelled 3" in result.output
     assert f"run {run_id}  nudge  p" in result.output

@@ -89,6 +89,19 @@ def test_chat_talks_to_the_same_bot(tmp_path: Path, stdin: str, expected: list[s
         position = found
 
 
+def test_chat_matches_the_roster_by_upn(tmp_path: Path) -> None:
+    """As the README says: ``--upn`` alone finds the person (by e-mail, no Entra id on file)."""
+    db = tmp_path / "chat.db"
+    assert run_cli("db", "upgrade", db=db).returncode == 0
+    roster = ROOT / "examples" / "roster.sample.csv"
+    assert run_cli("roster", "import", str(roster), db=db).returncode == 0
+    upn = "Taro.Yamada@example.go.jp"  # A0001, whose record names no Entra object id
+    result = run_cli("chat", "--upn", upn, db=db, stdin="language English\n")
+    assert result.returncode == 0, result.stderr
+    assert "I will answer in English from now on." in result.stdout
+    assert "upn=" not in run_cli("roster", "unmatched", db=db).stdout
+
+
 def test_chat_button_press_runs_the_card_action(tmp_path: Path) -> None:
     db = tmp_path / "chat.db"
     run_cli("db", "upgrade", db=db)
@@ -185,3 +198,53 @@ def test_dev_does_not_print_the_database_password(migrated_postgres_url: str) ->
     assert "is listening on" in text, text
     assert "s3cr3t-pw" not in text
     assert f"database postgresql+asyncpg://{url.username}:***@" in text
+
+
+def test_every_command_module_is_registered() -> None:
+    """A module under bot/cli/ with a ``register`` function is in the one list in main.py."""
+    import ast
+
+    from bot.cli.main import COMMAND_MODULES
+
+    with_register = {
+        f"bot.cli.{path.stem}"
+        for path in (ROOT / "bot" / "cli").glob("*.py")
+        if any(
+            isinstance(node, ast.FunctionDef) and node.name == "register"
+            for node in ast.parse(path.read_text(encoding="utf-8")).body
+        )
+    }
+    assert set(COMMAND_MODULES) == with_register
+    assert len(COMMAND_MODULES) == len(with_register)
+
+
+def test_the_readme_command_table_is_true() -> None:
+    """Every command in the README's "Command line" table exists with the options it shows
+    (``a / `b``` continues in a's group)."""
+    import re
+
+    import typer
+    from typer.core import TyperGroup
+
+    from bot.cli.main import cli
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    table = readme.split("## Command line", 1)[1].split("\n## ", 1)[0]
+    root = typer.main.get_command(cli)
+    group = root
+    shown = re.findall(r"`telework-bot ([^`]*)`|/ `([^`]*)`", table)
+    assert len(shown) >= 12
+    for full, continued in shown:
+        written = full or continued
+        command = root if full else group
+        for word in written.split():
+            if not isinstance(command, TyperGroup):
+                break
+            found = command.commands.get(word)
+            if found is None:
+                assert not word.isalpha() or word.isupper(), f"README: no `{written}` command"
+                break
+            group, command = command, found
+        options = {"--help"} | {o for p in command.params for o in (*p.opts, *p.secondary_opts)}
+        for option in re.findall(r"--[a-z][a-z-]*", written):
+            assert option in options, f"README: `telework-bot {written}` has no {option}"

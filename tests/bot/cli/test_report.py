@@ -16,14 +16,6 @@ from storage.migrate import upgrade
 from tests.report_org import seed_report_org
 
 ROOT = Path(__file__).resolve().parents[3]
-# Until bot/cli.py calls bot.cli.report.register itself, register the commands here.
-ENTRY = (
-    "from bot.cli.main import cli, settings_or_exit\n"
-    "from bot.cli.report import register\n"
-    "if not any(c.name == 'report' for c in cli.registered_commands):\n"
-    "    register(cli, settings_or_exit)\n"
-    "cli()\n"
-)
 
 
 def run_cli(*args: str, db: Path) -> subprocess.CompletedProcess[str]:
@@ -32,7 +24,7 @@ def run_cli(*args: str, db: Path) -> subprocess.CompletedProcess[str]:
     }
     environment["TELEWORK_DATABASE_URL"] = f"sqlite+aiosqlite:///{db}"
     return subprocess.run(
-        [sys.executable, "-c", ENTRY, *args],
+        [sys.executable, "-m", "bot.cli", *args],
         capture_output=True,
         text=True,
         timeout=180,
