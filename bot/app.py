@@ -34,6 +34,7 @@ from bot.features.progress import routes as progress
 from bot.features.reminders import routes as reminders
 from bot.features.reports import routes as reports
 from domain.policy import Policy, load_policy
+from domain.worktime import PresenceHistory
 from scheduler.clock import ScheduledJob
 from storage.campaigns import SqlCampaigns
 from storage.engine import create_engine, session_factory
@@ -45,6 +46,7 @@ from storage.org import SqlOrganisation
 from storage.preferences import SqlPreferences
 from storage.report_queries import SqlReportQueries
 from storage.schedule import SqlSchedule
+from storage.worktime import SqlPresenceHistory
 
 Clock = Callable[[], datetime]
 
@@ -125,6 +127,7 @@ def build_services(
     services.provide(MeetingDesk(meetings, SqlSubTeams(sessions, clock=clock)))
     services.provide(ReminderServices.build(engine, services))
     services.provide(ApproverNotices(services), ApprovalRequests)
+    services.provide(SqlPresenceHistory(sessions), PresenceHistory)
     return services
 
 

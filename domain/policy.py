@@ -35,6 +35,7 @@ from domain.errors import PolicyError
 from domain.occasions import DayPart
 from domain.org import ExemptReason, StaffMember
 from domain.periods import Period, PeriodKind
+from domain.worktime import WorkTimeRules
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
@@ -266,6 +267,8 @@ class Policy(_Section):
     declarations: Declarations = Declarations()
     nudges: Nudges = Nudges()
     reports: Reports = Reports()
+    # The 2026 rules (issue 18), each in its own module with its source cited there.
+    worktime: WorkTimeRules = WorkTimeRules()
 
     @field_validator("categories", mode="before")
     @classmethod
