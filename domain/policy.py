@@ -29,6 +29,7 @@ from pydantic import (
     model_validator,
 )
 
+from domain.allowance import AllowanceRules
 from domain.calendar import WorkCalendar
 from domain.conditions import RosterCondition
 from domain.errors import PolicyError
@@ -269,6 +270,7 @@ class Policy(_Section):
     reports: Reports = Reports()
     # The 2026 rules (issue 18), each in its own module with its source cited there.
     worktime: WorkTimeRules = WorkTimeRules()
+    allowance: AllowanceRules = AllowanceRules()
 
     @field_validator("categories", mode="before")
     @classmethod
