@@ -17,6 +17,7 @@ import typer
 COMMAND_MODULES = (
     "bot.cli.report",
     "bot.cli.worktime",
+    "bot.cli.allowance",
     "bot.cli.seed_demo",
     "bot.cli.serve",
     "bot.cli.chat",

@@ -139,6 +139,7 @@ async def _table(settings: Settings, policy: Policy, first: date, last: date) ->
     from datetime import time, timedelta
 
     from domain.org import sections_of
+    from domain.spreadsheet_text import csv_text
     from domain.worktime import work_days
     from storage.engine import session_factory
     from storage.org import SqlOrganisation
@@ -158,7 +159,7 @@ async def _table(settings: Settings, policy: Policy, first: date, last: date) ->
         chart = await directory.chart()
     section_of = sections_of(staff, chart)
     names = {
-        e: (m.name, chart.unit(section_of[e]).name if e in section_of else "")
+        e: (csv_text(m.name), csv_text(chart.unit(section_of[e]).name) if e in section_of else "")
         for e, m in staff.items()
     }
     days = work_days(reports, entries, policy.worktime, calendar.tz, first, last)
