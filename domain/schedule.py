@@ -138,3 +138,13 @@ class RecurringPlan:
             for i in range((last - first).days + 1)
             if (first + timedelta(days=i)).weekday() in wanted
         ]
+
+
+@dataclass(frozen=True, slots=True)
+class PresenceReport:
+    """One presence report: ``kind`` is start, end, away, back or meeting; ``at`` is when it
+    happened (the time the person stated, else when they said it)."""
+
+    id: int
+    kind: str
+    at: datetime

@@ -175,6 +175,7 @@ class Interpretation:
     argument: str | None = None  # Intent.COMMAND: what followed its name
     days: int | None = None  # Intent.PAUSE_REMINDERS: for how many days
     at: time | None = None  # REPORT_START/END, PRESENCE: a stated time (「9時に業務開始」)
+    correction: bool = False  # REPORT_START/END: correct today's report (「開始時刻を9:00に修正」)
     fragment: Fragment | None = None  # with a question: what the message did say
 
     def to_json(self) -> dict[str, Any]:
@@ -198,6 +199,7 @@ class Interpretation:
                     ("days", self.days),
                     ("at", None if self.at is None else self.at.strftime("%H:%M")),
                     ("fragment", None if self.fragment is None else self.fragment.to_json()),
+                    ("correction", True if self.correction else None),
                 )
                 if value is not None
             },

@@ -33,6 +33,7 @@ from dialogs.understanding.months import MonthMention, find_months
 from dialogs.understanding.normalise import normalise
 from dialogs.understanding.parts import PartMention, find_parts
 from dialogs.understanding.people import find_person
+from dialogs.understanding.presence_times import is_correction, stated_time
 from dialogs.understanding.questions import render
 from dialogs.understanding.recurrence import EveryMention, find_every, role_of
 from dialogs.understanding.scanner import Scanner
@@ -170,14 +171,24 @@ class _Reading:
             day = dates[0].days[0] if len(dates) == 1 and len(dates[0].days) == 1 else self.today
             part = parts[0].part if parts and parts[0].problem is None else "full"
             return Interpretation(
-                intent, entries=(Entry(day, part, PRESENCE_STATUS[kind]),), lang=self.lang
+                intent,
+                entries=(Entry(day, part, PRESENCE_STATUS[kind]),),
+                lang=self.lang,
+                at=stated_time(parts, scan.rest),
             )
         if intent in {Intent.REPORT_START, Intent.REPORT_END}:
             entries = tuple(
                 Entry(self.today, s.part if s.part not in (None, HALF) else "full", s.status)
                 for s in statuses[:1]
             )
-            return Interpretation(intent, entries=entries, lang=self.lang)
+            at = stated_time(parts, scan.rest)
+            return Interpretation(
+                intent,
+                entries=entries,
+                lang=self.lang,
+                at=at,
+                correction=at is not None and is_correction(scan.rest),
+            )
         for m in dates:
             self._note(m.problem, m.problem_args)
         for p in parts:

@@ -121,6 +121,11 @@ STATUSES: Final = Lexicon[tuple[Status, str | None]](
 PRESENCE: Final = Lexicon[str](
     {
         "業務開始": "start",
+        "開始時刻": "start",
+        "開始時間": "start",
+        "始業時刻": "start",
+        "start time": "start",
+        "starting time": "start",
         "業務を開始": "start",
         "始業": "start",
         "勤務開始": "start",
@@ -136,6 +141,11 @@ PRESENCE: Final = Lexicon[str](
         "clocking in": "start",
         "clocked in": "start",
         "業務終了": "end",
+        "終了時刻": "end",
+        "終了時間": "end",
+        "終業時刻": "end",
+        "end time": "end",
+        "finish time": "end",
         "業務を終了": "end",
         "終業": "end",
         "勤務終了": "end",
