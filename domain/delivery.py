@@ -270,3 +270,16 @@ class FiringLedger(Protocol):
     async def reclaim_stale_firings(self, owner: str, older_than: timedelta) -> list[Firing]:
         """Take over firings claimed long ago and never completed (their replica died)."""
         ...
+
+
+@dataclass(frozen=True)
+class FailedDelivery:
+    """A delivery that failed for good, as the operator sees it: what, to whom, when, why
+    (the last HTTP status and error the sender reported)."""
+
+    kind: str
+    recipient: str
+    http_status: int | None
+    error: str | None
+    at: datetime
+    attempts: int

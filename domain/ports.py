@@ -7,7 +7,7 @@ from datetime import date, datetime
 from typing import Protocol
 
 from domain.campaigns import Campaign
-from domain.delivery import NewDelivery, RunProgress, RunSummary
+from domain.delivery import FailedDelivery, NewDelivery, RunProgress, RunSummary
 from domain.identity import ChatUser
 from domain.org import OrgChart, StaffMember
 from domain.schedule import PresenceReport, RecurringPlan, ScheduleEntry
@@ -104,6 +104,10 @@ class DeliveryReports(Protocol):
     async def progress(self, run_id: int | None) -> RunProgress: ...
 
     async def recent_runs(self, limit: int = 5) -> list[RunSummary]: ...
+
+    async def recent_failures(self, limit: int = 5) -> list[FailedDelivery]:
+        """The latest deliveries that failed for good, newest first."""
+        ...
 
 
 class CampaignList(Protocol):
