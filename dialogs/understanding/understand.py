@@ -48,6 +48,15 @@ from domain.calendar import WorkCalendar
 MAX_CHARS = 1000  # longer messages are not read (a pasted document is not a declaration)
 MAX_YEARS_AWAY = 5  # explicit years further from today are refused as typos
 _NUMBER = re.compile(r"\d+")
+_QUERIES = frozenset(
+    {
+        Intent.QUERY_WHO,
+        Intent.QUERY_PERSON,
+        Intent.QUERY_SELF,
+        Intent.QUERY_STATS,
+        Intent.QUERY_PROGRESS,
+    }
+)
 _NOUN_PHRASE = frozenset({"の", "のは", "の状況", "の一覧", "者", "の者", "状況", "一覧"})
 _RESIDUE = re.compile(r"[\ue000\s?？。、.!！]")
 _CHANGE_SPLIT_OLD_FIRST = re.compile(r"ではなく|じゃなくて|じゃなく|でなく|rather than")
@@ -155,7 +164,7 @@ class _Reading:
         dates = join_mentions(scan, dates, ranges=intent is not Intent.CHANGE)
         if intent in {Intent.HELP, Intent.UNKNOWN}:
             return Interpretation(intent, lang=self.lang)
-        if intent in {Intent.QUERY_WHO, Intent.QUERY_PERSON, Intent.QUERY_SELF, Intent.QUERY_STATS}:
+        if intent in _QUERIES:
             return self._query(
                 intent,
                 dates,

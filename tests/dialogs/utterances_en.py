@@ -346,8 +346,8 @@ UTTERANCES_EN: list[tuple[str, dict[str, Any]]] = [
         {"intent": "query_person", "person": "Suzuki", "period": "tomorrow", "status": "office"},
     ),
     ("My schedule", {"intent": "query_self"}),
-    ("What's my progress?", {"intent": "query_self"}),
-    ("My status this month", {"intent": "query_self", "period": "this_month"}),
+    ("What's my progress?", {"intent": "query_progress"}),
+    ("My status this month", {"intent": "query_progress", "period": "this_month"}),
     ("Section stats", {"intent": "query_stats"}),
     (
         "Show me the section stats for this fiscal year",
@@ -424,4 +424,38 @@ UTTERANCES_EN: list[tuple[str, dict[str, Any]]] = [
         {"intent": "request_approval", "entries": [("2026-11-27", "full", "telework")]},
     ),
     ("ＷＦＨ　明日", {"intent": "declare", "entries": [("2026-11-27", "full", "telework")]}),
+    # issue 13: questions are answered, never declared
+    (
+        "is anyone working from home tomorrow?",
+        {"intent": "query_who", "period": "tomorrow", "status": "telework"},
+    ),
+    ("who's in the office today", {"intent": "query_who", "period": "today", "status": "office"}),
+    (
+        "how many people are teleworking on Friday?",
+        {"intent": "query_who", "period": "tomorrow", "status": "telework"},
+    ),
+    ("am I teleworking tomorrow?", {"intent": "query_self", "period": "tomorrow"}),
+    ("did I register telework for Monday?", {"intent": "query_self", "period": "2026-11-23"}),
+    ("do I have any WFH booked next week?", {"intent": "query_self", "period": "next_week"}),
+    ("what's on my calendar tomorrow?", {"intent": "query_self", "period": "tomorrow"}),
+    ("is tomorrow a WFH day for me?", {"intent": "query_self", "period": "tomorrow"}),
+    ("how many days do I have left?", {"intent": "query_progress"}),
+    (
+        "how many telework days have I done this month?",
+        {"intent": "query_progress", "period": "this_month"},
+    ),
+    ("am I on track with my target?", {"intent": "query_progress"}),
+    (
+        "how many times have I teleworked this year?",
+        {"intent": "query_progress", "period": "this_year"},
+    ),
+    ("what's our section's telework rate?", {"intent": "query_stats"}),
+    (
+        "can I work from home tomorrow?",
+        {"intent": "request_approval", "entries": [("2026-11-27", "full", "telework")]},
+    ),
+    (
+        "is Tanaka in the office tomorrow?",
+        {"intent": "query_person", "person": "Tanaka", "period": "tomorrow", "status": "office"},
+    ),
 ]
