@@ -458,4 +458,163 @@ UTTERANCES_EN: list[tuple[str, dict[str, Any]]] = [
         "is Tanaka in the office tomorrow?",
         {"intent": "query_person", "person": "Tanaka", "period": "tomorrow", "status": "office"},
     ),
+    # issue 13: durations, spans, side clauses
+    (
+        "WFH for the next 3 days",
+        {
+            "intent": "declare",
+            "entries": [
+                ("2026-11-26", "full", "telework"),
+                ("2026-11-27", "full", "telework"),
+                ("2026-11-30", "full", "telework"),
+            ],
+        },
+    ),
+    (
+        "in the office for the next two days",
+        {
+            "intent": "declare",
+            "entries": [("2026-11-26", "full", "office"), ("2026-11-27", "full", "office")],
+        },
+    ),
+    (
+        "business trip for 3 days from Monday",
+        {
+            "intent": "declare",
+            "entries": [
+                ("2026-11-30", "full", "business_trip"),
+                ("2026-12-01", "full", "business_trip"),
+                ("2026-12-02", "full", "business_trip"),
+            ],
+        },
+    ),
+    (
+        "from Monday for 3 days WFH",
+        {
+            "intent": "declare",
+            "entries": [
+                ("2026-11-30", "full", "telework"),
+                ("2026-12-01", "full", "telework"),
+                ("2026-12-02", "full", "telework"),
+            ],
+        },
+    ),
+    (
+        "WFH for 2 weeks starting Dec 7",
+        {
+            "intent": "declare",
+            "entries": [
+                ("2026-12-07", "full", "telework"),
+                ("2026-12-08", "full", "telework"),
+                ("2026-12-09", "full", "telework"),
+                ("2026-12-10", "full", "telework"),
+                ("2026-12-11", "full", "telework"),
+                ("2026-12-14", "full", "telework"),
+                ("2026-12-15", "full", "telework"),
+                ("2026-12-16", "full", "telework"),
+                ("2026-12-17", "full", "telework"),
+                ("2026-12-18", "full", "telework"),
+            ],
+        },
+    ),
+    (
+        "3 days of leave starting Dec 1",
+        {
+            "intent": "declare",
+            "entries": [
+                ("2026-12-01", "full", "leave"),
+                ("2026-12-02", "full", "leave"),
+                ("2026-12-03", "full", "leave"),
+            ],
+        },
+    ),
+    (
+        "I'll telework Dec 14-16",
+        {
+            "intent": "declare",
+            "entries": [
+                ("2026-12-14", "full", "telework"),
+                ("2026-12-15", "full", "telework"),
+                ("2026-12-16", "full", "telework"),
+            ],
+        },
+    ),
+    (
+        "WFH 14-16 Dec",
+        {
+            "intent": "declare",
+            "entries": [
+                ("2026-12-14", "full", "telework"),
+                ("2026-12-15", "full", "telework"),
+                ("2026-12-16", "full", "telework"),
+            ],
+        },
+    ),
+    (
+        "working from home Jan 12 to 14",
+        {
+            "intent": "declare",
+            "entries": [
+                ("2027-01-12", "full", "telework"),
+                ("2027-01-13", "full", "telework"),
+                ("2027-01-14", "full", "telework"),
+            ],
+        },
+    ),
+    (
+        "WFH from the 1st to the 3rd",
+        {
+            "intent": "declare",
+            "entries": [
+                ("2026-12-01", "full", "telework"),
+                ("2026-12-02", "full", "telework"),
+                ("2026-12-03", "full", "telework"),
+            ],
+        },
+    ),
+    (
+        "next week I'm wfh the whole week",
+        {
+            "intent": "declare",
+            "entries": [
+                ("2026-11-30", "full", "telework"),
+                ("2026-12-01", "full", "telework"),
+                ("2026-12-02", "full", "telework"),
+                ("2026-12-03", "full", "telework"),
+                ("2026-12-04", "full", "telework"),
+            ],
+        },
+    ),
+    (
+        "remote all next week",
+        {
+            "intent": "declare",
+            "entries": [
+                ("2026-11-30", "full", "telework"),
+                ("2026-12-01", "full", "telework"),
+                ("2026-12-02", "full", "telework"),
+                ("2026-12-03", "full", "telework"),
+                ("2026-12-04", "full", "telework"),
+            ],
+        },
+    ),
+    (
+        "office Monday and Wednesday next week",
+        {
+            "intent": "declare",
+            "entries": [("2026-11-30", "full", "office"), ("2026-12-02", "full", "office")],
+        },
+    ),
+    (
+        "WFH tomorrow, I have a dentist appointment at 4pm",
+        {"intent": "declare", "entries": [("2026-11-27", "full", "telework")]},
+    ),
+    (
+        "I'll be working from home tomorrow because I have a call with a client at 10",
+        {"intent": "declare", "entries": [("2026-11-27", "full", "telework")]},
+    ),
+    (
+        "I have a meeting at 10 so I'll WFH tomorrow morning",
+        {"intent": "declare", "entries": [("2026-11-27", "am", "telework")]},
+    ),
 ]

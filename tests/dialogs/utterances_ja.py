@@ -815,4 +815,239 @@ UTTERANCES_JA: list[tuple[str, dict[str, Any]]] = [
     ("鈴木係長は今日どこ？", {"intent": "query_person", "person": "鈴木", "period": "today"}),
     ("課の今月の実施率は？", {"intent": "query_stats", "period": "this_month"}),
     ("うちの課のテレワーク状況を知りたい", {"intent": "query_stats"}),
+    # issue 13: durations, spans, weekday lists with と/や, side clauses
+    (
+        "明日から3日間テレワークします",
+        {
+            "intent": "declare",
+            "entries": [
+                ("2026-11-27", "full", "telework"),
+                ("2026-11-30", "full", "telework"),
+                ("2026-12-01", "full", "telework"),
+            ],
+        },
+    ),
+    (
+        "明日からの2日間は在宅勤務",
+        {
+            "intent": "declare",
+            "entries": [("2026-11-27", "full", "telework"), ("2026-11-30", "full", "telework")],
+        },
+    ),
+    (
+        "来週月曜から5日間出張です",
+        {
+            "intent": "declare",
+            "entries": [
+                ("2026-11-30", "full", "business_trip"),
+                ("2026-12-01", "full", "business_trip"),
+                ("2026-12-02", "full", "business_trip"),
+                ("2026-12-03", "full", "business_trip"),
+                ("2026-12-04", "full", "business_trip"),
+            ],
+        },
+    ),
+    (
+        "12/7から2週間在宅",
+        {
+            "intent": "declare",
+            "entries": [
+                ("2026-12-07", "full", "telework"),
+                ("2026-12-08", "full", "telework"),
+                ("2026-12-09", "full", "telework"),
+                ("2026-12-10", "full", "telework"),
+                ("2026-12-11", "full", "telework"),
+                ("2026-12-14", "full", "telework"),
+                ("2026-12-15", "full", "telework"),
+                ("2026-12-16", "full", "telework"),
+                ("2026-12-17", "full", "telework"),
+                ("2026-12-18", "full", "telework"),
+            ],
+        },
+    ),
+    (
+        "今後3日間は在宅勤務とします",
+        {
+            "intent": "declare",
+            "entries": [
+                ("2026-11-26", "full", "telework"),
+                ("2026-11-27", "full", "telework"),
+                ("2026-11-30", "full", "telework"),
+            ],
+        },
+    ),
+    (
+        "これから2日間お休みをいただきます",
+        {
+            "intent": "declare",
+            "entries": [("2026-11-26", "full", "leave"), ("2026-11-27", "full", "leave")],
+        },
+    ),
+    (
+        "来週はずっと在宅です",
+        {
+            "intent": "declare",
+            "entries": [
+                ("2026-11-30", "full", "telework"),
+                ("2026-12-01", "full", "telework"),
+                ("2026-12-02", "full", "telework"),
+                ("2026-12-03", "full", "telework"),
+                ("2026-12-04", "full", "telework"),
+            ],
+        },
+    ),
+    (
+        "来週はずっとテレワークでお願いします",
+        {
+            "intent": "request_approval",
+            "entries": [
+                ("2026-11-30", "full", "telework"),
+                ("2026-12-01", "full", "telework"),
+                ("2026-12-02", "full", "telework"),
+                ("2026-12-03", "full", "telework"),
+                ("2026-12-04", "full", "telework"),
+            ],
+        },
+    ),
+    (
+        "来週は全部出社します",
+        {
+            "intent": "declare",
+            "entries": [
+                ("2026-11-30", "full", "office"),
+                ("2026-12-01", "full", "office"),
+                ("2026-12-02", "full", "office"),
+                ("2026-12-03", "full", "office"),
+                ("2026-12-04", "full", "office"),
+            ],
+        },
+    ),
+    (
+        "来週1週間テレワーク",
+        {
+            "intent": "declare",
+            "entries": [
+                ("2026-11-30", "full", "telework"),
+                ("2026-12-01", "full", "telework"),
+                ("2026-12-02", "full", "telework"),
+                ("2026-12-03", "full", "telework"),
+                ("2026-12-04", "full", "telework"),
+            ],
+        },
+    ),
+    (
+        "来週は毎日在宅勤務",
+        {
+            "intent": "declare",
+            "entries": [
+                ("2026-11-30", "full", "telework"),
+                ("2026-12-01", "full", "telework"),
+                ("2026-12-02", "full", "telework"),
+                ("2026-12-03", "full", "telework"),
+                ("2026-12-04", "full", "telework"),
+            ],
+        },
+    ),
+    (
+        "来週の月～水はテレワーク",
+        {
+            "intent": "declare",
+            "entries": [
+                ("2026-11-30", "full", "telework"),
+                ("2026-12-01", "full", "telework"),
+                ("2026-12-02", "full", "telework"),
+            ],
+        },
+    ),
+    (
+        "月～水テレワーク",
+        {
+            "intent": "declare",
+            "entries": [
+                ("2026-11-30", "full", "telework"),
+                ("2026-12-01", "full", "telework"),
+                ("2026-12-02", "full", "telework"),
+            ],
+        },
+    ),
+    (
+        "来週の火曜や木曜に在宅します",
+        {
+            "intent": "declare",
+            "entries": [("2026-12-01", "full", "telework"), ("2026-12-03", "full", "telework")],
+        },
+    ),
+    (
+        "月曜と水曜と金曜に在宅勤務",
+        {
+            "intent": "declare",
+            "entries": [
+                ("2026-11-30", "full", "telework"),
+                ("2026-12-02", "full", "telework"),
+                ("2026-12-04", "full", "telework"),
+            ],
+        },
+    ),
+    (
+        "火や木はテレワーク",
+        {
+            "intent": "declare",
+            "entries": [("2026-12-01", "full", "telework"), ("2026-12-03", "full", "telework")],
+        },
+    ),
+    (
+        "12/1から4日まで在宅",
+        {
+            "intent": "declare",
+            "entries": [
+                ("2026-12-01", "full", "telework"),
+                ("2026-12-02", "full", "telework"),
+                ("2026-12-03", "full", "telework"),
+                ("2026-12-04", "full", "telework"),
+            ],
+        },
+    ),
+    (
+        "12月1日〜12月3日 年休",
+        {
+            "intent": "declare",
+            "entries": [
+                ("2026-12-01", "full", "leave"),
+                ("2026-12-02", "full", "leave"),
+                ("2026-12-03", "full", "leave"),
+            ],
+        },
+    ),
+    (
+        "明日は10時から会議があるので在宅にします",
+        {"intent": "declare", "entries": [("2026-11-27", "full", "telework")]},
+    ),
+    (
+        "明日は14時の打ち合わせに出るため出社します",
+        {"intent": "declare", "entries": [("2026-11-27", "full", "office")]},
+    ),
+    (
+        "明日は在宅です。15時からのWeb会議には参加します",
+        {"intent": "declare", "entries": [("2026-11-27", "full", "telework")]},
+    ),
+    (
+        "子どもの通院があるので明日は午前休にします",
+        {"intent": "declare", "entries": [("2026-11-27", "am", "leave")]},
+    ),
+    (
+        "15時から歯医者の予約があるため明日は在宅勤務で",
+        {"intent": "declare", "entries": [("2026-11-27", "full", "telework")]},
+    ),
+    (
+        "明日13時から来客のため出社します",
+        {"intent": "declare", "entries": [("2026-11-27", "full", "office")]},
+    ),
+    (
+        "会議のため明日13時から出社",
+        {"intent": "declare", "entries": [("2026-11-27", "13:00-", "office")]},
+    ),
+    (
+        "3日間テレワーク",
+        {"intent": "declare", "question": "いつですか？（例: 明日、12/3(木)、来週の月・水）"},
+    ),
 ]
