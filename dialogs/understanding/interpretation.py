@@ -35,6 +35,7 @@ class Intent(StrEnum):
     QUERY_PERSON = "query_person"
     QUERY_SELF = "query_self"
     QUERY_STATS = "query_stats"
+    QUERY_PROGRESS = "query_progress"  # 「あと何回？」"how many days left?": one's targets
     HELP = "help"
     UNKNOWN = "unknown"
     # Short replies inside a conversation (the conversation decides what they answer):
