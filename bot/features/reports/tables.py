@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
 
+from bot.ui.eras import era_date, era_fiscal_year, era_month
 from bot.ui.formatting import short_date
 from bot.ui.texts import Lang, text
 from domain.report_model import CategoryTally, RangeKind, Scope, Tally
@@ -54,13 +55,10 @@ class Table:
 
 
 def wareki(day: date, lang: Lang) -> str:
-    """令和8年4月1日 (2026年… before 令和) or 1 April 2026."""
+    """令和8年4月1日 (平成31年4月30日, 令和元年5月1日: ``bot.ui.eras``) or 1 April 2026."""
     if lang == "en":
         return f"{day.day} {day.strftime('%B')} {day.year}"
-    if day >= date(2019, 5, 1):
-        era = day.year - 2018
-        return f"令和{'元' if era == 1 else era}年{day.month}月{day.day}日"
-    return f"{day.year}年{day.month}月{day.day}日"
+    return era_date(day)
 
 
 def period_text(body: ReportBody, lang: Lang) -> str:
@@ -68,12 +66,10 @@ def period_text(body: ReportBody, lang: Lang) -> str:
     r = body.range
     span = f"{wareki(r.start, lang)}{'～' if lang == 'ja' else ' – '}{wareki(r.end, lang)}"
     if r.kind is RangeKind.FISCAL_YEAR:
-        name = f"令和{r.fiscal_year - 2018}年度" if lang == "ja" else f"FY{r.fiscal_year}"
+        name = era_fiscal_year(r.fiscal_year) if lang == "ja" else f"FY{r.fiscal_year}"
         return f"{name}（{span}）" if lang == "ja" else f"{name} ({span})"
     if r.kind is RangeKind.MONTH:
-        name = (
-            wareki(r.start, lang).rsplit("1日", 1)[0] if lang == "ja" else r.start.strftime("%B %Y")
-        )
+        name = era_month(r.start) if lang == "ja" else r.start.strftime("%B %Y")
         return f"{name}（{span}）" if lang == "ja" else f"{name} ({span})"
     return span
 

@@ -240,3 +240,17 @@ def test_roster_text_is_neutralised_in_csv_and_numbers_are_not() -> None:
     assert risky  # computed negative changes ...
     for cell in risky:  # ... and nothing else
         float(cell.rstrip("%"))
+
+
+@pytest.mark.parametrize(
+    ("fiscal_year", "name"),
+    [(2019, "令和元年度"), (2018, "平成30年度"), (2017, "平成29年度")],
+)
+def test_reports_of_earlier_years_name_their_era(fiscal_year: int, name: str) -> None:
+    """Issue 14 item 7: not 令和1年度, 令和0年度, 令和-1年度."""
+    request = ReportRequest(ReportRange.fiscal_year_of(fiscal_year, CALENDAR))
+    r = build_report(request, inputs(date(2017, 3, 25), date(2020, 4, 7)), POLICY, CALENDAR)
+    csv_text = to_csv(r, "ja", GENERATED, 0.5).decode("utf-8-sig")
+    assert f"対象期間: {name}（" in csv_text
+    card = summary_card(r, "ja")
+    assert card["body"][0]["text"].startswith(f"テレワーク実施状況（{name}（")
