@@ -295,3 +295,18 @@ def test_an_unknown_unit_is_refused() -> None:
 
 def test_month_tallies_default_to_zero() -> None:
     assert MonthTally() == MonthTally(0, 0, 0.0, 0, 0)
+
+
+def test_mid_year_the_previous_year_is_the_same_period() -> None:
+    """Issue 14 item 1: as of 9/30, FY2025 counts 2025-04-01 … 2025-09-30 (前年度同期), not
+    the whole of FY2025: P12's 7/16 only (P01's 11/12, P14's 3/10 and P03's 3/30 come later);
+    m3 (3/15/2026) is not counted either."""
+    previous = report(as_of=date(2026, 9, 30)).previous
+    assert previous.reference_day == date(2025, 9, 30)
+    assert (previous.range.start, previous.range.end) == (date(2025, 4, 1), date(2026, 3, 31))
+    assert figures(previous.overview[-1].tally) == (17, 16, 1, 1, 1, 1.0, 1, 0, 0)
+    assert [m.occasions for m in previous.overview[-1].tally.months][3:6] == [1, 0, 0]
+
+
+def test_a_finished_year_compares_with_the_whole_previous_year() -> None:
+    assert report().previous.reference_day == date(2026, 3, 31)

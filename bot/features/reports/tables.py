@@ -74,6 +74,12 @@ def period_text(body: ReportBody, lang: Lang) -> str:
     return span
 
 
+def counted_span(body: ReportBody, lang: Lang) -> str:
+    """The days a body counts: its range's first day to its reference day."""
+    dash = "～" if lang == "ja" else " – "
+    return f"{wareki(body.range.start, lang)}{dash}{wareki(body.reference_day, lang)}"
+
+
 def scope_text(report: Report, lang: Lang) -> str:
     first = report.current.overview[0]
     if first.unit is not None:
@@ -336,7 +342,12 @@ def comparison_table(report: Report, lang: Lang) -> Table:
                 (group_label(report, i, lang), text(lang, f"report.col.{key}"), a, b, change)
             )
     kinds = tuple(kind for _ in report.current.overview for _, kind, _ in _COMPARED)
-    note = f"{text(lang, 'report.col.previous')}: {period_text(report.previous, lang)}"
+    note = text(
+        lang,
+        "report.comparison.note",
+        previous=counted_span(report.previous, lang),
+        current=counted_span(report.current, lang),
+    )
     return Table(text(lang, "report.table.comparison"), columns, tuple(rows), note, kinds)
 
 

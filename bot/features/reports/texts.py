@@ -103,8 +103,12 @@ add_texts(
             "Telework Week",
         ),
         "report.table.comparison": (
-            "前年度比較",
-            "Previous year",
+            "前年度同期比較",
+            "Same period last year",
+        ),
+        "report.comparison.note": (
+            "前年度同期: {previous}（今年度: {current}）。前年度も同じ月日までを、その時点の在職者・所属で数えます。",
+            "Same period last year: {previous} (this year: {current}), counted up to the same day, with the staff and units of that time.",
         ),
         "report.table.people": (
             "職員別",
@@ -235,8 +239,8 @@ add_texts(
             "This year",
         ),
         "report.col.previous": (
-            "前年度",
-            "Previous year",
+            "前年度同期",
+            "Same period last year",
         ),
         "report.col.change": (
             "増減",
