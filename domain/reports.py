@@ -67,6 +67,7 @@ def build_report(
         previous=previous,
         categories=tuple(policy.categories.items()),
         min_group_size=policy.reports.care_min_group_size,
+        counting=policy.counting,
     )
 
 

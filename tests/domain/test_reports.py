@@ -76,7 +76,7 @@ def test_overview_rows_every_cell() -> None:
     # 本省: 13 people; not eligible: P08 (exempt), P09 (条件付採用期間 until 2027-03-31).
     # Implementers: P01 P02 P03 P04 P06 P07 P08 P10 P11 P20 = 10 (9 without exempt P08).
     # Occasions 2+1+3+1+12+1+1+2+2+1 = 26; person-days 2+0.5+2.5+1+12+1+1+2+2+1 = 25;
-    # half days: P02's morning and P03's 13:00-17:00; P04's am+pm merged into a full day.
+    # half days: P02's morning and P03's 13:00-16:30; P04's am+pm merged into a full day.
     # Meetings: m1 (section 総務課, 6/1).
     assert figures(rows[0].tally) == (13, 11, 10, 9, 26, 25.0, 24, 2, 1)
     # 地方: P14 (2 halves = 1.0), P15 (2), P17 (3/31 only; 4/1/2027 is next year), P19 (1);

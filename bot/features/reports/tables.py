@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, time
 from enum import StrEnum
 
 from bot.ui.eras import era_date, era_fiscal_year, era_month
@@ -114,11 +114,23 @@ def heading_lines(report: Report, lang: Lang, generated: datetime) -> list[str]:
 def rule_lines(report: Report, lang: Lang, half_day: float) -> list[str]:
     return [
         text(lang, "report.rule.movers"),
-        text(lang, "report.rule.counting", half=f"{half_day:g}"),
+        text(
+            lang,
+            "report.rule.counting",
+            half=f"{half_day:g}",
+            standard=_hours(report.counting.standard_working_day, lang),
+        ),
         text(lang, "report.rule.targets"),
         text(lang, "report.rule.privacy", k=report.min_group_size),
         text(lang, "report.rule.meetings"),
     ]
+
+
+def _hours(value: time, lang: Lang) -> str:
+    """7時間45分 / 7 h 45 min."""
+    if lang == "en":
+        return f"{value.hour} h {value.minute} min" if value.minute else f"{value.hour} h"
+    return f"{value.hour}時間{value.minute}分" if value.minute else f"{value.hour}時間"
 
 
 _FIGURES = (
