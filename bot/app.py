@@ -111,13 +111,13 @@ def build_services(
     calendar = policy.work_calendar()
     services = Services(
         directory=SqlOrganisation(sessions),
-        schedule=SqlSchedule(sessions, clock=clock),
+        schedule=SqlSchedule(sessions, clock=clock, time_ranges=policy.counting.time_ranges),
         policy=policy,
         calendar=calendar,
         admins=admins,
         now=clock,
         deliveries=SqlDeliveryReports(engine),
-        reports=SqlReportQueries(engine, calendar.time_zone),
+        reports=SqlReportQueries(engine, calendar.time_zone, policy.counting.time_ranges),
         campaigns=SqlCampaigns(sessions),
         languages=SqlPreferences(sessions),
     )
