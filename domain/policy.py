@@ -162,16 +162,21 @@ class Eligibility(_Section):
     prorate_first_period: bool = True
 
     def eligible_from(self, hire_date: date) -> date:
-        """The first eligible day: the hire date plus the months (clamped to a month's end),
-        e.g. hired 2026-04-01 → eligible from 2026-10-01."""
+        """The first eligible day: the day after the conditional appointment period ends.
+
+        The period is reckoned as 民法 §143 reckons months, with the hire day counted (the
+        appointment takes effect from the start of that day): it ends on the day before the
+        corresponding day (応当日) of the last month, or at the end of that month when it has
+        no corresponding day. So hired 2026-04-01 → eligible 2026-10-01, hired 2026-03-31
+        (no 9/31) → period ends 9/30 → eligible 2026-10-01, hired 2026-08-31 → eligible
+        2027-03-01, hired 2027-08-29 → eligible 2028-02-29 (a leap year).
+        """
         months = hire_date.month - 1 + self.conditional_appointment_months
         year, month = hire_date.year + months // 12, months % 12 + 1
-        for day in (hire_date.day, 30, 29, 28):
-            try:
-                return date(year, month, day)
-            except ValueError:
-                continue
-        raise AssertionError("unreachable")  # pragma: no cover
+        try:
+            return date(year, month, hire_date.day)  # the corresponding day (応当日)
+        except ValueError:  # no such day: the period ends at the month's end
+            return date(year + month // 12, month % 12 + 1, 1)
 
 
 class Exemptions(_Section):

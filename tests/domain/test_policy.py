@@ -262,12 +262,35 @@ def test_retroactive_window_counts_working_days() -> None:
     assert POLICY.declarations.earliest_retroactive_day(date(2026, 5, 7), CAL) == date(2026, 4, 24)
 
 
-def test_eligibility_starts_six_months_after_hiring() -> None:
-    rule = POLICY.eligibility
-    assert rule.eligible_from(date(2026, 4, 1)) == date(2026, 10, 1)
-    assert rule.eligible_from(date(2026, 8, 31)) == date(2027, 2, 28)
-    assert rule.eligible_from(date(2027, 8, 31)) == date(2028, 2, 29)
-    assert rule.eligible_from(date(2026, 12, 15)) == date(2027, 6, 15)
+@pytest.mark.parametrize(
+    ("hired", "eligible"),
+    [
+        (date(2026, 4, 1), date(2026, 10, 1)),  # from the start of a month: ends 9/30
+        (date(2026, 3, 31), date(2026, 10, 1)),  # no 9/31: ends at September's end (民法143条)
+        (date(2026, 5, 31), date(2026, 12, 1)),  # no 11/31
+        (date(2026, 8, 31), date(2027, 3, 1)),  # no 2/31: ends 2/28
+        (date(2027, 8, 31), date(2028, 3, 1)),  # leap year: ends 2/29
+        (date(2026, 8, 30), date(2027, 3, 1)),  # no 2/30 either
+        (date(2026, 8, 29), date(2027, 3, 1)),  # 2027 has no 2/29: ends 2/28
+        (date(2027, 8, 29), date(2028, 2, 29)),  # 2028 has: ends 2/28, eligible 2/29
+        (date(2027, 8, 28), date(2028, 2, 28)),
+        (date(2026, 12, 15), date(2027, 6, 15)),  # across a year
+        (date(2026, 9, 30), date(2027, 3, 30)),
+        (date(2026, 10, 31), date(2027, 5, 1)),  # no 4/31
+    ],
+)
+def test_eligibility_starts_the_day_after_the_conditional_period_ends(
+    hired: date, eligible: date
+) -> None:
+    assert POLICY.eligibility.eligible_from(hired) == eligible
+
+
+def test_eligibility_with_other_lengths() -> None:
+    twelve = POLICY.eligibility.model_copy(update={"conditional_appointment_months": 12})
+    assert twelve.eligible_from(date(2028, 2, 29)) == date(2029, 3, 1)  # no 2/29 in 2029
+    assert twelve.eligible_from(date(2026, 4, 1)) == date(2027, 4, 1)
+    none = POLICY.eligibility.model_copy(update={"conditional_appointment_months": 0})
+    assert none.eligible_from(date(2026, 3, 31)) == date(2026, 3, 31)
 
 
 def test_nudge_windows() -> None:

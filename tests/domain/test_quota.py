@@ -134,6 +134,22 @@ def test_people_inside_the_conditional_appointment_period_are_not_eligible() -> 
     assert [t.category for t in eligible.targets] == ["care"]
 
 
+def test_a_month_end_hire_is_not_eligible_on_the_last_day_of_the_sixth_month() -> None:
+    # Hired 3/31: no 9/31, so the period ends at the end of September (民法143条).
+    hired = person(hired=date(2026, 3, 31), care_preschool=True)
+    last = quota_status(hired, POLICY, CAL, date(2026, 9, 30), [])
+    assert last.no_target is NoTargetReason.CONDITIONAL_APPOINTMENT and not last.may_be_nudged
+    assert last.conditional_until == date(2026, 9, 30)
+    first = quota_status(hired, POLICY, CAL, date(2026, 10, 1), [])
+    assert first.no_target is None and first.eligible_from == date(2026, 10, 1)
+    # Hired 8/31 in a leap cycle: eligible from 3/1, not 2/28 or 2/29.
+    leap = person(hired=date(2027, 8, 31))
+    assert quota_status(leap, POLICY, CAL, date(2028, 2, 29), []).no_target is (
+        NoTargetReason.CONDITIONAL_APPOINTMENT
+    )
+    assert quota_status(leap, POLICY, CAL, date(2028, 3, 1), []).no_target is None
+
+
 def test_not_yet_hired_people_are_in_the_window_too() -> None:
     future = person(hired=date(2027, 4, 1))
     status = quota_status(future, POLICY, CAL, date(2026, 11, 26), [])
