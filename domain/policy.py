@@ -139,6 +139,16 @@ class Category(_Section):
     target: Target
     sensitive: bool = False
     nudge: NudgeRule | None = None
+    # -- issue 14 item 10 (nudges): exemptions per category ---------------------------------
+    # Work reasons (国会業務・窓口業務 …) that remove this category's target, and its nudges,
+    # from a member. The person stays eligible (実施可能職員数) and keeps every other
+    # category's target: plan §1(2) and §4 exempt Diet and counter work from the weekly aim
+    # only; managers' 2 a year and carers' once a month apply to them too (原則として).
+    exempt: tuple[ExemptReason, ...] = ()
+
+    def exempts(self, member: StaffMember) -> bool:
+        """Whether the member's work reason removes this category's target from them."""
+        return member.exempt_reason is not None and member.exempt_reason in self.exempt
 
     @model_validator(mode="after")
     def _nudge_fits_period(self) -> Category:
@@ -180,9 +190,11 @@ class Eligibility(_Section):
 
 
 class Exemptions(_Section):
-    """Work reasons that mean no target and no nudges (国会業務, 窓口業務, …)."""
+    """Work reasons that take a person out of the plan altogether: no target in any
+    category, never nudged, not in 実施可能職員数. None by default: the plan exempts Diet and
+    counter work from the weekly aim only, which each category's ``exempt`` says."""
 
-    reasons: tuple[ExemptReason, ...] = tuple(ExemptReason)
+    reasons: tuple[ExemptReason, ...] = ()
 
 
 class Counting(_Section):
@@ -299,8 +311,14 @@ class Policy(_Section):
         return [(cid, c) for cid, c in self.categories.items() if c.when.holds_for(member)]
 
     def is_exempt(self, member: StaffMember) -> bool:
-        """Whether the member's work reason exempts them (no target, never nudged)."""
+        """Whether the member's work reason takes them out of the plan altogether
+        (``[exemptions] reasons``: no target at all, never nudged, not eligible)."""
         return member.exempt_reason is not None and member.exempt_reason in self.exemptions.reasons
+
+    def targets_of(self, member: StaffMember) -> list[tuple[str, Category]]:
+        """The categories whose target applies to the member: those they fall into, less
+        those their work reason exempts them from (ignores eligibility)."""
+        return [(cid, c) for cid, c in self.categories_of(member) if not c.exempts(member)]
 
 
 def parse_policy(text: str, source: str = "<policy>") -> Policy:

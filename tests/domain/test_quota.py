@@ -181,20 +181,39 @@ def test_a_mid_month_start_still_needs_the_months_occasion() -> None:
     assert care.next_deadline == date(2026, 7, 31)
 
 
-def test_exempt_people_have_no_target_and_are_never_nudged() -> None:
+def test_exempt_work_removes_only_the_weekly_aim() -> None:
+    # Plan §1(2), §4: 国会業務・窓口業務 are exempt from the weekly aim; a manager keeps 2 a
+    # year and a carer once a month (原則として), and both may be nudged about those.
+    on, done = date(2026, 11, 26), [(date(2026, 11, 2), "full")]
     for reason in ExemptReason:
-        m = person(is_manager=True, care_family=True, exempt_reason=reason)
-        status = quota_status(m, POLICY, CAL, date(2026, 11, 26), [(date(2026, 11, 2), "full")])
-        assert status.no_target is NoTargetReason.EXEMPT
-        assert status.targets == () and not status.may_be_nudged
+        both = quota_status(
+            person(is_manager=True, care_family=True, exempt_reason=reason), POLICY, CAL, on, done
+        )
+        assert both.no_target is None and both.may_be_nudged
+        assert [t.category for t in both.targets] == ["manager", "care"]
+        manager = quota_status(person(is_manager=True, exempt_reason=reason), POLICY, CAL, on, [])
+        assert [(t.category, t.needed) for t in manager.targets] == [("manager", 2)]
+        carer = quota_status(person(care_preschool=True, exempt_reason=reason), POLICY, CAL, on, [])
+        assert [(t.category, t.needed) for t in carer.targets] == [("care", 1)]
+        other = quota_status(person(exempt_reason=reason), POLICY, CAL, on, done)
+        assert other.no_target is NoTargetReason.EXEMPT
+        assert other.targets == () and not other.may_be_nudged
 
 
 def test_exemptions_are_policy_not_code() -> None:
     data = tomllib.loads(resources.files("domain").joinpath("default_policy.toml").read_text())
-    data["exemptions"]["reasons"] = ["diet_work"]
-    policy = policy_from_mapping(data)
+    data["categories"]["general"]["exempt"] = ["diet_work"]
+    per_category = policy_from_mapping(data)
     counter = person(exempt_reason=ExemptReason.COUNTER_SERVICE)
-    assert quota_status(counter, policy, CAL, date(2026, 11, 26), []).no_target is None
+    status = quota_status(counter, per_category, CAL, date(2026, 11, 26), [])
+    assert [t.category for t in status.targets] == ["general"]
+    # The whole plan: [exemptions] reasons takes the person out of every category.
+    data["exemptions"]["reasons"] = ["counter_service"]
+    whole = policy_from_mapping(data)
+    manager = person(is_manager=True, exempt_reason=ExemptReason.COUNTER_SERVICE)
+    assert quota_status(manager, whole, CAL, date(2026, 11, 26), []).no_target is (
+        NoTargetReason.EXEMPT
+    )
 
 
 def test_inactive_people_have_no_target() -> None:
