@@ -67,7 +67,7 @@ def test_excel_has_a_sheet_per_table_with_headings_frozen_panes_and_formats() ->
     assert overview["A9"].value == "区分"
     assert overview.freeze_panes == "B10"
     total = [c.value for c in overview[12]]
-    assert total[:5] == ["全体", 18, 16, 14, 13]
+    assert total[:5] == ["全体", 18, 17, 14, 14]
     rate = overview.cell(row=12, column=6)
     assert rate.value == pytest.approx(14 / 18)
     assert rate.number_format == "0.0%"
@@ -93,13 +93,13 @@ def test_csv_starts_with_the_heading_and_holds_every_table() -> None:
     assert rows[1] == ["対象期間: 令和8年度（令和8年4月1日～令和9年3月31日）"]
     assert ["[概要]"] in rows
     total = rows[rows.index(["[概要]"]) + 4]
-    assert total[:7] == ["全体", "18", "16", "14", "13", "77.8%", "81.2%"]
+    assert total[:7] == ["全体", "18", "17", "14", "14", "77.8%", "82.4%"]
 
 
 def test_markdown_in_english() -> None:
     md = to_markdown(report(), "en", GENERATED, 0.5).decode()
     assert "- Period: FY2026 (1 April 2026 – 31 March 2027)" in md
-    assert "| All | 18 | 16 | 14 | 13 | 77.8% | 81.2% | 32 | 30.0 | 28 | 4 | 2.14 | 2 |" in md
+    assert "| All | 18 | 17 | 14 | 14 | 77.8% | 82.4% | 32 | 30.0 | 28 | 4 | 2.14 | 2 |" in md
 
 
 def test_the_people_sheet_is_only_there_when_asked_and_never_names_care() -> None:
