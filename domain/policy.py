@@ -29,6 +29,7 @@ from pydantic import (
     model_validator,
 )
 
+from domain.allowance import AllowanceRules
 from domain.calendar import WorkCalendar
 from domain.conditions import RosterCondition
 from domain.errors import PolicyError
@@ -36,6 +37,7 @@ from domain.occasions import DayPart
 from domain.org import ExemptReason, StaffMember
 from domain.periods import Period, PeriodKind
 from domain.schedule import TimeRangeRule
+from domain.worktime import WorkTimeRules
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
@@ -302,6 +304,9 @@ class Policy(_Section):
     declarations: Declarations = Declarations()
     nudges: Nudges = Nudges()
     reports: Reports = Reports()
+    # The 2026 rules (issue 18), each in its own module with its source cited there.
+    worktime: WorkTimeRules = WorkTimeRules()
+    allowance: AllowanceRules = AllowanceRules()
 
     @field_validator("categories", mode="before")
     @classmethod

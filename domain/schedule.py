@@ -21,6 +21,9 @@ class EntryStatus(StrEnum):
     OFFICE = "office"
     LEAVE = "leave"
     BUSINESS_TRIP = "business_trip"
+    # 割振り0: a weekly day with no working hours allocated (選択的週休3日 from April 2025,
+    # フレックスタイム制). Not leave, not a closed day for the organisation, never telework.
+    NO_HOURS = "no_hours"
 
 
 class EntryState(StrEnum):

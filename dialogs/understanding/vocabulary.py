@@ -13,6 +13,7 @@ from dialogs.understanding.interpretation import Status
 from dialogs.understanding.lexicon import Lexicon
 
 TW, OF, LV, BT = Status.TELEWORK, Status.OFFICE, Status.LEAVE, Status.BUSINESS_TRIP
+NH = Status.NO_HOURS
 HALF: Final = "half"  # 半休: a half day, but which half is not said
 
 # status word → (status, the part of the day the word itself implies)
@@ -114,6 +115,26 @@ STATUSES: Final = Lexicon[tuple[Status, str | None]](
         "trip": (BT, None),
         "travelling for work": (BT, None),
         "traveling for work": (BT, None),
+        # a weekly day with no working hours (割振り0: 選択的週休3日, フレックスタイム)
+        "選択的週休3日": (NH, "full"),
+        "週休3日": (NH, "full"),
+        "週休日": (NH, "full"),
+        "週休": (NH, "full"),
+        "割振り0": (NH, "full"),
+        "割り振り0": (NH, "full"),
+        "割振りゼロ": (NH, "full"),
+        "割振りなし": (NH, "full"),
+        "割振り無し": (NH, "full"),
+        "割り振りなし": (NH, "full"),
+        "割り振り無し": (NH, "full"),
+        "勤務時間の割振りなし": (NH, "full"),
+        "no hours": (NH, "full"),
+        "no working hours": (NH, "full"),
+        "no-hours day": (NH, "full"),
+        "flex day": (NH, "full"),
+        "flex day off": (NH, "full"),
+        "four-day week": (NH, "full"),
+        "4-day week": (NH, "full"),
     }
 )
 
