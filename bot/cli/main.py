@@ -27,6 +27,7 @@ COMMAND_MODULES = (
     "bot.cli.deliveries",
     "bot.cli.campaigns",
     "bot.cli.manifest",
+    "bot.cli.graph",
 )
 
 
