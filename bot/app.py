@@ -34,6 +34,7 @@ from bot.features.progress import routes as progress
 from bot.features.reminders import routes as reminders
 from bot.features.reports import routes as reports
 from domain.policy import Policy, load_policy
+from domain.reach import StaffReach
 from scheduler.clock import ScheduledJob
 from storage.campaigns import SqlCampaigns
 from storage.engine import create_engine, session_factory
@@ -43,6 +44,7 @@ from storage.meeting_teams import SqlSubTeams
 from storage.meetings import SqlMeetings
 from storage.org import SqlOrganisation
 from storage.preferences import SqlPreferences
+from storage.reach import SqlStaffReach
 from storage.report_queries import SqlReportQueries
 from storage.schedule import SqlSchedule
 
@@ -125,6 +127,7 @@ def build_services(
     services.provide(MeetingDesk(meetings, SqlSubTeams(sessions, clock=clock)))
     services.provide(ReminderServices.build(engine, services))
     services.provide(ApproverNotices(services), ApprovalRequests)
+    services.provide(SqlStaffReach(engine), StaffReach)
     return services
 
 

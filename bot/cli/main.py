@@ -28,6 +28,7 @@ COMMAND_MODULES = (
     "bot.cli.campaigns",
     "bot.cli.manifest",
     "bot.cli.graph",
+    "bot.cli.teams",
 )
 
 
