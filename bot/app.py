@@ -37,6 +37,7 @@ from bot.features.reports import routes as reports
 from domain.allowance import OrderedDays
 from domain.policy import Policy, load_policy
 from domain.worktime import PresenceHistory
+from domain.reach import StaffReach
 from scheduler.clock import ScheduledJob
 from storage.allowance import SqlAllowance
 from storage.campaigns import SqlCampaigns
@@ -47,6 +48,7 @@ from storage.meeting_teams import SqlSubTeams
 from storage.meetings import SqlMeetings
 from storage.org import SqlOrganisation
 from storage.preferences import SqlPreferences
+from storage.reach import SqlStaffReach
 from storage.report_queries import SqlReportQueries
 from storage.schedule import SqlSchedule
 from storage.worktime import SqlPresenceHistory
@@ -135,6 +137,7 @@ def build_services(
     allowance_store = SqlAllowance(sessions, clock=clock)
     services.provide(allowance_store)
     services.provide(allowance_store, OrderedDays)
+    services.provide(SqlStaffReach(engine), StaffReach)
     return services
 
 
