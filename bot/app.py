@@ -36,8 +36,8 @@ from bot.features.reminders import routes as reminders
 from bot.features.reports import routes as reports
 from domain.allowance import OrderedDays
 from domain.policy import Policy, load_policy
-from domain.worktime import PresenceHistory
 from domain.reach import StaffReach
+from domain.worktime import PresenceHistory
 from scheduler.clock import ScheduledJob
 from storage.allowance import SqlAllowance
 from storage.campaigns import SqlCampaigns
