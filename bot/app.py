@@ -36,6 +36,7 @@ from bot.features.reminders import routes as reminders
 from bot.features.reports import routes as reports
 from domain.allowance import OrderedDays
 from domain.policy import Policy, load_policy
+from domain.reach import StaffReach
 from domain.worktime import PresenceHistory
 from scheduler.clock import ScheduledJob
 from storage.allowance import SqlAllowance
@@ -47,6 +48,7 @@ from storage.meeting_teams import SqlSubTeams
 from storage.meetings import SqlMeetings
 from storage.org import SqlOrganisation
 from storage.preferences import SqlPreferences
+from storage.reach import SqlStaffReach
 from storage.report_queries import SqlReportQueries
 from storage.schedule import SqlSchedule
 from storage.worktime import SqlPresenceHistory
@@ -117,13 +119,13 @@ def build_services(
     calendar = policy.work_calendar()
     services = Services(
         directory=SqlOrganisation(sessions),
-        schedule=SqlSchedule(sessions, clock=clock),
+        schedule=SqlSchedule(sessions, clock=clock, time_ranges=policy.counting.time_ranges),
         policy=policy,
         calendar=calendar,
         admins=admins,
         now=clock,
         deliveries=SqlDeliveryReports(engine),
-        reports=SqlReportQueries(engine, calendar.time_zone),
+        reports=SqlReportQueries(engine, calendar.time_zone, policy.counting.time_ranges),
         campaigns=SqlCampaigns(sessions),
         languages=SqlPreferences(sessions),
     )
@@ -135,6 +137,7 @@ def build_services(
     allowance_store = SqlAllowance(sessions, clock=clock)
     services.provide(allowance_store)
     services.provide(allowance_store, OrderedDays)
+    services.provide(SqlStaffReach(engine), StaffReach)
     return services
 
 

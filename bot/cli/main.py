@@ -29,6 +29,8 @@ COMMAND_MODULES = (
     "bot.cli.deliveries",
     "bot.cli.campaigns",
     "bot.cli.manifest",
+    "bot.cli.graph",
+    "bot.cli.teams",
 )
 
 

@@ -94,6 +94,7 @@ def test_every_intent_and_status_appears_in_the_table() -> None:
         "query_person",
         "query_self",
         "query_stats",
+        "query_progress",
         "help",
         "unknown",
     }
