@@ -342,6 +342,18 @@ def assess_month(
 ) -> list[MonthAssessment]:
     """Every person's assessment for the month (days from :func:`data_range`)."""
     ledger = ledger_days(days, orders, places, rules, calendar)
+    return assess_ledger(month, employee_ids, ledger, orders, rules, calendar)
+
+
+def assess_ledger(
+    month: date,
+    employee_ids: Iterable[str],
+    ledger: Iterable[LedgerDay],
+    orders: Sequence[TeleworkOrder],
+    rules: AllowanceRules,
+    calendar: WorkCalendar,
+) -> list[MonthAssessment]:
+    """:func:`assess_month` from an already classified ledger (several months, one pass)."""
     by_person: dict[str, list[LedgerDay]] = {}
     for day in ledger:
         by_person.setdefault(day.employee_id, []).append(day)

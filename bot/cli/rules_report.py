@@ -83,7 +83,7 @@ async def _tables(
 ) -> tuple[Table, Table]:
     from datetime import time, timedelta
 
-    from domain.allowance import assess_month, data_range, eligible_by_unit
+    from domain.allowance import assess_ledger, data_range, eligible_by_unit, ledger_days
     from domain.org import sections_of
     from domain.spreadsheet_text import csv_text
     from domain.worktime import cases_by_section, interval_cases
@@ -118,10 +118,9 @@ async def _tables(
         )
     section_of = sections_of(staff, chart)
     people = {o.employee_id for o in orders}
+    ledger = ledger_days(days, orders, places, rules, calendar)
     eligible = {
-        m: eligible_by_unit(
-            assess_month(m, people, days, orders, places, rules, calendar), section_of
-        )
+        m: eligible_by_unit(assess_ledger(m, people, ledger, orders, rules, calendar), section_of)
         for m in counted
     }
     cases = interval_cases(reports, policy.worktime, calendar.tz)
