@@ -145,3 +145,14 @@ async def test_the_person_is_told_of_the_order_and_asked_for_the_place_once(
         sent[1]
     )
     assert "allowance_place" not in shown(sent[2]) and "命じられました" in shown(sent[2])
+
+
+async def test_the_progress_card_shows_the_persons_own_allowance_answer(office: Any) -> None:
+    megan, chief, _url = office
+    assert "在宅勤務等手当" not in shown(card(await megan.say("進捗")))  # no order yet
+    await order_mon_to_thu(chief)
+    mine = shown(card(await megan.say("進捗")))
+    # November: the period starts in December; the one ordered November day (11/30) does not
+    # count yet either, as no place is recorded.
+    assert "在宅勤務等手当：今月は支給対象外です（今月0日、平均-日／月）" in mine
+    assert "在宅勤務等手当" not in shown(card(await chief.say("進捗")))
