@@ -74,7 +74,35 @@ _MONTHS_EN = (
 
 def render_summary(policy: Policy, lang: str) -> str:
     """The summary in ``lang``: "en" for English, anything else Japanese."""
-    return "\n".join(_english(policy) if lang == "en" else _japanese(policy))
+    lines = _english(policy) if lang == "en" else _japanese(policy)
+    return "\n".join(lines + _rules_2026(policy, lang))
+
+
+def _rules_2026(p: Policy, lang: str) -> list[str]:
+    """The 2026 rules' settings (issue 18): 勤務間インターバル and 在宅勤務等手当."""
+    w, a = p.worktime, p.allowance
+    places = ", ".join(place.value for place in a.eligible_places)
+    if lang == "en":
+        interval = f"{w.interval_hours:g} h" if w.interval_check else "off"
+        allowance = (
+            f"ordered whole days averaging more than {a.threshold_days:g} a month over "
+            f"{a.period_months} months; places: {places}"
+            + ("; requested days count" if a.count_requested else "")
+            + ("" if a.whole_days_only else "; half days count")
+            if a.enabled
+            else "off"
+        )
+        return [f"Rest between working days: {interval}", f"Telework allowance: {allowance}"]
+    interval = f"{w.interval_hours:g}時間" if w.interval_check else "確認しない"
+    allowance = (
+        f"命令による終日の在宅勤務が{a.period_months}か月平均で月{a.threshold_days:g}日超"
+        f"（場所: {places}）"
+        + ("、申請・承認の日も数える" if a.count_requested else "")
+        + ("" if a.whole_days_only else "、半日も数える")
+        if a.enabled
+        else "確認しない"
+    )
+    return [f"勤務間インターバル: {interval}", f"在宅勤務等手当: {allowance}"]
 
 
 def _hm(t: object) -> str:
