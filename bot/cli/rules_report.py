@@ -2,9 +2,11 @@
 rules' figures for a fiscal year, per month and 課室 — how many people were eligible for the
 在宅勤務等手当 (yes or borderline) and how many 業務開始 came sooner than the 勤務間インターバル.
 
-Counts only (no names), placed in each person's current 課室; months after the current one
-are left blank. An admin's tool, like ``report``. CSV writes FILE (the allowance table) and
-FILE's name with ``.interval`` before the suffix; XLSX one workbook with two sheets.
+Counts only (no names), each placed in the 課室 the person was in at the time (the roster's
+history: an interval case on its day, an eligible person on the month's last day, or
+``--as-of`` in the current month); months after ``--as-of`` are left blank. An admin's
+tool, like ``report``. CSV writes FILE (the allowance table) and FILE's name with
+``.interval`` before the suffix; XLSX one workbook with two sheets.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ if TYPE_CHECKING:
     from datetime import date
 
     from bot.core.settings import Settings
+    from domain.org import OrgChart, StaffMember
     from domain.policy import Policy
 
 Table = list[list[str]]
@@ -84,12 +87,12 @@ async def _tables(
     from datetime import time, timedelta
 
     from domain.allowance import assess_ledger, data_range, eligible_by_unit, ledger_days
-    from domain.org import sections_of
     from domain.spreadsheet_text import csv_text
-    from domain.worktime import cases_by_section, interval_cases
+    from domain.worktime import interval_cases
     from storage.allowance import SqlAllowance
     from storage.engine import session_factory
     from storage.org import SqlOrganisation
+    from storage.report_queries import SqlReportQueries
     from storage.worktime import SqlPresenceHistory
 
     calendar = policy.work_calendar()
@@ -116,21 +119,37 @@ async def _tables(
             calendar.at(first - timedelta(days=1), time(0)),
             calendar.at(min(last, as_of) + timedelta(days=1), time(0)),
         )
-    section_of = sections_of(staff, chart)
+        history = (
+            await SqlReportQueries(engine, calendar.time_zone).report_inputs(as_of, as_of)
+        ).history
+
+    def section_on(employee_id: str, day: date) -> str | None:
+        """The 課室 the person was in on ``day`` (from the roster's history)."""
+        member = staff.get(employee_id)
+        if member is None:
+            return None
+        unit = history.unit_on(member, day)
+        section = chart.section_of(unit) if unit in chart else None
+        return section.code if section else None
+
     people = {o.employee_id for o in orders}
     ledger = ledger_days(days, orders, places, rules, calendar)
-    eligible = {
-        m: eligible_by_unit(assess_ledger(m, people, ledger, orders, rules, calendar), section_of)
-        for m in counted
-    }
-    cases = interval_cases(reports, policy.worktime, calendar.tz)
-    warnings = {
-        m: cases_by_section(
-            [c for c in cases if (c.day.year, c.day.month) == (m.year, m.month)], section_of
+    eligible: dict[date, dict[str, int]] = {}
+    for m in counted:
+        month_end = min(
+            as_of, (m.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(1)
         )
-        for m in counted
-    }
-    sections = sorted(set(section_of.values()))
+        placed = {e: s for e in people if (s := section_on(e, month_end)) is not None}
+        eligible[m] = eligible_by_unit(
+            assess_ledger(m, people, ledger, orders, rules, calendar), placed
+        )
+    warnings: dict[date, dict[str, int]] = {m: {} for m in counted}
+    for case in interval_cases(reports, policy.worktime, calendar.tz):
+        month = case.day.replace(day=1)
+        section = section_on(case.employee_id, case.day)
+        if month in warnings and section is not None:
+            warnings[month][section] = warnings[month].get(section, 0) + 1
+    sections = _sections(chart, staff)
     head = ["課室コード", "課室"] if lang == "ja" else ["section_code", "section"]
     head += [f"{m:%Y-%m}" for m in months]
     total = "合計" if lang == "ja" else "total"
@@ -147,3 +166,10 @@ async def _tables(
         return rows
 
     return table(eligible), table(warnings)
+
+
+def _sections(chart: OrgChart, staff: dict[str, StaffMember]) -> list[str]:
+    """Every 課室 anyone on the roster belongs to (current records), sorted."""
+    from domain.org import sections_of
+
+    return sorted(set(sections_of(staff, chart).values()))

@@ -80,3 +80,68 @@ def test_rules_report_xlsx(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     book = load_workbook(io.BytesIO(out.read_bytes()))
     assert book.sheetnames == ["在宅勤務等手当", "勤務間インターバル"]
+
+
+def test_figures_go_to_the_section_the_person_was_in_then(tmp_path: Path) -> None:
+    """B moves from 大臣官房/総務課 to 関東局/総務課 on 11/16: October counts B in the old
+    section, November and December (month end / as-of) in the new one; B's interval case
+    on 11/10 stays with the old section."""
+    import json
+    import sqlite3
+
+    db = with_presence(tmp_path)
+
+    async def late_night() -> None:
+        engine = create_engine(f"sqlite+aiosqlite:///{db}")
+        try:
+            schedule = SqlSchedule(session_factory(engine))
+            await schedule.record_presence("B", "start", at=tokyo(11, 9, 9))
+            await schedule.record_presence("B", "end", at=tokyo(11, 9, 23, 30))
+            await schedule.record_presence("B", "start", at=tokyo(11, 10, 8))  # 8 h 30 min
+        finally:
+            await engine.dispose()
+
+    asyncio.run(late_night())
+    connection = sqlite3.connect(db)
+    with connection:
+        connection.execute(
+            "UPDATE event SET at = '2026-03-31 15:00:00.000000' WHERE kind = 'staff.created'"
+        )
+        connection.execute(  # as a roster import records it: the unit on creation
+            "UPDATE event SET payload = ? WHERE kind = 'staff.created' AND subject = 'B'",
+            (json.dumps({"org_unit": "大臣官房/総務課"}),),
+        )
+        connection.execute(
+            "INSERT INTO event (at, actor, kind, subject, payload) VALUES (?, ?, ?, ?, ?)",
+            (
+                "2026-11-15 15:00:00.000000",  # 11/16 00:00 in Tokyo
+                "test",
+                "staff.updated",
+                "B",
+                json.dumps({"org_unit": "関東局/総務課"}),
+            ),
+        )
+        connection.execute("UPDATE staff SET org_unit = '関東局/総務課' WHERE employee_id = 'B'")
+    connection.close()
+    out = tmp_path / "moved.csv"
+    result = run_cli(
+        "rules-report",
+        "--fiscal-year",
+        "2026",
+        "--as-of",
+        "2026-12-15",
+        "--out",
+        str(out),
+        db=db,
+    )
+    assert result.returncode == 0, result.stderr
+    allowance = {r[0]: r[2:] for r in csv.reader(io.StringIO(out.read_text("utf-8-sig")))}
+    intervals = {
+        r[0]: r[2:]
+        for r in csv.reader(io.StringIO((tmp_path / "moved.interval.csv").read_text("utf-8-sig")))
+    }
+    head, regional = "大臣官房/総務課", "関東局/総務課"
+    assert allowance[head][6:9] == ["2", "1", "1"]  # October, November, December
+    assert allowance[regional][6:9] == ["0", "1", "1"]
+    assert intervals[head][7:9] == ["1", "1"]  # B on 11/10 (before the move), A on 12/2
+    assert intervals[regional][7:9] == ["0", "0"]
