@@ -341,9 +341,15 @@ REQUEST = _cues(
 )
 PLEASE = _cues("お願いします", "お願いいたします", "お願い致します", "お願いできますか")
 RECURRING_WORDS = _cues("繰り返し", "定期", "定例", "毎週の", "recurring", "regular", "repeating")
-PAST = re.compile(
-    r"でした|しました|してました|していました|だった|漏れ|忘れ|(?<![a-z])(?:worked|was|were|"
-    r"forgot|did|had)(?![a-z])"
+PAST = re.compile(  # 「在宅の予定でしたが出社」 is a change, not the past
+    r"でした(?!が|けど)|(?<!ことに)しました|してました|していました|だった(?!が|けど)|漏れ|忘れ|"
+    r"(?<![a-z])(?:worked|was|were|forgot|did|had)(?![a-z])"
+)
+# a status said not to hold any more: with another status, the message changes the day
+NEGATED_STATUS = re.compile(
+    r"(?<![a-z])(?:not|no\s+longer|no\s+more)\s+\ue000|\ue000\s*(?:ではなく|じゃなくて|じゃなく|でなく"
+    r"|の予定でしたが|の予定だったが|の予定だったけど|予定でしたが|でしたが|だったが|だったけど"
+    r"|[をは]?(?:やめて|止めて|取りやめて|取り止めて|キャンセルして|取り消して|取消して|なしで|無しで))"
 )
 
 
@@ -358,6 +364,7 @@ class Features:
     has_person: bool
     has_every: bool
     only_date_and_status: bool  # 今日のテレワーク: a noun phrase, i.e. a question
+    status_changes: bool = False  # two statuses, one of them negated or cancelled
 
 
 def _has(lexicon: Lexicon[bool], text: str) -> bool:
@@ -393,6 +400,8 @@ def classify(f: Features) -> Intent:
         return Intent.QUERY_SELF
     if question and _has(FIRST_PERSON, rest) and "予定" in rest:
         return Intent.QUERY_SELF
+    if f.status_changes and not f.has_every:
+        return Intent.CHANGE  # 明日のテレワークやめて出社します, not WFH tomorrow, I'll come in
     cancel = _has(CANCEL, rest)
     if f.has_every or (cancel and _has(RECURRING_WORDS, rest)):
         return Intent.CANCEL_RECURRING if cancel else Intent.DECLARE_RECURRING

@@ -23,7 +23,7 @@ from dialogs.understanding.date_patterns import (
 from dialogs.understanding.dates import DateContext, DateMention
 from dialogs.understanding.durations import apply_durations, find_durations
 from dialogs.understanding.entries import StatusMention, Unit, expand, group
-from dialogs.understanding.intents import PAST, Features, classify
+from dialogs.understanding.intents import NEGATED_STATUS, PAST, Features, classify
 from dialogs.understanding.interpretation import (
     Entry,
     Intent,
@@ -174,6 +174,7 @@ class _Reading:
                 only_date_and_status=bool(
                     dates and statuses and not parts and residue in _NOUN_PHRASE
                 ),
+                status_changes=self._negated(scan, statuses) is not None,
             )
         )
         dates = join_mentions(scan, dates, ranges=intent is not Intent.CHANGE)
@@ -243,7 +244,7 @@ class _Reading:
         parts: list[PartMention],
         statuses: list[StatusMention],
     ) -> Interpretation:
-        split, old_first = self._change_split(scan)
+        split, old_first = self._change_split(scan, statuses)
 
         def side(starts: list[int], new: bool) -> list[int]:
             return [i for i, at in enumerate(starts) if (at >= split) == (new == old_first)]
@@ -287,9 +288,29 @@ class _Reading:
         result = self._finish(Intent.CHANGE, self._expand(units))
         return replace(result, replaces=replaced)
 
-    def _change_split(self, scan: Scanner) -> tuple[int, bool]:
+    def _negated(self, scan: Scanner, statuses: list[StatusMention]) -> StatusMention | None:
+        """The status said not to hold any more when another one is said too (「明日のテレワーク
+        やめて出社」, "not WFH tomorrow, I'll come in"): the old side of a change."""
+        if len({s.status for s in statuses if s.status is not None}) < 2:
+            return None
+        for m in NEGATED_STATUS.finditer(scan.rest):
+            for s in statuses:
+                if s.start < m.end() and m.start() < s.end:
+                    return s
+        return None
+
+    def _change_split(
+        self, scan: Scanner, statuses: list[StatusMention] | None = None
+    ) -> tuple[int, bool]:
         """Where the old state ends and the new begins, and whether the old comes first."""
         rest = scan.rest
+        old = self._negated(scan, statuses or [])
+        if old is not None:
+            new = [s for s in (statuses or []) if s.status != old.status]
+            if new and new[0].start > old.start:
+                return old.end, True
+            if new:
+                return old.start, False
         if m := _CHANGE_SPLIT_OLD_FIRST.search(rest):
             return m.start(), True
         if m := _CHANGE_SPLIT_NEW_FIRST.search(rest):

@@ -617,4 +617,83 @@ UTTERANCES_EN: list[tuple[str, dict[str, Any]]] = [
         "I have a meeting at 10 so I'll WFH tomorrow morning",
         {"intent": "declare", "entries": [("2026-11-27", "am", "telework")]},
     ),
+    # issue 13: words for telework and office; telework day to office
+    (
+        "satellite office tomorrow",
+        {"intent": "declare", "entries": [("2026-11-27", "full", "telework")]},
+    ),
+    (
+        "working at the satellite office on Monday",
+        {"intent": "declare", "entries": [("2026-11-30", "full", "telework")]},
+    ),
+    (
+        "mobile work on Friday",
+        {"intent": "declare", "entries": [("2026-11-27", "full", "telework")]},
+    ),
+    (
+        "remote work tomorrow",
+        {"intent": "declare", "entries": [("2026-11-27", "full", "telework")]},
+    ),
+    ("I'll come in tomorrow", {"intent": "declare", "entries": [("2026-11-27", "full", "office")]}),
+    (
+        "I'm going into the office on Friday",
+        {"intent": "declare", "entries": [("2026-11-27", "full", "office")]},
+    ),
+    (
+        "coming into work tomorrow",
+        {"intent": "declare", "entries": [("2026-11-27", "full", "office")]},
+    ),
+    ("office day tomorrow", {"intent": "declare", "entries": [("2026-11-27", "full", "office")]}),
+    (
+        "back in the office tomorrow",
+        {"intent": "declare", "entries": [("2026-11-27", "full", "office")]},
+    ),
+    (
+        "teleworking from home on Monday",
+        {"intent": "declare", "entries": [("2026-11-30", "full", "telework")]},
+    ),
+    (
+        "actually not WFH tomorrow, I'll come in",
+        {
+            "intent": "change",
+            "entries": [("2026-11-27", "full", "office")],
+            "replaces": [("2026-11-27", None, "telework")],
+        },
+    ),
+    (
+        "I'm no longer WFH tomorrow, I'll be in the office",
+        {
+            "intent": "change",
+            "entries": [("2026-11-27", "full", "office")],
+            "replaces": [("2026-11-27", None, "telework")],
+        },
+    ),
+    (
+        "change my telework on Monday to office",
+        {
+            "intent": "change",
+            "entries": [("2026-11-30", "full", "office")],
+            "replaces": [("2026-11-30", None, "telework")],
+        },
+    ),
+    (
+        "switch Friday from WFH to office",
+        {
+            "intent": "change",
+            "entries": [("2026-11-27", "full", "office")],
+            "replaces": [("2026-11-27", None, "telework")],
+        },
+    ),
+    (
+        "I'll be in the office tomorrow instead of working from home",
+        {
+            "intent": "change",
+            "entries": [("2026-11-27", "full", "office")],
+            "replaces": [("2026-11-27", None, "telework")],
+        },
+    ),
+    (
+        "tomorrow's office day is cancelled",
+        {"intent": "cancel", "entries": [("2026-11-27", "full", "office")]},
+    ),
 ]

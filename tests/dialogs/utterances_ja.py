@@ -1050,4 +1050,166 @@ UTTERANCES_JA: list[tuple[str, dict[str, Any]]] = [
         "3日間テレワーク",
         {"intent": "declare", "question": "いつですか？（例: 明日、12/3(木)、来週の月・水）"},
     ),
+    # issue 13: the plan's and staff's words for telework and office; telework day to office
+    (
+        "明日サテライトオフィス勤務します",
+        {"intent": "declare", "entries": [("2026-11-27", "full", "telework")]},
+    ),
+    (
+        "明日はサテライトオフィスで勤務します",
+        {"intent": "declare", "entries": [("2026-11-27", "full", "telework")]},
+    ),
+    (
+        "月曜はサテライト勤務です",
+        {"intent": "declare", "entries": [("2026-11-30", "full", "telework")]},
+    ),
+    (
+        "明日はモバイルワークです",
+        {"intent": "declare", "entries": [("2026-11-27", "full", "telework")]},
+    ),
+    (
+        "来週月曜モバイル勤務",
+        {"intent": "declare", "entries": [("2026-11-30", "full", "telework")]},
+    ),
+    (
+        "明日は自宅で勤務します",
+        {"intent": "declare", "entries": [("2026-11-27", "full", "telework")]},
+    ),
+    ("明日は自宅勤務", {"intent": "declare", "entries": [("2026-11-27", "full", "telework")]}),
+    ("明日在宅作業", {"intent": "declare", "entries": [("2026-11-27", "full", "telework")]}),
+    ("明日リモワ", {"intent": "declare", "entries": [("2026-11-27", "full", "telework")]}),
+    (
+        "明日在宅型テレワーク",
+        {"intent": "declare", "entries": [("2026-11-27", "full", "telework")]},
+    ),
+    (
+        "12/1はチーム型テレワークで在宅",
+        {"intent": "declare", "entries": [("2026-12-01", "full", "telework")]},
+    ),
+    (
+        "明日テレワーク勤務を行います",
+        {"intent": "declare", "entries": [("2026-11-27", "full", "telework")]},
+    ),
+    (
+        "明日は在宅ワークします",
+        {"intent": "declare", "entries": [("2026-11-27", "full", "telework")]},
+    ),
+    (
+        "明日は自宅で仕事します",
+        {"intent": "declare", "entries": [("2026-11-27", "full", "telework")]},
+    ),
+    ("明日は通常勤務です", {"intent": "declare", "entries": [("2026-11-27", "full", "office")]}),
+    ("明日は通常出勤します", {"intent": "declare", "entries": [("2026-11-27", "full", "office")]}),
+    (
+        "明日はオフィス勤務です",
+        {"intent": "declare", "entries": [("2026-11-27", "full", "office")]},
+    ),
+    (
+        "明日はオフィスに行きます",
+        {"intent": "declare", "entries": [("2026-11-27", "full", "office")]},
+    ),
+    (
+        "金曜は職場に出勤します",
+        {"intent": "declare", "entries": [("2026-11-27", "full", "office")]},
+    ),
+    (
+        "明日は庁舎で勤務します",
+        {"intent": "declare", "entries": [("2026-11-27", "full", "office")]},
+    ),
+    ("明日は出勤日です", {"intent": "declare", "entries": [("2026-11-27", "full", "office")]}),
+    ("明日は本省に出勤", {"intent": "declare", "entries": [("2026-11-27", "full", "office")]}),
+    ("明日は出庁します", {"intent": "declare", "entries": [("2026-11-27", "full", "office")]}),
+    (
+        "あしたてれわーくします",
+        {"intent": "declare", "entries": [("2026-11-27", "full", "telework")]},
+    ),
+    ("明日てれわ", {"intent": "declare", "entries": [("2026-11-27", "full", "telework")]}),
+    (
+        "明日のテレワークやめて出社します",
+        {
+            "intent": "change",
+            "entries": [("2026-11-27", "full", "office")],
+            "replaces": [("2026-11-27", None, "telework")],
+        },
+    ),
+    (
+        "明日の在宅はやめて出勤します",
+        {
+            "intent": "change",
+            "entries": [("2026-11-27", "full", "office")],
+            "replaces": [("2026-11-27", None, "telework")],
+        },
+    ),
+    (
+        "来週月曜のテレワークは取りやめて出勤します",
+        {
+            "intent": "change",
+            "entries": [("2026-11-30", "full", "office")],
+            "replaces": [("2026-11-30", None, "telework")],
+        },
+    ),
+    (
+        "明日は在宅の予定でしたが出社することにしました",
+        {
+            "intent": "change",
+            "entries": [("2026-11-27", "full", "office")],
+            "replaces": [("2026-11-27", None, "telework")],
+        },
+    ),
+    (
+        "金曜は在宅の予定でしたが出社します",
+        {
+            "intent": "change",
+            "entries": [("2026-11-27", "full", "office")],
+            "replaces": [("2026-11-27", None, "telework")],
+        },
+    ),
+    (
+        "明日のテレワークはキャンセルして出社します",
+        {
+            "intent": "change",
+            "entries": [("2026-11-27", "full", "office")],
+            "replaces": [("2026-11-27", None, "telework")],
+        },
+    ),
+    (
+        "明日の出社をやめて在宅にします",
+        {
+            "intent": "change",
+            "entries": [("2026-11-27", "full", "telework")],
+            "replaces": [("2026-11-27", None, "office")],
+        },
+    ),
+    (
+        "12/1のテレワークを出社に変更",
+        {
+            "intent": "change",
+            "entries": [("2026-12-01", "full", "office")],
+            "replaces": [("2026-12-01", None, "telework")],
+        },
+    ),
+    (
+        "12/1のテレワークを出勤に変更してください",
+        {
+            "intent": "change",
+            "entries": [("2026-12-01", "full", "office")],
+            "replaces": [("2026-12-01", None, "telework")],
+        },
+    ),
+    (
+        "明日の在宅勤務を出社に変えます",
+        {
+            "intent": "change",
+            "entries": [("2026-11-27", "full", "office")],
+            "replaces": [("2026-11-27", None, "telework")],
+        },
+    ),
+    (
+        "明日、テレワークではなく出社になりました",
+        {
+            "intent": "change",
+            "entries": [("2026-11-27", "full", "office")],
+            "replaces": [("2026-11-27", None, "telework")],
+        },
+    ),
 ]
