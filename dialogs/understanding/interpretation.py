@@ -177,6 +177,9 @@ class Interpretation:
     days: int | None = None  # Intent.PAUSE_REMINDERS: for how many days
     at: time | None = None  # REPORT_START/END, PRESENCE: a stated time (「9時に業務開始」)
     fragment: Fragment | None = None  # with a question: what the message did say
+    correction: bool = (
+        False  # REPORT_START/END: corrects the time reported (「開始時刻を9:00に修正」)
+    )
 
     def to_json(self) -> dict[str, Any]:
         """The ``telework-bot parse`` object (print with ``ensure_ascii=False``)."""
@@ -199,6 +202,7 @@ class Interpretation:
                     ("days", self.days),
                     ("at", None if self.at is None else self.at.strftime("%H:%M")),
                     ("fragment", None if self.fragment is None else self.fragment.to_json()),
+                    ("correction", True if self.correction else None),
                 )
                 if value is not None
             },

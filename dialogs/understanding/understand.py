@@ -38,6 +38,7 @@ from dialogs.understanding.parts import PartMention, drop_asides, find_parts
 from dialogs.understanding.people import find_person
 from dialogs.understanding.questions import render
 from dialogs.understanding.recurrence import EveryMention, find_every, role_of
+from dialogs.understanding.reports import correction_kind, has_time, stated_time
 from dialogs.understanding.scanner import Scanner
 from dialogs.understanding.vocabulary import (
     HALF,
@@ -155,6 +156,9 @@ class _Reading:
             dates, every = [whole_week(self.ctx, weeks[0])], None  # 来週は毎日在宅
         if statuses:
             parts = drop_asides(scan, parts, [s.start for s in statuses])
+        correcting = not (statuses or dates) and correction_kind(scan, has_time(scan, parts))
+        if correcting and correcting not in presence:
+            presence.append(correcting)  # 開始時刻を9:00に修正: a start report, corrected
         for mention in dates:
             if any(abs(d.year - self.today.year) > MAX_YEARS_AWAY for d in mention.days):
                 mention.days, mention.is_range = [], False
@@ -195,14 +199,23 @@ class _Reading:
             day = dates[0].days[0] if len(dates) == 1 and len(dates[0].days) == 1 else self.today
             part = parts[0].part if parts and parts[0].problem is None else "full"
             return Interpretation(
-                intent, entries=(Entry(day, part, PRESENCE_STATUS[kind]),), lang=self.lang
+                intent,
+                entries=(Entry(day, part, PRESENCE_STATUS[kind]),),
+                at=stated_time(scan, parts),
+                lang=self.lang,
             )
         if intent in {Intent.REPORT_START, Intent.REPORT_END}:
             entries = tuple(
                 Entry(self.today, s.part if s.part not in (None, HALF) else "full", s.status)
                 for s in statuses[:1]
             )
-            return Interpretation(intent, entries=entries, lang=self.lang)
+            return Interpretation(
+                intent,
+                entries=entries,
+                at=stated_time(scan, parts),
+                correction=bool(correcting),
+                lang=self.lang,
+            )
         for m in dates:
             self._note(m.problem, m.problem_args)
         for p in parts:

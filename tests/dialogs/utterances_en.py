@@ -696,4 +696,23 @@ UTTERANCES_EN: list[tuple[str, dict[str, Any]]] = [
         "tomorrow's office day is cancelled",
         {"intent": "cancel", "entries": [("2026-11-27", "full", "office")]},
     ),
+    # issue 13: stated times in reports and corrections
+    ("started work at 9", {"intent": "report_start", "at": "09:00"}),
+    ("started work at 8:30", {"intent": "report_start", "at": "08:30"}),
+    ("clocked in at 8:45", {"intent": "report_start", "at": "08:45"}),
+    ("signing off at 6pm", {"intent": "report_end", "at": "18:00"}),
+    ("finished work at 17:30", {"intent": "report_end", "at": "17:30"}),
+    (
+        "correct my start time to 9:00",
+        {"intent": "report_start", "at": "09:00", "correction": True},
+    ),
+    ("my end time should be 17:30", {"intent": "report_end", "at": "17:30", "correction": True}),
+    (
+        "fix my start time, it was 8:15",
+        {"intent": "report_start", "at": "08:15", "correction": True},
+    ),
+    (
+        "back at 2pm",
+        {"intent": "presence", "entries": [("2026-11-26", "full", "back")], "at": "14:00"},
+    ),
 ]

@@ -1212,4 +1212,30 @@ UTTERANCES_JA: list[tuple[str, dict[str, Any]]] = [
             "replaces": [("2026-11-27", None, "telework")],
         },
     ),
+    # issue 13: stated times in reports and corrections
+    ("9時に業務開始しました", {"intent": "report_start", "at": "09:00"}),
+    ("8時半から業務開始しています", {"intent": "report_start", "at": "08:30"}),
+    ("本日は8:45に始業しました", {"intent": "report_start", "at": "08:45"}),
+    ("お疲れ様です。本日は9時から業務開始しております", {"intent": "report_start", "at": "09:00"}),
+    ("始業9:15", {"intent": "report_start", "at": "09:15"}),
+    ("9時15分に業務開始", {"intent": "report_start", "at": "09:15"}),
+    ("18時に業務終了しました", {"intent": "report_end", "at": "18:00"}),
+    ("17時半に終業しました", {"intent": "report_end", "at": "17:30"}),
+    ("本日は17:45で業務を終了します", {"intent": "report_end", "at": "17:45"}),
+    ("開始時刻を9:00に修正", {"intent": "report_start", "at": "09:00", "correction": True}),
+    (
+        "開始時刻を9時に訂正してください",
+        {"intent": "report_start", "at": "09:00", "correction": True},
+    ),
+    ("開始を8:30に直してください", {"intent": "report_start", "at": "08:30", "correction": True}),
+    (
+        "終了時刻を17時半に訂正してください",
+        {"intent": "report_end", "at": "17:30", "correction": True},
+    ),
+    ("終業時刻は18:15の間違いでした", {"intent": "report_end", "at": "18:15", "correction": True}),
+    ("開始時刻を9:30に変更", {"intent": "report_start", "at": "09:30", "correction": True}),
+    (
+        "14時に戻ります",
+        {"intent": "presence", "entries": [("2026-11-26", "full", "back")], "at": "14:00"},
+    ),
 ]
