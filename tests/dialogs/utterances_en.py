@@ -715,4 +715,37 @@ UTTERANCES_EN: list[tuple[str, dict[str, Any]]] = [
         "back at 2pm",
         {"intent": "presence", "entries": [("2026-11-26", "full", "back")], "at": "14:00"},
     ),
+    # issue 13: as typed in Teams: typos, full width, run-on
+    ("wfh tomorow", {"intent": "declare", "entries": [("2026-11-27", "full", "telework")]}),
+    (
+        "working from home tommorow",
+        {"intent": "declare", "entries": [("2026-11-27", "full", "telework")]},
+    ),
+    ("WFH 2morrow pls", {"intent": "declare", "entries": [("2026-11-27", "full", "telework")]}),
+    (
+        "Hi team, just letting you know I'll be working from home tomorrow, thanks",
+        {"intent": "declare", "entries": [("2026-11-27", "full", "telework")]},
+    ),
+    (
+        "I'm WFH tomorrow morning and in the office after lunch",
+        {
+            "intent": "declare",
+            "entries": [("2026-11-27", "am", "telework"), ("2026-11-27", "pm", "office")],
+        },
+    ),
+    (
+        "remote Monday, office Tuesday, leave Wednesday",
+        {
+            "intent": "declare",
+            "entries": [
+                ("2026-11-30", "full", "telework"),
+                ("2026-12-01", "full", "office"),
+                ("2026-12-02", "full", "leave"),
+            ],
+        },
+    ),
+    (
+        "Ｗｏｒｋｉｎｇ ｆｒｏｍ ｈｏｍｅ ｔｏｍｏｒｒｏｗ",
+        {"intent": "declare", "entries": [("2026-11-27", "full", "telework")]},
+    ),
 ]

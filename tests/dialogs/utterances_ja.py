@@ -1238,4 +1238,144 @@ UTTERANCES_JA: list[tuple[str, dict[str, Any]]] = [
         "14時に戻ります",
         {"intent": "presence", "entries": [("2026-11-26", "full", "back")], "at": "14:00"},
     ),
+    # issue 13: as typed in Teams: run-on sentences, keigo, typos, full width, mixed scripts
+    (
+        "明日はテレワークで明後日は出社で来週月曜は休みです",
+        {
+            "intent": "declare",
+            "entries": [
+                ("2026-11-27", "full", "telework"),
+                ("2026-11-28", "full", "office"),
+                ("2026-11-30", "full", "leave"),
+            ],
+            "warnings": ["closed_day"],
+        },
+    ),
+    (
+        "今日は在宅で明日は出社で月曜は休み",
+        {
+            "intent": "declare",
+            "entries": [
+                ("2026-11-26", "full", "telework"),
+                ("2026-11-27", "full", "office"),
+                ("2026-11-30", "full", "leave"),
+            ],
+        },
+    ),
+    (
+        "明日WFHで午後から出社",
+        {
+            "intent": "declare",
+            "entries": [("2026-11-27", "am", "telework"), ("2026-11-27", "pm", "office")],
+        },
+    ),
+    (
+        "明日はテレワークですが午後は出社します",
+        {
+            "intent": "declare",
+            "entries": [("2026-11-27", "am", "telework"), ("2026-11-27", "pm", "office")],
+        },
+    ),
+    (
+        "明日は午前中在宅で午後から出社しますのでよろしくお願いします",
+        {
+            "intent": "request_approval",
+            "entries": [("2026-11-27", "am", "telework"), ("2026-11-27", "pm", "office")],
+        },
+    ),
+    (
+        "明日は在宅勤務とし、明後日は出張となります",
+        {
+            "intent": "declare",
+            "entries": [
+                ("2026-11-27", "full", "telework"),
+                ("2026-11-28", "full", "business_trip"),
+            ],
+            "warnings": ["closed_day"],
+        },
+    ),
+    (
+        "お疲れ様です。明日ですが在宅勤務とさせていただきたく、よろしくお願いいたします",
+        {"intent": "request_approval", "entries": [("2026-11-27", "full", "telework")]},
+    ),
+    (
+        "恐れ入りますが、明日は在宅勤務とさせていただきます",
+        {"intent": "declare", "entries": [("2026-11-27", "full", "telework")]},
+    ),
+    (
+        "明日テレワークさせていただけますでしょうか",
+        {"intent": "request_approval", "entries": [("2026-11-27", "full", "telework")]},
+    ),
+    (
+        "明日は私用のため午後休を頂戴したく存じます",
+        {"intent": "request_approval", "entries": [("2026-11-27", "pm", "leave")]},
+    ),
+    (
+        "お世話になっております。来週月曜日はテレワークを予定しております",
+        {"intent": "declare", "entries": [("2026-11-30", "full", "telework")]},
+    ),
+    (
+        "令和8年12月1日（火）は在宅勤務といたします",
+        {"intent": "declare", "entries": [("2026-12-01", "full", "telework")]},
+    ),
+    (
+        "R8.12.2 テレワーク希望です",
+        {"intent": "request_approval", "entries": [("2026-12-02", "full", "telework")]},
+    ),
+    (
+        "おはようございます明日なんですけど在宅にしようと思っててよろしくお願いします",
+        {"intent": "request_approval", "entries": [("2026-11-27", "full", "telework")]},
+    ),
+    (
+        "明日テレワークしまう",
+        {"intent": "declare", "entries": [("2026-11-27", "full", "telework")]},
+    ),
+    ("明日テレワ―ク", {"intent": "declare", "entries": [("2026-11-27", "full", "telework")]}),
+    (
+        "明日てれわーくでお願いしまs",
+        {"intent": "declare", "entries": [("2026-11-27", "full", "telework")]},
+    ),
+    ("りもーと明日", {"intent": "declare", "entries": [("2026-11-27", "full", "telework")]}),
+    ("明日ｻﾃﾗｲﾄｵﾌｨｽ勤務", {"intent": "declare", "entries": [("2026-11-27", "full", "telework")]}),
+    (
+        "１２／１（火）テレワーク",
+        {"intent": "declare", "entries": [("2026-12-01", "full", "telework")]},
+    ),
+    (
+        "明日\u3000在宅勤務\u3000です",
+        {"intent": "declare", "entries": [("2026-11-27", "full", "telework")]},
+    ),
+    ("明日teleworkします", {"intent": "declare", "entries": [("2026-11-27", "full", "telework")]}),
+    ("tomorrow在宅", {"intent": "declare", "entries": [("2026-11-27", "full", "telework")]}),
+    ("next mon テレワーク", {"intent": "declare", "entries": [("2026-11-30", "full", "telework")]}),
+    ("明日remoteで", {"intent": "declare", "entries": [("2026-11-27", "full", "telework")]}),
+    (
+        "明日在宅勤務しまーす",
+        {"intent": "declare", "entries": [("2026-11-27", "full", "telework")]},
+    ),
+    (
+        "明日テレワーク！！よろしくです",
+        {"intent": "declare", "entries": [("2026-11-27", "full", "telework")]},
+    ),
+    (
+        "明日は在宅勤務を予定しております",
+        {"intent": "declare", "entries": [("2026-11-27", "full", "telework")]},
+    ),
+    ("12/1 月 テレワーク", {"intent": "declare", "entries": [("2026-12-01", "full", "telework")]}),
+    (
+        "明後日ﾘﾓｰﾄで",
+        {
+            "intent": "declare",
+            "entries": [("2026-11-28", "full", "telework")],
+            "warnings": ["closed_day"],
+        },
+    ),
+    (
+        "明日の在宅勤務の件、承認お願いします",
+        {"intent": "request_approval", "entries": [("2026-11-27", "full", "telework")]},
+    ),
+    (
+        "明日のテレワーク、やっぱり取り消しでお願いします",
+        {"intent": "cancel", "entries": [("2026-11-27", "full", "telework")]},
+    ),
 ]
