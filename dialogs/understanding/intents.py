@@ -373,46 +373,53 @@ class Features:
 
 
 def _has(lexicon: Lexicon[bool], text: str) -> bool:
-    return lexicon.search(text) is not None
+    return lexicon.found_in(text)
 
 
-def is_question(rest: str) -> bool:
+def is_question(rest: str, request: bool | None = None) -> bool:
     """Whether what is left of a message asks rather than tells (「明日はテレワークですか？」)."""
-    return ("?" in rest or _has(QUESTION, rest)) and not _has(REQUEST, rest)
+    if request is None:
+        request = _has(REQUEST, rest)
+    return ("?" in rest or _has(QUESTION, rest)) and not request
 
 
 def classify(f: Features) -> Intent:
     """The intent of a message (see the module docstring for the precedence)."""
     rest = f.rest
     declarable = bool(f.statuses)
-    question = is_question(rest)
+    request = _has(REQUEST, rest)
+    question = is_question(rest, request)
+    cancel = _has(CANCEL, rest)
     if _has(HELP, rest) and not declarable and not f.has_dates:
         return Intent.HELP
     progress = _has(PROGRESS, rest) and (question or not (declarable and f.has_dates))
-    if _has(STATS, rest) and not progress and not _has(SELF, rest):
+    own = _has(SELF, rest)
+    if _has(STATS, rest) and not progress and not own:
         return Intent.QUERY_STATS
-    if progress and not _has(CANCEL, rest):
+    if progress and not cancel:
         return Intent.QUERY_PROGRESS
-    if _has(SELF, rest) and not _has(CANCEL, rest):
+    if own and not cancel:
         return Intent.QUERY_SELF
     if f.has_person and _has(WHERE, rest):
         return Intent.QUERY_PERSON
-    if _has(WHO, rest) or f.only_date_and_status:
+    if f.only_date_and_status or _has(WHO, rest):
         return Intent.QUERY_WHO
-    about_a_day = (declarable or f.has_dates) and not f.presence
-    acting = _has(CANCEL, rest) or _has(CHANGE, rest)  # 「取り消せますか」 is a request
-    if question and about_a_day and (not acting or _has(FIRST_PERSON, rest)):
-        return Intent.QUERY_SELF
-    if question and _has(FIRST_PERSON, rest) and "予定" in rest:
-        return Intent.QUERY_SELF
+    change = _has(CHANGE, rest)
+    if question:
+        about_a_day = (declarable or f.has_dates) and not f.presence
+        first_person = _has(FIRST_PERSON, rest)
+        # 「取り消せますか」 asks to act, not about the record
+        if about_a_day and (not (cancel or change) or first_person):
+            return Intent.QUERY_SELF
+        if first_person and "予定" in rest:
+            return Intent.QUERY_SELF
     if f.status_changes and not f.has_every:
         return Intent.CHANGE  # 明日のテレワークやめて出社します, not WFH tomorrow, I'll come in
-    cancel = _has(CANCEL, rest)
     if f.has_every or (cancel and _has(RECURRING_WORDS, rest)):
         return Intent.CANCEL_RECURRING if cancel else Intent.DECLARE_RECURRING
     if cancel:
         return Intent.CANCEL
-    if _has(CHANGE, rest) and (declarable or f.has_dates):
+    if change and (declarable or f.has_dates):
         return Intent.CHANGE
     if "start" in f.presence:
         return Intent.REPORT_START
@@ -421,8 +428,7 @@ def classify(f: Features) -> Intent:
     if f.presence and not declarable:
         return Intent.PRESENCE
     if declarable and (
-        _has(REQUEST, rest)
-        or (_has(PLEASE, rest) and f.has_dates and Status.TELEWORK in f.statuses)
+        request or (_has(PLEASE, rest) and f.has_dates and Status.TELEWORK in f.statuses)
     ):
         return Intent.REQUEST_APPROVAL
     if declarable or f.has_dates:

@@ -136,6 +136,8 @@ def drop_asides(scan: Scanner, parts: list[PartMention], statuses: list[int]) ->
     mask the clause's numbers. A side clause names an event and no status (``statuses``:
     where the status words start)."""
     text = scan.text
+    if not EVENTS.found_in(text):
+        return parts
     cuts = sorted({0, len(text)} | {i for m in _ASIDE_CUT.finditer(text) for i in m.span()})
     asides = [
         (a, b)
