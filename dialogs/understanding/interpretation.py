@@ -51,12 +51,13 @@ class Intent(StrEnum):
 
 
 class Status(StrEnum):
-    """A declared status (the first four) or a presence status (the last three)."""
+    """A declared status (the first five) or a presence status (the last three)."""
 
     TELEWORK = "telework"
     OFFICE = "office"
     LEAVE = "leave"
     BUSINESS_TRIP = "business_trip"
+    NO_HOURS = "no_hours"  # 週休日（割振り0）: 選択的週休3日, フレックスタイム
     MEETING = "meeting"
     AWAY = "away"
     BACK = "back"
@@ -176,10 +177,8 @@ class Interpretation:
     argument: str | None = None  # Intent.COMMAND: what followed its name
     days: int | None = None  # Intent.PAUSE_REMINDERS: for how many days
     at: time | None = None  # REPORT_START/END, PRESENCE: a stated time (「9時に業務開始」)
+    correction: bool = False  # REPORT_START/END: correct today's report (「開始時刻を9:00に修正」)
     fragment: Fragment | None = None  # with a question: what the message did say
-    correction: bool = (
-        False  # REPORT_START/END: corrects the time reported (「開始時刻を9:00に修正」)
-    )
 
     def to_json(self) -> dict[str, Any]:
         """The ``telework-bot parse`` object (print with ``ensure_ascii=False``)."""

@@ -36,9 +36,13 @@ from dialogs.understanding.months import MonthMention, find_months
 from dialogs.understanding.normalise import normalise
 from dialogs.understanding.parts import PartMention, drop_asides, find_parts
 from dialogs.understanding.people import find_person
+from dialogs.understanding.presence_times import (
+    correction_kind,
+    is_correction,
+    stated_time,
+)
 from dialogs.understanding.questions import render
 from dialogs.understanding.recurrence import EveryMention, find_every, role_of
-from dialogs.understanding.reports import correction_kind, has_time, stated_time
 from dialogs.understanding.scanner import Scanner
 from dialogs.understanding.vocabulary import (
     HALF,
@@ -156,7 +160,7 @@ class _Reading:
             dates, every = [whole_week(self.ctx, weeks[0])], None  # 来週は毎日在宅
         if statuses:
             parts = drop_asides(scan, parts, [s.start for s in statuses])
-        correcting = not (statuses or dates) and correction_kind(scan, has_time(scan, parts))
+        correcting = not (statuses or dates) and correction_kind(scan.text, scan.rest, parts)
         if correcting and correcting not in presence:
             presence.append(correcting)  # 開始時刻を9:00に修正: a start report, corrected
         for mention in dates:
@@ -201,20 +205,21 @@ class _Reading:
             return Interpretation(
                 intent,
                 entries=(Entry(day, part, PRESENCE_STATUS[kind]),),
-                at=stated_time(scan, parts),
                 lang=self.lang,
+                at=stated_time(parts, scan.rest),
             )
         if intent in {Intent.REPORT_START, Intent.REPORT_END}:
             entries = tuple(
                 Entry(self.today, s.part if s.part not in (None, HALF) else "full", s.status)
                 for s in statuses[:1]
             )
+            at = stated_time(parts, scan.rest)
             return Interpretation(
                 intent,
                 entries=entries,
-                at=stated_time(scan, parts),
-                correction=bool(correcting),
                 lang=self.lang,
+                at=at,
+                correction=at is not None and (bool(correcting) or is_correction(scan.rest)),
             )
         for m in dates:
             self._note(m.problem, m.problem_args)

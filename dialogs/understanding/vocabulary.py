@@ -13,6 +13,7 @@ from dialogs.understanding.interpretation import Status
 from dialogs.understanding.lexicon import Lexicon
 
 TW, OF, LV, BT = Status.TELEWORK, Status.OFFICE, Status.LEAVE, Status.BUSINESS_TRIP
+NH = Status.NO_HOURS
 HALF: Final = "half"  # 半休: a half day, but which half is not said
 
 # status word → (status, the part of the day the word itself implies)
@@ -174,6 +175,26 @@ STATUSES: Final = Lexicon[tuple[Status, str | None]](
         "trip": (BT, None),
         "travelling for work": (BT, None),
         "traveling for work": (BT, None),
+        # a weekly day with no working hours (割振り0: 選択的週休3日, フレックスタイム)
+        "選択的週休3日": (NH, "full"),
+        "週休3日": (NH, "full"),
+        "週休日": (NH, "full"),
+        "週休": (NH, "full"),
+        "割振り0": (NH, "full"),
+        "割り振り0": (NH, "full"),
+        "割振りゼロ": (NH, "full"),
+        "割振りなし": (NH, "full"),
+        "割振り無し": (NH, "full"),
+        "割り振りなし": (NH, "full"),
+        "割り振り無し": (NH, "full"),
+        "勤務時間の割振りなし": (NH, "full"),
+        "no hours": (NH, "full"),
+        "no working hours": (NH, "full"),
+        "no-hours day": (NH, "full"),
+        "flex day": (NH, "full"),
+        "flex day off": (NH, "full"),
+        "four-day week": (NH, "full"),
+        "4-day week": (NH, "full"),
     }
 )
 
@@ -181,6 +202,11 @@ STATUSES: Final = Lexicon[tuple[Status, str | None]](
 PRESENCE: Final = Lexicon[str](
     {
         "業務開始": "start",
+        "開始時刻": "start",
+        "開始時間": "start",
+        "始業時刻": "start",
+        "start time": "start",
+        "starting time": "start",
         "業務を開始": "start",
         "始業": "start",
         "勤務開始": "start",
@@ -196,6 +222,11 @@ PRESENCE: Final = Lexicon[str](
         "clocking in": "start",
         "clocked in": "start",
         "業務終了": "end",
+        "終了時刻": "end",
+        "終了時間": "end",
+        "終業時刻": "end",
+        "end time": "end",
+        "finish time": "end",
         "業務を終了": "end",
         "終業": "end",
         "勤務終了": "end",

@@ -149,6 +149,14 @@ UTTERANCES_EN: list[tuple[str, dict[str, Any]]] = [
     ("PTO next Friday", {"intent": "declare", "entries": [("2026-12-04", "full", "leave")]}),
     ("Half day off tomorrow", {"intent": "declare", "question": "Morning or afternoon?"}),
     (
+        "Flex day next Friday",
+        {"intent": "declare", "entries": [("2026-12-04", "full", "no_hours")]},
+    ),
+    (
+        "No working hours on 12/11",
+        {"intent": "declare", "entries": [("2026-12-11", "full", "no_hours")]},
+    ),
+    (
         "On a business trip next Tuesday",
         {"intent": "declare", "entries": [("2026-12-01", "full", "business_trip")]},
     ),

@@ -307,6 +307,30 @@ UTTERANCES_JA: list[tuple[str, dict[str, Any]]] = [
             "warnings": ["closed_day"],
         },
     ),
+    # 週休日（割振り0）: 選択的週休3日, フレックスタイム (issue 18 §2)
+    ("12/4は週休3日です", {"intent": "declare", "entries": [("2026-12-04", "full", "no_hours")]}),
+    ("来週金曜は割振り０", {"intent": "declare", "entries": [("2026-12-04", "full", "no_hours")]}),
+    (
+        "12/11を週休日に変更",
+        {
+            "intent": "change",
+            "entries": [("2026-12-11", "full", "no_hours")],
+            "replaces": [("2026-12-11", None, None)],
+        },
+    ),
+    (
+        "毎週金曜は選択的週休3日",
+        {
+            "intent": "declare_recurring",
+            "recurrence": {
+                "weekdays": ["fri"],
+                "part": "full",
+                "status": "no_hours",
+                "from": None,
+                "until": None,
+            },
+        },
+    ),
     (
         "来週月曜から水曜まで出張",
         {
