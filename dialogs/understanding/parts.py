@@ -125,16 +125,17 @@ def find_parts(scan: Scanner) -> list[PartMention]:
 
 # where a side clause ends: after ので/ため/、, before because/but/so
 _ASIDE_CUT = re.compile(
-    r"[、,;。!?]|\.\s|ので|なので|ため|けど|けれど|(?<![a-z])(?:because|but|so|since|as)(?![a-z])"
+    r"[、,;。!?]|\.\s|\s-\s|ので|なので|ため|けど|けれど"
+    r"|(?<![a-z])(?:because|but|so|since|as)(?![a-z])"
 )
 _NUMBER = re.compile(r"\d+")
 
 
 def drop_asides(scan: Scanner, parts: list[PartMention], statuses: list[int]) -> list[PartMention]:
-    """Clock times in a side clause about something else (「10時から会議があるので在宅」, "WFH
-    tomorrow, I have a dentist appointment at 4pm") are not a part of the day: drop them and
-    mask the clause's numbers. A side clause names an event and no status (``statuses``:
-    where the status words start)."""
+    """Times and parts of the day in a side clause about something else (「朝9時から会議がある
+    ので在宅」, 「午前は通院のため午後から出社」, "WFH tomorrow, I have a dentist appointment at
+    4pm") are not the declaration's part of the day: drop them and mask the clause's numbers.
+    A side clause names an event and no status (``statuses``: where the status words start)."""
     text = scan.text
     if not EVENTS.found_in(text):
         return parts
@@ -153,4 +154,4 @@ def drop_asides(scan: Scanner, parts: list[PartMention], statuses: list[int]) ->
     for a, b in asides:
         for m in _NUMBER.finditer(scan.rest, a, b):
             scan.mask(m.start(), m.end())
-    return [p for p in parts if not (":" in p.part and aside(p.start))]
+    return [p for p in parts if not aside(p.start)]

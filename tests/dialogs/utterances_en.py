@@ -756,4 +756,20 @@ UTTERANCES_EN: list[tuple[str, dict[str, Any]]] = [
         "Ｗｏｒｋｉｎｇ ｆｒｏｍ ｈｏｍｅ ｔｏｍｏｒｒｏｗ",
         {"intent": "declare", "entries": [("2026-11-27", "full", "telework")]},
     ),
+    # issue 13: side clause after a dash; clock out, step out, started at; still need
+    (
+        "WFH tomorrow - dentist appointment at 3pm",
+        {"intent": "declare", "entries": [("2026-11-27", "full", "telework")]},
+    ),
+    ("clocked out at 17:45", {"intent": "report_end", "at": "17:45"}),
+    ("stepping out for a bit", {"intent": "presence", "entries": [("2026-11-26", "full", "away")]}),
+    ("I started at 9:10 today", {"intent": "report_start", "at": "09:10"}),
+    (
+        "how many telework days do I still need this year?",
+        {"intent": "query_progress", "period": "this_year"},
+    ),
+    (
+        "working frm home on Friday",
+        {"intent": "declare", "entries": [("2026-11-27", "full", "telework")]},
+    ),
 ]

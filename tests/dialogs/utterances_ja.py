@@ -1402,4 +1402,31 @@ UTTERANCES_JA: list[tuple[str, dict[str, Any]]] = [
         "明日のテレワーク、やっぱり取り消しでお願いします",
         {"intent": "cancel", "entries": [("2026-11-27", "full", "telework")]},
     ),
+    # issue 13: side clauses drop their parts of the day; 全日 with a week; 率
+    (
+        "明日は午前は通院のため午後から出社します",
+        {"intent": "declare", "entries": [("2026-11-27", "pm", "office")]},
+    ),
+    (
+        "明日は朝10時から打ち合わせがあるので在宅",
+        {"intent": "declare", "entries": [("2026-11-27", "full", "telework")]},
+    ),
+    (
+        "来週は全日在宅勤務",
+        {
+            "intent": "declare",
+            "entries": [
+                ("2026-11-30", "full", "telework"),
+                ("2026-12-01", "full", "telework"),
+                ("2026-12-02", "full", "telework"),
+                ("2026-12-03", "full", "telework"),
+                ("2026-12-04", "full", "telework"),
+            ],
+        },
+    ),
+    ("うちの課の在宅勤務率を教えて", {"intent": "query_stats"}),
+    (
+        "今年度あと何日在宅すればいいですか",
+        {"intent": "query_progress", "period": "this_fiscal_year"},
+    ),
 ]
