@@ -160,7 +160,7 @@ QUESTION = _cues(
     "確認させて",
     "見たい",
     "知りたい",
-    "かな",
+    "たかな",
     "am i",
     "do i",
     "did i",
@@ -208,6 +208,9 @@ WHO = _cues(
     "人何人",
     "る人",
     "た人",
+    "予定者",
+    "者は",
+    "者一覧",
     "誰か",
     "who",
     "who's",
@@ -312,6 +315,10 @@ REQUEST = _cues(
     "よろしいですか",
     "可能でしょうか",
     "でいいですか",
+    "いいですか",
+    "okですか",
+    "ok?",
+    "オッケーですか",
     "でもいいですか",
     "いいでしょうか",
     "大丈夫ですか",
@@ -406,10 +413,10 @@ def classify(f: Features) -> Intent:
         return Intent.QUERY_STATS
     if progress and not cancel:
         return Intent.QUERY_PROGRESS
+    if f.has_person and _has(WHERE, rest):
+        return Intent.QUERY_PERSON  # 鈴木さんの来週の予定を教えて: not one's own
     if own and not cancel:
         return Intent.QUERY_SELF
-    if f.has_person and _has(WHERE, rest):
-        return Intent.QUERY_PERSON
     if f.only_date_and_status or _has(WHO, rest):
         return Intent.QUERY_WHO
     change = _has(CHANGE, rest)

@@ -772,4 +772,6 @@ UTTERANCES_EN: list[tuple[str, dict[str, Any]]] = [
         "working frm home on Friday",
         {"intent": "declare", "entries": [("2026-11-27", "full", "telework")]},
     ),
+    # issue 13: sick
+    ("I'm sick today", {"intent": "declare", "entries": [("2026-11-26", "full", "leave")]}),
 ]

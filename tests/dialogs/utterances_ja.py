@@ -1429,4 +1429,23 @@ UTTERANCES_JA: list[tuple[str, dict[str, Any]]] = [
         "今年度あと何日在宅すればいいですか",
         {"intent": "query_progress", "period": "this_fiscal_year"},
     ),
+    # issue 13: musing is declaring, asking whether it is ok is a request, another person's schedule
+    (
+        "明日テレワークにしようかな",
+        {"intent": "declare", "entries": [("2026-11-27", "full", "telework")]},
+    ),
+    (
+        "明日テレワークしますがいいですか",
+        {"intent": "request_approval", "entries": [("2026-11-27", "full", "telework")]},
+    ),
+    (
+        "明日テレワークでOKですか？",
+        {"intent": "request_approval", "entries": [("2026-11-27", "full", "telework")]},
+    ),
+    ("今日の出社予定者は？", {"intent": "query_who", "period": "today", "status": "office"}),
+    (
+        "鈴木さんの来週の予定を教えて",
+        {"intent": "query_person", "person": "鈴木", "period": "next_week"},
+    ),
+    ("明日って在宅だったかな", {"intent": "query_self", "period": "tomorrow"}),
 ]
