@@ -67,6 +67,9 @@ _MD_EN = re.compile(
     + r"))(?![a-z\d:])"
     + _WD_SUFFIX
 )
+_DAY_LIST = re.compile(
+    r"(?<![\d/月.:])(?P<list>\d{1,2}(?:\s*[,、・]\s*\d{1,2})+)\s*日(?![間目前後])"
+)
 _DAY = re.compile(
     r"(?<![\d/月.:])(?P<d>\d{1,2})日(?![間目前後])"
     r"|(?<![\d/a-z])(?:the\s+)?(?P<d2>\d{1,2})(?:st|nd|rd|th)(?![a-z])"
@@ -105,7 +108,8 @@ _WEEK_EN = re.compile(
     + "|".join(WHOLE_WEEK_EN)
     + r")\s+)?(?P<w>"
     + _WEEKS_EN_ALT
-    + r")(?![a-z])|(?<![a-z])(?P<allweek>all week|the whole week|the entire week)(?![a-z])"
+    + r")(?![a-z])|(?<![a-z])(?P<allweek>all week|the whole week|the entire week"
+    r"|(?:the\s+)?rest\s+of\s+the\s+week)(?![a-z])"
 )
 _WD_JA_YOU = re.compile(
     r"[月火水木金土日]曜日?(?:\s*(?:[・、,/&~-]|と|や|及び|および)?\s*"
@@ -208,6 +212,13 @@ def find_dates(scan: Scanner, ctx: DateContext) -> list[DateMention]:
             end = day_of_month(ctx, int(d_end), anchor=mention.first)
             mention = _range(mention, mention, end) if end else mention
         keep(mention)
+    for m in scan.take(_DAY_LIST):  # 14、15日 / 14,15,16日: each a day of the month
+        listed = [
+            day_of_month(ctx, int(n)) for n in re.findall(r"\d+", m["list"]) if 1 <= int(n) <= 31
+        ]
+        days = sorted({d for d in listed if d is not None})
+        if days:
+            keep(DateMention(m.start(), m.end(), days))
     for m in scan.take(_DAY):
         dom = int(m["d"] or m["d2"])
         if 1 <= dom <= 31:

@@ -61,6 +61,9 @@ _FROM_AFTER = re.compile(  # read on the masked text: "3 days of leave from Mond
 )
 
 
+_STARTS_HERE = re.compile(r"\s*(?:から|より|以降)")
+
+
 @dataclass(frozen=True, slots=True)
 class DurationMention:
     """``count`` days or weeks at ``start:end``; ``from_today`` for 今後/next."""
@@ -147,6 +150,11 @@ def apply_durations(
             ),
             None,
         )
+        if anchor is None:  # 三日間テレワーク（明日から）: the one day said to be the start
+            starts = [
+                d for d in out if single(d) and _STARTS_HERE.match(scan.text, d.end) is not None
+            ]
+            anchor = starts[0] if len(starts) == 1 else None
         if anchor is not None:
             out.remove(anchor)
             out.append(_span(duration, anchor, anchor.days[0], calendar))

@@ -20,7 +20,7 @@ from dialogs.understanding.date_patterns import (
     join_mentions,
     whole_week,
 )
-from dialogs.understanding.dates import DateContext, DateMention
+from dialogs.understanding.dates import MAX_RANGE_DAYS, DateContext, DateMention
 from dialogs.understanding.durations import apply_durations, find_durations
 from dialogs.understanding.entries import StatusMention, Unit, expand, group
 from dialogs.understanding.intents import NEGATED_STATUS, PAST, Features, classify
@@ -56,6 +56,7 @@ from domain.calendar import WorkCalendar
 MAX_CHARS = 1000  # longer messages are not read (a pasted document is not a declaration)
 MAX_YEARS_AWAY = 5  # explicit years further from today are refused as typos
 _NUMBER = re.compile(r"\d+")
+_WHOLE_MONTH = re.compile(r"(?:いっぱい|一杯|中)$")
 _QUERIES = frozenset(
     {
         Intent.QUERY_WHO,
@@ -185,6 +186,8 @@ class _Reading:
                 status_changes=self._negated(scan, statuses) is not None,
             )
         )
+        if intent in {Intent.DECLARE, Intent.REQUEST_APPROVAL, Intent.CANCEL}:
+            dates = sorted([*dates, *self._month_spans(months)], key=lambda d: d.start)
         dates = join_mentions(scan, dates, ranges=intent is not Intent.CHANGE)
         if intent in {Intent.HELP, Intent.UNKNOWN}:
             return Interpretation(intent, lang=self.lang)
@@ -233,6 +236,27 @@ class _Reading:
         if intent is Intent.CANCEL and not statuses:
             statuses = [StatusMention(len(self.text), len(self.text), None)]
         return self._declaration(intent, scan.rest, dates, parts, statuses)
+
+    def _month_spans(self, months: list[MonthMention]) -> list[DateMention]:
+        """Months a declaration spans: 今月末まで / until the end of the month (from today, or
+        from a start joined later: 明日から今月末まで), 来月いっぱい / 12月中 (the whole month,
+        from today on)."""
+        spans = []
+        for m in months:
+            written = self.text[m.start : m.end]
+            if role_of(self.text, m.start, m.end) == "until":
+                first = self.today
+            elif _WHOLE_MONTH.search(written):
+                first = max(m.first, self.today)
+            else:
+                continue
+            if m.last < first:
+                continue
+            span = DateMention(m.start, m.end, [first, m.last], is_range=True)
+            if (m.last - first).days > MAX_RANGE_DAYS:
+                span.problem = "range_too_long"
+            spans.append(span)
+        return spans
 
     # -- building -------------------------------------------------------------------------
 

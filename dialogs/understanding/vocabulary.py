@@ -512,8 +512,20 @@ WHOLE_WEEK_JA: Final = (
     "まるまる",
     "の平日",
     "平日",
+    "残り",
+    "の残り",
 )
-WHOLE_WEEK_EN: Final = ("all of", "all", "the whole of", "the whole", "the entire", "for all of")
+WHOLE_WEEK_EN: Final = (
+    "all of",
+    "all",
+    "the whole of",
+    "the whole",
+    "the entire",
+    "for all of",
+    "the rest of",
+    "rest of",
+    "the remainder of",
+)
 
 # 和暦 eras: name → the Gregorian year of its first year
 ERAS: Final = {"令和": 2018, "r": 2018, "平成": 1988, "h": 1988}

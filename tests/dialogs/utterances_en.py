@@ -774,4 +774,36 @@ UTTERANCES_EN: list[tuple[str, dict[str, Any]]] = [
     ),
     # issue 13: sick
     ("I'm sick today", {"intent": "declare", "entries": [("2026-11-26", "full", "leave")]}),
+    # issue 13: month spans, the rest of the week, a week from Monday
+    (
+        "WFH until the end of the month",
+        {
+            "intent": "declare",
+            "entries": [
+                ("2026-11-26", "full", "telework"),
+                ("2026-11-27", "full", "telework"),
+                ("2026-11-30", "full", "telework"),
+            ],
+        },
+    ),
+    (
+        "WFH the rest of the week",
+        {
+            "intent": "declare",
+            "entries": [("2026-11-26", "full", "telework"), ("2026-11-27", "full", "telework")],
+        },
+    ),
+    (
+        "remote for a week from Monday",
+        {
+            "intent": "declare",
+            "entries": [
+                ("2026-11-30", "full", "telework"),
+                ("2026-12-01", "full", "telework"),
+                ("2026-12-02", "full", "telework"),
+                ("2026-12-03", "full", "telework"),
+                ("2026-12-04", "full", "telework"),
+            ],
+        },
+    ),
 ]

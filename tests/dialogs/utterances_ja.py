@@ -1448,4 +1448,48 @@ UTTERANCES_JA: list[tuple[str, dict[str, Any]]] = [
         {"intent": "query_person", "person": "鈴木", "period": "next_week"},
     ),
     ("明日って在宅だったかな", {"intent": "query_self", "period": "tomorrow"}),
+    # issue 13: month spans, the rest of the week, day lists, a start said after the duration
+    (
+        "今月末まで在宅",
+        {
+            "intent": "declare",
+            "entries": [
+                ("2026-11-26", "full", "telework"),
+                ("2026-11-27", "full", "telework"),
+                ("2026-11-30", "full", "telework"),
+            ],
+        },
+    ),
+    (
+        "明日から今月末まで在宅",
+        {
+            "intent": "declare",
+            "entries": [("2026-11-27", "full", "telework"), ("2026-11-30", "full", "telework")],
+        },
+    ),
+    (
+        "三日間テレワーク（明日から）",
+        {
+            "intent": "declare",
+            "entries": [
+                ("2026-11-27", "full", "telework"),
+                ("2026-11-30", "full", "telework"),
+                ("2026-12-01", "full", "telework"),
+            ],
+        },
+    ),
+    (
+        "今週の残りは在宅です",
+        {
+            "intent": "declare",
+            "entries": [("2026-11-26", "full", "telework"), ("2026-11-27", "full", "telework")],
+        },
+    ),
+    (
+        "14、15日テレワーク",
+        {
+            "intent": "declare",
+            "entries": [("2026-12-14", "full", "telework"), ("2026-12-15", "full", "telework")],
+        },
+    ),
 ]
