@@ -168,11 +168,12 @@ QUESTION = _cues(
     "is my",
     "are my",
     "is it my",
-    "what",
-    "which",
-    "when",
-    "how",
 )
+# an English question word opening the message (mid-sentence "when" is a statement's:
+# "WFH tomorrow when the plumber comes")
+_ASKS_FIRST = re.compile(r"^[\W\ue000]*(?:what|which|when|how|where)(?![a-z])")
+# people, politely (「在宅の方はいらっしゃいますか」): only in a question (「午前の方は在宅」)
+POLITE_WHO = _cues("方は", "方を", "方い", "方って", "いらっしゃ", "おられ")
 # the speaker: with a question, the question is about one's own record
 FIRST_PERSON = _cues(
     "私",
@@ -211,6 +212,8 @@ WHO = _cues(
     "予定者",
     "者は",
     "者一覧",
+    "ボード",
+    "board",
     "誰か",
     "who",
     "who's",
@@ -229,6 +232,7 @@ WHERE = _cues(
     "いる",
     "予定",
     "ですか",
+    "ますか",
     "でしょうか",
     "?",
     "where",
@@ -395,7 +399,8 @@ def is_question(rest: str, request: bool | None = None) -> bool:
     """Whether what is left of a message asks rather than tells (「明日はテレワークですか？」)."""
     if request is None:
         request = _has(REQUEST, rest)
-    return ("?" in rest or _has(QUESTION, rest)) and not request
+    asked = "?" in rest or _has(QUESTION, rest) or _ASKS_FIRST.match(rest) is not None
+    return asked and not request
 
 
 def classify(f: Features) -> Intent:
@@ -417,7 +422,7 @@ def classify(f: Features) -> Intent:
         return Intent.QUERY_PERSON  # 鈴木さんの来週の予定を教えて: not one's own
     if own and not cancel:
         return Intent.QUERY_SELF
-    if f.only_date_and_status or _has(WHO, rest):
+    if f.only_date_and_status or _has(WHO, rest) or (question and _has(POLITE_WHO, rest)):
         return Intent.QUERY_WHO
     change = _has(CHANGE, rest)
     if question:

@@ -806,4 +806,12 @@ UTTERANCES_EN: list[tuple[str, dict[str, Any]]] = [
             ],
         },
     ),
+    # issue 13: question words open a question, not a statement
+    ("show me the board", {"intent": "query_who", "period": "today"}),
+    (
+        "I'll WFH tomorrow when the plumber comes",
+        {"intent": "declare", "entries": [("2026-11-27", "full", "telework")]},
+    ),
+    ("Which days am I WFH next week?", {"intent": "query_self", "period": "next_week"}),
+    ("How many days did I WFH last month?", {"intent": "query_progress", "period": "last_month"}),
 ]

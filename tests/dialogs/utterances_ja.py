@@ -1492,4 +1492,24 @@ UTTERANCES_JA: list[tuple[str, dict[str, Any]]] = [
             "entries": [("2026-12-14", "full", "telework"), ("2026-12-15", "full", "telework")],
         },
     ),
+    # issue 13: polite who-questions, a title alone
+    (
+        "明日在宅の方はいらっしゃいますか",
+        {"intent": "query_who", "period": "tomorrow", "status": "telework"},
+    ),
+    (
+        "本日出勤されている方を教えてください",
+        {"intent": "query_who", "period": "today", "status": "office"},
+    ),
+    (
+        "明日は午前の方は在宅、午後は出社",
+        {
+            "intent": "declare",
+            "entries": [("2026-11-27", "am", "telework"), ("2026-11-27", "pm", "office")],
+        },
+    ),
+    (
+        "課長は明日出社されますか",
+        {"intent": "query_person", "person": "課長", "period": "tomorrow", "status": "office"},
+    ),
 ]
