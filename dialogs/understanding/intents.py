@@ -290,6 +290,8 @@ CHANGE = _cues(
     "入れ替え",
     "振り替え",
     "ずらし",
+    "切り替え",
+    "切替",
     "ではなく",
     "じゃなくて",
     "じゃなく",
@@ -369,11 +371,17 @@ PAST = re.compile(  # 「在宅の予定でしたが出社」 is a change, not t
     r"でした(?!が|けど)|(?<!ことに)しました|してました|していました|だった(?!が|けど)|漏れ|忘れ|"
     r"(?<![a-z])(?:worked|was|were|forgot|did|had)(?![a-z])"
 )
+# a status said not to hold (alone: "no WFH tomorrow" cancels it)
+NOT_STATUS = re.compile(
+    r"(?<![a-z])(?:not|no|no\s+longer|no\s+more)\s+\ue000|\ue000\s*(?:ではなく|じゃなくて|じゃなく"
+    r"|でなく)"
+)
 # a status said not to hold any more: with another status, the message changes the day
 NEGATED_STATUS = re.compile(
-    r"(?<![a-z])(?:not|no\s+longer|no\s+more)\s+\ue000|\ue000\s*(?:ではなく|じゃなくて|じゃなく|でなく"
-    r"|の予定でしたが|の予定だったが|の予定だったけど|予定でしたが|でしたが|だったが|だったけど"
-    r"|[をは]?(?:やめて|止めて|取りやめて|取り止めて|キャンセルして|取り消して|取消して|なしで|無しで))"
+    r"(?<![a-z])(?:not|no|no\s+longer|no\s+more)\s+\ue000|\ue000\s*(?:ではなく|じゃなくて|じゃなく"
+    r"|でなく|の予定でしたが|の予定だったが|の予定だったけど|予定でしたが|でしたが|だったが|だったけど"
+    r"|→|->|=>|[をは]?(?:やっぱり?|やはり)?\s*(?:やめて|止めて|取りやめて|取り止めて|キャンセルして"
+    r"|取り消して|取消して|なしで|無しで))"
 )
 
 
@@ -389,6 +397,7 @@ class Features:
     has_every: bool
     only_date_and_status: bool  # 今日のテレワーク: a noun phrase, i.e. a question
     status_changes: bool = False  # two statuses, one of them negated or cancelled
+    status_negated: bool = False  # one status, negated: "no WFH tomorrow"
 
 
 def _has(lexicon: Lexicon[bool], text: str) -> bool:
@@ -409,7 +418,7 @@ def classify(f: Features) -> Intent:
     declarable = bool(f.statuses)
     request = _has(REQUEST, rest)
     question = is_question(rest, request)
-    cancel = _has(CANCEL, rest)
+    cancel = _has(CANCEL, rest) or f.status_negated
     if _has(HELP, rest) and not declarable and not f.has_dates:
         return Intent.HELP
     progress = _has(PROGRESS, rest) and (question or not (declarable and f.has_dates))

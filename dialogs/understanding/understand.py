@@ -23,7 +23,13 @@ from dialogs.understanding.date_patterns import (
 from dialogs.understanding.dates import MAX_RANGE_DAYS, DateContext, DateMention
 from dialogs.understanding.durations import apply_durations, find_durations
 from dialogs.understanding.entries import StatusMention, Unit, expand, group
-from dialogs.understanding.intents import NEGATED_STATUS, PAST, Features, classify
+from dialogs.understanding.intents import (
+    NEGATED_STATUS,
+    NOT_STATUS,
+    PAST,
+    Features,
+    classify,
+)
 from dialogs.understanding.interpretation import (
     Entry,
     Intent,
@@ -71,7 +77,7 @@ _RESIDUE = re.compile(r"[\ue000\s?？。、.!！]")
 _CHANGE_SPLIT_OLD_FIRST = re.compile(r"ではなく|じゃなくて|じゃなく|でなく|rather than")
 _CHANGE_SPLIT_NEW_FIRST = re.compile(r"(?<![a-z])instead of(?![a-z])")
 _CHANGE_CUE = re.compile(
-    r"変更|変え|振り替え|ずらし|入れ替え|(?<![a-z])(?:change|move|switch|"
+    r"変更|変え|振り替え|ずらし|入れ替え|切り替え|切替|(?<![a-z])(?:change|move|switch|"
     r"swap|reschedule|make)(?![a-z])"
 )
 _EN_TO = re.compile(r"(?<![a-z])to(?![a-z])")
@@ -184,6 +190,8 @@ class _Reading:
                     dates and statuses and not parts and residue in _NOUN_PHRASE
                 ),
                 status_changes=self._negated(scan, statuses) is not None,
+                status_negated=len({s.status for s in statuses}) == 1
+                and self._said_not(scan, statuses),
             )
         )
         if intent in {Intent.DECLARE, Intent.REQUEST_APPROVAL, Intent.CANCEL}:
@@ -329,6 +337,15 @@ class _Reading:
         replaced = tuple(Replaced(d, old_part, old_status) for d in sorted(set(old_days)))
         result = self._finish(Intent.CHANGE, self._expand(units))
         return replace(result, replaces=replaced)
+
+    @staticmethod
+    def _said_not(scan: Scanner, statuses: list[StatusMention]) -> bool:
+        """Whether a status word is negated ("no WFH tomorrow", 「テレワークではなく」)."""
+        return any(
+            s.start < m.end() and m.start() < s.end
+            for m in NOT_STATUS.finditer(scan.rest)
+            for s in statuses
+        )
 
     def _negated(self, scan: Scanner, statuses: list[StatusMention]) -> StatusMention | None:
         """The status said not to hold any more when another one is said too (「明日のテレワーク

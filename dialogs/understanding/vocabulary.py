@@ -174,6 +174,8 @@ STATUSES: Final = Lexicon[tuple[Status, str | None]](
         "half-day leave": (LV, HALF),
         # business trip
         "出張": (BT, None),
+        "外勤": (BT, None),
+        "直行直帰": (BT, None),
         "business trip": (BT, None),
         "on a trip": (BT, None),
         "trip": (BT, None),

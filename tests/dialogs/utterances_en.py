@@ -814,4 +814,31 @@ UTTERANCES_EN: list[tuple[str, dict[str, Any]]] = [
     ),
     ("Which days am I WFH next week?", {"intent": "query_self", "period": "next_week"}),
     ("How many days did I WFH last month?", {"intent": "query_progress", "period": "last_month"}),
+    # issue 13: a negated status cancels it, or with another status changes the day
+    (
+        "Turns out I have to go in tomorrow, so no WFH",
+        {
+            "intent": "change",
+            "entries": [("2026-11-27", "full", "office")],
+            "replaces": [("2026-11-27", None, "telework")],
+        },
+    ),
+    ("no WFH tomorrow", {"intent": "cancel", "entries": [("2026-11-27", "full", "telework")]}),
+    (
+        "not in the office on Friday",
+        {"intent": "cancel", "entries": [("2026-11-27", "full", "office")]},
+    ),
+    (
+        "no WFH on Mondays anymore",
+        {
+            "intent": "cancel_recurring",
+            "recurrence": {
+                "weekdays": ["mon"],
+                "part": "full",
+                "status": "telework",
+                "from": None,
+                "until": None,
+            },
+        },
+    ),
 ]

@@ -1512,4 +1512,42 @@ UTTERANCES_JA: list[tuple[str, dict[str, Any]]] = [
         "課長は明日出社されますか",
         {"intent": "query_person", "person": "課長", "period": "tomorrow", "status": "office"},
     ),
+    # issue 13: 外勤/直行直帰, 切り替え, arrows, やっぱなしで
+    ("明日は外勤です", {"intent": "declare", "entries": [("2026-11-27", "full", "business_trip")]}),
+    (
+        "明日は直行直帰です",
+        {"intent": "declare", "entries": [("2026-11-27", "full", "business_trip")]},
+    ),
+    (
+        "明日のテレワークを出社に切り替え",
+        {
+            "intent": "change",
+            "entries": [("2026-11-27", "full", "office")],
+            "replaces": [("2026-11-27", None, "telework")],
+        },
+    ),
+    (
+        "明日の在宅→出社に変更",
+        {
+            "intent": "change",
+            "entries": [("2026-11-27", "full", "office")],
+            "replaces": [("2026-11-27", None, "telework")],
+        },
+    ),
+    (
+        "12/1 テレワーク→出社",
+        {
+            "intent": "change",
+            "entries": [("2026-12-01", "full", "office")],
+            "replaces": [("2026-12-01", None, "telework")],
+        },
+    ),
+    (
+        "明日テレワークやっぱなしで出社",
+        {
+            "intent": "change",
+            "entries": [("2026-11-27", "full", "office")],
+            "replaces": [("2026-11-27", None, "telework")],
+        },
+    ),
 ]
