@@ -58,10 +58,11 @@ _END_WORD = re.compile(
 _AT_HOUR = re.compile(r"(?<![a-z])at\s+(\d{1,2})(?![\d:/.])")
 
 
-def stated_time(parts: Sequence[PartMention], rest: str = "") -> time | None:
-    """The clock time of the first single time point among ``parts``, else a bare hour after
-    "at" in ``rest`` (1 to 6 read as afternoon, as the parts step does), else ``None``."""
-    for mention in parts:
+def stated_time(parts: Sequence[PartMention], rest: str = "", *, last: bool = False) -> time | None:
+    """The clock time of the first single time point among ``parts`` (``last``: of the last
+    one, the new time of a correction 「9:00→8:30に修正」), else a bare hour after "at" in
+    ``rest`` (1 to 6 read as afternoon, as the parts step does), else ``None``."""
+    for mention in reversed(parts) if last else parts:
         m = _POINT.match(mention.part)
         if m is None or mention.problem == "time_end_only":
             continue

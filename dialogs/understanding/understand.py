@@ -224,13 +224,14 @@ class _Reading:
                 Entry(self.today, s.part if s.part not in (None, HALF) else "full", s.status)
                 for s in statuses[:1]
             )
-            at = stated_time(parts, scan.rest)
+            corrects = bool(correcting) or is_correction(scan.rest)
+            at = stated_time(parts, scan.rest, last=corrects)
             return Interpretation(
                 intent,
                 entries=entries,
                 lang=self.lang,
                 at=at,
-                correction=at is not None and (bool(correcting) or is_correction(scan.rest)),
+                correction=at is not None and corrects,
             )
         for m in dates:
             self._note(m.problem, m.problem_args)

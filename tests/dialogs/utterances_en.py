@@ -841,4 +841,11 @@ UTTERANCES_EN: list[tuple[str, dict[str, Any]]] = [
             },
         },
     ),
+    # issue 13: offline/online, ending my day
+    (
+        "Offline for lunch, back at 1",
+        {"intent": "presence", "entries": [("2026-11-26", "full", "away")], "at": "13:00"},
+    ),
+    ("ending my day at 6:15pm", {"intent": "report_end", "at": "18:15"}),
+    ("Back online", {"intent": "presence", "entries": [("2026-11-26", "full", "back")]}),
 ]

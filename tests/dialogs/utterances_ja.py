@@ -1550,4 +1550,16 @@ UTTERANCES_JA: list[tuple[str, dict[str, Any]]] = [
             "replaces": [("2026-11-27", None, "telework")],
         },
     ),
+    # issue 13: keigo reports with times; a correction's new time is the last one
+    (
+        "本日在宅勤務にて9時より業務を開始いたします",
+        {"intent": "report_start", "entries": [("2026-11-26", "full", "telework")], "at": "09:00"},
+    ),
+    ("お疲れ様です、18時で業務を終了いたします", {"intent": "report_end", "at": "18:00"}),
+    (
+        "12:50に戻りました",
+        {"intent": "presence", "entries": [("2026-11-26", "full", "back")], "at": "12:50"},
+    ),
+    ("開始時刻の修正：9:00→8:30", {"intent": "report_start", "at": "08:30", "correction": True}),
+    ("始業時間を8時30分に訂正", {"intent": "report_start", "at": "08:30", "correction": True}),
 ]
