@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 
 from dialogs.understanding.date_patterns import (
     find_dates,
@@ -20,7 +20,13 @@ from dialogs.understanding.date_patterns import (
     join_mentions,
     whole_week,
 )
-from dialogs.understanding.dates import MAX_RANGE_DAYS, DateContext, DateMention
+from dialogs.understanding.dates import (
+    MAX_RANGE_DAYS,
+    DateContext,
+    DateMention,
+    after_anchor,
+    period_of_day,
+)
 from dialogs.understanding.durations import apply_durations, find_durations
 from dialogs.understanding.entries import StatusMention, Unit, expand, group
 from dialogs.understanding.intents import (
@@ -63,6 +69,10 @@ MAX_CHARS = 1000  # longer messages are not read (a pasted document is not a dec
 MAX_YEARS_AWAY = 5  # explicit years further from today are refused as typos
 _NUMBER = re.compile(r"\d+")
 _WHOLE_MONTH = re.compile(r"(?:いっぱい|一杯|中)$")
+_EXCEPT_BEFORE = re.compile(
+    r"(?<![a-z])(?:except(?:\s+for)?|but\s+not|excluding|other\s+than|apart\s+from)\s*(?:on\s+)?$"
+)
+_EXCEPT_AFTER = re.compile(r"\s*(?:以外|を除いて|を除き|を除く|は除く|は除いて|を抜いて|抜き)")
 _QUERIES = frozenset(
     {
         Intent.QUERY_WHO,
@@ -135,6 +145,7 @@ class _Reading:
         self.calendar, self.retroactive_days = calendar, retroactive_days
         self.ctx = DateContext(today, past=PAST.search(text) is not None)
         self.problem: tuple[str, dict[str, str]] | None = None
+        self.excluded: set[date] = set()  # days an exception took out (水曜以外, except Wed)
 
     # -- reading --------------------------------------------------------------------------
 
@@ -197,6 +208,8 @@ class _Reading:
         if intent in {Intent.DECLARE, Intent.REQUEST_APPROVAL, Intent.CANCEL}:
             dates = sorted([*dates, *self._month_spans(months)], key=lambda d: d.start)
         dates = join_mentions(scan, dates, ranges=intent is not Intent.CHANGE)
+        if intent in {Intent.DECLARE, Intent.REQUEST_APPROVAL, Intent.CANCEL}:
+            dates = self._in_order(self._exclude(dates))
         if intent in {Intent.HELP, Intent.UNKNOWN}:
             return Interpretation(intent, lang=self.lang)
         if intent in _QUERIES:
@@ -245,6 +258,49 @@ class _Reading:
         if intent is Intent.CANCEL and not statuses:
             statuses = [StatusMention(len(self.text), len(self.text), None)]
         return self._declaration(intent, scan.rest, dates, parts, statuses)
+
+    def _exclude(self, dates: list[DateMention]) -> list[DateMention]:
+        """Take out the days an exception names (「来週は水曜以外在宅」, "all next week except
+        Wednesday"): a bare weekday there means that weekday inside the other dates' ranges."""
+        kept, excepted = [], []
+        for d in dates:
+            before, after = self.text[: d.start], self.text[d.end :]
+            if _EXCEPT_BEFORE.search(before) or _EXCEPT_AFTER.match(after):
+                excepted.append(d)
+            else:
+                kept.append(d)
+        if not excepted or not kept:
+            return dates
+        # 来週は水曜以外: the week is whole but for the exception
+        kept = [whole_week(self.ctx, k) if k.problem == "which_days" else k for k in kept]
+        for d in excepted:
+            spans = [(k.first, k.last) for k in kept if k.is_range]
+            if d.weekdays and spans:
+                for first, last in spans:
+                    day = first
+                    while day <= last:
+                        if day.weekday() in d.weekdays:
+                            self.excluded.add(day)
+                        day += timedelta(days=1)
+            else:
+                self.excluded.update(d.days)
+        return kept
+
+    def _in_order(self, dates: list[DateMention]) -> list[DateMention]:
+        """Bare weekdays named one after another run forward: "Mon WFH, Tue office, Wed WFH"
+        on a Wednesday is next Monday to Wednesday, not today and next week."""
+        if self.ctx.past:
+            return dates
+        previous: date | None = None
+        for d in sorted(dates, key=lambda d: d.start):
+            if not (len(d.weekdays) == 1 and len(d.days) == 1 and not d.is_range):
+                previous = None
+                continue
+            if previous is not None and d.days[0] < previous:
+                d.days = [after_anchor(previous, d.weekdays[0])]
+                d.period = period_of_day(self.ctx, d.days[0])
+            previous = d.days[0]
+        return dates
 
     def _month_spans(self, months: list[MonthMention]) -> list[DateMention]:
         """Months a declaration spans: 今月末まで / until the end of the month (from today, or
@@ -471,7 +527,7 @@ class _Reading:
         ranges = {(m.first, m.last): self._days(m) for u in units for m in u.dates if m.is_range}
         if any(not days for days in ranges.values()):
             self._note("no_working_days", {})
-        return expand(units, ranges)
+        return [e for e in expand(units, ranges) if e.day not in self.excluded]
 
     def _finish(self, intent: Intent, entries: list[Entry]) -> Interpretation:
         """Warnings for closed and past days; the past-date question."""

@@ -848,4 +848,44 @@ UTTERANCES_EN: list[tuple[str, dict[str, Any]]] = [
     ),
     ("ending my day at 6:15pm", {"intent": "report_end", "at": "18:15"}),
     ("Back online", {"intent": "presence", "entries": [("2026-11-26", "full", "back")]}),
+    # issue 13: except, weekdays in order, out of office
+    (
+        "Mon WFH, Tue office, Wed WFH",
+        {
+            "intent": "declare",
+            "entries": [
+                ("2026-11-30", "full", "telework"),
+                ("2026-12-01", "full", "office"),
+                ("2026-12-02", "full", "telework"),
+            ],
+        },
+    ),
+    (
+        "WFH all next week except Wednesday",
+        {
+            "intent": "declare",
+            "entries": [
+                ("2026-11-30", "full", "telework"),
+                ("2026-12-01", "full", "telework"),
+                ("2026-12-03", "full", "telework"),
+                ("2026-12-04", "full", "telework"),
+            ],
+        },
+    ),
+    ("OOO tomorrow", {"intent": "declare", "entries": [("2026-11-27", "full", "leave")]}),
+    (
+        "I will be out of office on Friday",
+        {"intent": "declare", "entries": [("2026-11-27", "full", "leave")]},
+    ),
+    (
+        "Tue office, Wed WFH, Thu WFH",
+        {
+            "intent": "declare",
+            "entries": [
+                ("2026-12-01", "full", "office"),
+                ("2026-12-02", "full", "telework"),
+                ("2026-12-03", "full", "telework"),
+            ],
+        },
+    ),
 ]

@@ -1562,4 +1562,51 @@ UTTERANCES_JA: list[tuple[str, dict[str, Any]]] = [
     ),
     ("開始時刻の修正：9:00→8:30", {"intent": "report_start", "at": "08:30", "correction": True}),
     ("始業時間を8時30分に訂正", {"intent": "report_start", "at": "08:30", "correction": True}),
+    # issue 13: exceptions (以外, を除く) and weekdays named in order
+    (
+        "来週は水曜以外在宅",
+        {
+            "intent": "declare",
+            "entries": [
+                ("2026-11-30", "full", "telework"),
+                ("2026-12-01", "full", "telework"),
+                ("2026-12-03", "full", "telework"),
+                ("2026-12-04", "full", "telework"),
+            ],
+        },
+    ),
+    (
+        "来週いっぱいテレワーク（水曜を除く）",
+        {
+            "intent": "declare",
+            "entries": [
+                ("2026-11-30", "full", "telework"),
+                ("2026-12-01", "full", "telework"),
+                ("2026-12-03", "full", "telework"),
+                ("2026-12-04", "full", "telework"),
+            ],
+        },
+    ),
+    (
+        "月曜在宅、火曜出社、水曜在宅",
+        {
+            "intent": "declare",
+            "entries": [
+                ("2026-11-30", "full", "telework"),
+                ("2026-12-01", "full", "office"),
+                ("2026-12-02", "full", "telework"),
+            ],
+        },
+    ),
+    (
+        "火曜出社、水曜在宅、木曜在宅",
+        {
+            "intent": "declare",
+            "entries": [
+                ("2026-12-01", "full", "office"),
+                ("2026-12-02", "full", "telework"),
+                ("2026-12-03", "full", "telework"),
+            ],
+        },
+    ),
 ]
