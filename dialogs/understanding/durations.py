@@ -54,6 +54,7 @@ _DURATION = re.compile(
     r"\s*(?P<unit>日間|営業日|勤務日|週間|(?:working\s+|business\s+|work\s+)?days?(?![a-z])"
     r"|weeks?(?![a-z]))"
 )
+_UNIT = re.compile(r"日間|営業日|勤務日|週間|day|week")  # what every duration contains
 _FROM_BEFORE = re.compile(r"\s*(?:から|より|以降|~|-|,|from|starting)?\s*(?:の)?\s*")
 _FROM_AFTER = re.compile(  # read on the masked text: "3 days of leave from Monday"
     r"\s*(?:(?:of|in|on|の)?\s*\ue000+\s*)?,?\s*(?:from|starting|beginning|as\s+of|after|から)"
@@ -78,7 +79,7 @@ class DurationMention:
 def find_durations(scan: Scanner) -> list[DurationMention]:
     """Every duration in the text, masked in ``scan``."""
     found = []
-    for m in scan.take(_DURATION):
+    for m in scan.take_if(_DURATION, _UNIT):
         number = m["n"]
         count = int(number) if number.isdigit() else _WORDS[number]
         if count < 1:

@@ -55,6 +55,7 @@ _END_ONLY = re.compile(
 )
 _LONE = re.compile(r"(?<![\d/])(?:at\s+)?" + _A + r"(?![\d/])")
 _NOON = 12 * 60
+_CLOCK = re.compile(r"\d|正午|noon")  # what every clock time contains
 
 
 def _minutes(m: re.Match[str], tag: str, *, need_marker: bool) -> int | None:
@@ -96,7 +97,7 @@ def _tag(m: re.Match[str]) -> str:
 def find_parts(scan: Scanner) -> list[PartMention]:
     """Time ranges, open starts, then part words (午前, afternoon …); masked in ``scan``."""
     found: list[PartMention] = []
-    for m in scan.take(_RANGE):
+    for m in scan.take_if(_RANGE, _CLOCK):
         marked = (
             _minutes(m, "a", need_marker=True) is not None
             or _minutes(m, "b", need_marker=True) is not None
@@ -109,7 +110,7 @@ def find_parts(scan: Scanner) -> list[PartMention]:
         found.append(PartMention(m.start(), m.end(), f"{_hhmm(a)}-{_hhmm(b)}", problem))
         scan.mask(m.start(), m.end())
     for pattern, problem in ((_OPEN, None), (_END_ONLY, "time_end_only"), (_LONE, "time_unclear")):
-        for m in scan.take(pattern):
+        for m in scan.take_if(pattern, _CLOCK):
             at = _minutes(m, _tag(m), need_marker=True)
             if at is None:
                 continue
