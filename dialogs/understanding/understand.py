@@ -209,7 +209,7 @@ class _Reading:
             dates = sorted([*dates, *self._month_spans(months)], key=lambda d: d.start)
         dates = join_mentions(scan, dates, ranges=intent is not Intent.CHANGE)
         if intent in {Intent.DECLARE, Intent.REQUEST_APPROVAL, Intent.CANCEL}:
-            dates = self._in_order(self._exclude(dates))
+            dates = self._in_order(self._days_of_week(self._exclude(dates)))
         if intent in {Intent.HELP, Intent.UNKNOWN}:
             return Interpretation(intent, lang=self.lang)
         if intent in _QUERIES:
@@ -258,6 +258,23 @@ class _Reading:
         if intent is Intent.CANCEL and not statuses:
             statuses = [StatusMention(len(self.text), len(self.text), None)]
         return self._declaration(intent, scan.rest, dates, parts, statuses)
+
+    def _days_of_week(self, dates: list[DateMention]) -> list[DateMention]:
+        """A week named apart from its weekdays (「来週のテレワークウィークは月水金に在宅」, "next
+        week I'm WFH Mon and Wed"): the weekdays of that week."""
+        weeks = [d for d in dates if d.problem == "which_days"]
+        lists = [d for d in dates if d.weekdays and not d.is_range and d.problem is None]
+        if len(weeks) != 1 or len(lists) != 1:
+            return dates
+        week, listed = weeks[0], lists[0]
+        monday = week.first
+        days = [monday + timedelta(days=w) for w in sorted(set(listed.weekdays))]
+        start, end = min(week.start, listed.start), max(week.end, listed.end)
+        joined = DateMention(start, end, days, period=week.period)
+        return sorted(
+            [d for d in dates if d is not week and d is not listed] + [joined],
+            key=lambda d: d.start,
+        )
 
     def _exclude(self, dates: list[DateMention]) -> list[DateMention]:
         """Take out the days an exception names (「来週は水曜以外在宅」, "all next week except

@@ -888,4 +888,16 @@ UTTERANCES_EN: list[tuple[str, dict[str, Any]]] = [
             ],
         },
     ),
+    # issue 13: a week named apart from its weekdays
+    (
+        "next week I'm WFH Mon and Wed",
+        {
+            "intent": "declare",
+            "entries": [("2026-11-30", "full", "telework"), ("2026-12-02", "full", "telework")],
+        },
+    ),
+    (
+        "next week I'm WFH on Thursday",
+        {"intent": "declare", "entries": [("2026-12-03", "full", "telework")]},
+    ),
 ]

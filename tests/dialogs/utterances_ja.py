@@ -1609,4 +1609,24 @@ UTTERANCES_JA: list[tuple[str, dict[str, Any]]] = [
             ],
         },
     ),
+    # issue 13: a week named apart from its weekdays
+    (
+        "来週のテレワークウィークは月水金に在宅",
+        {
+            "intent": "declare",
+            "entries": [
+                ("2026-11-30", "full", "telework"),
+                ("2026-12-02", "full", "telework"),
+                ("2026-12-04", "full", "telework"),
+            ],
+        },
+    ),
+    (
+        "来週は月曜と水曜に在宅",
+        {
+            "intent": "declare",
+            "entries": [("2026-11-30", "full", "telework"), ("2026-12-02", "full", "telework")],
+        },
+    ),
+    ("来週は金曜に在宅", {"intent": "declare", "entries": [("2026-12-04", "full", "telework")]}),
 ]
