@@ -129,6 +129,8 @@ PROGRESS = _cues(
     "do i have to",
     "あと何",
     "残り何",
+    "実績",
+    "実施状況",
     "days left",
     "times left",
     "have left",
@@ -321,6 +323,8 @@ REQUEST = _cues(
     "よろしいですか",
     "可能でしょうか",
     "でいいですか",
+    "していい",
+    "てもいい",
     "いいですか",
     "okですか",
     "ok?",
@@ -423,8 +427,8 @@ def classify(f: Features) -> Intent:
         return Intent.HELP
     progress = _has(PROGRESS, rest) and (question or not (declarable and f.has_dates))
     own = _has(SELF, rest)
-    if _has(STATS, rest) and not progress and not own:
-        return Intent.QUERY_STATS
+    if _has(STATS, rest) and not own and not (progress and _has(FIRST_PERSON, rest)):
+        return Intent.QUERY_STATS  # 課の実績 is the section's, 私の実績 one's own
     if progress and not cancel:
         return Intent.QUERY_PROGRESS
     if f.has_person and _has(WHERE, rest):

@@ -900,4 +900,7 @@ UTTERANCES_EN: list[tuple[str, dict[str, Any]]] = [
         "next week I'm WFH on Thursday",
         {"intent": "declare", "entries": [("2026-12-03", "full", "telework")]},
     ),
+    # issue 13: one's own record
+    ("Am I down as WFH tomorrow?", {"intent": "query_self", "period": "tomorrow"}),
+    ("How's my telework going this month?", {"intent": "query_self", "period": "this_month"}),
 ]

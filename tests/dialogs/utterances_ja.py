@@ -1629,4 +1629,16 @@ UTTERANCES_JA: list[tuple[str, dict[str, Any]]] = [
         },
     ),
     ("来週は金曜に在宅", {"intent": "declare", "entries": [("2026-12-04", "full", "telework")]}),
+    # issue 13: one's record (実績, 実施状況) vs the section's, casual permission
+    ("私のテレワーク実績", {"intent": "query_progress"}),
+    ("今年度の実績を見せて", {"intent": "query_progress", "period": "this_fiscal_year"}),
+    ("課の実績", {"intent": "query_stats"}),
+    (
+        "明日在宅していい？",
+        {"intent": "request_approval", "entries": [("2026-11-27", "full", "telework")]},
+    ),
+    ("私の実施状況", {"intent": "query_progress"}),
+    ("今週まだテレワークしてないよね？", {"intent": "query_self", "period": "this_week"}),
+    ("今月あと何日テレワークが必要？", {"intent": "query_progress", "period": "this_month"}),
+    ("明日の自分の勤務形態は？", {"intent": "query_self", "period": "tomorrow"}),
 ]
