@@ -33,6 +33,7 @@ from bot.features.presence import routes as presence
 from bot.features.progress import routes as progress
 from bot.features.reminders import routes as reminders
 from bot.features.reports import routes as reports
+from bot.graph import Microsoft365, connect
 from domain.policy import Policy, load_policy
 from domain.reach import StaffReach
 from scheduler.clock import ScheduledJob
@@ -88,6 +89,7 @@ class Application:
     router: Router
     turns: SqlTurnRecorder
     events: SqlEventLog
+    m365: Microsoft365 | None = None  # Microsoft Graph, when TELEWORK_GRAPH_FEATURES is set
 
     @property
     def meetings(self) -> MeetingDesk:
@@ -98,6 +100,8 @@ class Application:
         return self.services.get(ReminderServices)
 
     async def close(self) -> None:
+        if self.m365 is not None:
+            await self.m365.close()
         await self.engine.dispose()
 
 
@@ -107,8 +111,10 @@ def build_services(
     *,
     admins: frozenset[str] = frozenset(),
     clock: Clock = system_clock,
+    m365: Microsoft365 | None = None,
 ) -> Services:
-    """Every repository and feature service over one database (no I/O yet)."""
+    """Every repository and feature service over one database (no I/O yet). ``m365``: the
+    Microsoft 365 adapters of the features switched on (None: none of them)."""
     sessions = session_factory(engine)
     calendar = policy.work_calendar()
     services = Services(
@@ -124,7 +130,8 @@ def build_services(
         languages=SqlPreferences(sessions),
     )
     meetings = SqlMeetings(sessions, calendar, clock=clock)
-    services.provide(MeetingDesk(meetings, SqlSubTeams(sessions, clock=clock)))
+    outlook = m365.calendar if m365 is not None else None
+    services.provide(MeetingDesk(meetings, SqlSubTeams(sessions, clock=clock), calendar=outlook))
     services.provide(ReminderServices.build(engine, services))
     services.provide(ApproverNotices(services), ApprovalRequests)
     services.provide(SqlStaffReach(engine), StaffReach)
@@ -137,13 +144,15 @@ def build_application(settings: Settings, *, clock: Clock = system_clock) -> App
     engine = create_engine(settings.database_url)
     sessions = session_factory(engine)
     policy = load_policy(settings.policy_file)
-    services = build_services(engine, policy, admins=settings.admins, clock=clock)
+    m365 = connect(settings)
+    services = build_services(engine, policy, admins=settings.admins, clock=clock, m365=m365)
     return Application(
         engine=engine,
         services=services,
         router=build_router(),
         turns=SqlTurnRecorder(sessions),
         events=SqlEventLog(sessions),
+        m365=m365,
     )
 
 

@@ -155,8 +155,11 @@ class SqlMeetings:
         *,
         actor: str,
         notify: MeetingNotify,
+        calendar_event_id: str | None = None,
     ) -> Meeting | None:
-        return await self._schedule(meeting_id, slot, join_url, None, actor, notify)
+        return await self._schedule(
+            meeting_id, slot, join_url, None, actor, notify, calendar_event_id
+        )
 
     async def change(
         self,
@@ -281,6 +284,7 @@ class SqlMeetings:
         sequence: int | None,
         actor: str,
         notify: MeetingNotify,
+        calendar_event_id: str | None = None,
     ) -> Meeting | None:
         """Finalise (``sequence`` None: polling → scheduled) or change (scheduled, sequence
         must match and is bumped; a new time clears everyone's answer)."""
@@ -291,6 +295,8 @@ class SqlMeetings:
                 return None
             if sequence is not None and before.sequence != sequence:
                 return None
+            if sequence is not None:  # a change keeps the meeting's Outlook event
+                calendar_event_id = before.calendar_event_id
             result = await session.execute(
                 update(_M)
                 .where(
@@ -299,6 +305,7 @@ class SqlMeetings:
                     col(_M.sequence) == before.sequence,
                 )
                 .values(
+                    calendar_event_id=calendar_event_id,
                     state=MeetingState.SCHEDULED.value,
                     slot_day=slot.day,
                     slot_start=slot.start,

@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Boolean, Column, Date
+from sqlalchemy import Boolean, Column, Date, false
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from sqlmodel import Field, SQLModel, select
 
@@ -30,6 +30,10 @@ class UserPreferenceRow(SQLModel, table=True):
     digest: bool = Field(default=False, sa_column=Column(Boolean, nullable=False, index=True))
     language: str | None = Field(default=None, max_length=2)
     written_language: str | None = Field(default=None, max_length=2)
+    # 「Teams にも表示」: the telework day as a Teams status note (Microsoft Graph).
+    teams_status: bool = Field(
+        default=False, sa_column=Column(Boolean, nullable=False, server_default=false())
+    )
     updated_at: datetime = Field(sa_column=Column(UtcDateTime(), nullable=False))
 
 

@@ -206,6 +206,18 @@ add_texts(
             "参加リンクはまだありません。主催者がリンクを追加したらお知らせします。",
             "No join link yet: you will hear from me when the organiser adds one.",
         ),
+        "meetings.in_outlook": (
+            "Outlook の予定表にも登録しました（招待メールが届きます）。",
+            "It is also in Outlook: you will receive the calendar invitation.",
+        ),
+        "meetings.calendar_cancel_comment": (
+            "「{title}」は中止になりました（テレワーク推進アシスタントより）。",
+            '"{title}" has been cancelled (from the telework assistant).',
+        ),
+        "meetings.refused.calendar_failed": (
+            "Outlook の予定を更新できませんでした。しばらくしてからもう一度お試しください。",
+            "Outlook could not be updated just now. Please try again in a little while.",
+        ),
         "meetings.rsvp_summary": (
             "出席 {accepted}名・仮承諾 {tentative}名・欠席 {declined}名・未回答 {waiting}名",
             "Accepted {accepted}, tentative {tentative}, declined {declined}, no answer {waiting}",
