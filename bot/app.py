@@ -130,8 +130,14 @@ def build_services(
         languages=SqlPreferences(sessions),
     )
     meetings = SqlMeetings(sessions, calendar, clock=clock)
-    outlook = m365.calendar if m365 is not None else None
-    services.provide(MeetingDesk(meetings, SqlSubTeams(sessions, clock=clock), calendar=outlook))
+    services.provide(
+        MeetingDesk(
+            meetings,
+            SqlSubTeams(sessions, clock=clock),
+            calendar=m365.calendar if m365 is not None else None,
+            free_busy=m365.free_busy if m365 is not None else None,
+        )
+    )
     services.provide(ReminderServices.build(engine, services))
     services.provide(ApproverNotices(services), ApprovalRequests)
     services.provide(SqlStaffReach(engine), StaffReach)

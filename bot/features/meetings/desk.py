@@ -10,7 +10,7 @@ from bot.core.turn import Reply, Turn
 from bot.features.meetings.cards import Audience
 from bot.ui.messages import language_of
 from bot.ui.texts import Lang, text
-from domain.m365 import MeetingCalendar
+from domain.m365 import FreeBusy, MeetingCalendar
 from domain.meeting_ports import Meetings, SubTeams
 from domain.meetings import Meeting, MeetingSettings, Participant
 from domain.org import Viewer
@@ -23,13 +23,15 @@ class MeetingDesk:
     ``calendar`` puts the meeting in the organiser's Outlook calendar with a Teams link and
     invites the participants there (Microsoft 365; None: the lead pastes a link, never a
     made-up one). ``attach_ics`` adds the .ics file to invitations as a ``data:`` URL
-    attachment when the meeting has no Outlook event.
+    attachment when the meeting has no Outlook event. ``free_busy`` reads participants'
+    Outlook calendars when candidate times are ranked (None: declared schedules only).
     """
 
     meetings: Meetings
     teams: SubTeams
     settings: MeetingSettings = field(default_factory=MeetingSettings)
     calendar: MeetingCalendar | None = None
+    free_busy: FreeBusy | None = None
     attach_ics: bool = True
 
 

@@ -82,6 +82,26 @@ add_texts(
             "参加できない人：{names}",
             "Cannot attend: {names}",
         ),
+        "meetings.busy_from.schedule": (
+            "{name}（休暇・出張）",
+            "{name} (leave / trip)",
+        ),
+        "meetings.busy_from.meeting": (
+            "{name}（他の会議）",
+            "{name} (another meeting)",
+        ),
+        "meetings.busy_from.outlook": (
+            "{name}（Outlook の予定）",
+            "{name} (Outlook calendar)",
+        ),
+        "meetings.outlook_read": (
+            "参加者の Outlook の予定表（空き時間）も確認しました。",
+            "Participants' Outlook calendars (free/busy) were checked too.",
+        ),
+        "meetings.outlook_failed": (
+            "Outlook の予定表を確認できなかったため、登録済みの休暇・出張・会議だけで判断しました。",
+            "Outlook calendars could not be read: only declared leave, trips and meetings count.",
+        ),
         "meetings.candidate_who": (
             "参加可：{names}",
             "Can attend: {names}",

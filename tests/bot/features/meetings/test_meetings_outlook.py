@@ -5,7 +5,7 @@ Outlook slots are not proposed; a failure falls back to the .ics."""
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 import pytest
@@ -123,3 +123,26 @@ async def test_no_outlook_means_the_ics_fallback(team: Any, graph: FakeGraph) ->
     invitation = (await wait_for(megan.connector, megan.template["conversation"]["id"], 2))[1]
     content, ics = attachments(invitation)
     assert ics is not None and "参加リンクはまだありません" in shown(content)
+
+
+async def test_busy_outlook_slots_are_not_proposed(team: Any, graph: FakeGraph) -> None:
+    chief, _megan, _sato = team
+    first = datetime(2026, 12, 2, 13, 0, tzinfo=TOKYO).astimezone(UTC)
+    typed = datetime(2026, 12, 3, 15, 0, tzinfo=TOKYO).astimezone(UTC)
+    sato = graph.user("s2@example.go.jp")
+    sato.busy.append((first, first + timedelta(hours=1), "busy"))
+    sato.busy.append((typed, typed + timedelta(minutes=30), "oof"))
+    found = await chief.press(
+        button(card(await chief.say("会議を設定")), "meeting_candidates"), **FORM
+    )
+    text = shown(found["value"])
+    assert "12/2(水) 13:00–14:00：3/3名" not in text
+    assert "12/3(木) 15:00–16:00（入力した日時）：2/3名" in text
+    assert "参加できない人：佐藤 次郎（Outlook の予定）" in text  # where the mark came from
+    assert "Outlook の予定表（空き時間）も確認しました" in text
+    [asked] = graph.graph_calls("getSchedule")
+    assert sorted(asked.body["schedules"]) == [
+        "c1@example.go.jp",
+        "s1@example.go.jp",
+        "s2@example.go.jp",
+    ]
