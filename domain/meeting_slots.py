@@ -24,7 +24,7 @@ from domain.calendar import WorkCalendar
 from domain.meetings import MeetingRefused, MeetingSettings, Slot
 from domain.schedule import EntryStatus, ScheduleEntry, part_minutes
 
-_AWAY = frozenset({EntryStatus.LEAVE, EntryStatus.BUSINESS_TRIP})
+_AWAY = frozenset({EntryStatus.LEAVE, EntryStatus.BUSINESS_TRIP, EntryStatus.NO_HOURS})
 
 
 class Availability(StrEnum):

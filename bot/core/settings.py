@@ -84,7 +84,8 @@ class Settings(GraphSettings, AppListing):
     # Empty: the tenant's own (login.microsoftonline.com/<tenant>/v2.0/…); set only in tests.
     entra_metadata_url: str = Field(default="", alias="TELEWORK_ENTRA_METADATA_URL")
     policy_file: Path | None = Field(default=None, alias="TELEWORK_POLICY_FILE")
-    delivery_rate: float = Field(default=40.0, gt=0, le=50, alias="TELEWORK_DELIVERY_RATE")
+    # The ceiling of the adaptive pace (scheduler.rate_limit.AdaptiveRate), not the pace itself.
+    delivery_rate: float = Field(default=50.0, gt=0, le=100, alias="TELEWORK_DELIVERY_RATE")
     delivery_max_attempts: int = Field(
         default=5, ge=1, le=20, alias="TELEWORK_DELIVERY_MAX_ATTEMPTS"
     )

@@ -2,7 +2,7 @@
 show their telework day as a Teams status note
 
 Revision ID: 0010
-Revises: 0006
+Revises: 0013
 Create Date: 2026-12-02 09:00:00
 """
 
@@ -13,7 +13,7 @@ from alembic import op
 
 
 revision: str = '0010'
-down_revision: str | None = '0006'
+down_revision: str | None = '0013'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

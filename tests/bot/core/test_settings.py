@@ -70,7 +70,7 @@ def test_the_example_env_file_loads_as_is() -> None:
     example = Path(__file__).resolve().parents[3] / ".env.example"
     settings = load_settings(_env_file=example)
     assert settings.policy_file is None and settings.job_schedules == {}
-    assert settings.delivery_rate == 40
+    assert settings.delivery_rate == 50
 
 
 def test_job_schedules_are_parsed_and_checked() -> None:
