@@ -36,6 +36,7 @@ from bot.features.reminders import routes as reminders
 from bot.features.reports import routes as reports
 from bot.graph import Microsoft365, connect
 from domain.allowance import OrderedDays
+from domain.m365 import StatusNotes
 from domain.policy import Policy, load_policy
 from domain.reach import StaffReach
 from domain.worktime import PresenceHistory
@@ -151,6 +152,8 @@ def build_services(
     services.provide(allowance_store)
     services.provide(allowance_store, OrderedDays)
     services.provide(SqlStaffReach(engine), StaffReach)
+    if m365 is not None and m365.status is not None:
+        services.provide(m365.status, StatusNotes)
     return services
 
 

@@ -44,6 +44,7 @@ def _to_preference(row: UserPreferenceRow) -> ReminderPreference:
         paused_indefinitely=row.paused_indefinitely,
         snoozed_until=row.snoozed_until,
         digest=row.digest,
+        teams_status=row.teams_status,
     )
 
 
@@ -52,6 +53,7 @@ _DEFAULTS: dict[str, Any] = {
     "paused_indefinitely": False,
     "snoozed_until": None,
     "digest": False,
+    "teams_status": False,
     "language": None,
     "written_language": None,
 }
@@ -100,6 +102,20 @@ class SqlPreferences:
 
     async def set_digest(self, employee_id: str, on: bool, *, actor: str) -> None:
         await self._set(employee_id, actor, "reminders.digest", digest=on)
+
+    async def set_teams_status(self, employee_id: str, on: bool, *, actor: str) -> None:
+        """「Teams にも表示」: show the person's telework days as a Teams status note."""
+        await self._set(employee_id, actor, "preference.teams_status", teams_status=on)
+
+    async def teams_status_subscribers(self) -> list[str]:
+        """Everyone who asked for the Teams status note."""
+        async with self._sessions() as session:
+            rows = await session.execute(
+                select(UserPreferenceRow.employee_id).where(
+                    UserPreferenceRow.teams_status == True  # noqa: E712
+                )
+            )
+        return sorted(rows.scalars())
 
     async def set_language(self, employee_id: str, language: str, *, actor: str) -> None:
         """The language the person chose in chat: used for everything the bot sends them."""
