@@ -192,7 +192,7 @@ def feature_jobs(
     return [
         ScheduledJob(job.id, overrides.get(job.id, job.cron), job.build(services, engine))
         for job in declared
-        if only is None or job.id in only
+        if (only is None or job.id in only) and (job.wanted is None or job.wanted(services))
     ]
 
 

@@ -44,7 +44,14 @@ ROUTES = (
 )
 
 # 「Teams にも表示」: today's telework as a Teams status note (Microsoft 365, opt-in).
-JOBS = (Job(status_note.JOB_ID, status_note.DEFAULT_CRON, status_note.status_job),)
+JOBS = (
+    Job(
+        status_note.JOB_ID,
+        status_note.DEFAULT_CRON,
+        status_note.status_job,
+        wanted=status_note.connected,
+    ),
+)
 
 INTENTS = (
     on_intents((Intent.PAUSE_REMINDERS,), pause_said),

@@ -29,6 +29,12 @@ DEFAULT_CRON = "0 8 * * mon-fri"
 NOON = 12 * 60
 
 
+def connected(services: Services) -> bool:
+    """Whether Microsoft 365 status notes are wired (``TELEWORK_GRAPH_FEATURES`` has
+    ``status``): without them the job is not scheduled."""
+    return services.find(StatusNotes) is not None  # type: ignore[type-abstract]
+
+
 def status_notes(services: Services) -> StatusNotes | None:
     """The status-note port when it can be offered (connected, permission not refused)."""
     notes = services.find(StatusNotes)  # type: ignore[type-abstract]

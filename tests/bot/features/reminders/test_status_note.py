@@ -110,3 +110,15 @@ async def test_refused_permission_hides_the_option(
 async def test_without_graph_nothing_changes(engine: AsyncEngine) -> None:
     services = wired(engine, None)
     assert "Teams" not in await settings_card(services, "S1")
+
+
+async def test_the_job_is_scheduled_only_with_status_notes(
+    engine: AsyncEngine, m365: Microsoft365
+) -> None:
+    from bot.app import feature_jobs
+
+    def ids(services: Services) -> set[str]:
+        return {job.job_id for job in feature_jobs(services, engine)}
+
+    assert "teams-status" in ids(wired(engine, m365))
+    assert "teams-status" not in ids(wired(engine, None))  # Graph off: as before
