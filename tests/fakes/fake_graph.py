@@ -301,12 +301,15 @@ class FakeGraph:
             address = (attendee.get("emailAddress") or {}).get("address")
             if not address or "@" not in address or attendee.get("type") != "required":
                 raise ValueError("each attendee needs emailAddress.address and type")
-        if body.get("isOnlineMeeting") is not True:
-            raise ValueError("isOnlineMeeting must be true")
-        if body.get("onlineMeetingProvider") != "teamsForBusiness":
-            raise ValueError("onlineMeetingProvider must be teamsForBusiness")
-        if create and not body.get("transactionId"):
-            raise ValueError("this client always sends a transactionId")
+        if create:
+            if body.get("isOnlineMeeting") is not True:
+                raise ValueError("isOnlineMeeting must be true")
+            if body.get("onlineMeetingProvider") != "teamsForBusiness":
+                raise ValueError("onlineMeetingProvider must be teamsForBusiness")
+            if not body.get("transactionId"):
+                raise ValueError("this client always sends a transactionId")
+        elif {"onlineMeetingProvider", "transactionId"} & set(body):
+            raise ValueError("an update does not change the online meeting or the transaction")
         return {**body, "startUtc": start, "endUtc": end}
 
     def _create_event(self, user: User, body: Any) -> web.Response:
