@@ -37,12 +37,18 @@ async def graph() -> AsyncIterator[FakeGraph]:
 
 
 @pytest.fixture
+def clock() -> FrozenClock:
+    return FrozenClock(START)
+
+
+@pytest.fixture
 async def team(
     bot_client: Any,
     connector: RecordingConnector,
     sqlite_url: str,
     wired: list[Any],
     graph: FakeGraph,
+    clock: FrozenClock,
 ) -> Any:
     engine = create_engine(sqlite_url)
     await seed_staff(
@@ -54,7 +60,7 @@ async def team(
     for who in ("S1", "S2", "C1"):
         await seed_telework(engine, who, date(2026, 12, 2))
     await engine.dispose()
-    client = await bot_client(clock=FrozenClock(START).now, **graph.settings("meetings,freebusy"))
+    client = await bot_client(clock=clock.now, **graph.settings("meetings,freebusy"))
     chats = [
         Chat(client, connector, a, u)
         for a, u in [(CHIEF_AAD, "29:chief"), (MEGAN_AAD, "29:megan"), (SATO_AAD, "29:sato")]
@@ -146,3 +152,20 @@ async def test_busy_outlook_slots_are_not_proposed(team: Any, graph: FakeGraph) 
         "s1@example.go.jp",
         "s2@example.go.jp",
     ]
+
+
+async def test_the_deadline_job_books_the_event_too(
+    team: Any, graph: FakeGraph, clock: FrozenClock, wired: list[Any]
+) -> None:
+    chief, megan, sato = team
+    await start_poll(chief)
+    [poll] = await wait_for(megan.connector, megan.template["conversation"]["id"], 1)
+    poll_card = poll["attachments"][0]["content"]
+    await megan.press(button(poll_card, "meeting_vote"), choices="1")
+    await sato.press(button(poll_card, "meeting_vote"), choices="1")
+    clock.set(datetime(2026, 12, 1, 17, 5, tzinfo=TOKYO))  # past the poll's deadline
+    [(_application, jobs)] = wired
+    assert await jobs.finalise_due_polls(clock.now()) == 1
+    [event] = graph.events()
+    assert event["startUtc"] == datetime(2026, 12, 3, 15, 0, tzinfo=TOKYO).astimezone(UTC)
+    assert await jobs.finalise_due_polls(clock.now()) == 0 and len(graph.events()) == 1
