@@ -112,6 +112,22 @@ async def _cancel_event(
             raise MeetingRefused("calendar_failed") from None
 
 
+async def _drop_unused_event(
+    desk: MeetingDesk, services: Services, meeting: Meeting, event: CalendarEvent, lang: Lang
+) -> None:
+    """The poll closed meanwhile (another finalise, a cancellation): cancel the event made
+    here unless the meeting now holds it (the same UID makes Graph answer the same event)."""
+    now = await desk.meetings.get(meeting.id or 0)
+    if now is not None and now.calendar_event_id == event.event_id:
+        return
+    try:
+        await _cancel_event(
+            desk, services, replace(meeting, calendar_event_id=event.event_id), lang
+        )
+    except MeetingRefused:
+        log.warning("an unused outlook event was left", extra={"meeting_id": meeting.id})
+
+
 async def finalise_meeting(
     desk: MeetingDesk,
     services: Services,
@@ -140,11 +156,8 @@ async def finalise_meeting(
         notify=notify,
         calendar_event_id=event.event_id if event else None,
     )
-    if done is None and event is not None and desk.calendar is not None:
-        # Someone else fixed the time meanwhile: the event made here must not stay.
-        await _cancel_event(
-            desk, services, replace(meeting, calendar_event_id=event.event_id), lang
-        )
+    if done is None and event is not None:
+        await _drop_unused_event(desk, services, meeting, event, lang)
     services.doorbell.ring()
     return done
 

@@ -169,3 +169,23 @@ async def test_the_deadline_job_books_the_event_too(
     [event] = graph.events()
     assert event["startUtc"] == datetime(2026, 12, 3, 15, 0, tzinfo=TOKYO).astimezone(UTC)
     assert await jobs.finalise_due_polls(clock.now()) == 0 and len(graph.events()) == 1
+
+
+async def test_a_lost_race_keeps_the_winners_event(
+    team: Any, graph: FakeGraph, wired: list[Any]
+) -> None:
+    from bot.features.meetings.lead import finalise_meeting
+
+    chief, _megan, _sato = team
+    await start_poll(chief)
+    [(application, _jobs)] = wired
+    desk, services = application.meetings, application.services
+    [polling] = await desk.meetings.open_polls()
+    slot = polling.candidates[0]
+    first = await finalise_meeting(desk, services, polling, slot, None, actor="C1", lang="ja")
+    # A second press with the same (now stale) poll: Graph answers the same event
+    # (transactionId = the meeting's UID), the database refuses, and the event stays.
+    second = await finalise_meeting(desk, services, polling, slot, None, actor="C1", lang="ja")
+    assert first is not None and second is None
+    [event] = graph.events()
+    assert first.calendar_event_id == event["id"] and event["isCancelled"] is False
