@@ -3,7 +3,8 @@
 
 Opt-in per person from the reminder settings; offered only when Microsoft 365 is connected
 with the ``status`` feature and Graph has not refused ``Presence.ReadWrite.All`` (then the
-option is hidden and the job stops asking). The job runs once each working morning.
+option is hidden and the job stops asking). The job runs at 08:00 and again at noon on
+working days (setting the same note twice changes nothing).
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from domain.schedule import EntryState, EntryStatus, ScheduleEntry, part_minutes
 
 log = logging.getLogger(__name__)
 JOB_ID = "teams-status"
-DEFAULT_CRON = "0 8 * * mon-fri"
+DEFAULT_CRON = "0 8,12 * * mon-fri"  # the second run catches days confirmed in the morning
 NOON = 12 * 60
 
 
