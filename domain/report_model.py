@@ -174,10 +174,13 @@ class MonthTally:
 class Tally:
     """Everything counted for one group of people (a scope, an org unit)."""
 
-    headcount: int = 0
+    headcount: int = 0  # the population: in post on the reference day, in this group then
     eligible: int = 0
-    implementers: int = 0
+    implementers: int = 0  # … of whom teleworked in the range (the rates' numerator)
     implementers_eligible: int = 0
+    # Usage: everyone who teleworked in the range, each day in the unit they were in that
+    # day (leavers and movers included); occasions, person-days and the months count them.
+    teleworkers: int = 0
     occasions: int = 0
     person_days: float = 0.0
     full_days: int = 0
@@ -198,8 +201,8 @@ class Tally:
 
     @property
     def days_per_implementer(self) -> float | None:
-        """延べ人日 ÷ 実施者数."""
-        return self.person_days / self.implementers if self.implementers else None
+        """延べ人日 ÷ 期間中の実施者数 (both usage figures)."""
+        return self.person_days / self.teleworkers if self.teleworkers else None
 
 
 @dataclass(frozen=True, slots=True)

@@ -63,7 +63,7 @@ def chart_texts(report: Report, lang: Lang, generated: datetime) -> list[str]:
     labels = [month_label(m.start, lang) for m in report.current.months]
     labels += [r.unit.name for r in chart_units(report)]
     labels += [text(lang, k) for k in ("report.chart.monthly", "report.chart.by_unit")]
-    labels += [text(lang, f"report.col.{k}") for k in ("implementers", "person_days", "rate")]
+    labels += [text(lang, f"report.col.{k}") for k in ("month_teleworkers", "person_days", "rate")]
     return labels + heading_lines(report, lang, generated)[:4] + [_footer(report, lang, generated)]
 
 
@@ -98,8 +98,8 @@ def _monthly(axes: object, report: Report, lang: Lang) -> None:
     labels = [month_label(m.start, lang) for m in report.current.months]
     people = [m.implementers for m in total.months]
     days = [m.person_days for m in total.months]
-    axes.bar(labels, people, color="#4E79A7", label=text(lang, "report.col.implementers"))
-    axes.set_ylabel(text(lang, "report.col.implementers"))
+    axes.bar(labels, people, color="#4E79A7", label=text(lang, "report.col.month_teleworkers"))
+    axes.set_ylabel(text(lang, "report.col.month_teleworkers"))
     axes.set_title(text(lang, "report.chart.monthly"), fontsize=11)
     twin = axes.twinx()
     twin.plot(labels, days, color="#E15759", marker="o", label=text(lang, "report.col.person_days"))

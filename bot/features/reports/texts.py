@@ -27,20 +27,20 @@ add_texts(
             "Scope: {scope}",
         ),
         "report.denominator": (
-            "分母: 職員数＝基準日に在職する職員。実施可能職員数＝職員数から対象外業務（国会業務・窓口業務等）の職員と条件付採用期間中の職員を除いた数",
-            "Denominators: headcount = staff in post on the reference day; eligible = headcount less exempt work (Diet work, counter service, …) and staff in the conditional appointment period",
+            "分母: 職員数＝基準日に在職する職員（基準日の所属）。実施可能職員数＝職員数から対象外業務（国会業務・窓口業務等）の職員と条件付採用期間中の職員を除いた数。実施率の分子はこのうち期間中に実施した人",
+            "Denominators: headcount = staff in post on the reference day (in their unit then); eligible = headcount less exempt work (Diet work, counter service, …) and staff in the conditional appointment period. Rates count those of them who teleworked in the period",
         ),
         "report.exclusions": (
-            "除外: 期間中の退職者等 {left}名（集計対象外）、対象外業務 {exempt}名・条件付採用期間中 {conditional}名（実施可能職員数から除外）、所属不明 {unknown}名",
-            "Exclusions: {left} who left during the period (not counted); {exempt} exempt and {conditional} in the conditional appointment period (not eligible); {unknown} in unknown units",
+            "除外: 期間中の退職者等 {left}名（職員数・実施率に含めず、実施の回数・人日・月別には計上）、対象外業務 {exempt}名・条件付採用期間中 {conditional}名（実施可能職員数から除外）、所属不明 {unknown}名",
+            "Exclusions: {left} who left during the period (outside the headcount and rates; their telework is in the occasions, person-days and months); {exempt} exempt and {conditional} in the conditional appointment period (not eligible); {unknown} in unknown units",
         ),
         "report.generated": (
             "作成日時: {at}",
             "Produced: {at}",
         ),
         "report.rule.movers": (
-            "異動者は基準日の所属で、期間中の実施をすべて計上します（所属の履歴は職員名簿の変更記録から復元）。",
-            "People who moved are counted in their unit on the reference day with all their telework of the period (unit history is replayed from roster change records).",
+            "職員数・実施者数・実施率・目標達成は基準日の在職者を基準日の所属で数えます。延べ実施回数・延べ人日・期間中の実施者数・月別・テレワーク・ウィークは、期間中に実施した全員（退職者を含む）を実施日の所属で数えます（所属の履歴は職員名簿の変更記録から復元）。",
+            "Headcount, teleworkers, rates and targets count the staff in post on the reference day, in their unit then. Occasions, person-days, teleworkers in the period, the months and Telework Week count everyone who teleworked in the period (leavers included) in the unit they were in that day (unit history is replayed from roster change records).",
         ),
         "report.rule.counting": (
             "半日（午前のみ・午後のみ）は1回・{half}人日。時間単位の申請も1回で、標準勤務時間（{standard}）の半分以下なら半日、超えれば終日として数えます。同じ日の午前と午後は終日1回として数えます。基準日より後の予定は数えません。",
@@ -147,8 +147,16 @@ add_texts(
             "Eligible",
         ),
         "report.col.implementers": (
-            "実施者数",
-            "Teleworkers",
+            "実施者数（基準日在職者）",
+            "Teleworkers (in post on the reference day)",
+        ),
+        "report.col.teleworkers": (
+            "期間中の実施者数（退職者等を含む）",
+            "Teleworkers in the period (leavers included)",
+        ),
+        "report.col.month_teleworkers": (
+            "実施者数（実施日の所属）",
+            "Teleworkers (unit of the day)",
         ),
         "report.col.implementers_eligible": (
             "うち実施可能職員",
@@ -179,8 +187,8 @@ add_texts(
             "Half days",
         ),
         "report.col.days_per_person": (
-            "実施者1人当たり人日",
-            "Person-days per teleworker",
+            "実施者1人当たり人日（期間中の実施者）",
+            "Person-days per teleworker (in the period)",
         ),
         "report.col.meetings": (
             "チーム型会議（回）",

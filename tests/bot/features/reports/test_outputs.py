@@ -72,8 +72,9 @@ def test_excel_has_a_sheet_per_table_with_headings_frozen_panes_and_formats() ->
     assert rate.value == pytest.approx(14 / 18)
     assert rate.number_format == "0.0%"
     assert overview.cell(row=12, column=2).number_format == "#,##0"
-    assert overview.cell(row=12, column=9).number_format == "#,##0.0"  # 延べ人日 30.0
-    assert overview.cell(row=12, column=9).value == 30.0
+    assert overview.cell(row=12, column=8).value == 15  # 期間中の実施者数 (P12 too)
+    assert overview.cell(row=12, column=10).number_format == "#,##0.0"  # 延べ人日 31.0
+    assert overview.cell(row=12, column=10).value == 31.0
     assert overview.column_dimensions["A"].width >= 14  # 地方支分部局等 (7 wide characters)
     # every table sheet states period and scope in its heading
     for name in book.sheetnames:
@@ -99,7 +100,7 @@ def test_csv_starts_with_the_heading_and_holds_every_table() -> None:
 def test_markdown_in_english() -> None:
     md = to_markdown(report(), "en", GENERATED, 0.5).decode()
     assert "- Period: FY2026 (1 April 2026 – 31 March 2027)" in md
-    assert "| All | 18 | 16 | 14 | 13 | 77.8% | 81.2% | 32 | 30.0 | 28 | 4 | 2.14 | 2 |" in md
+    assert "| All | 18 | 16 | 14 | 13 | 77.8% | 81.2% | 15 | 33 | 31.0 | 29 | 4 | 2.07 | 2 |" in md
 
 
 def test_the_people_sheet_is_only_there_when_asked_and_never_names_care() -> None:
