@@ -17,7 +17,7 @@ from matplotlib import font_manager, rc_context
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
-from bot.features.reports.tables import heading_lines, month_label
+from bot.features.reports.tables import counted_months, heading_lines, month_label
 from bot.ui.texts import Lang, text
 from domain.org import UnitKind
 from domain.report_rows import Report, UnitRow
@@ -96,13 +96,18 @@ def _monthly(axes: object, report: Report, lang: Lang) -> None:
     assert isinstance(axes, Axes)
     total = report.current.overview[-1].tally
     labels = [month_label(m.start, lang) for m in report.current.months]
-    people = [m.implementers for m in total.months]
-    days = [m.person_days for m in total.months]
-    axes.bar(labels, people, color="#4E79A7", label=text(lang, "report.col.month_teleworkers"))
+    # Months after the reference day are left empty (no bar, no point), never drawn as 0.
+    counted = counted_months(report)
+    people = [m.implementers for m in total.months[:counted]]
+    days = [m.person_days for m in total.months[:counted]]
+    where = list(range(counted))
+    axes.bar(where, people, color="#4E79A7", label=text(lang, "report.col.month_teleworkers"))
+    axes.set_xticks(range(len(labels)), labels)
+    axes.set_xlim(-0.6, len(labels) - 0.4)
     axes.set_ylabel(text(lang, "report.col.month_teleworkers"))
     axes.set_title(text(lang, "report.chart.monthly"), fontsize=11)
     twin = axes.twinx()
-    twin.plot(labels, days, color="#E15759", marker="o", label=text(lang, "report.col.person_days"))
+    twin.plot(where, days, color="#E15759", marker="o", label=text(lang, "report.col.person_days"))
     twin.set_ylabel(text(lang, "report.col.person_days"))
     twin.set_ylim(bottom=0)
     handles = axes.get_legend_handles_labels()

@@ -15,6 +15,7 @@ from domain.report_model import CategoryTally, RangeKind, Scope, Tally
 from domain.report_rows import Report, ReportBody
 
 SUPPRESSED = object()  # a suppressed cell (＊)
+BLANK = ""  # a figure that does not exist yet (a month after the reference day)
 
 
 class Kind(StrEnum):
@@ -192,6 +193,12 @@ def month_label(month: date, lang: Lang) -> str:
     return f"{month.month}月" if lang == "ja" else month.strftime("%b %Y")
 
 
+def counted_months(report: Report) -> int:
+    """How many of the report's months have started by the reference day."""
+    body = report.current
+    return sum(1 for m in body.months if m.start <= body.reference_day)
+
+
 def months_table(report: Report, lang: Lang) -> Table:
     columns = _columns(
         lang,
@@ -205,9 +212,13 @@ def months_table(report: Report, lang: Lang) -> Table:
         ("half_days", Kind.COUNT),
     )
     rows: list[tuple[Cell, ...]] = []
+    reference_day = report.current.reference_day
     for i, row in enumerate(report.current.overview):
         group, headcount = group_label(report, i, lang), row.tally.headcount
         for period, m in zip(report.current.months, row.tally.months, strict=True):
+            if period.start > reference_day:  # not yet: blank, not 0
+                rows.append((group, month_label(period.start, lang), *(BLANK,) * 6))
+                continue
             rate = m.implementers / headcount if headcount else None
             rows.append(
                 (
@@ -280,9 +291,15 @@ def targets_table(report: Report, lang: Lang) -> Table:
 
 
 def week_table(report: Report, lang: Lang) -> Table | None:
+    """Participation by section; 「実施なし」 when no Telework Week was held this fiscal year
+    (nothing when one was held outside the report's range)."""
     week = report.current.telework_week
     if week is None:
-        return None
+        if report.request.telework_week is not None:
+            return None
+        column = Column(text(lang, "report.table.week"), Kind.TEXT)
+        line = text(lang, "report.week.not_held")
+        return Table(text(lang, "report.table.week"), (column,), ((line,),))
     columns = (
         *_columns(
             lang,

@@ -362,6 +362,14 @@ add_texts(
             "テレワーク・ウィーク: {met}／{sections}課室で1名以上",
             "Telework Week: {met} of {sections} sections with one or more",
         ),
+        "report.card.week_not_held": (
+            "テレワーク・ウィーク: 実施なし",
+            "Telework Week: not held",
+        ),
+        "report.week.not_held": (
+            "この年度のテレワーク・ウィークは実施されていません（実施なし）。",
+            "No Telework Week was held this fiscal year (not held).",
+        ),
         "report.card.footer": (
             "{denominator} 作成 {at}",
             "{denominator} Produced {at}",

@@ -15,9 +15,11 @@ import pytest
 from fontTools.ttLib import TTFont
 from openpyxl import load_workbook
 
-from bot.features.reports.card import summary_card
+from bot.features.reports.card import summary_card, telework_week
 from bot.features.reports.charts import chart_texts, font_path, monthly_png, report_png
 from bot.features.reports.outputs import to_csv, to_markdown, to_xlsx
+from bot.features.reports.tables import counted_months
+from domain.campaigns import Campaign, CampaignKind
 from domain.org import Office, OrgUnit, StaffMember, UnitKind
 from domain.policy import default_policy
 from domain.report_history import StaffHistory
@@ -267,4 +269,58 @@ def test_the_comparison_says_it_is_the_same_period() -> None:
     assert (
         "前年度同期: 令和7年4月1日～令和7年12月2日（今年度: 令和8年4月1日～令和8年12月2日）"
         in markdown
+    )
+
+
+def _mid_year(week: tuple[date, date] | None = TELEWORK_WEEK) -> Report:
+    request = ReportRequest(
+        ReportRange.fiscal_year_of(2026, CALENDAR), as_of=date(2026, 9, 30), telework_week=week
+    )
+    return build_report(request, inputs(date(2025, 3, 25), date(2027, 4, 7)), POLICY, CALENDAR)
+
+
+def test_months_after_the_reference_day_are_blank_not_zero() -> None:
+    """Issue 14 item 8: October … March of a report made on 9/30 are empty cells."""
+    rows = list(
+        csv.reader(io.StringIO(to_csv(_mid_year(), "ja", GENERATED, 0.5).decode("utf-8-sig")))
+    )
+    start = rows.index(["[月別]"]) + 2
+    total = [r for r in rows[start:] if r and r[0] == "全体"][:12]
+    assert [r[1] for r in total[5:7]] == ["9月", "10月"]
+    assert total[5][3] == "11.8%"  # September: P06 and P15 of 17 people
+    assert all(cell == "" for r in total[6:] for cell in r[2:]), total[6:]
+    md = to_markdown(_mid_year(), "ja", GENERATED, 0.5).decode()
+    assert "| 全体 | 10月 |  |  |" in md and "| 全体 | 10月 | 0 | 0.0%" not in md
+    assert counted_months(_mid_year()) == 6
+
+
+def test_no_telework_week_held_says_so() -> None:
+    """Issue 14 item 8: without a Telework Week campaign the report says 「実施なし」 instead of
+    counting the default July week."""
+    r = _mid_year(week=None)
+    assert r.current.telework_week is None
+    md = to_markdown(r, "ja", GENERATED, 0.5).decode()
+    assert "## テレワーク・ウィーク" in md and "（実施なし）" in md
+    texts = [b.get("text", "") for b in summary_card(r, "ja")["body"]]
+    assert "・テレワーク・ウィーク: 実施なし" in texts
+    assert "Telework Week: not held" in "\n".join(
+        b.get("text", "") for b in summary_card(r, "en")["body"]
+    )
+
+
+async def test_the_report_looks_up_a_held_week_only() -> None:
+    class Campaigns:
+        def __init__(self, held: list[Campaign]) -> None:
+            self.held = held
+
+        async def all(self, *, include_cancelled: bool = True) -> list[Campaign]:
+            return self.held
+
+    assert await telework_week(Campaigns([]), 2026, CALENDAR) is None  # was 7/20–7/24
+    held = Campaign(
+        "TW", CampaignKind.TELEWORK_WEEK, date(2026, 7, 6), date(2026, 7, 10), messages={}
+    )
+    assert await telework_week(Campaigns([held]), 2026, CALENDAR) == (
+        date(2026, 7, 6),
+        date(2026, 7, 10),
     )
