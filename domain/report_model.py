@@ -168,6 +168,8 @@ class MonthTally:
     person_days: float = 0.0
     full_days: int = 0
     half_days: int = 0
+    # 月1回以上: eligible people of the population (reference-day unit) who teleworked in it
+    implementers_eligible: int = 0
 
 
 @dataclass(slots=True)
@@ -198,6 +200,19 @@ class Tally:
     def rate_eligible(self) -> float | None:
         """実施率 against the eligible headcount (eligible implementers only)."""
         return self.implementers_eligible / self.eligible if self.eligible else None
+
+    def once_a_month_rate(self, index: int) -> float | None:
+        """月1回以上実施率 of one month: eligible staff who teleworked in it ÷ eligible."""
+        if not self.eligible:
+            return None
+        return self.months[index].implementers_eligible / self.eligible
+
+    def once_a_month_average(self, complete_months: int) -> float | None:
+        """月1回以上実施率 over the year: the mean of the months that are over (the first
+        ``complete_months``); None before the first month ends."""
+        rates = [self.once_a_month_rate(i) for i in range(complete_months)]
+        known = [r for r in rates if r is not None]
+        return sum(known) / len(known) if known and len(known) == len(rates) else None
 
     @property
     def days_per_implementer(self) -> float | None:

@@ -108,6 +108,11 @@ class ReportBody:
     people: tuple[PersonRow, ...]
     exclusions: Exclusions
 
+    @property
+    def complete_months(self) -> int:
+        """Months of the range that are over by the reference day (the first ones)."""
+        return sum(1 for month in self.months if month.end <= self.reference_day)
+
 
 @dataclass(frozen=True)
 class Report:

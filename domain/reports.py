@@ -292,6 +292,9 @@ class _Pass:
             if hi > lo:
                 tally.implementers += 1
                 tally.implementers_eligible += eligible
+                if eligible:  # 月1回以上実施率
+                    for index in months:
+                        tally.months[index].implementers_eligible += 1
             for cid, judged, met in judgements:
                 category = tally.categories[cid]
                 category.members += 1

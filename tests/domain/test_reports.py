@@ -360,3 +360,22 @@ def test_telework_week_credits_the_section_of_the_time() -> None:
     rows = {r.section.code: (r.headcount, r.participants, r.per_day) for r in week.sections}
     assert rows[B] == (1, 0, (0, 0, 0, 0))  # X was not in 会計課 that week
     assert rows[C] == (8, 3, (2, 0, 1, 1))  # P14, P19 and X
+
+
+def test_once_a_month_rate_per_month_and_on_average() -> None:
+    """Issue 14 item 13: 月1回以上実施率. Eligible on 3/31: 16 (not P08, exempt; not P09,
+    条件付). Eligible people who teleworked each month: Apr P03 P06 P07; May P01 P06 P11;
+    Jun P04 P06; Jul P01 P02 P03 P06 P14 P19; Aug–Mar P06 and one more (Aug P15, Sep P15,
+    Oct P20, Nov P11 — P08 is exempt —, Dec P10, Jan none, Feb P10, Mar P17)."""
+    body = report().current
+    total = body.overview[-1].tally
+    assert [m.implementers_eligible for m in total.months] == [3, 3, 2, 6, 2, 2, 2, 2, 2, 1, 2, 2]
+    assert total.once_a_month_rate(3) == 6 / 16
+    assert body.complete_months == 12
+    assert total.once_a_month_average(12) == pytest.approx(29 / (12 * 16))
+    mid = report(as_of=date(2026, 9, 30)).current  # eligible on 9/30: 15 (P10 条件付)
+    assert mid.complete_months == 6
+    assert mid.overview[-1].tally.once_a_month_average(6) == pytest.approx(18 / (6 * 15))
+    assert (
+        report(as_of=date(2026, 4, 20)).current.overview[-1].tally.once_a_month_average(0) is None
+    )

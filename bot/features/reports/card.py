@@ -136,6 +136,10 @@ def summary_card(report: Report, lang: Lang, image: bytes | None = None) -> Card
             per="—" if total.days_per_implementer is None else f"{total.days_per_implementer:.2f}",
         ),
     ]
+    complete = body.complete_months
+    average = total.once_a_month_average(complete)
+    if average is not None:
+        facts.append(text(lang, "report.card.once_a_month", rate=_pct(average), months=complete))
     if total.rate is not None and before.rate is not None:
         change = (total.rate - before.rate) * 100
         points = f"{change:+.1f}" + ("ポイント" if lang == "ja" else " points")

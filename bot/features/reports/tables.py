@@ -122,6 +122,7 @@ def rule_lines(report: Report, lang: Lang, half_day: float) -> list[str]:
             standard=_hours(report.counting.standard_working_day, lang),
         ),
         text(lang, "report.rule.targets"),
+        text(lang, "report.rule.once_a_month"),
         text(lang, "report.rule.privacy", k=report.min_group_size),
         text(lang, "report.rule.meetings"),
     ]
@@ -141,6 +142,7 @@ _FIGURES = (
     ("implementers_eligible", Kind.COUNT),
     ("rate", Kind.RATE),
     ("rate_eligible", Kind.RATE),
+    ("once_a_month", Kind.RATE),
     ("teleworkers", Kind.COUNT),
     ("occasions", Kind.COUNT),
     ("person_days", Kind.DAYS),
@@ -151,7 +153,7 @@ _FIGURES = (
 )
 
 
-def _figures(t: Tally) -> tuple[Cell, ...]:
+def _figures(t: Tally, complete_months: int) -> tuple[Cell, ...]:
     return (
         t.headcount,
         t.eligible,
@@ -159,6 +161,7 @@ def _figures(t: Tally) -> tuple[Cell, ...]:
         t.implementers_eligible,
         t.rate,
         t.rate_eligible,
+        t.once_a_month_average(complete_months),
         t.teleworkers,
         t.occasions,
         t.person_days,
@@ -183,7 +186,7 @@ def group_label(report: Report, index: int, lang: Lang) -> str:
 def overview_table(report: Report, lang: Lang) -> Table:
     columns = _columns(lang, ("group", Kind.TEXT), *_FIGURES)
     rows = tuple(
-        (group_label(report, i, lang), *_figures(r.tally))
+        (group_label(report, i, lang), *_figures(r.tally, report.current.complete_months))
         for i, r in enumerate(report.current.overview)
     )
     return Table(text(lang, "report.table.overview"), columns, rows)
@@ -206,6 +209,7 @@ def months_table(report: Report, lang: Lang) -> Table:
         ("month", Kind.TEXT),
         ("month_teleworkers", Kind.COUNT),
         ("rate", Kind.RATE),
+        ("once_a_month_month", Kind.RATE),
         ("occasions", Kind.COUNT),
         ("person_days", Kind.DAYS),
         ("full_days", Kind.COUNT),
@@ -215,9 +219,11 @@ def months_table(report: Report, lang: Lang) -> Table:
     reference_day = report.current.reference_day
     for i, row in enumerate(report.current.overview):
         group, headcount = group_label(report, i, lang), row.tally.headcount
-        for period, m in zip(report.current.months, row.tally.months, strict=True):
+        for index, (period, m) in enumerate(
+            zip(report.current.months, row.tally.months, strict=True)
+        ):
             if period.start > reference_day:  # not yet: blank, not 0
-                rows.append((group, month_label(period.start, lang), *(BLANK,) * 6))
+                rows.append((group, month_label(period.start, lang), *(BLANK,) * 7))
                 continue
             rate = m.implementers / headcount if headcount else None
             rows.append(
@@ -226,6 +232,7 @@ def months_table(report: Report, lang: Lang) -> Table:
                     month_label(period.start, lang),
                     m.implementers,
                     rate,
+                    row.tally.once_a_month_rate(index),
                     m.occasions,
                     m.person_days,
                     m.full_days,
@@ -241,7 +248,7 @@ def units_table(report: Report, lang: Lang) -> Table:
         (
             "　" * r.depth + r.unit.name,
             text(lang, f"report.scope.{r.unit.office.value}"),
-            *_figures(r.tally),
+            *_figures(r.tally, report.current.complete_months),
         )
         for r in report.current.units
     )
@@ -338,17 +345,18 @@ def week_table(report: Report, lang: Lang) -> Table | None:
     return Table(text(lang, "report.table.week"), columns, rows, note)
 
 
-_Read = Callable[[Tally], float | None]
+_Read = Callable[[Tally, int], float | None]
 _COMPARED: tuple[tuple[str, Kind, _Read], ...] = (
-    ("headcount", Kind.COUNT, lambda t: t.headcount),
-    ("eligible", Kind.COUNT, lambda t: t.eligible),
-    ("implementers", Kind.COUNT, lambda t: t.implementers),
-    ("rate", Kind.RATE, lambda t: t.rate),
-    ("rate_eligible", Kind.RATE, lambda t: t.rate_eligible),
-    ("teleworkers", Kind.COUNT, lambda t: t.teleworkers),
-    ("person_days", Kind.DAYS, lambda t: t.person_days),
-    ("days_per_person", Kind.RATIO, lambda t: t.days_per_implementer),
-    ("meetings", Kind.COUNT, lambda t: t.meetings),
+    ("headcount", Kind.COUNT, lambda t, _: t.headcount),
+    ("eligible", Kind.COUNT, lambda t, _: t.eligible),
+    ("implementers", Kind.COUNT, lambda t, _: t.implementers),
+    ("rate", Kind.RATE, lambda t, _: t.rate),
+    ("rate_eligible", Kind.RATE, lambda t, _: t.rate_eligible),
+    ("once_a_month", Kind.RATE, lambda t, n: t.once_a_month_average(n)),
+    ("teleworkers", Kind.COUNT, lambda t, _: t.teleworkers),
+    ("person_days", Kind.DAYS, lambda t, _: t.person_days),
+    ("days_per_person", Kind.RATIO, lambda t, _: t.days_per_implementer),
+    ("meetings", Kind.COUNT, lambda t, _: t.meetings),
 )
 
 
@@ -368,7 +376,8 @@ def comparison_table(report: Report, lang: Lang) -> Table:
         zip(report.current.overview, report.previous.overview, strict=True)
     ):
         for key, _kind, read in _COMPARED:
-            a, b = read(now.tally), read(before.tally)
+            a = read(now.tally, report.current.complete_months)
+            b = read(before.tally, report.previous.complete_months)
             change = a - b if a is not None and b is not None else None
             rows.append(
                 (group_label(report, i, lang), text(lang, f"report.col.{key}"), a, b, change)

@@ -50,6 +50,10 @@ add_texts(
             "目標達成: 実施可能職員のうち各区分の対象者について、範囲内に終わる期間（年度目標は基準日までの実績）をすべて達成した人の割合。期間達成率は対象者×期間のうち達成した割合（週1回目安では実施した週の割合）。区分は現在の名簿によります。",
             "Target attainment: eligible members of each category who met every period ending in the range (fiscal-year targets: results to the reference day). The period rate is the share of person-periods met (weekly aim: weeks with telework). Categories follow the current roster.",
         ),
+        "report.rule.once_a_month": (
+            "月1回以上実施率: 各月に1回以上実施した実施可能職員（基準日の在職者・所属）の実施可能職員数に対する割合。年度の値は基準日までに終わった月の平均です。",
+            "At least once a month: eligible staff (in post on the reference day, in their unit then) who teleworked at least once in the month, over the eligible headcount; the year's figure is the average of the months over by the reference day.",
+        ),
         "report.rule.privacy": (
             "育児・介護の区分は{k}人未満の集団を秘匿（＊）し、差し引きで育児・介護の人数が分かる欄（他の区分・他の組織の欄を含む）も秘匿します。",
             "Care categories: groups smaller than {k} are suppressed (*), and so is every cell (other categories and other units included) from which a care figure could be worked out by subtraction.",
@@ -149,6 +153,14 @@ add_texts(
         "report.col.implementers": (
             "実施者数（基準日在職者）",
             "Teleworkers (in post on the reference day)",
+        ),
+        "report.col.once_a_month": (
+            "月1回以上実施率（月平均）",
+            "Teleworked at least once a month (monthly average)",
+        ),
+        "report.col.once_a_month_month": (
+            "月1回以上実施率（実施可能職員数比）",
+            "At least once this month (eligible)",
         ),
         "report.col.teleworkers": (
             "期間中の実施者数（退職者等を含む）",
@@ -319,8 +331,8 @@ add_texts(
             "Telework Week {start}–{end}: {met} of {sections} sections with one or more",
         ),
         "report.chart.monthly": (
-            "月別の実施者数と延べ人日",
-            "Teleworkers and person-days by month",
+            "月別の実施者数と延べ人日（棒の上の%は月1回以上実施率）",
+            "Teleworkers and person-days by month (% above a bar: eligible staff who teleworked that month)",
         ),
         "report.chart.by_unit": (
             "組織別の実施率（職員数比）",
@@ -349,6 +361,10 @@ add_texts(
         "report.card.previous": (
             "前年度同期: 実施率 {rate}（{change}）",
             "Same period last year: rate {rate} ({change})",
+        ),
+        "report.card.once_a_month": (
+            "月1回以上実施率 {rate}（{months}か月の平均、実施可能職員比）",
+            "Teleworked at least once a month: {rate} (average of {months} months, eligible staff)",
         ),
         "report.card.targets": (
             "目標達成: {lines}",

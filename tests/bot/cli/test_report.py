@@ -87,7 +87,9 @@ def test_report_for_a_unit_and_a_month(tmp_path: Path) -> None:
     assert "対象範囲: 関東局" in md
     # 関東局 on 7/31: P11 (moves in October), P12 (leaves in September), P14 P15 P16 P17 P19;
     # July: P14 (two halves), P19 → 2 of 7.
-    assert "| 関東局 | 7 | 7 | 2 | 2 | 28.6% | 28.6% | 2 | 3 | 2.0 | 1 | 2 | 1.00 | 0 |" in md
+    assert (
+        "| 関東局 | 7 | 7 | 2 | 2 | 28.6% | 28.6% | 28.6% | 2 | 3 | 2.0 | 1 | 2 | 1.00 | 0 |" in md
+    )
 
 
 def test_report_refuses_bad_options(tmp_path: Path) -> None:

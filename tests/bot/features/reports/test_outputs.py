@@ -16,7 +16,13 @@ from fontTools.ttLib import TTFont
 from openpyxl import load_workbook
 
 from bot.features.reports.card import summary_card, telework_week
-from bot.features.reports.charts import chart_texts, font_path, monthly_png, report_png
+from bot.features.reports.charts import (
+    chart_texts,
+    font_path,
+    monthly_png,
+    once_a_month_labels,
+    report_png,
+)
 from bot.features.reports.outputs import to_csv, to_markdown, to_xlsx
 from bot.features.reports.tables import counted_months
 from domain.campaigns import Campaign, CampaignKind
@@ -74,9 +80,11 @@ def test_excel_has_a_sheet_per_table_with_headings_frozen_panes_and_formats() ->
     assert rate.value == pytest.approx(14 / 18)
     assert rate.number_format == "0.0%"
     assert overview.cell(row=12, column=2).number_format == "#,##0"
-    assert overview.cell(row=12, column=8).value == 15  # 期間中の実施者数 (P12 too)
-    assert overview.cell(row=12, column=10).number_format == "#,##0.0"  # 延べ人日 31.0
-    assert overview.cell(row=12, column=10).value == 31.0
+    # 月1回以上実施率: 29 eligible person-months of 12 × 16 (see tests/domain/test_reports.py)
+    assert overview.cell(row=12, column=8).value == pytest.approx(29 / 192)
+    assert overview.cell(row=12, column=9).value == 15  # 期間中の実施者数 (P12 too)
+    assert overview.cell(row=12, column=11).number_format == "#,##0.0"  # 延べ人日 31.0
+    assert overview.cell(row=12, column=11).value == 31.0
     assert overview.column_dimensions["A"].width >= 14  # 地方支分部局等 (7 wide characters)
     # every table sheet states period and scope in its heading
     for name in book.sheetnames:
@@ -102,7 +110,10 @@ def test_csv_starts_with_the_heading_and_holds_every_table() -> None:
 def test_markdown_in_english() -> None:
     md = to_markdown(report(), "en", GENERATED, 0.5).decode()
     assert "- Period: FY2026 (1 April 2026 – 31 March 2027)" in md
-    assert "| All | 18 | 16 | 14 | 13 | 77.8% | 81.2% | 15 | 33 | 31.0 | 29 | 4 | 2.07 | 2 |" in md
+    assert (
+        "| All | 18 | 16 | 14 | 13 | 77.8% | 81.2% | 15.1% | 15 | 33 | 31.0 | 29 | 4 | 2.07 | 2 |"
+        in md
+    )
 
 
 def test_the_people_sheet_is_only_there_when_asked_and_never_names_care() -> None:
@@ -324,3 +335,11 @@ async def test_the_report_looks_up_a_held_week_only() -> None:
         date(2026, 7, 6),
         date(2026, 7, 10),
     )
+
+
+def test_once_a_month_rate_is_in_the_card_and_the_chart() -> None:
+    r = report()
+    texts = [b.get("text", "") for b in summary_card(r, "ja")["body"]]
+    assert "・月1回以上実施率 15.1%（12か月の平均、実施可能職員比）" in texts
+    assert once_a_month_labels(r)[:4] == ["19%", "19%", "12%", "38%"]  # 3, 3, 2, 6 of 16
+    assert "19%" in chart_texts(r, "ja", GENERATED)
