@@ -281,10 +281,12 @@ class _Pass:
         judgements = self._judge(member, days, eligible_from) if eligible else ()
         tallies = self._tallies_for(code)
         if eligible:  # the groups and the categories this person is counted in
+            belongs = frozenset(p.category_id for p in self._categories_of(member))
             self.population.add(
                 self._leaves[code],
-                frozenset(p.category_id for p in self._categories_of(member)),
+                belongs,
                 frozenset(c for c, _, _ in judgements),
+                frozenset(c for c in belongs if policy.categories[c].exempts(member)),
             )
         for tally in tallies:
             tally.headcount += 1
@@ -373,6 +375,8 @@ class _Pass:
         out: list[tuple[str, int, int]] = []
         half_occasions = self.policy.counting.half_day_occasions
         for periods in categories:
+            if self.policy.categories[periods.category_id].exempts(member):
+                continue  # e.g. 国会業務: no weekly aim, still in the category by the roster
             judged, met = periods.judge(days, eligible_from, half_occasions)
             if judged:
                 out.append((periods.category_id, judged, met))

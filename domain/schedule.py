@@ -21,6 +21,9 @@ class EntryStatus(StrEnum):
     OFFICE = "office"
     LEAVE = "leave"
     BUSINESS_TRIP = "business_trip"
+    # 割振り0: a weekly day with no working hours allocated (選択的週休3日 from April 2025,
+    # フレックスタイム制). Not leave, not a closed day for the organisation, never telework.
+    NO_HOURS = "no_hours"
 
 
 class EntryState(StrEnum):
@@ -162,3 +165,13 @@ class RecurringPlan:
             for i in range((last - first).days + 1)
             if (first + timedelta(days=i)).weekday() in wanted
         ]
+
+
+@dataclass(frozen=True, slots=True)
+class PresenceReport:
+    """One presence report: ``kind`` is start, end, away, back or meeting; ``at`` is when it
+    happened (the time the person stated, else when they said it)."""
+
+    id: int
+    kind: str
+    at: datetime

@@ -16,6 +16,7 @@ from domain.schedule import (
     DEFAULT_TIME_RANGES,
     EntryState,
     EntryStatus,
+    PresenceReport,
     RecurringPlan,
     ScheduleEntry,
     TimeRangeRule,
@@ -361,6 +362,34 @@ class SqlSchedule:
                 subject=employee_id,
                 payload={"at": at.isoformat()},
             )
+
+    async def presence_reports(self, employee_id: str, since: datetime) -> list[PresenceReport]:
+        """One person's presence reports since ``since`` (e.g. local midnight), in time order."""
+        statement = (
+            select(PresenceRow)
+            .where(col(PresenceRow.employee_id) == employee_id, col(PresenceRow.at) >= since)
+            .order_by(col(PresenceRow.at), col(PresenceRow.id))
+        )
+        async with self._sessions() as session:
+            rows = (await session.execute(statement)).scalars().all()
+        return [PresenceReport(id=r.id or 0, kind=r.kind, at=r.at) for r in rows]
+
+    async def correct_presence(self, report_id: int, *, at: datetime, actor: str) -> bool:
+        """Move one presence report to ``at`` (the person corrected it); ``False`` if gone."""
+        async with self._sessions.begin() as session:
+            row = await session.get(PresenceRow, report_id)
+            if row is None:
+                return False
+            before = row.at
+            row.at = at
+            append_event(
+                session,
+                actor=actor,
+                kind=f"presence.{row.kind}.corrected",
+                subject=row.employee_id,
+                payload={"from": before.isoformat(), "at": at.isoformat()},
+            )
+        return True
 
     async def latest_presence(
         self, employee_ids: Sequence[str], since: datetime

@@ -104,7 +104,7 @@ def _japanese(p: Policy) -> list[str]:
         f"対象外: 採用後{months}か月の条件付採用期間中の職員" if months else "対象外: なし"
     )
     reasons = "、".join(_EXEMPT_JA[r] for r in p.exemptions.reasons) or "なし"
-    lines.append(f"目標なし・声かけなし（テレワークに適さない業務）: {reasons}")
+    lines.append(f"計画の対象外（目標・声かけなし、実施可能職員数に含めない業務）: {reasons}")
     c = p.counting
     lines.append(
         "数え方: 終日 = 1回・1人日、"
@@ -144,6 +144,8 @@ def _category_ja(cid: str, c: Category) -> list[str]:
     )
     sensitive = "、要配慮" if c.sensitive else ""
     out = [f"  - {c.name_ja}（{cid}{sensitive}）: {goal}", f"      該当: {c.when}"]
+    if c.exempt:
+        out.append("      この目標の対象外: " + "、".join(_EXEMPT_JA[r] for r in c.exempt))
     rule = c.nudge
     if rule is not None:
         parts = []
@@ -180,7 +182,7 @@ def _english(p: Policy) -> list[str]:
         else "Not eligible: nobody"
     )
     reasons = ", ".join(_EXEMPT_EN[r] for r in p.exemptions.reasons) or "none"
-    lines.append(f"No target and never nudged (work unsuited to telework): {reasons}")
+    lines.append(f"Outside the plan (no target, never nudged, not eligible): {reasons}")
     c = p.counting
     lines.append(
         "Counting: a full day = 1 occasion and 1 person-day; a half day = "
@@ -228,6 +230,8 @@ def _category_en(cid: str, c: Category) -> list[str]:
     )
     sensitive = ", sensitive" if c.sensitive else ""
     out = [f"  - {c.name_en} ({cid}{sensitive}): {goal}", f"      who: {c.when}"]
+    if c.exempt:
+        out.append("      not for: " + ", ".join(_EXEMPT_EN[r] for r in c.exempt))
     rule = c.nudge
     if rule is not None:
         parts = []

@@ -77,26 +77,27 @@ def test_the_reference_day_is_the_year_end_and_the_months_run_april_to_march() -
 def test_overview_rows_every_cell() -> None:
     rows = report().current.overview
     assert [r.scope for r in rows] == [Scope.HEAD_OFFICE, Scope.REGIONAL, Scope.ALL]
-    # 本省: 13 people; not eligible: P08 (exempt), P09 (条件付採用期間 until 2027-03-31).
-    # Implementers: P01 P02 P03 P04 P06 P07 P08 P10 P11 P20 = 10 (9 without exempt P08).
+    # 本省: 13 people; not eligible: P09 (条件付採用期間 until 2027-03-31). P08 (国会業務) is
+    # exempt from the weekly aim only and stays eligible (plan §1(2), §4).
+    # Implementers: P01 P02 P03 P04 P06 P07 P08 P10 P11 P20 = 10, all eligible.
     # Usage in 本省: occasions 2+1+3+1+12+1+1+2+1+1 = 25 (P11's 11/18 only: on 5/20 they
     # were in 関東局); person-days 2+0.5+2.5+1+12+1+1+2+1+1 = 24; teleworkers the same 10;
     # half days: P02's morning and P03's 13:00-16:30; P04's am+pm merged into a full day.
     # Meetings: m1 (section 総務課, 6/1).
-    assert figures(rows[0].tally) == (13, 11, 10, 9, 25, 24.0, 23, 2, 1, 10)
+    assert figures(rows[0].tally) == (13, 12, 10, 10, 25, 24.0, 23, 2, 1, 10)
     # 地方: population P14 P15 P16 P17 P19, implementers P14 P15 P17 P19. Usage: P14 (2
     # halves = 1.0), P15 (2), P17 (3/31 only; 4/1/2027 is next year), P19 (1), P11's 5/20
     # (in 関東局 then) and P12's 5/12 (left on 9/1: usage counts leavers) → 6 teleworkers.
     assert figures(rows[1].tally) == (5, 5, 4, 4, 8, 7.0, 6, 2, 0, 6)
     # 全体 = both (P11 once), plus m2 (a meeting naming no unit counts only in 全体).
-    assert figures(rows[2].tally) == (18, 16, 14, 13, 33, 31.0, 29, 4, 2, 15)
+    assert figures(rows[2].tally) == (18, 17, 14, 14, 33, 31.0, 29, 4, 2, 15)
 
 
 def test_rates_and_days_per_person() -> None:
     head_office, regional, total = (r.tally for r in report().current.overview)
-    assert (head_office.rate, head_office.rate_eligible) == (10 / 13, 9 / 11)
+    assert (head_office.rate, head_office.rate_eligible) == (10 / 13, 10 / 12)
     assert (regional.rate, regional.rate_eligible) == (4 / 5, 4 / 5)
-    assert (total.rate, total.rate_eligible) == (14 / 18, 13 / 16)
+    assert (total.rate, total.rate_eligible) == (14 / 18, 14 / 17)
     assert head_office.days_per_implementer == 2.4  # 24 / 10 (usage over usage)
     assert regional.days_per_implementer == 7 / 6
     assert total.days_per_implementer == 31 / 15
@@ -156,7 +157,8 @@ def test_target_attainment_every_cell() -> None:
     # care (≥1 each month; all 12 months judged): P06 12/12 ✓, P07 1/12 (本省); P15 2/12
     # (地方). k = 5: every care group is smaller, so every care cell is suppressed, and so
     # is every "other staff" cell: eligible − managers − others is the carers who are not
-    # managers (本省 11 − 2 − 7 = 2 = P06 P07; 地方 5 − 2 − 3 = 0; 全体 2).
+    # managers, less the eligible staff exempt from the weekly aim, whose number a reader
+    # may know (本省 12 − 2 − 7 − P08 = 2 = P06 P07; 地方 5 − 2 − 3 = 0; 全体 2).
     # general (週1回; weeks ending 4/5/2026 … 3/28/2027 = 52 judged): P03 3 weeks (3/30 in
     # FY2025 is in the week ending 4/5, which FY2026 judges; 4/7+4/8 one week; 7/21), P04 1,
     # P05 0, P10 2 of 17 (eligible from 12/1: weeks from 11/30–12/6, prorated to 1), P11 2,
@@ -192,12 +194,13 @@ def test_org_unit_drill_down_every_cell() -> None:
         ("関東局/総務課", 1),
     ]
     bureau, accounts, general_affairs, kanto, kanto_section = (r.tally for r in rows)
-    assert figures(bureau) == (13, 11, 10, 9, 25, 24.0, 23, 2, 1, 10)  # = 本省
+    assert figures(bureau) == (13, 12, 10, 10, 25, 24.0, 23, 2, 1, 10)  # = 本省
     # 会計課: P09 (条件付), P10 (2 days), P11 (moved in 10/1: implementer here, but only
     # 11/18 is this section's usage; 5/20 belongs to 関東局/総務課)
     assert figures(accounts) == (3, 2, 2, 2, 3, 3.0, 3, 0, 0, 2)
-    # 総務課 incl. 文書係: 9 people, P08 exempt; implementers P01 P02 P03 P04 P06 P07 P08.
-    assert figures(general_affairs) == (9, 8, 7, 6, 21, 20.0, 19, 2, 1, 7)
+    # 総務課 incl. 文書係: 9 people (P08 exempt from the aim, eligible); implementers P01 P02
+    # P03 P04 P06 P07 P08.
+    assert figures(general_affairs) == (9, 9, 7, 7, 21, 20.0, 19, 2, 1, 7)
     assert figures(kanto) == figures(kanto_section) == (5, 5, 4, 4, 8, 7.0, 6, 2, 0, 6)
     assert categories(accounts) == {
         "manager": (0, 0, 0, 0, False),
@@ -226,7 +229,7 @@ def test_telework_week_by_section_every_cell() -> None:
     assert cells == [
         ("大臣官房/会計課", 1, 0, 0, (0, 0, 0, 0), 0.0, False),
         # P01 and P03 on 7/21, P02 the morning of 7/22
-        ("大臣官房/総務課", 9, 8, 3, (2, 1, 0, 0), 2.5, True),
+        ("大臣官房/総務課", 9, 9, 3, (2, 1, 0, 0), 2.5, True),
         # P14 7/21 pm and 7/23 am, P19 7/24
         ("関東局/総務課", 7, 7, 2, (1, 0, 1, 1), 2.0, True),
     ]
@@ -235,7 +238,8 @@ def test_telework_week_by_section_every_cell() -> None:
 
 def test_exclusions_are_counted() -> None:
     exclusions = report().current.exclusions
-    assert (exclusions.left, exclusions.exempt, exclusions.conditional) == (1, 1, 1)
+    # P08's 国会業務 exempts them from the weekly aim only: not an exclusion.
+    assert (exclusions.left, exclusions.exempt, exclusions.conditional) == (1, 0, 1)
     assert exclusions.unknown_unit == 0
 
 
@@ -243,12 +247,13 @@ def test_previous_year_uses_the_units_people_had_then() -> None:
     previous = report().previous
     assert previous.reference_day == date(2026, 3, 31)
     # On 2026-03-31: P09 and P10 not hired yet; P11 still in 関東局; P12 still in post.
-    # 本省: P01–P08, P18, P20 = 10 (P08 exempt); telework P01 11/12, P03 3/30.
+    # 本省: P01–P08, P18, P20 = 10 (P08 eligible: exempt from the aim only); telework P01
+    # 11/12, P03 3/30.
     # 地方: P11 P12 P14 P15 P16 P17 P19 = 7; telework P12 7/16, P14 3/10. Meeting m3 (no unit).
     head_office, regional, total = (r.tally for r in previous.overview)
-    assert figures(head_office) == (10, 9, 2, 2, 2, 2.0, 2, 0, 0, 2)
+    assert figures(head_office) == (10, 10, 2, 2, 2, 2.0, 2, 0, 0, 2)
     assert figures(regional) == (7, 7, 2, 2, 2, 2.0, 2, 0, 0, 2)
-    assert figures(total) == (17, 16, 4, 4, 4, 4.0, 4, 0, 1, 4)
+    assert figures(total) == (17, 17, 4, 4, 4, 4.0, 4, 0, 1, 4)
 
 
 def test_a_report_before_the_year_end_counts_up_to_the_day_it_is_made() -> None:
@@ -257,7 +262,7 @@ def test_a_report_before_the_year_end_counts_up_to_the_day_it_is_made() -> None:
     head_office, regional, total = (r.tally for r in body.overview)
     # P11 is still in 関東局 on 9/30; P09 is not hired yet; P10 is in 条件付採用期間;
     # P12 left on 9/1. Telework after 9/30 is not counted.
-    assert (head_office.headcount, head_office.eligible, head_office.implementers) == (11, 9, 6)
+    assert (head_office.headcount, head_office.eligible, head_office.implementers) == (11, 10, 6)
     # 本省 implementers P01 P02 P03 P04 P06 P07 (occasions 2+1+3+1+6+1 = 14);
     # 地方 P11 (5/20), P14, P15, P19 (occasions 1+2+2+1 = 6), and the leaver P12's 5/12.
     assert (regional.headcount, regional.eligible, regional.implementers) == (6, 6, 4)
@@ -278,10 +283,10 @@ def test_scope_and_unit_filters() -> None:
     assert figures(regional.overview[0].tally) == (5, 5, 4, 4, 8, 7.0, 6, 2, 0, 6)
     section = report(unit="大臣官房/総務課").current
     assert section.overview[0].unit is not None
-    assert figures(section.overview[0].tally) == (9, 8, 7, 6, 21, 20.0, 19, 2, 1, 7)
+    assert figures(section.overview[0].tally) == (9, 9, 7, 7, 21, 20.0, 19, 2, 1, 7)
     # With a unit, every level under it is a row (the 係 too).
     assert [(r.unit.code, figures(r.tally)[:3]) for r in section.units] == [
-        ("大臣官房/総務課", (9, 8, 7)),
+        ("大臣官房/総務課", (9, 9, 7)),
         ("大臣官房/総務課/文書係", (1, 1, 1)),
     ]
     assert section.exclusions.left == 0  # P12 was in 関東局
@@ -315,7 +320,8 @@ def test_mid_year_the_previous_year_is_the_same_period() -> None:
     previous = report(as_of=date(2026, 9, 30)).previous
     assert previous.reference_day == date(2025, 9, 30)
     assert (previous.range.start, previous.range.end) == (date(2025, 4, 1), date(2026, 3, 31))
-    assert figures(previous.overview[-1].tally) == (17, 16, 1, 1, 1, 1.0, 1, 0, 0, 1)
+    # P08 (exempt) stays eligible under item 10: 17 eligible, not 16.
+    assert figures(previous.overview[-1].tally) == (17, 17, 1, 1, 1, 1.0, 1, 0, 0, 1)
     assert [m.occasions for m in previous.overview[-1].tally.months][3:6] == [1, 0, 0]
 
 
@@ -363,19 +369,19 @@ def test_telework_week_credits_the_section_of_the_time() -> None:
 
 
 def test_once_a_month_rate_per_month_and_on_average() -> None:
-    """Issue 14 item 13: 月1回以上実施率. Eligible on 3/31: 16 (not P08, exempt; not P09,
-    条件付). Eligible people who teleworked each month: Apr P03 P06 P07; May P01 P06 P11;
-    Jun P04 P06; Jul P01 P02 P03 P06 P14 P19; Aug–Mar P06 and one more (Aug P15, Sep P15,
-    Oct P20, Nov P11 — P08 is exempt —, Dec P10, Jan none, Feb P10, Mar P17)."""
+    """Issue 14 item 13: 月1回以上実施率. Eligible on 3/31: 17 (not P09, 条件付; P08 is
+    exempt from the aim only). Eligible people who teleworked each month: Apr P03 P06 P07;
+    May P01 P06 P11; Jun P04 P06; Jul P01 P02 P03 P06 P14 P19; Aug–Mar P06 and more (Aug
+    P15, Sep P15, Oct P20, Nov P08 P11, Dec P10, Jan none, Feb P10, Mar P17)."""
     body = report().current
     total = body.overview[-1].tally
-    assert [m.implementers_eligible for m in total.months] == [3, 3, 2, 6, 2, 2, 2, 2, 2, 1, 2, 2]
-    assert total.once_a_month_rate(3) == 6 / 16
+    assert [m.implementers_eligible for m in total.months] == [3, 3, 2, 6, 2, 2, 2, 3, 2, 1, 2, 2]
+    assert total.once_a_month_rate(3) == 6 / 17
     assert body.complete_months == 12
-    assert total.once_a_month_average(12) == pytest.approx(29 / (12 * 16))
-    mid = report(as_of=date(2026, 9, 30)).current  # eligible on 9/30: 15 (P10 条件付)
+    assert total.once_a_month_average(12) == pytest.approx(30 / (12 * 17))
+    mid = report(as_of=date(2026, 9, 30)).current  # eligible on 9/30: 16 (P10 条件付)
     assert mid.complete_months == 6
-    assert mid.overview[-1].tally.once_a_month_average(6) == pytest.approx(18 / (6 * 15))
+    assert mid.overview[-1].tally.once_a_month_average(6) == pytest.approx(18 / (6 * 16))
     assert (
         report(as_of=date(2026, 4, 20)).current.overview[-1].tally.once_a_month_average(0) is None
     )

@@ -27,8 +27,8 @@ add_texts(
             "Scope: {scope}",
         ),
         "report.denominator": (
-            "分母: 職員数＝基準日に在職する職員（基準日の所属）。実施可能職員数＝職員数から対象外業務（国会業務・窓口業務等）の職員と条件付採用期間中の職員を除いた数。実施率の分子はこのうち期間中に実施した人",
-            "Denominators: headcount = staff in post on the reference day (in their unit then); eligible = headcount less exempt work (Diet work, counter service, …) and staff in the conditional appointment period. Rates count those of them who teleworked in the period",
+            "分母: 職員数＝基準日に在職する職員（基準日の所属）。実施可能職員数＝職員数から条件付採用期間中の職員（と方針で計画の対象外とした業務の職員）を除いた数。国会業務・窓口業務等の職員は週1回の目安のみ対象外で、実施可能職員数に含む。実施率の分子はこのうち期間中に実施した人",
+            "Denominators: headcount = staff in post on the reference day (in their unit then); eligible = headcount less staff in the conditional appointment period (and any work the policy takes out of the plan). Diet work and counter service are exempt from the weekly aim only and stay eligible. Rates count those of them who teleworked in the period",
         ),
         "report.exclusions": (
             "除外: 期間中の退職者等 {left}名（職員数・実施率に含めず、実施の回数・人日・月別には計上）、対象外業務 {exempt}名・条件付採用期間中 {conditional}名（実施可能職員数から除外）、所属不明 {unknown}名",

@@ -75,13 +75,13 @@ def test_excel_has_a_sheet_per_table_with_headings_frozen_panes_and_formats() ->
     assert overview["A9"].value == "区分"
     assert overview.freeze_panes == "B10"
     total = [c.value for c in overview[12]]
-    assert total[:5] == ["全体", 18, 16, 14, 13]
+    assert total[:5] == ["全体", 18, 17, 14, 14]
     rate = overview.cell(row=12, column=6)
     assert rate.value == pytest.approx(14 / 18)
     assert rate.number_format == "0.0%"
     assert overview.cell(row=12, column=2).number_format == "#,##0"
-    # 月1回以上実施率: 29 eligible person-months of 12 × 16 (see tests/domain/test_reports.py)
-    assert overview.cell(row=12, column=8).value == pytest.approx(29 / 192)
+    # 月1回以上実施率: 30 eligible person-months of 12 × 17 (see tests/domain/test_reports.py)
+    assert overview.cell(row=12, column=8).value == pytest.approx(30 / 204)
     assert overview.cell(row=12, column=9).value == 15  # 期間中の実施者数 (P12 too)
     assert overview.cell(row=12, column=11).number_format == "#,##0.0"  # 延べ人日 31.0
     assert overview.cell(row=12, column=11).value == 31.0
@@ -104,14 +104,14 @@ def test_csv_starts_with_the_heading_and_holds_every_table() -> None:
     assert rows[1] == ["対象期間: 令和8年度（令和8年4月1日～令和9年3月31日）"]
     assert ["[概要]"] in rows
     total = rows[rows.index(["[概要]"]) + 4]
-    assert total[:7] == ["全体", "18", "16", "14", "13", "77.8%", "81.2%"]
+    assert total[:7] == ["全体", "18", "17", "14", "14", "77.8%", "82.4%"]
 
 
 def test_markdown_in_english() -> None:
     md = to_markdown(report(), "en", GENERATED, 0.5).decode()
     assert "- Period: FY2026 (1 April 2026 – 31 March 2027)" in md
     assert (
-        "| All | 18 | 16 | 14 | 13 | 77.8% | 81.2% | 15.1% | 15 | 33 | 31.0 | 29 | 4 | 2.07 | 2 |"
+        "| All | 18 | 17 | 14 | 14 | 77.8% | 82.4% | 14.7% | 15 | 33 | 31.0 | 29 | 4 | 2.07 | 2 |"
         in md
     )
 
@@ -340,6 +340,6 @@ async def test_the_report_looks_up_a_held_week_only() -> None:
 def test_once_a_month_rate_is_in_the_card_and_the_chart() -> None:
     r = report()
     texts = [b.get("text", "") for b in summary_card(r, "ja")["body"]]
-    assert "・月1回以上実施率 15.1%（12か月の平均、実施可能職員比）" in texts
-    assert once_a_month_labels(r)[:4] == ["19%", "19%", "12%", "38%"]  # 3, 3, 2, 6 of 16
-    assert "19%" in chart_texts(r, "ja", GENERATED)
+    assert "・月1回以上実施率 14.7%（12か月の平均、実施可能職員比）" in texts
+    assert once_a_month_labels(r)[:4] == ["18%", "18%", "12%", "35%"]  # 3, 3, 2, 6 of 17
+    assert "18%" in chart_texts(r, "ja", GENERATED)
