@@ -10,7 +10,7 @@ from typing import Protocol
 
 from domain.org import OrgUnit, StaffMember
 from domain.periods import Period
-from domain.policy import Category, Counting
+from domain.policy import Aims, Category, Counting
 from domain.report_history import StaffHistory
 from domain.report_model import Exclusions, ReportRange, ReportRequest, Scope, Tally
 
@@ -124,6 +124,7 @@ class Report:
     categories: tuple[tuple[str, Category], ...]
     min_group_size: int
     counting: Counting = field(default_factory=Counting)
+    aims: Aims = field(default_factory=Aims)
 
     @property
     def total(self) -> Tally:

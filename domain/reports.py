@@ -69,6 +69,7 @@ def build_report(
         categories=tuple(policy.categories.items()),
         min_group_size=policy.reports.care_min_group_size,
         counting=policy.counting,
+        aims=policy.aims,
     )
 
 
@@ -102,6 +103,8 @@ class _Pass:
                 self.reference,
                 calendar,
                 prorate=policy.eligibility.prorate_first_period,
+                on_average=category.target.strength == "aim" and policy.aims.on_average,
+                min_working_days=policy.aims.min_working_days,
             )
             for cid, category in policy.categories.items()
         }
@@ -285,7 +288,7 @@ class _Pass:
             self.population.add(
                 self._leaves[code],
                 belongs,
-                frozenset(c for c, _, _ in judgements),
+                frozenset(c for c, _, _, _ in judgements),
                 frozenset(c for c in belongs if policy.categories[c].exempts(member)),
             )
         for tally in tallies:
@@ -297,10 +300,10 @@ class _Pass:
                 if eligible:  # 月1回以上実施率
                     for index in months:
                         tally.months[index].implementers_eligible += 1
-            for cid, judged, met in judgements:
+            for cid, judged, met, attained in judgements:
                 category = tally.categories[cid]
                 category.members += 1
-                category.attained += met == judged
+                category.attained += attained
                 category.periods_judged += judged
                 category.periods_met += met
         return PersonRow(
@@ -370,16 +373,16 @@ class _Pass:
 
     def _judge(
         self, member: StaffMember, days: TeleworkDays, eligible_from: date
-    ) -> list[tuple[str, int, int]]:
+    ) -> list[tuple[str, int, int, bool]]:
         categories = self._categories_of(member)
-        out: list[tuple[str, int, int]] = []
+        out: list[tuple[str, int, int, bool]] = []
         half_occasions = self.policy.counting.half_day_occasions
         for periods in categories:
             if self.policy.categories[periods.category_id].exempts(member):
                 continue  # e.g. 国会業務: no weekly aim, still in the category by the roster
-            judged, met = periods.judge(days, eligible_from, half_occasions)
+            judged, met, attained = periods.judge(days, eligible_from, half_occasions)
             if judged:
-                out.append((periods.category_id, judged, met))
+                out.append((periods.category_id, judged, met, attained))
         return out
 
     def _add_to_week(self, member: StaffMember, days: TeleworkDays) -> None:

@@ -15,9 +15,9 @@ from datetime import date
 
 import pytest
 
-from domain.policy import default_policy
+from domain.policy import Aims, Policy, default_policy
 from domain.report_history import StaffEvent, StaffHistory
-from domain.report_model import MonthTally, ReportRange, ReportRequest, Scope, Tally
+from domain.report_model import CategoryTally, MonthTally, ReportRange, ReportRequest, Scope, Tally
 from domain.report_rows import Report
 from domain.reports import build_report
 from tests.report_org import TELEWORK_WEEK, B, C, inputs, person, staff_events
@@ -159,28 +159,31 @@ def test_target_attainment_every_cell() -> None:
     # is every "other staff" cell: eligible − managers − others is the carers who are not
     # managers, less the eligible staff exempt from the weekly aim, whose number a reader
     # may know (本省 12 − 2 − 7 − P08 = 2 = P06 P07; 地方 5 − 2 − 3 = 0; 全体 2).
-    # general (週1回; weeks ending 4/5/2026 … 3/28/2027 = 52 judged): P03 3 weeks (3/30 in
-    # FY2025 is in the week ending 4/5, which FY2026 judges; 4/7+4/8 one week; 7/21), P04 1,
-    # P05 0, P10 2 of 17 (eligible from 12/1: weeks from 11/30–12/6, prorated to 1), P11 2,
-    # P18 0, P20 1 → 本省 7 people, 6×52+17 = 329 weeks, 9 met. 地方: P14 1 (two halves, one
-    # week), P16 0, P17 0 (3/31 falls in the week ending 4/4/2027, judged next year).
+    # general (週1回程度, an aim judged on average: weeks ending 4/5/2026 … 3/28/2027 are 52,
+    # of which 49 have 3 or more working days — not 5/4–5/10 (GW, 2 days), 9/21–9/27
+    # (Silver Week, 2), 12/28–1/3 (year end, 1)). Weeks with telework: P03 3 (3/30 in FY2025
+    # is in the week ending 4/5, which FY2026 judges; 4/7+4/8 one week; 7/21), P04 1, P05 0,
+    # P10 2 of 16 (eligible from 12/1: weeks from 11/30–12/6 less the year end), P11 2, P18 0,
+    # P20 1 → 本省 7 people, 6×49+16 = 310 weeks, 9 with telework. 地方: P14 1 (two halves,
+    # one week), P16 0, P17 0 (3/31 falls in the week ending 4/4/2027, judged next year).
+    # Nobody's occasions reach their weeks: attained 0.
     assert categories(head_office) == {
         "manager": (2, 1, 2, 1, False),
         "care": (2, 1, 24, 13, True),
-        "general": (7, 0, 329, 9, True),
+        "general": (7, 0, 310, 9, True),
     }
     assert categories(regional) == {
         "manager": (2, 1, 2, 1, False),
         "care": (1, 0, 12, 2, True),
-        "general": (3, 0, 156, 1, True),
+        "general": (3, 0, 147, 1, True),
     }
     assert categories(total) == {
         "manager": (4, 2, 4, 2, False),
         "care": (3, 1, 36, 15, True),
-        "general": (10, 0, 485, 10, True),
+        "general": (10, 0, 457, 10, True),
     }
     assert total.categories["manager"].rate == 0.5
-    assert total.categories["general"].period_rate == 10 / 485
+    assert total.categories["general"].period_rate == 10 / 457
 
 
 def test_org_unit_drill_down_every_cell() -> None:
@@ -205,12 +208,12 @@ def test_org_unit_drill_down_every_cell() -> None:
     assert categories(accounts) == {
         "manager": (0, 0, 0, 0, False),
         "care": (0, 0, 0, 0, True),  # 0 < k: suppressed too
-        "general": (2, 0, 69, 4, True),  # P10 2 of 17, P11 2 of 52 (2 − 0 managers = care 0)
+        "general": (2, 0, 65, 4, True),  # P10 2 of 16, P11 2 of 49 (2 − 0 managers = care 0)
     }
     assert categories(general_affairs) == {
         "manager": (2, 1, 2, 1, False),
         "care": (2, 1, 24, 13, True),
-        "general": (4, 0, 208, 4, True),  # P03 3, P04 1, P05 0, P18 0 (8 − 2 − 4 = care)
+        "general": (4, 0, 196, 4, True),  # P03 3, P04 1, P05 0, P18 0 (8 − 2 − 4 = care)
     }
 
 
@@ -385,3 +388,45 @@ def test_once_a_month_rate_per_month_and_on_average() -> None:
     assert (
         report(as_of=date(2026, 4, 20)).current.overview[-1].tally.once_a_month_average(0) is None
     )
+
+
+def _general_in(month: tuple[int, int], days: list[date], policy: Policy = POLICY) -> CategoryTally:
+    """One 'other staff' person Y1 teleworking on ``days``: the general category of a month
+    report, alone in 会計課 with nobody else (the care cells make it suppressed)."""
+    base = inputs(*FETCH)
+    extended = replace(
+        base,
+        staff=[person("Y1", B)],
+        occasions={"Y1": [(d, "full") for d in days]},
+    )
+    request = ReportRequest(ReportRange.month_of(*month, CALENDAR))
+    return build_report(request, extended, policy, CALENDAR).total.categories["general"]
+
+
+def test_the_weekly_aim_is_judged_on_average() -> None:
+    """Issue 14 item 9: four occasions in one week of July (4 weeks) attain 週1回程度; the
+    period rate is the share of weeks with telework (1 of 4)."""
+    general = _general_in((2026, 7), [date(2026, 7, d) for d in (6, 7, 8, 9)])
+    assert (general.members, general.attained, general.periods_judged, general.periods_met) == (
+        1,
+        1,
+        4,
+        1,
+    )
+    short = _general_in((2026, 7), [date(2026, 7, d) for d in (6, 7, 8)])
+    assert short.attained == 0  # 3 < 4 weeks
+
+
+def test_weeks_of_fewer_than_three_working_days_do_not_count() -> None:
+    """May 2026: the weeks ending 5/3, 5/17, 5/24 and 5/31 count; 5/4–5/10 has two working
+    days (5/7, 5/8) and does not. Telework in each of the four is the aim attained."""
+    days = [date(2026, 4, 30), date(2026, 5, 13), date(2026, 5, 20), date(2026, 5, 27)]
+    general = _general_in((2026, 5), days)
+    assert (general.attained, general.periods_judged, general.periods_met) == (1, 4, 4)
+
+
+def test_the_aim_can_be_judged_in_every_week_by_policy() -> None:
+    strict = POLICY.model_copy(update={"aims": Aims(judged="every_period", min_working_days=1)})
+    days = [date(2026, 4, 30), date(2026, 5, 13), date(2026, 5, 20), date(2026, 5, 27)]
+    general = _general_in((2026, 5), days, strict)
+    assert (general.attained, general.periods_judged, general.periods_met) == (0, 5, 4)

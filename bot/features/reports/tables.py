@@ -122,6 +122,11 @@ def rule_lines(report: Report, lang: Lang, half_day: float) -> list[str]:
             standard=_hours(report.counting.standard_working_day, lang),
         ),
         text(lang, "report.rule.targets"),
+        text(
+            lang,
+            f"report.rule.aims.{report.aims.judged}",
+            days=report.aims.min_working_days,
+        ),
         text(lang, "report.rule.once_a_month"),
         text(lang, "report.rule.privacy", k=report.min_group_size),
         text(lang, "report.rule.meetings"),
@@ -258,7 +263,8 @@ def units_table(report: Report, lang: Lang) -> Table:
 def _target(report: Report, cid: str, lang: Lang) -> str:
     category = dict(report.categories)[cid]
     period = text(lang, f"report.target.{category.target.period.value}")
-    return text(lang, "report.target", count=category.target.count, period=period)
+    key = "report.target.aim" if category.target.strength == "aim" else "report.target"
+    return text(lang, key, count=category.target.count, period=period)
 
 
 def _category_cells(c: CategoryTally) -> tuple[Cell, ...]:

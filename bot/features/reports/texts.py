@@ -47,8 +47,20 @@ add_texts(
             "A half day is one occasion and {half} person-days; a time range is one occasion, a half day when it covers at most half of the standard working day ({standard}), else a full day. A morning and an afternoon of one day count as one full day. Days after the reference day are not counted.",
         ),
         "report.rule.targets": (
-            "目標達成: 実施可能職員のうち各区分の対象者について、範囲内に終わる期間（年度目標は基準日までの実績）をすべて達成した人の割合。期間達成率は対象者×期間のうち達成した割合（週1回目安では実施した週の割合）。区分は現在の名簿によります。",
-            "Target attainment: eligible members of each category who met every period ending in the range (fiscal-year targets: results to the reference day). The period rate is the share of person-periods met (weekly aim: weeks with telework). Categories follow the current roster.",
+            "目標の達成: 実施可能職員のうち各区分の対象者について、範囲内に終わる期間（年度目標は基準日までの実績）をすべて達成した人の割合。期間達成率は対象者×期間のうち達成した割合。区分は現在の名簿によります。",
+            "Targets: eligible members of each category who met every period ending in the range (fiscal-year targets: results to the reference day). The period rate is the share of person-periods met. Categories follow the current roster.",
+        ),
+        "report.rule.aims.on_average": (
+            "目安（週1回程度など）は平均で判定します: 範囲内の実施回数が、判定する期間の数（勤務日が{days}日以上ある期間）×回数以上なら達成。期間達成率は判定する期間のうち実施した期間の割合（週の目安では実施した週の割合）です。",
+            "Aims (about once a week, …) are judged on average: attained when the occasions in the range reach the count times the periods judged (those with at least {days} working days). The period rate is the share of those periods with telework (for a weekly aim: weeks with telework).",
+        ),
+        "report.rule.aims.every_period": (
+            "目安も目標と同じく、判定する期間（勤務日が{days}日以上ある期間）ごとに判定します。",
+            "Aims are judged like targets, in every period judged (those with at least {days} working days).",
+        ),
+        "report.target.aim": (
+            "{count}回程度／{period}（目安）",
+            "about {count} per {period} (aim)",
         ),
         "report.rule.once_a_month": (
             "月1回以上実施率: 各月に1回以上実施した実施可能職員（基準日の在職者・所属）の実施可能職員数に対する割合。年度の値は基準日までに終わった月の平均です。",
@@ -99,8 +111,8 @@ add_texts(
             "By unit",
         ),
         "report.table.targets": (
-            "目標達成",
-            "Targets",
+            "目標・目安の達成",
+            "Targets and aims",
         ),
         "report.table.week": (
             "テレワーク・ウィーク",
@@ -299,8 +311,8 @@ add_texts(
             "month",
         ),
         "report.target.week": (
-            "週（目安）",
-            "week (aim)",
+            "週",
+            "week",
         ),
         "report.yes": (
             "○",
@@ -367,8 +379,8 @@ add_texts(
             "Teleworked at least once a month: {rate} (average of {months} months, eligible staff)",
         ),
         "report.card.targets": (
-            "目標達成: {lines}",
-            "Targets: {lines}",
+            "目標・目安の達成: {lines}",
+            "Targets and aims: {lines}",
         ),
         "report.card.target_line": (
             "{category} {rate}",

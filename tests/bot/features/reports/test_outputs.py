@@ -56,7 +56,7 @@ def test_excel_has_a_sheet_per_table_with_headings_frozen_panes_and_formats() ->
         "概要",
         "月別",
         "組織別",
-        "目標達成",
+        "目標・目安の達成",
         "テレワーク・ウィーク",
         "前年度同期比較",
         "職員別",
@@ -90,7 +90,7 @@ def test_excel_has_a_sheet_per_table_with_headings_frozen_panes_and_formats() ->
     for name in book.sheetnames:
         assert book[name]["A2"].value.startswith("対象期間: 令和8年度")
     # suppressed care cells are ＊, never a number
-    targets = book["目標達成"]
+    targets = book["目標・目安の達成"]
     care = [row for row in targets.iter_rows(values_only=True) if row[1] == "育児・介護を行う職員"]
     assert care and all(row[3] == "＊" for row in care)
     week = book["テレワーク・ウィーク"]
@@ -343,3 +343,13 @@ def test_once_a_month_rate_is_in_the_card_and_the_chart() -> None:
     assert "・月1回以上実施率 14.7%（12か月の平均、実施可能職員比）" in texts
     assert once_a_month_labels(r)[:4] == ["18%", "18%", "12%", "35%"]  # 3, 3, 2, 6 of 17
     assert "18%" in chart_texts(r, "ja", GENERATED)
+
+
+def test_the_weekly_aim_is_called_an_aim() -> None:
+    """Issue 14 item 9: 目安, judged on average, with the working-day rule stated."""
+    md = to_markdown(report(), "ja", GENERATED, 0.5).decode()
+    assert "| その他の職員 | 1回程度／週（目安） |" in md
+    assert "## 目標・目安の達成" in md
+    assert "勤務日が3日以上ある期間" in md
+    en = to_markdown(report(), "en", GENERATED, 0.5).decode()
+    assert "about 1 per week (aim)" in en
