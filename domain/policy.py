@@ -285,6 +285,24 @@ class Nudges(_Section):
         )
 
 
+# -- issue 14 item 9 (reports): how an aim (目安) is judged ---------------------------------
+
+
+class Aims(_Section):
+    """How a category whose target is an aim (``strength = "aim"``, 目安) is judged: on
+    average (the occasions reach the count times the periods that count: 週1回程度 means
+    as many occasions as working weeks), or in every period. A period counts when it has at
+    least ``min_working_days`` working days (from the person's eligibility): a week of one
+    or two working days (年末年始, 大型連休) is not a week of the aim."""
+
+    judged: Literal["on_average", "every_period"] = "on_average"
+    min_working_days: int = Field(3, ge=1, le=31)
+
+    @property
+    def on_average(self) -> bool:
+        return self.judged == "on_average"
+
+
 class Reports(_Section):
     """Report settings: groups of sensitive categories smaller than this are suppressed."""
 
@@ -304,6 +322,7 @@ class Policy(_Section):
     declarations: Declarations = Declarations()
     nudges: Nudges = Nudges()
     reports: Reports = Reports()
+    aims: Aims = Aims()  # issue 14 item 9
     # The 2026 rules (issue 18), each in its own module with its source cited there.
     worktime: WorkTimeRules = WorkTimeRules()
     allowance: AllowanceRules = AllowanceRules()

@@ -126,7 +126,7 @@ def test_fiscal_year_attainment_agrees_with_quota(hire: date, days: list[tuple[d
         "manager", POLICY.categories["manager"], FY2026, end, CALENDAR, prorate=True
     )
     eligible_from = POLICY.eligibility.eligible_from(hire)
-    judged, met = periods.judge(telework_days(days), eligible_from, 1)
+    judged, met, _ = periods.judge(telework_days(days), eligible_from, 1)
     status = QuotaFrame(POLICY, CALENDAR, end).status(member, days)
     (target,) = [t for t in status.targets if t.category == "manager"]
     assert judged == 1
@@ -145,7 +145,7 @@ def test_monthly_attainment_agrees_with_quota(
     eligible_from = POLICY.eligibility.eligible_from(hire)
     period = periods.periods[month]
     only_month = [(d, p) for d, p in days if period.start <= d <= period.end]
-    judged, met = periods.judge(telework_days(only_month), eligible_from, 1)
+    judged, met, _ = periods.judge(telework_days(only_month), eligible_from, 1)
     status = QuotaFrame(POLICY, CALENDAR, period.end).status(member, only_month)
     month_is_judged = month >= len(periods.periods) - judged
     if not month_is_judged:  # quota: still in 条件付採用期間, or nothing left to do

@@ -96,6 +96,7 @@ def progress_card(
     policy = turn.services.policy
     for target in status.targets:
         category = policy.categories[target.category].name(lang)
+        aim = policy.categories[target.category].target.strength == "aim"
         body.append(
             {
                 "type": "TextBlock",
@@ -104,7 +105,7 @@ def progress_card(
                 "spacing": "Medium",
                 "text": text(
                     lang,
-                    "progress.target",
+                    "progress.target.aim" if aim else "progress.target",
                     category=category,
                     needed=target.needed,
                     period=period_label(target.period, lang),
@@ -115,7 +116,11 @@ def progress_card(
             body.append(paragraph(text(lang, "progress.met", done=target.done)))
             continue
         body.append(paragraph(_counts(target, pending.get(target.category, 0), lang)))
-        if target.next_deadline is not None and target.next_deadline <= status.on:
+        if aim:  # judged on average over the year: no deadline, never "behind"
+            body.append(
+                paragraph(text(lang, "progress.aim.open", needed=target.needed), subtle=True)
+            )
+        elif target.next_deadline is not None and target.next_deadline <= status.on:
             # On pace until today, but the milestone is today: say so rather than "on track".
             body.append(paragraph(text(lang, "progress.due_today", remaining=target.remaining)))
         elif target.standing == Standing.BEHIND or target.next_deadline is None:

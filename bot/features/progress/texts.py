@@ -11,12 +11,21 @@ from bot.ui.texts import add_texts
 add_texts(
     {
         "progress.title": (
-            "テレワーク目標の進捗（{date}現在）",
-            "Your telework targets (as of {date})",
+            "テレワークの目標・目安の進捗（{date}現在）",
+            "Your telework targets and aims (as of {date})",
         ),
         "progress.target": (
             "{category}：{period}に{needed}回以上",
             "{category}: at least {needed} in {period}",
+        ),
+        # -- issue 14 item 9: an aim (目安) is not a quota: never "behind" ------------------
+        "progress.target.aim": (
+            "{category}：{period}に{needed}回程度（目安）",
+            "{category}: about {needed} in {period} (an aim)",
+        ),
+        "progress.aim.open": (
+            "目安は年間を通じた平均で、週{needed}回程度です。ご都合のよい日にどうぞ。",
+            "The aim is about {needed} a week on average over the year: whenever it suits you.",
         ),
         "progress.done": (
             "実施 {done}回（予定 {planned}回{asked}）・あと{remaining}回",
