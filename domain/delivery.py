@@ -64,11 +64,13 @@ class SendOutcome(StrEnum):
 
     SENT = "sent"
     THROTTLED = "throttled"  # 429: wait, slow everyone, no attempt burnt
-    RETRY = "retry"  # 412/5xx/timeout: back off, count the attempt
-    FAILED = "failed"  # 403/404 and other 4xx: never going to work
+    RETRY = "retry"  # 412/5xx/timeout: back off within the retry budget
+    UNREACHABLE = "unreachable"  # 403/404: blocked, uninstalled, conversation gone
+    FAILED = "failed"  # other 4xx: never going to work
 
 
 TRANSIENT_STATUSES = frozenset({408, 412, 500, 502, 503, 504})
+UNREACHABLE_STATUSES = frozenset({403, 404})
 
 
 def classify(result: SendResult) -> SendOutcome:
@@ -80,6 +82,8 @@ def classify(result: SendResult) -> SendOutcome:
         return SendOutcome.SENT
     if status == 429:
         return SendOutcome.THROTTLED
+    if status in UNREACHABLE_STATUSES:
+        return SendOutcome.UNREACHABLE
     if status >= 500:
         return SendOutcome.RETRY
     return SendOutcome.FAILED
@@ -124,6 +128,7 @@ class NewDelivery:
     payload: Mapping[str, Any]
     conversation_id: str | None = None
     run_id: int | None = None
+    deadline: datetime | None = None  # pointless after this instant: retries stop there
 
 
 @dataclass(frozen=True)
@@ -138,6 +143,8 @@ class ClaimedDelivery:
     attempts: int
     throttles: int
     target: ConversationTarget | None
+    created_at: datetime | None = None
+    deadline: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -225,6 +232,12 @@ class DeliveryLedger(Protocol):
 
     async def postpone(self, delivery_id: int, owner: str, available_at: datetime) -> bool:
         """Give a claimed, unattempted delivery back, due again at ``available_at``."""
+        ...
+
+    async def mark_not_working(
+        self, target: ConversationTarget, http_status: int, reason: str
+    ) -> None:
+        """Record that the conversation answered 403/404 (until the person writes again)."""
         ...
 
     async def reap_expired(self, policy: DuplicatePolicy) -> int:

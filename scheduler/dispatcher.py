@@ -16,7 +16,7 @@ import logging
 import random
 import time
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from domain.delivery import (
     ClaimedDelivery,
@@ -39,6 +39,11 @@ from scheduler.rate_limit import (
 )
 
 log = logging.getLogger(__name__)
+
+UNREACHABLE_REASONS = {
+    403: "the person blocked or removed the bot, or the address is refused: ",
+    404: "the conversation no longer exists: ",
+}
 
 
 @dataclass(frozen=True)
@@ -65,7 +70,7 @@ class DispatcherSettings:
     hold_conversation_wait_seconds: float = 1.0  # longer waits go back to the ledger
     claim_lease: timedelta = timedelta(seconds=60)
     leader_ttl: timedelta = timedelta(seconds=15)
-    max_attempts: int = 5
+    retry_budget: timedelta = timedelta(hours=3)  # 5xx/timeouts retried this long after queueing
     backoff_base_seconds: float = 2.0
     backoff_cap_seconds: float = 300.0
     default_retry_after_seconds: float = 5.0
@@ -330,6 +335,10 @@ class Dispatcher:
         if self._stopping.is_set():
             await ledger.release([delivery.id], owner)
             return
+        if delivery.deadline is not None and self._clock.now() >= delivery.deadline:
+            await ledger.mark_failed(delivery.id, owner, None, "its deadline passed before sending")
+            self._count(SendOutcome.FAILED)
+            return
         if not await ledger.start_attempt(delivery.id, owner, delivery.target):
             log.warning("delivery %s: lease lost before the attempt", delivery.id)
             return
@@ -359,19 +368,49 @@ class Dispatcher:
                 log.error("delivery %s: sent, but its lease was lost before recording", delivery.id)
         elif outcome is SendOutcome.THROTTLED:
             await self._throttled(delivery, delivery.target, result, error)
-        elif outcome is SendOutcome.RETRY and delivery.attempts + 1 < self._settings.max_attempts:
-            delay = self._settings.backoff(delivery.attempts + 1, self._rng)
-            await ledger.retry_later(
-                delivery.id,
-                owner,
-                self._clock.now() + timedelta(seconds=delay),
-                result.http_status,
-                error,
-                throttled=False,
-            )
-            self._wakeup.set()
+        elif outcome is SendOutcome.RETRY:
+            await self._retry_or_give_up(delivery, result, error)
+        elif outcome is SendOutcome.UNREACHABLE:
+            assert result.http_status is not None
+            reason = UNREACHABLE_REASONS.get(result.http_status, "") + error
+            await ledger.mark_failed(delivery.id, owner, result.http_status, reason)
+            await ledger.mark_not_working(delivery.target, result.http_status, reason)
         else:
             await ledger.mark_failed(delivery.id, owner, result.http_status, error)
+
+    def _give_up_at(self, delivery: ClaimedDelivery) -> datetime:
+        """The retry budget from when it was queued, or the message's deadline if sooner."""
+        queued = delivery.created_at or self._clock.now()
+        end = queued + self._settings.retry_budget
+        return min(end, delivery.deadline) if delivery.deadline is not None else end
+
+    async def _retry_or_give_up(
+        self, delivery: ClaimedDelivery, result: SendResult, error: str
+    ) -> None:
+        """Transient (5xx, timeout, lost connection): back off, capped and jittered, within the
+        budget; past it, ``failed`` with the reason."""
+        attempts = delivery.attempts + 1
+        retry_at = self._clock.now() + timedelta(
+            seconds=self._settings.backoff(attempts, self._rng)
+        )
+        give_up_at = self._give_up_at(delivery)
+        if retry_at <= give_up_at:
+            await self._ledger.retry_later(
+                delivery.id, self._owner, retry_at, result.http_status, error, throttled=False
+            )
+            self._wakeup.set()
+            return
+        why = (
+            "its deadline"
+            if delivery.deadline is not None and give_up_at == delivery.deadline
+            else f"the retry budget of {self._settings.retry_budget}"
+        )
+        await self._ledger.mark_failed(
+            delivery.id,
+            self._owner,
+            result.http_status,
+            f"gave up after {attempts} attempts: the next would be past {why}; last: {error}",
+        )
 
     async def _throttled(
         self, delivery: ClaimedDelivery, target: ConversationTarget, result: SendResult, error: str
@@ -379,6 +418,16 @@ class Dispatcher:
         """A 429 delays its own request and conversation by the Retry-After and slows the pace;
         only when 429s dominate the recent answers does every sender pause."""
         delay = self._throttle_delay(result)
+        retry_at = self._clock.now() + timedelta(seconds=delay)
+        if delivery.deadline is not None and retry_at > delivery.deadline:
+            self._pace.on_throttle()
+            await self._ledger.mark_failed(
+                delivery.id,
+                self._owner,
+                result.http_status,
+                f"throttled, and its Retry-After ends past its deadline; last: {error}",
+            )
+            return
         self._conversations.block(target.conversation_id, time.monotonic() + delay)
         if self._pace.on_throttle():
             log.info("429: pace cut to %.1f/s", self._pace.rate)
@@ -387,12 +436,7 @@ class Dispatcher:
             self._storm.clear()
             await self._pause_everyone(delay)
         await self._ledger.retry_later(
-            delivery.id,
-            self._owner,
-            self._clock.now() + timedelta(seconds=delay),
-            result.http_status,
-            error,
-            throttled=True,
+            delivery.id, self._owner, retry_at, result.http_status, error, throttled=True
         )
         self._wakeup.set()
 

@@ -14,7 +14,7 @@ from collections.abc import AsyncIterator, Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import and_, func, or_, select, update
+from sqlalchemy import DateTime, and_, func, literal, or_, select, update
 from sqlalchemy.engine import Row
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
@@ -126,6 +126,8 @@ class SqlDeliveryLedger:
                 _D.conversation_id,
                 _D.service_url,
                 _D.available_at,
+                _D.created_at,
+                _D.deadline_at,
             )
         )
         async with self._write() as conn:
@@ -144,6 +146,8 @@ class SqlDeliveryLedger:
                 attempts=r.attempts,
                 throttles=r.throttles,
                 target=targets.get(r.id),
+                created_at=from_db(r.created_at),
+                deadline=from_db(r.deadline_at),
             )
             for r in rows
         ]
@@ -323,6 +327,23 @@ class SqlDeliveryLedger:
         )
         async with self._write() as conn:
             return rowcount(await conn.execute(stmt))
+
+    async def mark_not_working(
+        self, target: ConversationTarget, http_status: int, reason: str
+    ) -> None:
+        ref = CONVERSATION_REF.c
+        stmt = (
+            update(CONVERSATION_REF)
+            .where(ref.conversation_id == target.conversation_id)
+            .values(
+                not_working_since=func.coalesce(
+                    ref.not_working_since, literal(self._now(), DateTime(timezone=True))
+                ),
+                not_working_status=http_status,
+                not_working_reason=reason[:_MAX_ERROR],
+            )
+        )
+        await self._combined(stmt)
 
     async def postpone(self, delivery_id: int, owner: str, available_at: datetime) -> bool:
         return await self._fenced(

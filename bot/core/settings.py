@@ -84,8 +84,10 @@ class Settings(AppListing):
     policy_file: Path | None = Field(default=None, alias="TELEWORK_POLICY_FILE")
     # The ceiling of the adaptive pace (scheduler.rate_limit.AdaptiveRate), not the pace itself.
     delivery_rate: float = Field(default=50.0, gt=0, le=100, alias="TELEWORK_DELIVERY_RATE")
-    delivery_max_attempts: int = Field(
-        default=5, ge=1, le=20, alias="TELEWORK_DELIVERY_MAX_ATTEMPTS"
+    # 5xx, timeouts and lost connections are retried (capped exponential back-off with jitter)
+    # for this long after the message was queued, never past the message's own deadline.
+    delivery_retry_hours: float = Field(
+        default=3.0, gt=0, le=72, alias="TELEWORK_DELIVERY_RETRY_HOURS"
     )
     delivery_at_most_once_kinds: Annotated[frozenset[str], NoDecode] = Field(
         default=frozenset(), alias="TELEWORK_DELIVERY_AT_MOST_ONCE_KINDS"

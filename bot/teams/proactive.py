@@ -79,7 +79,7 @@ def build_proactive(
         metrics=metrics,
         settings=DispatcherSettings(
             rate_per_second=settings.delivery_rate,
-            max_attempts=settings.delivery_max_attempts,
+            retry_budget=timedelta(hours=settings.delivery_retry_hours),
             duplicate_policy=DuplicatePolicy(
                 at_most_once_kinds=settings.delivery_at_most_once_kinds
             ),
