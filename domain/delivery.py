@@ -184,8 +184,18 @@ class RunSummary:
 class DeliveryLedger(Protocol):
     """The dispatcher's view of the ledger. Every write after a claim is fenced on ``owner``."""
 
-    async def acquire_leadership(self, owner: str, ttl: timedelta) -> bool:
-        """Take or renew the sender lease; False while another owner holds a live one."""
+    async def acquire_leadership(
+        self, owner: str, ttl: timedelta, *, succeeding: str | None = None
+    ) -> bool:
+        """Take or renew the sender lease; False while another owner holds a live one, unless
+        that owner's name starts with ``succeeding`` (an earlier incarnation of this replica,
+        which a restart replaces at once)."""
+        ...
+
+    async def take_over(self, owner: str, policy: DuplicatePolicy) -> int:
+        """The new sender lease holder reclaims every claim made by anybody else: unattempted
+        ones go back to pending, attempts in flight are resent (or marked ``unknown``). Safe
+        because every later write of the old holder is fenced on its name."""
         ...
 
     async def release_leadership(self, owner: str) -> None: ...

@@ -69,7 +69,9 @@ class DispatcherSettings:
     max_in_flight: int = 64
     hold_conversation_wait_seconds: float = 1.0  # longer waits go back to the ledger
     claim_lease: timedelta = timedelta(seconds=60)
-    leader_ttl: timedelta = timedelta(seconds=15)
+    # A replica takes over from a dead leader within leader_ttl + leader_renew (≤ 4 s).
+    leader_ttl: timedelta = timedelta(seconds=3)
+    leader_renew: timedelta = timedelta(seconds=1)
     retry_budget: timedelta = timedelta(hours=3)  # 5xx/timeouts retried this long after queueing
     backoff_base_seconds: float = 2.0
     backoff_cap_seconds: float = 300.0
@@ -95,6 +97,7 @@ class Dispatcher:
         *,
         clock: Clock,
         owner: str,
+        replica: str | None = None,
         settings: DispatcherSettings | None = None,
         metrics: DeliveryMetrics | None = None,
         rng: random.Random | None = None,
@@ -103,6 +106,11 @@ class Dispatcher:
         self._sender = sender
         self._clock = clock
         self._owner = owner
+        # Owners named "<replica>/<incarnation>": a restart of the same replica takes the lease
+        # and the dead incarnation's claims at once instead of waiting for them to expire.
+        self._succeeding = f"{replica}/" if replica else None
+        if self._succeeding and not owner.startswith(self._succeeding):
+            raise ValueError("owner must be named <replica>/<incarnation>")
         self._settings = settings or DispatcherSettings()
         self._metrics = metrics
         self._rng = rng or random.Random()  # noqa: S311 - jitter, not security
@@ -141,7 +149,11 @@ class Dispatcher:
     async def start(self) -> None:
         if self._main is not None:
             raise RuntimeError("dispatcher already started")
-        self._leader = await self._ledger.acquire_leadership(self._owner, self._settings.leader_ttl)
+        self._leader = await self._ledger.acquire_leadership(
+            self._owner, self._settings.leader_ttl, succeeding=self._succeeding
+        )
+        if self._leader:
+            await self._take_over()
         self._set_leader_metric()
         self._heartbeat = asyncio.create_task(self._beat(), name=f"heartbeat-{self._owner}")
         self._main = asyncio.create_task(self._run(), name=f"dispatcher-{self._owner}")
@@ -179,16 +191,18 @@ class Dispatcher:
 
     async def _beat(self) -> None:
         s = self._settings
-        period = s.leader_ttl.total_seconds() / 3
+        period = s.leader_renew.total_seconds()
         while True:
             await asyncio.sleep(period)
             try:
                 was_leader = self._leader
                 self._leader = await self._ledger.acquire_leadership(self._owner, s.leader_ttl)
                 if self._leader:
-                    await self._ledger.extend_leases(self._owner, s.claim_lease)
                     if not was_leader:
+                        log.warning("dispatcher %s took over the sender lease", self._owner)
+                        await self._take_over()
                         self._wakeup.set()
+                    await self._ledger.extend_leases(self._owner, s.claim_lease)
                 elif was_leader:
                     log.warning("dispatcher %s lost the sender lease", self._owner)
                 self._set_leader_metric()
@@ -202,7 +216,7 @@ class Dispatcher:
         while not self._stopping.is_set():
             try:
                 if not self._leader:
-                    await self._idle(s.leader_ttl.total_seconds() / 3)
+                    await self._idle(s.leader_renew.total_seconds())
                     continue
                 await self._maybe_reap()
                 if await self._wait_for_gate():
@@ -262,6 +276,11 @@ class Dispatcher:
             else:
                 await asyncio.sleep(wait)
             wait = self._paused_until_mono - time.monotonic()  # a storm while we slept
+
+    async def _take_over(self) -> None:
+        taken = await self._ledger.take_over(self._owner, self._settings.duplicate_policy)
+        if taken:
+            log.warning("took over %d deliveries claimed by a previous sender", taken)
 
     async def _maybe_reap(self) -> None:
         now = time.monotonic()

@@ -89,6 +89,16 @@ class Settings(AppListing):
     delivery_retry_hours: float = Field(
         default=3.0, gt=0, le=72, alias="TELEWORK_DELIVERY_RETRY_HOURS"
     )
+    # The sender lease: a replica takes over from a dead leader within ttl + renew seconds.
+    delivery_leader_ttl_seconds: float = Field(
+        default=3.0, ge=1, le=300, alias="TELEWORK_DELIVERY_LEADER_TTL_SECONDS"
+    )
+    delivery_leader_renew_seconds: float = Field(
+        default=1.0, gt=0, le=100, alias="TELEWORK_DELIVERY_LEADER_RENEW_SECONDS"
+    )
+    # Who this replica is across restarts (empty: host name and port). A restarted replica
+    # takes its dead incarnation's sender lease and claims at once; give each replica its own.
+    replica_id: str = Field(default="", max_length=100, alias="TELEWORK_REPLICA_ID")
     delivery_at_most_once_kinds: Annotated[frozenset[str], NoDecode] = Field(
         default=frozenset(), alias="TELEWORK_DELIVERY_AT_MOST_ONCE_KINDS"
     )
@@ -126,6 +136,15 @@ class Settings(AppListing):
     @classmethod
     def _empty_is_default(cls, value: Any) -> Any:
         return None if isinstance(value, str) and not value.strip() else value
+
+    @model_validator(mode="after")
+    def _renew_within_ttl(self) -> Settings:
+        if self.delivery_leader_renew_seconds * 2 > self.delivery_leader_ttl_seconds:
+            raise ValueError(
+                "TELEWORK_DELIVERY_LEADER_RENEW_SECONDS must be at most half of "
+                "TELEWORK_DELIVERY_LEADER_TTL_SECONDS"
+            )
+        return self
 
     @field_validator("metrics_token")
     @classmethod

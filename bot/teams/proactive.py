@@ -27,9 +27,14 @@ from storage.ledger import SqlDeliveryLedger
 from storage.ledger_fanout import SqlFiringLedger
 
 
-def replica_name() -> str:
-    """Who holds a lease: host, process and a random suffix (restarts get a new name)."""
-    return f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:6]}"
+def replica_id(settings: Settings) -> str:
+    """Who this replica is across restarts: the setting, else host name and port."""
+    return settings.replica_id.strip() or f"{socket.gethostname()}:{settings.port}"
+
+
+def replica_name(replica: str) -> str:
+    """Who holds a lease: ``<replica>/<incarnation>`` (process and a random suffix)."""
+    return f"{replica}/{os.getpid()}-{uuid.uuid4().hex[:6]}"
 
 
 def teams_connector(settings: Settings, http: aiohttp.ClientSession) -> TeamsConnector:
@@ -69,17 +74,21 @@ def build_proactive(
     clock: Clock,
     jobs: Sequence[ScheduledJob] = (),
 ) -> ProactiveEngine:
-    owner = replica_name()
+    replica = replica_id(settings)
+    owner = replica_name(replica)
     connector = teams_connector(settings, http)
     dispatcher = Dispatcher(
         SqlDeliveryLedger(engine, clock),
         connector,
         clock=clock,
         owner=owner,
+        replica=replica,
         metrics=metrics,
         settings=DispatcherSettings(
             rate_per_second=settings.delivery_rate,
             retry_budget=timedelta(hours=settings.delivery_retry_hours),
+            leader_ttl=timedelta(seconds=settings.delivery_leader_ttl_seconds),
+            leader_renew=timedelta(seconds=settings.delivery_leader_renew_seconds),
             duplicate_policy=DuplicatePolicy(
                 at_most_once_kinds=settings.delivery_at_most_once_kinds
             ),

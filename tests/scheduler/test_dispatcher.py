@@ -7,6 +7,7 @@ import dataclasses
 import os
 import signal
 import sys
+import time
 from collections.abc import AsyncIterator, Mapping
 from datetime import timedelta
 from pathlib import Path
@@ -278,7 +279,8 @@ async def _runner(database_url: str, owner: str, *flags: str) -> asyncio.subproc
     )
     assert process.stdout is not None
     line = await asyncio.wait_for(process.stdout.readline(), 30)
-    assert line.strip() == b"started"
+    assert line.strip().startswith(b"started")
+    process.leader = line.strip() == b"started leader"  # type: ignore[attr-defined]
     return process
 
 
@@ -330,7 +332,7 @@ async def test_transient_failures_stop_at_the_retry_budget_with_the_reason(
     await add_refs(engine, range(5), fake.url)
     await add_deliveries(engine, range(5), now=SystemClock().now())
     fake.script(conversation(1), *[Reply(503)] * 200)
-    settings = dataclasses.replace(FAST, retry_budget=timedelta(seconds=0.5))
+    settings = dataclasses.replace(FAST, retry_budget=timedelta(seconds=2))
     await drain(dispatcher(engine, TeamsConnector(http, None), settings=settings))
     rows = {r.recipient: r for r in await deliveries(engine)}
     failed = rows[user(1)]
@@ -411,3 +413,77 @@ async def test_403_and_404_fail_at_once_and_mark_the_conversation_not_working(
         assert [m.conversation_id for m in await not_working_conversations(session)] == [
             conversation(2)
         ]
+
+
+# --- issue 20 item 3: fast recovery -------------------------------------------------------------
+
+
+async def test_a_restarted_replica_takes_its_dead_incarnations_claims_at_once(
+    database_url: str, engine: AsyncEngine
+) -> None:
+    """SIGKILL, then the same replica starts again: it takes the sender lease (still live for
+    3 s) and every claim of the dead process (60 s leases) at once, fenced on the new name."""
+    fake = await FakeConnector(latency=0.05).start()
+    try:
+        total = 300
+        await add_refs(engine, range(total), fake.url)
+        await add_deliveries(engine, range(total), now=SystemClock().now())
+        victim = await _runner(database_url, "r1/1", "--replica", "r1")
+        await fake.wait_delivered(60)
+        os.kill(victim.pid, signal.SIGKILL)
+        assert await victim.wait() == -signal.SIGKILL
+        rows = await deliveries(engine)
+        claimed = {r.recipient for r in rows if r.lease_owner == "r1/1"}
+        in_flight = {r.recipient for r in rows if r.status == "sending"}
+        assert claimed and in_flight <= claimed
+
+        restarted_at = asyncio.get_running_loop().time()
+        survivor = await _runner(database_url, "r1/2", "--replica", "r1", "--drain")
+        assert survivor.leader  # type: ignore[attr-defined]
+        assert await asyncio.wait_for(survivor.wait(), 60) == 0
+        recovered_in = asyncio.get_running_loop().time() - restarted_at
+    finally:
+        await fake.stop()
+    counts = fake.delivered_counts()
+    assert len(counts) == total  # nothing lost
+    duplicated = {user(int(c.rsplit("-", 1)[1])) for c, n in counts.items() if n > 1}
+    assert duplicated <= in_flight
+    assert all(r.status == "sent" for r in await deliveries(engine))
+    # 240 messages at 200/s and a process start; waiting for the claims to expire took 60 s.
+    assert recovered_in < 20, recovered_in
+
+
+async def test_a_replica_takes_over_from_a_dead_leader_within_five_seconds(
+    database_url: str, engine: AsyncEngine
+) -> None:
+    fake = await FakeConnector(latency=0.05).start()
+    follower = None
+    try:
+        total = 400
+        await add_refs(engine, range(total), fake.url)
+        await add_deliveries(engine, range(total), now=SystemClock().now())
+        leader = await _runner(database_url, "a/1", "--replica", "a")
+        assert leader.leader  # type: ignore[attr-defined]
+        follower = await _runner(database_url, "b/1", "--replica", "b", "--drain")
+        assert not follower.leader  # type: ignore[attr-defined]
+        await fake.wait_delivered(60)
+        os.kill(leader.pid, signal.SIGKILL)
+        killed_at = time.monotonic()
+        assert await leader.wait() == -signal.SIGKILL
+        rows = await deliveries(engine)
+        in_flight = {r.recipient for r in rows if r.status == "sending"}
+        assert await asyncio.wait_for(follower.wait(), 60) == 0
+        drained_in = time.monotonic() - killed_at
+    finally:
+        await fake.stop()
+        if follower is not None and follower.returncode is None:
+            follower.kill()
+    resumed = min(r.at for r in fake.requests if r.at > killed_at + 0.1)
+    assert resumed - killed_at <= 5.0, resumed - killed_at
+    # The dead leader's claims (60 s leases) were taken over with the lease, not left to expire.
+    assert drained_in < 20, drained_in
+    counts = fake.delivered_counts()
+    assert len(counts) == total
+    duplicated = {user(int(c.rsplit("-", 1)[1])) for c, n in counts.items() if n > 1}
+    assert duplicated <= in_flight
+    assert all(r.status == "sent" for r in await deliveries(engine))
