@@ -57,6 +57,7 @@ class SendResult:
     activity_id: str | None = None
     retry_after_seconds: float | None = None
     error: str | None = None
+    refused_here: bool = False  # never sent: our own rules refused the address
 
 
 class SendOutcome(StrEnum):
@@ -76,6 +77,8 @@ UNREACHABLE_STATUSES = frozenset({403, 404})
 def classify(result: SendResult) -> SendOutcome:
     """Map an HTTP outcome to what the ledger should do with the delivery."""
     status = result.http_status
+    if result.refused_here:
+        return SendOutcome.FAILED
     if status is None or status in TRANSIENT_STATUSES:
         return SendOutcome.RETRY
     if 200 <= status < 300:
@@ -297,3 +300,16 @@ class FiringLedger(Protocol):
     async def reclaim_stale_firings(self, owner: str, older_than: timedelta) -> list[Firing]:
         """Take over firings claimed long ago and never completed (their replica died)."""
         ...
+
+
+@dataclass(frozen=True)
+class FailedDelivery:
+    """A delivery that failed for good, as the operator sees it: what, to whom, when, why
+    (the last HTTP status and error the sender reported)."""
+
+    kind: str
+    recipient: str
+    http_status: int | None
+    error: str | None
+    at: datetime
+    attempts: int

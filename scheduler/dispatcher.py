@@ -41,7 +41,7 @@ from scheduler.rate_limit import (
 log = logging.getLogger(__name__)
 
 UNREACHABLE_REASONS = {
-    403: "the person blocked or removed the bot, or the address is refused: ",
+    403: "the person blocked or removed the bot: ",
     404: "the conversation no longer exists: ",
 }
 

@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from pydantic import Field, ValidationError, field_validator, model_validator
 from pydantic_settings import NoDecode, SettingsConfigDict
 
+from bot.core.graph_settings import GraphSettings
 from bot.core.listing import AppListing
 from bot.core.service_url import DEFAULT_SERVICE_URL_HOSTS, check_host_pattern, is_loopback_host
 
@@ -39,12 +40,13 @@ class SettingsError(Exception):
     """Raised when the configuration cannot be used; the message names the key."""
 
 
-class Settings(AppListing):
+class Settings(GraphSettings, AppListing):
     """Every setting of the bot. Field aliases are the environment variable names.
 
     The organisation's name, the app's names and its public URLs are inherited from
     :class:`bot.core.listing.AppListing` (with ``MICROSOFT_APP_ID`` and
-    ``TELEWORK_PUBLIC_DOMAIN``)."""
+    ``TELEWORK_PUBLIC_DOMAIN``), the optional Microsoft Graph integration's from
+    :class:`bot.core.graph_settings.GraphSettings`."""
 
     model_config = SettingsConfigDict(
         env_file=".env",

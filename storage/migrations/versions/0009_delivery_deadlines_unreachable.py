@@ -3,7 +3,7 @@ which it is pointless (retries stop there), and a conversation reference that an
 is marked not working, with when, the HTTP status and the reason, until the person writes again
 
 Revision ID: 0009
-Revises: 0006
+Revises: 0013
 Create Date: 2026-12-02 08:15:00
 """
 
@@ -14,7 +14,7 @@ from alembic import op
 
 
 revision: str = '0009'
-down_revision: str | None = '0006'
+down_revision: str | None = '0013'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
