@@ -93,6 +93,22 @@ def classify(result: SendResult) -> SendOutcome:
 
 
 @dataclass(frozen=True)
+class Hold:
+    """Not now: wait until ``until``, or drop the message (``until`` None), with the reason."""
+
+    until: datetime | None
+    reason: str
+
+
+class SendWindow(Protocol):
+    """When a kind of message may go out, checked at the moment of sending (quiet hours)."""
+
+    def hold(self, kind: str, now: datetime) -> Hold | None:
+        """None: send now. Else wait or drop."""
+        ...
+
+
+@dataclass(frozen=True)
 class ConversationTarget:
     """Where to post: the channel's service URL and the conversation id."""
 
@@ -245,6 +261,10 @@ class DeliveryLedger(Protocol):
 
     async def postpone(self, delivery_id: int, owner: str, available_at: datetime) -> bool:
         """Give a claimed, unattempted delivery back, due again at ``available_at``."""
+        ...
+
+    async def cancel(self, delivery_id: int, owner: str, reason: str) -> bool:
+        """A claimed, unattempted delivery that is pointless now: ``cancelled`` with the reason."""
         ...
 
     async def mark_not_working(

@@ -27,6 +27,7 @@ from domain.delivery import (
     DuplicatePolicy,
     SendOutcome,
     SendResult,
+    SendWindow,
     classify,
 )
 from scheduler.metrics import DeliveryMetrics
@@ -98,6 +99,7 @@ class Dispatcher:
         clock: Clock,
         owner: str,
         replica: str | None = None,
+        window: SendWindow | None = None,
         settings: DispatcherSettings | None = None,
         metrics: DeliveryMetrics | None = None,
         rng: random.Random | None = None,
@@ -111,6 +113,7 @@ class Dispatcher:
         self._succeeding = f"{replica}/" if replica else None
         if self._succeeding and not owner.startswith(self._succeeding):
             raise ValueError("owner must be named <replica>/<incarnation>")
+        self._window = window  # quiet hours, checked when each message is about to go
         self._settings = settings or DispatcherSettings()
         self._metrics = metrics
         self._rng = rng or random.Random()  # noqa: S311 - jitter, not security
@@ -238,6 +241,8 @@ class Dispatcher:
             if self._stopping.is_set() or not self._leader:
                 await self._ledger.release([d.id for d in batch[index:]], self._owner)
                 return
+            if await self._held(delivery):
+                continue
             await self._slots.acquire()
             conversation_wait = 0.0
             if delivery.target is not None:
@@ -264,6 +269,20 @@ class Dispatcher:
         self._in_flight.discard(task)
         if not self._in_flight:
             self._wakeup.set()  # the loop may be idling only because sends were in flight
+
+    async def _held(self, delivery: ClaimedDelivery) -> bool:
+        """Quiet hours at the moment of sending: wait for the next allowed time, or drop."""
+        if self._window is None:
+            return False
+        hold = self._window.hold(delivery.kind, self._clock.now())
+        if hold is None:
+            return False
+        if hold.until is None:
+            log.info("delivery %s (%s) dropped: %s", delivery.id, delivery.kind, hold.reason)
+            await self._ledger.cancel(delivery.id, self._owner, hold.reason)
+        else:
+            await self._ledger.postpone(delivery.id, self._owner, hold.until)
+        return True
 
     async def _take_token(self) -> None:
         """Wait for the app-wide slot at the current pace (and past any pause)."""

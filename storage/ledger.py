@@ -355,6 +355,17 @@ class SqlDeliveryLedger:
         )
         await self._combined(stmt)
 
+    async def cancel(self, delivery_id: int, owner: str, reason: str) -> bool:
+        return await self._fenced(
+            delivery_id,
+            owner,
+            _PENDING,
+            status=DeliveryStatus.CANCELLED.value,
+            last_error=reason[:_MAX_ERROR],
+            lease_owner=None,
+            lease_expires_at=None,
+        )
+
     async def postpone(self, delivery_id: int, owner: str, available_at: datetime) -> bool:
         return await self._fenced(
             delivery_id,

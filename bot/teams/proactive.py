@@ -20,7 +20,7 @@ from bot.core.service_url import ServiceUrlRule
 from bot.core.settings import AppType, Settings
 from bot.teams.connector import MULTI_TENANT, BotFrameworkToken, TeamsConnector
 from bot.teams.loopback import LoopbackSender, TerminalInbox
-from domain.delivery import Clock, DuplicatePolicy
+from domain.delivery import Clock, DuplicatePolicy, SendWindow
 from scheduler.clock import ReminderClock, ScheduledJob
 from scheduler.dispatcher import Dispatcher, DispatcherSettings
 from scheduler.metrics import DeliveryMetrics
@@ -75,9 +75,11 @@ def build_proactive(
     clock: Clock,
     jobs: Sequence[ScheduledJob] = (),
     terminal: TerminalInbox | None = None,
+    window: SendWindow | None = None,
 ) -> ProactiveEngine:
     """``terminal``: the terminal chats of this process, which get their proactive messages
-    handed over (``bot.teams.loopback``) instead of POSTed to a connector."""
+    handed over (``bot.teams.loopback``) instead of POSTed to a connector. ``window``: the
+    quiet hours each message is checked against when it is about to be sent."""
     replica = replica_id(settings)
     owner = replica_name(replica)
     connector = teams_connector(settings, http)
@@ -87,6 +89,7 @@ def build_proactive(
         clock=clock,
         owner=owner,
         replica=replica,
+        window=window,
         metrics=metrics,
         settings=DispatcherSettings(
             rate_per_second=settings.delivery_rate,

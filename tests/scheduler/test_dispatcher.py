@@ -9,7 +9,7 @@ import signal
 import sys
 import time
 from collections.abc import AsyncIterator, Mapping
-from datetime import timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +23,7 @@ from domain.delivery import ConversationTarget, SendResult, SystemClock
 from scheduler.dispatcher import Dispatcher, DispatcherSettings
 from scheduler.metrics import DeliveryMetrics
 from storage.ledger import SqlDeliveryLedger
+from storage.ledger_tables import from_db
 from tests.fakes.fake_connector import FakeConnector, Reply
 from tests.fakes.ledger_data import add_deliveries, add_refs, conversation, deliveries, user
 
@@ -487,3 +488,54 @@ async def test_a_replica_takes_over_from_a_dead_leader_within_five_seconds(
     duplicated = {user(int(c.rsplit("-", 1)[1])) for c, n in counts.items() if n > 1}
     assert duplicated <= in_flight
     assert all(r.status == "sent" for r in await deliveries(engine))
+
+
+# --- issue 14 item 14: quiet hours at the moment of sending --------------------------------------
+
+
+class FixedClock:
+    def __init__(self, at: datetime) -> None:
+        self.at = at
+
+    def now(self) -> datetime:
+        return self.at
+
+
+async def test_quiet_hours_are_checked_when_sending_a_digest_drops_an_approval_waits(
+    engine: AsyncEngine, fake: FakeConnector, http: aiohttp.ClientSession
+) -> None:
+    """A server started Friday 20:30 catches up on the 15:00 digest: it must not go out."""
+    from domain.policy import QuietHours, default_policy
+
+    policy = default_policy()
+    calendar = policy.work_calendar()
+    friday_night = datetime(2026, 11, 27, 20, 30, tzinfo=calendar.tz)
+    clock = FixedClock(friday_night)
+    await add_refs(engine, range(3), fake.url)
+    await add_deliveries(engine, [0], now=friday_night, kind="digest")
+    await add_deliveries(engine, [1], now=friday_night, kind="approval_request")
+    await add_deliveries(engine, [2], now=friday_night, kind="meeting_invite")
+    d = Dispatcher(
+        SqlDeliveryLedger(engine, clock),
+        TeamsConnector(http, None),
+        clock=clock,
+        owner="d1",
+        window=QuietHours(policy, calendar),
+        settings=FAST,
+    )
+    await d.start()
+    try:
+        for _ in range(200):
+            rows = {r.recipient: r for r in await deliveries(engine)}
+            settled = rows[user(0)].status != "pending" and rows[user(2)].status == "sent"
+            if settled and rows[user(1)].lease_owner is None:
+                break
+            await asyncio.sleep(0.05)
+    finally:
+        await d.stop()
+    rows = {r.recipient: r for r in await deliveries(engine)}
+    assert rows[user(0)].status == "cancelled" and "quiet hours" in rows[user(0)].last_error
+    assert rows[user(1)].status == "pending" and rows[user(1)].attempts == 0
+    assert from_db(rows[user(1)].available_at) == datetime(2026, 11, 30, 9, 0, tzinfo=calendar.tz)
+    assert rows[user(2)].status == "sent"  # kinds not listed go at any time
+    assert set(fake.delivered_counts()) == {conversation(2)}
