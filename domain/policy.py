@@ -229,9 +229,14 @@ class Approval(_Section):
 
 
 class Declarations(_Section):
-    """How far back telework may be declared after the fact."""
+    """How far back telework may be declared after the fact, and on closed days."""
 
     retroactive_working_days: int = Field(5, ge=0, le=60)
+    # -- issue 14 item 11 (nudges): telework on a closed day ---------------------------------
+    # Telework is a way of working on working days (plan §1(1): 勤務形態の一つ), so it never
+    # counts on a weekend, holiday or closure day. By default declaring it there is refused
+    # with the holiday's name; ``true`` records it (e.g. 休日出勤 at home) without counting it.
+    allow_telework_on_closed_days: bool = False
 
     def earliest_retroactive_day(self, today: date, calendar: WorkCalendar) -> date:
         """The earliest day that may still be declared on ``today``."""

@@ -4,7 +4,7 @@ period each recipient has already been issued (from the delivery ledger itself).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -33,10 +33,15 @@ class ScheduleFacts:
     def on_leave(self, employee_id: str, day: date) -> bool:
         return day in self.leave.get(employee_id, ())
 
-    def teleworkers(self, start: date, end: date) -> set[str]:
-        """People with live telework on some day from ``start`` to ``end``."""
+    def teleworkers(
+        self, start: date, end: date, counts: Callable[[date], bool] | None = None
+    ) -> set[str]:
+        """People with live telework on some day from ``start`` to ``end`` (only on days
+        ``counts`` accepts, e.g. working days: telework on a closed day never counts)."""
         return {
-            emp for emp, days in self.telework.items() if any(start <= d <= end for d, _ in days)
+            emp
+            for emp, days in self.telework.items()
+            if any(start <= d <= end and (counts is None or counts(d)) for d, _ in days)
         }
 
 

@@ -120,6 +120,14 @@ def _japanese(p: Policy) -> list[str]:
     else:
         lines.append("承認: 必要（期限なし）")
     lines.append(f"事後の申告: {p.declarations.retroactive_working_days}勤務日前まで")
+    lines.append(
+        "閉庁日のテレワーク: "
+        + (
+            "記録のみ（実績に数えない）"
+            if p.declarations.allow_telework_on_closed_days
+            else "登録不可"
+        )
+    )
     n = p.nudges
     if n.enabled:
         days = "勤務日の" if n.working_days_only else ""
@@ -197,6 +205,14 @@ def _english(p: Policy) -> list[str]:
         lines.append("Approval: required, no deadline")
     lines.append(
         f"Declaring after the fact: up to {p.declarations.retroactive_working_days} working days"
+    )
+    lines.append(
+        "Telework on closed days: "
+        + (
+            "recorded, never counted"
+            if p.declarations.allow_telework_on_closed_days
+            else "refused (never counted)"
+        )
     )
     n = p.nudges
     if n.enabled:

@@ -10,6 +10,7 @@ their telework (5/20 and 11/18) counts there.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -300,3 +301,18 @@ def test_an_unknown_unit_is_refused() -> None:
 
 def test_month_tallies_default_to_zero() -> None:
     assert MonthTally() == MonthTally(0, 0, 0.0, 0, 0)
+
+
+def test_telework_on_closed_days_is_not_counted() -> None:
+    base = inputs(*FETCH)
+    closed = [(date(2026, 7, 18), "full"), (date(2026, 7, 20), "am"), (date(2026, 12, 30), "full")]
+    occasions = dict(base.occasions)
+    occasions["P05"] = [*occasions.get("P05", []), *closed]  # a Saturday, 海の日, 年末年始
+    occasions["P16"] = list(closed)  # 地方: nothing else all year
+    request = ReportRequest(range=ReportRange.fiscal_year_of(2026, CALENDAR))
+    counted = build_report(request, replace(base, occasions=occasions), POLICY, CALENDAR).current
+    plain = report().current
+    assert [figures(r.tally) for r in counted.overview] == [
+        figures(r.tally) for r in plain.overview
+    ]
+    assert [months(r.tally) for r in counted.overview] == [months(r.tally) for r in plain.overview]

@@ -203,7 +203,8 @@ class CampaignDay:
         )
 
     def _teleworkers(self) -> set[str]:
-        return self.facts.teleworkers(self.campaign.start, self.campaign.end)
+        working = self.services.core.calendar.is_working_day  # closed days never count
+        return self.facts.teleworkers(self.campaign.start, self.campaign.end, working)
 
     def _lang(self, emp: str) -> Lang:
         member = self.staff.get(emp)

@@ -113,6 +113,7 @@ def rule_lines(report: Report, lang: Lang, half_day: float) -> list[str]:
     return [
         text(lang, "report.rule.movers"),
         text(lang, "report.rule.counting", half=f"{half_day:g}"),
+        text(lang, "report.rule.closed_days"),
         text(lang, "report.rule.targets"),
         text(lang, "report.rule.privacy", k=report.min_group_size),
         text(lang, "report.rule.meetings"),
