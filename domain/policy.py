@@ -29,12 +29,15 @@ from pydantic import (
     model_validator,
 )
 
+from domain.allowance import AllowanceRules
 from domain.calendar import WorkCalendar
 from domain.conditions import RosterCondition
 from domain.errors import PolicyError
 from domain.occasions import DayPart
 from domain.org import ExemptReason, StaffMember
 from domain.periods import Period, PeriodKind
+from domain.schedule import TimeRangeRule
+from domain.worktime import WorkTimeRules
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
@@ -202,6 +205,24 @@ class Counting(_Section):
 
     half_day_occasions: int = Field(1, ge=0, le=1)
     half_day_person_days: float = Field(0.5, ge=0, le=1)
+    # -- issue 14 (reports): time ranges, 月1回以上, the weekly aim, employment type --------
+    # A time range counts as a half day when it covers at most half of this (7時間45分).
+    standard_working_day: time = time(7, 45)
+    # An open range (「15時から」) runs to this time (終業時刻).
+    working_day_end: time = time(17, 15)
+
+    @field_validator("standard_working_day")
+    @classmethod
+    def _some_hours(cls, value: time) -> time:
+        if value < time(1, 0):
+            raise ValueError("must be at least 01:00 (hours and minutes of a working day)")
+        return value
+
+    @property
+    def time_ranges(self) -> TimeRangeRule:
+        """How declared time ranges count (``domain.schedule.TimeRangeRule``)."""
+        day, end = self.standard_working_day, self.working_day_end
+        return TimeRangeRule(day.hour * 60 + day.minute, end.hour * 60 + end.minute)
 
     def occasions(self, part: DayPart) -> int:
         """Occasions (回) for a day part."""
@@ -288,6 +309,9 @@ class Policy(_Section):
     declarations: Declarations = Declarations()
     nudges: Nudges = Nudges()
     reports: Reports = Reports()
+    # The 2026 rules (issue 18), each in its own module with its source cited there.
+    worktime: WorkTimeRules = WorkTimeRules()
+    allowance: AllowanceRules = AllowanceRules()
 
     @field_validator("categories", mode="before")
     @classmethod

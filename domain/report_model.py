@@ -96,17 +96,18 @@ class ReportRange:
         if self.kind is RangeKind.FISCAL_YEAR:
             first, last = fiscal_year_bounds(self.fiscal_year - 1, self.start.month)
             return ReportRange(self.fiscal_year - 1, first, last, self.kind)
-        start = _year_before(self.start)
+        start = year_before(self.start)
         if self.kind is RangeKind.MONTH:
             return ReportRange(self.fiscal_year - 1, start, _month_end(start), self.kind)
-        return ReportRange(self.fiscal_year - 1, start, _year_before(self.end), self.kind)
+        return ReportRange(self.fiscal_year - 1, start, year_before(self.end), self.kind)
 
 
 def _month_end(day: date) -> date:
     return (day.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
 
 
-def _year_before(day: date) -> date:
+def year_before(day: date) -> date:
+    """The same month and day a year earlier (28 February for 29 February)."""
     try:
         return day.replace(year=day.year - 1)
     except ValueError:  # 29 February

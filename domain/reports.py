@@ -26,6 +26,7 @@ from domain.report_model import (
     ReportRequest,
     Scope,
     Tally,
+    year_before,
 )
 from domain.report_privacy import Population, suppress_small_groups
 from domain.report_rows import (
@@ -47,7 +48,8 @@ ROW_KINDS = (UnitKind.BUREAU, UnitKind.SECTION)
 def build_report(
     request: ReportRequest, inputs: ReportInputs, policy: Policy, calendar: WorkCalendar
 ) -> Report:
-    """The report for ``request`` and the same range one year earlier."""
+    """The report for ``request`` and the same period one year earlier (前年度同期): the
+    previous range counted up to the same month and day as this report's reference day."""
     chart = OrgChart(inputs.units)
     if request.unit is not None:
         chart.unit(request.unit)  # KeyError naming the code if unknown
@@ -61,7 +63,7 @@ def build_report(
         range=request.range.previous_year(),
         scope=request.scope,
         unit=request.unit,
-        as_of=request.as_of,
+        as_of=year_before(request.reference_day),
     )
     previous = _Pass(previous_request, inputs, days, chart, policy, calendar).run()
     return Report(
@@ -70,6 +72,7 @@ def build_report(
         previous=previous,
         categories=tuple(policy.categories.items()),
         min_group_size=policy.reports.care_min_group_size,
+        counting=policy.counting,
     )
 
 

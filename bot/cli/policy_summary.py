@@ -110,6 +110,10 @@ def _japanese(p: Policy) -> list[str]:
         "数え方: 終日 = 1回・1人日、"
         f"半日 = {c.half_day_occasions}回・{c.half_day_person_days:g}人日"
     )
+    lines.append(
+        f"時間単位: 標準勤務時間（{_hm(c.standard_working_day)}）の半分以下は半日、超えれば終日"
+        f"（「15時から」のような申請は{_hm(c.working_day_end)}まで）"
+    )
     a = p.approval
     if not a.required:
         lines.append("承認: 不要")
@@ -191,6 +195,11 @@ def _english(p: Policy) -> list[str]:
     lines.append(
         "Counting: a full day = 1 occasion and 1 person-day; a half day = "
         f"{c.half_day_occasions} occasion and {c.half_day_person_days:g} person-days"
+    )
+    lines.append(
+        f"Time ranges: a half day up to half of the standard working day "
+        f"({_hm(c.standard_working_day)}), else a full day (an open range runs to "
+        f"{_hm(c.working_day_end)})"
     )
     a = p.approval
     if not a.required:

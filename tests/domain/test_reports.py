@@ -78,7 +78,7 @@ def test_overview_rows_every_cell() -> None:
     # exempt from the weekly aim only and stays eligible (plan §1(2), §4).
     # Implementers: P01 P02 P03 P04 P06 P07 P08 P10 P11 P20 = 10, all eligible.
     # Occasions 2+1+3+1+12+1+1+2+2+1 = 26; person-days 2+0.5+2.5+1+12+1+1+2+2+1 = 25;
-    # half days: P02's morning and P03's 13:00-17:00; P04's am+pm merged into a full day.
+    # half days: P02's morning and P03's 13:00-16:30; P04's am+pm merged into a full day.
     # Meetings: m1 (section 総務課, 6/1).
     assert figures(rows[0].tally) == (13, 12, 10, 10, 26, 25.0, 24, 2, 1)
     # 地方: P14 (2 halves = 1.0), P15 (2), P17 (3/31 only; 4/1/2027 is next year), P19 (1);
@@ -316,3 +316,28 @@ def test_telework_on_closed_days_is_not_counted() -> None:
         figures(r.tally) for r in plain.overview
     ]
     assert [months(r.tally) for r in counted.overview] == [months(r.tally) for r in plain.overview]
+
+
+def test_mid_year_the_previous_year_is_the_same_period() -> None:
+    """Issue 14 item 1: as of 9/30, FY2025 counts 2025-04-01 … 2025-09-30 (前年度同期), not
+    the whole of FY2025: P12's 7/16 only (P01's 11/12, P14's 3/10 and P03's 3/30 come later);
+    m3 (3/15/2026) is not counted either."""
+    previous = report(as_of=date(2026, 9, 30)).previous
+    assert previous.reference_day == date(2025, 9, 30)
+    assert (previous.range.start, previous.range.end) == (date(2025, 4, 1), date(2026, 3, 31))
+    assert figures(previous.overview[-1].tally) == (
+        17,
+        17,
+        1,
+        1,
+        1,
+        1.0,
+        1,
+        0,
+        0,
+    )  # P08 eligible (item 10)
+    assert [m.occasions for m in previous.overview[-1].tally.months][3:6] == [1, 0, 0]
+
+
+def test_a_finished_year_compares_with_the_whole_previous_year() -> None:
+    assert report().previous.reference_day == date(2026, 3, 31)

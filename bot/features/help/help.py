@@ -5,7 +5,7 @@ from __future__ import annotations
 from pydantic import Field
 
 from bot.core.router import Payload, Route
-from bot.core.turn import Reply, Turn
+from bot.core.turn import Reply, Scope, Turn
 from bot.ui.cards import Card, card, execute, heading, paragraph
 from bot.ui.formatting import plain
 from bot.ui.texts import Lang, text
@@ -13,6 +13,7 @@ from dialogs.understanding import Interpretation, suggest
 from dialogs.understanding.commands import normalise
 
 MAX_TEXT_ECHO = 40
+FREE_TEXT = ("declare", "cancel", "presence", "people")
 
 
 def help_card(turn: Turn) -> Card:
@@ -39,6 +40,22 @@ def help_card(turn: Turn) -> Card:
             lang, "help.example", example=words.example[lang]
         )
         body.append({**paragraph(described), "spacing": "None"})
+    # What free text does beyond the commands (features that answer meanings, not words:
+    # in 1:1 chats only, like those meanings).
+    if turn.conversation.scope is not Scope.PERSONAL:
+        return card(body)
+    body.append({**heading(text(lang, "help.free_text")), "spacing": "Large"})
+    for topic in FREE_TEXT:
+        body.append(
+            {
+                "type": "TextBlock",
+                "text": text(lang, f"help.free.{topic}.title"),
+                "weight": "Bolder",
+                "wrap": True,
+                "spacing": "Medium",
+            }
+        )
+        body.append({**paragraph(text(lang, f"help.free.{topic}")), "spacing": "None"})
     return card(body)
 
 

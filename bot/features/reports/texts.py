@@ -43,8 +43,8 @@ add_texts(
             "People who moved are counted in their unit on the reference day with all their telework of the period (unit history is replayed from roster change records).",
         ),
         "report.rule.counting": (
-            "半日（午前のみ・午後のみ）は1回・{half}人日。同じ日の午前と午後は終日1回として数えます。基準日より後の予定は数えません。",
-            "A half day is one occasion and {half} person-days; a morning and an afternoon of one day count as one full day. Days after the reference day are not counted.",
+            "半日（午前のみ・午後のみ）は1回・{half}人日。時間単位の申請も1回で、標準勤務時間（{standard}）の半分以下なら半日、超えれば終日として数えます。同じ日の午前と午後は終日1回として数えます。基準日より後の予定は数えません。",
+            "A half day is one occasion and {half} person-days; a time range is one occasion, a half day when it covers at most half of the standard working day ({standard}), else a full day. A morning and an afternoon of one day count as one full day. Days after the reference day are not counted.",
         ),
         "report.rule.closed_days": (
             "土日・祝日・年末年始・組織の休業日のテレワークは数えません（テレワークは勤務日の働き方です）。",
@@ -107,8 +107,12 @@ add_texts(
             "Telework Week",
         ),
         "report.table.comparison": (
-            "前年度比較",
-            "Previous year",
+            "前年度同期比較",
+            "Same period last year",
+        ),
+        "report.comparison.note": (
+            "前年度同期: {previous}（今年度: {current}）。前年度も同じ月日までを、その時点の在職者・所属で数えます。",
+            "Same period last year: {previous} (this year: {current}), counted up to the same day, with the staff and units of that time.",
         ),
         "report.table.people": (
             "職員別",
@@ -239,8 +243,8 @@ add_texts(
             "This year",
         ),
         "report.col.previous": (
-            "前年度",
-            "Previous year",
+            "前年度同期",
+            "Same period last year",
         ),
         "report.col.change": (
             "増減",
