@@ -325,17 +325,8 @@ def test_mid_year_the_previous_year_is_the_same_period() -> None:
     previous = report(as_of=date(2026, 9, 30)).previous
     assert previous.reference_day == date(2025, 9, 30)
     assert (previous.range.start, previous.range.end) == (date(2025, 4, 1), date(2026, 3, 31))
-    assert figures(previous.overview[-1].tally) == (
-        17,
-        17,
-        1,
-        1,
-        1,
-        1.0,
-        1,
-        0,
-        0,
-    )  # P08 eligible (item 10)
+    # P07 (exempt) stays eligible under item 10: 17 eligible, not 16.
+    assert figures(previous.overview[-1].tally) == (17, 17, 1, 1, 1, 1.0, 1, 0, 0)
     assert [m.occasions for m in previous.overview[-1].tally.months][3:6] == [1, 0, 0]
 
 
