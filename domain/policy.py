@@ -290,6 +290,30 @@ class Nudges(_Section):
         )
 
 
+# -- issue 14 item 15 (nudges): nudge fatigue -------------------------------------------------
+class Fatigue(_Section):
+    """How often the bot may start a conversation with one person (nudge fatigue).
+
+    The plan promotes telework by encouragement (積極的なテレワーク利用を促す, §3(1)), not by
+    pressure: a person gets at most ``max_per_week`` bot-initiated prompts (quota nudges,
+    campaign announcements and reminders; ``max_per_week_telework_week`` in a Telework Week),
+    never two on one day, and after ``back_off_after_ignored`` nudges in a row with no
+    response (nothing declared, no word to the bot) the next nudge waits
+    ``back_off_days``. The weekly aim's nudge is never sent to someone with telework done or
+    planned that week. Mandatory campaign messages count but are never held back.
+    """
+
+    max_per_week: int = Field(2, ge=0, le=20)
+    max_per_week_telework_week: int = Field(3, ge=0, le=20)
+    one_per_day: bool = True
+    back_off_after_ignored: int = Field(3, ge=0, le=20)  # 0: never back off
+    back_off_days: int = Field(30, ge=1, le=366)  # 「次は1か月後」
+
+    def cap(self, telework_week: bool) -> int:
+        """Prompts allowed in the ISO week (``telework_week``: a Telework Week is in it)."""
+        return self.max_per_week_telework_week if telework_week else self.max_per_week
+
+
 class Reports(_Section):
     """Report settings: groups of sensitive categories smaller than this are suppressed."""
 
@@ -308,6 +332,7 @@ class Policy(_Section):
     approval: Approval = Approval()
     declarations: Declarations = Declarations()
     nudges: Nudges = Nudges()
+    fatigue: Fatigue = Fatigue()  # issue 14 item 15
     reports: Reports = Reports()
     # The 2026 rules (issue 18), each in its own module with its source cited there.
     worktime: WorkTimeRules = WorkTimeRules()
