@@ -19,6 +19,7 @@ COMMAND_MODULES = (
     "bot.cli.worktime",
     "bot.cli.allowance",
     "bot.cli.seed_demo",
+    "bot.cli.simulate",
     "bot.cli.serve",
     "bot.cli.chat",
     "bot.cli.parse",
