@@ -20,6 +20,7 @@ COMMAND_MODULES = (
     "bot.cli.allowance",
     "bot.cli.rules_report",
     "bot.cli.seed_demo",
+    "bot.cli.simulate",
     "bot.cli.serve",
     "bot.cli.chat",
     "bot.cli.parse",

@@ -152,6 +152,14 @@ def _japanese(p: Policy) -> list[str]:
     else:
         lines.append("承認: 必要（期限なし）")
     lines.append(f"事後の申告: {p.declarations.retroactive_working_days}勤務日前まで")
+    lines.append(
+        "閉庁日のテレワーク: "
+        + (
+            "記録のみ（実績に数えない）"
+            if p.declarations.allow_telework_on_closed_days
+            else "登録不可"
+        )
+    )
     n = p.nudges
     if n.enabled:
         days = "勤務日の" if n.working_days_only else ""
@@ -160,6 +168,17 @@ def _japanese(p: Policy) -> list[str]:
         )
     else:
         lines.append("声かけ: 行わない")
+    f = p.fatigue
+    lines.append(
+        f"声かけの上限: 1人あたり週{f.max_per_week}回（テレワークウィークは週"
+        f"{f.max_per_week_telework_week}回）"
+        + ("、1日1回まで" if f.one_per_day else "")
+        + (
+            f"、{f.back_off_after_ignored}回続けて反応がなければ次は{f.back_off_days}日後"
+            if f.back_off_after_ignored
+            else ""
+        )
+    )
     lines.append(f"報告: 要配慮の区分は{p.reports.care_min_group_size}人未満の集計を表示しない")
     return lines
 
@@ -235,12 +254,32 @@ def _english(p: Policy) -> list[str]:
     lines.append(
         f"Declaring after the fact: up to {p.declarations.retroactive_working_days} working days"
     )
+    lines.append(
+        "Telework on closed days: "
+        + (
+            "recorded, never counted"
+            if p.declarations.allow_telework_on_closed_days
+            else "refused (never counted)"
+        )
+    )
     n = p.nudges
     if n.enabled:
         days = " on working days" if n.working_days_only else ""
         lines.append(f"Nudges: {_hm(n.working_hours_start)}–{_hm(n.working_hours_end)}{days}")
     else:
         lines.append("Nudges: off")
+    f = p.fatigue
+    lines.append(
+        f"Prompts per person: at most {f.max_per_week} a week "
+        f"({f.max_per_week_telework_week} in a Telework Week)"
+        + ("; one a day" if f.one_per_day else "")
+        + (
+            f"; after {f.back_off_after_ignored} unanswered nudges the next waits "
+            f"{f.back_off_days} days"
+            if f.back_off_after_ignored
+            else ""
+        )
+    )
     lines.append(
         "Reports: sensitive categories are suppressed in groups smaller than "
         f"{p.reports.care_min_group_size}"

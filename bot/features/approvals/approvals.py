@@ -74,6 +74,8 @@ async def approvals(turn: Turn, _payload: object) -> Reply:
             name=plain(member.name),
             entry=entry_line(entry.day, entry.part, entry.status, lang),
         )
+        if entry.day < today:
+            line += text(lang, "approvals.past")
         body.append(
             {
                 "type": "Container",

@@ -74,6 +74,18 @@ add_texts(
             "承認待ちの申請が{count}件あります。",
             "{count} request(s) are waiting for your approval.",
         ),
+        "reminder.approvals_past": (
+            "うち{count}件は過去の日付です（{days}）。承認されるまで実績に数えられません。",
+            "{count} of them are for days already past ({days}); they do not count until approved.",
+        ),
+        "reminder.approvals_more": (
+            "ほか{count}日",
+            " and {count} more days",
+        ),
+        "approvals.past": (
+            "（過去の日付）",
+            " (a past day)",
+        ),
         "reminder.approvals_button": (
             "承認待ちを表示",
             "Show requests",

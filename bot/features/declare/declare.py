@@ -166,7 +166,10 @@ def _day_block(day: ProposedDay, lang: Lang) -> dict[str, Any]:
     if day.already:
         badges.append(text(lang, "declare.badge.already"))
     if day.closure:
-        badges.append(text(lang, "declare.badge.closed", closure=day.closure))
+        key = "declare.badge.closed"
+        if day.status == EntryStatus.TELEWORK:
+            key = "declare.badge.closed_telework"  # allowed by the policy, never counted
+        badges.append(text(lang, key, closure=day.closure))
     for old in day.replaces:
         badges.append(
             text(
@@ -197,6 +200,10 @@ def _refusal_text(day_text: str, why: Refusal, turn: Turn) -> str:
     shown = short_date(day, lang) if day else plain(day_text[:20])  # card data may be forged
     if why == Refusal.NOT_ELIGIBLE:
         return text(lang, "refusal.not_eligible", day=shown, since=_eligible_since(turn, lang))
+    if why == Refusal.CLOSED_DAY and day is not None:
+        closure = turn.services.calendar.closure_reason(day)
+        name = closure.name(lang) if closure else "-"
+        return text(lang, "refusal.closed_day", day=shown, closure=name)
     if why == Refusal.TOO_FAR_BACK:
         return text(
             lang,

@@ -82,6 +82,14 @@ add_texts(
             "⚠ {closure}のため閉庁日です",
             "⚠ offices are closed ({closure})",
         ),
+        "declare.badge.closed_telework": (
+            "⚠ {closure}のため閉庁日です。記録しますが、テレワークの実績には数えません",
+            "⚠ offices are closed ({closure}): recorded, but not counted as telework",
+        ),
+        "refusal.closed_day": (
+            "{day}：{closure}のため閉庁日です。テレワークは勤務日に登録してください",
+            "{day}: offices are closed ({closure}); telework can be declared on working days only",
+        ),
         "declare.badge.replaces": (
             "「{old}」を置き換えます",
             'replaces "{old}"',

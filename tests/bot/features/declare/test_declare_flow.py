@@ -76,10 +76,26 @@ async def test_cancel_asks_then_cancels(office: Any) -> None:
     assert "11/30" not in mine and "12/2(水) 終日 テレワーク" in mine
 
 
-async def test_closed_day_is_warned_not_shifted(office: Any) -> None:
-    megan, _chief, _url = office
-    proposal = card(await megan.say("11/28 テレワーク"))
-    assert "11/28(土) 終日 テレワーク（⚠ 土曜日のため閉庁日です" in shown(proposal)
+async def test_telework_on_a_closed_day_is_refused_with_its_name_not_shifted(office: Any) -> None:
+    megan, _chief, url = office
+    saturday = await megan.say("11/28 テレワーク")
+    assert "attachments" not in saturday  # nothing to confirm
+    assert saturday["text"] == (
+        "11/28(土)：土曜日のため閉庁日です。テレワークは勤務日に登録してください"
+    )
+    holiday = card(await megan.say("12/30と12/1 テレワーク"))
+    assert "12/1(火) 終日 テレワーク" in shown(holiday)
+    assert "12/30(水)：年末年始のため閉庁日です" in shown(holiday)
+    await megan.press(button(holiday, "declare_confirm"))
+    engine = create_engine(url)
+    entries = await SqlSchedule(session_factory(engine)).entries(
+        "S1", date(2026, 11, 28), date(2026, 12, 31), live_only=False
+    )
+    await engine.dispose()
+    assert [e.day for e in entries] == [date(2026, 12, 1)]
+    # Office on a closed day (休日出勤) is only warned about.
+    office_day = card(await megan.say("11/28 出勤"))
+    assert "（⚠ 土曜日のため閉庁日です" in shown(office_day)
 
 
 async def test_forged_card_data_is_refused_and_nothing_written(office: Any) -> None:
