@@ -45,11 +45,12 @@ async def approvals(turn: Turn, _payload: object) -> Reply:
         return Reply(text=text(lang, "approvals.denied"))
     chart = await turn.chart()
     staff = await turn.services.directory.staff(active_only=True)
+    rule = turn.services.policy.approval.chief_requests
     people = {
         m.employee_id: m
         for m in staff.values()
         if m.employee_id != viewer.member.employee_id
-        and can_approve_for(viewer, m, chart)
+        and can_approve_for(viewer, m, chart, chief_requests=rule)
         and (s := chart.section_of(m.org_unit)) is not None
         and s.code == viewer.section
     }
@@ -107,7 +108,10 @@ async def decide(turn: Turn, payload: Decision, *, approve: bool) -> Reply:
     if entry is None or entry.state != EntryState.PENDING:
         return Reply(text=text(lang, "approvals.gone"))
     member = await turn.services.directory.member(entry.employee_id)
-    if member is None or not can_approve_for(viewer, member, await turn.chart()):
+    rule = turn.services.policy.approval.chief_requests
+    if member is None or not can_approve_for(
+        viewer, member, await turn.chart(), chief_requests=rule
+    ):
         return Reply(text=text(lang, "approvals.denied"))
     comment = payload.comment
     chat_ids = await turn.services.directory.chat_ids([member.employee_id])

@@ -14,7 +14,14 @@ from bot.ui.formatting import entry_line, plain
 from bot.ui.messages import card_message, language_of
 from bot.ui.texts import text
 from domain.delivery import NewDelivery
-from domain.org import OrgChart, Role, StaffMember, Viewer, can_approve_for
+from domain.org import (
+    OrgChart,
+    Role,
+    StaffMember,
+    Viewer,
+    can_approve_for,
+    next_level_approvers,
+)
 from domain.ports import Notify
 from domain.schedule import EntryState, ScheduleEntry
 
@@ -22,22 +29,37 @@ APPROVAL_REQUEST = "approval_request"
 APPROVAL_DECISION = "approval_decision"
 
 
-async def approvers_of(
+def chosen_approvers(
     member: StaffMember, services: Services, chart: OrgChart, staff: dict[str, StaffMember]
-) -> dict[str, str]:
-    """Employee id → Teams user id of whoever may approve ``member``: their section's chiefs,
-    else the configured admins. People who never talked to the bot cannot be reached."""
-    chiefs: list[str] = []
-    admins: list[str] = []
+) -> list[StaffMember]:
+    """Who decides ``member``'s requests: their section's chiefs; for a chief's own request,
+    whoever the policy names (``approval.chief_requests``: the manager above the section, or
+    the admins); the configured admins when that is nobody."""
+    rule = services.policy.approval.chief_requests
+    chosen: list[StaffMember] = []
+    admins: list[StaffMember] = []
+    if member.is_section_chief and rule == "next_level":
+        chosen = next_level_approvers(member, staff.values(), chart)
     for other in staff.values():
         if other.employee_id == member.employee_id:
             continue
         viewer = Viewer.of(other, chart, services.admins)
-        if not can_approve_for(viewer, member, chart):
+        if not can_approve_for(viewer, member, chart, chief_requests=rule):
             continue
-        (chiefs if Role.SECTION_CHIEF in viewer.roles else admins).append(other.employee_id)
-    chosen = chiefs or admins
-    return await services.directory.chat_ids(chosen)
+        if Role.ADMIN in viewer.roles:
+            admins.append(other)
+        elif Role.SECTION_CHIEF in viewer.roles and not member.is_section_chief:
+            chosen.append(other)
+    return chosen or sorted(admins, key=lambda m: m.employee_id)
+
+
+async def approvers_of(
+    member: StaffMember, services: Services, chart: OrgChart, staff: dict[str, StaffMember]
+) -> dict[str, str]:
+    """Employee id → Teams user id of whoever may approve ``member`` (``chosen_approvers``).
+    People who never talked to the bot cannot be reached."""
+    chosen = chosen_approvers(member, services, chart, staff)
+    return await services.directory.chat_ids([m.employee_id for m in chosen])
 
 
 def approval_requests(
@@ -99,6 +121,10 @@ class ApproverNotices:
         staff = await self._services.directory.staff(active_only=True)
         approvers = await approvers_of(requester, self._services, chart, staff)
         return approval_requests(requester, approvers, staff)
+
+    async def approver_names(self, requester: StaffMember, chart: OrgChart) -> list[str]:
+        staff = await self._services.directory.staff(active_only=True)
+        return [m.name for m in chosen_approvers(requester, self._services, chart, staff)]
 
 
 def approval_decision(requester: StaffMember, chat_id: str | None, comment: str | None) -> Notify:

@@ -34,6 +34,7 @@ def approvals_reminder(services: Services, engine: AsyncEngine) -> FiringHandler
         chart = await services.directory.chart()
         staff = await services.directory.staff(active_only=True)
         waiting: Counter[str] = Counter()
+        rule = services.policy.approval.chief_requests
         approvers = [
             Viewer.of(member, chart, services.admins)
             for member in staff.values()
@@ -44,7 +45,9 @@ def approvals_reminder(services: Services, engine: AsyncEngine) -> FiringHandler
             if requester is None:
                 continue
             for viewer in approvers:
-                if Role.SECTION_CHIEF in viewer.roles and can_approve_for(viewer, requester, chart):
+                if Role.SECTION_CHIEF in viewer.roles and can_approve_for(
+                    viewer, requester, chart, chief_requests=rule
+                ):
                     waiting[viewer.member.employee_id] += 1
         chat_ids = await services.directory.chat_ids(sorted(waiting))
         deliveries = []

@@ -36,7 +36,7 @@ from domain.declarations import (
     propose,
     replaced_ids,
 )
-from domain.org import Viewer
+from domain.org import StaffMember, Viewer
 from domain.schedule import EntryState, EntryStatus, ScheduleEntry
 
 _ENTRY_STATUSES = frozenset(s.value for s in EntryStatus)
@@ -244,9 +244,23 @@ async def confirm(turn: Turn, payload: Confirm) -> Reply:
         body.append(paragraph(text(lang, "declare.moved", old=old)))
     body.extend(paragraph(entry_line(e.day, e.part, e.status, lang)) for e in saved)
     if any(e.state == EntryState.PENDING for e in saved):
-        body.append(paragraph(text(lang, "declare.pending_note"), subtle=True))
+        body.append(paragraph(await _pending_note(turn, viewer.member), subtle=True))
     body.extend(paragraph(_refusal_text(d, why, turn)) for d, why in proposal.refused)
     return Reply(card=card(body))
+
+
+async def _pending_note(turn: Turn, requester: StaffMember) -> str:
+    """Whose approval the saved days wait for, by name (a chief's own request goes to whoever
+    the policy names, so say who)."""
+    approvals = turn.services.get(ApprovalRequests)  # type: ignore[type-abstract]
+    names = await approvals.approver_names(requester, await turn.chart())
+    lang = turn.lang
+    if not names:
+        return text(lang, "declare.pending_note.nobody")
+    shown = join_list((plain(n) for n in names[:3]), lang)
+    if len(names) > 3:
+        shown += text(lang, "declare.pending_note.more", more=len(names) - 3)
+    return text(lang, "declare.pending_note", approvers=shown)
 
 
 async def dismiss(turn: Turn, _payload: object) -> Reply:

@@ -35,8 +35,17 @@ add_texts(
             "Saved",
         ),
         "declare.pending_note": (
-            "課室長の承認待ちです。承認されるとお知らせします。",
-            "Waiting for your section chief's approval; I will tell you.",
+            "承認待ちです（承認者：{approvers}）。承認されるとお知らせします。",
+            "Waiting for approval (by {approvers}); I will tell you.",
+        ),
+        "declare.pending_note.more": (
+            " ほか{more}名",
+            " and {more} more",
+        ),
+        "declare.pending_note.nobody": (
+            "承認待ちです。承認できる方が見つからないため、事務局にお知らせください。",
+            "Waiting for approval, but nobody who can approve it was found: please tell the "
+            "secretariat.",
         ),
         "declare.already": (
             "すでに登録済みです：{lines}",
