@@ -223,6 +223,10 @@ class DeliveryLedger(Protocol):
         """Give back claimed deliveries that were never attempted (clean shutdown)."""
         ...
 
+    async def postpone(self, delivery_id: int, owner: str, available_at: datetime) -> bool:
+        """Give a claimed, unattempted delivery back, due again at ``available_at``."""
+        ...
+
     async def reap_expired(self, policy: DuplicatePolicy) -> int:
         """Deal with deliveries whose sender's lease expired mid-attempt."""
         ...

@@ -13,11 +13,13 @@ from sqlmodel import Field, SQLModel, col, select
 
 from domain.delivery import NewDelivery
 from domain.schedule import (
+    DEFAULT_TIME_RANGES,
     EntryState,
     EntryStatus,
     PresenceReport,
     RecurringPlan,
     ScheduleEntry,
+    TimeRangeRule,
     occasion_part,
 )
 from storage.identity import append_event
@@ -105,9 +107,11 @@ class SqlSchedule:
         sessions: async_sessionmaker[AsyncSession],
         *,
         clock: Callable[[], datetime] = utcnow,
+        time_ranges: TimeRangeRule = DEFAULT_TIME_RANGES,
     ) -> None:
         self._sessions = sessions
         self._now = clock
+        self._time_ranges = time_ranges
 
     async def entries(
         self, employee_id: str, start: date, end: date, *, live_only: bool = True
@@ -342,7 +346,7 @@ class SqlSchedule:
         half_or_full = _PLAIN_PARTS  # most rows; time ranges go through occasion_part
         async with self._sessions() as session:
             for employee_id, day, part in await session.execute(statement):
-                counted = half_or_full.get(part) or occasion_part(part).value
+                counted = half_or_full.get(part) or occasion_part(part, self._time_ranges).value
                 result[employee_id].append((day, counted))
         return dict(result)
 

@@ -35,6 +35,7 @@ class Intent(StrEnum):
     QUERY_PERSON = "query_person"
     QUERY_SELF = "query_self"
     QUERY_STATS = "query_stats"
+    QUERY_PROGRESS = "query_progress"  # 「あと何回？」"how many days left?": one's targets
     HELP = "help"
     UNKNOWN = "unknown"
     # Short replies inside a conversation (the conversation decides what they answer):
@@ -50,12 +51,13 @@ class Intent(StrEnum):
 
 
 class Status(StrEnum):
-    """A declared status (the first four) or a presence status (the last three)."""
+    """A declared status (the first five) or a presence status (the last three)."""
 
     TELEWORK = "telework"
     OFFICE = "office"
     LEAVE = "leave"
     BUSINESS_TRIP = "business_trip"
+    NO_HOURS = "no_hours"  # 週休日（割振り0）: 選択的週休3日, フレックスタイム
     MEETING = "meeting"
     AWAY = "away"
     BACK = "back"

@@ -6,16 +6,23 @@ latest report of the day; the reply says the recorded time back. 「開始時刻
 moves today's start of work (or 「終了時刻を…」 its end) to the stated time, between the
 reports around it. An end less than ``SHORT_DAY`` after the start is recorded with a warning
 (a start reported late, or an end sent by mistake).
+
+A 業務開始 sooner than the policy's 勤務間インターバル after the previous day's 業務終了 gets
+a polite word to the person (and to nobody else); a section chief sees only how many such
+starts their section had (:mod:`bot.features.presence.interval`).
 """
 
 from __future__ import annotations
 
 from datetime import datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
 from bot.core.turn import Reply, Turn
+from bot.ui.formatting import short_date
 from bot.ui.texts import Lang, text
 from dialogs.understanding import Interpretation, Status
 from domain.schedule import PresenceReport
+from domain.worktime import PresenceHistory, hours_and_minutes, interval_cases
 
 _STATUS_KINDS = {Status.AWAY: "away", Status.BACK: "back", Status.MEETING: "meeting"}
 SHORT_DAY = timedelta(hours=1)
@@ -68,7 +75,44 @@ async def report(turn: Turn, kind: str, stated: time | None = None) -> Reply:
         lines = [text(lang, f"presence.{key}.stated", time=_hhmm(at, turn), now=_hhmm(now, turn))]
     if kind == "end":
         lines.extend(_short_day(turn, earlier, at))
+    if kind == "start":
+        warning = await _interval_warning(turn, viewer.member.employee_id, at)
+        if warning:
+            lines.append(warning)
     return Reply(text="\n\n".join(lines))
+
+
+async def _interval_warning(turn: Turn, employee_id: str, now: datetime) -> str | None:
+    """The polite word when this start came too soon after the previous day's end."""
+    rules = turn.services.policy.worktime
+    if not rules.interval_check:
+        return None
+    history = turn.services.get(PresenceHistory)  # type: ignore[type-abstract]
+    tz = turn.services.calendar.tz
+    # The previous period started on an earlier day and ended less than a day ago.
+    reports = await history.presence_reports(
+        now - timedelta(days=3), now + timedelta(seconds=1), [employee_id]
+    )
+    for case in interval_cases(reports, rules, tz):
+        if abs(case.start - now) < timedelta(seconds=1):
+            return interval_text(turn.lang, case.previous_end, case.rest, rules.interval_hours, tz)
+    return None
+
+
+def interval_text(
+    lang: Lang, previous_end: datetime, rest: timedelta, interval_hours: float, tz: ZoneInfo
+) -> str:
+    """「前回の業務終了（12/1(火) 23:30）から9時間30分で…」"""
+    end = previous_end.astimezone(tz)
+    hours, minutes = hours_and_minutes(rest)
+    return text(
+        lang,
+        "presence.interval_short",
+        end=f"{short_date(end.date(), lang)} {end:%H:%M}",
+        hours=hours,
+        minutes=minutes,
+        interval=f"{interval_hours:g}",
+    )
 
 
 def _short_day(turn: Turn, earlier: list[PresenceReport], end: datetime) -> list[str]:
