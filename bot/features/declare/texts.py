@@ -131,6 +131,25 @@ add_texts(
             "日付",
             "Date",
         ),
+        "form.until": (
+            "終了日（複数日のとき。土日・祝日は除きます）",
+            "Until (for several days; closed days are skipped)",
+        ),
+        "form.part_time": ("時間指定", "Time range"),
+        "form.start": ("開始時刻（時間指定のとき）", "From (for a time range)"),
+        "form.end": ("終了時刻（時間指定のとき）", "To (for a time range)"),
+        "form.problem.time": (
+            "時間指定のときは、開始時刻と終了時刻（開始より後）を入れてください。",
+            "For a time range, enter a start and a later end time.",
+        ),
+        "form.problem.order": (
+            "終了日が開始の日付より前です。日付を確かめてください。",
+            "The end date is before the start date. Please check the dates.",
+        ),
+        "form.problem.too_long": (
+            "一度に登録できるのは{days}日間までです。期間を短くしてください。",
+            "At most {days} days at a time. Please shorten the range.",
+        ),
         "form.part": (
             "時間帯",
             "Part of the day",
