@@ -240,6 +240,9 @@ class Approval(_Section):
     required: bool = True
     deadline: Literal["previous_working_day", "same_day", "none"] = "previous_working_day"
     deadline_time: time = time(17, 0)
+    # Who approves a section chief's own request: a manager of the unit above the section
+    # (局・部; the admins when there is none), or always the admins.
+    chief_requests: Literal["next_level", "admins"] = "next_level"
 
     def deadline_for(self, day: date, calendar: WorkCalendar) -> datetime | None:
         """The latest moment to request telework on ``day`` (None: no deadline)."""

@@ -151,6 +151,11 @@ def _japanese(p: Policy) -> list[str]:
         lines.append(f"承認: 必要（当日{_hm(a.deadline_time)}まで申請可）")
     else:
         lines.append("承認: 必要（期限なし）")
+    if a.required:
+        chiefs = "事務局"
+        if a.chief_requests == "next_level":
+            chiefs = "上位の管理職（局・部）、不在なら事務局"
+        lines.append(f"課室長自身の申請の承認: {chiefs}")
     lines.append(f"事後の申告: {p.declarations.retroactive_working_days}勤務日前まで")
     lines.append(
         "閉庁日のテレワーク: "
@@ -251,6 +256,13 @@ def _english(p: Policy) -> list[str]:
         lines.append(f"Approval: required, same-day requests until {_hm(a.deadline_time)}")
     else:
         lines.append("Approval: required, no deadline")
+    if a.required:
+        chiefs = (
+            "the manager above (bureau), else the admins"
+            if a.chief_requests == "next_level"
+            else "the admins"
+        )
+        lines.append(f"A section chief's own request is approved by {chiefs}")
     lines.append(
         f"Declaring after the fact: up to {p.declarations.retroactive_working_days} working days"
     )

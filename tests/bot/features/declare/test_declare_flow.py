@@ -30,9 +30,11 @@ async def test_declare_confirm_approve_and_board(office: Any) -> None:
     pending = card(await chief.say("承認待ち"))
     assert "メーガン：11/27(金) 終日 テレワーク" in shown(pending)
     decided = await chief.press(button(pending, "approve"), comment_1="了解です")
-    assert decided["value"] == "メーガンさんの「11/27(金) 終日 テレワーク」を承認しました。"
+    # The answer is the list card brought up to date (issue 13 §6): no buttons left.
+    assert "メーガンさんの「11/27(金) 終日 テレワーク」を承認しました。" in shown(decided["value"])
+    assert "承認待ちの申請はありません。" in shown(decided["value"])
     again = await chief.press(button(pending, "approve"))
-    assert again["value"] == "この申請はすでに処理済みか、取り消されています。"
+    assert "この申請はすでに処理済みか、取り消されています。" in shown(again["value"])
 
     mine = card(await megan.say("私の予定"))
     assert "11/27(金) 終日 テレワーク" in shown(mine) and "承認待ち" not in shown(mine)
@@ -187,7 +189,7 @@ async def test_approval_request_and_decision_are_delivered(office: Any) -> None:
     request_card = request["attachments"][0]["content"]
     assert "メーガンさんから申請がありました：12/3(木) 午後 テレワーク" in shown(request_card)
     decided = await chief.press(button(request_card, "reject"), comment_1="会議があります")
-    assert "差し戻しました" in decided["value"]
+    assert "差し戻しました" in shown(decided["value"])
     megan_conversation = megan.template["conversation"]["id"]
     messages = await wait_for(megan.connector, megan_conversation, 1)
     assert any(
@@ -258,7 +260,7 @@ async def test_a_chosen_language_is_used_for_proactive_messages_too(office: Any)
     await megan.press(button(proposal, "declare_confirm"))
     [request] = await wait_for(chief.connector, chief.template["conversation"]["id"], 1)
     decided = await chief.press(button(request["attachments"][0]["content"], "approve"))
-    assert "承認しました" in decided["value"]
+    assert "承認しました" in shown(decided["value"])
     messages = await wait_for(megan.connector, megan.template["conversation"]["id"], 1)
     assert any("approved" in m.get("text", "").lower() for m in messages), messages
     assert not any("承認されました" in m.get("text", "") for m in messages)
