@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from types import ModuleType
 
 from sqlalchemy.ext.asyncio import AsyncEngine
@@ -36,6 +36,7 @@ from bot.features.reports import routes as reports
 from domain.policy import Policy, load_policy
 from scheduler.clock import ScheduledJob
 from storage.campaigns import SqlCampaigns
+from storage.conversations import SqlConversationMemory
 from storage.engine import create_engine, session_factory
 from storage.identity import SqlEventLog, SqlTurnRecorder
 from storage.ledger_admin import SqlDeliveryReports
@@ -74,6 +75,7 @@ def build_router() -> Router:
     return Router(
         (route for feature in FEATURES for route in feature.ROUTES),
         (intent for feature in FEATURES for intent in getattr(feature, "INTENTS", ())),
+        (answer for feature in FEATURES for answer in getattr(feature, "ANSWERS", ())),
     )
 
 
@@ -105,6 +107,7 @@ def build_services(
     *,
     admins: frozenset[str] = frozenset(),
     clock: Clock = system_clock,
+    conversation_timeout: timedelta = timedelta(minutes=10),
 ) -> Services:
     """Every repository and feature service over one database (no I/O yet)."""
     sessions = session_factory(engine)
@@ -120,6 +123,8 @@ def build_services(
         reports=SqlReportQueries(engine, calendar.time_zone),
         campaigns=SqlCampaigns(sessions),
         languages=SqlPreferences(sessions),
+        conversations=SqlConversationMemory(sessions),
+        conversation_timeout=conversation_timeout,
     )
     meetings = SqlMeetings(sessions, calendar, clock=clock)
     services.provide(MeetingDesk(meetings, SqlSubTeams(sessions, clock=clock)))
@@ -134,7 +139,13 @@ def build_application(settings: Settings, *, clock: Clock = system_clock) -> App
     engine = create_engine(settings.database_url)
     sessions = session_factory(engine)
     policy = load_policy(settings.policy_file)
-    services = build_services(engine, policy, admins=settings.admins, clock=clock)
+    services = build_services(
+        engine,
+        policy,
+        admins=settings.admins,
+        clock=clock,
+        conversation_timeout=timedelta(minutes=settings.conversation_timeout_minutes),
+    )
     return Application(
         engine=engine,
         services=services,

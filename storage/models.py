@@ -2,6 +2,7 @@
 
 from storage import (  # noqa: F401
     campaigns,
+    conversations,
     ledger_tables,
     meeting_tables,
     org,

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from bot.core.jobs import Job
-from bot.core.router import NoPayload, Words, route
+from bot.core.router import NoPayload, Words, on_answer, route
 from bot.features.approvals import reminder_job
-from bot.features.approvals.approvals import Decision, approvals, approve, reject
+from bot.features.approvals.approvals import Decision, approvals, approve
+from bot.features.approvals.comments import REASON, reason_given, reject_with_reason
 from domain.org import Role
 
 APPROVALS = Words(
@@ -23,8 +24,9 @@ DENIED = "approvals.denied"
 ROUTES = (
     route("approvals", approvals, NoPayload, roles=APPROVERS, denied=DENIED, words=APPROVALS),
     route("approve", approve, Decision),
-    route("reject", reject, Decision),
+    route("reject", reject_with_reason, Decision),
 )
 INTENTS = ()
+ANSWERS = (on_answer(REASON, reason_given),)
 
 JOBS = (Job(reminder_job.JOB_ID, reminder_job.DEFAULT_CRON, reminder_job.approvals_reminder),)

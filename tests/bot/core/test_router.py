@@ -4,7 +4,9 @@ rendered in one place, and every verb a card can carry routed."""
 from __future__ import annotations
 
 import ast
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any, cast
 
 import pytest
@@ -18,6 +20,7 @@ from dialogs.understanding import Intent, Interpretation
 from domain.errors import Refused
 from domain.identity import ChatUser
 from domain.org import Role
+from tests.fakes.conversations import MemoryConversations
 
 BOT = Path(bot.__file__).parent
 
@@ -27,11 +30,16 @@ class Numbered(Payload):
 
 
 def turn(scope: Scope = Scope.PERSONAL, *, viewer: Any = None, looked_up: bool = True) -> Turn:
+    services = SimpleNamespace(
+        conversations=MemoryConversations(),
+        now=lambda: datetime(2026, 11, 26, 1, 0, tzinfo=UTC),
+        conversation_timeout=timedelta(minutes=10),
+    )
     return Turn(
         sender=ChatUser("tenant", "29:someone"),
         conversation=Conversation("c", scope),
         lang="en",
-        services=cast(Any, None),
+        services=cast(Any, services),
         _viewer=viewer,
         _looked_up=looked_up,
     )
