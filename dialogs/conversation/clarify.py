@@ -22,7 +22,9 @@ MAX_QUESTIONS = 2
 """Clarifying questions per declaration; then the form, prefilled with what is known."""
 
 DECLARING = frozenset({Intent.DECLARE, Intent.REQUEST_APPROVAL, Intent.CHANGE})
-"""The meanings a clarification can complete (the intent of its first message)."""
+CLARIFIED = DECLARING | {Intent.CANCEL}
+"""The meanings a clarification can complete (the intent of its first message); a
+cancellation needs only its days (no status: whatever is recorded)."""
 
 _ANSWERS = DECLARING | {Intent.UNKNOWN}  # what an answer may be understood as on its own
 _PART_ORDER = {"am": 0, "full": 0, "pm": 2}
@@ -74,7 +76,7 @@ class Clarification:
         heard = reply.fragment or Fragment()
         said = _merged(self.said, heard)
         held = replace(self, said=said)
-        missing = _missing(said, self.question_code)
+        missing = _missing(said, self.question_code, status=self.intent is not Intent.CANCEL)
         if missing is None:
             return Step(held, meaning=self._complete(said, lang))
         if self.asked >= MAX_QUESTIONS:
@@ -90,7 +92,8 @@ class Clarification:
         """An answer that said nothing useful (「えーと」): ask again, or offer the form."""
         if self.asked >= MAX_QUESTIONS:
             return Step(self, form=True)
-        code = _missing(self.said, self.question_code) or "which_day"
+        status = self.intent is not Intent.CANCEL
+        code = _missing(self.said, self.question_code, status=status) or "which_day"
         question = render(code, lang, {})
         return Step(replace(self, question_code=code, asked=self.asked + 1), question=question)
 
@@ -107,11 +110,12 @@ class Clarification:
         )
 
     def _complete(self, said: Fragment, lang: str) -> Interpretation:
+        pairs: list[tuple[str | None, Status | None]] = [*_pairs(said)] or [(said.part, None)]
         entries = sorted(
             {
                 Entry(day, part or said.part or "full", status)
                 for day in said.days
-                for part, status in _pairs(said)
+                for part, status in pairs
             },
             key=lambda e: (e.day, _PART_ORDER.get(e.part, 1)),
         )
@@ -145,7 +149,7 @@ class Clarification:
             pairs=tuple((_part(p["part"]), Status(p["status"])) for p in said.get("pairs", ())),
         )
         intent = Intent(data["intent"])
-        if intent not in DECLARING:
+        if intent not in CLARIFIED:
             raise ValueError(f"not a declaration: {intent}")
         code = data.get("question")
         return cls(intent, fragment, str(code) if code else None, int(data["asked"]))
@@ -185,13 +189,14 @@ def _merged(held: Fragment, heard: Fragment) -> Fragment:
     return replace(held, days=days, replaces=replaces)
 
 
-def _missing(said: Fragment, asked: str | None) -> str | None:
-    """The question still to ask, or None when the declaration is whole."""
+def _missing(said: Fragment, asked: str | None, *, status: bool = True) -> str | None:
+    """The question still to ask, or None when the declaration is whole (``status``: whether
+    it needs one; a cancellation does not)."""
     if not said.days:
         return "which_day"
     pairs = _pairs(said)
     if not pairs:
-        return "which_status"
+        return "which_status" if status else None
     if asked == "which_half" and all(part is None for part, _ in pairs):
         return "which_half"
     if len(pairs) > 1 and any(part in (None, "full") for part, _ in pairs):

@@ -146,3 +146,11 @@ def test_any_answer_is_merged_or_refused_never_raises(answer: str) -> None:
     if step is not None:
         assert step.meaning is not None or step.question is not None or step.form
     adjust(SHOWN, understand(answer, today=TODAY, calendar=CALENDAR))
+
+
+def test_a_cancellation_needs_only_its_days() -> None:
+    meaning = ask_then("テレワークを取り消したい", "明日")
+    assert meaning is not None and meaning.intent is Intent.CANCEL
+    assert meaning.entries == (Entry(TOMORROW, "full", Status.TELEWORK),)
+    whatever = ask_then("取り消したい", "明日")
+    assert whatever is not None and whatever.entries == (Entry(TOMORROW, "full", None),)

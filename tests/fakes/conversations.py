@@ -33,3 +33,17 @@ class MemoryConversations:
 
     async def forget(self, user_id: str, conversation_id: str) -> None:
         self.kept.pop((user_id, conversation_id), None)
+
+
+def services_for_router(**more: Any) -> Any:
+    """Just the services the router itself reads (the exchange of the conversation), for
+    tests that run handlers which read no other service."""
+    from datetime import UTC, timedelta
+    from types import SimpleNamespace
+
+    return SimpleNamespace(
+        conversations=MemoryConversations(),
+        now=lambda: datetime(2026, 11, 26, 1, 0, tzinfo=UTC),
+        conversation_timeout=timedelta(minutes=10),
+        **more,
+    )

@@ -12,6 +12,7 @@ from bot.features.declare.declare import (
     CLARIFY,
     _moves,
     _proposal,
+    cancel,
     confirm,
     declare,
     form_card,
@@ -42,7 +43,11 @@ async def clarified(turn: Turn, meaning: Interpretation, exchange: Exchange) -> 
     if step is None:
         return None
     if step.meaning is not None:
+        if step.meaning.intent is Intent.CANCEL:
+            return await cancel(turn, step.meaning)
         return await declare(turn, step.meaning)
+    if step.form and held.intent is Intent.CANCEL:
+        return Reply(text=text(lang, "cancel.gave_up"))
     if step.form:
         day, part, status = step.held.prefill()
         kind = status.value if status is not None else None

@@ -344,8 +344,12 @@ async def form_submit(turn: Turn, payload: FormSubmit) -> Reply:
 
 
 async def cancel(turn: Turn, meaning: Interpretation) -> Reply:
-    """Find the live entries the person means and ask before cancelling them."""
+    """Find the live entries the person means and ask before cancelling them (when the
+    message named no day, ask which, and keep the exchange for the answer)."""
     viewer = await turn.staff()
+    if meaning.question:
+        turn.exchange.hold(CLARIFY, Clarification.begin(meaning).to_json())
+        return Reply(text=question_text(meaning, turn.lang))
     days = sorted({e.day for e in meaning.entries})
     found: list[ScheduleEntry] = []
     if days:

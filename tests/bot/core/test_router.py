@@ -4,10 +4,8 @@ rendered in one place, and every verb a card can carry routed."""
 from __future__ import annotations
 
 import ast
-from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from types import SimpleNamespace
-from typing import Any, cast
+from typing import Any
 
 import pytest
 from pydantic import StrictInt
@@ -20,7 +18,7 @@ from dialogs.understanding import Intent, Interpretation
 from domain.errors import Refused
 from domain.identity import ChatUser
 from domain.org import Role
-from tests.fakes.conversations import MemoryConversations
+from tests.fakes.conversations import services_for_router
 
 BOT = Path(bot.__file__).parent
 
@@ -30,16 +28,11 @@ class Numbered(Payload):
 
 
 def turn(scope: Scope = Scope.PERSONAL, *, viewer: Any = None, looked_up: bool = True) -> Turn:
-    services = SimpleNamespace(
-        conversations=MemoryConversations(),
-        now=lambda: datetime(2026, 11, 26, 1, 0, tzinfo=UTC),
-        conversation_timeout=timedelta(minutes=10),
-    )
     return Turn(
         sender=ChatUser("tenant", "29:someone"),
         conversation=Conversation("c", scope),
         lang="en",
-        services=cast(Any, services),
+        services=services_for_router(),
         _viewer=viewer,
         _looked_up=looked_up,
     )

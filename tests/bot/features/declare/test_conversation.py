@@ -283,3 +283,25 @@ async def test_a_pressed_button_ends_the_exchange(office: Any) -> None:
     await megan.press(button(proposal, "declare_dismiss"))
     assert (await megan.say("はい"))["text"].startswith("いま確認をお待ちしているものはありません")
     assert await live_entries(url) == []
+
+
+@pytest.mark.parametrize(
+    ("first", "answer", "shown_line"),
+    [
+        ("テレワークを取り消したい", "11/30", "11/30(月) 終日 テレワーク"),
+        ("cancel my telework", "Monday", "Mon 11/30 all day telework"),
+    ],
+)
+async def test_a_cancellation_asks_which_day_and_keeps_what_was_said(
+    office: Any, first: str, answer: str, shown_line: str
+) -> None:
+    megan, _chief, url = office
+    await megan.press(button(card(await megan.say("来週の月・水 在宅")), "declare_confirm"))
+    if first.isascii():
+        english(megan)
+    assert "?" in (await megan.say(first))["text"].replace("？", "?")
+    question = card(await megan.say(answer))
+    assert shown_line in shown(question) and "12/2" not in shown(question)
+    done = await megan.press(button(question, "cancel_confirm"))
+    assert "11/30" in shown(done["value"])
+    assert [e[0] for e in await live_entries(url)] == [date(2026, 12, 2)]
