@@ -1,12 +1,16 @@
-"""Broadcast benchmark: the dispatcher against a fake connector in its own process.
+"""Broadcast benchmark: the dispatcher at default settings against a fake connector (own process).
 
-    .venv/bin/python bench/broadcast.py                      # SQLite in a temporary directory
-    .venv/bin/python bench/broadcast.py --database-url postgresql+asyncpg://postgres@127.0.0.1:5432/test
+    .venv/bin/python -m bench.broadcast --recipients 5000                 # SQLite and PostgreSQL
+    .venv/bin/python -m bench.broadcast --p429 0.2 --latency 0.08         # a 429 storm
+    .venv/bin/python -m bench.broadcast --p5xx 0.2 --latency 0.08         # a 5xx storm
 
-PostgreSQL: a scratch database is created next to the one named and dropped afterwards.
-Prints: N recipients against a connector enforcing --limit requests/s (elapsed, msgs/s, ratio
-to the limit, 429 share); the same with no limit (our own overhead); a fan-out of --fanout
-recipients (seconds). Not a test: nothing asserts.
+For each database (``--databases``; PostgreSQL at ``--postgres-url``, a scratch database created
+and dropped) and each ``--latency`` (seconds, comma-separated) it fans out ``--recipients``
+messages and drains them at the dispatcher's default settings (``TELEWORK_DELIVERY_RATE`` 50 as
+the ceiling) against a connector enforcing ``--limit`` accepted requests in any second. Prints
+the achieved rate over the limit (what the connector would accept: the limit, less the share it
+refuses at random), the 429 share, and failed / lost / duplicated messages. ``--fanout N`` also
+times a fan-out of N recipients. Not a test: nothing asserts.
 """
 
 from __future__ import annotations
@@ -19,10 +23,12 @@ import sys
 import tempfile
 import time
 import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 import aiohttp
-from sqlalchemy import select, text
+from sqlalchemy import func, select, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
@@ -40,13 +46,42 @@ from storage.migrate import upgrade  # noqa: E402
 from tests.fakes.ledger_data import add_refs  # noqa: E402
 
 
-def start_fake(rate_limit: int | None, latency: float) -> tuple[subprocess.Popen[str], str]:
+def start_fake(
+    rate_limit: int | None, latency: float, p429: float = 0.0, p5xx: float = 0.0
+) -> tuple[subprocess.Popen[str], str]:
     args = [sys.executable, "-m", "tests.fakes.fake_connector", "--latency", str(latency)]
+    args += ["--p429", str(p429), "--p5xx", str(p5xx)]
     if rate_limit:
         args += ["--rate-limit", str(rate_limit)]
     process = subprocess.Popen(args, cwd=REPO, stdout=subprocess.PIPE, text=True)
     assert process.stdout is not None
     return process, process.stdout.readline().strip()
+
+
+@dataclass
+class Outcome:
+    """One run, as the table prints it."""
+
+    elapsed: float
+    requests: int
+    throttled: int
+    delivered: int
+    distinct: int
+    failed: int
+
+    def row(self, recipients: int, limit: int | None, p429: float) -> str:
+        rate = self.distinct / self.elapsed
+        accepts = limit * (1 - p429) if limit else None
+        ratio = f"{rate / accepts:.3f}" if accepts else "-"
+        lost = recipients - self.distinct - self.failed
+        return (
+            f"{self.elapsed:7.1f} s  {rate:6.1f}/s  {ratio:>6}  "
+            f"{100 * self.throttled / max(1, self.requests):5.2f}%  "
+            f"{self.failed:6d}  {lost:4d}  {self.delivered - self.distinct:4d}"
+        )
+
+
+HEADER = "database    latency  case            elapsed      rate  /limit   429s  failed  lost  dups"
 
 
 async def reset(engine: AsyncEngine) -> None:
@@ -75,24 +110,21 @@ async def broadcast(
     engine: AsyncEngine,
     recipients: int,
     limit: int | None,
-    rate: float,
     latency: float,
-    in_flight: int,
-) -> None:
+    *,
+    p429: float = 0.0,
+    p5xx: float = 0.0,
+    settings: DispatcherSettings | None = None,
+) -> Outcome:
     await reset(engine)
-    fake, url = start_fake(limit, latency)
+    fake, url = start_fake(limit, latency, p429, p5xx)
     try:
         await add_refs(engine, range(recipients), url)
         await fan_out_all(engine, f"bench-{uuid.uuid4().hex[:8]}")
-        settings = DispatcherSettings(
-            rate_per_second=rate,
-            max_in_flight=in_flight,
-            batch_size=100,
-            idle_wait_seconds=1.0,
-        )
+        settings = settings or DispatcherSettings()
         clock = SystemClock()
         async with aiohttp.ClientSession(
-            connector=aiohttp.TCPConnector(limit=in_flight * 2)
+            connector=aiohttp.TCPConnector(limit=settings.max_in_flight * 2)
         ) as http:
             dispatcher = Dispatcher(
                 SqlDeliveryLedger(engine, clock),
@@ -111,20 +143,20 @@ async def broadcast(
     finally:
         fake.terminate()
         fake.wait()
-    throttled = stats["status"].get("429", 0)
-    rate_achieved = recipients / elapsed
-    label = f"limit {limit}/s, our bucket {rate:g}/s" if limit else "no limit"
-    print(
-        f"broadcast {recipients} ({label}, latency {latency * 1000:.0f} ms, {in_flight} in flight)"
+    return Outcome(
+        elapsed=elapsed,
+        requests=stats["requests"],
+        throttled=stats["status"].get("429", 0),
+        delivered=stats["delivered"],
+        distinct=stats["distinct"],
+        failed=await failed_count(engine),
     )
-    print(f"  elapsed {elapsed:.1f} s, {rate_achieved:.1f} msgs/s", end="")
-    if limit:
-        print(f", ratio to limit {rate_achieved / limit:.3f}", end="")
-    print(
-        f", 429s {throttled} of {stats['requests']} requests "
-        f"({100 * throttled / max(1, stats['requests']):.2f}%), "
-        f"distinct recipients reached {stats['distinct']}, delivered {stats['delivered']}"
-    )
+
+
+async def failed_count(engine: AsyncEngine) -> int:
+    async with engine.connect() as conn:
+        query = select(func.count()).where(DELIVERY.c.status == "failed")
+        return int((await conn.execute(query)).scalar_one())
 
 
 async def bench_fan_out(engine: AsyncEngine, count: int) -> None:
@@ -138,29 +170,53 @@ async def bench_fan_out(engine: AsyncEngine, count: int) -> None:
     )
 
 
-async def main(args: argparse.Namespace) -> None:
-    url = args.database_url
+async def on_database(url: str, args: argparse.Namespace) -> None:
     scratch: str | None = None
     with tempfile.TemporaryDirectory() as tmp:
-        if url is None:
+        if url == "sqlite":
             url = f"sqlite+aiosqlite:///{Path(tmp) / 'bench.db'}"
-        elif url.startswith("postgresql"):
+        else:
             scratch = f"telework_bench_{uuid.uuid4().hex[:8]}"
             await admin(url, f'CREATE DATABASE "{scratch}"')
             url = make_url(url).set(database=scratch).render_as_string(hide_password=False)
         await asyncio.to_thread(upgrade, url)
         engine = create_engine(url)
+        name = engine.dialect.name
         try:
-            print(f"database: {engine.dialect.name}; {os.cpu_count()} CPUs")
-            await broadcast(
-                engine, args.recipients, args.limit, args.rate, args.latency, args.in_flight
-            )
-            await broadcast(engine, args.recipients, None, 1e6, 0.0, args.in_flight)
-            await bench_fan_out(engine, args.fanout)
+            for latency in args.latency:
+                cases: list[tuple[str, float, float]] = [("clean", 0.0, 0.0)]
+                if args.p429:
+                    cases.append((f"{args.p429:.0%} random 429", args.p429, 0.0))
+                if args.p5xx:
+                    cases.append((f"{args.p5xx:.0%} random 5xx", 0.0, args.p5xx))
+                if args.only_storms and len(cases) > 1:
+                    cases = cases[1:]
+                for label, p429, p5xx in cases:
+                    outcome = await broadcast(
+                        engine, args.recipients, args.limit, latency, p429=p429, p5xx=p5xx
+                    )
+                    print(
+                        f"{name:10s} {latency * 1000:5.0f} ms  {label:14s} "
+                        f"{outcome.row(args.recipients, args.limit, p429)}",
+                        flush=True,
+                    )
+            if args.fanout:
+                await bench_fan_out(engine, args.fanout)
         finally:
             await engine.dispose()
             if scratch:
-                await admin(args.database_url, f'DROP DATABASE "{scratch}" WITH (FORCE)')
+                await admin(args.postgres_url, f'DROP DATABASE "{scratch}" WITH (FORCE)')
+
+
+async def main(args: argparse.Namespace) -> None:
+    print(
+        f"{args.recipients} recipients; connector limit {args.limit}/s; dispatcher defaults "
+        f"(ceiling {DispatcherSettings().rate_per_second:g}/s); {os.cpu_count()} CPUs"
+    )
+    print("rate = messages delivered / s; /limit = rate over what the connector would accept")
+    print(HEADER, flush=True)
+    for database in args.databases:
+        await on_database("sqlite" if database == "sqlite" else args.postgres_url, args)
 
 
 async def admin(url: str, statement: str) -> None:
@@ -174,13 +230,33 @@ async def admin(url: str, statement: str) -> None:
         await engine.dispose()
 
 
+def floats(value: str) -> list[float]:
+    return [float(part) for part in value.split(",") if part.strip()]
+
+
+def names(value: str) -> Sequence[str]:
+    chosen = [part.strip() for part in value.split(",") if part.strip()]
+    if not set(chosen) <= {"sqlite", "postgresql"}:
+        raise argparse.ArgumentTypeError("databases: sqlite, postgresql")
+    return chosen
+
+
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--database-url")
+    parser.add_argument("--databases", type=names, default=["sqlite", "postgresql"])
+    parser.add_argument(
+        "--postgres-url",
+        default=os.environ.get(
+            "TELEWORK_TEST_POSTGRES_URL", "postgresql+asyncpg://postgres@127.0.0.1:5432/test"
+        ),
+    )
     parser.add_argument("--recipients", type=int, default=5000)
     parser.add_argument("--limit", type=int, default=50, help="the fake's requests/s limit")
-    parser.add_argument("--rate", type=float, default=46.0, help="our token bucket, per second")
-    parser.add_argument("--latency", type=float, default=0.05, help="fake answer latency, s")
-    parser.add_argument("--in-flight", type=int, default=16)
-    parser.add_argument("--fanout", type=int, default=100_000)
+    parser.add_argument(
+        "--latency", type=floats, default=[0.0, 0.08, 0.15], help="fake answer latencies, s"
+    )
+    parser.add_argument("--p429", type=float, default=0.0, help="share answered 429 at random")
+    parser.add_argument("--p5xx", type=float, default=0.0, help="share answered 5xx at random")
+    parser.add_argument("--only-storms", action="store_true", help="skip the clean runs")
+    parser.add_argument("--fanout", type=int, default=0, help="also time a fan-out of N")
     asyncio.run(main(parser.parse_args()))

@@ -19,6 +19,7 @@ from bot.core.reminders import ReminderServices
 from bot.core.router import Router
 from bot.core.services import Services
 from bot.core.settings import Settings, SettingsError
+from bot.features.allowance import routes as allowance
 from bot.features.approvals import routes as approvals
 from bot.features.approvals.notices import ApproverNotices
 from bot.features.board import routes as board
@@ -33,8 +34,12 @@ from bot.features.presence import routes as presence
 from bot.features.progress import routes as progress
 from bot.features.reminders import routes as reminders
 from bot.features.reports import routes as reports
+from domain.allowance import OrderedDays
 from domain.policy import Policy, load_policy
+from domain.reach import StaffReach
+from domain.worktime import PresenceHistory
 from scheduler.clock import ScheduledJob
+from storage.allowance import SqlAllowance
 from storage.campaigns import SqlCampaigns
 from storage.conversations import SqlConversationMemory
 from storage.engine import create_engine, session_factory
@@ -44,8 +49,10 @@ from storage.meeting_teams import SqlSubTeams
 from storage.meetings import SqlMeetings
 from storage.org import SqlOrganisation
 from storage.preferences import SqlPreferences
+from storage.reach import SqlStaffReach
 from storage.report_queries import SqlReportQueries
 from storage.schedule import SqlSchedule
+from storage.worktime import SqlPresenceHistory
 
 Clock = Callable[[], datetime]
 
@@ -63,6 +70,7 @@ FEATURES: tuple[ModuleType, ...] = (
     nudges,
     reports,
     deliveries,
+    allowance,
 )
 
 
@@ -114,13 +122,13 @@ def build_services(
     calendar = policy.work_calendar()
     services = Services(
         directory=SqlOrganisation(sessions),
-        schedule=SqlSchedule(sessions, clock=clock),
+        schedule=SqlSchedule(sessions, clock=clock, time_ranges=policy.counting.time_ranges),
         policy=policy,
         calendar=calendar,
         admins=admins,
         now=clock,
         deliveries=SqlDeliveryReports(engine),
-        reports=SqlReportQueries(engine, calendar.time_zone),
+        reports=SqlReportQueries(engine, calendar.time_zone, policy.counting.time_ranges),
         campaigns=SqlCampaigns(sessions),
         languages=SqlPreferences(sessions),
         conversations=SqlConversationMemory(sessions),
@@ -130,6 +138,11 @@ def build_services(
     services.provide(MeetingDesk(meetings, SqlSubTeams(sessions, clock=clock)))
     services.provide(ReminderServices.build(engine, services))
     services.provide(ApproverNotices(services), ApprovalRequests)
+    services.provide(SqlPresenceHistory(sessions), PresenceHistory)
+    allowance_store = SqlAllowance(sessions, clock=clock)
+    services.provide(allowance_store)
+    services.provide(allowance_store, OrderedDays)
+    services.provide(SqlStaffReach(engine), StaffReach)
     return services
 
 

@@ -223,6 +223,10 @@ class DeliveryLedger(Protocol):
         """Give back claimed deliveries that were never attempted (clean shutdown)."""
         ...
 
+    async def postpone(self, delivery_id: int, owner: str, available_at: datetime) -> bool:
+        """Give a claimed, unattempted delivery back, due again at ``available_at``."""
+        ...
+
     async def reap_expired(self, policy: DuplicatePolicy) -> int:
         """Deal with deliveries whose sender's lease expired mid-attempt."""
         ...
@@ -270,3 +274,16 @@ class FiringLedger(Protocol):
     async def reclaim_stale_firings(self, owner: str, older_than: timedelta) -> list[Firing]:
         """Take over firings claimed long ago and never completed (their replica died)."""
         ...
+
+
+@dataclass(frozen=True)
+class FailedDelivery:
+    """A delivery that failed for good, as the operator sees it: what, to whom, when, why
+    (the last HTTP status and error the sender reported)."""
+
+    kind: str
+    recipient: str
+    http_status: int | None
+    error: str | None
+    at: datetime
+    attempts: int

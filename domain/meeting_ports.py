@@ -48,6 +48,10 @@ class Meetings(Protocol):
 
     async def organised_by(self, employee_id: str, *, since: datetime) -> list[Meeting]: ...
 
+    async def invited_to(self, key: str, *, since: datetime) -> list[Meeting]:
+        """Meetings ``key`` (an employee id) is invited to and does not organise."""
+        ...
+
     async def vote(self, meeting_id: int, key: str, choices: Sequence[int]) -> Meeting | None:
         """Store a participant's votes while the poll is open (None when it is not)."""
         ...

@@ -21,7 +21,7 @@ from enum import StrEnum
 from domain.meetings import MeetingRefused, MeetingSettings, Slot
 from domain.schedule import EntryStatus, ScheduleEntry, part_minutes
 
-_AWAY = frozenset({EntryStatus.LEAVE, EntryStatus.BUSINESS_TRIP})
+_AWAY = frozenset({EntryStatus.LEAVE, EntryStatus.BUSINESS_TRIP, EntryStatus.NO_HOURS})
 
 
 class Availability(StrEnum):

@@ -29,12 +29,15 @@ from pydantic import (
     model_validator,
 )
 
+from domain.allowance import AllowanceRules
 from domain.calendar import WorkCalendar
 from domain.conditions import RosterCondition
 from domain.errors import PolicyError
 from domain.occasions import DayPart
 from domain.org import ExemptReason, StaffMember
 from domain.periods import Period, PeriodKind
+from domain.schedule import TimeRangeRule
+from domain.worktime import WorkTimeRules
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
@@ -139,6 +142,16 @@ class Category(_Section):
     target: Target
     sensitive: bool = False
     nudge: NudgeRule | None = None
+    # -- issue 14 item 10 (nudges): exemptions per category ---------------------------------
+    # Work reasons (国会業務・窓口業務 …) that remove this category's target, and its nudges,
+    # from a member. The person stays eligible (実施可能職員数) and keeps every other
+    # category's target: plan §1(2) and §4 exempt Diet and counter work from the weekly aim
+    # only; managers' 2 a year and carers' once a month apply to them too (原則として).
+    exempt: tuple[ExemptReason, ...] = ()
+
+    def exempts(self, member: StaffMember) -> bool:
+        """Whether the member's work reason removes this category's target from them."""
+        return member.exempt_reason is not None and member.exempt_reason in self.exempt
 
     @model_validator(mode="after")
     def _nudge_fits_period(self) -> Category:
@@ -162,22 +175,29 @@ class Eligibility(_Section):
     prorate_first_period: bool = True
 
     def eligible_from(self, hire_date: date) -> date:
-        """The first eligible day: the hire date plus the months (clamped to a month's end),
-        e.g. hired 2026-04-01 → eligible from 2026-10-01."""
+        """The first eligible day: the day after the conditional appointment period ends.
+
+        The period is reckoned as 民法 §143 reckons months, with the hire day counted (the
+        appointment takes effect from the start of that day): it ends on the day before the
+        corresponding day (応当日) of the last month, or at the end of that month when it has
+        no corresponding day. So hired 2026-04-01 → eligible 2026-10-01, hired 2026-03-31
+        (no 9/31) → period ends 9/30 → eligible 2026-10-01, hired 2026-08-31 → eligible
+        2027-03-01, hired 2027-08-29 → eligible 2028-02-29 (a leap year).
+        """
         months = hire_date.month - 1 + self.conditional_appointment_months
         year, month = hire_date.year + months // 12, months % 12 + 1
-        for day in (hire_date.day, 30, 29, 28):
-            try:
-                return date(year, month, day)
-            except ValueError:
-                continue
-        raise AssertionError("unreachable")  # pragma: no cover
+        try:
+            return date(year, month, hire_date.day)  # the corresponding day (応当日)
+        except ValueError:  # no such day: the period ends at the month's end
+            return date(year + month // 12, month % 12 + 1, 1)
 
 
 class Exemptions(_Section):
-    """Work reasons that mean no target and no nudges (国会業務, 窓口業務, …)."""
+    """Work reasons that take a person out of the plan altogether: no target in any
+    category, never nudged, not in 実施可能職員数. None by default: the plan exempts Diet and
+    counter work from the weekly aim only, which each category's ``exempt`` says."""
 
-    reasons: tuple[ExemptReason, ...] = tuple(ExemptReason)
+    reasons: tuple[ExemptReason, ...] = ()
 
 
 class Counting(_Section):
@@ -185,6 +205,24 @@ class Counting(_Section):
 
     half_day_occasions: int = Field(1, ge=0, le=1)
     half_day_person_days: float = Field(0.5, ge=0, le=1)
+    # -- issue 14 (reports): time ranges, 月1回以上, the weekly aim, employment type --------
+    # A time range counts as a half day when it covers at most half of this (7時間45分).
+    standard_working_day: time = time(7, 45)
+    # An open range (「15時から」) runs to this time (終業時刻).
+    working_day_end: time = time(17, 15)
+
+    @field_validator("standard_working_day")
+    @classmethod
+    def _some_hours(cls, value: time) -> time:
+        if value < time(1, 0):
+            raise ValueError("must be at least 01:00 (hours and minutes of a working day)")
+        return value
+
+    @property
+    def time_ranges(self) -> TimeRangeRule:
+        """How declared time ranges count (``domain.schedule.TimeRangeRule``)."""
+        day, end = self.standard_working_day, self.working_day_end
+        return TimeRangeRule(day.hour * 60 + day.minute, end.hour * 60 + end.minute)
 
     def occasions(self, part: DayPart) -> int:
         """Occasions (回) for a day part."""
@@ -266,6 +304,9 @@ class Policy(_Section):
     declarations: Declarations = Declarations()
     nudges: Nudges = Nudges()
     reports: Reports = Reports()
+    # The 2026 rules (issue 18), each in its own module with its source cited there.
+    worktime: WorkTimeRules = WorkTimeRules()
+    allowance: AllowanceRules = AllowanceRules()
 
     @field_validator("categories", mode="before")
     @classmethod
@@ -294,8 +335,14 @@ class Policy(_Section):
         return [(cid, c) for cid, c in self.categories.items() if c.when.holds_for(member)]
 
     def is_exempt(self, member: StaffMember) -> bool:
-        """Whether the member's work reason exempts them (no target, never nudged)."""
+        """Whether the member's work reason takes them out of the plan altogether
+        (``[exemptions] reasons``: no target at all, never nudged, not eligible)."""
         return member.exempt_reason is not None and member.exempt_reason in self.exemptions.reasons
+
+    def targets_of(self, member: StaffMember) -> list[tuple[str, Category]]:
+        """The categories whose target applies to the member: those they fall into, less
+        those their work reason exempts them from (ignores eligibility)."""
+        return [(cid, c) for cid, c in self.categories_of(member) if not c.exempts(member)]
 
 
 def parse_policy(text: str, source: str = "<policy>") -> Policy:

@@ -7,10 +7,10 @@ from datetime import date, datetime
 from typing import Any, Protocol
 
 from domain.campaigns import Campaign
-from domain.delivery import NewDelivery, RunProgress, RunSummary
+from domain.delivery import FailedDelivery, NewDelivery, RunProgress, RunSummary
 from domain.identity import ChatUser
 from domain.org import OrgChart, StaffMember
-from domain.schedule import RecurringPlan, ScheduleEntry
+from domain.schedule import PresenceReport, RecurringPlan, ScheduleEntry
 
 Notify = Callable[[list[ScheduleEntry]], Sequence[NewDelivery]]
 """Messages to enqueue in the same transaction as a schedule change."""
@@ -89,6 +89,14 @@ class Schedule(Protocol):
         self, employee_ids: Sequence[str], since: datetime
     ) -> dict[str, tuple[str, datetime]]: ...
 
+    async def presence_reports(self, employee_id: str, since: datetime) -> list[PresenceReport]:
+        """One person's presence reports since ``since``, in time order."""
+        ...
+
+    async def correct_presence(self, report_id: int, *, at: datetime, actor: str) -> bool:
+        """Move one presence report to ``at``; ``False`` if it no longer exists."""
+        ...
+
 
 class DeliveryReports(Protocol):
     """Progress of proactive deliveries, for admins."""
@@ -96,6 +104,10 @@ class DeliveryReports(Protocol):
     async def progress(self, run_id: int | None) -> RunProgress: ...
 
     async def recent_runs(self, limit: int = 5) -> list[RunSummary]: ...
+
+    async def recent_failures(self, limit: int = 5) -> list[FailedDelivery]:
+        """The latest deliveries that failed for good, newest first."""
+        ...
 
 
 class CampaignList(Protocol):

@@ -2,11 +2,14 @@
 
 Rules (pure functions, no I/O):
 
-* No target, in this order: inactive; exempt work (国会業務・窓口業務, never nudged); inside the
-  conditional appointment period (条件付採用期間, ``eligible_from`` says when it ends); or no
-  category of the policy applies.
-* Otherwise every category the person falls into gives one ``TargetProgress`` for the period
-  of that category that contains the date (a manager who is also a carer gets both).
+* No target, in this order: inactive; work the policy takes out of the plan altogether
+  (``[exemptions] reasons``, none by default); inside the conditional appointment period
+  (条件付採用期間, ``eligible_from`` says when it ends); no category of the policy applies; or
+  every category that applies exempts the person's work (``exempt``: 国会業務・窓口業務 have no
+  weekly aim), which is ``EXEMPT`` too.
+* Otherwise every category the person falls into and is not exempted from gives one
+  ``TargetProgress`` for the period of that category that contains the date (a manager who
+  is also a carer gets both; a manager in Diet work keeps the manager's target).
 * ``done`` counts the occasions on or before the date, ``planned`` those after it in the same
   period. Occasions on closed days count (a declaration there is warned about, not refused).
 * Pace is measured in working days of the period: after ``e`` completed working days (days
@@ -126,7 +129,7 @@ class QuotaFrame:
             period = period_for(category.target.period, on, calendar)
             working = tuple(calendar.working_ordinals(period.start, period.end))
             self._frames[cid] = _Frame(cid, category, period, working)
-        self._membership: dict[tuple[bool, ...], tuple[_Frame, ...]] = {}
+        self._membership: dict[tuple[object, ...], tuple[_Frame, ...]] = {}
         self._half_occasions = policy.counting.half_day_occasions
         self._half_person_days = policy.counting.half_day_person_days
 
@@ -138,9 +141,12 @@ class QuotaFrame:
             return QuotaStatus(member.employee_id, self.on, (), reason, eligible_from)
         frames = self._frames_of(member)
         if not frames:
-            return QuotaStatus(
-                member.employee_id, self.on, (), NoTargetReason.NO_CATEGORY, eligible_from
+            none = (
+                NoTargetReason.EXEMPT
+                if member.exempt_reason is not None and self.policy.categories_of(member)
+                else NoTargetReason.NO_CATEGORY
             )
+            return QuotaStatus(member.employee_id, self.on, (), none, eligible_from)
         merged = merge_by_day(occasions)
         progress = tuple(self._progress(f, merged, eligible_from) for f in frames)
         return QuotaStatus(member.employee_id, self.on, progress, None, eligible_from)
@@ -155,12 +161,16 @@ class QuotaFrame:
         return None
 
     def _frames_of(self, member: StaffMember) -> tuple[_Frame, ...]:
-        # Membership depends only on the allow-listed roster attributes: evaluate each
-        # combination once (there are a handful of them, not one per person).
-        key = roster_key(member)
+        # Membership depends only on the allow-listed roster attributes and the work reason
+        # (a category's ``exempt``): evaluate each combination once (a handful of them).
+        key = (roster_key(member), member.exempt_reason)
         frames = self._membership.get(key)
         if frames is None:
-            frames = tuple(f for f in self._frames.values() if f.category.when.holds_for(member))
+            frames = tuple(
+                f
+                for f in self._frames.values()
+                if f.category.when.holds_for(member) and not f.category.exempts(member)
+            )
             self._membership[key] = frames
         return frames
 

@@ -11,8 +11,10 @@ Counting rules, stated in every output (``RULES``):
   they belonged to on the reference day (moves are read from the ``staff.*`` events, so a
   past year's report does not change when people move later). Staff who left before the
   reference day are not counted; their number is shown as an exclusion.
-* 実施可能職員数 (eligible): the population less exempt work (国会業務・窓口業務 …) and people
-  still in their conditional appointment period (条件付採用期間) on the reference day.
+* 実施可能職員数 (eligible): the population less people still in their conditional
+  appointment period (条件付採用期間) on the reference day, and less work the policy takes out
+  of the plan altogether (``[exemptions] reasons``; none by default: 国会業務・窓口業務 are
+  exempt from the weekly aim only, so they stay eligible and keep the other targets).
 * 実施者数: people of the population with at least one telework occasion in the period;
   the rate against the eligible headcount counts only eligible implementers, so neither
   rate can exceed 100%.
@@ -93,17 +95,18 @@ class ReportRange:
         if self.kind is RangeKind.FISCAL_YEAR:
             first, last = fiscal_year_bounds(self.fiscal_year - 1, self.start.month)
             return ReportRange(self.fiscal_year - 1, first, last, self.kind)
-        start = _year_before(self.start)
+        start = year_before(self.start)
         if self.kind is RangeKind.MONTH:
             return ReportRange(self.fiscal_year - 1, start, _month_end(start), self.kind)
-        return ReportRange(self.fiscal_year - 1, start, _year_before(self.end), self.kind)
+        return ReportRange(self.fiscal_year - 1, start, year_before(self.end), self.kind)
 
 
 def _month_end(day: date) -> date:
     return (day.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
 
 
-def _year_before(day: date) -> date:
+def year_before(day: date) -> date:
+    """The same month and day a year earlier (28 February for 29 February)."""
     try:
         return day.replace(year=day.year - 1)
     except ValueError:  # 29 February

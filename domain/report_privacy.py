@@ -66,10 +66,17 @@ class Signature:
 
     belongs: tuple[str, ...]
     counted: tuple[str, ...]
+    # Categories the person's work exempts them from (国会業務: no weekly aim): never counted
+    # there. A reader may well know who does such work, so these people's numbers are
+    # treated as known (E − managers − others is then still exactly the carers who are not
+    # managers, as without them).
+    exempted: tuple[str, ...] = ()
 
     @classmethod
-    def of(cls, belongs: Categories, counted: Categories) -> Signature:
-        return cls(tuple(sorted(belongs)), tuple(sorted(counted)))
+    def of(
+        cls, belongs: Categories, counted: Categories, exempted: Categories = frozenset()
+    ) -> Signature:
+        return cls(tuple(sorted(belongs)), tuple(sorted(counted)), tuple(sorted(exempted)))
 
 
 # The roster flags that membership conditions read (domain.conditions.ROSTER_ATTRIBUTES).
@@ -87,9 +94,15 @@ class Population:
 
     counts: dict[Leaf, dict[Signature, int]] = field(default_factory=dict)
 
-    def add(self, leaf: Leaf, belongs: Categories, counted: Categories) -> None:
+    def add(
+        self,
+        leaf: Leaf,
+        belongs: Categories,
+        counted: Categories,
+        exempted: Categories = frozenset(),
+    ) -> None:
         cell = self.counts.setdefault(leaf, {})
-        signature = Signature.of(belongs, counted)
+        signature = Signature.of(belongs, counted, exempted)
         cell[signature] = cell.get(signature, 0) + 1
 
 
@@ -198,6 +211,8 @@ class _Suppression:
             for label in self.labels
         }
         everyone = [self._vector([leaf], self.signatures) for leaf in self.leaves]
+        exempted = [s for s in self.signatures if s.exempted]
+        everyone += [self._vector([leaf], [s]) for leaf in self.leaves for s in exempted]
         parts = self._parts()
         by_category = [
             {

@@ -4,13 +4,13 @@ per person (admins only), and the report with the previous year's figures."""
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Protocol
 
 from domain.org import OrgUnit, StaffMember
 from domain.periods import Period
-from domain.policy import Category
+from domain.policy import Category, Counting
 from domain.report_history import StaffHistory
 from domain.report_model import Exclusions, ReportRange, ReportRequest, Scope, Tally
 
@@ -118,6 +118,7 @@ class Report:
     previous: ReportBody
     categories: tuple[tuple[str, Category], ...]
     min_group_size: int
+    counting: Counting = field(default_factory=Counting)
 
     @property
     def total(self) -> Tally:

@@ -25,6 +25,7 @@ from domain.report_model import (
     ReportRequest,
     Scope,
     Tally,
+    year_before,
 )
 from domain.report_privacy import Population, suppress_small_groups
 from domain.report_rows import (
@@ -46,7 +47,8 @@ ROW_KINDS = (UnitKind.BUREAU, UnitKind.SECTION)
 def build_report(
     request: ReportRequest, inputs: ReportInputs, policy: Policy, calendar: WorkCalendar
 ) -> Report:
-    """The report for ``request`` and the same range one year earlier."""
+    """The report for ``request`` and the same period one year earlier (前年度同期): the
+    previous range counted up to the same month and day as this report's reference day."""
     chart = OrgChart(inputs.units)
     if request.unit is not None:
         chart.unit(request.unit)  # KeyError naming the code if unknown
@@ -56,7 +58,7 @@ def build_report(
         range=request.range.previous_year(),
         scope=request.scope,
         unit=request.unit,
-        as_of=request.as_of,
+        as_of=year_before(request.reference_day),
     )
     previous = _Pass(previous_request, inputs, days, chart, policy, calendar).run()
     return Report(
@@ -65,6 +67,7 @@ def build_report(
         previous=previous,
         categories=tuple(policy.categories.items()),
         min_group_size=policy.reports.care_min_group_size,
+        counting=policy.counting,
     )
 
 
@@ -273,10 +276,12 @@ class _Pass:
         judgements = self._judge(member, days, eligible_from) if eligible else ()
         tallies = self._tallies_for(code)
         if eligible:  # the groups and the categories this person is counted in
+            belongs = frozenset(p.category_id for p in self._categories_of(member))
             self.population.add(
                 self._leaves[code],
-                frozenset(p.category_id for p in self._categories_of(member)),
+                belongs,
                 frozenset(c for c, _, _ in judgements),
+                frozenset(c for c in belongs if policy.categories[c].exempts(member)),
             )
         for tally in tallies:
             tally.headcount += 1
@@ -335,6 +340,8 @@ class _Pass:
         out: list[tuple[str, int, int]] = []
         half_occasions = self.policy.counting.half_day_occasions
         for periods in categories:
+            if self.policy.categories[periods.category_id].exempts(member):
+                continue  # e.g. 国会業務: no weekly aim, still in the category by the roster
             judged, met = periods.judge(days, eligible_from, half_occasions)
             if judged:
                 out.append((periods.category_id, judged, met))

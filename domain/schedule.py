@@ -21,6 +21,9 @@ class EntryStatus(StrEnum):
     OFFICE = "office"
     LEAVE = "leave"
     BUSINESS_TRIP = "business_trip"
+    # 割振り0: a weekly day with no working hours allocated (選択的週休3日 from April 2025,
+    # フレックスタイム制). Not leave, not a closed day for the organisation, never telework.
+    NO_HOURS = "no_hours"
 
 
 class EntryState(StrEnum):
@@ -74,17 +77,41 @@ def overlaps(a: str, b: str) -> bool:
     return a0 < b1 and b0 < a1
 
 
-def occasion_part(part: str) -> DayPart:
-    """How a part counts as a telework occasion: a time range within the morning or the
-    afternoon is that half day; one across noon counts as a full day."""
-    if part in (DayPart.FULL, DayPart.AM, DayPart.PM):
-        return DayPart(part)
-    start, end = part_minutes(part)
-    if end <= NOON:
-        return DayPart.AM
-    if start >= NOON:
-        return DayPart.PM
-    return DayPart.FULL
+@dataclass(frozen=True, slots=True)
+class TimeRangeRule:
+    """How a declared time range counts (``policy.counting``): a half day (0.5 person-days)
+    when it covers at most half of the standard working day, else a full day; one occasion
+    either way. An open range (「15時から」, ``15:00-``) runs to ``day_end_minutes``."""
+
+    standard_minutes: int = 7 * 60 + 45  # 7時間45分
+    day_end_minutes: int = 17 * 60 + 15  # 終業 17:15
+
+    def part(self, part: str) -> DayPart:
+        """The day part a declared part counts as (full, am and pm count as themselves)."""
+        if part in (DayPart.FULL, DayPart.AM, DayPart.PM):
+            return DayPart(part)
+        start, end = part_minutes(part)
+        if part.endswith("-"):  # open: to the end of the working day
+            end = max(start, self.day_end_minutes)
+        if 2 * (end - start) > self.standard_minutes:
+            return DayPart.FULL
+        # A half day sits in the half of the day most of it covers, so a morning range and
+        # an afternoon range of one day still merge into a full day.
+        morning = max(0, min(end, NOON) - start)
+        afternoon = max(0, end - max(start, NOON))
+        if morning != afternoon:
+            return DayPart.AM if morning > afternoon else DayPart.PM
+        return DayPart.AM if start < NOON else DayPart.PM
+
+
+DEFAULT_TIME_RANGES = TimeRangeRule()
+
+
+def occasion_part(part: str, rule: TimeRangeRule = DEFAULT_TIME_RANGES) -> DayPart:
+    """How a part counts as a telework occasion (see ``TimeRangeRule``): 午前・午後 are half
+    days; a time range is a half day when it covers at most half of the standard working
+    day (2 hours across noon: 0.5), else a full day."""
+    return rule.part(part)
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,3 +165,13 @@ class RecurringPlan:
             for i in range((last - first).days + 1)
             if (first + timedelta(days=i)).weekday() in wanted
         ]
+
+
+@dataclass(frozen=True, slots=True)
+class PresenceReport:
+    """One presence report: ``kind`` is start, end, away, back or meeting; ``at`` is when it
+    happened (the time the person stated, else when they said it)."""
+
+    id: int
+    kind: str
+    at: datetime

@@ -1,10 +1,11 @@
 """The delivery dispatcher: the one replica holding the sender lease drains the ledger.
 
 Loop: hold the lease → reap expired attempts → respect the shared send gate → claim a batch →
-for each delivery take an app-wide slot and a per-conversation slot → send concurrently (bounded)
-→ record the outcome, fenced on the row's lease. A heartbeat renews the sender lease and the
-row leases. An idle dispatcher waits on :meth:`Dispatcher.wake` or the next due time, bounded by
-``idle_wait``; it never spins.
+for each delivery take a per-conversation slot and an app-wide token at the adaptive pace → send
+concurrently (bounded) → record the outcome, fenced on the row's lease. A 429 delays its own
+request and conversation and slows the pace; everyone pauses only when 429s dominate. A
+heartbeat renews the sender lease and the row leases. An idle dispatcher waits on
+:meth:`Dispatcher.wake` or the next due time, bounded by ``idle_wait``; it never spins.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from domain.delivery import (
     ClaimedDelivery,
     Clock,
     ConversationSender,
+    ConversationTarget,
     DeliveryLedger,
     DuplicatePolicy,
     SendOutcome,
@@ -28,27 +30,44 @@ from domain.delivery import (
     classify,
 )
 from scheduler.metrics import DeliveryMetrics
-from scheduler.rate_limit import TEAMS_CONVERSATION_WINDOWS, ConversationLimiter, TokenBucket
+from scheduler.rate_limit import (
+    TEAMS_CONVERSATION_WINDOWS,
+    AdaptiveRate,
+    ConversationLimiter,
+    ThrottleWindow,
+    TokenBucket,
+)
 
 log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
 class DispatcherSettings:
-    """Tuning of the dispatcher; the defaults suit Teams (about 50 requests/s per app)."""
+    """Tuning of the dispatcher; the defaults suit Teams (about 50 requests/s per app).
 
-    rate_per_second: float = 40.0
-    burst: int = 1
+    ``rate_per_second`` is the ceiling the adaptive pace never exceeds, not the pace itself
+    (see :class:`scheduler.rate_limit.AdaptiveRate`). ``max_in_flight`` bounds the sends on the
+    wire: 64 covers more than a second of connector latency at 50/s.
+    """
+
+    rate_per_second: float = 50.0
+    burst: int = 2  # a token of slack wins back a late wake-up (at most one extra per second)
+    start_fraction: float = 0.9  # start here (of the ceiling), then find the connector's limit
+    floor_fraction: float = 0.5  # never slower than this because of 429s alone
+    slowdown_after_429: float = 0.9  # multiply the rate by this on a 429 (once per cooldown)
+    slowdown_cooldown_seconds: float = 1.0
+    probe_per_second: float = 0.2  # above the last good rate: win back this many sends/s per s
+    storm_window_seconds: float = 2.0  # 429s dominating this window pause every sender
+    storm_share: float = 0.5
     conversation_windows: tuple[tuple[int, float], ...] = TEAMS_CONVERSATION_WINDOWS
     batch_size: int = 50
-    max_in_flight: int = 16
+    max_in_flight: int = 64
+    hold_conversation_wait_seconds: float = 1.0  # longer waits go back to the ledger
     claim_lease: timedelta = timedelta(seconds=60)
     leader_ttl: timedelta = timedelta(seconds=15)
     max_attempts: int = 5
     backoff_base_seconds: float = 2.0
     backoff_cap_seconds: float = 300.0
-    slowdown_after_429: float = 0.85  # multiply the rate by this on each 429 …
-    recovery_per_send: float = 0.02  # … and win back this many sends/s per success
     default_retry_after_seconds: float = 5.0
     max_retry_after_seconds: float = 600.0
     idle_wait_seconds: float = 5.0
@@ -83,8 +102,17 @@ class Dispatcher:
         self._metrics = metrics
         self._rng = rng or random.Random()  # noqa: S311 - jitter, not security
         s = self._settings
-        self._bucket = TokenBucket(s.rate_per_second, s.burst)
-        self._rate = s.rate_per_second
+        self._pace = AdaptiveRate(
+            s.rate_per_second,
+            start=s.start_fraction,
+            floor=min(s.floor_fraction, s.start_fraction),
+            decrease=s.slowdown_after_429,
+            cooldown=s.slowdown_cooldown_seconds,
+            probe_per_second=s.probe_per_second,
+        )
+        self._bucket = TokenBucket(self._pace.rate, s.burst)  # paces the launches …
+        self._spacing = TokenBucket(self._pace.rate, s.burst)  # … and the requests themselves
+        self._storm = ThrottleWindow(s.storm_window_seconds, dominant_share=s.storm_share)
         self._conversations = ConversationLimiter(s.conversation_windows)
         self._slots = asyncio.Semaphore(s.max_in_flight)
         self._in_flight: set[asyncio.Task[None]] = set()
@@ -184,14 +212,51 @@ class Dispatcher:
                 await self._idle(min(5.0, s.idle_wait_seconds))
 
     async def _dispatch(self, batch: list[ClaimedDelivery]) -> None:
+        """Launch the batch at the adaptive pace: a token is taken just before each launch, so
+        a cut in the rate applies at once to everything not yet on the wire."""
+        s = self._settings
         for index, delivery in enumerate(batch):
             if self._stopping.is_set() or not self._leader:
                 await self._ledger.release([d.id for d in batch[index:]], self._owner)
                 return
             await self._slots.acquire()
-            task = asyncio.create_task(self._deliver(delivery))
+            conversation_wait = 0.0
+            if delivery.target is not None:
+                conversation = delivery.target.conversation_id
+                conversation_wait = self._conversations.peek(conversation)
+                if conversation_wait > s.hold_conversation_wait_seconds:
+                    # Its conversation is blocked (Retry-After, a full 30 s window): give the
+                    # row back to the ledger rather than hold a slot while waiting.
+                    self._slots.release()
+                    await self._ledger.postpone(
+                        delivery.id,
+                        self._owner,
+                        self._clock.now() + timedelta(seconds=conversation_wait),
+                    )
+                    continue
+                conversation_wait = self._conversations.reserve(conversation)
+                if conversation_wait <= 0:
+                    await self._take_token()
+            task = asyncio.create_task(self._deliver(delivery, conversation_wait))
             self._in_flight.add(task)
-            task.add_done_callback(self._in_flight.discard)
+            task.add_done_callback(self._landed)
+
+    def _landed(self, task: asyncio.Task[None]) -> None:
+        self._in_flight.discard(task)
+        if not self._in_flight:
+            self._wakeup.set()  # the loop may be idling only because sends were in flight
+
+    async def _take_token(self) -> None:
+        """Wait for the app-wide slot at the current pace (and past any pause)."""
+        if self._bucket.rate != self._pace.rate:
+            self._bucket.set_rate(self._pace.rate)
+        wait = self._bucket.reserve()
+        while wait > 0:
+            if wait > 0.5:
+                await self._idle(wait, wake_on_enqueue=False)
+            else:
+                await asyncio.sleep(wait)
+            wait = self._paused_until_mono - time.monotonic()  # a storm while we slept
 
     async def _maybe_reap(self) -> None:
         now = time.monotonic()
@@ -209,7 +274,9 @@ class Dispatcher:
         remaining = (until - self._clock.now()).total_seconds()
         if remaining <= 0:
             return False
-        self._bucket.pause_until(time.monotonic() + remaining)
+        self._paused_until_mono = max(self._paused_until_mono, time.monotonic() + remaining)
+        self._bucket.pause_until(self._paused_until_mono)
+        self._spacing.pause_until(self._paused_until_mono)
         await self._idle(remaining, wake_on_enqueue=False)
         return True
 
@@ -243,8 +310,11 @@ class Dispatcher:
 
     # --- one delivery -----------------------------------------------------------------------
 
-    async def _deliver(self, delivery: ClaimedDelivery) -> None:
+    async def _deliver(self, delivery: ClaimedDelivery, conversation_wait: float) -> None:
         try:
+            if conversation_wait > 0:  # a short wait for the conversation's window
+                await asyncio.sleep(conversation_wait)
+                await self._take_token()
             await self._deliver_once(delivery)
         except Exception:
             log.exception("delivery %s: recording the outcome failed", delivery.id)
@@ -257,18 +327,19 @@ class Dispatcher:
             await ledger.mark_failed(delivery.id, owner, None, "no conversation reference")
             self._count(SendOutcome.FAILED)
             return
+        if self._stopping.is_set():
+            await ledger.release([delivery.id], owner)
+            return
         if not await ledger.start_attempt(delivery.id, owner, delivery.target):
             log.warning("delivery %s: lease lost before the attempt", delivery.id)
             return
-        # Paced here, after the DB write and right before the request, so that a slow commit
-        # cannot bunch requests up; a 429 that came meanwhile has already pushed the bucket.
-        wait = max(
-            self._bucket.reserve(),
-            self._conversations.reserve(delivery.target.conversation_id),
-        )
-        while wait > 0:
-            await asyncio.sleep(wait)
-            wait = self._paused_until_mono - time.monotonic()  # a 429 while we slept
+        # Launches are paced; a queue of commits can still bunch them up. Space the requests
+        # themselves at the same pace (a wait of a few milliseconds at most, normally).
+        if self._spacing.rate != self._pace.rate:
+            self._spacing.set_rate(self._pace.rate)
+        spacing = max(self._spacing.reserve(), self._paused_until_mono - time.monotonic())
+        if spacing > 0:
+            await asyncio.sleep(spacing)
         try:
             result = await self._sender.send(delivery.target, delivery.payload)
         except Exception as exc:  # the port promises not to raise; be safe anyway
@@ -276,28 +347,18 @@ class Dispatcher:
             result = SendResult(http_status=None, error=f"sender raised {type(exc).__name__}")
         outcome = classify(result)
         self._count(outcome)
+        self._storm.record(outcome is SendOutcome.THROTTLED)
         error = result.error or f"HTTP {result.http_status}"
         if outcome is SendOutcome.SENT:
             assert result.http_status is not None
+            self._pace.on_success()
             recorded = await ledger.mark_sent(
                 delivery.id, owner, result.http_status, result.activity_id
             )
             if not recorded:
                 log.error("delivery %s: sent, but its lease was lost before recording", delivery.id)
-            self._adjust_rate(self._rate + self._settings.recovery_per_send)
         elif outcome is SendOutcome.THROTTLED:
-            delay = self._throttle_delay(result)
-            self._adjust_rate(self._rate * self._settings.slowdown_after_429)
-            await self._pause_everyone(delay)
-            await ledger.retry_later(
-                delivery.id,
-                owner,
-                self._clock.now() + timedelta(seconds=delay),
-                result.http_status,
-                error,
-                throttled=True,
-            )
-            self._wakeup.set()
+            await self._throttled(delivery, delivery.target, result, error)
         elif outcome is SendOutcome.RETRY and delivery.attempts + 1 < self._settings.max_attempts:
             delay = self._settings.backoff(delivery.attempts + 1, self._rng)
             await ledger.retry_later(
@@ -312,12 +373,28 @@ class Dispatcher:
         else:
             await ledger.mark_failed(delivery.id, owner, result.http_status, error)
 
-    def _adjust_rate(self, rate: float) -> None:
-        """AIMD: a 429 cuts the rate, each success wins a little back, up to the setting."""
-        rate = min(self._settings.rate_per_second, max(1.0, rate))
-        if rate != self._rate:
-            self._rate = rate
-            self._bucket.set_rate(rate)
+    async def _throttled(
+        self, delivery: ClaimedDelivery, target: ConversationTarget, result: SendResult, error: str
+    ) -> None:
+        """A 429 delays its own request and conversation by the Retry-After and slows the pace;
+        only when 429s dominate the recent answers does every sender pause."""
+        delay = self._throttle_delay(result)
+        self._conversations.block(target.conversation_id, time.monotonic() + delay)
+        if self._pace.on_throttle():
+            log.info("429: pace cut to %.1f/s", self._pace.rate)
+        if self._storm.dominated():
+            log.warning("429s dominate the last answers: every sender pauses %.1f s", delay)
+            self._storm.clear()
+            await self._pause_everyone(delay)
+        await self._ledger.retry_later(
+            delivery.id,
+            self._owner,
+            self._clock.now() + timedelta(seconds=delay),
+            result.http_status,
+            error,
+            throttled=True,
+        )
+        self._wakeup.set()
 
     def _throttle_delay(self, result: SendResult) -> float:
         s = self._settings
@@ -330,6 +407,7 @@ class Dispatcher:
         until = time.monotonic() + delay
         self._paused_until_mono = max(self._paused_until_mono, until)
         self._bucket.pause_until(until)
+        self._spacing.pause_until(until)
         await self._ledger.pause(self._clock.now() + timedelta(seconds=delay))
 
     def _count(self, outcome: SendOutcome) -> None:

@@ -48,6 +48,10 @@ class SqlDeliveryLedger:
         # SQLite has one writer at a time; queueing our own writers here is far cheaper than
         # letting them collide on BEGIN IMMEDIATE, whose busy handler sleeps in 1-25 ms steps.
         self._write_lock = asyncio.Lock() if self._dialect == "sqlite" else None
+        # Fenced single-row writes (an attempt starts, a send is recorded) are combined: those
+        # that arrive while one transaction commits go together in the next one.
+        self._queued: list[tuple[Any, asyncio.Future[int]]] = []
+        self._flusher: asyncio.Task[None] | None = None
 
     @contextlib.asynccontextmanager
     async def _write(self) -> AsyncIterator[AsyncConnection]:
@@ -209,8 +213,30 @@ class SqlDeliveryLedger:
             )
             .values(updated_at=now, **values)
         )
-        async with self._write() as conn:
-            return rowcount(await conn.execute(stmt)) == 1
+        return await self._combined(stmt) == 1
+
+    async def _combined(self, stmt: Any) -> int:
+        """Run ``stmt`` in the next combined transaction; its row count."""
+        done: asyncio.Future[int] = asyncio.get_running_loop().create_future()
+        self._queued.append((stmt, done))
+        if self._flusher is None or self._flusher.done():
+            self._flusher = asyncio.create_task(self._flush())
+        return await asyncio.shield(done)
+
+    async def _flush(self) -> None:
+        while self._queued:
+            batch, self._queued = self._queued, []
+            try:
+                async with self._write() as conn:
+                    counts = [rowcount(await conn.execute(stmt)) for stmt, _ in batch]
+            except Exception as exc:
+                for _, done in batch:
+                    if not done.done():
+                        done.set_exception(exc)
+                continue
+            for (_, done), count in zip(batch, counts, strict=True):
+                if not done.done():
+                    done.set_result(count)
 
     async def start_attempt(
         self, delivery_id: int, owner: str, target: ConversationTarget | None = None
@@ -297,6 +323,16 @@ class SqlDeliveryLedger:
         )
         async with self._write() as conn:
             return rowcount(await conn.execute(stmt))
+
+    async def postpone(self, delivery_id: int, owner: str, available_at: datetime) -> bool:
+        return await self._fenced(
+            delivery_id,
+            owner,
+            _PENDING,
+            available_at=as_utc(available_at),
+            lease_owner=None,
+            lease_expires_at=None,
+        )
 
     async def reap_expired(self, policy: DuplicatePolicy) -> int:
         """Attempts whose sender's lease ran out: resend, or ``unknown`` for at-most-once kinds."""

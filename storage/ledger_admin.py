@@ -12,7 +12,7 @@ from typing import Any
 from sqlalchemy import func, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
-from domain.delivery import DeliveryStatus, RunProgress, RunSummary
+from domain.delivery import DeliveryStatus, FailedDelivery, RunProgress, RunSummary
 from storage.engine import READ_ONLY
 from storage.ledger_sql import DELIVERY, EVENT, REMINDER_RUN, rowcount
 from storage.ledger_tables import as_utc, from_db
@@ -49,6 +49,33 @@ async def recent_runs(engine: AsyncEngine, limit: int = 20) -> list[RunSummary]:
     ]
 
 
+async def recent_failures(engine: AsyncEngine, limit: int = 5) -> list[FailedDelivery]:
+    """The latest deliveries that failed for good, newest first."""
+    stmt = (
+        select(
+            _D.kind, _D.recipient, _D.last_http_status, _D.last_error, _D.updated_at, _D.attempts
+        )
+        .where(_D.status == DeliveryStatus.FAILED.value)
+        .order_by(_D.updated_at.desc(), _D.id.desc())
+        .limit(limit)
+    )
+    async with engine.connect() as conn:
+        await conn.execution_options(**READ_ONLY)
+        async with conn.begin():
+            rows = (await conn.execute(stmt)).all()
+    return [
+        FailedDelivery(
+            kind=r.kind,
+            recipient=r.recipient,
+            http_status=r.last_http_status,
+            error=r.last_error,
+            at=from_db(r.updated_at) or as_utc(r.updated_at),
+            attempts=int(r.attempts),
+        )
+        for r in rows
+    ]
+
+
 class SqlDeliveryReports:
     """:class:`domain.ports.DeliveryReports` on the ledger tables."""
 
@@ -60,6 +87,9 @@ class SqlDeliveryReports:
 
     async def recent_runs(self, limit: int = 5) -> list[RunSummary]:
         return await recent_runs(self._engine, limit)
+
+    async def recent_failures(self, limit: int = 5) -> list[FailedDelivery]:
+        return await recent_failures(self._engine, limit)
 
 
 async def _record(

@@ -58,6 +58,15 @@ class SqlMeetings:
             select(_M).where(_M.organiser == employee_id, col(_M.updated_at) >= since)
         )
 
+    async def invited_to(self, key: str, *, since: datetime) -> list[Meeting]:
+        """Meetings ``key`` is invited to (not organises) that changed since ``since``."""
+        invited = select(_P.meeting_id).where(_P.key == key)
+        return await self._many(
+            select(_M).where(
+                col(_M.id).in_(invited), _M.organiser != key, col(_M.updated_at) >= since
+            )
+        )
+
     async def open_polls(self) -> list[Meeting]:
         return await self._many(select(_M).where(_M.state == MeetingState.POLLING.value))
 

@@ -1,6 +1,7 @@
 """Imports every table module so that ``SQLModel.metadata`` is complete (Alembic, tests)."""
 
 from storage import (  # noqa: F401
+    allowance,
     campaigns,
     conversations,
     ledger_tables,

@@ -14,7 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from sqlmodel import col
 
 from domain.nudges import parse_nudge_key
-from domain.schedule import EntryStatus, occasion_part
+from domain.schedule import DEFAULT_TIME_RANGES, EntryStatus, TimeRangeRule, occasion_part
 from storage.engine import READ_ONLY
 from storage.ledger_sql import DELIVERY
 from storage.org import StaffRow, identity_matches_staff
@@ -43,8 +43,13 @@ class ScheduleFacts:
 class SqlNudgeFacts:
     """Read-only queries for the nudge and campaign jobs."""
 
-    def __init__(self, sessions: async_sessionmaker[AsyncSession]) -> None:
+    def __init__(
+        self,
+        sessions: async_sessionmaker[AsyncSession],
+        time_ranges: TimeRangeRule = DEFAULT_TIME_RANGES,
+    ) -> None:
         self._sessions = sessions
+        self._time_ranges = time_ranges
 
     async def schedule(
         self, telework_from: date, telework_to: date, busy_from: date, busy_to: date
@@ -68,7 +73,7 @@ class SqlNudgeFacts:
             for employee_id, day, part in await session.execute(telework):
                 shown = parts.get(part)
                 if shown is None:
-                    shown = parts[part] = occasion_part(part).value
+                    shown = parts[part] = occasion_part(part, self._time_ranges).value
                 facts.telework.setdefault(employee_id, []).append((day, shown))
             for employee_id, day, status in await session.execute(busy):
                 facts.busy.setdefault(employee_id, set()).add(day)

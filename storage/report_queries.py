@@ -15,7 +15,13 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 from domain.org import ExemptReason, Office, OrgUnit, StaffMember, UnitKind
 from domain.report_history import StaffEvent, StaffHistory
 from domain.report_rows import ReportInputs
-from domain.schedule import EntryState, EntryStatus, occasion_part
+from domain.schedule import (
+    DEFAULT_TIME_RANGES,
+    EntryState,
+    EntryStatus,
+    TimeRangeRule,
+    occasion_part,
+)
 from storage.engine import READ_ONLY
 from storage.org import OrgUnitRow, StaffRow
 from storage.schedule import ScheduleEntryRow
@@ -34,9 +40,15 @@ MEETING_UNIT_KEYS = ("section", "org_unit", "unit")  # the payload key naming th
 class SqlReportQueries:
     """Reads a report's inputs from the database (SQLite or PostgreSQL)."""
 
-    def __init__(self, engine: AsyncEngine, time_zone: str = "Asia/Tokyo") -> None:
+    def __init__(
+        self,
+        engine: AsyncEngine,
+        time_zone: str = "Asia/Tokyo",
+        time_ranges: TimeRangeRule = DEFAULT_TIME_RANGES,
+    ) -> None:
         self._engine = engine
         self._tz = ZoneInfo(time_zone)
+        self._time_ranges = time_ranges
 
     async def report_inputs(self, start: date, end: date) -> ReportInputs:
         """Everything a report on ``start``…``end`` needs (telework of exactly those days;
@@ -46,7 +58,7 @@ class SqlReportQueries:
             async with conn.begin():
                 units = await _units(conn)
                 staff = await _staff(conn)
-                occasions = await _occasions(conn, start, end)
+                occasions = await _occasions(conn, start, end, self._time_ranges)
                 history = await self._history(conn)
                 meetings = await self._meetings(conn, start, end)
         return ReportInputs(units, staff, occasions, history, meetings)
@@ -144,7 +156,7 @@ async def _staff(conn: AsyncConnection) -> list[StaffMember]:
 
 
 async def _occasions(
-    conn: AsyncConnection, start: date, end: date
+    conn: AsyncConnection, start: date, end: date, time_ranges: TimeRangeRule
 ) -> dict[str, list[tuple[date, str]]]:
     c = ENTRY.c
     day: ColumnElement[Any] = c.day
@@ -172,7 +184,7 @@ async def _occasions(
             when = days[value] = value if isinstance(value, date) else date.fromisoformat(value)
         counted = parts.get(part)
         if counted is None:
-            counted = parts[part] = occasion_part(part).value
+            counted = parts[part] = occasion_part(part, time_ranges).value
         mine = result.get(employee_id)
         if mine is None:
             mine = result[employee_id] = []

@@ -13,10 +13,13 @@ from sqlmodel import Field, SQLModel, col, select
 
 from domain.delivery import NewDelivery
 from domain.schedule import (
+    DEFAULT_TIME_RANGES,
     EntryState,
     EntryStatus,
+    PresenceReport,
     RecurringPlan,
     ScheduleEntry,
+    TimeRangeRule,
     occasion_part,
 )
 from storage.identity import append_event
@@ -104,9 +107,11 @@ class SqlSchedule:
         sessions: async_sessionmaker[AsyncSession],
         *,
         clock: Callable[[], datetime] = utcnow,
+        time_ranges: TimeRangeRule = DEFAULT_TIME_RANGES,
     ) -> None:
         self._sessions = sessions
         self._now = clock
+        self._time_ranges = time_ranges
 
     async def entries(
         self, employee_id: str, start: date, end: date, *, live_only: bool = True
@@ -341,7 +346,7 @@ class SqlSchedule:
         half_or_full = _PLAIN_PARTS  # most rows; time ranges go through occasion_part
         async with self._sessions() as session:
             for employee_id, day, part in await session.execute(statement):
-                counted = half_or_full.get(part) or occasion_part(part).value
+                counted = half_or_full.get(part) or occasion_part(part, self._time_ranges).value
                 result[employee_id].append((day, counted))
         return dict(result)
 
@@ -357,6 +362,34 @@ class SqlSchedule:
                 subject=employee_id,
                 payload={"at": at.isoformat()},
             )
+
+    async def presence_reports(self, employee_id: str, since: datetime) -> list[PresenceReport]:
+        """One person's presence reports since ``since`` (e.g. local midnight), in time order."""
+        statement = (
+            select(PresenceRow)
+            .where(col(PresenceRow.employee_id) == employee_id, col(PresenceRow.at) >= since)
+            .order_by(col(PresenceRow.at), col(PresenceRow.id))
+        )
+        async with self._sessions() as session:
+            rows = (await session.execute(statement)).scalars().all()
+        return [PresenceReport(id=r.id or 0, kind=r.kind, at=r.at) for r in rows]
+
+    async def correct_presence(self, report_id: int, *, at: datetime, actor: str) -> bool:
+        """Move one presence report to ``at`` (the person corrected it); ``False`` if gone."""
+        async with self._sessions.begin() as session:
+            row = await session.get(PresenceRow, report_id)
+            if row is None:
+                return False
+            before = row.at
+            row.at = at
+            append_event(
+                session,
+                actor=actor,
+                kind=f"presence.{row.kind}.corrected",
+                subject=row.employee_id,
+                payload={"from": before.isoformat(), "at": at.isoformat()},
+            )
+        return True
 
     async def latest_presence(
         self, employee_ids: Sequence[str], since: datetime

@@ -266,13 +266,15 @@ def people_of(
         groups.append(lambda code, u=unit_row.unit.code: u in chain(code))  # type: ignore[misc]
     out: list[Person] = []
     for member in staff:
-        if member.exempt_reason is not None or not member.active:
+        if policy.is_exempt(member) or not member.active:
             continue
         leaf = frozenset(g for g, holds in enumerate(groups) if holds(member.org_unit))
         if not leaf:
             continue  # outside the report
         belongs = frozenset(cid for cid, c in policy.categories.items() if c.when.holds_for(member))
-        out.append(Person(leaf, belongs, counted(belongs)))
+        # A category that exempts the person's work (国会業務: no weekly aim) never judges them.
+        judged = frozenset(cid for cid in belongs if not policy.categories[cid].exempts(member))
+        out.append(Person(leaf, belongs, counted(judged)))
     return out
 
 

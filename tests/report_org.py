@@ -55,7 +55,7 @@ def person(employee_id: str, unit: str, **fields: object) -> StaffMember:
 STAFF = [
     person("P01", A, is_manager=True),  # manager, 2 days → manager target met
     person("P02", A, is_manager=True),  # manager, one morning → not met
-    person("P03", A),  # general: full, a 13:00-17:00 range (= pm), full; FY2025 3/30 too
+    person("P03", A),  # general: full, 13:00-16:30 (3.5 h: pm), full; FY2025 3/30 too
     person("P04", A1),  # general in a 係: am + pm on one day = one full day
     person("P05", A),  # general, never teleworks
     person("P06", A, care_preschool=True),  # care: once in every month → care target met
@@ -106,7 +106,7 @@ ENTRIES = [
     Entry("P01", date(2025, 11, 12)),  # FY2025
     Entry("P02", date(2026, 7, 22), "am"),
     Entry("P03", date(2026, 4, 7)),
-    Entry("P03", date(2026, 4, 8), "13:00-17:00"),
+    Entry("P03", date(2026, 4, 8), "13:00-16:30"),
     Entry("P03", date(2026, 7, 21)),
     Entry("P03", date(2026, 3, 30)),  # FY2025, but in the week 3/30–4/5 that FY2026 judges
     Entry("P04", date(2026, 6, 10), "am"),

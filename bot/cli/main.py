@@ -16,6 +16,8 @@ import typer
 # To add a command: write bot/cli/<name>.py with `register(cli)`, then add one line here.
 COMMAND_MODULES = (
     "bot.cli.report",
+    "bot.cli.worktime",
+    "bot.cli.allowance",
     "bot.cli.seed_demo",
     "bot.cli.serve",
     "bot.cli.chat",
@@ -27,6 +29,8 @@ COMMAND_MODULES = (
     "bot.cli.deliveries",
     "bot.cli.campaigns",
     "bot.cli.manifest",
+    "bot.cli.graph",
+    "bot.cli.teams",
 )
 
 

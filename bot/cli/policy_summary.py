@@ -104,11 +104,15 @@ def _japanese(p: Policy) -> list[str]:
         f"対象外: 採用後{months}か月の条件付採用期間中の職員" if months else "対象外: なし"
     )
     reasons = "、".join(_EXEMPT_JA[r] for r in p.exemptions.reasons) or "なし"
-    lines.append(f"目標なし・声かけなし（テレワークに適さない業務）: {reasons}")
+    lines.append(f"計画の対象外（目標・声かけなし、実施可能職員数に含めない業務）: {reasons}")
     c = p.counting
     lines.append(
         "数え方: 終日 = 1回・1人日、"
         f"半日 = {c.half_day_occasions}回・{c.half_day_person_days:g}人日"
+    )
+    lines.append(
+        f"時間単位: 標準勤務時間（{_hm(c.standard_working_day)}）の半分以下は半日、超えれば終日"
+        f"（「15時から」のような申請は{_hm(c.working_day_end)}まで）"
     )
     a = p.approval
     if not a.required:
@@ -140,6 +144,8 @@ def _category_ja(cid: str, c: Category) -> list[str]:
     )
     sensitive = "、要配慮" if c.sensitive else ""
     out = [f"  - {c.name_ja}（{cid}{sensitive}）: {goal}", f"      該当: {c.when}"]
+    if c.exempt:
+        out.append("      この目標の対象外: " + "、".join(_EXEMPT_JA[r] for r in c.exempt))
     rule = c.nudge
     if rule is not None:
         parts = []
@@ -176,11 +182,16 @@ def _english(p: Policy) -> list[str]:
         else "Not eligible: nobody"
     )
     reasons = ", ".join(_EXEMPT_EN[r] for r in p.exemptions.reasons) or "none"
-    lines.append(f"No target and never nudged (work unsuited to telework): {reasons}")
+    lines.append(f"Outside the plan (no target, never nudged, not eligible): {reasons}")
     c = p.counting
     lines.append(
         "Counting: a full day = 1 occasion and 1 person-day; a half day = "
         f"{c.half_day_occasions} occasion and {c.half_day_person_days:g} person-days"
+    )
+    lines.append(
+        f"Time ranges: a half day up to half of the standard working day "
+        f"({_hm(c.standard_working_day)}), else a full day (an open range runs to "
+        f"{_hm(c.working_day_end)})"
     )
     a = p.approval
     if not a.required:
@@ -219,6 +230,8 @@ def _category_en(cid: str, c: Category) -> list[str]:
     )
     sensitive = ", sensitive" if c.sensitive else ""
     out = [f"  - {c.name_en} ({cid}{sensitive}): {goal}", f"      who: {c.when}"]
+    if c.exempt:
+        out.append("      not for: " + ", ".join(_EXEMPT_EN[r] for r in c.exempt))
     rule = c.nudge
     if rule is not None:
         parts = []

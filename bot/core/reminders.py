@@ -40,7 +40,7 @@ class ReminderServices:
             sessions,
             SqlPreferences(sessions),
             SqlCampaigns(sessions),
-            SqlNudgeFacts(sessions),
+            SqlNudgeFacts(sessions, core.policy.counting.time_ranges),
         )
 
     def now(self) -> datetime:

@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from pydantic import Field, ValidationError, field_validator, model_validator
 from pydantic_settings import NoDecode, SettingsConfigDict
 
+from bot.core.graph_settings import GraphSettings
 from bot.core.listing import AppListing
 from bot.core.service_url import DEFAULT_SERVICE_URL_HOSTS, check_host_pattern, is_loopback_host
 
@@ -39,12 +40,13 @@ class SettingsError(Exception):
     """Raised when the configuration cannot be used; the message names the key."""
 
 
-class Settings(AppListing):
+class Settings(GraphSettings, AppListing):
     """Every setting of the bot. Field aliases are the environment variable names.
 
     The organisation's name, the app's names and its public URLs are inherited from
     :class:`bot.core.listing.AppListing` (with ``MICROSOFT_APP_ID`` and
-    ``TELEWORK_PUBLIC_DOMAIN``)."""
+    ``TELEWORK_PUBLIC_DOMAIN``), the optional Microsoft Graph integration's from
+    :class:`bot.core.graph_settings.GraphSettings`."""
 
     model_config = SettingsConfigDict(
         env_file=".env",
@@ -82,7 +84,8 @@ class Settings(AppListing):
     # Empty: the tenant's own (login.microsoftonline.com/<tenant>/v2.0/…); set only in tests.
     entra_metadata_url: str = Field(default="", alias="TELEWORK_ENTRA_METADATA_URL")
     policy_file: Path | None = Field(default=None, alias="TELEWORK_POLICY_FILE")
-    delivery_rate: float = Field(default=40.0, gt=0, le=50, alias="TELEWORK_DELIVERY_RATE")
+    # The ceiling of the adaptive pace (scheduler.rate_limit.AdaptiveRate), not the pace itself.
+    delivery_rate: float = Field(default=50.0, gt=0, le=100, alias="TELEWORK_DELIVERY_RATE")
     delivery_max_attempts: int = Field(
         default=5, ge=1, le=20, alias="TELEWORK_DELIVERY_MAX_ATTEMPTS"
     )

@@ -17,37 +17,19 @@ from __future__ import annotations
 import asyncio
 import time
 from collections.abc import AsyncIterator, Callable, Mapping
-from datetime import UTC, datetime
-from email.utils import parsedate_to_datetime
 from typing import Any
 from urllib.parse import quote
 
 import aiohttp
 
+from bot.core.retry_after import parse_retry_after
 from bot.core.service_url import ServiceUrlRule
 from domain.delivery import ConversationTarget, SendResult
 
 LOGIN_AUTHORITY = "https://login.microsoftonline.com"
 BOT_FRAMEWORK_SCOPE = "https://api.botframework.com/.default"
 MULTI_TENANT = "botframework.com"
-
-
-def parse_retry_after(value: str | None, now: datetime | None = None) -> float | None:
-    """Seconds to wait from a Retry-After header: delta-seconds or an HTTP date."""
-    if value is None or not value.strip():
-        return None
-    text = value.strip()
-    try:
-        return max(0.0, float(text))
-    except ValueError:
-        pass
-    try:
-        when = parsedate_to_datetime(text)
-    except (TypeError, ValueError, IndexError):
-        return None
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=UTC)
-    return max(0.0, (when - (now or datetime.now(UTC))).total_seconds())
+__all__ = ["BotFrameworkToken", "TeamsConnector", "TokenError", "parse_retry_after"]
 
 
 class TokenError(Exception):

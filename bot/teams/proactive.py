@@ -19,6 +19,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from bot.core.service_url import ServiceUrlRule
 from bot.core.settings import AppType, Settings
 from bot.teams.connector import MULTI_TENANT, BotFrameworkToken, TeamsConnector
+from bot.teams.loopback import LoopbackSender, TerminalInbox
 from domain.delivery import Clock, DuplicatePolicy
 from scheduler.clock import ReminderClock, ScheduledJob
 from scheduler.dispatcher import Dispatcher, DispatcherSettings
@@ -68,12 +69,15 @@ def build_proactive(
     metrics: DeliveryMetrics,
     clock: Clock,
     jobs: Sequence[ScheduledJob] = (),
+    terminal: TerminalInbox | None = None,
 ) -> ProactiveEngine:
+    """``terminal``: the terminal chats of this process, which get their proactive messages
+    handed over (``bot.teams.loopback``) instead of POSTed to a connector."""
     owner = replica_name()
     connector = teams_connector(settings, http)
     dispatcher = Dispatcher(
         SqlDeliveryLedger(engine, clock),
-        connector,
+        LoopbackSender(connector, terminal or TerminalInbox()),
         clock=clock,
         owner=owner,
         metrics=metrics,

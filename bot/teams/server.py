@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 import uuid
 from collections.abc import AsyncIterator, Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from types import SimpleNamespace
 
@@ -30,6 +30,7 @@ from bot.teams.activity import locale_of
 from bot.teams.auth import BotTokenValidator, OpenIdKeySet, entra_issuers, entra_metadata_url
 from bot.teams.endpoint import MessageEndpoint, local_requests_only, turn_context_ids
 from bot.teams.handler import MESSAGE_INVOKE_TYPE, TeleworkBot
+from bot.teams.loopback import TerminalInbox
 from bot.teams.metrics_http import serve_metrics
 from bot.teams.pages import add_pages
 from bot.teams.proactive import ProactiveEngine, build_proactive
@@ -66,6 +67,7 @@ class TeamsEdge:
     bot: TeleworkBot
     metrics: BotMetrics
     team_conversations: TeamConversations
+    terminal: TerminalInbox = field(default_factory=TerminalInbox)  # terminal chats open here
 
     async def close(self) -> None:
         await self.team_conversations.close()
@@ -198,6 +200,7 @@ def create_app(
                 DeliveryMetrics(metrics.registry),
                 FunctionClock(clock),
                 jobs=scheduled_jobs(settings, application),
+                terminal=edge.terminal,
             )
             application.services.doorbell.attach(proactive.dispatcher.wake)
             edge.team_conversations.attach(proactive.connector)

@@ -2,7 +2,10 @@
 
 The bot runs behind a small in-process adapter instead of the Bot Framework connector;
 everything else (command table, storage, cards) is what Teams users get. Card buttons are
-numbered: type ``#1`` to press the first button of the last card.
+numbered: type ``#1`` to press the first button of the last card. Proactive messages
+(approval requests, polls, invitations) reach the chat through ``bot.teams.loopback`` when
+the delivery dispatcher runs in the same process (``telework-bot dev``); they are printed as
+they arrive, and a card among them becomes "the last card" for ``#N``.
 """
 
 from __future__ import annotations
@@ -10,7 +13,7 @@ from __future__ import annotations
 import asyncio
 import json
 import uuid
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, TextIO
@@ -25,10 +28,10 @@ from botbuilder.schema import (
     ResourceResponse,
 )
 
+from bot.teams.loopback import CHAT_SERVICE_URL
 from bot.teams.server import TeamsEdge, install_turn_error_handler
 from bot.ui.cards import CARD_CONTENT_TYPE, card_actions, card_plain_text
 
-CHAT_SERVICE_URL = "http://127.0.0.1/terminal-chat"
 CHAT_TENANT = "00000000-0000-0000-0000-00000000c4a7"
 
 
@@ -102,6 +105,17 @@ class TerminalChat:
     def __post_init__(self) -> None:
         install_turn_error_handler(self.adapter, self.edge)
         self.conversation_id = f"terminal:{self.user.user_id}"
+
+    def listen(self, show: Callable[[list[str]], None]) -> None:
+        """Receive this conversation's proactive messages: each is rendered and shown."""
+
+        def deliver(activity: Mapping[str, Any]) -> None:
+            show(self._render([Activity().deserialize(dict(activity))]))
+
+        self.edge.terminal.open(self.conversation_id, deliver)
+
+    def close(self) -> None:
+        self.edge.terminal.close(self.conversation_id)
 
     def _activity(self, **fields: Any) -> Activity:
         return Activity(
@@ -185,13 +199,24 @@ async def run_terminal_chat(
 ) -> None:
     """Read lines from ``stdin`` until EOF or ``/quit``; print the bot's answers."""
     chat = TerminalChat(edge, user)
-    for line in await chat.install():
-        print(f"bot> {line}", file=stdout, flush=True)
-    while True:
+
+    def arrived(lines: list[str]) -> None:  # a proactive message, while the prompt waits
+        print("", file=stdout)
+        for line in lines:
+            print(f"bot> {line}", file=stdout)
         print("you> ", end="", file=stdout, flush=True)
-        raw = await asyncio.to_thread(stdin.readline)
-        if not raw or raw.strip() in ("/quit", "/exit"):
-            print("", file=stdout)
-            return
-        for line in await chat.say(raw.rstrip("\n")):
+
+    chat.listen(arrived)
+    try:
+        for line in await chat.install():
             print(f"bot> {line}", file=stdout, flush=True)
+        while True:
+            print("you> ", end="", file=stdout, flush=True)
+            raw = await asyncio.to_thread(stdin.readline)
+            if not raw or raw.strip() in ("/quit", "/exit"):
+                print("", file=stdout)
+                return
+            for line in await chat.say(raw.rstrip("\n")):
+                print(f"bot> {line}", file=stdout, flush=True)
+    finally:
+        chat.close()

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable
 from datetime import date
 
+from bot.ui.eras import era_fiscal_year
 from bot.ui.texts import Lang
 from domain.calendar import weekday_ja
 from domain.periods import Period, PeriodKind
@@ -21,6 +22,7 @@ _STATUSES = {
         "office": "出勤",
         "leave": "休暇",
         "business_trip": "出張",
+        "no_hours": "週休日（割振り0）",
         "meeting": "会議中",
         "away": "離席",
         "back": "在席",
@@ -30,6 +32,7 @@ _STATUSES = {
         "office": "in the office",
         "leave": "leave",
         "business_trip": "business trip",
+        "no_hours": "no working hours (flex)",
         "meeting": "in a meeting",
         "away": "away",
         "back": "back",
@@ -98,7 +101,7 @@ def period_label(period: Period, lang: Lang) -> str:
     """令和8年度 / 2026年11月 / 11/23(月)〜11/29(日) — or FY2026 / November 2026 / …"""
     if period.kind == PeriodKind.FISCAL_YEAR:
         year = period.start.year
-        return f"令和{year - 2018}年度" if lang == "ja" and year >= 2019 else f"FY{year}"
+        return era_fiscal_year(year) if lang == "ja" else f"FY{year}"
     if period.kind == PeriodKind.MONTH:
         if lang == "ja":
             return f"{period.start.year}年{period.start.month}月"

@@ -52,12 +52,20 @@ _YMD = re.compile(
 _MD = re.compile(
     r"(?<![\d/.:])(?P<m>\d{1,2})\s*(?:/|月)\s*(?P<d>\d{1,2})(?![\d/:])日?"
     + _WD_SUFFIX
-    + r"(?:\s*(?:~|-|から)\s*(?P<d_end>\d{1,2})日?(?![\d/:時月])(?:\s*まで)?)?"
+    + r"(?:\s*(?:~|-|から)\s*(?P<d_end>\d{1,2})"
+    + r"(?:日(?![間目前後])|(?![\d/:時月日週間年ヶかカ回人分]))(?:\s*まで)?)?"
 )
+_EN_SPAN = r"\s*(?:-|~|to|through|thru|until|till)\s*(?:the\s+)?"
 _MD_EN = re.compile(
     r"(?<![a-z])(?:(?P<mon>" + _MON_EN + r")\.?\s*(?P<d>\d{1,2})(?:st|nd|rd|th)?"
-    r"|(?:the\s+)?(?P<d2>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon2>" + _MON_EN + r"))"
-    r"(?![a-z\d:])" + _WD_SUFFIX
+    r"(?:" + _EN_SPAN + r"(?P<d_end>\d{1,2})(?:st|nd|rd|th)?(?![\d:]|\s*(?:am|pm|a\.m|p\.m|時)))?"
+    r"|(?:the\s+)?(?P<d2>\d{1,2})(?:st|nd|rd|th)?"
+    r"(?:"
+    + _EN_SPAN
+    + r"(?P<d2_end>\d{1,2})(?:st|nd|rd|th)?)?\s+(?:of\s+)?(?P<mon2>"
+    + _MON_EN
+    + r"))(?![a-z\d:])"
+    + _WD_SUFFIX
 )
 _DAY = re.compile(
     r"(?<![\d/月.:])(?P<d>\d{1,2})日(?![間目前後])"
@@ -66,12 +74,16 @@ _DAY = re.compile(
 # A list of Japanese weekdays: 月・水, 水木金, 月曜と水曜 (also used by recurrence.py).
 WEEKDAY_LIST_JA = (
     r"[月火水木金土日](?:曜日?)?"
-    r"(?:\s*(?:[・、,/&]|と|や|及び|および)?\s*[月火水木金土日](?:曜日?)?)*"
+    r"(?:\s*(?:[・、,/&~-]|と|や|及び|および)?\s*[月火水木金土日](?:曜日?)?)*"
 )
 _WD_LIST_JA = WEEKDAY_LIST_JA
 _WEEK_JA = re.compile(
     r"(?P<w>" + "|".join(sorted(WEEKS_JA, key=len, reverse=True)) + r")(?:の)?\s*"
-    r"(?P<list>" + _WD_LIST_JA + r")?\s*(?P<whole>" + "|".join(WHOLE_WEEK_JA) + r")?"
+    r"(?P<list>"
+    + _WD_LIST_JA
+    + r")?(?:\s*(?:は|も)?\s*(?P<whole>"
+    + "|".join(WHOLE_WEEK_JA)
+    + r"))?"
 )
 _EN_WD_LIST = (
     r"(?:"
@@ -96,11 +108,11 @@ _WEEK_EN = re.compile(
     + r")(?![a-z])|(?<![a-z])(?P<allweek>all week|the whole week|the entire week)(?![a-z])"
 )
 _WD_JA_YOU = re.compile(
-    r"[月火水木金土日]曜日?(?:\s*(?:[・、,/&]|と|や|及び|および)?\s*"
+    r"[月火水木金土日]曜日?(?:\s*(?:[・、,/&~-]|と|や|及び|および)?\s*"
     r"[月火水木金土日](?:曜日?)?)*"
 )
 _WD_JA_CHARS = re.compile(
-    r"(?<![\u4e00-\u9fff])[月火水木金土日](?:\s*(?:[・、,/]|と)?\s*[月火水木金土日])+(?:曜日?)?"
+    r"(?<![\u4e00-\u9fff])[月火水木金土日](?:\s*(?:[・、,/~-]|と|や)?\s*[月火水木金土日])+(?:曜日?)?"
 )
 _WD_JA_ONE = re.compile(r"[月火水木金土日]")
 _THIS_PART = re.compile(r"(?<![a-z])this(?=\s*(?:morning|afternoon)(?![a-z]))")
@@ -119,13 +131,25 @@ def _weekday_from(word: str) -> int:
     return WEEKDAY_EN[word.rstrip(".")]
 
 
+_WD_JA_SPAN = re.compile(r"([月火水木金土日])\s*[~-]\s*([月火水木金土日])")
+
+
+def weekdays_ja(text: str) -> tuple[int, ...]:
+    """Weekday numbers in a Japanese list, spans included: 月・水 → (0, 2), 月~水 → (0, 1, 2)."""
+    text = text.replace("曜日", "").replace("曜", "")
+    text = _WD_JA_SPAN.sub(
+        lambda m: "".join(
+            WEEKDAY_JA[WEEKDAY_JA.index(m[1]) : WEEKDAY_JA.index(m[2]) + 1] or m[1] + m[2]
+        ),
+        text,
+    )
+    return tuple(WEEKDAY_JA.index(c) for c in _WD_JA_ONE.findall(text))
+
+
 def _weekdays_in(text: str) -> tuple[int, ...]:
-    """Weekday numbers named in a list such as 月・水, 月水金, mon and wed."""
+    """Weekday numbers named in a list such as 月・水, 月水金, 月~水, mon and wed."""
     if text and text[0] in WEEKDAY_JA:
-        return tuple(
-            WEEKDAY_JA.index(c)
-            for c in _WD_JA_ONE.findall(text.replace("曜日", "").replace("曜", ""))
-        )
+        return weekdays_ja(text)
     found = re.findall(_WD_EN, text)
     return tuple(WEEKDAY_EN[w] for w in found)
 
@@ -178,7 +202,12 @@ def find_dates(scan: Scanner, ctx: DateContext) -> list[DateMention]:
     for m in scan.take(_MD_EN):
         month = MONTH_EN[m["mon"] or m["mon2"]]
         dom = int(m["d"] or m["d2"])
-        keep(_single(m, infer_year(ctx, month, dom), m.group(0), ctx))
+        mention = _single(m, infer_year(ctx, month, dom), m.group(0), ctx)
+        d_end = m["d_end"] or m["d2_end"]
+        if d_end and mention.days:  # Jan 12-14, the 12th to 14th of January
+            end = day_of_month(ctx, int(d_end), anchor=mention.first)
+            mention = _range(mention, mention, end) if end else mention
+        keep(mention)
     for m in scan.take(_DAY):
         dom = int(m["d"] or m["d2"])
         if 1 <= dom <= 31:
@@ -193,15 +222,27 @@ def find_dates(scan: Scanner, ctx: DateContext) -> list[DateMention]:
         if m["w"]:
             offset = WEEKS_EN[re.sub(r"\s+", " ", m["w"])]
         keep(_week(ctx, m.start(), m.end(), offset, m["list"], False))
+    all_week: list[DateMention] = []
     for m in scan.take(_WEEK_EN):
         if m["allweek"]:
-            keep(_week(ctx, m.start(), m.end(), 0, None, True))
+            all_week.append(_week(ctx, m.start(), m.end(), 0, None, True))
+            keep(all_week[-1])
         else:
             offset = WEEKS_EN[re.sub(r"\s+", " ", m["w"])]
             keep(_week(ctx, m.start(), m.end(), offset, None, bool(m["whole"])))
     for m in scan.take(_WD_JA_YOU):
         keep(_week(ctx, m.start(), m.end(), None, m.group(0), False))
+    bare = [d for d in found if d.problem == "which_days"]
+    if all_week and len(bare) == 1:  # next week I'm WFH the whole week
+        found = [d for d in found if d not in all_week and d is not bare[0]]
+        found.append(whole_week(ctx, bare[0]))
     return found
+
+
+def whole_week(ctx: DateContext, bare: DateMention) -> DateMention:
+    """A bare week (来週, which days not said) made whole: 来週…毎日, next week … all week."""
+    offset = int(bare.problem_args["week"])
+    return _week(ctx, bare.start, bare.end, offset, None, True)
 
 
 def find_this_part(scan: Scanner, ctx: DateContext) -> list[DateMention]:

@@ -2,7 +2,8 @@
 names were taken out, and from what was found.
 
 The order of the checks is the precedence (first match wins): help, statistics, own
-schedule, a person, who, recurring cancel/declare, cancel, change, start/end-of-work
+progress, own schedule, a person, who, a question about a day (asked, so about one's own
+record: never a declaration), recurring cancel/declare, cancel, change, start/end-of-work
 reports, presence, approval request, declaration.
 """
 
@@ -42,6 +43,10 @@ STATS = _cues(
     "実施状況",
     "課室の状況",
     "課全体",
+    "うちの課",
+    "私たちの課",
+    "課内の",
+    "課室全体",
     "係の状況",
     "部署",
     "統計",
@@ -61,30 +66,47 @@ STATS = _cues(
     "section report",
 )
 SELF = _cues(
-    "目標",
-    "進捗",
-    "達成状況",
-    "達成",
     "私の予定",
     "自分の予定",
     "予定確認",
     "予定を確認",
     "予定を教えて",
+    "予定を見",
     "私の登録",
     "自分の登録",
     "登録状況",
     "登録内容",
+    "登録済",
     "私の状況",
     "自分の状況",
-    "実施回数",
-    "あと何回",
-    "残り何回",
-    "何回",
     "私のテレワーク",
     "自分のテレワーク",
     "my schedule",
     "my plan",
     "my plans",
+    "my declarations",
+    "my entries",
+    "what have i",
+    "my telework",
+    "my week",
+    "my days",
+)
+# one's own targets and counts: answered by the progress card
+PROGRESS = _cues(
+    "目標",
+    "進捗",
+    "達成状況",
+    "達成",
+    "ノルマ",
+    "実施回数",
+    "あと何回",
+    "残り何回",
+    "あと何日",
+    "残り何日",
+    "何回",
+    "回数",
+    "日数",
+    "残りの",
     "my progress",
     "my status",
     "my target",
@@ -93,12 +115,68 @@ SELF = _cues(
     "my quota",
     "how many days",
     "how many times",
-    "my declarations",
-    "my entries",
-    "what have i",
-    "my telework",
+    "how often",
+    "days have i",
+    "days did i",
+    "times have i",
+    "times did i",
+    "have i done",
+    "days left",
+    "times left",
+    "have left",
+    "remaining",
     "am i on track",
-    "my week",
+    "on track",
+    "target",
+    "quota",
+)
+# a question rather than a statement: asked about a day, never declared
+QUESTION = _cues(
+    "ですか",
+    "ますか",
+    "でしょうか",
+    "ましたか",
+    "ませんか",
+    "っけ",
+    "なってる",
+    "なっている",
+    "なってます",
+    "入ってる",
+    "入っている",
+    "入ってます",
+    "登録され",
+    "登録して",
+    "登録した",
+    "教えて",
+    "確認したい",
+    "確認させて",
+    "見たい",
+    "知りたい",
+    "かな",
+    "am i",
+    "do i",
+    "did i",
+    "have i",
+    "is my",
+    "are my",
+    "is it my",
+    "what",
+    "which",
+    "when",
+    "how",
+)
+# the speaker: with a question, the question is about one's own record
+FIRST_PERSON = _cues(
+    "私",
+    "わたし",
+    "自分",
+    "僕",
+    "俺",
+    "i",
+    "i'm",
+    "im",
+    "my",
+    "me",
 )
 WHO = _cues(
     "誰",
@@ -114,6 +192,15 @@ WHO = _cues(
     "の人",
     "いる人",
     "人は",
+    "人って",
+    "人を",
+    "人教え",
+    "人いる",
+    "人数",
+    "人何人",
+    "る人",
+    "た人",
+    "誰か",
     "who",
     "who's",
     "whos",
@@ -216,6 +303,17 @@ REQUEST = _cues(
     "よろしいでしょうか",
     "よろしいですか",
     "可能でしょうか",
+    "でいいですか",
+    "でもいいですか",
+    "いいでしょうか",
+    "大丈夫ですか",
+    "大丈夫でしょうか",
+    "できますか",
+    "できますでしょうか",
+    "いただけますでしょうか",
+    "頂けますでしょうか",
+    "いただけますか",
+    "頂けますか",
     "可能ですか",
     "申請します",
     "申請いたします",
@@ -266,20 +364,35 @@ def _has(lexicon: Lexicon[bool], text: str) -> bool:
     return lexicon.search(text) is not None
 
 
+def is_question(rest: str) -> bool:
+    """Whether what is left of a message asks rather than tells (「明日はテレワークですか？」)."""
+    return ("?" in rest or _has(QUESTION, rest)) and not _has(REQUEST, rest)
+
+
 def classify(f: Features) -> Intent:
     """The intent of a message (see the module docstring for the precedence)."""
     rest = f.rest
     declarable = bool(f.statuses)
+    question = is_question(rest)
     if _has(HELP, rest) and not declarable and not f.has_dates:
         return Intent.HELP
-    if _has(STATS, rest) and not _has(SELF, rest):
+    progress = _has(PROGRESS, rest) and (question or not (declarable and f.has_dates))
+    if _has(STATS, rest) and not progress and not _has(SELF, rest):
         return Intent.QUERY_STATS
+    if progress and not _has(CANCEL, rest):
+        return Intent.QUERY_PROGRESS
     if _has(SELF, rest) and not _has(CANCEL, rest):
         return Intent.QUERY_SELF
     if f.has_person and _has(WHERE, rest):
         return Intent.QUERY_PERSON
     if _has(WHO, rest) or f.only_date_and_status:
         return Intent.QUERY_WHO
+    about_a_day = (declarable or f.has_dates) and not f.presence
+    acting = _has(CANCEL, rest) or _has(CHANGE, rest)  # 「取り消せますか」 is a request
+    if question and about_a_day and (not acting or _has(FIRST_PERSON, rest)):
+        return Intent.QUERY_SELF
+    if question and _has(FIRST_PERSON, rest) and "予定" in rest:
+        return Intent.QUERY_SELF
     cancel = _has(CANCEL, rest)
     if f.has_every or (cancel and _has(RECURRING_WORDS, rest)):
         return Intent.CANCEL_RECURRING if cancel else Intent.DECLARE_RECURRING

@@ -35,6 +35,7 @@ class Intent(StrEnum):
     QUERY_PERSON = "query_person"
     QUERY_SELF = "query_self"
     QUERY_STATS = "query_stats"
+    QUERY_PROGRESS = "query_progress"  # 「あと何回？」"how many days left?": one's targets
     HELP = "help"
     UNKNOWN = "unknown"
     # Short replies inside a conversation (the conversation decides what they answer):
@@ -50,12 +51,13 @@ class Intent(StrEnum):
 
 
 class Status(StrEnum):
-    """A declared status (the first four) or a presence status (the last three)."""
+    """A declared status (the first five) or a presence status (the last three)."""
 
     TELEWORK = "telework"
     OFFICE = "office"
     LEAVE = "leave"
     BUSINESS_TRIP = "business_trip"
+    NO_HOURS = "no_hours"  # 週休日（割振り0）: 選択的週休3日, フレックスタイム
     MEETING = "meeting"
     AWAY = "away"
     BACK = "back"
@@ -184,6 +186,7 @@ class Interpretation:
     argument: str | None = None  # Intent.COMMAND: what followed its name
     days: int | None = None  # Intent.PAUSE_REMINDERS: for how many days
     at: time | None = None  # REPORT_START/END, PRESENCE: a stated time (「9時に業務開始」)
+    correction: bool = False  # REPORT_START/END: correct today's report (「開始時刻を9:00に修正」)
     fragment: Fragment | None = None  # with a question (or unknown): what the message said
 
     def to_json(self) -> dict[str, Any]:
@@ -207,6 +210,7 @@ class Interpretation:
                     ("days", self.days),
                     ("at", None if self.at is None else self.at.strftime("%H:%M")),
                     ("fragment", None if self.fragment is None else self.fragment.to_json()),
+                    ("correction", True if self.correction else None),
                 )
                 if value is not None
             },

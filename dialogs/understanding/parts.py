@@ -8,11 +8,12 @@ means 3 a.m. An end without a start (12時まで, until noon) or a lone time ask
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
 from dialogs.understanding.scanner import Scanner
-from dialogs.understanding.vocabulary import PARTS
+from dialogs.understanding.vocabulary import EVENTS, PARTS
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,3 +121,34 @@ def find_parts(scan: Scanner) -> list[PartMention]:
         found.append(PartMention(hit.start, hit.end, hit.value))
         scan.mask(hit.start, hit.end)
     return sorted(found, key=lambda p: p.start)
+
+
+# where a side clause ends: after ので/ため/、, before because/but/so
+_ASIDE_CUT = re.compile(
+    r"[、,;。!?]|\.\s|ので|なので|ため|けど|けれど|(?<![a-z])(?:because|but|so|since|as)(?![a-z])"
+)
+_NUMBER = re.compile(r"\d+")
+
+
+def drop_asides(scan: Scanner, parts: list[PartMention], statuses: list[int]) -> list[PartMention]:
+    """Clock times in a side clause about something else (「10時から会議があるので在宅」, "WFH
+    tomorrow, I have a dentist appointment at 4pm") are not a part of the day: drop them and
+    mask the clause's numbers. A side clause names an event and no status (``statuses``:
+    where the status words start)."""
+    text = scan.text
+    cuts = sorted({0, len(text)} | {i for m in _ASIDE_CUT.finditer(text) for i in m.span()})
+    asides = [
+        (a, b)
+        for a, b in itertools.pairwise(cuts)
+        if EVENTS.search(text[a:b]) is not None and not any(a <= s < b for s in statuses)
+    ]
+    if not asides:
+        return parts
+
+    def aside(pos: int) -> bool:
+        return any(a <= pos < b for a, b in asides)
+
+    for a, b in asides:
+        for m in _NUMBER.finditer(scan.rest, a, b):
+            scan.mask(m.start(), m.end())
+    return [p for p in parts if not (":" in p.part and aside(p.start))]

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from dialogs.understanding.date_patterns import WEEKDAY_LIST_JA
+from dialogs.understanding.date_patterns import WEEKDAY_LIST_JA, weekdays_ja
 from dialogs.understanding.scanner import Scanner
 from dialogs.understanding.vocabulary import WEEKDAY_EN, WEEKDAY_JA
 
@@ -45,12 +45,12 @@ class EveryMention:
     end: int
     weekdays: tuple[int, ...]
     fortnightly: bool = False
+    daily: bool = False  # 毎日, every day: with one week named it is that whole week
 
 
 def _weekdays(text: str) -> tuple[int, ...]:
-    text = text.replace("曜日", "").replace("曜", "")
     if re.search(r"[月火水木金土日]", text):
-        return tuple(sorted({WEEKDAY_JA.index(c) for c in text if c in WEEKDAY_JA}))
+        return tuple(sorted(set(weekdays_ja(text))))
     names = re.findall(_WD_EN, text)
     return tuple(sorted({WEEKDAY_EN[n] for n in names}))
 
@@ -60,7 +60,7 @@ def find_every(scan: Scanner) -> EveryMention | None:
     for m in scan.take(_EVERY):
         scan.mask(m.start(), m.end())
         if m["daily"] or m["daily_en"]:
-            return EveryMention(m.start(), m.end(), (0, 1, 2, 3, 4))
+            return EveryMention(m.start(), m.end(), (0, 1, 2, 3, 4), daily=True)
         if m["one"]:
             return EveryMention(m.start(), m.end(), (WEEKDAY_JA.index(m["one"]),))
         listed = m["list"] or m["en"] or ""

@@ -1,9 +1,10 @@
 """``parse``: one message → one ``Interpretation``. Pure, deterministic, no I/O.
 
 The steps: normalise; take out, in order, weekly patterns, presence words, statuses, parts
-of the day, dates, a person's name, months, loose weekday lists; decide the intent from
-what is left; build entries, a recurrence or a query; check every date against the
-calendar and the retroactive window; ask when anything is unclear.
+of the day, dates, a person's name, months, loose weekday lists, durations (3日間), clock
+times of side clauses (10時から会議があるので); decide the intent from what is left; build
+entries, a recurrence or a query; check every date against the calendar and the
+retroactive window; ask when anything is unclear.
 """
 
 from __future__ import annotations
@@ -17,8 +18,10 @@ from dialogs.understanding.date_patterns import (
     find_this_part,
     find_weekday_chars,
     join_mentions,
+    whole_week,
 )
 from dialogs.understanding.dates import DateContext, DateMention
+from dialogs.understanding.durations import apply_durations, find_durations
 from dialogs.understanding.entries import StatusMention, Unit, expand, group
 from dialogs.understanding.intents import PAST, Features, classify
 from dialogs.understanding.interpretation import (
@@ -32,8 +35,9 @@ from dialogs.understanding.interpretation import (
 )
 from dialogs.understanding.months import MonthMention, find_months
 from dialogs.understanding.normalise import normalise
-from dialogs.understanding.parts import PartMention, find_parts
+from dialogs.understanding.parts import PartMention, drop_asides, find_parts
 from dialogs.understanding.people import find_person
+from dialogs.understanding.presence_times import is_correction, stated_time
 from dialogs.understanding.questions import render
 from dialogs.understanding.recurrence import EveryMention, find_every, role_of
 from dialogs.understanding.scanner import Scanner
@@ -49,6 +53,15 @@ from domain.calendar import WorkCalendar
 MAX_CHARS = 1000  # longer messages are not read (a pasted document is not a declaration)
 MAX_YEARS_AWAY = 5  # explicit years further from today are refused as typos
 _NUMBER = re.compile(r"\d+")
+_QUERIES = frozenset(
+    {
+        Intent.QUERY_WHO,
+        Intent.QUERY_PERSON,
+        Intent.QUERY_SELF,
+        Intent.QUERY_STATS,
+        Intent.QUERY_PROGRESS,
+    }
+)
 _NOUN_PHRASE = frozenset({"の", "のは", "の状況", "の一覧", "者", "の者", "状況", "一覧"})
 _RESIDUE = re.compile(r"[\ue000\s?？。、.!！]")
 _CHANGE_SPLIT_OLD_FIRST = re.compile(r"ではなく|じゃなくて|じゃなく|でなく|rather than")
@@ -133,6 +146,18 @@ class _Reading:
         person = find_person(scan, self.original)
         months = find_months(scan, self.ctx, self.calendar)
         dates += find_weekday_chars(scan, self.ctx)
+        dates = apply_durations(scan, dates, find_durations(scan), self.today, self.calendar)
+        weeks = [d for d in dates if d.problem == "which_days"]
+        if (
+            every is not None
+            and every.daily
+            and len(dates) == 1
+            and weeks
+            and role_of(self.text, weeks[0].start, weeks[0].end) is None
+        ):
+            dates, every = [whole_week(self.ctx, weeks[0])], None  # 来週は毎日在宅
+        if statuses:
+            parts = drop_asides(scan, parts, [s.start for s in statuses])
         for mention in dates:
             if any(abs(d.year - self.today.year) > MAX_YEARS_AWAY for d in mention.days):
                 mention.days, mention.is_range = [], False
@@ -161,7 +186,7 @@ class _Reading:
             return Interpretation(intent, lang=self.lang, fragment=said)
         if intent in {Intent.HELP, Intent.UNKNOWN}:
             return Interpretation(intent, lang=self.lang)
-        if intent in {Intent.QUERY_WHO, Intent.QUERY_PERSON, Intent.QUERY_SELF, Intent.QUERY_STATS}:
+        if intent in _QUERIES:
             return self._query(
                 intent,
                 dates,
@@ -176,14 +201,24 @@ class _Reading:
             day = dates[0].days[0] if len(dates) == 1 and len(dates[0].days) == 1 else self.today
             part = parts[0].part if parts and parts[0].problem is None else "full"
             return Interpretation(
-                intent, entries=(Entry(day, part, PRESENCE_STATUS[kind]),), lang=self.lang
+                intent,
+                entries=(Entry(day, part, PRESENCE_STATUS[kind]),),
+                lang=self.lang,
+                at=stated_time(parts, scan.rest),
             )
         if intent in {Intent.REPORT_START, Intent.REPORT_END}:
             entries = tuple(
                 Entry(self.today, s.part if s.part not in (None, HALF) else "full", s.status)
                 for s in statuses[:1]
             )
-            return Interpretation(intent, entries=entries, lang=self.lang)
+            at = stated_time(parts, scan.rest)
+            return Interpretation(
+                intent,
+                entries=entries,
+                lang=self.lang,
+                at=at,
+                correction=at is not None and is_correction(scan.rest),
+            )
         for m in dates:
             self._note(m.problem, m.problem_args)
         for p in parts:

@@ -13,6 +13,7 @@ from dialogs.understanding.interpretation import Status
 from dialogs.understanding.lexicon import Lexicon
 
 TW, OF, LV, BT = Status.TELEWORK, Status.OFFICE, Status.LEAVE, Status.BUSINESS_TRIP
+NH = Status.NO_HOURS
 HALF: Final = "half"  # 半休: a half day, but which half is not said
 
 # status word → (status, the part of the day the word itself implies)
@@ -114,6 +115,26 @@ STATUSES: Final = Lexicon[tuple[Status, str | None]](
         "trip": (BT, None),
         "travelling for work": (BT, None),
         "traveling for work": (BT, None),
+        # a weekly day with no working hours (割振り0: 選択的週休3日, フレックスタイム)
+        "選択的週休3日": (NH, "full"),
+        "週休3日": (NH, "full"),
+        "週休日": (NH, "full"),
+        "週休": (NH, "full"),
+        "割振り0": (NH, "full"),
+        "割り振り0": (NH, "full"),
+        "割振りゼロ": (NH, "full"),
+        "割振りなし": (NH, "full"),
+        "割振り無し": (NH, "full"),
+        "割り振りなし": (NH, "full"),
+        "割り振り無し": (NH, "full"),
+        "勤務時間の割振りなし": (NH, "full"),
+        "no hours": (NH, "full"),
+        "no working hours": (NH, "full"),
+        "no-hours day": (NH, "full"),
+        "flex day": (NH, "full"),
+        "flex day off": (NH, "full"),
+        "four-day week": (NH, "full"),
+        "4-day week": (NH, "full"),
     }
 )
 
@@ -121,6 +142,11 @@ STATUSES: Final = Lexicon[tuple[Status, str | None]](
 PRESENCE: Final = Lexicon[str](
     {
         "業務開始": "start",
+        "開始時刻": "start",
+        "開始時間": "start",
+        "始業時刻": "start",
+        "start time": "start",
+        "starting time": "start",
         "業務を開始": "start",
         "始業": "start",
         "勤務開始": "start",
@@ -136,6 +162,11 @@ PRESENCE: Final = Lexicon[str](
         "clocking in": "start",
         "clocked in": "start",
         "業務終了": "end",
+        "終了時刻": "end",
+        "終了時間": "end",
+        "終業時刻": "end",
+        "end time": "end",
+        "finish time": "end",
         "業務を終了": "end",
         "終業": "end",
         "勤務終了": "end",
@@ -186,6 +217,75 @@ PRESENCE: Final = Lexicon[str](
     }
 )
 PRESENCE_STATUS: Final = {"away": Status.AWAY, "back": Status.BACK, "meeting": Status.MEETING}
+
+# things with a time of their own (a side clause: 「10時から会議があるので在宅」 is a whole day)
+EVENTS: Final = Lexicon[bool](
+    dict.fromkeys(
+        (
+            "会議",
+            "打ち合わせ",
+            "打合せ",
+            "打ち合せ",
+            "ミーティング",
+            "mtg",
+            "面談",
+            "面接",
+            "来客",
+            "通院",
+            "病院",
+            "歯医者",
+            "健診",
+            "検診",
+            "健康診断",
+            "受診",
+            "アポ",
+            "研修",
+            "説明会",
+            "会合",
+            "レク",
+            "勉強会",
+            "セミナー",
+            "講演",
+            "授業",
+            "参観",
+            "お迎え",
+            "送迎",
+            "用事",
+            "予約",
+            "手続き",
+            "役所",
+            "工事",
+            "立ち会い",
+            "立会い",
+            "点検",
+            "配達",
+            "電話",
+            "meeting",
+            "call",
+            "appointment",
+            "appt",
+            "dentist",
+            "doctor",
+            "interview",
+            "training",
+            "class",
+            "seminar",
+            "webinar",
+            "workshop",
+            "visit",
+            "pickup",
+            "pick up",
+            "delivery",
+            "errand",
+            "session",
+            "checkup",
+            "check-up",
+            "hospital",
+            "clinic",
+        ),
+        True,
+    )
+)
 
 # parts of the day (time ranges are in parts.py)
 PARTS: Final = Lexicon[str](
@@ -317,7 +417,21 @@ WEEKS_EN: Final = {
     "the coming week": 1,
 }
 # "the whole week" markers after (ja) or before (en) a week word
-WHOLE_WEEK_JA: Final = ("いっぱい", "一杯", "ずっと", "全部", "全日", "すべて", "全て")
+WHOLE_WEEK_JA: Final = (
+    "いっぱい",
+    "一杯",
+    "ずっと",
+    "全部",
+    "全日",
+    "すべて",
+    "全て",
+    "1週間",
+    "一週間",
+    "丸々",
+    "まるまる",
+    "の平日",
+    "平日",
+)
 WHOLE_WEEK_EN: Final = ("all of", "all", "the whole of", "the whole", "the entire", "for all of")
 
 # 和暦 eras: name → the Gregorian year of its first year

@@ -97,11 +97,21 @@ def test_every_intent_and_status_appears_in_the_table() -> None:
         "query_person",
         "query_self",
         "query_stats",
+        "query_progress",
         "help",
         "unknown",
     }
     statuses = {e["status"] for r in rows for e in r["entries"]}
-    assert {"telework", "office", "leave", "business_trip", "meeting", "away", "back"} <= statuses
+    assert {
+        "telework",
+        "office",
+        "leave",
+        "business_trip",
+        "no_hours",
+        "meeting",
+        "away",
+        "back",
+    } <= statuses
     warnings = {w for r in rows for w in r["warnings"]}
     assert {"closed_day", "retroactive", "past_date", "weekday_mismatch"} <= warnings
 

@@ -149,6 +149,14 @@ UTTERANCES_EN: list[tuple[str, dict[str, Any]]] = [
     ("PTO next Friday", {"intent": "declare", "entries": [("2026-12-04", "full", "leave")]}),
     ("Half day off tomorrow", {"intent": "declare", "question": "Morning or afternoon?"}),
     (
+        "Flex day next Friday",
+        {"intent": "declare", "entries": [("2026-12-04", "full", "no_hours")]},
+    ),
+    (
+        "No working hours on 12/11",
+        {"intent": "declare", "entries": [("2026-12-11", "full", "no_hours")]},
+    ),
+    (
         "On a business trip next Tuesday",
         {"intent": "declare", "entries": [("2026-12-01", "full", "business_trip")]},
     ),
@@ -346,8 +354,8 @@ UTTERANCES_EN: list[tuple[str, dict[str, Any]]] = [
         {"intent": "query_person", "person": "Suzuki", "period": "tomorrow", "status": "office"},
     ),
     ("My schedule", {"intent": "query_self"}),
-    ("What's my progress?", {"intent": "query_self"}),
-    ("My status this month", {"intent": "query_self", "period": "this_month"}),
+    ("What's my progress?", {"intent": "query_progress"}),
+    ("My status this month", {"intent": "query_progress", "period": "this_month"}),
     ("Section stats", {"intent": "query_stats"}),
     (
         "Show me the section stats for this fiscal year",
@@ -424,4 +432,197 @@ UTTERANCES_EN: list[tuple[str, dict[str, Any]]] = [
         {"intent": "request_approval", "entries": [("2026-11-27", "full", "telework")]},
     ),
     ("ＷＦＨ　明日", {"intent": "declare", "entries": [("2026-11-27", "full", "telework")]}),
+    # issue 13: questions are answered, never declared
+    (
+        "is anyone working from home tomorrow?",
+        {"intent": "query_who", "period": "tomorrow", "status": "telework"},
+    ),
+    ("who's in the office today", {"intent": "query_who", "period": "today", "status": "office"}),
+    (
+        "how many people are teleworking on Friday?",
+        {"intent": "query_who", "period": "tomorrow", "status": "telework"},
+    ),
+    ("am I teleworking tomorrow?", {"intent": "query_self", "period": "tomorrow"}),
+    ("did I register telework for Monday?", {"intent": "query_self", "period": "2026-11-23"}),
+    ("do I have any WFH booked next week?", {"intent": "query_self", "period": "next_week"}),
+    ("what's on my calendar tomorrow?", {"intent": "query_self", "period": "tomorrow"}),
+    ("is tomorrow a WFH day for me?", {"intent": "query_self", "period": "tomorrow"}),
+    ("how many days do I have left?", {"intent": "query_progress"}),
+    (
+        "how many telework days have I done this month?",
+        {"intent": "query_progress", "period": "this_month"},
+    ),
+    ("am I on track with my target?", {"intent": "query_progress"}),
+    (
+        "how many times have I teleworked this year?",
+        {"intent": "query_progress", "period": "this_year"},
+    ),
+    ("what's our section's telework rate?", {"intent": "query_stats"}),
+    (
+        "can I work from home tomorrow?",
+        {"intent": "request_approval", "entries": [("2026-11-27", "full", "telework")]},
+    ),
+    (
+        "is Tanaka in the office tomorrow?",
+        {"intent": "query_person", "person": "Tanaka", "period": "tomorrow", "status": "office"},
+    ),
+    # issue 13: durations, spans, side clauses
+    (
+        "WFH for the next 3 days",
+        {
+            "intent": "declare",
+            "entries": [
+                ("2026-11-26", "full", "telework"),
+                ("2026-11-27", "full", "telework"),
+                ("2026-11-30", "full", "telework"),
+            ],
+        },
+    ),
+    (
+        "in the office for the next two days",
+        {
+            "intent": "declare",
+            "entries": [("2026-11-26", "full", "office"), ("2026-11-27", "full", "office")],
+        },
+    ),
+    (
+        "business trip for 3 days from Monday",
+        {
+            "intent": "declare",
+            "entries": [
+                ("2026-11-30", "full", "business_trip"),
+                ("2026-12-01", "full", "business_trip"),
+                ("2026-12-02", "full", "business_trip"),
+            ],
+        },
+    ),
+    (
+        "from Monday for 3 days WFH",
+        {
+            "intent": "declare",
+            "entries": [
+                ("2026-11-30", "full", "telework"),
+                ("2026-12-01", "full", "telework"),
+                ("2026-12-02", "full", "telework"),
+            ],
+        },
+    ),
+    (
+        "WFH for 2 weeks starting Dec 7",
+        {
+            "intent": "declare",
+            "entries": [
+                ("2026-12-07", "full", "telework"),
+                ("2026-12-08", "full", "telework"),
+                ("2026-12-09", "full", "telework"),
+                ("2026-12-10", "full", "telework"),
+                ("2026-12-11", "full", "telework"),
+                ("2026-12-14", "full", "telework"),
+                ("2026-12-15", "full", "telework"),
+                ("2026-12-16", "full", "telework"),
+                ("2026-12-17", "full", "telework"),
+                ("2026-12-18", "full", "telework"),
+            ],
+        },
+    ),
+    (
+        "3 days of leave starting Dec 1",
+        {
+            "intent": "declare",
+            "entries": [
+                ("2026-12-01", "full", "leave"),
+                ("2026-12-02", "full", "leave"),
+                ("2026-12-03", "full", "leave"),
+            ],
+        },
+    ),
+    (
+        "I'll telework Dec 14-16",
+        {
+            "intent": "declare",
+            "entries": [
+                ("2026-12-14", "full", "telework"),
+                ("2026-12-15", "full", "telework"),
+                ("2026-12-16", "full", "telework"),
+            ],
+        },
+    ),
+    (
+        "WFH 14-16 Dec",
+        {
+            "intent": "declare",
+            "entries": [
+                ("2026-12-14", "full", "telework"),
+                ("2026-12-15", "full", "telework"),
+                ("2026-12-16", "full", "telework"),
+            ],
+        },
+    ),
+    (
+        "working from home Jan 12 to 14",
+        {
+            "intent": "declare",
+            "entries": [
+                ("2027-01-12", "full", "telework"),
+                ("2027-01-13", "full", "telework"),
+                ("2027-01-14", "full", "telework"),
+            ],
+        },
+    ),
+    (
+        "WFH from the 1st to the 3rd",
+        {
+            "intent": "declare",
+            "entries": [
+                ("2026-12-01", "full", "telework"),
+                ("2026-12-02", "full", "telework"),
+                ("2026-12-03", "full", "telework"),
+            ],
+        },
+    ),
+    (
+        "next week I'm wfh the whole week",
+        {
+            "intent": "declare",
+            "entries": [
+                ("2026-11-30", "full", "telework"),
+                ("2026-12-01", "full", "telework"),
+                ("2026-12-02", "full", "telework"),
+                ("2026-12-03", "full", "telework"),
+                ("2026-12-04", "full", "telework"),
+            ],
+        },
+    ),
+    (
+        "remote all next week",
+        {
+            "intent": "declare",
+            "entries": [
+                ("2026-11-30", "full", "telework"),
+                ("2026-12-01", "full", "telework"),
+                ("2026-12-02", "full", "telework"),
+                ("2026-12-03", "full", "telework"),
+                ("2026-12-04", "full", "telework"),
+            ],
+        },
+    ),
+    (
+        "office Monday and Wednesday next week",
+        {
+            "intent": "declare",
+            "entries": [("2026-11-30", "full", "office"), ("2026-12-02", "full", "office")],
+        },
+    ),
+    (
+        "WFH tomorrow, I have a dentist appointment at 4pm",
+        {"intent": "declare", "entries": [("2026-11-27", "full", "telework")]},
+    ),
+    (
+        "I'll be working from home tomorrow because I have a call with a client at 10",
+        {"intent": "declare", "entries": [("2026-11-27", "full", "telework")]},
+    ),
+    (
+        "I have a meeting at 10 so I'll WFH tomorrow morning",
+        {"intent": "declare", "entries": [("2026-11-27", "am", "telework")]},
+    ),
 ]

@@ -307,6 +307,30 @@ UTTERANCES_JA: list[tuple[str, dict[str, Any]]] = [
             "warnings": ["closed_day"],
         },
     ),
+    # 週休日（割振り0）: 選択的週休3日, フレックスタイム (issue 18 §2)
+    ("12/4は週休3日です", {"intent": "declare", "entries": [("2026-12-04", "full", "no_hours")]}),
+    ("来週金曜は割振り０", {"intent": "declare", "entries": [("2026-12-04", "full", "no_hours")]}),
+    (
+        "12/11を週休日に変更",
+        {
+            "intent": "change",
+            "entries": [("2026-12-11", "full", "no_hours")],
+            "replaces": [("2026-12-11", None, None)],
+        },
+    ),
+    (
+        "毎週金曜は選択的週休3日",
+        {
+            "intent": "declare_recurring",
+            "recurrence": {
+                "weekdays": ["fri"],
+                "part": "full",
+                "status": "no_hours",
+                "from": None,
+                "until": None,
+            },
+        },
+    ),
     (
         "来週月曜から水曜まで出張",
         {
@@ -647,8 +671,8 @@ UTTERANCES_JA: list[tuple[str, dict[str, Any]]] = [
     ("鈴木さんの予定", {"intent": "query_person", "person": "鈴木", "period": "today"}),
     ("私の予定", {"intent": "query_self"}),
     ("自分の予定を確認したい", {"intent": "query_self"}),
-    ("今月の目標の進捗は？", {"intent": "query_self", "period": "this_month"}),
-    ("テレワークの進捗", {"intent": "query_self"}),
+    ("今月の目標の進捗は？", {"intent": "query_progress", "period": "this_month"}),
+    ("テレワークの進捗", {"intent": "query_progress"}),
     ("課の状況", {"intent": "query_stats"}),
     ("課の実施率を教えてください", {"intent": "query_stats"}),
     ("今年度の課の実施率", {"intent": "query_stats", "period": "this_fiscal_year"}),
@@ -759,5 +783,295 @@ UTTERANCES_JA: list[tuple[str, dict[str, Any]]] = [
     (
         "明日 テレワーク 午後のみ",
         {"intent": "declare", "entries": [("2026-11-27", "pm", "telework")]},
+    ),
+    # issue 13: questions are answered, never declared
+    ("明日在宅の人いる？", {"intent": "query_who", "period": "tomorrow", "status": "telework"}),
+    (
+        "今日出社している人は誰ですか",
+        {"intent": "query_who", "period": "today", "status": "office"},
+    ),
+    (
+        "明日テレワークする人何人いますか",
+        {"intent": "query_who", "period": "tomorrow", "status": "telework"},
+    ),
+    ("今日って誰か出社してる？", {"intent": "query_who", "period": "today", "status": "office"}),
+    (
+        "来週テレワークする人を教えてください",
+        {"intent": "query_who", "period": "next_week", "status": "telework"},
+    ),
+    (
+        "今日、在宅勤務者は何人ですか",
+        {"intent": "query_who", "period": "today", "status": "telework"},
+    ),
+    (
+        "金曜に出張の人いますか",
+        {"intent": "query_who", "period": "tomorrow", "status": "business_trip"},
+    ),
+    ("あと何回テレワークすればいいですか", {"intent": "query_progress"}),
+    ("今月何回テレワークしましたか？", {"intent": "query_progress", "period": "this_month"}),
+    ("目標まであと何日？", {"intent": "query_progress"}),
+    (
+        "今年度のテレワーク回数を確認したい",
+        {"intent": "query_progress", "period": "this_fiscal_year"},
+    ),
+    ("残りのテレワーク日数は？", {"intent": "query_progress"}),
+    ("ノルマ達成してる？", {"intent": "query_progress"}),
+    ("明日私テレワークになってる？", {"intent": "query_self", "period": "tomorrow"}),
+    ("金曜テレワーク登録してたっけ？", {"intent": "query_self", "period": "tomorrow"}),
+    ("明日はテレワークで登録されていますか？", {"intent": "query_self", "period": "tomorrow"}),
+    ("来週の私の予定は？", {"intent": "query_self", "period": "next_week"}),
+    ("私の今週の予定を教えて", {"intent": "query_self", "period": "this_week"}),
+    ("明日って在宅で登録しましたっけ", {"intent": "query_self", "period": "tomorrow"}),
+    ("12/1は出社で入ってますか？", {"intent": "query_self", "period": "2026-12-01"}),
+    ("自分の登録状況を見たい", {"intent": "query_self"}),
+    (
+        "明日テレワークでいいですか？",
+        {"intent": "request_approval", "entries": [("2026-11-27", "full", "telework")]},
+    ),
+    (
+        "金曜テレワークできますか？",
+        {"intent": "request_approval", "entries": [("2026-11-27", "full", "telework")]},
+    ),
+    (
+        "田中さんは明日テレワークですか？",
+        {"intent": "query_person", "person": "田中", "period": "tomorrow", "status": "telework"},
+    ),
+    ("鈴木係長は今日どこ？", {"intent": "query_person", "person": "鈴木", "period": "today"}),
+    ("課の今月の実施率は？", {"intent": "query_stats", "period": "this_month"}),
+    ("うちの課のテレワーク状況を知りたい", {"intent": "query_stats"}),
+    # issue 13: durations, spans, weekday lists with と/や, side clauses
+    (
+        "明日から3日間テレワークします",
+        {
+            "intent": "declare",
+            "entries": [
+                ("2026-11-27", "full", "telework"),
+                ("2026-11-30", "full", "telework"),
+                ("2026-12-01", "full", "telework"),
+            ],
+        },
+    ),
+    (
+        "明日からの2日間は在宅勤務",
+        {
+            "intent": "declare",
+            "entries": [("2026-11-27", "full", "telework"), ("2026-11-30", "full", "telework")],
+        },
+    ),
+    (
+        "来週月曜から5日間出張です",
+        {
+            "intent": "declare",
+            "entries": [
+                ("2026-11-30", "full", "business_trip"),
+                ("2026-12-01", "full", "business_trip"),
+                ("2026-12-02", "full", "business_trip"),
+                ("2026-12-03", "full", "business_trip"),
+                ("2026-12-04", "full", "business_trip"),
+            ],
+        },
+    ),
+    (
+        "12/7から2週間在宅",
+        {
+            "intent": "declare",
+            "entries": [
+                ("2026-12-07", "full", "telework"),
+                ("2026-12-08", "full", "telework"),
+                ("2026-12-09", "full", "telework"),
+                ("2026-12-10", "full", "telework"),
+                ("2026-12-11", "full", "telework"),
+                ("2026-12-14", "full", "telework"),
+                ("2026-12-15", "full", "telework"),
+                ("2026-12-16", "full", "telework"),
+                ("2026-12-17", "full", "telework"),
+                ("2026-12-18", "full", "telework"),
+            ],
+        },
+    ),
+    (
+        "今後3日間は在宅勤務とします",
+        {
+            "intent": "declare",
+            "entries": [
+                ("2026-11-26", "full", "telework"),
+                ("2026-11-27", "full", "telework"),
+                ("2026-11-30", "full", "telework"),
+            ],
+        },
+    ),
+    (
+        "これから2日間お休みをいただきます",
+        {
+            "intent": "declare",
+            "entries": [("2026-11-26", "full", "leave"), ("2026-11-27", "full", "leave")],
+        },
+    ),
+    (
+        "来週はずっと在宅です",
+        {
+            "intent": "declare",
+            "entries": [
+                ("2026-11-30", "full", "telework"),
+                ("2026-12-01", "full", "telework"),
+                ("2026-12-02", "full", "telework"),
+                ("2026-12-03", "full", "telework"),
+                ("2026-12-04", "full", "telework"),
+            ],
+        },
+    ),
+    (
+        "来週はずっとテレワークでお願いします",
+        {
+            "intent": "request_approval",
+            "entries": [
+                ("2026-11-30", "full", "telework"),
+                ("2026-12-01", "full", "telework"),
+                ("2026-12-02", "full", "telework"),
+                ("2026-12-03", "full", "telework"),
+                ("2026-12-04", "full", "telework"),
+            ],
+        },
+    ),
+    (
+        "来週は全部出社します",
+        {
+            "intent": "declare",
+            "entries": [
+                ("2026-11-30", "full", "office"),
+                ("2026-12-01", "full", "office"),
+                ("2026-12-02", "full", "office"),
+                ("2026-12-03", "full", "office"),
+                ("2026-12-04", "full", "office"),
+            ],
+        },
+    ),
+    (
+        "来週1週間テレワーク",
+        {
+            "intent": "declare",
+            "entries": [
+                ("2026-11-30", "full", "telework"),
+                ("2026-12-01", "full", "telework"),
+                ("2026-12-02", "full", "telework"),
+                ("2026-12-03", "full", "telework"),
+                ("2026-12-04", "full", "telework"),
+            ],
+        },
+    ),
+    (
+        "来週は毎日在宅勤務",
+        {
+            "intent": "declare",
+            "entries": [
+                ("2026-11-30", "full", "telework"),
+                ("2026-12-01", "full", "telework"),
+                ("2026-12-02", "full", "telework"),
+                ("2026-12-03", "full", "telework"),
+                ("2026-12-04", "full", "telework"),
+            ],
+        },
+    ),
+    (
+        "来週の月～水はテレワーク",
+        {
+            "intent": "declare",
+            "entries": [
+                ("2026-11-30", "full", "telework"),
+                ("2026-12-01", "full", "telework"),
+                ("2026-12-02", "full", "telework"),
+            ],
+        },
+    ),
+    (
+        "月～水テレワーク",
+        {
+            "intent": "declare",
+            "entries": [
+                ("2026-11-30", "full", "telework"),
+                ("2026-12-01", "full", "telework"),
+                ("2026-12-02", "full", "telework"),
+            ],
+        },
+    ),
+    (
+        "来週の火曜や木曜に在宅します",
+        {
+            "intent": "declare",
+            "entries": [("2026-12-01", "full", "telework"), ("2026-12-03", "full", "telework")],
+        },
+    ),
+    (
+        "月曜と水曜と金曜に在宅勤務",
+        {
+            "intent": "declare",
+            "entries": [
+                ("2026-11-30", "full", "telework"),
+                ("2026-12-02", "full", "telework"),
+                ("2026-12-04", "full", "telework"),
+            ],
+        },
+    ),
+    (
+        "火や木はテレワーク",
+        {
+            "intent": "declare",
+            "entries": [("2026-12-01", "full", "telework"), ("2026-12-03", "full", "telework")],
+        },
+    ),
+    (
+        "12/1から4日まで在宅",
+        {
+            "intent": "declare",
+            "entries": [
+                ("2026-12-01", "full", "telework"),
+                ("2026-12-02", "full", "telework"),
+                ("2026-12-03", "full", "telework"),
+                ("2026-12-04", "full", "telework"),
+            ],
+        },
+    ),
+    (
+        "12月1日〜12月3日 年休",
+        {
+            "intent": "declare",
+            "entries": [
+                ("2026-12-01", "full", "leave"),
+                ("2026-12-02", "full", "leave"),
+                ("2026-12-03", "full", "leave"),
+            ],
+        },
+    ),
+    (
+        "明日は10時から会議があるので在宅にします",
+        {"intent": "declare", "entries": [("2026-11-27", "full", "telework")]},
+    ),
+    (
+        "明日は14時の打ち合わせに出るため出社します",
+        {"intent": "declare", "entries": [("2026-11-27", "full", "office")]},
+    ),
+    (
+        "明日は在宅です。15時からのWeb会議には参加します",
+        {"intent": "declare", "entries": [("2026-11-27", "full", "telework")]},
+    ),
+    (
+        "子どもの通院があるので明日は午前休にします",
+        {"intent": "declare", "entries": [("2026-11-27", "am", "leave")]},
+    ),
+    (
+        "15時から歯医者の予約があるため明日は在宅勤務で",
+        {"intent": "declare", "entries": [("2026-11-27", "full", "telework")]},
+    ),
+    (
+        "明日13時から来客のため出社します",
+        {"intent": "declare", "entries": [("2026-11-27", "full", "office")]},
+    ),
+    (
+        "会議のため明日13時から出社",
+        {"intent": "declare", "entries": [("2026-11-27", "13:00-", "office")]},
+    ),
+    (
+        "3日間テレワーク",
+        {"intent": "declare", "question": "いつですか？（例: 明日、12/3(木)、来週の月・水）"},
     ),
 ]

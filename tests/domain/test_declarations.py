@@ -97,3 +97,18 @@ def test_more_days_than_one_card_holds_are_refused_from_the_first_extra_day() ->
     proposal = ask(*days)
     assert len(proposal.days) == MAX_LINES
     assert proposal.refused == [(days[MAX_LINES], Refusal.TOO_MANY)]
+
+
+def test_a_month_end_hire_cannot_declare_the_last_day_of_the_sixth_month() -> None:
+    hired = StaffMember("E2", "新人", "e2@example.go.jp", "局/課", date(2026, 5, 31))
+    now = datetime(2026, 11, 27, 1, 0, tzinfo=UTC)  # Friday 11/27; 11/30 ends the period
+    proposal = propose(
+        hired,
+        [Requested("2026-11-30", "full", "telework"), Requested("2026-12-01", "full", "telework")],
+        [],
+        policy=POLICY,
+        calendar=CALENDAR,
+        now=now,
+    )
+    assert proposal.refused == [("2026-11-30", Refusal.NOT_ELIGIBLE)]
+    assert [d.day for d in proposal.days] == [date(2026, 12, 1)]

@@ -79,6 +79,17 @@ def test_never_nudged(member) -> None:  # type: ignore[no-untyped-def]
     assert decide(member, date(2026, 11, 18)) is None
 
 
+def test_exempt_work_keeps_the_managers_and_carers_nudges() -> None:
+    # 国会業務・窓口業務 remove the weekly aim only (plan §1(2), §4).
+    manager = staff("XM", is_manager=True, exempt_reason=ExemptReason.DIET_WORK)
+    first = decide(manager, date(2026, 10, 1))
+    assert first is not None and first.period_key == "manager:FY2026:1"
+    carer = staff("XC", care_preschool=True, exempt_reason=ExemptReason.COUNTER_SERVICE)
+    late = decide(carer, date(2026, 11, 16))
+    assert late is not None and late.category == "care"
+    assert decide(staff("XG", exempt_reason=ExemptReason.OTHER), date(2026, 11, 18)) is None
+
+
 def test_paused_and_snoozed_people_are_held() -> None:
     assert decide(GENERAL, date(2026, 11, 18), hold=Hold(paused=True)) is None
     assert decide(GENERAL, date(2026, 11, 18), hold=Hold(snoozed=True)) is None

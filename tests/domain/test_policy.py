@@ -43,11 +43,14 @@ def test_default_policy_reproduces_the_2015_plan() -> None:
     assert (general.target.count, general.target.period) == (1, PeriodKind.WEEK)
     assert general.target.strength == "aim"
     assert POLICY.eligibility.conditional_appointment_months == 6
-    assert set(POLICY.exemptions.reasons) == {
+    # Plan §1(2), §4: Diet and counter work are exempt from the weekly aim only.
+    assert POLICY.exemptions.reasons == ()
+    assert set(general.exempt) == {
         ExemptReason.DIET_WORK,
         ExemptReason.COUNTER_SERVICE,
         ExemptReason.OTHER,
     }
+    assert manager.exempt == () and care.exempt == ()
     assert POLICY.counting.occasions(DayPart.AM) == 1
     assert POLICY.counting.person_days(DayPart.PM) == 0.5
     assert POLICY.counting.person_days(DayPart.FULL) == 1.0
@@ -66,8 +69,27 @@ def test_default_categories_from_roster_attributes() -> None:
     assert ids(member(care_preschool=True)) == ["care"]
     assert ids(member(care_family=True, is_section_chief=True)) == ["care"]
     assert ids(member(is_manager=True, care_family=True)) == ["manager", "care"]
-    assert POLICY.is_exempt(member(exempt_reason=ExemptReason.DIET_WORK))
+    assert not POLICY.is_exempt(member(exempt_reason=ExemptReason.DIET_WORK))
     assert not POLICY.is_exempt(member())
+
+
+def test_an_exemption_removes_only_the_categories_that_list_it() -> None:
+    def targets(m: StaffMember) -> list[str]:
+        return [cid for cid, _ in POLICY.targets_of(m)]
+
+    diet, counter = ExemptReason.DIET_WORK, ExemptReason.COUNTER_SERVICE
+    assert targets(member(exempt_reason=diet)) == []
+    assert targets(member(is_manager=True, exempt_reason=diet)) == ["manager"]
+    assert targets(member(care_preschool=True, exempt_reason=counter)) == ["care"]
+    assert targets(member(is_manager=True, care_family=True, exempt_reason=counter)) == [
+        "manager",
+        "care",
+    ]
+    assert targets(member()) == ["general"]
+    whole = policy_from_mapping(
+        {**tomllib.loads(DEFAULT_TEXT), "exemptions": {"reasons": ["diet_work"]}}
+    )
+    assert whole.is_exempt(member(is_manager=True, exempt_reason=diet))
 
 
 def test_a_written_copy_of_the_default_loads_the_same(tmp_path: Path) -> None:
@@ -179,10 +201,10 @@ def _with(change: str, old: str) -> str:
         ),
         (
             _with(
-                'reasons = ["diet_work", "lunch"]',
-                'reasons = ["diet_work", "counter_service", "other"]',
+                'exempt = ["diet_work", "lunch"]',
+                'exempt = ["diet_work", "counter_service", "other"]',
             ),
-            "exemptions.reasons[1]:",
+            "categories.general.exempt[1]:",
         ),
         (
             _with("working_hours_end = 08:00:00", "working_hours_end = 18:00:00"),
@@ -262,12 +284,35 @@ def test_retroactive_window_counts_working_days() -> None:
     assert POLICY.declarations.earliest_retroactive_day(date(2026, 5, 7), CAL) == date(2026, 4, 24)
 
 
-def test_eligibility_starts_six_months_after_hiring() -> None:
-    rule = POLICY.eligibility
-    assert rule.eligible_from(date(2026, 4, 1)) == date(2026, 10, 1)
-    assert rule.eligible_from(date(2026, 8, 31)) == date(2027, 2, 28)
-    assert rule.eligible_from(date(2027, 8, 31)) == date(2028, 2, 29)
-    assert rule.eligible_from(date(2026, 12, 15)) == date(2027, 6, 15)
+@pytest.mark.parametrize(
+    ("hired", "eligible"),
+    [
+        (date(2026, 4, 1), date(2026, 10, 1)),  # from the start of a month: ends 9/30
+        (date(2026, 3, 31), date(2026, 10, 1)),  # no 9/31: ends at September's end (民法143条)
+        (date(2026, 5, 31), date(2026, 12, 1)),  # no 11/31
+        (date(2026, 8, 31), date(2027, 3, 1)),  # no 2/31: ends 2/28
+        (date(2027, 8, 31), date(2028, 3, 1)),  # leap year: ends 2/29
+        (date(2026, 8, 30), date(2027, 3, 1)),  # no 2/30 either
+        (date(2026, 8, 29), date(2027, 3, 1)),  # 2027 has no 2/29: ends 2/28
+        (date(2027, 8, 29), date(2028, 2, 29)),  # 2028 has: ends 2/28, eligible 2/29
+        (date(2027, 8, 28), date(2028, 2, 28)),
+        (date(2026, 12, 15), date(2027, 6, 15)),  # across a year
+        (date(2026, 9, 30), date(2027, 3, 30)),
+        (date(2026, 10, 31), date(2027, 5, 1)),  # no 4/31
+    ],
+)
+def test_eligibility_starts_the_day_after_the_conditional_period_ends(
+    hired: date, eligible: date
+) -> None:
+    assert POLICY.eligibility.eligible_from(hired) == eligible
+
+
+def test_eligibility_with_other_lengths() -> None:
+    twelve = POLICY.eligibility.model_copy(update={"conditional_appointment_months": 12})
+    assert twelve.eligible_from(date(2028, 2, 29)) == date(2029, 3, 1)  # no 2/29 in 2029
+    assert twelve.eligible_from(date(2026, 4, 1)) == date(2027, 4, 1)
+    none = POLICY.eligibility.model_copy(update={"conditional_appointment_months": 0})
+    assert none.eligible_from(date(2026, 3, 31)) == date(2026, 3, 31)
 
 
 def test_nudge_windows() -> None:

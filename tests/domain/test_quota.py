@@ -134,6 +134,22 @@ def test_people_inside_the_conditional_appointment_period_are_not_eligible() -> 
     assert [t.category for t in eligible.targets] == ["care"]
 
 
+def test_a_month_end_hire_is_not_eligible_on_the_last_day_of_the_sixth_month() -> None:
+    # Hired 3/31: no 9/31, so the period ends at the end of September (民法143条).
+    hired = person(hired=date(2026, 3, 31), care_preschool=True)
+    last = quota_status(hired, POLICY, CAL, date(2026, 9, 30), [])
+    assert last.no_target is NoTargetReason.CONDITIONAL_APPOINTMENT and not last.may_be_nudged
+    assert last.conditional_until == date(2026, 9, 30)
+    first = quota_status(hired, POLICY, CAL, date(2026, 10, 1), [])
+    assert first.no_target is None and first.eligible_from == date(2026, 10, 1)
+    # Hired 8/31 in a leap cycle: eligible from 3/1, not 2/28 or 2/29.
+    leap = person(hired=date(2027, 8, 31))
+    assert quota_status(leap, POLICY, CAL, date(2028, 2, 29), []).no_target is (
+        NoTargetReason.CONDITIONAL_APPOINTMENT
+    )
+    assert quota_status(leap, POLICY, CAL, date(2028, 3, 1), []).no_target is None
+
+
 def test_not_yet_hired_people_are_in_the_window_too() -> None:
     future = person(hired=date(2027, 4, 1))
     status = quota_status(future, POLICY, CAL, date(2026, 11, 26), [])
@@ -165,20 +181,39 @@ def test_a_mid_month_start_still_needs_the_months_occasion() -> None:
     assert care.next_deadline == date(2026, 7, 31)
 
 
-def test_exempt_people_have_no_target_and_are_never_nudged() -> None:
+def test_exempt_work_removes_only_the_weekly_aim() -> None:
+    # Plan §1(2), §4: 国会業務・窓口業務 are exempt from the weekly aim; a manager keeps 2 a
+    # year and a carer once a month (原則として), and both may be nudged about those.
+    on, done = date(2026, 11, 26), [(date(2026, 11, 2), "full")]
     for reason in ExemptReason:
-        m = person(is_manager=True, care_family=True, exempt_reason=reason)
-        status = quota_status(m, POLICY, CAL, date(2026, 11, 26), [(date(2026, 11, 2), "full")])
-        assert status.no_target is NoTargetReason.EXEMPT
-        assert status.targets == () and not status.may_be_nudged
+        both = quota_status(
+            person(is_manager=True, care_family=True, exempt_reason=reason), POLICY, CAL, on, done
+        )
+        assert both.no_target is None and both.may_be_nudged
+        assert [t.category for t in both.targets] == ["manager", "care"]
+        manager = quota_status(person(is_manager=True, exempt_reason=reason), POLICY, CAL, on, [])
+        assert [(t.category, t.needed) for t in manager.targets] == [("manager", 2)]
+        carer = quota_status(person(care_preschool=True, exempt_reason=reason), POLICY, CAL, on, [])
+        assert [(t.category, t.needed) for t in carer.targets] == [("care", 1)]
+        other = quota_status(person(exempt_reason=reason), POLICY, CAL, on, done)
+        assert other.no_target is NoTargetReason.EXEMPT
+        assert other.targets == () and not other.may_be_nudged
 
 
 def test_exemptions_are_policy_not_code() -> None:
     data = tomllib.loads(resources.files("domain").joinpath("default_policy.toml").read_text())
-    data["exemptions"]["reasons"] = ["diet_work"]
-    policy = policy_from_mapping(data)
+    data["categories"]["general"]["exempt"] = ["diet_work"]
+    per_category = policy_from_mapping(data)
     counter = person(exempt_reason=ExemptReason.COUNTER_SERVICE)
-    assert quota_status(counter, policy, CAL, date(2026, 11, 26), []).no_target is None
+    status = quota_status(counter, per_category, CAL, date(2026, 11, 26), [])
+    assert [t.category for t in status.targets] == ["general"]
+    # The whole plan: [exemptions] reasons takes the person out of every category.
+    data["exemptions"]["reasons"] = ["counter_service"]
+    whole = policy_from_mapping(data)
+    manager = person(is_manager=True, exempt_reason=ExemptReason.COUNTER_SERVICE)
+    assert quota_status(manager, whole, CAL, date(2026, 11, 26), []).no_target is (
+        NoTargetReason.EXEMPT
+    )
 
 
 def test_inactive_people_have_no_target() -> None:

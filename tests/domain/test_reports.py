@@ -73,24 +73,25 @@ def test_the_reference_day_is_the_year_end_and_the_months_run_april_to_march() -
 def test_overview_rows_every_cell() -> None:
     rows = report().current.overview
     assert [r.scope for r in rows] == [Scope.HEAD_OFFICE, Scope.REGIONAL, Scope.ALL]
-    # 本省: 13 people; not eligible: P08 (exempt), P09 (条件付採用期間 until 2027-03-31).
-    # Implementers: P01 P02 P03 P04 P06 P07 P08 P10 P11 P20 = 10 (9 without exempt P08).
+    # 本省: 13 people; not eligible: P09 (条件付採用期間 until 2027-03-31). P08 (国会業務) is
+    # exempt from the weekly aim only and stays eligible (plan §1(2), §4).
+    # Implementers: P01 P02 P03 P04 P06 P07 P08 P10 P11 P20 = 10, all eligible.
     # Occasions 2+1+3+1+12+1+1+2+2+1 = 26; person-days 2+0.5+2.5+1+12+1+1+2+2+1 = 25;
-    # half days: P02's morning and P03's 13:00-17:00; P04's am+pm merged into a full day.
+    # half days: P02's morning and P03's 13:00-16:30; P04's am+pm merged into a full day.
     # Meetings: m1 (section 総務課, 6/1).
-    assert figures(rows[0].tally) == (13, 11, 10, 9, 26, 25.0, 24, 2, 1)
+    assert figures(rows[0].tally) == (13, 12, 10, 10, 26, 25.0, 24, 2, 1)
     # 地方: P14 (2 halves = 1.0), P15 (2), P17 (3/31 only; 4/1/2027 is next year), P19 (1);
     # P16 none; P12's 5/12 is not counted (left before the reference day).
     assert figures(rows[1].tally) == (5, 5, 4, 4, 6, 5.0, 4, 2, 0)
     # 全体 = both, plus m2 (a meeting naming no unit counts only in 全体).
-    assert figures(rows[2].tally) == (18, 16, 14, 13, 32, 30.0, 28, 4, 2)
+    assert figures(rows[2].tally) == (18, 17, 14, 14, 32, 30.0, 28, 4, 2)
 
 
 def test_rates_and_days_per_person() -> None:
     head_office, regional, total = (r.tally for r in report().current.overview)
-    assert (head_office.rate, head_office.rate_eligible) == (10 / 13, 9 / 11)
+    assert (head_office.rate, head_office.rate_eligible) == (10 / 13, 10 / 12)
     assert (regional.rate, regional.rate_eligible) == (4 / 5, 4 / 5)
-    assert (total.rate, total.rate_eligible) == (14 / 18, 13 / 16)
+    assert (total.rate, total.rate_eligible) == (14 / 18, 14 / 17)
     assert head_office.days_per_implementer == 2.5  # 25 / 10
     assert regional.days_per_implementer == 1.25  # 5 / 4
     assert total.days_per_implementer == 30 / 14
@@ -150,7 +151,8 @@ def test_target_attainment_every_cell() -> None:
     # care (≥1 each month; all 12 months judged): P06 12/12 ✓, P07 1/12 (本省); P15 2/12
     # (地方). k = 5: every care group is smaller, so every care cell is suppressed, and so
     # is every "other staff" cell: eligible − managers − others is the carers who are not
-    # managers (本省 11 − 2 − 7 = 2 = P06 P07; 地方 5 − 2 − 3 = 0; 全体 2).
+    # managers, less the eligible staff exempt from the weekly aim, whose number a reader
+    # may know (本省 12 − 2 − 7 − P08 = 2 = P06 P07; 地方 5 − 2 − 3 = 0; 全体 2).
     # general (週1回; weeks ending 4/5/2026 … 3/28/2027 = 52 judged): P03 3 weeks (3/30 in
     # FY2025 is in the week ending 4/5, which FY2026 judges; 4/7+4/8 one week; 7/21), P04 1,
     # P05 0, P10 2 of 17 (eligible from 12/1: weeks from 11/30–12/6, prorated to 1), P11 2,
@@ -186,11 +188,12 @@ def test_org_unit_drill_down_every_cell() -> None:
         ("関東局/総務課", 1),
     ]
     bureau, accounts, general_affairs, kanto, kanto_section = (r.tally for r in rows)
-    assert figures(bureau) == (13, 11, 10, 9, 26, 25.0, 24, 2, 1)  # = 本省
+    assert figures(bureau) == (13, 12, 10, 10, 26, 25.0, 24, 2, 1)  # = 本省
     # 会計課: P09 (条件付), P10 (2 days), P11 (2 days, moved in) → 3, 2, 2, 2, 4, 4.0
     assert figures(accounts) == (3, 2, 2, 2, 4, 4.0, 4, 0, 0)
-    # 総務課 incl. 文書係: 9 people, P08 exempt; implementers P01 P02 P03 P04 P06 P07 P08.
-    assert figures(general_affairs) == (9, 8, 7, 6, 21, 20.0, 19, 2, 1)
+    # 総務課 incl. 文書係: 9 people (P08 exempt from the aim, eligible); implementers P01 P02
+    # P03 P04 P06 P07 P08.
+    assert figures(general_affairs) == (9, 9, 7, 7, 21, 20.0, 19, 2, 1)
     assert figures(kanto) == figures(kanto_section) == (5, 5, 4, 4, 6, 5.0, 4, 2, 0)
     assert categories(accounts) == {
         "manager": (0, 0, 0, 0, False),
@@ -216,7 +219,7 @@ def test_telework_week_by_section_every_cell() -> None:
     assert cells == [
         ("大臣官房/会計課", 3, 2, 0, (0, 0, 0, 0), 0.0, False),
         # P01 and P03 on 7/21, P02 the morning of 7/22
-        ("大臣官房/総務課", 9, 8, 3, (2, 1, 0, 0), 2.5, True),
+        ("大臣官房/総務課", 9, 9, 3, (2, 1, 0, 0), 2.5, True),
         # P14 7/21 pm and 7/23 am, P19 7/24
         ("関東局/総務課", 5, 5, 2, (1, 0, 1, 1), 2.0, True),
     ]
@@ -225,7 +228,8 @@ def test_telework_week_by_section_every_cell() -> None:
 
 def test_exclusions_are_counted() -> None:
     exclusions = report().current.exclusions
-    assert (exclusions.left, exclusions.exempt, exclusions.conditional) == (1, 1, 1)
+    # P08's 国会業務 exempts them from the weekly aim only: not an exclusion.
+    assert (exclusions.left, exclusions.exempt, exclusions.conditional) == (1, 0, 1)
     assert exclusions.unknown_unit == 0
 
 
@@ -233,12 +237,13 @@ def test_previous_year_uses_the_units_people_had_then() -> None:
     previous = report().previous
     assert previous.reference_day == date(2026, 3, 31)
     # On 2026-03-31: P09 and P10 not hired yet; P11 still in 関東局; P12 still in post.
-    # 本省: P01–P08, P18, P20 = 10 (P08 exempt); telework P01 11/12, P03 3/30.
+    # 本省: P01–P08, P18, P20 = 10 (P08 eligible: exempt from the aim only); telework P01
+    # 11/12, P03 3/30.
     # 地方: P11 P12 P14 P15 P16 P17 P19 = 7; telework P12 7/16, P14 3/10. Meeting m3 (no unit).
     head_office, regional, total = (r.tally for r in previous.overview)
-    assert figures(head_office) == (10, 9, 2, 2, 2, 2.0, 2, 0, 0)
+    assert figures(head_office) == (10, 10, 2, 2, 2, 2.0, 2, 0, 0)
     assert figures(regional) == (7, 7, 2, 2, 2, 2.0, 2, 0, 0)
-    assert figures(total) == (17, 16, 4, 4, 4, 4.0, 4, 0, 1)
+    assert figures(total) == (17, 17, 4, 4, 4, 4.0, 4, 0, 1)
 
 
 def test_a_report_before_the_year_end_counts_up_to_the_day_it_is_made() -> None:
@@ -247,7 +252,7 @@ def test_a_report_before_the_year_end_counts_up_to_the_day_it_is_made() -> None:
     head_office, regional, total = (r.tally for r in body.overview)
     # P11 is still in 関東局 on 9/30; P09 is not hired yet; P10 is in 条件付採用期間;
     # P12 left on 9/1. Telework after 9/30 is not counted.
-    assert (head_office.headcount, head_office.eligible, head_office.implementers) == (11, 9, 6)
+    assert (head_office.headcount, head_office.eligible, head_office.implementers) == (11, 10, 6)
     # 本省 implementers P01 P02 P03 P04 P06 P07 (occasions 2+1+3+1+6+1 = 14);
     # 地方 P11 (5/20), P14, P15, P19 (occasions 1+2+2+1 = 6).
     assert (regional.headcount, regional.eligible, regional.implementers) == (6, 6, 4)
@@ -267,10 +272,10 @@ def test_scope_and_unit_filters() -> None:
     assert figures(regional.overview[0].tally) == (5, 5, 4, 4, 6, 5.0, 4, 2, 0)
     section = report(unit="大臣官房/総務課").current
     assert section.overview[0].unit is not None
-    assert figures(section.overview[0].tally) == (9, 8, 7, 6, 21, 20.0, 19, 2, 1)
+    assert figures(section.overview[0].tally) == (9, 9, 7, 7, 21, 20.0, 19, 2, 1)
     # With a unit, every level under it is a row (the 係 too).
     assert [(r.unit.code, figures(r.tally)[:3]) for r in section.units] == [
-        ("大臣官房/総務課", (9, 8, 7)),
+        ("大臣官房/総務課", (9, 9, 7)),
         ("大臣官房/総務課/文書係", (1, 1, 1)),
     ]
     assert section.exclusions.left == 0  # P12 was in 関東局
@@ -295,3 +300,19 @@ def test_an_unknown_unit_is_refused() -> None:
 
 def test_month_tallies_default_to_zero() -> None:
     assert MonthTally() == MonthTally(0, 0, 0.0, 0, 0)
+
+
+def test_mid_year_the_previous_year_is_the_same_period() -> None:
+    """Issue 14 item 1: as of 9/30, FY2025 counts 2025-04-01 … 2025-09-30 (前年度同期), not
+    the whole of FY2025: P12's 7/16 only (P01's 11/12, P14's 3/10 and P03's 3/30 come later);
+    m3 (3/15/2026) is not counted either."""
+    previous = report(as_of=date(2026, 9, 30)).previous
+    assert previous.reference_day == date(2025, 9, 30)
+    assert (previous.range.start, previous.range.end) == (date(2025, 4, 1), date(2026, 3, 31))
+    # P07 (exempt) stays eligible under item 10: 17 eligible, not 16.
+    assert figures(previous.overview[-1].tally) == (17, 17, 1, 1, 1, 1.0, 1, 0, 0)
+    assert [m.occasions for m in previous.overview[-1].tally.months][3:6] == [1, 0, 0]
+
+
+def test_a_finished_year_compares_with_the_whole_previous_year() -> None:
+    assert report().previous.reference_day == date(2026, 3, 31)

@@ -3,12 +3,14 @@
 It records every request and every message it "accepted" (what a user would see), and misbehaves
 on demand: scripted replies per conversation (429 with Retry-After in seconds or as an HTTP
 date, 5xx, 412, 403, 404, accept-then-fail, a dropped connection), added latency, and an enforced
-rate limit (N accepted requests in any 1 s window; beyond it 429).
+rate limit (N accepted requests in any 1 s window; beyond it 429), and storms: a share of
+requests answered 429 (Retry-After 1–3 s) or 500/502/503/504 at random (seeded).
 """
 
 from __future__ import annotations
 
 import asyncio
+import random
 import time
 from collections import Counter, deque
 from dataclasses import dataclass, field
@@ -52,8 +54,12 @@ class FakeConnector:
     status_counts: Counter[int] = field(default_factory=Counter)
     throttled_at: list[float] = field(default_factory=list)  # when each 429 was answered
     token_lifetime: int = 3600
+    p429: float = 0.0  # share of requests answered 429 at random
+    p5xx: float = 0.0  # share answered 500/502/503/504 at random
+    seed: int = 20
 
     def __post_init__(self) -> None:
+        self._rng = random.Random(self.seed)
         self._script: dict[str, deque[Reply]] = {}
         self._default_script: deque[Reply] = deque()
         self._window: deque[float] = deque()
@@ -109,6 +115,10 @@ class FakeConnector:
             return queue.popleft()
         if self._default_script:
             return self._default_script.popleft()
+        if self.p429 and self._rng.random() < self.p429:
+            return Reply(429, retry_after=str(self._rng.randint(1, 3)))
+        if self.p5xx and self._rng.random() < self.p5xx:
+            return Reply(self._rng.choice((500, 502, 503, 504)))
         if self.rate_limit is not None:
             now = time.monotonic()
             while self._window and self._window[0] <= now - 1.0:
@@ -190,8 +200,8 @@ class FakeConnector:
         )
 
 
-async def _serve(latency: float, rate_limit: int | None) -> None:
-    fake = await FakeConnector(latency=latency, rate_limit=rate_limit).start()
+async def _serve(latency: float, rate_limit: int | None, p429: float, p5xx: float) -> None:
+    fake = await FakeConnector(latency=latency, rate_limit=rate_limit, p429=p429, p5xx=p5xx).start()
     print(fake.url, flush=True)
     try:
         await asyncio.Event().wait()
@@ -205,5 +215,7 @@ if __name__ == "__main__":  # a fake in its own process (bench/broadcast.py)
     parser = argparse.ArgumentParser()
     parser.add_argument("--latency", type=float, default=0.0)
     parser.add_argument("--rate-limit", type=int, default=None)
+    parser.add_argument("--p429", type=float, default=0.0)
+    parser.add_argument("--p5xx", type=float, default=0.0)
     args = parser.parse_args()
-    asyncio.run(_serve(args.latency, args.rate_limit))
+    asyncio.run(_serve(args.latency, args.rate_limit, args.p429, args.p5xx))

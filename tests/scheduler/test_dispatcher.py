@@ -152,31 +152,59 @@ async def test_messages_to_one_conversation_wait_for_its_window(
 
 
 @pytest.mark.parametrize("retry_after", ["1", "HTTP-DATE"])
-async def test_429_pauses_every_sender_without_burning_an_attempt(
+async def test_a_429_delays_only_its_request_and_conversation(
     engine: AsyncEngine, fake: FakeConnector, http: aiohttp.ClientSession, retry_after: str
 ) -> None:
-    await add_refs(engine, range(12), fake.url)
-    await add_deliveries(engine, range(12), now=SystemClock().now())
+    """Issue 20 item 1: a 429 slows the app, it does not stop it."""
+    await add_refs(engine, range(40), fake.url)
+    await add_deliveries(engine, range(40), now=SystemClock().now())
     if retry_after == "HTTP-DATE":  # whole seconds: two from now, at least one whole second
         from email.utils import format_datetime
 
         retry_after = format_datetime(SystemClock().now() + timedelta(seconds=2), usegmt=True)
-    fake.script_any(Reply(429, retry_after=retry_after))
+    fake.script(conversation(0), Reply(429, retry_after=retry_after))
     registry = CollectorRegistry()
-    d = dispatcher(engine, TeamsConnector(http, None), metrics=DeliveryMetrics(registry))
+    settings = dataclasses.replace(FAST, rate_per_second=40)  # the others take about a second
+    d = dispatcher(
+        engine, TeamsConnector(http, None), settings=settings, metrics=DeliveryMetrics(registry)
+    )
     await drain(d)
     assert fake.status_counts[429] == 1
     rows = await deliveries(engine)
     assert all(r.status == "sent" for r in rows)
     [row] = [r for r in rows if r.throttles]
-    assert (row.attempts, row.throttles, row.last_http_status) == (1, 1, 200)
-    # After the 429 was answered nobody sent during the pause (requests already on the wire
-    # may still arrive within a few milliseconds).
+    assert (row.recipient, row.attempts, row.throttles, row.last_http_status) == (
+        user(0),
+        1,
+        1,
+        200,
+    )
     [answered] = fake.throttled_at
-    during_pause = [r for r in fake.requests if answered + 0.05 < r.at < answered + 0.95]
-    assert during_pause == []
-    assert max(r.at for r in fake.requests) >= answered + 0.95
+    # Its own conversation waited the Retry-After …
+    [retried] = [r.at for r in fake.requests if r.conversation_id == conversation(0)][1:]
+    assert retried >= answered + 0.95
+    # … while the others went on being sent, and the shared gate stayed open.
+    during = [r for r in fake.requests if answered < r.at < answered + 0.9]
+    assert len(during) >= 10
     assert registry.get_sample_value("telework_delivery_http_429_total") == 1
+    assert await SqlDeliveryLedger(engine, SystemClock()).paused_until() is None
+
+
+async def test_429s_that_dominate_pause_every_sender(
+    engine: AsyncEngine, fake: FakeConnector, http: aiohttp.ClientSession
+) -> None:
+    await add_refs(engine, range(40), fake.url)
+    await add_deliveries(engine, range(40), now=SystemClock().now())
+    fake.script_any(*[Reply(429, retry_after="1")] * 12)
+    await drain(dispatcher(engine, TeamsConnector(http, None)))
+    assert fake.status_counts[429] == 12
+    rows = await deliveries(engine)
+    assert all(r.status == "sent" for r in rows) and sum(r.throttles for r in rows) == 12
+    # Once ten answers were mostly 429s, nobody sent until the Retry-After had passed (requests
+    # already on the wire may still arrive within a few milliseconds).
+    tenth = sorted(fake.throttled_at)[9]
+    during_pause = [r for r in fake.requests if tenth + 0.05 < r.at < tenth + 0.95]
+    assert during_pause == []
     assert await SqlDeliveryLedger(engine, SystemClock()).paused_until() is not None
 
 

@@ -16,7 +16,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from scheduler.dispatcher import DispatcherSettings
-from scheduler.rate_limit import TEAMS_CONVERSATION_WINDOWS, ConversationLimiter, TokenBucket
+from scheduler.rate_limit import (
+    TEAMS_CONVERSATION_WINDOWS,
+    AdaptiveRate,
+    ConversationLimiter,
+    ThrottleWindow,
+    TokenBucket,
+)
 
 
 class FakeMonotonic:
@@ -217,3 +223,93 @@ def test_the_bucket_refuses_nonsense(rate: float, burst: int) -> None:
         TokenBucket(rate, burst)
     with pytest.raises(ValueError, match="rate"):
         TokenBucket(1).set_rate(0)
+
+
+# --- a conversation's own Retry-After ------------------------------------------------------------
+
+
+def test_a_blocked_conversation_waits_and_the_others_do_not() -> None:
+    clock = FakeMonotonic()
+    limiter = ConversationLimiter(monotonic=clock)
+    limiter.block("a", clock.now + 3.0)
+    assert limiter.peek("a") == pytest.approx(3.0)
+    assert limiter.peek("b") == 0.0
+    assert limiter.reserve("a") == pytest.approx(3.0)
+    assert limiter.reserve("b") == 0.0
+    clock.advance(3.0)
+    assert limiter.peek("c") == 0.0
+
+
+def test_peek_does_not_take_the_slot() -> None:
+    clock = FakeMonotonic()
+    limiter = ConversationLimiter(((1, 1.0),), monotonic=clock)
+    assert limiter.reserve("a") == 0.0
+    assert limiter.peek("a") == pytest.approx(1.0)
+    assert limiter.peek("a") == pytest.approx(1.0)
+    assert limiter.reserve("a") == pytest.approx(1.0)
+    assert limiter.peek("a") == pytest.approx(2.0)
+
+
+# --- the adaptive pace -------------------------------------------------------------------------
+
+
+def sends(pace: AdaptiveRate, clock: FakeMonotonic, seconds: float) -> None:
+    """Successes at the current pace for ``seconds``."""
+    end = clock.now + seconds
+    while clock.now < end:
+        clock.advance(1 / pace.rate)
+        pace.on_success()
+
+
+def test_the_pace_starts_near_the_budget_and_never_passes_the_ceiling() -> None:
+    clock = FakeMonotonic()
+    pace = AdaptiveRate(50, monotonic=clock)
+    assert pace.rate == pytest.approx(45)
+    sends(pace, clock, 3)
+    assert 49 < pace.rate <= 50
+    sends(pace, clock, 60)
+    assert pace.rate == 50
+
+
+def test_a_429_cuts_the_pace_once_per_cooldown_then_it_returns_under_the_old_rate() -> None:
+    clock = FakeMonotonic()
+    pace = AdaptiveRate(50, monotonic=clock)
+    sends(pace, clock, 10)
+    assert pace.on_throttle() is True
+    assert pace.rate == pytest.approx(45)
+    clock.advance(0.2)
+    assert pace.on_throttle() is False  # the same overshoot, answered for other requests
+    assert pace.rate == pytest.approx(45)
+    sends(pace, clock, 3)
+    assert 48 <= pace.rate < 50  # back quickly to just under the rate that drew the 429 …
+    before = pace.rate
+    sends(pace, clock, 2)
+    assert pace.rate - before <= 1.1  # … then only probing slowly (0.5/s per second)
+
+
+def test_429s_at_random_never_push_the_pace_below_the_floor() -> None:
+    clock = FakeMonotonic()
+    pace = AdaptiveRate(50, monotonic=clock)
+    for _ in range(200):
+        clock.advance(0.1)
+        pace.on_throttle()
+    assert pace.rate == pytest.approx(25)
+
+
+def test_throttle_window_is_dominated_only_by_many_recent_429s() -> None:
+    clock = FakeMonotonic()
+    window = ThrottleWindow(2.0, min_answers=10, dominant_share=0.5, monotonic=clock)
+    for _ in range(9):
+        window.record(True)
+    assert not window.dominated()  # too few answers to say
+    window.record(False)
+    assert window.dominated()  # 9 of 10
+    clock.advance(2.5)
+    for n in range(20):
+        window.record(n % 5 == 0)  # 20% at random
+    assert not window.dominated()
+    for _ in range(20):
+        window.record(True)
+    assert window.dominated()
+    window.clear()
+    assert not window.dominated()

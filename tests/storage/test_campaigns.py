@@ -128,7 +128,9 @@ async def test_nudge_facts(engine: AsyncEngine) -> None:
         date(2026, 7, 13), date(2026, 7, 19), date(2026, 7, 15), date(2026, 7, 16)
     )
     assert sorted(got.telework["A1"]) == [(date(2026, 7, 14), "am"), (date(2026, 7, 15), "full")]
-    assert got.telework["B2"] == [(date(2026, 7, 16), "pm")]
+    # 13:00 to the end of the day (17:15) covers more than half of 7h45m: a full day (issue 14
+    # item 6).
+    assert got.telework["B2"] == [(date(2026, 7, 16), "full")]
     assert got.on_leave("B2", date(2026, 7, 15)) and not got.on_leave("A1", date(2026, 7, 15))
     assert got.busy["B2"] == {date(2026, 7, 15), date(2026, 7, 16)}
     assert got.teleworkers(date(2026, 7, 13), date(2026, 7, 14)) == {"A1"}

@@ -3,18 +3,20 @@ organisation built in memory (tests/domain/test_reports.py checks its every cell
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime, time
 
+from sqlalchemy import insert
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from domain.policy import default_policy
 from domain.report_model import ReportRange, ReportRequest
 from domain.reports import build_report, make_report
-from storage.report_queries import SqlReportQueries
+from storage.report_queries import ENTRY, SqlReportQueries
 from tests.report_org import TELEWORK_WEEK, inputs, seed_report_org
 
 POLICY = default_policy()
 CALENDAR = POLICY.work_calendar()
+NOW = datetime(2026, 4, 1, tzinfo=UTC)
 
 
 async def test_the_database_gives_the_hand_computed_report(engine: AsyncEngine) -> None:
@@ -47,3 +49,32 @@ async def test_a_time_range_part_counts_as_its_half_day(engine: AsyncEngine) -> 
     await seed_report_org(engine)
     read = await SqlReportQueries(engine).report_inputs(date(2026, 4, 8), date(2026, 4, 8))
     assert read.occasions == {"P03": [(date(2026, 4, 8), "pm")]}
+
+
+async def test_time_ranges_count_by_their_length_under_the_policy(engine: AsyncEngine) -> None:
+    """Issue 14 item 6: 2 hours across noon is half a day (it used to be a full day); more
+    than half of the standard working day is a full day, and the standard day is policy."""
+    await seed_report_org(engine)
+    async with engine.begin() as conn:
+        await conn.execute(
+            insert(ENTRY),
+            [
+                {"employee_id": emp, "day": date(2026, 4, 9), "part": part}
+                | {"status": "telework", "state": "confirmed", "source": "test"}
+                | {"created_at": NOW, "updated_at": NOW}
+                for emp, part in (("P05", "11:00-13:00"), ("P16", "09:00-14:00"))
+            ],
+        )
+    read = await SqlReportQueries(engine).report_inputs(date(2026, 4, 9), date(2026, 4, 9))
+    assert read.occasions == {
+        "P05": [(date(2026, 4, 9), "am")],
+        "P16": [(date(2026, 4, 9), "full")],
+    }
+    long_days = POLICY.counting.model_copy(update={"standard_working_day": time(12, 0)})
+    read = await SqlReportQueries(engine, "Asia/Tokyo", long_days.time_ranges).report_inputs(
+        date(2026, 4, 9), date(2026, 4, 9)
+    )
+    assert read.occasions["P16"] == [(date(2026, 4, 9), "am")]  # 5 h ≤ 6 h
+    request = ReportRequest(ReportRange.dates(date(2026, 4, 9), date(2026, 4, 9), CALENDAR))
+    total = (await make_report(SqlReportQueries(engine), request, POLICY, CALENDAR)).total
+    assert (total.occasions, total.person_days, total.half_days) == (2, 1.5, 1)

@@ -19,7 +19,7 @@ from domain.org import OrgChart, StaffMember, Viewer, can_view_section
 from domain.periods import PeriodKind, period_for
 from domain.schedule import EntryState, ScheduleEntry, occasion_part
 
-GROUPS = ("telework", "office", "business_trip", "leave")
+GROUPS = ("telework", "office", "business_trip", "leave", "no_hours")
 
 
 def _day_of(turn: Turn, meaning: Interpretation | None) -> date:

@@ -34,6 +34,10 @@ add_texts(
             "出張",
             "Business trip",
         ),
+        "board.group.no_hours": (
+            "週休日（割振り0）",
+            "No working hours (flex)",
+        ),
         "board.group.none": (
             "未登録",
             "Nothing declared",

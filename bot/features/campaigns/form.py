@@ -188,7 +188,12 @@ def form_items(lang: Lang, bureaus: list[dict[str, str]]) -> list[dict[str, Any]
                     "type": "Input.Text",
                     "id": f"{key}_{message_lang}",
                     "isMultiline": True,
-                    "label": f"{key} ({message_lang})",
+                    "label": text(
+                        lang,
+                        "campaign.form.template",
+                        message=text(lang, f"campaign.form.message.{key}"),
+                        language=text(lang, f"campaign.form.language.{message_lang}"),
+                    ),
                     "value": DEFAULTS[message_lang][key],
                     "maxLength": 2000,
                 }

@@ -1,8 +1,9 @@
 """Campaigns as a scheduled job: each working morning, every active campaign's due steps
 (``domain.campaigns.Timeline``) become ledger rows, re-runnably.
 
-Who gets what: announcements and reminders go to the audience's *eligible* staff (not exempt,
-past the conditional appointment period; inactive people are not in the roster's active set),
+Who gets what: announcements and reminders go to the audience's *eligible* staff (past the
+conditional appointment period, not taken out of the plan by ``[exemptions] reasons``: Diet and
+counter work only lose the weekly aim; inactive people are not in the roster's active set),
 minus those who paused reminders (unless the campaign is mandatory); reminders also skip people
 on leave today and anyone with telework declared in the campaign already. Chiefs get the
 designation request, the mid-week nudge when their section has no teleworker yet, and their

@@ -10,6 +10,11 @@ from bot.ui.texts import add_texts
 
 add_texts(
     {
+        "campaign.form.template": ("{message}の文面（{language}）", "{message} text ({language})"),
+        "campaign.form.message.announcement": ("お知らせ", "Announcement"),
+        "campaign.form.message.reminder": ("リマインド", "Reminder"),
+        "campaign.form.language.ja": ("日本語", "Japanese"),
+        "campaign.form.language.en": ("英語", "English"),
         "campaign.default.announcement": (
             "{name}さん、{campaign}（{start}〜{end}、{days}日間）を実施します。期間中のテレワークをご検討ください。{designated}",
             "{name}, {campaign} runs from {start} to {end} ({days} working days). Please plan some telework in that period. {designated}",

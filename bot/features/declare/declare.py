@@ -27,6 +27,7 @@ from bot.ui.texts import Lang, text
 from dialogs.conversation import Clarification
 from dialogs.understanding import Interpretation
 from dialogs.understanding.questions import render
+from domain.allowance import OrderedDays, may_replace_ordered
 from domain.declarations import (
     MoveFrom,
     Proposal,
@@ -253,6 +254,8 @@ async def confirm(turn: Turn, payload: Confirm) -> Reply:
         return read_back(turn, proposal, note=text(turn.lang, "declare.changed"), memo=memo)
     if not proposal.to_save:
         return read_back(turn, proposal, memo=memo)
+    if not await _keeps_orders(turn, proposal):
+        return Reply(text=text(turn.lang, "declare.ordered_kept"))
     to_save = entries_to_save(proposal, memo)
     notify = None
     if any(e.state == EntryState.PENDING for e in to_save):
@@ -366,6 +369,10 @@ async def cancel(turn: Turn, meaning: Interpretation) -> Reply:
                     found.append(entry)
                     break
     lang = turn.lang
+    ordered = await _ordered(turn, found)
+    if ordered and len(ordered) == len(found):
+        return Reply(text=text(lang, "declare.ordered_kept"))
+    found = [e for e in found if e.id not in ordered]
     if not found:
         return Reply(text=text(lang, "cancel.none"))
     body = [heading(text(lang, "cancel.confirm_title"))]
@@ -391,6 +398,8 @@ async def cancel_confirm(turn: Turn, payload: EntryIds) -> Reply:
         # Only the person's own, still-live entries: card data may have been forged.
         if entry and entry.employee_id == viewer.member.employee_id and entry.state.is_live:
             mine.append(entry)
+    ordered = await _ordered(turn, mine)  # the chief's orders stay (card data may be forged)
+    mine = [e for e in mine if e.id not in ordered]
     if not mine:
         return Reply(card=card([paragraph(text(turn.lang, "cancel.none"))]))
     await schedule.cancel([e.id for e in mine if e.id is not None], actor=viewer.member.employee_id)
@@ -400,3 +409,32 @@ async def cancel_confirm(turn: Turn, payload: EntryIds) -> Reply:
 
 async def cancel_keep(turn: Turn, _payload: object) -> Reply:
     return Reply(card=card([paragraph(text(turn.lang, "cancel.kept"))]))
+
+
+# -- days a chief ordered (在宅勤務命令, issue 18) -------------------------------------------
+
+
+async def _ordered(turn: Turn, entries: Iterable[ScheduleEntry]) -> set[int]:
+    """Ids of the entries a chief's order made: the person cannot drop them."""
+    ids = [e.id for e in entries if e.id is not None]
+    if not ids:
+        return set()
+    orders = turn.services.get(OrderedDays)  # type: ignore[type-abstract]
+    return await orders.ordered_entry_ids(ids)
+
+
+async def _keeps_orders(turn: Turn, proposal: Proposal) -> bool:
+    """Whether the proposal leaves ordered days alone (leave or a day without hours may
+    replace one; anything else, or moving it away, needs the chief)."""
+    ordered = await _ordered(
+        turn, [e for d in proposal.to_save for e in d.replaces] + list(proposal.moved_from)
+    )
+    if not ordered:
+        return True
+    if any(e.id in ordered for e in proposal.moved_from):
+        return False
+    return all(
+        may_replace_ordered(d.status)
+        for d in proposal.to_save
+        if any(e.id in ordered for e in d.replaces)
+    )

@@ -210,5 +210,12 @@ add_texts(
             "終了する繰り返し登録はありません。",
             "There is no weekly plan to end.",
         ),
+        # 在宅勤務命令 (issue 18): the chief's order stands until the chief changes it.
+        "declare.ordered_kept": (
+            "課室長の命令による在宅勤務の日は、ご自身では取り消し・変更できません"
+            "（休暇は登録できます）。課室長にご相談ください。",
+            "Days your section chief ordered you to work from home cannot be cancelled or "
+            "changed by you (you can still take leave). Please ask your chief.",
+        ),
     }
 )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bot.core.router import NoPayload, Words, route
 from bot.features.deliveries.card import deliveries
+from bot.features.deliveries.unreachable import unreachable
 from domain.org import Role
 
 DELIVERIES = Words(
@@ -17,6 +18,17 @@ DELIVERIES = Words(
     in_menu=False,  # admins only
 )
 
+UNREACHABLE = Words(
+    words={"ja": ("届かない職員", "届かない人"), "en": ("unreachable staff", "unreachable")},
+    title={"ja": "届かない職員", "en": "unreachable staff"},
+    description={
+        "ja": "事務局：ボットからメッセージを届けられない在職職員とその理由を表示します",
+        "en": "Admins: active staff the bot cannot message, and why",
+    },
+    example={"ja": "届かない職員", "en": "unreachable staff"},
+    in_menu=False,  # admins only
+)
+
 ROUTES = (
     route(
         "deliveries",
@@ -25,6 +37,14 @@ ROUTES = (
         roles=(Role.ADMIN,),
         denied="deliveries.denied",
         words=DELIVERIES,
+    ),
+    route(
+        "unreachable",
+        unreachable,
+        NoPayload,
+        roles=(Role.ADMIN,),
+        denied="deliveries.denied",
+        words=UNREACHABLE,
     ),
 )
 INTENTS = ()

@@ -14,6 +14,7 @@ from dialogs.understanding.commands import normalise
 
 MAX_TEXT_ECHO = 40
 SHORT_REPLY_CHARS = 6  # 「うーん」, "hmm", "thx": answered in a line, not with the help card
+FREE_TEXT = ("declare", "cancel", "presence", "people")
 
 
 def help_card(turn: Turn) -> Card:
@@ -40,6 +41,22 @@ def help_card(turn: Turn) -> Card:
             lang, "help.example", example=words.example[lang]
         )
         body.append({**paragraph(described), "spacing": "None"})
+    # What free text does beyond the commands (features that answer meanings, not words:
+    # in 1:1 chats only, like those meanings).
+    if turn.conversation.scope is not Scope.PERSONAL:
+        return card(body)
+    body.append({**heading(text(lang, "help.free_text")), "spacing": "Large"})
+    for topic in FREE_TEXT:
+        body.append(
+            {
+                "type": "TextBlock",
+                "text": text(lang, f"help.free.{topic}.title"),
+                "weight": "Bolder",
+                "wrap": True,
+                "spacing": "Medium",
+            }
+        )
+        body.append({**paragraph(text(lang, f"help.free.{topic}")), "spacing": "None"})
     return card(body)
 
 

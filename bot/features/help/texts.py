@@ -34,6 +34,35 @@ add_texts(
             "例: {example}",
             "e.g. {example}",
         ),
+        "help.free_text": (
+            "ほかにも、ふだんの言葉で伝わります",
+            "Plain sentences work too",
+        ),
+        "help.free.declare.title": ("予定の登録・変更", "Declare or change a day"),
+        "help.free.declare": (
+            "「明日テレワーク」「来週の月・水 在宅」「12/8のテレワークを12/10に変更」",
+            '"telework tomorrow", "WFH Mon and Wed next week", "move Dec 8 telework to Dec 10"',
+        ),
+        "help.free.cancel.title": ("取り消し", "Cancel"),
+        "help.free.cancel": (
+            "「明日のテレワークを取り消し」「毎週水曜のテレワークをやめる」",
+            '"cancel tomorrow\'s telework", "stop my Wednesday telework"',
+        ),
+        "help.free.presence.title": (
+            "勤務の報告（時刻を書けばその時刻で記録）",
+            "Report your day (with a time, at that time)",
+        ),
+        "help.free.presence": (
+            "「業務開始」「9時に業務開始しました」「離席」「戻りました」「業務終了」"
+            "「開始時刻を9:00に修正」",
+            '"starting work", "started work at 9", "stepping away", "I\'m back", "signing off", '
+            '"correct my start time to 9:00"',
+        ),
+        "help.free.people.title": ("人・課の予定を見る", "Find people"),
+        "help.free.people": (
+            "「田中さんはどこ？」「明日誰がテレワーク？」",
+            '"where is Tanaka?", "who is teleworking tomorrow?"',
+        ),
         "help.button": (
             "ヘルプを表示",
             "Show help",

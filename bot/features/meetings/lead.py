@@ -253,26 +253,30 @@ async def rsvp(turn: Turn, payload: Answer) -> Reply:
 
 
 async def my_meetings(turn: Turn, _payload: object) -> Reply:
-    """The lead's open polls and coming meetings, each with a button to its tally."""
+    """The lead's open polls and coming meetings, each with a button to its tally; then the
+    open polls and coming meetings the person is invited to, with their own answer."""
     viewer = await turn.staff()
     desk = desk_of(turn)
     lang = turn.lang
     now = turn.services.now()
     since = now - timedelta(days=LIST_DAYS)
-    mine = [
-        m
-        for m in await desk.meetings.organised_by(viewer.member.employee_id, since=since)
-        if m.state == MeetingState.POLLING
-        or (
+    me = viewer.member.employee_id
+
+    def current(m: Meeting) -> bool:
+        return m.state == MeetingState.POLLING or (
             m.state == MeetingState.SCHEDULED
             and m.slot is not None
             and m.slot.ends_at(turn.services.calendar) > now
         )
-    ]
-    if not mine:
+
+    mine = [m for m in await desk.meetings.organised_by(me, since=since) if current(m)]
+    invited = [m for m in await desk.meetings.invited_to(me, since=since) if current(m)]
+    if not mine and not invited:
         return Reply(text=text(lang, "meetings.list_empty"))
-    body = [heading(text(lang, "meetings.list_title"))]
+    body: list[dict[str, object]] = []
     actions = []
+    if mine:
+        body.append(heading(text(lang, "meetings.list_title")))
     for m in mine[:10]:
         if m.slot is not None:
             line = text(
@@ -292,4 +296,33 @@ async def my_meetings(turn: Turn, _payload: object) -> Reply:
                 text(lang, "meetings.open", title=m.title[:20]), "meeting_tally", meeting_id=m.id
             )
         )
+    if invited:
+        body.append(heading(text(lang, "meetings.invited_title")))
+    for m in invited[:10]:
+        body.append(paragraph(await _invited_line(turn, m, me)))
     return Reply(card=card(body, actions))
+
+
+async def _invited_line(turn: Turn, meeting: Meeting, me: str) -> str:
+    lang = turn.lang
+    lead = await turn.services.directory.member(meeting.organiser)
+    lead_name = plain(lead.name) if lead is not None else "—"
+    mine = next((p for p in meeting.participants if p.key == me), None)
+    if meeting.slot is None:
+        voted = mine is not None and mine.votes is not None
+        return text(
+            lang,
+            "meetings.invited_polling",
+            title=plain(meeting.title),
+            lead=lead_name,
+            answer=text(lang, "meetings.invited_voted" if voted else "meetings.invited_not_voted"),
+        )
+    answer = mine.rsvp.value if mine is not None and mine.rsvp is not None else "none"
+    return text(
+        lang,
+        "meetings.invited_scheduled",
+        title=plain(meeting.title),
+        lead=lead_name,
+        when=when(meeting.slot, lang),
+        answer=text(lang, f"meetings.rsvp_answer.{answer}"),
+    )

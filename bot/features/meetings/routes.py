@@ -48,8 +48,8 @@ MEETINGS = Words(
     words={"ja": ("会議一覧", "私の会議"), "en": ("my meetings",)},
     title={"ja": "会議一覧", "en": "my meetings"},
     description={
-        "ja": "設定した会議の日程調整・出欠の状況を表示します",
-        "en": "Your polls and upcoming meetings",
+        "ja": "設定した会議と招待された会議の日程調整・出欠の状況を表示します",
+        "en": "Your polls and upcoming meetings, and those you are invited to",
     },
     example={"ja": "会議一覧", "en": "my meetings"},
     in_menu=False,  # reached from the meeting cards and help

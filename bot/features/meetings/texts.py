@@ -339,9 +339,27 @@ add_texts(
             "Meetings you organise",
         ),
         "meetings.list_empty": (
-            "日程調整中・予定の会議はありません。「会議を設定」で始められます。",
-            'You have no open polls or upcoming meetings. Say "schedule a team meeting" to start one.',
+            "設定した会議・招待された会議で、日程調整中・予定のものはありません。「会議を設定」で始められます。",
+            'You have no open polls or upcoming meetings, yours or ones you are invited to. Say "schedule a team meeting" to start one.',
         ),
+        "meetings.invited_title": (
+            "招待された会議",
+            "Meetings you are invited to",
+        ),
+        "meetings.invited_polling": (
+            "{title}（主催：{lead}）：日程調整中・{answer}",
+            "{title} (by {lead}): poll open · {answer}",
+        ),
+        "meetings.invited_scheduled": (
+            "{title}（主催：{lead}）：{when}・出欠：{answer}",
+            "{title} (by {lead}): {when} · your answer: {answer}",
+        ),
+        "meetings.invited_voted": ("投票済み", "you voted"),
+        "meetings.invited_not_voted": ("未投票", "you have not voted"),
+        "meetings.rsvp_answer.accepted": ("出席", "attending"),
+        "meetings.rsvp_answer.tentative": ("仮承諾", "tentative"),
+        "meetings.rsvp_answer.declined": ("欠席", "declined"),
+        "meetings.rsvp_answer.none": ("未回答", "not answered"),
         "meetings.state_polling": (
             "{title}：日程調整中（回答{voted}/{total}名）",
             "{title}: poll open ({voted}/{total} voted)",

@@ -9,7 +9,8 @@ from bot.ui.cards import Card, card, heading, paragraph
 from bot.ui.formatting import period_label, short_date
 from bot.ui.texts import Lang, text
 from domain.org import StaffMember
-from domain.quota import NoTargetReason, QuotaStatus, Standing, quota_status
+from domain.quota import NoTargetReason, QuotaStatus, Standing, TargetProgress, quota_status
+from domain.schedule import EntryState, EntryStatus, occasion_part
 
 
 async def progress(turn: Turn, _payload: object) -> Reply:
@@ -21,17 +22,36 @@ async def progress(turn: Turn, _payload: object) -> Reply:
     occasions = await services.schedule.telework_occasions(
         first - timedelta(days=7), last + timedelta(days=7), [viewer.member.employee_id]
     )
-    status = quota_status(
-        viewer.member,
-        services.policy,
-        services.calendar,
-        today,
-        occasions.get(viewer.member.employee_id, []),
+    confirmed = occasions.get(viewer.member.employee_id, [])
+    status = quota_status(viewer.member, services.policy, services.calendar, today, confirmed)
+    # Days awaiting approval are neither done nor planned yet, but the person has asked for
+    # them: count them apart (the same quota rules: half days, one per day, inside the period).
+    entries = await services.schedule.entries(
+        viewer.member.employee_id, first - timedelta(days=7), last + timedelta(days=7)
     )
-    return Reply(card=progress_card(status, viewer.member, turn))
+    asked = [
+        (e.day, occasion_part(e.part).value)
+        for e in entries
+        if e.state is EntryState.PENDING and e.status is EntryStatus.TELEWORK
+    ]
+    pending: dict[str, int] = {}
+    if asked:
+        with_asked = quota_status(
+            viewer.member, services.policy, services.calendar, today, [*confirmed, *asked]
+        )
+        counted = {t.category: t.done + t.planned for t in status.targets}
+        pending = {
+            t.category: max(0, t.done + t.planned - counted.get(t.category, 0))
+            for t in with_asked.targets
+        }
+    return Reply(card=progress_card(status, viewer.member, turn, pending))
 
 
-def progress_card(status: QuotaStatus, member: StaffMember, turn: Turn) -> Card:
+def progress_card(
+    status: QuotaStatus, member: StaffMember, turn: Turn, pending: dict[str, int] | None = None
+) -> Card:
+    """The card; ``pending``: per category, the days awaiting approval in its period."""
+    pending = pending or {}
     lang = turn.lang
     body = [heading(text(lang, "progress.title", date=short_date(status.on, lang)))]
     if status.no_target is not None:
@@ -58,17 +78,7 @@ def progress_card(status: QuotaStatus, member: StaffMember, turn: Turn) -> Card:
         if target.standing == Standing.MET:
             body.append(paragraph(text(lang, "progress.met", done=target.done)))
             continue
-        body.append(
-            paragraph(
-                text(
-                    lang,
-                    "progress.done",
-                    done=target.done,
-                    planned=target.planned,
-                    remaining=target.remaining,
-                )
-            )
-        )
+        body.append(paragraph(_counts(target, pending.get(target.category, 0), lang)))
         if target.next_deadline is not None and target.next_deadline <= status.on:
             # On pace until today, but the milestone is today: say so rather than "on track".
             body.append(paragraph(text(lang, "progress.due_today", remaining=target.remaining)))
@@ -84,6 +94,18 @@ def progress_card(status: QuotaStatus, member: StaffMember, turn: Turn) -> Card:
                 )
             )
     return card(body)
+
+
+def _counts(target: TargetProgress, pending: int, lang: Lang) -> str:
+    """Done, planned (approved days ahead) and awaiting approval; what is left to plan."""
+    asked = text(lang, "progress.pending", pending=pending) if pending else ""
+    to_plan = max(0, target.remaining - target.planned - pending)
+    values = {"done": target.done, "planned": target.planned, "asked": asked}
+    if to_plan > 0:
+        return text(lang, "progress.done", remaining=to_plan, **values)
+    if target.planned >= target.remaining:
+        return text(lang, "progress.done.planned_enough", **values)
+    return text(lang, "progress.done.pending_enough", **values)
 
 
 def _no_target(status: QuotaStatus, member: StaffMember, lang: Lang) -> str:

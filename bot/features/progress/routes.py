@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from bot.core.router import NoPayload, Words, route
+from bot.core.router import NoPayload, Words, on_intents, route
 from bot.features.progress.progress import progress
+from dialogs.understanding import Intent
 
 PROGRESS = Words(
     words={
@@ -19,4 +20,5 @@ PROGRESS = Words(
 )
 
 ROUTES = (route("progress", progress, NoPayload, words=PROGRESS),)
-INTENTS = ()
+# 「あと何回？」「今月何回テレワークした？」"how many days do I have left?"
+INTENTS = (on_intents((Intent.QUERY_PROGRESS,), progress),)

@@ -19,8 +19,20 @@ add_texts(
             "{category}: at least {needed} in {period}",
         ),
         "progress.done": (
-            "実施 {done}回（予定 {planned}回）・あと{remaining}回",
-            "Done {done} (planned {planned}) · {remaining} to go",
+            "実施 {done}回（予定 {planned}回{asked}）・あと{remaining}回",
+            "Done {done} (planned {planned}{asked}) · {remaining} to go",
+        ),
+        "progress.done.planned_enough": (
+            "実施 {done}回（予定 {planned}回{asked}）・予定どおり実施すれば達成します",
+            "Done {done} (planned {planned}{asked}) · met if you telework as planned",
+        ),
+        "progress.done.pending_enough": (
+            "実施 {done}回（予定 {planned}回{asked}）・承認されれば予定で達成します",
+            "Done {done} (planned {planned}{asked}) · met once your requests are approved",
+        ),
+        "progress.pending": (
+            "・承認待ち {pending}回",
+            ", awaiting approval {pending}",
         ),
         "progress.met": (
             "達成しました（実施 {done}回）。",

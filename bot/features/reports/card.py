@@ -17,6 +17,7 @@ from typing import Any
 from bot.core.turn import Reply, Turn
 from bot.features.reports.tables import heading_lines, period_text, scope_text
 from bot.ui.cards import Card, card, heading, paragraph
+from bot.ui.eras import fiscal_year_of_era
 from bot.ui.formatting import plain, short_date
 from bot.ui.texts import Lang, text
 from domain.calendar import WorkCalendar
@@ -27,7 +28,7 @@ from domain.report_rows import Report, ReportSource
 from domain.reports import build_report
 
 _YEAR = re.compile(r"^(?:fy)?(\d{4})(?:年度)?$")
-_REIWA = re.compile(r"^令和(\d{1,2})年度$")
+_ERA_YEAR = re.compile(r"^(令和|平成|昭和|大正)(\d{1,2}|元)年度$")
 _MONTH = re.compile(r"^(\d{1,2})月$")
 MAX_IMAGE_BYTES = 1_000_000
 
@@ -88,8 +89,9 @@ def _range(argument: str, calendar: WorkCalendar, today: date) -> ReportRange | 
         return ReportRange.fiscal_year_of(fiscal_year, calendar)
     if match := _YEAR.match(value):
         return ReportRange.fiscal_year_of(int(match[1]), calendar)
-    if match := _REIWA.match(value):
-        return ReportRange.fiscal_year_of(int(match[1]) + 2018, calendar)
+    if match := _ERA_YEAR.match(value):
+        year = fiscal_year_of_era(match[1], 1 if match[2] == "元" else int(match[2]))
+        return None if year is None else ReportRange.fiscal_year_of(year, calendar)
     if (match := _MONTH.match(value)) and 1 <= int(match[1]) <= 12:
         month = int(match[1])
         year = fiscal_year if month >= calendar.fiscal_year_start_month else fiscal_year + 1

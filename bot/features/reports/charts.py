@@ -16,6 +16,7 @@ from pathlib import Path
 from matplotlib import font_manager, rc_context
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
+from matplotlib.ticker import MaxNLocator
 
 from bot.features.reports.tables import heading_lines, month_label
 from bot.ui.texts import Lang, text
@@ -101,13 +102,22 @@ def _monthly(axes: object, report: Report, lang: Lang) -> None:
     axes.bar(labels, people, color="#4E79A7", label=text(lang, "report.col.implementers"))
     axes.set_ylabel(text(lang, "report.col.implementers"))
     axes.set_title(text(lang, "report.chart.monthly"), fontsize=11)
+    # Counts are never negative: both axes start at 0 and, with nothing to show, still have
+    # a positive range (matplotlib centres an all-zero series on 0, showing -0.05…0.05).
+    axes.set_ylim(0, _top(people))
+    axes.yaxis.set_major_locator(MaxNLocator(integer=True))
     twin = axes.twinx()
     twin.plot(labels, days, color="#E15759", marker="o", label=text(lang, "report.col.person_days"))
     twin.set_ylabel(text(lang, "report.col.person_days"))
-    twin.set_ylim(bottom=0)
+    twin.set_ylim(0, _top(days))
     handles = axes.get_legend_handles_labels()
     more = twin.get_legend_handles_labels()
     axes.legend(handles[0] + more[0], handles[1] + more[1], loc="upper left", fontsize=8)
+
+
+def _top(values: list[int] | list[float]) -> float:
+    """The top of a count axis: a little above the largest value, at least 1."""
+    return max(1.0, float(max(values, default=0)) * 1.1)
 
 
 def _by_unit(axes: object, units: list[UnitRow], lang: Lang) -> None:
@@ -124,12 +134,18 @@ def _by_unit(axes: object, units: list[UnitRow], lang: Lang) -> None:
     axes.tick_params(axis="y", labelsize=8)
 
 
+def monthly_figure(report: Report, lang: Lang, *, dpi: int = 60) -> Figure:
+    """The monthly trend alone (drawn by :func:`monthly_png`)."""
+    figure = Figure(figsize=(8, 3.6), dpi=dpi, layout="constrained")
+    FigureCanvasAgg(figure)
+    _monthly(figure.subplots(), report, lang)
+    return figure
+
+
 def monthly_png(report: Report, lang: Lang, *, dpi: int = 60) -> bytes:
     """The monthly trend alone, small enough to travel inside a chat card."""
     with rc_context({"font.family": font_family(), "axes.unicode_minus": False}):
-        figure = Figure(figsize=(8, 3.6), dpi=dpi, layout="constrained")
-        FigureCanvasAgg(figure)
-        _monthly(figure.subplots(), report, lang)
+        figure = monthly_figure(report, lang, dpi=dpi)
         buffer = io.BytesIO()
         figure.savefig(buffer, format="png", dpi=dpi)
     return buffer.getvalue()

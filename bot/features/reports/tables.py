@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, time
 from enum import StrEnum
 
+from bot.ui.eras import era_date, era_fiscal_year, era_month
 from bot.ui.formatting import short_date
 from bot.ui.texts import Lang, text
 from domain.report_model import CategoryTally, RangeKind, Scope, Tally
@@ -54,13 +55,10 @@ class Table:
 
 
 def wareki(day: date, lang: Lang) -> str:
-    """令和8年4月1日 (2026年… before 令和) or 1 April 2026."""
+    """令和8年4月1日 (平成31年4月30日, 令和元年5月1日: ``bot.ui.eras``) or 1 April 2026."""
     if lang == "en":
         return f"{day.day} {day.strftime('%B')} {day.year}"
-    if day >= date(2019, 5, 1):
-        era = day.year - 2018
-        return f"令和{'元' if era == 1 else era}年{day.month}月{day.day}日"
-    return f"{day.year}年{day.month}月{day.day}日"
+    return era_date(day)
 
 
 def period_text(body: ReportBody, lang: Lang) -> str:
@@ -68,14 +66,18 @@ def period_text(body: ReportBody, lang: Lang) -> str:
     r = body.range
     span = f"{wareki(r.start, lang)}{'～' if lang == 'ja' else ' – '}{wareki(r.end, lang)}"
     if r.kind is RangeKind.FISCAL_YEAR:
-        name = f"令和{r.fiscal_year - 2018}年度" if lang == "ja" else f"FY{r.fiscal_year}"
+        name = era_fiscal_year(r.fiscal_year) if lang == "ja" else f"FY{r.fiscal_year}"
         return f"{name}（{span}）" if lang == "ja" else f"{name} ({span})"
     if r.kind is RangeKind.MONTH:
-        name = (
-            wareki(r.start, lang).rsplit("1日", 1)[0] if lang == "ja" else r.start.strftime("%B %Y")
-        )
+        name = era_month(r.start) if lang == "ja" else r.start.strftime("%B %Y")
         return f"{name}（{span}）" if lang == "ja" else f"{name} ({span})"
     return span
+
+
+def counted_span(body: ReportBody, lang: Lang) -> str:
+    """The days a body counts: its range's first day to its reference day."""
+    dash = "～" if lang == "ja" else " – "
+    return f"{wareki(body.range.start, lang)}{dash}{wareki(body.reference_day, lang)}"
 
 
 def scope_text(report: Report, lang: Lang) -> str:
@@ -112,11 +114,23 @@ def heading_lines(report: Report, lang: Lang, generated: datetime) -> list[str]:
 def rule_lines(report: Report, lang: Lang, half_day: float) -> list[str]:
     return [
         text(lang, "report.rule.movers"),
-        text(lang, "report.rule.counting", half=f"{half_day:g}"),
+        text(
+            lang,
+            "report.rule.counting",
+            half=f"{half_day:g}",
+            standard=_hours(report.counting.standard_working_day, lang),
+        ),
         text(lang, "report.rule.targets"),
         text(lang, "report.rule.privacy", k=report.min_group_size),
         text(lang, "report.rule.meetings"),
     ]
+
+
+def _hours(value: time, lang: Lang) -> str:
+    """7時間45分 / 7 h 45 min."""
+    if lang == "en":
+        return f"{value.hour} h {value.minute} min" if value.minute else f"{value.hour} h"
+    return f"{value.hour}時間{value.minute}分" if value.minute else f"{value.hour}時間"
 
 
 _FIGURES = (
@@ -340,7 +354,12 @@ def comparison_table(report: Report, lang: Lang) -> Table:
                 (group_label(report, i, lang), text(lang, f"report.col.{key}"), a, b, change)
             )
     kinds = tuple(kind for _ in report.current.overview for _, kind, _ in _COMPARED)
-    note = f"{text(lang, 'report.col.previous')}: {period_text(report.previous, lang)}"
+    note = text(
+        lang,
+        "report.comparison.note",
+        previous=counted_span(report.previous, lang),
+        current=counted_span(report.current, lang),
+    )
     return Table(text(lang, "report.table.comparison"), columns, tuple(rows), note, kinds)
 
 

@@ -27,8 +27,8 @@ add_texts(
             "Scope: {scope}",
         ),
         "report.denominator": (
-            "分母: 職員数＝基準日に在職する職員。実施可能職員数＝職員数から対象外業務（国会業務・窓口業務等）の職員と条件付採用期間中の職員を除いた数",
-            "Denominators: headcount = staff in post on the reference day; eligible = headcount less exempt work (Diet work, counter service, …) and staff in the conditional appointment period",
+            "分母: 職員数＝基準日に在職する職員。実施可能職員数＝職員数から条件付採用期間中の職員（と方針で計画の対象外とした業務の職員）を除いた数。国会業務・窓口業務等の職員は週1回の目安のみ対象外で、実施可能職員数に含む",
+            "Denominators: headcount = staff in post on the reference day; eligible = headcount less staff in the conditional appointment period (and any work the policy takes out of the plan). Diet work and counter service are exempt from the weekly aim only and stay eligible",
         ),
         "report.exclusions": (
             "除外: 期間中の退職者等 {left}名（集計対象外）、対象外業務 {exempt}名・条件付採用期間中 {conditional}名（実施可能職員数から除外）、所属不明 {unknown}名",
@@ -43,8 +43,8 @@ add_texts(
             "People who moved are counted in their unit on the reference day with all their telework of the period (unit history is replayed from roster change records).",
         ),
         "report.rule.counting": (
-            "半日（午前のみ・午後のみ）は1回・{half}人日。同じ日の午前と午後は終日1回として数えます。基準日より後の予定は数えません。",
-            "A half day is one occasion and {half} person-days; a morning and an afternoon of one day count as one full day. Days after the reference day are not counted.",
+            "半日（午前のみ・午後のみ）は1回・{half}人日。時間単位の申請も1回で、標準勤務時間（{standard}）の半分以下なら半日、超えれば終日として数えます。同じ日の午前と午後は終日1回として数えます。基準日より後の予定は数えません。",
+            "A half day is one occasion and {half} person-days; a time range is one occasion, a half day when it covers at most half of the standard working day ({standard}), else a full day. A morning and an afternoon of one day count as one full day. Days after the reference day are not counted.",
         ),
         "report.rule.targets": (
             "目標達成: 実施可能職員のうち各区分の対象者について、範囲内に終わる期間（年度目標は基準日までの実績）をすべて達成した人の割合。期間達成率は対象者×期間のうち達成した割合（週1回目安では実施した週の割合）。区分は現在の名簿によります。",
@@ -103,8 +103,12 @@ add_texts(
             "Telework Week",
         ),
         "report.table.comparison": (
-            "前年度比較",
-            "Previous year",
+            "前年度同期比較",
+            "Same period last year",
+        ),
+        "report.comparison.note": (
+            "前年度同期: {previous}（今年度: {current}）。前年度も同じ月日までを、その時点の在職者・所属で数えます。",
+            "Same period last year: {previous} (this year: {current}), counted up to the same day, with the staff and units of that time.",
         ),
         "report.table.people": (
             "職員別",
@@ -235,8 +239,8 @@ add_texts(
             "This year",
         ),
         "report.col.previous": (
-            "前年度",
-            "Previous year",
+            "前年度同期",
+            "Same period last year",
         ),
         "report.col.change": (
             "増減",

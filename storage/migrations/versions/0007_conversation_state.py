@@ -3,7 +3,7 @@
 dialog_state table (botbuilder's key/value storage, emptied of languages by 0006) is dropped
 
 Revision ID: 0007
-Revises: 0006
+Revises: 0013
 Create Date: 2026-12-02 08:30:00
 """
 
@@ -15,7 +15,7 @@ from alembic import op
 
 
 revision: str = '0007'
-down_revision: str | None = '0006'
+down_revision: str | None = '0013'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

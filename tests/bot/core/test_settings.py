@@ -70,7 +70,7 @@ def test_the_example_env_file_loads_as_is() -> None:
     example = Path(__file__).resolve().parents[3] / ".env.example"
     settings = load_settings(_env_file=example)
     assert settings.policy_file is None and settings.job_schedules == {}
-    assert settings.delivery_rate == 40
+    assert settings.delivery_rate == 50
 
 
 def test_job_schedules_are_parsed_and_checked() -> None:
@@ -192,3 +192,32 @@ def test_the_listing_alone_needs_no_secret() -> None:
     assert listing.app_id == "a"
     with pytest.raises(SettingsError, match="TELEWORK_ACCENT_COLOR"):
         load_listing(_env_file=None, TELEWORK_ACCENT_COLOR="red")
+
+
+def test_graph_is_off_by_default_and_complete_when_on() -> None:
+    assert not load_settings(_env_file=None).graph_enabled
+    with pytest.raises(SettingsError, match="TELEWORK_GRAPH_FEATURES"):
+        load_settings(_env_file=None, TELEWORK_GRAPH_FEATURES="meetings,calendar")
+    with pytest.raises(SettingsError, match="TELEWORK_GRAPH_CLIENT_ID"):
+        load_settings(_env_file=None, TELEWORK_GRAPH_FEATURES="meetings")
+    base = {
+        "TELEWORK_GRAPH_FEATURES": " Meetings, install ",
+        "TELEWORK_GRAPH_TENANT_ID": "t",
+        "TELEWORK_GRAPH_CLIENT_ID": "c",
+        "TELEWORK_GRAPH_CLIENT_SECRET": "s",
+    }
+    with pytest.raises(SettingsError, match="TELEWORK_GRAPH_TEAMS_APP_ID"):
+        load_settings(_env_file=None, **base)
+    with pytest.raises(SettingsError, match="exactly one"):
+        load_settings(
+            _env_file=None,
+            **base,
+            TELEWORK_GRAPH_CERTIFICATE_FILE="/x.pem",
+            TELEWORK_GRAPH_TEAMS_APP_ID="a",
+        )
+    with pytest.raises(SettingsError, match="TELEWORK_GRAPH_BASE_URL"):
+        load_settings(_env_file=None, TELEWORK_GRAPH_BASE_URL="http://graph.example.com/v1.0")
+    settings = load_settings(_env_file=None, **base, TELEWORK_GRAPH_TEAMS_APP_ID="a")
+    assert {f.value for f in settings.graph_features} == {"meetings", "install"}
+    assert settings.graph_token_endpoint == "https://login.microsoftonline.com/t/oauth2/v2.0/token"
+    assert "graph_client_secret" not in repr(settings)

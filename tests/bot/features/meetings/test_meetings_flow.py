@@ -156,6 +156,10 @@ async def test_whole_meeting_flow(team: Any) -> None:
     late = await sato.press(button(poll_card, "meeting_vote"), choices="0")
     assert late["value"] == "この日程調整はすでに締め切られています。"
 
+    # 「会議一覧」 shows the meeting to those invited too, with their own answer (issue 13 §7).
+    listed = shown(card(await megan.say("会議一覧")))
+    assert "招待された会議" in listed
+    assert "課内打合せ（主催：課長 一郎）：12/2(水) 13:00–14:00・出欠：未回答" in listed
     invitation = (await wait_for(megan.connector, megan.template["conversation"]["id"], 2))[1]
     content, ics = attachments(invitation)
     assert "会議のご案内：課内打合せ" in shown(content) and "日時：12/2(水) 13:00–14:00" in shown(
@@ -180,6 +184,13 @@ async def test_whole_meeting_flow(team: Any) -> None:
         if a.get("data", {}).get("response") == "declined"
     )
     await sato.press(decline)
+    megan.template["locale"] = "en-US"
+    await megan.say("language English")
+    listed = shown(card(await megan.say("my meetings")))
+    assert "Meetings you are invited to" in listed
+    assert "課内打合せ (by 課長 一郎): Wed 12/2 13:00–14:00 · your answer: attending" in listed
+    await megan.say("言語 日本語")
+    megan.template["locale"] = "ja-JP"
     status = await chief.press(button(fixed["value"], "meeting_tally"))
     assert "出席 1名・仮承諾 0名・欠席 1名・未回答 1名" in shown(status)
 

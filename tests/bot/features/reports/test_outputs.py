@@ -50,7 +50,7 @@ def test_excel_has_a_sheet_per_table_with_headings_frozen_panes_and_formats() ->
         "組織別",
         "目標達成",
         "テレワーク・ウィーク",
-        "前年度比較",
+        "前年度同期比較",
         "職員別",
         "集計方法",
     ]
@@ -67,7 +67,7 @@ def test_excel_has_a_sheet_per_table_with_headings_frozen_panes_and_formats() ->
     assert overview["A9"].value == "区分"
     assert overview.freeze_panes == "B10"
     total = [c.value for c in overview[12]]
-    assert total[:5] == ["全体", 18, 16, 14, 13]
+    assert total[:5] == ["全体", 18, 17, 14, 14]
     rate = overview.cell(row=12, column=6)
     assert rate.value == pytest.approx(14 / 18)
     assert rate.number_format == "0.0%"
@@ -93,13 +93,13 @@ def test_csv_starts_with_the_heading_and_holds_every_table() -> None:
     assert rows[1] == ["対象期間: 令和8年度（令和8年4月1日～令和9年3月31日）"]
     assert ["[概要]"] in rows
     total = rows[rows.index(["[概要]"]) + 4]
-    assert total[:7] == ["全体", "18", "16", "14", "13", "77.8%", "81.2%"]
+    assert total[:7] == ["全体", "18", "17", "14", "14", "77.8%", "82.4%"]
 
 
 def test_markdown_in_english() -> None:
     md = to_markdown(report(), "en", GENERATED, 0.5).decode()
     assert "- Period: FY2026 (1 April 2026 – 31 March 2027)" in md
-    assert "| All | 18 | 16 | 14 | 13 | 77.8% | 81.2% | 32 | 30.0 | 28 | 4 | 2.14 | 2 |" in md
+    assert "| All | 18 | 17 | 14 | 14 | 77.8% | 82.4% | 32 | 30.0 | 28 | 4 | 2.14 | 2 |" in md
 
 
 def test_the_people_sheet_is_only_there_when_asked_and_never_names_care() -> None:
@@ -240,3 +240,30 @@ def test_roster_text_is_neutralised_in_csv_and_numbers_are_not() -> None:
     assert risky  # computed negative changes ...
     for cell in risky:  # ... and nothing else
         float(cell.rstrip("%"))
+
+
+@pytest.mark.parametrize(
+    ("fiscal_year", "name"),
+    [(2019, "令和元年度"), (2018, "平成30年度"), (2017, "平成29年度")],
+)
+def test_reports_of_earlier_years_name_their_era(fiscal_year: int, name: str) -> None:
+    """Issue 14 item 7: not 令和1年度, 令和0年度, 令和-1年度."""
+    request = ReportRequest(ReportRange.fiscal_year_of(fiscal_year, CALENDAR))
+    r = build_report(request, inputs(date(2017, 3, 25), date(2020, 4, 7)), POLICY, CALENDAR)
+    csv_text = to_csv(r, "ja", GENERATED, 0.5).decode("utf-8-sig")
+    assert f"対象期間: {name}（" in csv_text
+    card = summary_card(r, "ja")
+    assert card["body"][0]["text"].startswith(f"テレワーク実施状況（{name}（")
+
+
+def test_the_comparison_says_it_is_the_same_period() -> None:
+    request = ReportRequest(
+        ReportRange.fiscal_year_of(2026, CALENDAR), as_of=date(2026, 12, 2), telework_week=None
+    )
+    r = build_report(request, inputs(date(2025, 3, 25), date(2027, 4, 7)), POLICY, CALENDAR)
+    markdown = to_markdown(r, "ja", GENERATED, 0.5).decode()
+    assert "## 前年度同期比較" in markdown
+    assert (
+        "前年度同期: 令和7年4月1日～令和7年12月2日（今年度: 令和8年4月1日～令和8年12月2日）"
+        in markdown
+    )

@@ -6,6 +6,10 @@ import json
 from datetime import date, datetime
 from typing import Any
 
+import pytest
+
+from bot.features.reports.card import _range
+from domain.policy import default_policy
 from storage.engine import create_engine
 from tests.bot.chat import Chat, card
 from tests.bot.conftest import RecordingConnector
@@ -49,3 +53,17 @@ async def test_report_card_follows_roles(
     assert section != whole
     # The chart is attached as an image inside the card.
     assert '"type": "Image"' in whole
+
+
+@pytest.mark.parametrize(
+    ("argument", "fiscal_year"),
+    [("令和元年度", 2019), ("平成30年度", 2018), ("令和8年度", 2026), ("平成31年度", 2019)],
+)
+def test_era_years_are_understood(argument: str, fiscal_year: int) -> None:
+    calendar = default_policy().work_calendar()
+    chosen = _range(argument, calendar, date(2026, 12, 2))
+    assert chosen is not None and chosen.fiscal_year == fiscal_year
+
+
+def test_an_era_year_that_does_not_exist_is_not_understood() -> None:
+    assert _range("平成32年度", default_policy().work_calendar(), date(2026, 12, 2)) is None

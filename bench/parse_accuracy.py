@@ -1,0 +1,97 @@
+"""How much of what staff really type ``telework-bot parse`` understands (issue 13).
+
+Parses every message of the held-out set (``bench/parse_heldout.py``: realistic Japanese
+and English chat messages, none of them in the tests) as of its fixed today and prints the
+share understood, per category and in all, then every miss with what was expected and what
+came out. A message is understood when every expected key holds and no question is asked
+that was not expected. ``--fail-under 95`` exits 1 below that share (for a CI gate).
+
+    .venv/bin/python -m bench.parse_accuracy
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import defaultdict
+from datetime import date
+from typing import Any
+
+from bench.parse_heldout import HELDOUT, TODAY
+from dialogs.understanding import parse
+from dialogs.understanding.normalise import normalise
+from domain.policy import default_policy
+
+_TRIPLES = frozenset({"entries", "replaces"})
+
+
+def _iso(day: str) -> str:
+    return day if len(day) == 10 else f"{TODAY[:4]}-{day}"
+
+
+def misses(got: dict[str, Any], expected: dict[str, Any]) -> list[str]:
+    """What differs between a parse and a row's expectation (empty: understood)."""
+    out: list[str] = []
+    for key, want in expected.items():
+        if key == "intent":
+            ok = got["intent"] in (want if isinstance(want, tuple) else (want,))
+            have: Any = got["intent"]
+        elif key in _TRIPLES:
+            want = {(_iso(d), p, s) for d, p, s in want}
+            have = {(e["date"], e["part"], e["status"]) for e in got.get(key) or []}
+            ok = have == want
+        elif key == "question":
+            have = got.get("question_code")
+            ok = have == want
+        else:
+            have = got.get(key)
+            ok = have == want
+        if not ok:
+            out.append(f"{key}: expected {want!r}, got {have!r}")
+    if "question" not in expected and got.get("question"):
+        out.append(f"asked: {got['question']}")
+    return out
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--fail-under", type=float, default=None, metavar="PERCENT")
+    parser.add_argument("--quiet", action="store_true", help="no list of misses")
+    args = parser.parse_args()
+    calendar = default_policy().work_calendar()
+    today = date.fromisoformat(TODAY)
+    total: dict[str, int] = defaultdict(int)
+    good: dict[str, int] = defaultdict(int)
+    by_lang: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    failures: list[str] = []
+    for category, text, expected in HELDOUT:
+        lang = "ja" if normalise(text).has_japanese else "en"
+        meaning = parse(text, today=today, calendar=calendar, lang=lang)
+        got = meaning.to_json()
+        got["question_code"] = meaning.question_code
+        wrong = misses(got, expected)
+        total[category] += 1
+        by_lang[lang][1] += 1
+        if wrong:
+            failures.append(f"[{category}] {text}\n    " + "\n    ".join(wrong))
+        else:
+            good[category] += 1
+            by_lang[lang][0] += 1
+    print(f"held-out messages: {len(HELDOUT)} (today = {TODAY})")
+    for category in total:
+        share = 100 * good[category] / total[category]
+        print(f"  {category:<12} {good[category]:>3}/{total[category]:<3} {share:5.1f}%")
+    for lang, (ok, n) in sorted(by_lang.items()):
+        print(f"  lang={lang:<7} {ok:>3}/{n:<3} {100 * ok / n:5.1f}%")
+    overall = 100 * sum(good.values()) / len(HELDOUT)
+    print(f"understood: {sum(good.values())}/{len(HELDOUT)} = {overall:.1f}%")
+    if failures and not args.quiet:
+        print("\nmisses:")
+        print("\n".join(failures))
+    if args.fail_under is not None and overall < args.fail_under:
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,157 @@
+"""Durations: 明日から3日間, 月曜から2週間, 今後3日間, for the next 3 days, 3 days from Monday,
+for two weeks starting next Monday.
+
+Decisions (the issue was silent):
+
+- N days (日間, 営業日, days, working days) are N *working* days from the start, the start
+  included when it is one: nobody teleworks on a closed day, and "3日間テレワーク" from a Friday
+  means Friday, Monday and Tuesday.
+- N weeks (週間, weeks) are the calendar span of 7×N days from the start (its working days).
+- The start is a single day written just before (明日から3日間, from Monday for 3 days) or just
+  after (3 days from Monday, for 2 weeks starting the 7th); with 今後/これから/next and no day
+  it is today. A duration with no start at all (「3日間テレワーク」) asks which day.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from dialogs.understanding.dates import MAX_RANGE_DAYS, DateMention
+from dialogs.understanding.scanner import Scanner
+from domain.calendar import WorkCalendar
+
+MAX_DAYS = 31  # working days in one duration; longer asks to check the dates
+_WORDS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "a": 1,
+    "一": 1,
+    "二": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+    "十": 10,
+}
+_DURATION = re.compile(
+    r"(?:(?P<next>今後|これから|向こう|(?<![a-z])(?:for\s+)?(?:the\s+)?(?:next|coming|following))"
+    r"\s*)?(?:(?<![a-z])for\s+)?"
+    r"(?P<n>\d{1,2}|[一二三四五六七八九十]|(?<![a-z])(?:one|two|three|four|five|six|seven|eight|"
+    r"nine|ten)(?![a-z])|(?<![a-z])a(?=\s+weeks?(?![a-z])))"
+    r"\s*(?P<unit>日間|営業日|勤務日|週間|(?:working\s+|business\s+|work\s+)?days?(?![a-z])"
+    r"|weeks?(?![a-z]))"
+)
+_FROM_BEFORE = re.compile(r"\s*(?:から|より|以降|~|-|,|from|starting)?\s*(?:の)?\s*")
+_FROM_AFTER = re.compile(  # read on the masked text: "3 days of leave from Monday"
+    r"\s*(?:(?:of|in|on|の)?\s*\ue000+\s*)?,?\s*(?:from|starting|beginning|as\s+of|after|から)"
+    r"\s*(?:on\s+|with\s+)?"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class DurationMention:
+    """``count`` days or weeks at ``start:end``; ``from_today`` for 今後/next."""
+
+    start: int
+    end: int
+    count: int
+    weeks: bool
+    from_today: bool
+
+
+def find_durations(scan: Scanner) -> list[DurationMention]:
+    """Every duration in the text, masked in ``scan``."""
+    found = []
+    for m in scan.take(_DURATION):
+        number = m["n"]
+        count = int(number) if number.isdigit() else _WORDS[number]
+        if count < 1:
+            continue
+        weeks = m["unit"].startswith(("週", "week"))
+        found.append(DurationMention(m.start(), m.end(), count, weeks, m["next"] is not None))
+        scan.mask(m.start(), m.end())
+    return found
+
+
+def _working_days(calendar: WorkCalendar, first: date, count: int) -> list[date]:
+    days: list[date] = []
+    day = first
+    for _ in range(count * 3 + 21):  # bounded: closures are never that long
+        if len(days) == count:
+            break
+        if calendar.is_working_day(day):
+            days.append(day)
+        day += timedelta(days=1)
+    return days
+
+
+def _span(
+    duration: DurationMention, anchor: DateMention | None, first: date, calendar: WorkCalendar
+) -> DateMention:
+    start = duration.start if anchor is None else min(anchor.start, duration.start)
+    end = duration.end if anchor is None else max(anchor.end, duration.end)
+    if duration.weeks:
+        last = first + timedelta(days=7 * duration.count - 1)
+        mention = DateMention(start, end, [first, last], is_range=True)
+        if (last - first).days > MAX_RANGE_DAYS:
+            mention.problem = "range_too_long"
+        return mention
+    if duration.count > MAX_DAYS:
+        return DateMention(start, end, [first], problem="range_too_long")
+    return DateMention(start, end, _working_days(calendar, first, duration.count))
+
+
+def apply_durations(
+    scan: Scanner,
+    dates: list[DateMention],
+    durations: list[DurationMention],
+    today: date,
+    calendar: WorkCalendar,
+) -> list[DateMention]:
+    """``dates`` with each duration joined to its start (see the module rules)."""
+    out = list(dates)
+    for duration in durations:
+
+        def single(d: DateMention) -> bool:
+            return len(d.days) == 1 and not d.is_range and d.problem is None
+
+        anchor = next(
+            (
+                d
+                for d in sorted(out, key=lambda d: -d.end)
+                if single(d)
+                and d.end <= duration.start
+                and _FROM_BEFORE.fullmatch(scan.between(d.end, duration.start))
+            ),
+            None,
+        ) or next(
+            (
+                d
+                for d in sorted(out, key=lambda d: d.start)
+                if single(d)
+                and d.start >= duration.end
+                and _FROM_AFTER.fullmatch(scan.rest[duration.end : d.start])
+            ),
+            None,
+        )
+        if anchor is not None:
+            out.remove(anchor)
+            out.append(_span(duration, anchor, anchor.days[0], calendar))
+        elif duration.from_today:
+            out.append(_span(duration, None, today, calendar))
+        else:
+            out.append(DateMention(duration.start, duration.end, [], problem="which_day"))
+    return sorted(out, key=lambda d: d.start)

@@ -1,0 +1,65 @@
+"""Stated times in presence reports: 「9時に業務開始しました」 is a report *at 09:00*, and
+「開始時刻を9:00に修正」 corrects today's start of work to 09:00.
+
+The clock time is the first single time point the parts step found (「9時に」, "at 8:45",
+「8:45から」); a range (「9時から18時」) states no single time. Whether the time is usable
+(today, not in the future, after earlier reports) is the presence feature's to decide.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import time
+
+from dialogs.understanding.lexicon import Lexicon
+from dialogs.understanding.parts import PartMention
+
+CORRECTION = Lexicon(
+    dict.fromkeys(
+        (
+            "修正",
+            "訂正",
+            "直して",
+            "直します",
+            "直したい",
+            "間違",
+            "変更",
+            "correct",
+            "correction",
+            "fix",
+            "change",
+            "actually",
+        ),
+        True,
+    )
+)
+_POINT = re.compile(r"^(\d{2}):(\d{2})-$")
+# "started work at 9": a bare hour after "at" (the parts step wants 9am / 9:00 / 9時)
+_AT_HOUR = re.compile(r"(?<![a-z])at\s+(\d{1,2})(?![\d:/.])")
+
+
+def stated_time(parts: Sequence[PartMention], rest: str = "") -> time | None:
+    """The clock time of the first single time point among ``parts``, else a bare hour after
+    "at" in ``rest`` (1 to 6 read as afternoon, as the parts step does), else ``None``."""
+    for mention in parts:
+        m = _POINT.match(mention.part)
+        if m is None or mention.problem == "time_end_only":
+            continue
+        hour, minute = int(m.group(1)), int(m.group(2))
+        if hour >= 24:
+            return None
+        return time(hour, minute)
+    bare = _AT_HOUR.search(rest)
+    if bare is not None:
+        hour = int(bare.group(1))
+        if 1 <= hour <= 6:
+            hour += 12
+        if hour <= 23:
+            return time(hour, 0)
+    return None
+
+
+def is_correction(rest: str) -> bool:
+    """Whether the words left in the message ask to correct a report (「修正」, "fix")."""
+    return CORRECTION.search(rest) is not None

@@ -1,0 +1,101 @@
+"""Implements :class:`domain.reach.StaffReach`: active staff joined to their Teams identity,
+their 1:1 conversation reference, install/uninstall events and their latest delivery."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncEngine
+from sqlmodel import col
+
+from domain.reach import Unreachable, UnreachableReason
+from storage.engine import READ_ONLY
+from storage.ledger_sql import DELIVERY
+from storage.org import StaffRow, identity_matches_staff
+from storage.tables import ConversationRef, Event, TeamsIdentity
+
+REFUSED_STATUSES = (403, 404)
+
+
+class SqlStaffReach:
+    def __init__(self, engine: AsyncEngine) -> None:
+        self._engine = engine
+
+    async def unreachable(self) -> list[Unreachable]:
+        staff, identity, ref = StaffRow, TeamsIdentity, ConversationRef
+        async with self._engine.connect() as conn:
+            await conn.execution_options(**READ_ONLY)
+            async with conn.begin():
+                people = (
+                    await conn.execute(
+                        select(col(staff.employee_id), col(staff.name), col(staff.org_unit))
+                        .where(col(staff.active).is_(True))
+                        .order_by(col(staff.org_unit), col(staff.employee_id))
+                    )
+                ).all()
+                matched = (
+                    await conn.execute(
+                        select(col(staff.employee_id), col(identity.teams_user_id))
+                        .join(identity, identity_matches_staff())
+                        .where(col(staff.active).is_(True))
+                        .order_by(col(identity.last_seen_at))
+                    )
+                ).all()
+                personal = set(
+                    (
+                        await conn.execute(
+                            select(col(ref.user_key)).where(
+                                col(ref.conversation_type) == "personal"
+                            )
+                        )
+                    ).scalars()
+                )
+                installs = (
+                    await conn.execute(
+                        select(col(Event.actor), col(Event.kind), col(Event.payload))
+                        .where(col(Event.kind).in_(("bot.installed", "bot.uninstalled")))
+                        .order_by(col(Event.id))
+                    )
+                ).all()
+                d = DELIVERY.c
+                latest = (
+                    select(d.recipient, func.max(d.id).label("last"))
+                    .where(d.status.in_(("sent", "failed")))
+                    .group_by(d.recipient)
+                    .subquery()
+                )
+                refused = (
+                    await conn.execute(
+                        select(d.recipient, d.last_http_status, d.updated_at)
+                        .join(latest, latest.c.last == d.id)
+                        .where(d.status == "failed", d.last_http_status.in_(REFUSED_STATUSES))
+                    )
+                ).all()
+        teams_id: dict[str, str] = {e: u for e, u in matched}  # the latest seen wins
+        state: dict[str, str] = {}
+        for actor, kind, payload in installs:
+            if _personal(payload):
+                state[actor] = kind
+        refusals = {r.recipient: (r.last_http_status, r.updated_at) for r in refused}
+        found = []
+        for employee_id, name, org_unit in people:
+            user = teams_id.get(employee_id)
+            reason, detail = None, ""
+            if user is None:
+                reason = UnreachableReason.NOT_IN_TEAMS
+            elif state.get(user) == "bot.uninstalled":
+                reason = UnreachableReason.UNINSTALLED
+            elif user not in personal:
+                reason = UnreachableReason.NO_CONVERSATION
+            elif user in refusals:
+                status, at = refusals[user]
+                reason = UnreachableReason.REFUSED
+                detail = f"HTTP {status} {at:%Y-%m-%d}" if at else f"HTTP {status}"
+            if reason is not None:
+                found.append(Unreachable(employee_id, name, org_unit, reason, detail))
+        return found
+
+
+def _personal(payload: Any) -> bool:
+    return isinstance(payload, dict) and payload.get("scope") == "personal"
