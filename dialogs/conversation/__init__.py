@@ -12,7 +12,7 @@ person and conversation, for a few minutes; ``bot.core.router`` hands each new m
 the feature whose exchange is open.
 """
 
-from dialogs.conversation.adjust import adjust
+from dialogs.conversation.adjust import adjust, says_also
 from dialogs.conversation.clarify import MAX_QUESTIONS, Clarification, Step
 
-__all__ = ["MAX_QUESTIONS", "Clarification", "Step", "adjust"]
+__all__ = ["MAX_QUESTIONS", "Clarification", "Step", "adjust", "says_also"]

@@ -1,19 +1,34 @@
 """A read-back card awaiting an answer, changed by a short message: 「やっぱり午後だけ」
-(the part of every day), 「やっぱり出社」 (the status), 「明後日にして」 (the days)."""
+(the part of every day), 「やっぱり出社」 (the status), 「明後日にして」 (the days),
+「明後日も」 (one more day)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from dialogs.understanding import Entry, Fragment, Intent, Interpretation
 
 _PART_ORDER = {"am": 0, "full": 0, "pm": 2}
+_ALSO = re.compile(
+    r"も(?:お願いします|おねがいします|お願い|追加して|追加で|追加|です|で|ね)?[。！!〜~]*$"
+    r"|(?<![a-z])(?:also|too|as well|in addition)(?![a-z])",
+    re.IGNORECASE,
+)
 
 
-def adjust(shown: Sequence[Entry], reply: Interpretation) -> tuple[Entry, ...] | None:
+def says_also(written: str) -> bool:
+    """Whether a message adds to what was said (「明後日も」, "Friday too")."""
+    return _ALSO.search(written.strip()) is not None
+
+
+def adjust(
+    shown: Sequence[Entry], reply: Interpretation, *, also: bool = False
+) -> tuple[Entry, ...] | None:
     """The entries of the read-back ``shown`` with what ``reply`` names put in their place
-    (the same entries when it only repeats them); None when ``reply`` is no adjustment (a
-    whole new declaration, a question, a command…)."""
+    (the same entries when it only repeats them), or, with ``also`` (「明後日も」 "Friday
+    too"), added to them; None when ``reply`` is no adjustment (a whole new declaration, a
+    question, a command…)."""
     if not shown or reply.fragment is None:
         return None
     if reply.intent not in (Intent.DECLARE, Intent.UNKNOWN, Intent.REQUEST_APPROVAL):
@@ -44,4 +59,6 @@ def adjust(shown: Sequence[Entry], reply: Interpretation) -> tuple[Entry, ...] |
             )
     else:
         return None
+    if also:
+        out.update(shown)
     return tuple(sorted(out, key=lambda e: (e.day, _PART_ORDER.get(e.part, 1))))

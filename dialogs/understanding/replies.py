@@ -23,7 +23,13 @@ _AFFIRM = frozenset(
         "登録して", "登録します", "登録お願いします", "登録してください", "はい登録",
         "ok", "okay", "k", "kk", "yes", "y", "yep", "yeah", "yup", "sure", "confirm",
         "yes please", "ok please", "please do", "go ahead", "sounds good", "correct", "right",
-        "that's right", "looks good", "👍",
+        "that's right", "looks good", "👍", "よろしく", "よろしくです", "よろしくお願い",
+        "okです", "ok です", "おkです", "オッケーです", "それでok", "それでオッケー", "いいですよ",
+        "いいね", "おねがい", "頼みます", "たのみます", "了解しました", "はい大丈夫です",
+        "はいそうです", "そうです", "その通り", "その通りです", "合ってます", "あってます",
+        "合っています", "はいok", "はいお願い", "はい登録して", "はい登録します", "登録で",
+        "go", "do it", "save", "save it", "please", "yes, please", "yeah please", "ok thanks",
+        "okay thanks", "perfect", "great", "fine", "yes that's right", "sure thing",
     }
 )  # fmt: skip
 _NEGATE = frozenset(
@@ -31,7 +37,8 @@ _NEGATE = frozenset(
         "いいえ", "いえ", "いや", "いやいや", "ううん", "違います", "ちがいます", "違う", "ちがう",
         "違いますね", "だめ", "ダメ", "不要", "いらない", "いりません", "しない", "しません",
         "登録しない", "登録しません", "no", "n", "nope", "nah", "no thanks", "no thank you",
-        "wrong", "not that", "don't", "do not",
+        "wrong", "not that", "don't", "do not", "違うよ", "ちがうよ", "いや違う", "いいえ違います",
+        "いえ違います", "登録しなくていい", "登録しなくていいです", "not now", "no need",
     }
 )  # fmt: skip
 _ABORT = frozenset(

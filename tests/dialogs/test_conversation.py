@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from dialogs.conversation import MAX_QUESTIONS, Clarification, adjust
+from dialogs.conversation import MAX_QUESTIONS, Clarification, adjust, says_also
 from dialogs.understanding import Entry, Intent, Interpretation, Status, parse, understand
 from dialogs.understanding.replies import short_reply
 from domain.policy import default_policy
@@ -37,6 +37,9 @@ def said(text: str) -> Interpretation:
         ("やめる", Intent.ABORT),
         ("中止", Intent.ABORT),
         ("Never mind.", Intent.ABORT),
+        ("よろしく", Intent.AFFIRM),
+        ("OKです", Intent.AFFIRM),
+        ("違うよ", Intent.NEGATE),
         ("キャンセル", None),  # names no day: the parser's cancel (a conversation stops on it)
         ("はい、明日テレワークです", None),  # says more: the parser reads it
         ("yes I will WFH tomorrow", None),
@@ -135,6 +138,10 @@ def test_a_read_back_adjusted() -> None:
     assert moved == (Entry(date(2026, 11, 30), "full", Status.TELEWORK),)
     halves = (Entry(TOMORROW, "am", Status.LEAVE), Entry(TOMORROW, "pm", Status.TELEWORK))
     assert adjust(halves, said("午後だけ")) == (Entry(TOMORROW, "pm", Status.TELEWORK),)
+    also = adjust(SHOWN, said("月曜も"), also=says_also("月曜も"))
+    assert also == (*SHOWN, Entry(date(2026, 11, 30), "full", Status.TELEWORK))
+    assert says_also("Monday too") and says_also("月曜もお願いします")
+    assert not says_also("いつもの曜日") and not says_also("today")
     assert adjust(SHOWN, said("明後日テレワーク")) is None  # a whole new declaration
     assert adjust(SHOWN, said("誰がテレワーク？")) is None
 

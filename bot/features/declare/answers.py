@@ -20,7 +20,7 @@ from bot.features.declare.declare import (
 )
 from bot.features.declare.payloads import Confirm, Prefill
 from bot.ui.texts import text
-from dialogs.conversation import Clarification, adjust
+from dialogs.conversation import Clarification, adjust, says_also
 from dialogs.understanding import Entry, Intent, Interpretation, Status
 from domain.declarations import Requested
 from domain.schedule import EntryStatus
@@ -79,7 +79,9 @@ async def read_back_answered(
     if meaning.intent is Intent.NEGATE:
         return Reply(text=text(turn.lang, "declare.dismissed"))
     entries = adjust(
-        [Entry(d.date, d.part, Status(d.status.value)) for d in shown.entries], meaning
+        [Entry(d.date, d.part, Status(d.status.value)) for d in shown.entries],
+        meaning,
+        also=says_also(turn.text),
     )
     if entries is None:
         return None

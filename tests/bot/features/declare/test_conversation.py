@@ -256,6 +256,15 @@ async def test_a_read_back_moved_to_another_day_and_status(office: Any) -> None:
     assert "11/30(月) 終日 出勤" in read_back(await megan.say("やっぱり出社"))
 
 
+async def test_a_day_added_to_a_read_back(office: Any) -> None:
+    megan, _chief, url = office
+    read_back(await megan.say("明日テレワーク"))
+    both = read_back(await megan.say("月曜も"))
+    assert "11/27(金) 終日 テレワーク" in both and "11/30(月) 終日 テレワーク" in both
+    await megan.say("よろしく")
+    assert [e[0] for e in await live_entries(url)] == [date(2026, 11, 27), date(2026, 11, 30)]
+
+
 async def test_yes_after_a_change_moves_the_day(office: Any) -> None:
     megan, _chief, url = office
     await megan.press(button(card(await megan.say("12/8 テレワーク")), "declare_confirm"))
