@@ -29,6 +29,7 @@ from domain.org import Role
 log = logging.getLogger(__name__)
 
 MENU_LIMIT = 10  # Teams shows at most ten commands per scope
+BARE_CANCEL_CHARS = 10  # 「キャンセルで」 stops an exchange; a sentence about cancelling is read
 
 
 class Payload(BaseModel):
@@ -269,7 +270,9 @@ class Router:
         if meaning.intent is Intent.COMMAND:
             return None
         if meaning.intent is Intent.ABORT or (
-            meaning.intent is Intent.CANCEL and not meaning.entries
+            meaning.intent is Intent.CANCEL
+            and not meaning.entries
+            and len(turn.text.strip()) <= BARE_CANCEL_CHARS
         ):  # 「やめる」「中止」「キャンセル」"never mind"
             return Reply(text=text(turn.lang, "conversation.stopped"))
         declared = self._answers.get(exchange.topic)

@@ -51,3 +51,10 @@ async def test_a_comment_typed_on_the_card_rejects_at_once(office: Any) -> None:
     _megan, chief, listed = await pending_request(office)
     decided = await chief.press(button(listed, "reject"), comment_1="会議があります")
     assert "差し戻しました" in decided["value"]
+
+
+async def test_a_reason_about_cancelling_is_still_the_reason(office: Any) -> None:
+    _megan, chief, listed = await pending_request(office)
+    await chief.press(button(listed, "reject"))
+    decided = await chief.say("会議があるので取り消してください")
+    assert "差し戻しました" in decided["text"]
