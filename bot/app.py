@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from types import ModuleType
 
 from sqlalchemy.ext.asyncio import AsyncEngine
@@ -43,6 +43,7 @@ from domain.worktime import PresenceHistory
 from scheduler.clock import ScheduledJob
 from storage.allowance import SqlAllowance
 from storage.campaigns import SqlCampaigns
+from storage.conversations import SqlConversationMemory
 from storage.engine import create_engine, session_factory
 from storage.identity import SqlEventLog, SqlTurnRecorder
 from storage.ledger_admin import SqlDeliveryReports
@@ -84,6 +85,7 @@ def build_router() -> Router:
     return Router(
         (route for feature in FEATURES for route in feature.ROUTES),
         (intent for feature in FEATURES for intent in getattr(feature, "INTENTS", ())),
+        (answer for feature in FEATURES for answer in getattr(feature, "ANSWERS", ())),
     )
 
 
@@ -119,6 +121,7 @@ def build_services(
     admins: frozenset[str] = frozenset(),
     clock: Clock = system_clock,
     m365: Microsoft365 | None = None,
+    conversation_timeout: timedelta = timedelta(minutes=10),
 ) -> Services:
     """Every repository and feature service over one database (no I/O yet). ``m365``: the
     Microsoft 365 adapters of the features switched on (None: none of them)."""
@@ -135,6 +138,8 @@ def build_services(
         reports=SqlReportQueries(engine, calendar.time_zone, policy.counting.time_ranges),
         campaigns=SqlCampaigns(sessions),
         languages=SqlPreferences(sessions),
+        conversations=SqlConversationMemory(sessions),
+        conversation_timeout=conversation_timeout,
     )
     meetings = SqlMeetings(sessions, calendar, clock=clock)
     services.provide(
@@ -164,7 +169,14 @@ def build_application(settings: Settings, *, clock: Clock = system_clock) -> App
     sessions = session_factory(engine)
     policy = load_policy(settings.policy_file)
     m365 = connect(settings)
-    services = build_services(engine, policy, admins=settings.admins, clock=clock, m365=m365)
+    services = build_services(
+        engine,
+        policy,
+        admins=settings.admins,
+        clock=clock,
+        m365=m365,
+        conversation_timeout=timedelta(minutes=settings.conversation_timeout_minutes),
+    )
     return Application(
         engine=engine,
         services=services,

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any, TypeVar, cast
 
 from domain.calendar import WorkCalendar
 from domain.policy import Policy
 from domain.ports import (
     CampaignList,
+    ConversationMemory,
     DeliveryReports,
     Directory,
     LanguagePreferences,
@@ -54,6 +55,8 @@ class Services:
     reports: ReportSource
     campaigns: CampaignList
     languages: LanguagePreferences
+    conversations: ConversationMemory
+    conversation_timeout: timedelta = timedelta(minutes=10)
     doorbell: Doorbell = field(default_factory=Doorbell)
     extensions: dict[type, Any] = field(default_factory=dict)
 

@@ -30,6 +30,10 @@ add_texts(
             "コメント（任意）",
             "Comment (optional)",
         ),
+        "approvals.ask_reason": (
+            "{name}さんの「{entry}」を差し戻す理由を送ってください。申請者にお伝えします（理由なしの場合は「なし」、やめる場合は「やめる」）。",
+            'Please send the reason for returning {name}\'s request ({entry}); I will pass it on ("none" for no reason, "never mind" to leave it).',
+        ),
         "approvals.approve": (
             "承認",
             "Approve",
