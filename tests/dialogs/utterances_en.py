@@ -903,4 +903,14 @@ UTTERANCES_EN: list[tuple[str, dict[str, Any]]] = [
     # issue 13: one's own record
     ("Am I down as WFH tomorrow?", {"intent": "query_self", "period": "tomorrow"}),
     ("How's my telework going this month?", {"intent": "query_self", "period": "this_month"}),
+    # issue 13: counts of people are the board's
+    (
+        "What's the WFH count for today?",
+        {"intent": "query_who", "period": "today", "status": "telework"},
+    ),
+    (
+        "how many of us are remote tomorrow",
+        {"intent": "query_who", "period": "tomorrow", "status": "telework"},
+    ),
+    ("Who's on leave Friday?", {"intent": "query_who", "period": "tomorrow", "status": "leave"}),
 ]
