@@ -38,6 +38,7 @@ from dialogs.understanding.intents import (
 )
 from dialogs.understanding.interpretation import (
     Entry,
+    Fragment,
     Intent,
     Interpretation,
     Recurrence,
@@ -146,6 +147,7 @@ class _Reading:
         self.ctx = DateContext(today, past=PAST.search(text) is not None)
         self.problem: tuple[str, dict[str, str]] | None = None
         self.excluded: set[date] = set()  # days an exception took out (水曜以外, except Wed)
+        self.fragment: Fragment | None = None  # what a declaration said, kept with a question
 
     # -- reading --------------------------------------------------------------------------
 
@@ -210,6 +212,10 @@ class _Reading:
         dates = join_mentions(scan, dates, ranges=intent is not Intent.CHANGE)
         if intent in {Intent.DECLARE, Intent.REQUEST_APPROVAL, Intent.CANCEL}:
             dates = self._in_order(self._days_of_week(self._exclude(dates)))
+        if intent is Intent.UNKNOWN and (parts or statuses):
+            # 「午後だけ」: not a declaration on its own, but an answer inside a conversation.
+            said = self._said([d for d in dates if d.problem is None], parts, statuses, [])
+            return Interpretation(intent, lang=self.lang, fragment=said)
         if intent in {Intent.HELP, Intent.UNKNOWN}:
             return Interpretation(intent, lang=self.lang)
         if intent in _QUERIES:
@@ -353,6 +359,7 @@ class _Reading:
         usable = [d for d in dates if d.problem is None]
         units, problem = group(rest, usable, parts, statuses, japanese=self.japanese)
         self._note(problem, {})
+        self.fragment = self._said(usable, parts, statuses, units)
         if not statuses:
             self._note("which_status", {})
         if not dates:
@@ -399,9 +406,9 @@ class _Reading:
             self._note("which_status", {})
         if not dates:
             self._note("which_day", {})
-        if self.problem and self.problem[0] != "past_date":
-            return self._ask(Intent.CHANGE, ())
-        old_days = [d for i in (old_d or new_d) for d in self._days(dates[i])]
+        old_days = [
+            d for i in (old_d or new_d) if dates[i].problem is None for d in self._days(dates[i])
+        ]
         old_status = statuses[old_s[0]].status if old_s else None
         old_part = (
             parts[old_p[0]].part
@@ -409,6 +416,10 @@ class _Reading:
             else (statuses[old_s[0]].part if old_s and statuses[old_s[0]].part != HALF else None)
         )
         replaced = tuple(Replaced(d, old_part, old_status) for d in sorted(set(old_days)))
+        said = self._said([d for d in n_dates if d.problem is None], n_parts, n_stat, units)
+        self.fragment = replace(said, days=said.days if new_d else (), replaces=replaced)
+        if self.problem and self.problem[0] != "past_date":
+            return self._ask(Intent.CHANGE, ())
         result = self._finish(Intent.CHANGE, self._expand(units))
         return replace(result, replaces=replaced)
 
@@ -566,6 +577,34 @@ class _Reading:
                     )
         return self._ask(intent, tuple(entries), tuple(warnings))
 
+    def _said(
+        self,
+        dates: list[DateMention],
+        parts: list[PartMention],
+        statuses: list[StatusMention],
+        units: list[Unit],
+    ) -> Fragment:
+        """What a declaration named, for a conversation to keep while it asks a question."""
+        days = tuple(sorted({d for m in dates if m.days for d in self._days(m)}))
+        lone_part = (
+            next((p.part for p in parts if p.problem is None and p.part != HALF), None)
+            if len(parts) == 1
+            else None
+        )
+        named = [s for s in statuses if s.status is not None]
+        if len(named) > 1:
+            paired = units if len(units) == len(named) else [Unit(s.status, s.part) for s in named]
+            pairs = tuple(
+                (u.part if u.part not in (None, HALF) else None, u.status)
+                for u in paired
+                if u.status is not None
+            )
+            return Fragment(days=days, pairs=pairs)
+        if named:
+            own = named[0].part if named[0].part not in (None, HALF) else None
+            return Fragment(days=days, part=own or lone_part, status=named[0].status)
+        return Fragment(days=days, part=lone_part)
+
     def _note(self, code: str | None, args: dict[str, str]) -> None:
         """Remember the first problem (the question asked is about the first one found)."""
         if code is not None and self.problem is None:
@@ -586,4 +625,5 @@ class _Reading:
             question=render(code, self.lang, args),
             question_code=code,
             lang=self.lang,
+            fragment=self.fragment,
         )

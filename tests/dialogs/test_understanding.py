@@ -34,7 +34,8 @@ def calendar() -> WorkCalendar:
 
 
 def full(expected: dict[str, Any]) -> dict[str, Any]:
-    """A table row's expectation as the whole JSON object."""
+    """A table row's expectation as the whole JSON object (what a message said besides its
+    question, ``fragment``, is checked by the conversation tests, not by the table)."""
     triples = {"entries", "replaces"}
     out: dict[str, Any] = {
         "intent": expected["intent"],
@@ -61,12 +62,14 @@ def _ids(rows: list[tuple[str, dict[str, Any]]]) -> list[str]:
 @pytest.mark.parametrize(("text", "expected"), UTTERANCES_JA, ids=_ids(UTTERANCES_JA))
 def test_japanese(text: str, expected: dict[str, Any], calendar: WorkCalendar) -> None:
     got = parse(text, today=TODAY, calendar=calendar, lang="ja").to_json()
+    got.pop("fragment", None)
     assert got == full(expected)
 
 
 @pytest.mark.parametrize(("text", "expected"), UTTERANCES_EN, ids=_ids(UTTERANCES_EN))
 def test_english(text: str, expected: dict[str, Any], calendar: WorkCalendar) -> None:
     got = parse(text, today=TODAY, calendar=calendar, lang="en").to_json()
+    got.pop("fragment", None)
     assert got == full(expected)
 
 
