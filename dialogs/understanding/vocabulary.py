@@ -166,7 +166,6 @@ STATUSES: Final = Lexicon[tuple[Status, str | None]](
         "vacation": (LV, None),
         "holiday": (LV, None),
         "sick leave": (LV, None),
-        "sick": (LV, None),
         "out of office": (LV, None),
         "out of the office": (LV, None),
         "ooo": (LV, None),

@@ -773,7 +773,11 @@ UTTERANCES_EN: list[tuple[str, dict[str, Any]]] = [
         {"intent": "declare", "entries": [("2026-11-27", "full", "telework")]},
     ),
     # issue 13: sick
-    ("I'm sick today", {"intent": "declare", "entries": [("2026-11-26", "full", "leave")]}),
+    # "sick" alone does not say leave or telework (issue 13 §1's own example asks)
+    (
+        "I'm sick today",
+        {"intent": "declare", "question": "Telework, office, leave or business trip?"},
+    ),
     # issue 13: month spans, the rest of the week, a week from Monday
     (
         "WFH until the end of the month",
