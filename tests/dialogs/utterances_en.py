@@ -773,7 +773,11 @@ UTTERANCES_EN: list[tuple[str, dict[str, Any]]] = [
         {"intent": "declare", "entries": [("2026-11-27", "full", "telework")]},
     ),
     # issue 13: sick
-    ("I'm sick today", {"intent": "declare", "entries": [("2026-11-26", "full", "leave")]}),
+    # "sick" alone does not say leave or telework (issue 13 §1's own example asks)
+    (
+        "I'm sick today",
+        {"intent": "declare", "question": "Telework, office, leave or business trip?"},
+    ),
     # issue 13: month spans, the rest of the week, a week from Monday
     (
         "WFH until the end of the month",
@@ -903,4 +907,14 @@ UTTERANCES_EN: list[tuple[str, dict[str, Any]]] = [
     # issue 13: one's own record
     ("Am I down as WFH tomorrow?", {"intent": "query_self", "period": "tomorrow"}),
     ("How's my telework going this month?", {"intent": "query_self", "period": "this_month"}),
+    # issue 13: counts of people are the board's
+    (
+        "What's the WFH count for today?",
+        {"intent": "query_who", "period": "today", "status": "telework"},
+    ),
+    (
+        "how many of us are remote tomorrow",
+        {"intent": "query_who", "period": "tomorrow", "status": "telework"},
+    ),
+    ("Who's on leave Friday?", {"intent": "query_who", "period": "tomorrow", "status": "leave"}),
 ]

@@ -1641,4 +1641,26 @@ UTTERANCES_JA: list[tuple[str, dict[str, Any]]] = [
     ("今週まだテレワークしてないよね？", {"intent": "query_self", "period": "this_week"}),
     ("今月あと何日テレワークが必要？", {"intent": "query_progress", "period": "this_month"}),
     ("明日の自分の勤務形態は？", {"intent": "query_self", "period": "tomorrow"}),
+    # issue 13: the plan's words — 自宅 and 職場, 職場PCを持ち帰って, 午前のみ…午後は登庁
+    (
+        "明日は午前は自宅、午後は職場",
+        {
+            "intent": "declare",
+            "entries": [("2026-11-27", "am", "telework"), ("2026-11-27", "pm", "office")],
+        },
+    ),
+    ("明日は自宅から", {"intent": "declare", "entries": [("2026-11-27", "full", "telework")]}),
+    ("明日は職場", {"intent": "declare", "entries": [("2026-11-27", "full", "office")]}),
+    ("明日は本省勤務", {"intent": "declare", "entries": [("2026-11-27", "full", "office")]}),
+    (
+        "職場PCを持ち帰って明日は在宅",
+        {"intent": "declare", "entries": [("2026-11-27", "full", "telework")]},
+    ),
+    (
+        "明日午前のみテレワーク、午後は登庁",
+        {
+            "intent": "declare",
+            "entries": [("2026-11-27", "am", "telework"), ("2026-11-27", "pm", "office")],
+        },
+    ),
 ]
