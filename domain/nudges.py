@@ -63,6 +63,7 @@ class ReminderPreference:
     paused_indefinitely: bool = False
     snoozed_until: date | None = None
     digest: bool = False
+    teams_status: bool = False  # 「Teams にも表示」: telework days as a Teams status note
 
     def paused_on(self, day: date) -> bool:
         return self.paused_indefinitely or (

@@ -30,9 +30,13 @@ class ScheduleFacts:
     telework: dict[str, list[tuple[date, str]]] = field(default_factory=dict)
     busy: dict[str, set[date]] = field(default_factory=dict)  # any live entry on the day
     leave: dict[str, set[date]] = field(default_factory=dict)  # a live leave entry on the day
+    # a live 週休日（割振り0）entry on the day (issue 18): a day off, though not leave
+    no_hours: dict[str, set[date]] = field(default_factory=dict)
 
     def on_leave(self, employee_id: str, day: date) -> bool:
-        return day in self.leave.get(employee_id, ())
+        """Whether the person is off that day (leave or a day without working hours): no
+        nudge or campaign message then."""
+        return day in self.leave.get(employee_id, ()) or day in self.no_hours.get(employee_id, ())
 
     def teleworkers(
         self, start: date, end: date, counts: Callable[[date], bool] | None = None
@@ -85,6 +89,8 @@ class SqlNudgeFacts:
                 facts.busy.setdefault(employee_id, set()).add(day)
                 if status == EntryStatus.LEAVE.value:
                     facts.leave.setdefault(employee_id, set()).add(day)
+                elif status == EntryStatus.NO_HOURS.value:
+                    facts.no_hours.setdefault(employee_id, set()).add(day)
         return facts
 
     async def issued(self, kind: str, period_prefixes: Iterable[str]) -> dict[str, dict[str, int]]:

@@ -18,6 +18,7 @@ COMMAND_MODULES = (
     "bot.cli.report",
     "bot.cli.worktime",
     "bot.cli.allowance",
+    "bot.cli.rules_report",
     "bot.cli.seed_demo",
     "bot.cli.simulate",
     "bot.cli.serve",

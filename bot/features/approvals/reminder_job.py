@@ -53,6 +53,7 @@ def approvals_reminder(services: Services, engine: AsyncEngine) -> FiringHandler
         staff = await services.directory.staff(active_only=True)
         waiting: Counter[str] = Counter()
         past: defaultdict[str, list[date]] = defaultdict(list)  # approver → past days waiting
+        rule = services.policy.approval.chief_requests
         approvers = [
             Viewer.of(member, chart, services.admins)
             for member in staff.values()
@@ -63,7 +64,9 @@ def approvals_reminder(services: Services, engine: AsyncEngine) -> FiringHandler
             if requester is None:
                 continue
             for viewer in approvers:
-                if Role.SECTION_CHIEF in viewer.roles and can_approve_for(viewer, requester, chart):
+                if Role.SECTION_CHIEF in viewer.roles and can_approve_for(
+                    viewer, requester, chart, chief_requests=rule
+                ):
                     waiting[viewer.member.employee_id] += 1
                     if entry.day < today:
                         past[viewer.member.employee_id].append(entry.day)
