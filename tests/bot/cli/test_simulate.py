@@ -96,3 +96,14 @@ def test_simulate_refuses_days_outside_the_fiscal_year(tmp_path: Path) -> None:
     result = run_cli("simulate", "--fiscal-year", "2026", "--from", "2027-04-01", db=db)
     assert result.returncode == 2
     assert "must lie in FY2026" in result.stderr
+
+
+def test_the_simulated_jobs_exist() -> None:
+    from bot.app import FEATURES
+    from bot.cli.simulate import SIMULATED_JOBS
+
+    declared = {job.id for feature in FEATURES for job in getattr(feature, "JOBS", ())}
+    assert declared >= SIMULATED_JOBS
+    # Left out: jobs that send no policy-driven message (the 5-minute meeting job, the Teams
+    # status note through Microsoft Graph).
+    assert "team-meetings" not in SIMULATED_JOBS and "teams-status" not in SIMULATED_JOBS

@@ -109,3 +109,29 @@ async def test_only_past_requests_still_remind(sqlite_url: str) -> None:
     await engine.dispose()
     shown = card_text(sent["card"])
     assert "1 of them are for days already past (Wed 11/25)" in shown
+
+
+async def test_the_approvals_list_marks_past_days(sqlite_url: str) -> None:
+    from bot.app import build_router
+    from storage.engine import session_factory
+    from storage.schedule import SqlSchedule
+    from tests.factories import turn_as
+
+    engine = create_engine(sqlite_url)
+    await seed_staff(
+        engine, staff("CH", is_section_chief=True, is_manager=True), staff("A1", name="職員A")
+    )
+    pending = EntryState.PENDING
+    await SqlSchedule(session_factory(engine)).save(
+        [
+            ScheduleEntry("A1", date(2026, 11, 20), "full", EntryStatus.TELEWORK, pending),
+            ScheduleEntry("A1", date(2026, 11, 30), "full", EntryStatus.TELEWORK, pending),
+        ],
+        actor="test",
+    )
+    services = build_services(engine, default_policy(), clock=frozen_clock(MORNING))
+    reply = await build_router().on_action(await turn_as(services, "CH"), "approvals", {})
+    await engine.dispose()
+    shown = str(reply.card)
+    assert "11/20(金) 終日 テレワーク（過去の日付）" in shown
+    assert "11/30(月) 終日 テレワーク（過去の日付）" not in shown and "11/30(月)" in shown
