@@ -73,8 +73,13 @@ async def test_a_chiefs_request_goes_to_the_manager_above(
     assert "承認待ちです（承認者：官房長 太郎）。" in shown(saved)
     [request] = await wait_for(connector, "29:bureau", 1)
     assert "課長 一郎さんから申請がありました：11/27(金) 終日 テレワーク" in shown(request)
+    # The manager above also finds it in 「承認待ち」 (their chiefs' own requests).
+    listed = card(await bureau.say("承認待ち"))
+    assert "承認待ちの申請（大臣官房）" in shown(listed)
+    assert "課長 一郎：11/27(金) 終日 テレワーク" in shown(listed)
     decided = await bureau.press(button(request["attachments"][0]["content"], "approve"))
     assert "承認しました" in shown(decided)
+    assert (await bureau.say("承認待ち"))["text"] == "承認待ちの申請はありません。"
     assert _sent(connector, "29:admin") == []  # the admins were not asked
     # Staff requests still go to their chief, who is named.
     saved = await megan.press(button(card(await megan.say("明日テレワーク")), "declare_confirm"))
