@@ -156,7 +156,7 @@ async def test_the_morning_reminder_reaches_the_manager_above(
     assert len(reminders) == 1 and "承認待ちの申請が1件あります。" in shown(reminders[0])
     to_chief = [
         m
-        for m in await wait_for(connector, "29:chief/", 1)
+        for m in await wait_for(connector, "29:chief/", 2)  # Megan's request, the reminder
         if "承認待ちの申請が" in json.dumps(m, ensure_ascii=False)
     ]
     assert len(to_chief) == 1 and "承認待ちの申請が1件あります。" in shown(to_chief[0])  # Megan's
