@@ -100,6 +100,11 @@ class StaffMember:
         return self.chat_language or self.preferred_language or self.written_language or "ja"
 
     @property
+    def language_known(self) -> bool:
+        """Whether anything tells the person's language (else :attr:`language` is a guess)."""
+        return bool(self.chat_language or self.preferred_language or self.written_language)
+
+    @property
     def has_care(self) -> bool:
         """Whether the person has any care situation (育児 or 介護)."""
         return self.care_preschool or self.care_family

@@ -9,7 +9,7 @@ decided days lose their buttons), with what was done on top.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import Annotated, Any, Literal
 
 from pydantic import Field, StrictInt, model_validator
@@ -20,7 +20,7 @@ from bot.features.approvals import notices as notifications
 from bot.features.approvals.request_card import MAX_DAYS, request_card
 from bot.ui.cards import Card, card, execute, heading, paragraph
 from bot.ui.formatting import entry_line, join_list, plain, short_date
-from bot.ui.texts import text
+from bot.ui.texts import Lang, text
 from domain.org import Role, StaffMember, Viewer, can_approve_for
 from domain.schedule import EntryState, ScheduleEntry
 
@@ -131,6 +131,7 @@ async def approvals(turn: Turn, _payload: object) -> Reply:
 
 async def _list_card(turn: Turn, viewer: Viewer, result: str | None = None) -> Card | None:
     lang = turn.lang
+    today = turn.services.today()
     pending = await _pending_by_person(turn, viewer)
     if not pending:
         return (
@@ -151,7 +152,7 @@ async def _list_card(turn: Turn, viewer: Viewer, result: str | None = None) -> C
         first = entries[0]
         items: list[dict[str, Any]] = []
         if len(entries) == 1:
-            line = entry_line(first.day, first.part, first.status, lang)
+            line = _listed(first, lang, today)
             items.append(paragraph(text(lang, "approvals.line", name=name, entry=line)))
             actions = [
                 execute(text(lang, "approvals.approve"), "approve", entry_id=first.id, view="list"),
@@ -162,7 +163,7 @@ async def _list_card(turn: Turn, viewer: Viewer, result: str | None = None) -> C
                 paragraph(text(lang, "approvals.person_title", name=name, count=len(entries)))
             )
             items.extend(
-                {**paragraph(entry_line(e.day, e.part, e.status, lang)), "spacing": "None"}
+                {**paragraph(_listed(e, lang, today)), "spacing": "None"}
                 for e in entries[:MAX_DAYS]
             )
             ids = [e.id for e in entries[:MAX_DAYS]]
@@ -190,6 +191,12 @@ async def _list_card(turn: Turn, viewer: Viewer, result: str | None = None) -> C
         items.append({"type": "ActionSet", "actions": actions})
         body.append({"type": "Container", "separator": True, "items": items})
     return card(body)
+
+
+def _listed(entry: ScheduleEntry, lang: Lang, today: date) -> str:
+    """The entry's line, marked when its day is already past (issue 14 item 16)."""
+    line = entry_line(entry.day, entry.part, entry.status, lang)
+    return line + text(lang, "approvals.past") if entry.day < today else line
 
 
 def _comment_input(lang: Any, entry_id: int | None) -> dict[str, Any]:
@@ -229,7 +236,7 @@ async def _person_card(
                 "type": "Container",
                 "separator": True,
                 "items": [
-                    paragraph(entry_line(entry.day, entry.part, entry.status, lang)),
+                    paragraph(_listed(entry, lang, turn.services.today())),
                     _comment_input(lang, entry.id),
                     {
                         "type": "ActionSet",

@@ -30,6 +30,10 @@ add_texts(
             "コメント（任意）",
             "Comment (optional)",
         ),
+        "approvals.ask_reason": (
+            "{name}さんの「{entry}」を差し戻す理由を送ってください。申請者にお伝えします（理由なしの場合は「なし」、やめる場合は「やめる」）。",
+            'Please send the reason for returning {name}\'s request ({entry}); I will pass it on ("none" for no reason, "never mind" to leave it).',
+        ),
         "approvals.approve": (
             "承認",
             "Approve",
@@ -110,6 +114,18 @@ add_texts(
         "reminder.approvals": (
             "承認待ちの申請が{count}件あります。",
             "{count} request(s) are waiting for your approval.",
+        ),
+        "reminder.approvals_past": (
+            "うち{count}件は過去の日付です（{days}）。承認されるまで実績に数えられません。",
+            "{count} of them are for days already past ({days}); they do not count until approved.",
+        ),
+        "reminder.approvals_more": (
+            "ほか{count}日",
+            " and {count} more days",
+        ),
+        "approvals.past": (
+            "（過去の日付）",
+            " (a past day)",
         ),
         "reminder.approvals_button": (
             "承認待ちを表示",

@@ -24,7 +24,9 @@ from bot.features.declare.payloads import (
 from bot.ui.cards import Card, card, execute, heading, paragraph
 from bot.ui.formatting import entry_line, join_list, part_label, plain, short_date, status_label
 from bot.ui.texts import Lang, text
+from dialogs.conversation import Clarification
 from dialogs.understanding import Interpretation
+from dialogs.understanding.questions import render
 from domain.allowance import OrderedDays, may_replace_ordered
 from domain.declarations import (
     MoveFrom,
@@ -82,10 +84,19 @@ def _moves(days: Iterable[MovedDay]) -> list[MoveFrom]:
     return [MoveFrom(d.date, d.part, d.status) for d in days]
 
 
+CLARIFY = "declare.clarify"  # a declaration being clarified (dialogs.conversation.clarify)
+READ_BACK = "declare.read_back"  # a read-back card waiting for yes / no / an adjustment
+
+
 async def declare(turn: Turn, meaning: Interpretation) -> Reply:
     """Read back what was understood, with Confirm / Change / Cancel. A change
-    (``meaning.replaces``) also shows, and on confirmation cancels, the day it moves from."""
+    (``meaning.replaces``) also shows, and on confirmation cancels, the day it moves from.
+    When the message left a question (which day? which status?) ask it, and keep what it
+    did say for the answer (``answers.clarified``)."""
     viewer = await turn.staff()
+    if meaning.question:
+        turn.exchange.hold(CLARIFY, Clarification.begin(meaning).to_json())
+        return Reply(text=question_text(meaning, turn.lang))
     requested = [
         Requested(e.day.isoformat(), e.part, e.status.value if e.status else "telework")
         for e in meaning.entries
@@ -97,6 +108,22 @@ async def declare(turn: Turn, meaning: Interpretation) -> Reply:
     ]
     proposal = await _proposal(turn, viewer, requested, moves)
     return read_back(turn, proposal)
+
+
+_WITHOUT_VALUES = frozenset(
+    {
+        "which_day", "which_status", "which_part", "which_half", "invalid_range",
+        "range_too_long", "no_working_days", "time_end_only", "time_order", "too_long",
+    }
+)  # fmt: skip
+
+
+def question_text(meaning: Interpretation, lang: Lang) -> str:
+    """The understanding's question, in the person's language where it names no values."""
+    code = meaning.question_code
+    if code in _WITHOUT_VALUES and meaning.lang != lang:
+        return render(code, lang, {})
+    return meaning.question or render("which_day", lang, {})
 
 
 def read_back(
@@ -146,6 +173,8 @@ def read_back(
     if memo:
         data["note"] = memo
     prefill = _prefill_of(turn, proposal.to_save, memo)
+    body.append(paragraph(text(lang, "declare.reply_hint"), subtle=True))
+    turn.exchange.hold(READ_BACK, data)
     actions = [
         execute(text(lang, "declare.button.confirm"), "declare_confirm", **data),
         execute(text(lang, "declare.button.change"), "declare_form", prefill=prefill),
@@ -182,7 +211,10 @@ def _day_block(day: ProposedDay, lang: Lang) -> dict[str, Any]:
     if day.already:
         badges.append(text(lang, "declare.badge.already"))
     if day.closure:
-        badges.append(text(lang, "declare.badge.closed", closure=day.closure))
+        key = "declare.badge.closed"
+        if day.status == EntryStatus.TELEWORK:
+            key = "declare.badge.closed_telework"  # allowed by the policy, never counted
+        badges.append(text(lang, key, closure=day.closure))
     for old in day.replaces:
         badges.append(
             text(
@@ -213,6 +245,10 @@ def _refusal_text(day_text: str, why: Refusal, turn: Turn) -> str:
     shown = short_date(day, lang) if day else plain(day_text[:20])  # card data may be forged
     if why == Refusal.NOT_ELIGIBLE:
         return text(lang, "refusal.not_eligible", day=shown, since=_eligible_since(turn, lang))
+    if why == Refusal.CLOSED_DAY and day is not None:
+        closure = turn.services.calendar.closure_reason(day)
+        name = closure.name(lang) if closure else "-"
+        return text(lang, "refusal.closed_day", day=shown, closure=name)
     if why == Refusal.TOO_FAR_BACK:
         return text(
             lang,
@@ -395,8 +431,12 @@ async def form_submit(turn: Turn, payload: FormSubmit) -> Reply:
 
 
 async def cancel(turn: Turn, meaning: Interpretation) -> Reply:
-    """Find the live entries the person means and ask before cancelling them."""
+    """Find the live entries the person means and ask before cancelling them (when the
+    message named no day, ask which, and keep the exchange for the answer)."""
     viewer = await turn.staff()
+    if meaning.question:
+        turn.exchange.hold(CLARIFY, Clarification.begin(meaning).to_json())
+        return Reply(text=question_text(meaning, turn.lang))
     days = sorted({e.day for e in meaning.entries})
     found: list[ScheduleEntry] = []
     if days:

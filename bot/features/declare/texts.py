@@ -59,6 +59,18 @@ add_texts(
             "登録を取りやめました。",
             "Nothing was saved.",
         ),
+        "declare.reply_hint": (
+            "チャットで「はい」と送ると登録、「いいえ」で取りやめ、「午後だけ」などで変更できます。",
+            'You can also reply "yes" to save, "no" to drop it, or "afternoon only" and the like to change it.',
+        ),
+        "declare.form_instead": (
+            "チャットではうまく読み取れなかったため、こちらのフォームでご入力ください（まだ何も保存していません）。",
+            "I could not work it out from the chat, so please use this form (nothing has been saved yet).",
+        ),
+        "cancel.gave_up": (
+            "どの予定を取り消すのか読み取れませんでした。日付を入れてもう一度お送りください（例：明日のテレワークを取り消し）。何も取り消していません。",
+            "I could not tell which day to cancel. Please send it again with the day (e.g. cancel my telework tomorrow). Nothing was cancelled.",
+        ),
         "declare.changed": (
             "予定が変わっていたため、もう一度ご確認ください。",
             "Your schedule changed in the meantime; please check again.",
@@ -90,6 +102,14 @@ add_texts(
         "declare.badge.closed": (
             "⚠ {closure}のため閉庁日です",
             "⚠ offices are closed ({closure})",
+        ),
+        "declare.badge.closed_telework": (
+            "⚠ {closure}のため閉庁日です。記録しますが、テレワークの実績には数えません",
+            "⚠ offices are closed ({closure}): recorded, but not counted as telework",
+        ),
+        "refusal.closed_day": (
+            "{day}：{closure}のため閉庁日です。テレワークは勤務日に登録してください",
+            "{day}: offices are closed ({closure}); telework can be declared on working days only",
         ),
         "declare.badge.replaces": (
             "「{old}」を置き換えます",
