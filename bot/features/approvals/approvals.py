@@ -85,13 +85,16 @@ async def _pending_by_person(
     chart = await turn.chart()
     staff = await turn.services.directory.staff(active_only=True)
     rule = turn.services.policy.approval.chief_requests
+    # Chiefs and admins: their section. A manager above sections (局・部) decides the chiefs'
+    # own requests when the policy says so: those chiefs.
+    in_section = viewer.is_admin or Role.SECTION_CHIEF in viewer.roles
     people = {
         m.employee_id: m
         for m in staff.values()
         if m.employee_id != viewer.member.employee_id
         and can_approve_for(viewer, m, chart, chief_requests=rule)
         and (s := chart.section_of(m.org_unit)) is not None
-        and s.code == viewer.section
+        and (s.code == viewer.section or not in_section)
     }
     today = turn.services.today()
     grouped: list[tuple[StaffMember, list[ScheduleEntry]]] = []
@@ -111,7 +114,11 @@ async def _pending_by_person(
 
 
 def _may_list(viewer: Viewer) -> bool:
-    return (viewer.is_admin or Role.SECTION_CHIEF in viewer.roles) and viewer.section is not None
+    """Chiefs and admins of a section; managers placed above sections (局・部), who decide
+    the chiefs' own requests under ``approval.chief_requests = "next_level"``."""
+    if viewer.is_admin or Role.SECTION_CHIEF in viewer.roles:
+        return viewer.section is not None
+    return viewer.member.is_manager and viewer.section is None
 
 
 async def approvals(turn: Turn, _payload: object) -> Reply:
@@ -133,9 +140,10 @@ async def _list_card(turn: Turn, viewer: Viewer, result: str | None = None) -> C
             else card([paragraph(result), paragraph(text(lang, "approvals.none"))])
         )
     chart = await turn.chart()
-    section = chart.unit(viewer.section) if viewer.section else None
+    own = viewer.section or viewer.member.org_unit
+    unit = chart.unit(own) if own in chart else None
     body: list[dict[str, Any]] = [
-        heading(text(lang, "approvals.title", section=plain(section.name if section else "—")))
+        heading(text(lang, "approvals.title", section=plain(unit.name if unit else "—")))
     ]
     if result:
         body.append(paragraph(result))

@@ -54,19 +54,22 @@ def approvals_reminder(services: Services, engine: AsyncEngine) -> FiringHandler
         waiting: Counter[str] = Counter()
         past: defaultdict[str, list[date]] = defaultdict(list)  # approver → past days waiting
         rule = services.policy.approval.chief_requests
+        # Chiefs for their section; managers above sections for the chiefs' own requests
+        # (judged without their admin role, if any: admins are not reminded of everything).
         approvers = [
-            Viewer.of(member, chart, services.admins)
-            for member in staff.values()
+            Viewer(member, frozenset({Role.STAFF, Role.SECTION_CHIEF}), section)
             if member.is_section_chief
+            else Viewer(member, frozenset({Role.STAFF}), None)
+            for member in staff.values()
+            if member.is_section_chief or member.is_manager
+            for section in [Viewer.of(member, chart).section]
         ]
         for entry in pending:
             requester = staff.get(entry.employee_id)
             if requester is None:
                 continue
             for viewer in approvers:
-                if Role.SECTION_CHIEF in viewer.roles and can_approve_for(
-                    viewer, requester, chart, chief_requests=rule
-                ):
+                if can_approve_for(viewer, requester, chart, chief_requests=rule):
                     waiting[viewer.member.employee_id] += 1
                     if entry.day < today:
                         past[viewer.member.employee_id].append(entry.day)

@@ -19,7 +19,6 @@ from bot.features.approvals.approvals import (
 )
 from bot.features.approvals.comments import REASON, reason_given, reject_with_reason
 from bot.features.approvals.request_card import REFRESH_VERB
-from domain.org import Role
 
 APPROVALS = Words(
     words={"ja": ("承認待ち", "承認一覧", "申請一覧"), "en": ("approvals", "pending requests")},
@@ -30,16 +29,15 @@ APPROVALS = Words(
     },
     example={"ja": "承認待ち", "en": "approvals"},
 )
-APPROVERS = (Role.SECTION_CHIEF, Role.ADMIN)
-DENIED = "approvals.denied"
 
 ROUTES = (
-    route("approvals", approvals, NoPayload, roles=APPROVERS, denied=DENIED, words=APPROVALS),
+    # (who may list is decided by the handler: chiefs, admins, and managers above sections)
+    route("approvals", approvals, NoPayload, words=APPROVALS),
     route("approve", approve, Decision),
     route("reject", reject_with_reason, Decision),
     route("approve_all", approve_all, BatchDecision),
     route("reject_all", reject_all, BatchDecision),
-    route("approvals_person", person_days, PersonRef, roles=APPROVERS, denied=DENIED),
+    route("approvals_person", person_days, PersonRef),
     route(REFRESH_VERB, refresh, RequestRef),
 )
 INTENTS = ()

@@ -4,6 +4,7 @@ always the admins. The chief is told who decides, in their language."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
@@ -73,8 +74,13 @@ async def test_a_chiefs_request_goes_to_the_manager_above(
     assert "承認待ちです（承認者：官房長 太郎）。" in shown(saved)
     [request] = await wait_for(connector, "29:bureau", 1)
     assert "課長 一郎さんから申請がありました：11/27(金) 終日 テレワーク" in shown(request)
+    # The manager above also finds it in 「承認待ち」 (their chiefs' own requests).
+    listed = card(await bureau.say("承認待ち"))
+    assert "承認待ちの申請（大臣官房）" in shown(listed)
+    assert "課長 一郎：11/27(金) 終日 テレワーク" in shown(listed)
     decided = await bureau.press(button(request["attachments"][0]["content"], "approve"))
     assert "承認しました" in shown(decided)
+    assert (await bureau.say("承認待ち"))["text"] == "承認待ちの申請はありません。"
     assert _sent(connector, "29:admin") == []  # the admins were not asked
     # Staff requests still go to their chief, who is named.
     saved = await megan.press(button(card(await megan.say("明日テレワーク")), "declare_confirm"))
@@ -115,3 +121,42 @@ async def test_nobody_above_means_the_admins(
     saved = await chief.press(button(card(await chief.say("明日テレワーク")), "declare_confirm"))
     assert "承認待ちです（承認者：事務局 花子）。" in shown(saved)
     await wait_for(connector, "29:admin", 1)
+
+
+async def test_the_morning_reminder_reaches_the_manager_above(
+    bot_client: Any, connector: RecordingConnector, sqlite_url: str
+) -> None:
+    from datetime import UTC, datetime
+
+    from sqlalchemy import select
+
+    from bot.features.approvals.reminder_job import approvals_reminder
+    from bot.teams.server import EDGE
+    from domain.delivery import Firing
+    from storage.ledger_sql import REMINDER_RUN
+
+    chief, bureau, _admin, megan = await _office(bot_client, connector, sqlite_url)
+    await chief.press(button(card(await chief.say("明日テレワーク")), "declare_confirm"))
+    await megan.press(button(card(await megan.say("明日テレワーク")), "declare_confirm"))
+    application = bureau.client.server.app[EDGE].application
+    job = approvals_reminder(application.services, application.engine)
+    async with application.engine.connect() as conn:  # the run the job made at start-up
+        run_id = (
+            await conn.execute(
+                select(REMINDER_RUN.c.id).where(REMINDER_RUN.c.job == "approvals-reminder")
+            )
+        ).scalar_one()
+    at = datetime(2026, 11, 26, 0, 30, tzinfo=UTC)
+    await job(Firing(run_id, "approvals-reminder", "2026-11-26", at))
+    reminders = [
+        m
+        for m in await wait_for(connector, "29:bureau/", 2)
+        if "承認待ちの申請が" in json.dumps(m, ensure_ascii=False)
+    ]
+    assert len(reminders) == 1 and "承認待ちの申請が1件あります。" in shown(reminders[0])
+    to_chief = [
+        m
+        for m in await wait_for(connector, "29:chief/", 2)  # Megan's request, the reminder
+        if "承認待ちの申請が" in json.dumps(m, ensure_ascii=False)
+    ]
+    assert len(to_chief) == 1 and "承認待ちの申請が1件あります。" in shown(to_chief[0])  # Megan's

@@ -211,6 +211,9 @@ async def test_whole_meeting_flow(team: Any) -> None:
     )
 
     [(_services, jobs)] = wired
+    # Sato's notice of the change (poll, invitation, change) may still be on its way: wait for
+    # it, or it would be counted as a message of the jobs below.
+    await wait_for(sato.connector, sato.template["conversation"]["id"], 3)
     before = len(messages_to(megan)), len(messages_to(sato))
     clock.set(datetime(2026, 12, 3, 9, 50, tzinfo=TOKYO))
     await jobs.run(clock.now())
