@@ -18,6 +18,7 @@ Counting rules, stated in every output (``RULES``):
 * 実施者数: people of the population with at least one telework occasion in the period;
   the rate against the eligible headcount counts only eligible implementers, so neither
   rate can exceed 100%.
+* Telework on a closed day (weekend, holiday, 12/29–1/3, closure) is never counted.
 * A half day is one occasion and ``policy.counting.half_day_person_days`` person-days;
   a morning and an afternoon on the same day merge into one full day.
 * Target attainment: every eligible member of a category is judged for each of the

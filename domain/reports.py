@@ -14,6 +14,7 @@ from datetime import date, timedelta
 
 from domain.calendar import WorkCalendar
 from domain.conditions import roster_key
+from domain.occasions import on_working_days
 from domain.org import Office, OrgChart, OrgUnit, StaffMember, UnitKind
 from domain.periods import Period, PeriodKind, period_for
 from domain.policy import Policy
@@ -53,7 +54,11 @@ def build_report(
     chart = OrgChart(inputs.units)
     if request.unit is not None:
         chart.unit(request.unit)  # KeyError naming the code if unknown
-    days = {eid: telework_days(pairs) for eid, pairs in inputs.occasions.items()}
+    working = calendar.is_working_day  # telework on a closed day never counts
+    days = {
+        eid: telework_days(on_working_days(pairs, working))
+        for eid, pairs in inputs.occasions.items()
+    }
     current = _Pass(request, inputs, days, chart, policy, calendar).run()
     previous_request = ReportRequest(
         range=request.range.previous_year(),

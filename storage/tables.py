@@ -1,5 +1,5 @@
-"""SQLModel tables of the foundation: Teams identities, conversation references, events and
-dialog state. Timestamps are UTC and timezone-aware; dates of telework are local dates."""
+"""SQLModel tables of the foundation: Teams identities, conversation references and events.
+Timestamps are UTC and timezone-aware; dates of telework are local dates."""
 
 from __future__ import annotations
 
@@ -88,6 +88,13 @@ class ConversationRef(SQLModel, table=True):
     bot_name: str | None = Field(default=None, max_length=255)
     team_id: str | None = Field(default=None, max_length=255)
     updated_at: datetime = _utc_column(nullable=False)
+    # Set when a send answered 403 (blocked, uninstalled) or 404 (conversation gone); cleared
+    # when the person writes again. storage.reachability lists them.
+    not_working_since: datetime | None = Field(
+        default=None, sa_column=Column(UtcDateTime(), nullable=True)
+    )
+    not_working_status: int | None = Field(default=None)
+    not_working_reason: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
 
 
 class Event(SQLModel, table=True):
@@ -102,14 +109,3 @@ class Event(SQLModel, table=True):
     kind: str = Field(max_length=64)
     subject: str | None = Field(default=None, max_length=255, index=True)
     payload: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
-
-
-class DialogState(SQLModel, table=True):
-    """Key/value store behind botbuilder's ``Storage``: JSON documents with an e-tag."""
-
-    __tablename__ = "dialog_state"
-
-    key: str = Field(primary_key=True, max_length=512)
-    etag: str = Field(max_length=64)
-    document: str = Field(sa_column=Column(Text, nullable=False))
-    updated_at: datetime = _utc_column(nullable=False)

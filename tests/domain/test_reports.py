@@ -317,6 +317,21 @@ def test_month_tallies_default_to_zero() -> None:
     assert MonthTally() == MonthTally(0, 0, 0.0, 0, 0)
 
 
+def test_telework_on_closed_days_is_not_counted() -> None:
+    base = inputs(*FETCH)
+    closed = [(date(2026, 7, 18), "full"), (date(2026, 7, 20), "am"), (date(2026, 12, 30), "full")]
+    occasions = dict(base.occasions)
+    occasions["P05"] = [*occasions.get("P05", []), *closed]  # a Saturday, 海の日, 年末年始
+    occasions["P16"] = list(closed)  # 地方: nothing else all year
+    request = ReportRequest(range=ReportRange.fiscal_year_of(2026, CALENDAR))
+    counted = build_report(request, replace(base, occasions=occasions), POLICY, CALENDAR).current
+    plain = report().current
+    assert [figures(r.tally) for r in counted.overview] == [
+        figures(r.tally) for r in plain.overview
+    ]
+    assert [months(r.tally) for r in counted.overview] == [months(r.tally) for r in plain.overview]
+
+
 def test_mid_year_the_previous_year_is_the_same_period() -> None:
     """Issue 14 item 1: as of 9/30, FY2025 counts 2025-04-01 … 2025-09-30 (前年度同期), not
     the whole of FY2025: P12's 7/16 only (P01's 11/12, P14's 3/10 and P03's 3/30 come later);

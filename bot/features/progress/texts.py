@@ -79,5 +79,24 @@ add_texts(
             "あなたに適用されるテレワーク目標はありません。",
             "No telework target applies to you.",
         ),
+        # 在宅勤務等手当 (issue 18 §3): the person's own figures only.
+        "progress.allowance.yes": (
+            "在宅勤務等手当：支給対象です（今月の終日在宅勤務{days}日、平均{average}日／月）。"
+            "詳しくは「手当」と入力してください。",
+            "Telework allowance: eligible ({days} whole days this month, average {average} a "
+            'month). Type "allowance" for details.',
+        ),
+        "progress.allowance.borderline": (
+            "在宅勤務等手当：支給対象です。ただし基準に近い状況です（今月{days}日、平均{average}日／月）。"
+            "詳しくは「手当」と入力してください。",
+            "Telework allowance: eligible, but close to the threshold ({days} whole days this "
+            'month, average {average} a month). Type "allowance" for details.',
+        ),
+        "progress.allowance.no": (
+            "在宅勤務等手当：今月は支給対象外です（今月{days}日、平均{average}日／月）。"
+            "詳しくは「手当」と入力してください。",
+            "Telework allowance: not eligible this month ({days} whole days, average "
+            '{average} a month). Type "allowance" for details.',
+        ),
     }
 )

@@ -122,6 +122,7 @@ def rule_lines(report: Report, lang: Lang, half_day: float) -> list[str]:
             half=f"{half_day:g}",
             standard=_hours(report.counting.standard_working_day, lang),
         ),
+        text(lang, "report.rule.closed_days"),
         text(lang, "report.rule.targets"),
         text(
             lang,

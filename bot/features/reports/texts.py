@@ -46,6 +46,10 @@ add_texts(
             "半日（午前のみ・午後のみ）は1回・{half}人日。時間単位の申請も1回で、標準勤務時間（{standard}）の半分以下なら半日、超えれば終日として数えます。同じ日の午前と午後は終日1回として数えます。基準日より後の予定は数えません。",
             "A half day is one occasion and {half} person-days; a time range is one occasion, a half day when it covers at most half of the standard working day ({standard}), else a full day. A morning and an afternoon of one day count as one full day. Days after the reference day are not counted.",
         ),
+        "report.rule.closed_days": (
+            "土日・祝日・年末年始・組織の休業日のテレワークは数えません（テレワークは勤務日の働き方です）。",
+            "Telework on weekends, holidays, the year-end closure and organisation closure days is not counted (telework is a way of working on working days).",
+        ),
         "report.rule.targets": (
             "目標の達成: 実施可能職員のうち各区分の対象者について、範囲内に終わる期間（年度目標は基準日までの実績）をすべて達成した人の割合。期間達成率は対象者×期間のうち達成した割合。区分は現在の名簿によります。",
             "Targets: eligible members of each category who met every period ending in the range (fiscal-year targets: results to the reference day). The period rate is the share of person-periods met. Categories follow the current roster.",

@@ -2,7 +2,7 @@
 (non_full_time); the plan covers full-time staff.
 
 Revision ID: 0008
-Revises: 0013
+Revises: 0007
 Create Date: 2026-12-02 09:10:00
 """
 
@@ -14,7 +14,7 @@ from alembic import op
 
 
 revision: str = '0008'
-down_revision: str | None = '0013'
+down_revision: str | None = '0007'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

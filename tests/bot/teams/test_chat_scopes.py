@@ -189,7 +189,14 @@ def test_the_router_names_a_scope_for_everything() -> None:
     everywhere = {
         i for i in Intent if (r := ROUTER.intent_route(i)) and r.access.scopes == EVERYWHERE
     }
-    assert everywhere == {Intent.HELP, Intent.UNKNOWN}
+    # Short replies (「はい」 with nothing waiting) get one sentence anywhere: no personal data.
+    assert everywhere == {
+        Intent.HELP,
+        Intent.UNKNOWN,
+        Intent.AFFIRM,
+        Intent.NEGATE,
+        Intent.ABORT,
+    }
     declare = ROUTER.intent_route(Intent.DECLARE)
     assert declare is not None and declare.access.scopes == PERSONAL_ONLY
 

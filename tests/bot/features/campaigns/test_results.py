@@ -43,7 +43,7 @@ def results_text(facts: ScheduleFacts) -> str:
         chiefs={"甲局/甲課": ["CA"], "甲局/乙課": ["CB"]},
         rule_sections={"甲局/甲課", "甲局/乙課"},
     )
-    services = SimpleNamespace(core=SimpleNamespace(admins=frozenset()))
+    services = SimpleNamespace(core=SimpleNamespace(admins=frozenset(), calendar=CALENDAR))
     day = CampaignDay(
         services=cast(ReminderServices, services),
         campaign=WEEK,
