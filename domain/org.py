@@ -35,6 +35,13 @@ class ExemptReason(StrEnum):
     OTHER = "other"
 
 
+class EmploymentType(StrEnum):
+    """常勤 or 非常勤: the plan covers full-time staff (対象者 = 常勤職員)."""
+
+    FULL_TIME = "full_time"  # 常勤
+    NON_FULL_TIME = "non_full_time"  # 非常勤
+
+
 class Role(StrEnum):
     """What a person may do in the bot beyond their own records."""
 
@@ -79,6 +86,7 @@ class StaffMember:
     aad_object_id: str | None = None
     preferred_language: str | None = None  # "ja" or "en" from the roster; None: not set
     time_zone: str = "Asia/Tokyo"
+    employment: EmploymentType = EmploymentType.FULL_TIME  # 常勤/非常勤 (optional column)
     # Not roster columns (ROSTER_FIELDS leaves them out): the language the person chose in
     # chat (「言語 English」) and the one their recent messages were written in (else their
     # Teams locale). See :meth:`language`.

@@ -35,7 +35,7 @@ from domain.conditions import RosterCondition
 from domain.delivery import Hold
 from domain.errors import PolicyError
 from domain.occasions import DayPart
-from domain.org import ExemptReason, StaffMember
+from domain.org import EmploymentType, ExemptReason, StaffMember
 from domain.periods import Period, PeriodKind
 from domain.schedule import TimeRangeRule
 from domain.worktime import WorkTimeRules
@@ -366,6 +366,17 @@ class Aims(_Section):
         return self.judged == "on_average"
 
 
+# -- issue 14 item 12 (reports): who the plan covers by employment type --------------------
+
+
+class Employment(_Section):
+    """Which employment types the plan covers (対象者 = 常勤職員): staff of other types have
+    no target, are never nudged, and are outside reports' headcounts, denominators and usage
+    (counted as an exclusion). Add ``"non_full_time"`` to cover 非常勤 staff too."""
+
+    covered: tuple[EmploymentType, ...] = (EmploymentType.FULL_TIME,)
+
+
 # -- issue 14 item 15 (nudges): nudge fatigue -------------------------------------------------
 class Fatigue(_Section):
     """How often the bot may start a conversation with one person (nudge fatigue).
@@ -412,6 +423,7 @@ class Policy(_Section):
     fatigue: Fatigue = Fatigue()  # issue 14 item 15
     reports: Reports = Reports()
     aims: Aims = Aims()  # issue 14 item 9
+    employment: Employment = Employment()  # issue 14 item 12
     # The 2026 rules (issue 18), each in its own module with its source cited there.
     worktime: WorkTimeRules = WorkTimeRules()
     allowance: AllowanceRules = AllowanceRules()
@@ -441,6 +453,10 @@ class Policy(_Section):
     def categories_of(self, member: StaffMember) -> list[tuple[str, Category]]:
         """Every category the member falls into, in policy order (ignores eligibility)."""
         return [(cid, c) for cid, c in self.categories.items() if c.when.holds_for(member)]
+
+    def covers(self, member: StaffMember) -> bool:
+        """Whether the plan covers the member's employment type (常勤 by default)."""
+        return member.employment in self.employment.covered
 
     def is_exempt(self, member: StaffMember) -> bool:
         """Whether the member's work reason takes them out of the plan altogether

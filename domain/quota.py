@@ -59,6 +59,7 @@ class NoTargetReason(StrEnum):
     EXEMPT = "exempt"  # work unsuited to telework: never nudged
     CONDITIONAL_APPOINTMENT = "conditional_appointment"  # 条件付採用期間
     NO_CATEGORY = "no_category"
+    NOT_COVERED = "not_covered"  # 非常勤: outside the plan (policy [employment] covered)
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,6 +157,8 @@ class QuotaFrame:
     def _no_target_reason(self, member: StaffMember, eligible_from: date) -> NoTargetReason | None:
         if not member.active:
             return NoTargetReason.INACTIVE
+        if not self.policy.covers(member):
+            return NoTargetReason.NOT_COVERED
         if self.policy.is_exempt(member):
             return NoTargetReason.EXEMPT
         if self.on < eligible_from:

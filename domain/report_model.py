@@ -231,3 +231,4 @@ class Exclusions:
     exempt: int  # exempt work (in the population, not eligible)
     conditional: int  # 条件付採用期間 on the reference day
     unknown_unit: int  # in post but in an org unit the chart does not know
+    not_covered: int = 0  # 非常勤 (or another type the policy leaves out of the plan)

@@ -198,10 +198,16 @@ class _Pass:
 
     def run(self) -> ReportBody:
         history, ref = self.inputs.history, self.reference
-        left = exempt = conditional = unknown = 0
+        left = exempt = conditional = unknown = not_covered = 0
         people: list[PersonRow] = []
         first, last = self.range.start.toordinal(), ref.toordinal()
         for member in self.inputs.staff:
+            if not self.policy.covers(member):  # 非常勤: outside the plan (policy)
+                if history.was_in_post_during(member, self.range.start, ref) and self._in_scope(
+                    history.unit_on(member, ref)
+                ):
+                    not_covered += 1
+                continue
             days = self.days.get(member.employee_id, ())
             lo = bisect_left(days, (first,))
             hi = bisect_right(days, (last, True))
@@ -243,7 +249,7 @@ class _Pass:
             units=tuple(self.unit_rows),
             telework_week=self._week_result(),
             people=tuple(sorted(people, key=lambda p: (p.unit, p.employee_id))),
-            exclusions=Exclusions(left, exempt, conditional, unknown),
+            exclusions=Exclusions(left, exempt, conditional, unknown, not_covered),
         )
 
     def _in_scope(self, code: str) -> bool:

@@ -14,7 +14,15 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
-from domain.org import ROSTER_FIELDS, ExemptReason, Office, OrgUnit, StaffMember, UnitKind
+from domain.org import (
+    ROSTER_FIELDS,
+    EmploymentType,
+    ExemptReason,
+    Office,
+    OrgUnit,
+    StaffMember,
+    UnitKind,
+)
 from domain.spreadsheet_text import runs_as_formula
 
 # canonical name → accepted headers (compared after NFKC, case-folded, spaces removed)
@@ -37,6 +45,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "active": ("active", "在職"),
     "preferred_language": ("preferred_language", "言語"),
     "time_zone": ("time_zone", "タイムゾーン"),
+    "employment": ("employment", "employment_type", "常勤/非常勤", "常勤・非常勤", "勤務形態"),
 }
 REQUIRED = ("employee_id", "name", "email", "office", "bureau", "section", "hire_date")
 
@@ -58,6 +67,17 @@ _EXEMPT = {
     "counter_service": ExemptReason.COUNTER_SERVICE,
     "その他": ExemptReason.OTHER,
     "other": ExemptReason.OTHER,
+}
+_EMPLOYMENT = {
+    "": EmploymentType.FULL_TIME,  # optional: 常勤 unless the roster says otherwise
+    "常勤": EmploymentType.FULL_TIME,
+    "full_time": EmploymentType.FULL_TIME,
+    "full-time": EmploymentType.FULL_TIME,
+    "非常勤": EmploymentType.NON_FULL_TIME,
+    "non_full_time": EmploymentType.NON_FULL_TIME,
+    "non-full-time": EmploymentType.NON_FULL_TIME,
+    "part_time": EmploymentType.NON_FULL_TIME,
+    "part-time": EmploymentType.NON_FULL_TIME,
 }
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 # Roster text reaches CSV and Excel reports: no text column may start like a formula.
@@ -172,6 +192,9 @@ def parse_row(values: Mapping[str, str]) -> tuple[StaffMember, list[OrgUnit]]:
         language = "en"
     if language not in (None, "ja", "en"):
         raise ValueError(f"preferred_language: {get['preferred_language']!r} must be ja or en")
+    employment = _EMPLOYMENT.get(get["employment"].casefold())
+    if employment is None:
+        raise ValueError(f"employment: {get['employment']!r} must be 常勤 or 非常勤")
     bureau = OrgUnit(code=get["bureau"], name=get["bureau"], kind=UnitKind.BUREAU, office=office)
     section_code = f"{get['bureau']}/{get['section']}"
     section = OrgUnit(
@@ -208,6 +231,7 @@ def parse_row(values: Mapping[str, str]) -> tuple[StaffMember, list[OrgUnit]]:
         active=_flag(get["active"] or "1", "active"),
         preferred_language=language,
         time_zone=get["time_zone"] or "Asia/Tokyo",
+        employment=employment,
     )
     return member, units
 

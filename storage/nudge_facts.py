@@ -15,7 +15,13 @@ from sqlmodel import col
 
 from domain.delivery import DeliveryStatus
 from domain.nudges import PromptHistory, parse_nudge_key
-from domain.schedule import DEFAULT_TIME_RANGES, EntryStatus, TimeRangeRule, occasion_part
+from domain.schedule import (
+    DEFAULT_TIME_RANGES,
+    EntryState,
+    EntryStatus,
+    TimeRangeRule,
+    occasion_part,
+)
 from storage.engine import READ_ONLY
 from storage.ledger_sql import DELIVERY
 from storage.org import StaffRow, identity_matches_staff
@@ -30,6 +36,9 @@ class ScheduleFacts:
     telework: dict[str, list[tuple[date, str]]] = field(default_factory=dict)
     busy: dict[str, set[date]] = field(default_factory=dict)  # any live entry on the day
     leave: dict[str, set[date]] = field(default_factory=dict)  # a live leave entry on the day
+    # Confirmed telework days (approved where approval is required): what results count, as
+    # reports do (issue 14 item 4); ``telework`` also holds requests awaiting approval.
+    confirmed: dict[str, set[date]] = field(default_factory=dict)
     # a live 週休日（割振り0）entry on the day (issue 18): a day off, though not leave
     no_hours: dict[str, set[date]] = field(default_factory=dict)
 
@@ -47,6 +56,17 @@ class ScheduleFacts:
             emp
             for emp, days in self.telework.items()
             if any(start <= d <= end and (counts is None or counts(d)) for d, _ in days)
+        }
+
+    def confirmed_teleworkers(
+        self, start: date, end: date, counts: Callable[[date], bool] | None = None
+    ) -> set[str]:
+        """People with confirmed telework on some day from ``start`` to ``end`` (only on
+        days ``counts`` accepts), as results and reports count them."""
+        return {
+            emp
+            for emp, days in self.confirmed.items()
+            if any(start <= d <= end and (counts is None or counts(d)) for d in days)
         }
 
 
@@ -68,7 +88,9 @@ class SqlNudgeFacts:
         every live entry in the second (leave, office, trips: busy days)."""
         facts = ScheduleFacts()
         row = ScheduleEntryRow
-        telework = sa_select(col(row.employee_id), col(row.day), col(row.part)).where(
+        telework = sa_select(
+            col(row.employee_id), col(row.day), col(row.part), col(row.state)
+        ).where(
             col(row.status) == EntryStatus.TELEWORK.value,
             col(row.state).in_(LIVE),
             col(row.day) >= telework_from,
@@ -80,11 +102,13 @@ class SqlNudgeFacts:
         async with self._sessions() as session:
             await session.connection(execution_options=READ_ONLY)
             parts: dict[str, str] = {}
-            for employee_id, day, part in await session.execute(telework):
+            for employee_id, day, part, state in await session.execute(telework):
                 shown = parts.get(part)
                 if shown is None:
                     shown = parts[part] = occasion_part(part, self._time_ranges).value
                 facts.telework.setdefault(employee_id, []).append((day, shown))
+                if state == EntryState.CONFIRMED.value:
+                    facts.confirmed.setdefault(employee_id, set()).add(day)
             for employee_id, day, status in await session.execute(busy):
                 facts.busy.setdefault(employee_id, set()).add(day)
                 if status == EntryStatus.LEAVE.value:

@@ -13,7 +13,16 @@ from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import Field, SQLModel, col, select
 
 from domain.identity import ChatUser
-from domain.org import ROSTER_FIELDS, ExemptReason, Office, OrgChart, OrgUnit, StaffMember, UnitKind
+from domain.org import (
+    ROSTER_FIELDS,
+    EmploymentType,
+    ExemptReason,
+    Office,
+    OrgChart,
+    OrgUnit,
+    StaffMember,
+    UnitKind,
+)
 from domain.roster import SENSITIVE_FIELDS, ImportPlan
 from storage.identity import append_event
 from storage.preferences import UserPreferenceRow
@@ -55,6 +64,7 @@ class StaffRow(SQLModel, table=True):
     active: bool = Field(default=True, sa_column=Column(Boolean, nullable=False, index=True))
     preferred_language: str | None = Field(default=None, max_length=2)
     time_zone: str = Field(default="Asia/Tokyo", max_length=64)
+    employment: str = Field(default="full_time", max_length=16)  # 常勤/非常勤 (issue 14)
     updated_at: datetime = Field(sa_column=Column(UtcDateTime(), nullable=False))
 
 
@@ -79,6 +89,7 @@ def to_member(row: StaffRow, preference: UserPreferenceRow | None = None) -> Sta
         active=row.active,
         preferred_language=row.preferred_language,
         time_zone=row.time_zone,
+        employment=EmploymentType(row.employment),
         chat_language=preference.language if preference else None,
         written_language=preference.written_language if preference else None,
     )
@@ -102,6 +113,7 @@ def to_unit(row: OrgUnitRow) -> OrgUnit:
 def _staff_values(member: StaffMember) -> dict[str, object]:
     values = {name: getattr(member, name) for name in ROSTER_FIELDS}
     values["exempt_reason"] = member.exempt_reason.value if member.exempt_reason else None
+    values["employment"] = member.employment.value
     return values
 
 
@@ -147,6 +159,7 @@ class SqlOrganisation:
             values = row._asdict()
             reason = values["exempt_reason"]
             values["exempt_reason"] = ExemptReason(reason) if reason else None
+            values["employment"] = EmploymentType(values["employment"])
             members[values["employee_id"]] = StaffMember(**values)
         return members
 

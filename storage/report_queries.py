@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import ColumnElement, Table, literal_column, select
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
-from domain.org import ExemptReason, Office, OrgUnit, StaffMember, UnitKind
+from domain.org import EmploymentType, ExemptReason, Office, OrgUnit, StaffMember, UnitKind
 from domain.report_history import StaffEvent, StaffHistory
 from domain.report_rows import ReportInputs
 from domain.schedule import (
@@ -135,6 +135,7 @@ async def _staff(conn: AsyncConnection) -> list[StaffMember]:
             s.care_family,
             s.exempt_reason,
             s.active,
+            s.employment,
         ).order_by(s.employee_id)
     )
     return [
@@ -150,6 +151,7 @@ async def _staff(conn: AsyncConnection) -> list[StaffMember]:
             care_family=r[8],
             exempt_reason=ExemptReason(r[9]) if r[9] else None,
             active=r[10],
+            employment=EmploymentType(r[11]),
         )
         for r in rows
     ]

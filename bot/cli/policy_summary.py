@@ -142,6 +142,10 @@ def _japanese(p: Policy) -> list[str]:
         f"時間単位: 標準勤務時間（{_hm(c.standard_working_day)}）の半分以下は半日、超えれば終日"
         f"（「15時から」のような申請は{_hm(c.working_day_end)}まで）"
     )
+    judged = "平均で判定" if p.aims.on_average else "期間ごとに判定"
+    lines.append(f"目安: {judged}（勤務日が{p.aims.min_working_days}日以上の期間を数える）")
+    covered = "・".join("常勤" if e == "full_time" else "非常勤" for e in p.employment.covered)
+    lines.append(f"計画の対象: {covered or 'なし'}の職員")
     a = p.approval
     if not a.required:
         lines.append("承認: 不要")
@@ -245,6 +249,12 @@ def _english(p: Policy) -> list[str]:
         f"({_hm(c.standard_working_day)}), else a full day (an open range runs to "
         f"{_hm(c.working_day_end)})"
     )
+    judged = "on average" if p.aims.on_average else "in every period"
+    lines.append(
+        f"Aims: judged {judged} (periods with at least {p.aims.min_working_days} working days)"
+    )
+    covered = ", ".join(e.replace("_", "-") for e in p.employment.covered)
+    lines.append(f"The plan covers: {covered or 'nobody'} staff")
     a = p.approval
     if not a.required:
         lines.append("Approval: not required")

@@ -10,8 +10,8 @@ from importlib import resources
 import pytest
 
 from domain.occasions import DayPart, Occasion, merge_by_day
-from domain.org import ExemptReason, StaffMember
-from domain.policy import load_policy, policy_from_mapping
+from domain.org import EmploymentType, ExemptReason, StaffMember
+from domain.policy import Employment, load_policy, policy_from_mapping
 from domain.quota import (
     NoTargetReason,
     QuotaFrame,
@@ -295,3 +295,14 @@ def test_fy2026_working_day_count_used_by_the_pace() -> None:
 def test_unknown_day_parts_are_refused() -> None:
     with pytest.raises(ValueError, match="unknown day part 'evening'"):
         quota_status(person(), POLICY, CAL, date(2026, 11, 26), [(date(2026, 11, 26), "evening")])
+
+
+def test_non_full_time_staff_are_outside_the_plan_unless_the_policy_covers_them() -> None:
+    """Issue 14 item 12: 対象者 = 常勤職員 by default; a policy may cover 非常勤 too."""
+    part_timer = person("P1", employment=EmploymentType.NON_FULL_TIME)
+    status = quota_status(part_timer, POLICY, CAL, date(2026, 11, 26), [])
+    assert status.no_target is NoTargetReason.NOT_COVERED and not status.may_be_nudged
+    both = POLICY.model_copy(update={"employment": Employment(covered=tuple(EmploymentType))})
+    covered = quota_status(part_timer, both, CAL, date(2026, 11, 26), [])
+    assert covered.no_target is None and covered.targets
+    assert quota_status(person("F1"), POLICY, CAL, date(2026, 11, 26), []).targets

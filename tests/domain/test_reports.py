@@ -15,7 +15,8 @@ from datetime import date
 
 import pytest
 
-from domain.policy import Aims, Policy, default_policy
+from domain.org import EmploymentType
+from domain.policy import Aims, Employment, Policy, default_policy
 from domain.report_history import StaffEvent, StaffHistory
 from domain.report_model import CategoryTally, MonthTally, ReportRange, ReportRequest, Scope, Tally
 from domain.report_rows import Report
@@ -445,3 +446,26 @@ def test_the_aim_can_be_judged_in_every_week_by_policy() -> None:
     days = [date(2026, 4, 30), date(2026, 5, 13), date(2026, 5, 20), date(2026, 5, 27)]
     general = _general_in((2026, 5), days, strict)
     assert (general.attained, general.periods_judged, general.periods_met) == (0, 5, 4)
+
+
+def test_non_full_time_staff_are_outside_the_report_by_default() -> None:
+    """Issue 14 item 12: a 非常勤 person who teleworked is in no headcount, denominator or
+    usage figure, and is shown as an exclusion; a policy can cover them."""
+    base = inputs(*FETCH)
+    extended = replace(
+        base,
+        staff=[*base.staff, person("Z1", C, employment=EmploymentType.NON_FULL_TIME)],
+        occasions={**base.occasions, "Z1": [(date(2026, 6, 3), "full")]},
+    )
+    request = ReportRequest(ReportRange.fiscal_year_of(2026, CALENDAR), telework_week=TELEWORK_WEEK)
+    body = build_report(request, extended, POLICY, CALENDAR).current
+    assert figures(body.overview[-1].tally) == figures(report().current.overview[-1].tally)
+    assert body.exclusions.not_covered == 1
+    both = POLICY.model_copy(update={"employment": Employment(covered=tuple(EmploymentType))})
+    covered = build_report(request, extended, both, CALENDAR).current.overview[-1].tally
+    assert (covered.headcount, covered.eligible, covered.implementers, covered.occasions) == (
+        19,
+        18,
+        15,
+        34,
+    )

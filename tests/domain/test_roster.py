@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from domain.org import ExemptReason, Office, StaffMember, UnitKind
+from domain.org import EmploymentType, ExemptReason, Office, StaffMember, UnitKind
 from domain.roster import (
     COLUMNS,
     NON_TEXT_COLUMNS,
@@ -241,6 +241,7 @@ GOOD = {
     "active": "1",
     "preferred_language": "ja",
     "time_zone": "Asia/Tokyo",
+    "employment": "常勤",
 }
 TEXT_COLUMNS = [c for c in COLUMNS if c not in NON_TEXT_COLUMNS]
 
@@ -318,3 +319,28 @@ def test_plan_updates_in_place_and_deactivates_only_when_asked() -> None:
     drop = plan_import(current, roster, deactivate_missing=True)
     assert ("deactivated", "A2") in [(c.kind, c.employee_id) for c in drop.changes]
     assert drop.summary() == "1 new, 1 updated, 1 deactivated, 0 unchanged"
+
+
+def test_employment_type_is_an_optional_column_defaulting_to_full_time() -> None:
+    """Issue 14 item 12: 常勤/非常勤."""
+    header = [*HEADER, "常勤/非常勤"]
+    base = ["本省", "大臣官房", "総務課", "", "", "", "", "2015-04-01"]
+    roster = build_roster(
+        header,
+        [
+            row(2, "E1", "一", "e1@example.go.jp", *base, "常勤"),
+            row(3, "E2", "二", "e2@example.go.jp", *base, "非常勤"),
+            row(4, "E3", "三", "e3@example.go.jp", *base, ""),
+            row(5, "E4", "四", "e4@example.go.jp", *base, "アルバイト"),
+        ],
+    )
+    assert [m.employment for m in roster.staff] == [
+        EmploymentType.FULL_TIME,
+        EmploymentType.NON_FULL_TIME,
+        EmploymentType.FULL_TIME,
+    ]
+    assert [(e.line, e.reason) for e in roster.errors] == [
+        (5, "employment: 'アルバイト' must be 常勤 or 非常勤")
+    ]
+    without = build_roster(HEADER, [row(2, "E1", "一", "e1@example.go.jp", *base)])
+    assert without.staff[0].employment is EmploymentType.FULL_TIME

@@ -134,6 +134,9 @@ async def test_nudge_facts(engine: AsyncEngine) -> None:
     assert got.on_leave("B2", date(2026, 7, 15)) and not got.on_leave("A1", date(2026, 7, 15))
     assert got.busy["B2"] == {date(2026, 7, 15), date(2026, 7, 16)}
     assert got.teleworkers(date(2026, 7, 13), date(2026, 7, 14)) == {"A1"}
+    # Results count confirmed telework only: A1's 7/15 awaits approval (issue 14 item 4).
+    assert got.teleworkers(date(2026, 7, 15), date(2026, 7, 16)) == {"A1", "B2"}
+    assert got.confirmed_teleworkers(date(2026, 7, 15), date(2026, 7, 16)) == {"B2"}
     not_14th = lambda d: d != date(2026, 7, 14)  # noqa: E731  (as if 7/14 were a holiday)
     assert got.teleworkers(date(2026, 7, 13), date(2026, 7, 14), not_14th) == set()
     assert got.teleworkers(date(2026, 7, 13), date(2026, 7, 16), not_14th) == {"A1", "B2"}

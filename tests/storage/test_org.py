@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from domain.identity import ChatUser, ConversationAddress
-from domain.org import Office, OrgUnit, StaffMember, UnitKind
+from domain.org import EmploymentType, Office, OrgUnit, StaffMember, UnitKind
 from domain.roster import ImportPlan, StaffChange
 from storage.engine import session_factory
 from storage.identity import SqlTurnRecorder
 from storage.org import SqlOrganisation
+from storage.report_queries import SqlReportQueries
 
 UNITS = [
     OrgUnit("局", "局", UnitKind.BUREAU, Office.HEAD_OFFICE),
@@ -105,3 +107,17 @@ async def test_chart_and_staff_round_trip(engine: AsyncEngine) -> None:
     assert section is not None and section.code == "局/課"
     staff = await organisation.staff()
     assert staff["E5"].hire_date == date(2020, 4, 1)
+
+
+async def test_employment_type_round_trips(engine: AsyncEngine) -> None:
+    """Issue 14 item 12: 非常勤 is stored and read back by every reader; 常勤 by default."""
+    part_timer = replace(member("E6", "six@example.go.jp"), employment=EmploymentType.NON_FULL_TIME)
+    organisation = await seed(engine, part_timer, member("E7", "seven@example.go.jp"))
+    staff = await organisation.staff()
+    assert staff["E6"].employment is EmploymentType.NON_FULL_TIME
+    assert staff["E7"].employment is EmploymentType.FULL_TIME
+    read = await organisation.member("E6")
+    assert read is not None and read.employment is EmploymentType.NON_FULL_TIME
+    inputs = await SqlReportQueries(engine).report_inputs(date(2026, 4, 1), date(2026, 4, 2))
+    by_id = {m.employee_id: m for m in inputs.staff}
+    assert by_id["E6"].employment is EmploymentType.NON_FULL_TIME

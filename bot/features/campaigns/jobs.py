@@ -71,8 +71,11 @@ def audience_of(
         if not member.active or (units is not None and member.org_unit not in units):
             continue
         out.members[emp] = member
-        if not policy.is_exempt(member) and on >= policy.eligibility.eligible_from(
-            member.hire_date
+        covered = policy.covers(member)  # 非常勤 are outside the plan by default
+        if (
+            covered
+            and not policy.is_exempt(member)
+            and on >= policy.eligibility.eligible_from(member.hire_date)
         ):
             out.eligible[emp] = member
         if emp in sections:
@@ -147,9 +150,13 @@ class CampaignDay:
         return [d for d in out if d is not None]
 
     def _results(self) -> list[NewDelivery | None]:
-        results = section_results(
-            self.audience.sections, self._teleworkers(), self.audience.rule_sections
+        # Results count confirmed telework only (approved where approval is required), as
+        # the report does; reminders above also heed requests still awaiting approval.
+        working = self.services.core.calendar.is_working_day  # closed days never count
+        confirmed = self.facts.confirmed_teleworkers(
+            self.campaign.start, self.campaign.end, working
         )
+        results = section_results(self.audience.sections, confirmed, self.audience.rule_sections)
         by_section = {r.section: r for r in results}
         out = []
         for section, chiefs in sorted(self.audience.chiefs.items()):

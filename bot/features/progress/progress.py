@@ -158,6 +158,8 @@ def _no_target(status: QuotaStatus, member: StaffMember, lang: Lang) -> str:
         return text(
             lang, "progress.none.conditional", until=short_date(status.conditional_until, lang)
         )
+    if reason == NoTargetReason.NOT_COVERED:
+        return text(lang, "progress.none.not_covered")
     if reason == NoTargetReason.INACTIVE:
         return text(lang, "progress.none.inactive")
     return text(lang, "progress.none.no_category")

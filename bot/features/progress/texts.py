@@ -71,6 +71,10 @@ add_texts(
             "在職中の職員として登録されていません。",
             "You are not registered as active staff.",
         ),
+        "progress.none.not_covered": (
+            "テレワーク推進計画の目標は常勤職員が対象のため、あなたに適用される目標はありません（テレワークの申請はできます）。",
+            "The telework plan's targets cover full-time staff, so none applies to you (you can still request telework).",
+        ),
         "progress.none.no_category": (
             "あなたに適用されるテレワーク目標はありません。",
             "No telework target applies to you.",

@@ -107,6 +107,7 @@ def heading_lines(report: Report, lang: Lang, generated: datetime) -> list[str]:
             exempt=ex.exempt,
             conditional=ex.conditional,
             unknown=ex.unknown_unit,
+            not_covered=ex.not_covered,
         ),
         text(lang, "report.generated", at=generated.strftime("%Y-%m-%d %H:%M %Z").strip()),
     ]

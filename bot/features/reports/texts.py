@@ -31,8 +31,8 @@ add_texts(
             "Denominators: headcount = staff in post on the reference day (in their unit then); eligible = headcount less staff in the conditional appointment period (and any work the policy takes out of the plan). Diet work and counter service are exempt from the weekly aim only and stay eligible. Rates count those of them who teleworked in the period",
         ),
         "report.exclusions": (
-            "除外: 期間中の退職者等 {left}名（職員数・実施率に含めず、実施の回数・人日・月別には計上）、対象外業務 {exempt}名・条件付採用期間中 {conditional}名（実施可能職員数から除外）、所属不明 {unknown}名",
-            "Exclusions: {left} who left during the period (outside the headcount and rates; their telework is in the occasions, person-days and months); {exempt} exempt and {conditional} in the conditional appointment period (not eligible); {unknown} in unknown units",
+            "除外: 期間中の退職者等 {left}名（職員数・実施率に含めず、実施の回数・人日・月別には計上）、対象外業務 {exempt}名・条件付採用期間中 {conditional}名（実施可能職員数から除外）、所属不明 {unknown}名、計画の対象外（非常勤等） {not_covered}名",
+            "Exclusions: {left} who left during the period (outside the headcount and rates; their telework is in the occasions, person-days and months); {exempt} exempt and {conditional} in the conditional appointment period (not eligible); {unknown} in unknown units; {not_covered} outside the plan (non-full-time, …)",
         ),
         "report.generated": (
             "作成日時: {at}",
