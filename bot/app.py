@@ -34,7 +34,9 @@ from bot.features.presence import routes as presence
 from bot.features.progress import routes as progress
 from bot.features.reminders import routes as reminders
 from bot.features.reports import routes as reports
+from bot.graph import Microsoft365, connect
 from domain.allowance import OrderedDays
+from domain.m365 import StatusNotes
 from domain.policy import Policy, load_policy
 from domain.reach import StaffReach
 from domain.worktime import PresenceHistory
@@ -96,6 +98,7 @@ class Application:
     router: Router
     turns: SqlTurnRecorder
     events: SqlEventLog
+    m365: Microsoft365 | None = None  # Microsoft Graph, when TELEWORK_GRAPH_FEATURES is set
 
     @property
     def meetings(self) -> MeetingDesk:
@@ -106,6 +109,8 @@ class Application:
         return self.services.get(ReminderServices)
 
     async def close(self) -> None:
+        if self.m365 is not None:
+            await self.m365.close()
         await self.engine.dispose()
 
 
@@ -115,9 +120,11 @@ def build_services(
     *,
     admins: frozenset[str] = frozenset(),
     clock: Clock = system_clock,
+    m365: Microsoft365 | None = None,
     conversation_timeout: timedelta = timedelta(minutes=10),
 ) -> Services:
-    """Every repository and feature service over one database (no I/O yet)."""
+    """Every repository and feature service over one database (no I/O yet). ``m365``: the
+    Microsoft 365 adapters of the features switched on (None: none of them)."""
     sessions = session_factory(engine)
     calendar = policy.work_calendar()
     services = Services(
@@ -135,7 +142,14 @@ def build_services(
         conversation_timeout=conversation_timeout,
     )
     meetings = SqlMeetings(sessions, calendar, clock=clock)
-    services.provide(MeetingDesk(meetings, SqlSubTeams(sessions, clock=clock)))
+    services.provide(
+        MeetingDesk(
+            meetings,
+            SqlSubTeams(sessions, clock=clock),
+            calendar=m365.calendar if m365 is not None else None,
+            free_busy=m365.free_busy if m365 is not None else None,
+        )
+    )
     services.provide(ReminderServices.build(engine, services))
     services.provide(ApproverNotices(services), ApprovalRequests)
     services.provide(SqlPresenceHistory(sessions), PresenceHistory)
@@ -143,6 +157,8 @@ def build_services(
     services.provide(allowance_store)
     services.provide(allowance_store, OrderedDays)
     services.provide(SqlStaffReach(engine), StaffReach)
+    if m365 is not None and m365.status is not None:
+        services.provide(m365.status, StatusNotes)
     return services
 
 
@@ -152,11 +168,13 @@ def build_application(settings: Settings, *, clock: Clock = system_clock) -> App
     engine = create_engine(settings.database_url)
     sessions = session_factory(engine)
     policy = load_policy(settings.policy_file)
+    m365 = connect(settings)
     services = build_services(
         engine,
         policy,
         admins=settings.admins,
         clock=clock,
+        m365=m365,
         conversation_timeout=timedelta(minutes=settings.conversation_timeout_minutes),
     )
     return Application(
@@ -165,6 +183,7 @@ def build_application(settings: Settings, *, clock: Clock = system_clock) -> App
         router=build_router(),
         turns=SqlTurnRecorder(sessions),
         events=SqlEventLog(sessions),
+        m365=m365,
     )
 
 
@@ -185,7 +204,7 @@ def feature_jobs(
     return [
         ScheduledJob(job.id, overrides.get(job.id, job.cron), job.build(services, engine))
         for job in declared
-        if only is None or job.id in only
+        if (only is None or job.id in only) and (job.wanted is None or job.wanted(services))
     ]
 
 

@@ -57,6 +57,7 @@ class SendResult:
     activity_id: str | None = None
     retry_after_seconds: float | None = None
     error: str | None = None
+    refused_here: bool = False  # never sent: our own rules refused the address
 
 
 class SendOutcome(StrEnum):
@@ -64,25 +65,47 @@ class SendOutcome(StrEnum):
 
     SENT = "sent"
     THROTTLED = "throttled"  # 429: wait, slow everyone, no attempt burnt
-    RETRY = "retry"  # 412/5xx/timeout: back off, count the attempt
-    FAILED = "failed"  # 403/404 and other 4xx: never going to work
+    RETRY = "retry"  # 412/5xx/timeout: back off within the retry budget
+    UNREACHABLE = "unreachable"  # 403/404: blocked, uninstalled, conversation gone
+    FAILED = "failed"  # other 4xx: never going to work
 
 
 TRANSIENT_STATUSES = frozenset({408, 412, 500, 502, 503, 504})
+UNREACHABLE_STATUSES = frozenset({403, 404})
 
 
 def classify(result: SendResult) -> SendOutcome:
     """Map an HTTP outcome to what the ledger should do with the delivery."""
     status = result.http_status
+    if result.refused_here:
+        return SendOutcome.FAILED
     if status is None or status in TRANSIENT_STATUSES:
         return SendOutcome.RETRY
     if 200 <= status < 300:
         return SendOutcome.SENT
     if status == 429:
         return SendOutcome.THROTTLED
+    if status in UNREACHABLE_STATUSES:
+        return SendOutcome.UNREACHABLE
     if status >= 500:
         return SendOutcome.RETRY
     return SendOutcome.FAILED
+
+
+@dataclass(frozen=True)
+class Hold:
+    """Not now: wait until ``until``, or drop the message (``until`` None), with the reason."""
+
+    until: datetime | None
+    reason: str
+
+
+class SendWindow(Protocol):
+    """When a kind of message may go out, checked at the moment of sending (quiet hours)."""
+
+    def hold(self, kind: str, now: datetime) -> Hold | None:
+        """None: send now. Else wait or drop."""
+        ...
 
 
 @dataclass(frozen=True)
@@ -124,6 +147,7 @@ class NewDelivery:
     payload: Mapping[str, Any]
     conversation_id: str | None = None
     run_id: int | None = None
+    deadline: datetime | None = None  # pointless after this instant: retries stop there
 
 
 @dataclass(frozen=True)
@@ -138,6 +162,8 @@ class ClaimedDelivery:
     attempts: int
     throttles: int
     target: ConversationTarget | None
+    created_at: datetime | None = None
+    deadline: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -177,8 +203,18 @@ class RunSummary:
 class DeliveryLedger(Protocol):
     """The dispatcher's view of the ledger. Every write after a claim is fenced on ``owner``."""
 
-    async def acquire_leadership(self, owner: str, ttl: timedelta) -> bool:
-        """Take or renew the sender lease; False while another owner holds a live one."""
+    async def acquire_leadership(
+        self, owner: str, ttl: timedelta, *, succeeding: str | None = None
+    ) -> bool:
+        """Take or renew the sender lease; False while another owner holds a live one, unless
+        that owner's name starts with ``succeeding`` (an earlier incarnation of this replica,
+        which a restart replaces at once)."""
+        ...
+
+    async def take_over(self, owner: str, policy: DuplicatePolicy) -> int:
+        """The new sender lease holder reclaims every claim made by anybody else: unattempted
+        ones go back to pending, attempts in flight are resent (or marked ``unknown``). Safe
+        because every later write of the old holder is fenced on its name."""
         ...
 
     async def release_leadership(self, owner: str) -> None: ...
@@ -225,6 +261,16 @@ class DeliveryLedger(Protocol):
 
     async def postpone(self, delivery_id: int, owner: str, available_at: datetime) -> bool:
         """Give a claimed, unattempted delivery back, due again at ``available_at``."""
+        ...
+
+    async def cancel(self, delivery_id: int, owner: str, reason: str) -> bool:
+        """A claimed, unattempted delivery that is pointless now: ``cancelled`` with the reason."""
+        ...
+
+    async def mark_not_working(
+        self, target: ConversationTarget, http_status: int, reason: str
+    ) -> None:
+        """Record that the conversation answered 403/404 (until the person writes again)."""
         ...
 
     async def reap_expired(self, policy: DuplicatePolicy) -> int:

@@ -77,6 +77,18 @@ class Schedule(Protocol):
         notify: Notify | None = None,
     ) -> ScheduleEntry | None: ...
 
+    async def decide_many(
+        self,
+        entry_ids: Sequence[int],
+        *,
+        approve: bool,
+        actor: str,
+        comment: str | None,
+        notify: Notify | None = None,
+    ) -> list[ScheduleEntry]:
+        """Decide every still-pending entry of one request in one transaction."""
+        ...
+
     async def telework_occasions(
         self, start: date, end: date, employee_ids: Sequence[str] | None = None
     ) -> dict[str, list[tuple[date, str]]]: ...

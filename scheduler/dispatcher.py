@@ -16,7 +16,7 @@ import logging
 import random
 import time
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from domain.delivery import (
     ClaimedDelivery,
@@ -27,6 +27,7 @@ from domain.delivery import (
     DuplicatePolicy,
     SendOutcome,
     SendResult,
+    SendWindow,
     classify,
 )
 from scheduler.metrics import DeliveryMetrics
@@ -39,6 +40,11 @@ from scheduler.rate_limit import (
 )
 
 log = logging.getLogger(__name__)
+
+UNREACHABLE_REASONS = {
+    403: "the person blocked or removed the bot: ",
+    404: "the conversation no longer exists: ",
+}
 
 
 @dataclass(frozen=True)
@@ -64,8 +70,10 @@ class DispatcherSettings:
     max_in_flight: int = 64
     hold_conversation_wait_seconds: float = 1.0  # longer waits go back to the ledger
     claim_lease: timedelta = timedelta(seconds=60)
-    leader_ttl: timedelta = timedelta(seconds=15)
-    max_attempts: int = 5
+    # A replica takes over from a dead leader within leader_ttl + leader_renew (≤ 4 s).
+    leader_ttl: timedelta = timedelta(seconds=3)
+    leader_renew: timedelta = timedelta(seconds=1)
+    retry_budget: timedelta = timedelta(hours=3)  # 5xx/timeouts retried this long after queueing
     backoff_base_seconds: float = 2.0
     backoff_cap_seconds: float = 300.0
     default_retry_after_seconds: float = 5.0
@@ -90,6 +98,8 @@ class Dispatcher:
         *,
         clock: Clock,
         owner: str,
+        replica: str | None = None,
+        window: SendWindow | None = None,
         settings: DispatcherSettings | None = None,
         metrics: DeliveryMetrics | None = None,
         rng: random.Random | None = None,
@@ -98,6 +108,12 @@ class Dispatcher:
         self._sender = sender
         self._clock = clock
         self._owner = owner
+        # Owners named "<replica>/<incarnation>": a restart of the same replica takes the lease
+        # and the dead incarnation's claims at once instead of waiting for them to expire.
+        self._succeeding = f"{replica}/" if replica else None
+        if self._succeeding and not owner.startswith(self._succeeding):
+            raise ValueError("owner must be named <replica>/<incarnation>")
+        self._window = window  # quiet hours, checked when each message is about to go
         self._settings = settings or DispatcherSettings()
         self._metrics = metrics
         self._rng = rng or random.Random()  # noqa: S311 - jitter, not security
@@ -136,7 +152,11 @@ class Dispatcher:
     async def start(self) -> None:
         if self._main is not None:
             raise RuntimeError("dispatcher already started")
-        self._leader = await self._ledger.acquire_leadership(self._owner, self._settings.leader_ttl)
+        self._leader = await self._ledger.acquire_leadership(
+            self._owner, self._settings.leader_ttl, succeeding=self._succeeding
+        )
+        if self._leader:
+            await self._take_over()
         self._set_leader_metric()
         self._heartbeat = asyncio.create_task(self._beat(), name=f"heartbeat-{self._owner}")
         self._main = asyncio.create_task(self._run(), name=f"dispatcher-{self._owner}")
@@ -174,16 +194,18 @@ class Dispatcher:
 
     async def _beat(self) -> None:
         s = self._settings
-        period = s.leader_ttl.total_seconds() / 3
+        period = s.leader_renew.total_seconds()
         while True:
             await asyncio.sleep(period)
             try:
                 was_leader = self._leader
                 self._leader = await self._ledger.acquire_leadership(self._owner, s.leader_ttl)
                 if self._leader:
-                    await self._ledger.extend_leases(self._owner, s.claim_lease)
                     if not was_leader:
+                        log.warning("dispatcher %s took over the sender lease", self._owner)
+                        await self._take_over()
                         self._wakeup.set()
+                    await self._ledger.extend_leases(self._owner, s.claim_lease)
                 elif was_leader:
                     log.warning("dispatcher %s lost the sender lease", self._owner)
                 self._set_leader_metric()
@@ -197,7 +219,7 @@ class Dispatcher:
         while not self._stopping.is_set():
             try:
                 if not self._leader:
-                    await self._idle(s.leader_ttl.total_seconds() / 3)
+                    await self._idle(s.leader_renew.total_seconds())
                     continue
                 await self._maybe_reap()
                 if await self._wait_for_gate():
@@ -219,6 +241,8 @@ class Dispatcher:
             if self._stopping.is_set() or not self._leader:
                 await self._ledger.release([d.id for d in batch[index:]], self._owner)
                 return
+            if await self._held(delivery):
+                continue
             await self._slots.acquire()
             conversation_wait = 0.0
             if delivery.target is not None:
@@ -246,6 +270,20 @@ class Dispatcher:
         if not self._in_flight:
             self._wakeup.set()  # the loop may be idling only because sends were in flight
 
+    async def _held(self, delivery: ClaimedDelivery) -> bool:
+        """Quiet hours at the moment of sending: wait for the next allowed time, or drop."""
+        if self._window is None:
+            return False
+        hold = self._window.hold(delivery.kind, self._clock.now())
+        if hold is None:
+            return False
+        if hold.until is None:
+            log.info("delivery %s (%s) dropped: %s", delivery.id, delivery.kind, hold.reason)
+            await self._ledger.cancel(delivery.id, self._owner, hold.reason)
+        else:
+            await self._ledger.postpone(delivery.id, self._owner, hold.until)
+        return True
+
     async def _take_token(self) -> None:
         """Wait for the app-wide slot at the current pace (and past any pause)."""
         if self._bucket.rate != self._pace.rate:
@@ -257,6 +295,11 @@ class Dispatcher:
             else:
                 await asyncio.sleep(wait)
             wait = self._paused_until_mono - time.monotonic()  # a storm while we slept
+
+    async def _take_over(self) -> None:
+        taken = await self._ledger.take_over(self._owner, self._settings.duplicate_policy)
+        if taken:
+            log.warning("took over %d deliveries claimed by a previous sender", taken)
 
     async def _maybe_reap(self) -> None:
         now = time.monotonic()
@@ -330,6 +373,10 @@ class Dispatcher:
         if self._stopping.is_set():
             await ledger.release([delivery.id], owner)
             return
+        if delivery.deadline is not None and self._clock.now() >= delivery.deadline:
+            await ledger.mark_failed(delivery.id, owner, None, "its deadline passed before sending")
+            self._count(SendOutcome.FAILED)
+            return
         if not await ledger.start_attempt(delivery.id, owner, delivery.target):
             log.warning("delivery %s: lease lost before the attempt", delivery.id)
             return
@@ -359,19 +406,49 @@ class Dispatcher:
                 log.error("delivery %s: sent, but its lease was lost before recording", delivery.id)
         elif outcome is SendOutcome.THROTTLED:
             await self._throttled(delivery, delivery.target, result, error)
-        elif outcome is SendOutcome.RETRY and delivery.attempts + 1 < self._settings.max_attempts:
-            delay = self._settings.backoff(delivery.attempts + 1, self._rng)
-            await ledger.retry_later(
-                delivery.id,
-                owner,
-                self._clock.now() + timedelta(seconds=delay),
-                result.http_status,
-                error,
-                throttled=False,
-            )
-            self._wakeup.set()
+        elif outcome is SendOutcome.RETRY:
+            await self._retry_or_give_up(delivery, result, error)
+        elif outcome is SendOutcome.UNREACHABLE:
+            assert result.http_status is not None
+            reason = UNREACHABLE_REASONS.get(result.http_status, "") + error
+            await ledger.mark_failed(delivery.id, owner, result.http_status, reason)
+            await ledger.mark_not_working(delivery.target, result.http_status, reason)
         else:
             await ledger.mark_failed(delivery.id, owner, result.http_status, error)
+
+    def _give_up_at(self, delivery: ClaimedDelivery) -> datetime:
+        """The retry budget from when it was queued, or the message's deadline if sooner."""
+        queued = delivery.created_at or self._clock.now()
+        end = queued + self._settings.retry_budget
+        return min(end, delivery.deadline) if delivery.deadline is not None else end
+
+    async def _retry_or_give_up(
+        self, delivery: ClaimedDelivery, result: SendResult, error: str
+    ) -> None:
+        """Transient (5xx, timeout, lost connection): back off, capped and jittered, within the
+        budget; past it, ``failed`` with the reason."""
+        attempts = delivery.attempts + 1
+        retry_at = self._clock.now() + timedelta(
+            seconds=self._settings.backoff(attempts, self._rng)
+        )
+        give_up_at = self._give_up_at(delivery)
+        if retry_at <= give_up_at:
+            await self._ledger.retry_later(
+                delivery.id, self._owner, retry_at, result.http_status, error, throttled=False
+            )
+            self._wakeup.set()
+            return
+        why = (
+            "its deadline"
+            if delivery.deadline is not None and give_up_at == delivery.deadline
+            else f"the retry budget of {self._settings.retry_budget}"
+        )
+        await self._ledger.mark_failed(
+            delivery.id,
+            self._owner,
+            result.http_status,
+            f"gave up after {attempts} attempts: the next would be past {why}; last: {error}",
+        )
 
     async def _throttled(
         self, delivery: ClaimedDelivery, target: ConversationTarget, result: SendResult, error: str
@@ -379,6 +456,16 @@ class Dispatcher:
         """A 429 delays its own request and conversation by the Retry-After and slows the pace;
         only when 429s dominate the recent answers does every sender pause."""
         delay = self._throttle_delay(result)
+        retry_at = self._clock.now() + timedelta(seconds=delay)
+        if delivery.deadline is not None and retry_at > delivery.deadline:
+            self._pace.on_throttle()
+            await self._ledger.mark_failed(
+                delivery.id,
+                self._owner,
+                result.http_status,
+                f"throttled, and its Retry-After ends past its deadline; last: {error}",
+            )
+            return
         self._conversations.block(target.conversation_id, time.monotonic() + delay)
         if self._pace.on_throttle():
             log.info("429: pace cut to %.1f/s", self._pace.rate)
@@ -387,12 +474,7 @@ class Dispatcher:
             self._storm.clear()
             await self._pause_everyone(delay)
         await self._ledger.retry_later(
-            delivery.id,
-            self._owner,
-            self._clock.now() + timedelta(seconds=delay),
-            result.http_status,
-            error,
-            throttled=True,
+            delivery.id, self._owner, retry_at, result.http_status, error, throttled=True
         )
         self._wakeup.set()
 

@@ -87,6 +87,10 @@ class SqlTurnRecorder:
                         "bot_name": address.bot_name,
                         "team_id": address.team_id,
                         "updated_at": now,
+                        # The person wrote: whatever made sends fail (403/404) is over.
+                        "not_working_since": None,
+                        "not_working_status": None,
+                        "not_working_reason": None,
                     },
                     conflict=("conversation_id", "user_key"),
                     update=(
@@ -97,6 +101,9 @@ class SqlTurnRecorder:
                         "team_id",
                         "conversation_type",
                         "updated_at",
+                        "not_working_since",
+                        "not_working_status",
+                        "not_working_reason",
                     ),
                 )
             )

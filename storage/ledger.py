@@ -14,7 +14,7 @@ from collections.abc import AsyncIterator, Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import and_, func, or_, select, update
+from sqlalchemy import DateTime, and_, func, literal, or_, select, update
 from sqlalchemy.engine import Row
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
@@ -48,8 +48,10 @@ class SqlDeliveryLedger:
         # SQLite has one writer at a time; queueing our own writers here is far cheaper than
         # letting them collide on BEGIN IMMEDIATE, whose busy handler sleeps in 1-25 ms steps.
         self._write_lock = asyncio.Lock() if self._dialect == "sqlite" else None
-        # Fenced single-row writes (an attempt starts, a send is recorded) are combined: those
-        # that arrive while one transaction commits go together in the next one.
+        # SQLite: fenced single-row writes (an attempt starts, a send is recorded) are combined:
+        # those that arrive while one transaction commits go together in the next one. Not on
+        # PostgreSQL: it has concurrent writers, and several rows in one transaction could
+        # deadlock with the heartbeat's lease extension.
         self._queued: list[tuple[Any, asyncio.Future[int]]] = []
         self._flusher: asyncio.Task[None] | None = None
 
@@ -71,16 +73,21 @@ class SqlDeliveryLedger:
 
     # --- the sender lease -------------------------------------------------------------------
 
-    async def acquire_leadership(self, owner: str, ttl: timedelta) -> bool:
+    async def acquire_leadership(
+        self, owner: str, ttl: timedelta, *, succeeding: str | None = None
+    ) -> bool:
         now = self._now()
         table = LEADER_LEASE
+        takeable = [table.c.owner == owner, table.c.expires_at <= now]
+        if succeeding:
+            takeable.append(table.c.owner.startswith(succeeding, autoescape=True))
         stmt = upsert(self._dialect, table).values(
             name=SENDER_LEASE, owner=owner, expires_at=now + ttl, acquired_at=now
         )
         stmt = stmt.on_conflict_do_update(
             index_elements=[table.c.name],
             set_={"owner": owner, "expires_at": now + ttl},
-            where=or_(table.c.owner == owner, table.c.expires_at <= now),
+            where=or_(*takeable),
         ).returning(table.c.owner)
         async with self._write() as conn:
             row = (await conn.execute(stmt)).first()
@@ -126,6 +133,8 @@ class SqlDeliveryLedger:
                 _D.conversation_id,
                 _D.service_url,
                 _D.available_at,
+                _D.created_at,
+                _D.deadline_at,
             )
         )
         async with self._write() as conn:
@@ -144,6 +153,8 @@ class SqlDeliveryLedger:
                 attempts=r.attempts,
                 throttles=r.throttles,
                 target=targets.get(r.id),
+                created_at=from_db(r.created_at),
+                deadline=from_db(r.deadline_at),
             )
             for r in rows
         ]
@@ -217,6 +228,9 @@ class SqlDeliveryLedger:
 
     async def _combined(self, stmt: Any) -> int:
         """Run ``stmt`` in the next combined transaction; its row count."""
+        if self._write_lock is None:
+            async with self._write() as conn:
+                return rowcount(await conn.execute(stmt))
         done: asyncio.Future[int] = asyncio.get_running_loop().create_future()
         self._queued.append((stmt, done))
         if self._flusher is None or self._flusher.done():
@@ -324,6 +338,34 @@ class SqlDeliveryLedger:
         async with self._write() as conn:
             return rowcount(await conn.execute(stmt))
 
+    async def mark_not_working(
+        self, target: ConversationTarget, http_status: int, reason: str
+    ) -> None:
+        ref = CONVERSATION_REF.c
+        stmt = (
+            update(CONVERSATION_REF)
+            .where(ref.conversation_id == target.conversation_id)
+            .values(
+                not_working_since=func.coalesce(
+                    ref.not_working_since, literal(self._now(), DateTime(timezone=True))
+                ),
+                not_working_status=http_status,
+                not_working_reason=reason[:_MAX_ERROR],
+            )
+        )
+        await self._combined(stmt)
+
+    async def cancel(self, delivery_id: int, owner: str, reason: str) -> bool:
+        return await self._fenced(
+            delivery_id,
+            owner,
+            _PENDING,
+            status=DeliveryStatus.CANCELLED.value,
+            last_error=reason[:_MAX_ERROR],
+            lease_owner=None,
+            lease_expires_at=None,
+        )
+
     async def postpone(self, delivery_id: int, owner: str, available_at: datetime) -> bool:
         return await self._fenced(
             delivery_id,
@@ -334,10 +376,27 @@ class SqlDeliveryLedger:
             lease_expires_at=None,
         )
 
+    async def take_over(self, owner: str, policy: DuplicatePolicy) -> int:
+        now = self._now()
+        others = and_(_D.lease_owner.is_not(None), _D.lease_owner != owner)
+        async with self._write() as conn:
+            released = rowcount(
+                await conn.execute(
+                    update(DELIVERY)
+                    .where(others, _D.status == _PENDING)
+                    .values(lease_owner=None, lease_expires_at=None, updated_at=now)
+                )
+            )
+        return released + await self._reap(and_(others, _D.status == _SENDING), policy)
+
     async def reap_expired(self, policy: DuplicatePolicy) -> int:
         """Attempts whose sender's lease ran out: resend, or ``unknown`` for at-most-once kinds."""
+        return await self._reap(
+            and_(_D.status == _SENDING, _D.lease_expires_at <= self._now()), policy
+        )
+
+    async def _reap(self, expired: Any, policy: DuplicatePolicy) -> int:
         now = self._now()
-        expired = and_(_D.status == _SENDING, _D.lease_expires_at <= now)
         unknown_kinds = sorted(policy.at_most_once_kinds)
         cleared = {"lease_owner": None, "lease_expires_at": None, "updated_at": now}
         async with self._write() as conn:

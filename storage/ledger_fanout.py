@@ -45,6 +45,7 @@ def _row(delivery: NewDelivery, now: datetime, available_at: datetime) -> dict[s
         "attempts": 0,
         "throttles": 0,
         "available_at": available_at,
+        "deadline_at": as_utc(delivery.deadline) if delivery.deadline else None,
         "created_at": now,
         "updated_at": now,
     }
@@ -106,11 +107,13 @@ async def fan_out(
     payload: Mapping[str, Any],
     now: datetime,
     run_id: int | None = None,
+    deadline: datetime | None = None,
 ) -> int:
     """``INSERT … SELECT … ON CONFLICT DO NOTHING``: one delivery per row of ``recipients``.
 
     ``recipients`` selects one column, the recipient key (the Teams user id of a 1:1
-    conversation, as in ``conversation_ref.user_key``). Returns how many rows were new.
+    conversation, as in ``conversation_ref.user_key``). ``deadline``: after it the messages are
+    pointless and retries stop. Returns how many rows were new.
     """
     now = as_utc(now)
     dialect = _dialect(session)
@@ -128,6 +131,7 @@ async def fan_out(
         literal(run_id),
         utc_literal(dialect, "created_at", now),
         utc_literal(dialect, "updated_at", now),
+        utc_literal(dialect, "deadline_at", as_utc(deadline) if deadline else None),
     ).where(true())  # SQLite: a WHERE keeps "SELECT … ON CONFLICT" unambiguous
     columns = [
         "recipient",
@@ -141,6 +145,7 @@ async def fan_out(
         "run_id",
         "created_at",
         "updated_at",
+        "deadline_at",
     ]
     stmt = (
         upsert(dialect, DELIVERY)

@@ -90,6 +90,9 @@ class Delivery(SQLModel, table=True):
     created_at: datetime = _utc(nullable=False)
     updated_at: datetime = _utc(nullable=False)
     sent_at: datetime | None = _utc(nullable=True)
+    # After this instant the message is pointless (a morning reminder in the evening): retries
+    # stop and it fails with the reason. None: only the dispatcher's retry budget applies.
+    deadline_at: datetime | None = _utc(nullable=True)
 
 
 class LeaderLease(SQLModel, table=True):

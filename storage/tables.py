@@ -14,6 +14,7 @@ from sqlalchemy import (
     Dialect,
     Index,
     Integer,
+    Text,
     TypeDecorator,
     UniqueConstraint,
 )
@@ -87,6 +88,13 @@ class ConversationRef(SQLModel, table=True):
     bot_name: str | None = Field(default=None, max_length=255)
     team_id: str | None = Field(default=None, max_length=255)
     updated_at: datetime = _utc_column(nullable=False)
+    # Set when a send answered 403 (blocked, uninstalled) or 404 (conversation gone); cleared
+    # when the person writes again. storage.reachability lists them.
+    not_working_since: datetime | None = Field(
+        default=None, sa_column=Column(UtcDateTime(), nullable=True)
+    )
+    not_working_status: int | None = Field(default=None)
+    not_working_reason: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
 
 
 class Event(SQLModel, table=True):

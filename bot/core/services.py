@@ -68,6 +68,11 @@ class Services:
         implements). Wiring only, before the first turn."""
         self.extensions[kind or type(value)] = value
 
+    def find(self, kind: type[T]) -> T | None:
+        """The extension registered under ``kind``, or None for an optional one that was not
+        wired (e.g. a Microsoft 365 port with Graph off)."""
+        return cast("T | None", self.extensions.get(kind))
+
     def get(self, kind: type[T]) -> T:
         """The extension registered under ``kind`` (a wiring defect if it is missing)."""
         value = self.extensions.get(kind)

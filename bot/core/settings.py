@@ -86,9 +86,21 @@ class Settings(GraphSettings, AppListing):
     policy_file: Path | None = Field(default=None, alias="TELEWORK_POLICY_FILE")
     # The ceiling of the adaptive pace (scheduler.rate_limit.AdaptiveRate), not the pace itself.
     delivery_rate: float = Field(default=50.0, gt=0, le=100, alias="TELEWORK_DELIVERY_RATE")
-    delivery_max_attempts: int = Field(
-        default=5, ge=1, le=20, alias="TELEWORK_DELIVERY_MAX_ATTEMPTS"
+    # 5xx, timeouts and lost connections are retried (capped exponential back-off with jitter)
+    # for this long after the message was queued, never past the message's own deadline.
+    delivery_retry_hours: float = Field(
+        default=3.0, gt=0, le=72, alias="TELEWORK_DELIVERY_RETRY_HOURS"
     )
+    # The sender lease: a replica takes over from a dead leader within ttl + renew seconds.
+    delivery_leader_ttl_seconds: float = Field(
+        default=3.0, ge=1, le=300, alias="TELEWORK_DELIVERY_LEADER_TTL_SECONDS"
+    )
+    delivery_leader_renew_seconds: float = Field(
+        default=1.0, gt=0, le=100, alias="TELEWORK_DELIVERY_LEADER_RENEW_SECONDS"
+    )
+    # Who this replica is across restarts (empty: host name and port). A restarted replica
+    # takes its dead incarnation's sender lease and claims at once; give each replica its own.
+    replica_id: str = Field(default="", max_length=100, alias="TELEWORK_REPLICA_ID")
     delivery_at_most_once_kinds: Annotated[frozenset[str], NoDecode] = Field(
         default=frozenset(), alias="TELEWORK_DELIVERY_AT_MOST_ONCE_KINDS"
     )
@@ -130,6 +142,15 @@ class Settings(GraphSettings, AppListing):
     @classmethod
     def _empty_is_default(cls, value: Any) -> Any:
         return None if isinstance(value, str) and not value.strip() else value
+
+    @model_validator(mode="after")
+    def _renew_within_ttl(self) -> Settings:
+        if self.delivery_leader_renew_seconds * 2 > self.delivery_leader_ttl_seconds:
+            raise ValueError(
+                "TELEWORK_DELIVERY_LEADER_RENEW_SECONDS must be at most half of "
+                "TELEWORK_DELIVERY_LEADER_TTL_SECONDS"
+            )
+        return self
 
     @field_validator("metrics_token")
     @classmethod

@@ -125,7 +125,7 @@ class TeamsConnector:
         """``POST {serviceUrl}/v3/conversations/{id}/activities``; never raises."""
         refused = self._refused(target.service_url)
         if refused:
-            return SendResult(http_status=403, error=refused)
+            return SendResult(http_status=403, error=refused, refused_here=True)
         url = (
             f"{target.service_url.rstrip('/')}/v3/conversations/"
             f"{quote(target.conversation_id, safe='')}/activities"

@@ -20,7 +20,7 @@ from bot.core.service_url import ServiceUrlRule
 from bot.core.settings import AppType, Settings
 from bot.teams.connector import MULTI_TENANT, BotFrameworkToken, TeamsConnector
 from bot.teams.loopback import LoopbackSender, TerminalInbox
-from domain.delivery import Clock, DuplicatePolicy
+from domain.delivery import Clock, DuplicatePolicy, SendWindow
 from scheduler.clock import ReminderClock, ScheduledJob
 from scheduler.dispatcher import Dispatcher, DispatcherSettings
 from scheduler.metrics import DeliveryMetrics
@@ -28,9 +28,14 @@ from storage.ledger import SqlDeliveryLedger
 from storage.ledger_fanout import SqlFiringLedger
 
 
-def replica_name() -> str:
-    """Who holds a lease: host, process and a random suffix (restarts get a new name)."""
-    return f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:6]}"
+def replica_id(settings: Settings) -> str:
+    """Who this replica is across restarts: the setting, else host name and port."""
+    return settings.replica_id.strip() or f"{socket.gethostname()}:{settings.port}"
+
+
+def replica_name(replica: str) -> str:
+    """Who holds a lease: ``<replica>/<incarnation>`` (process and a random suffix)."""
+    return f"{replica}/{os.getpid()}-{uuid.uuid4().hex[:6]}"
 
 
 def teams_connector(settings: Settings, http: aiohttp.ClientSession) -> TeamsConnector:
@@ -70,20 +75,27 @@ def build_proactive(
     clock: Clock,
     jobs: Sequence[ScheduledJob] = (),
     terminal: TerminalInbox | None = None,
+    window: SendWindow | None = None,
 ) -> ProactiveEngine:
     """``terminal``: the terminal chats of this process, which get their proactive messages
-    handed over (``bot.teams.loopback``) instead of POSTed to a connector."""
-    owner = replica_name()
+    handed over (``bot.teams.loopback``) instead of POSTed to a connector. ``window``: the
+    quiet hours each message is checked against when it is about to be sent."""
+    replica = replica_id(settings)
+    owner = replica_name(replica)
     connector = teams_connector(settings, http)
     dispatcher = Dispatcher(
         SqlDeliveryLedger(engine, clock),
         LoopbackSender(connector, terminal or TerminalInbox()),
         clock=clock,
         owner=owner,
+        replica=replica,
+        window=window,
         metrics=metrics,
         settings=DispatcherSettings(
             rate_per_second=settings.delivery_rate,
-            max_attempts=settings.delivery_max_attempts,
+            retry_budget=timedelta(hours=settings.delivery_retry_hours),
+            leader_ttl=timedelta(seconds=settings.delivery_leader_ttl_seconds),
+            leader_renew=timedelta(seconds=settings.delivery_leader_renew_seconds),
             duplicate_policy=DuplicatePolicy(
                 at_most_once_kinds=settings.delivery_at_most_once_kinds
             ),

@@ -37,6 +37,7 @@ from bot.teams.proactive import ProactiveEngine, build_proactive
 from bot.teams.sdk_auth import CachingBotFrameworkAuthentication
 from bot.teams.team_install import TeamConversations
 from bot.ui.texts import text
+from domain.policy import QuietHours
 from scheduler.metrics import DeliveryMetrics
 from storage.migrate import DatabaseNotMigrated, ensure_migrated
 
@@ -201,6 +202,7 @@ def create_app(
                 FunctionClock(clock),
                 jobs=scheduled_jobs(settings, application),
                 terminal=edge.terminal,
+                window=QuietHours(application.services.policy, application.services.calendar),
             )
             application.services.doorbell.attach(proactive.dispatcher.wake)
             edge.team_conversations.attach(proactive.connector)

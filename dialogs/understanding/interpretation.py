@@ -7,6 +7,10 @@
 - ``replaces``: for ``change``, what the new entries replace (``date`` plus ``part`` and
   ``status`` where the message said them, ``null`` meaning "whatever is recorded").
 
+Keys added later appear only when set: ``at`` (a stated time, "HH:MM") and ``correction``
+(``true``: the message corrects a reported time) for reports and presence; ``command``,
+``argument``, ``days``, ``fragment``. ``query_progress`` asks about one's targets and counts.
+
 In ``cancel`` entries (and ``cancel_recurring``'s recurrence) ``status`` may be ``null``:
 "cancel whatever is recorded on that day". Everywhere else entries are complete.
 """

@@ -346,3 +346,60 @@ def test_nudges_respect_quiet_hours_and_closed_days() -> None:
     # 01:00 UTC is 10:00 in Tokyo.
     assert nudges.may_send_at(datetime(2026, 11, 26, 1, 0, tzinfo=UTC), CAL)
     assert nudges.working_hours_start == time(9, 0)
+
+
+# --- issue 14 item 14: quiet hours at the moment of sending --------------------------------------
+
+
+def test_next_time_within_hours_skips_nights_weekends_and_holidays() -> None:
+    from domain.policy import QuietHours, default_policy
+
+    policy = default_policy()
+    cal = policy.work_calendar()
+    jst = cal.tz
+    hours = policy.nudges
+    at = datetime(2026, 11, 26, 10, 0, tzinfo=jst)
+    assert hours.next_within_hours(at, cal) == at
+    early = datetime(2026, 11, 26, 7, 30, tzinfo=jst)
+    assert hours.next_within_hours(early, cal) == datetime(2026, 11, 26, 9, 0, tzinfo=jst)
+    friday_night = datetime(2026, 11, 27, 20, 30, tzinfo=jst)
+    assert hours.next_within_hours(friday_night, cal) == datetime(2026, 11, 30, 9, 0, tzinfo=jst)
+    before_holiday = datetime(2026, 11, 20, 18, 0, tzinfo=jst)  # Friday; Monday 11/23 勤労感謝の日
+    assert hours.next_within_hours(before_holiday, cal) == datetime(2026, 11, 24, 9, 0, tzinfo=jst)
+
+    window = QuietHours(policy, cal)
+    assert window.hold("digest", at) is None
+    dropped = window.hold("digest", friday_night)
+    assert dropped is not None and dropped.until is None and "quiet hours" in dropped.reason
+    waits = window.hold("approval_request", friday_night)
+    assert waits is not None and waits.until == datetime(2026, 11, 30, 9, 0, tzinfo=jst)
+    assert window.hold("meeting_invite", friday_night) is None  # not listed: any time
+
+
+def test_the_policy_can_change_what_each_kind_does_outside_hours() -> None:
+    from domain.policy import QuietHours, Sending, default_policy
+
+    policy = default_policy().model_copy(
+        update={"sending": Sending.model_validate({"outside_hours": {"digest": "wait"}})}
+    )
+    cal = policy.work_calendar()
+    night = datetime(2026, 11, 26, 21, 0, tzinfo=cal.tz)
+    hold = QuietHours(policy, cal).hold("digest", night)
+    assert hold is not None and hold.until == datetime(2026, 11, 27, 9, 0, tzinfo=cal.tz)
+    assert QuietHours(policy, cal).hold("nudge", night) is None  # the list was replaced
+    with pytest.raises(ValueError):
+        Sending.model_validate({"outside_hours": {"digest": "later"}})
+
+
+def test_nudge_fatigue_defaults_and_summary() -> None:
+    fatigue = POLICY.fatigue
+    assert (fatigue.max_per_week, fatigue.max_per_week_telework_week) == (2, 3)
+    assert fatigue.one_per_day and (fatigue.back_off_after_ignored, fatigue.back_off_days) == (
+        3,
+        30,
+    )
+    assert fatigue.cap(telework_week=False) == 2 and fatigue.cap(telework_week=True) == 3
+    assert "at most 2 a week (3 in a Telework Week); one a day" in render_summary(POLICY, "en")
+    assert "声かけの上限: 1人あたり週2回" in render_summary(POLICY, "ja")
+    assert not POLICY.declarations.allow_telework_on_closed_days
+    assert "Telework on closed days: refused" in render_summary(POLICY, "en")

@@ -54,6 +54,7 @@ async def add_deliveries(
     kind: str = "reminder",
     period_key: str = "2026-12-01",
     run_id: int | None = None,
+    deadline: datetime | None = None,
 ) -> int:
     async with session_factory(engine)() as session, session.begin():
         return await fan_out_to(
@@ -65,6 +66,7 @@ async def add_deliveries(
                     period_key=period_key,
                     payload={"type": "message", "text": f"hello {n}"},
                     run_id=run_id,
+                    deadline=deadline,
                 )
                 for n in numbers
             ),

@@ -1,7 +1,9 @@
 """A dispatcher in its own process, for the SIGKILL test.
 
-``python -m tests.scheduler.dispatcher_runner DATABASE_URL OWNER [--drain]`` prints "started"
-once it runs; with ``--drain`` it exits when nothing is left to send.
+``python -m tests.scheduler.dispatcher_runner DATABASE_URL OWNER [--replica R] [--drain]`` prints
+"started" once it runs (and "leader" if it holds the sender lease then); with ``--drain`` it exits
+when nothing is left to send. The lease and claim settings are the defaults: a claim lasts 60 s,
+so only an immediate take-over explains a fast recovery.
 """
 
 from __future__ import annotations
@@ -10,7 +12,6 @@ import argparse
 import asyncio
 import logging
 import signal
-from datetime import timedelta
 
 import aiohttp
 
@@ -21,14 +22,12 @@ from storage.engine import create_engine
 from storage.ledger import SqlDeliveryLedger
 
 
-async def main(database_url: str, owner: str, drain: bool) -> None:
+async def main(database_url: str, owner: str, replica: str | None, drain: bool) -> None:
     engine = create_engine(database_url)
     settings = DispatcherSettings(
         rate_per_second=200,
         max_in_flight=8,
         batch_size=20,
-        claim_lease=timedelta(seconds=2),
-        leader_ttl=timedelta(seconds=2),
         reap_every_seconds=0.5,
         idle_wait_seconds=0.5,
         backoff_base_seconds=0.05,
@@ -39,10 +38,11 @@ async def main(database_url: str, owner: str, drain: bool) -> None:
             TeamsConnector(session, None),
             clock=SystemClock(),
             owner=owner,
+            replica=replica,
             settings=settings,
         )
         await dispatcher.start()
-        print("started", flush=True)
+        print("started leader" if dispatcher.is_leader else "started", flush=True)
         stop = asyncio.Event()
         asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, stop.set)
         waits = [asyncio.create_task(stop.wait())]
@@ -60,6 +60,7 @@ if __name__ == "__main__":
     parser = argparse.ArgumentParser()
     parser.add_argument("database_url")
     parser.add_argument("owner")
+    parser.add_argument("--replica")
     parser.add_argument("--drain", action="store_true")
     args = parser.parse_args()
-    asyncio.run(main(args.database_url, args.owner, args.drain))
+    asyncio.run(main(args.database_url, args.owner, args.replica, args.drain))

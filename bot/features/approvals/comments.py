@@ -30,7 +30,10 @@ async def reject_with_reason(turn: Turn, payload: Decision) -> Reply:
     if entry is None or entry.state != EntryState.PENDING:
         return Reply(text=text(lang, "approvals.gone"))
     member = await turn.services.directory.member(entry.employee_id)
-    if member is None or not can_approve_for(viewer, member, await turn.chart()):
+    rule = turn.services.policy.approval.chief_requests
+    if member is None or not can_approve_for(
+        viewer, member, await turn.chart(), chief_requests=rule
+    ):
         return Reply(text=text(lang, "approvals.denied"))
     turn.exchange.hold(REASON, {"entry_id": payload.entry_id})
     shown = entry_line(entry.day, entry.part, entry.status, lang)

@@ -15,7 +15,7 @@ from alembic import op
 
 
 revision: str = '0007'
-down_revision: str | None = '0013'
+down_revision: str | None = '0010'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

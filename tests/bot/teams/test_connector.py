@@ -121,8 +121,8 @@ async def test_a_refused_token_is_a_retryable_result_not_an_exception(
         (Reply(429, retry_after="7"), 429, SendOutcome.THROTTLED, 7.0),
         (Reply(412), 412, SendOutcome.RETRY, None),
         (Reply(502), 502, SendOutcome.RETRY, None),
-        (Reply(403), 403, SendOutcome.FAILED, None),
-        (Reply(404), 404, SendOutcome.FAILED, None),
+        (Reply(403), 403, SendOutcome.UNREACHABLE, None),
+        (Reply(404), 404, SendOutcome.UNREACHABLE, None),
     ],
 )
 async def test_http_errors_become_results(

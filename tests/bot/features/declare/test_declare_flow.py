@@ -31,9 +31,11 @@ async def test_declare_confirm_approve_and_board(office: Any) -> None:
     pending = card(await chief.say("承認待ち"))
     assert "メーガン：11/27(金) 終日 テレワーク" in shown(pending)
     decided = await chief.press(button(pending, "approve"), comment_1="了解です")
-    assert decided["value"] == "メーガンさんの「11/27(金) 終日 テレワーク」を承認しました。"
+    # The answer is the list card brought up to date (issue 13 §6): no buttons left.
+    assert "メーガンさんの「11/27(金) 終日 テレワーク」を承認しました。" in shown(decided["value"])
+    assert "承認待ちの申請はありません。" in shown(decided["value"])
     again = await chief.press(button(pending, "approve"))
-    assert again["value"] == "この申請はすでに処理済みか、取り消されています。"
+    assert "この申請はすでに処理済みか、取り消されています。" in shown(again["value"])
 
     mine = card(await megan.say("私の予定"))
     assert "11/27(金) 終日 テレワーク" in shown(mine) and "承認待ち" not in shown(mine)
@@ -77,10 +79,26 @@ async def test_cancel_asks_then_cancels(office: Any) -> None:
     assert "11/30" not in mine and "12/2(水) 終日 テレワーク" in mine
 
 
-async def test_closed_day_is_warned_not_shifted(office: Any) -> None:
-    megan, _chief, _url = office
-    proposal = card(await megan.say("11/28 テレワーク"))
-    assert "11/28(土) 終日 テレワーク（⚠ 土曜日のため閉庁日です" in shown(proposal)
+async def test_telework_on_a_closed_day_is_refused_with_its_name_not_shifted(office: Any) -> None:
+    megan, _chief, url = office
+    saturday = await megan.say("11/28 テレワーク")
+    assert "attachments" not in saturday  # nothing to confirm
+    assert saturday["text"] == (
+        "11/28(土)：土曜日のため閉庁日です。テレワークは勤務日に登録してください"
+    )
+    holiday = card(await megan.say("12/30と12/1 テレワーク"))
+    assert "12/1(火) 終日 テレワーク" in shown(holiday)
+    assert "12/30(水)：年末年始のため閉庁日です" in shown(holiday)
+    await megan.press(button(holiday, "declare_confirm"))
+    engine = create_engine(url)
+    entries = await SqlSchedule(session_factory(engine)).entries(
+        "S1", date(2026, 11, 28), date(2026, 12, 31), live_only=False
+    )
+    await engine.dispose()
+    assert [e.day for e in entries] == [date(2026, 12, 1)]
+    # Office on a closed day (休日出勤) is only warned about.
+    office_day = card(await megan.say("11/28 出勤"))
+    assert "（⚠ 土曜日のため閉庁日です" in shown(office_day)
 
 
 async def test_forged_card_data_is_refused_and_nothing_written(office: Any) -> None:
@@ -172,7 +190,7 @@ async def test_approval_request_and_decision_are_delivered(office: Any) -> None:
     request_card = request["attachments"][0]["content"]
     assert "メーガンさんから申請がありました：12/3(木) 午後 テレワーク" in shown(request_card)
     decided = await chief.press(button(request_card, "reject"), comment_1="会議があります")
-    assert "差し戻しました" in decided["value"]
+    assert "差し戻しました" in shown(decided["value"])
     megan_conversation = megan.template["conversation"]["id"]
     messages = await wait_for(megan.connector, megan_conversation, 1)
     assert any(
@@ -243,7 +261,7 @@ async def test_a_chosen_language_is_used_for_proactive_messages_too(office: Any)
     await megan.press(button(proposal, "declare_confirm"))
     [request] = await wait_for(chief.connector, chief.template["conversation"]["id"], 1)
     decided = await chief.press(button(request["attachments"][0]["content"], "approve"))
-    assert "承認しました" in decided["value"]
+    assert "承認しました" in shown(decided["value"])
     messages = await wait_for(megan.connector, megan.template["conversation"]["id"], 1)
     assert any("approved" in m.get("text", "").lower() for m in messages), messages
     assert not any("承認されました" in m.get("text", "") for m in messages)
