@@ -23,7 +23,7 @@ async def test_the_reason_is_asked_then_passed_on(office: Any) -> None:
     assert asked["value"].startswith("メーガンさんの「12/3(木) 午後 テレワーク」を差し戻す理由")
     # Read as written: a reason that looks like a declaration is still the reason.
     decided = await chief.say("明日は出社してください")
-    assert "差し戻しました" in decided["text"]
+    assert "差し戻しました" in shown(decided)
     messages = await wait_for(megan.connector, megan.template["conversation"]["id"], 1)
     assert any(
         "差し戻されました：12/3(木) 午後 テレワーク" in m.get("text", "")
@@ -35,7 +35,7 @@ async def test_the_reason_is_asked_then_passed_on(office: Any) -> None:
 async def test_none_rejects_without_a_reason(office: Any) -> None:
     _megan, chief, listed = await pending_request(office)
     await chief.press(button(listed, "reject"))
-    assert "差し戻しました" in (await chief.say("なし"))["text"]
+    assert "差し戻しました" in shown(await chief.say("なし"))
     assert "承認待ちの申請はありません" in shown(await chief.say("承認待ち"))
 
 
@@ -50,11 +50,27 @@ async def test_never_mind_leaves_the_request_pending(office: Any) -> None:
 async def test_a_comment_typed_on_the_card_rejects_at_once(office: Any) -> None:
     _megan, chief, listed = await pending_request(office)
     decided = await chief.press(button(listed, "reject"), comment_1="会議があります")
-    assert "差し戻しました" in decided["value"]
+    assert "差し戻しました" in shown(decided["value"])
 
 
 async def test_a_reason_about_cancelling_is_still_the_reason(office: Any) -> None:
     _megan, chief, listed = await pending_request(office)
     await chief.press(button(listed, "reject"))
     decided = await chief.say("会議があるので取り消してください")
-    assert "差し戻しました" in decided["text"]
+    assert "差し戻しました" in shown(decided)
+
+
+async def test_reject_all_asks_the_reason_once_for_every_day(office: Any) -> None:
+    megan, chief, _url = office
+    await chief.say("ヘルプ")
+    await megan.press(
+        button(card(await megan.say("12/1から12/3までテレワーク")), "declare_confirm")
+    )
+    listed = card(await chief.say("承認待ち"))
+    asked = await chief.press(button(listed, "reject_all"))
+    assert "12/1(火)" in asked["value"] and "12/3(木)" in asked["value"]
+    assert "差し戻す理由" in asked["value"]
+    decided = shown(await chief.say("その週は出社をお願いします"))
+    assert "差し戻しました" in decided and "承認待ちの申請はありません" in decided
+    messages = await wait_for(megan.connector, megan.template["conversation"]["id"], 1)
+    assert any("コメント：その週は出社をお願いします" in m.get("text", "") for m in messages)
