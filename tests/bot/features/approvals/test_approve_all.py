@@ -107,7 +107,9 @@ async def test_list_groups_a_persons_days_in_english(
     assert titles == ["Approve all (4 days)", "Reject all", "Day by day"]
     days = await chief.press(button(listed, "approvals_person"))
     assert len([a for a in card_actions(days["value"]) if a["verb"] == "approve"]) == 4
-    one = await chief.press(button(days["value"], "reject"), comment_1="Tuesday only")
+    reject = button(days["value"], "reject")
+    comment = {f"comment_{reject['data']['entry_id']}": "Tuesday only"}
+    one = await chief.press(reject, **comment)
     assert "Rejected メーガン's" in shown(one["value"]) and "Tue 12/1" in shown(one["value"])
     assert "3 days awaiting approval" in shown(one["value"])
     rest = await chief.press(button(listed, "approve_all"))
