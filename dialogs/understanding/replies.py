@@ -16,15 +16,15 @@ from dialogs.understanding.interpretation import Intent
 _AFFIRM = frozenset(
     {
         "はい", "はーい", "はいはい", "うん", "ええ", "おk", "おけ", "おっけー", "オッケー",
-        "お願いします", "おねがいします", "お願い", "お願いしまーす", "よろしくお願いします",
+        "お願いします", "おねがいします", "お願い", "お願いしまーす",
         "はいお願いします", "はいそれで", "それで", "それでお願いします", "それでいいです",
         "それでいい", "いいです", "いいよ", "大丈夫です", "大丈夫", "問題ないです", "問題なし",
         "了解", "了解です", "りょ", "承知しました", "確定", "確定します", "確定で", "登録",
         "登録して", "登録します", "登録お願いします", "登録してください", "はい登録",
         "ok", "okay", "k", "kk", "yes", "y", "yep", "yeah", "yup", "sure", "confirm",
         "yes please", "ok please", "please do", "go ahead", "sounds good", "correct", "right",
-        "that's right", "looks good", "👍", "よろしく", "よろしくです", "よろしくお願い",
-        "okです", "ok です", "おkです", "オッケーです", "それでok", "それでオッケー", "いいですよ",
+        "that's right", "looks good", "👍", "okです", "ok です", "おkです", "オッケーです",
+        "それでok", "それでオッケー", "いいですよ",
         "いいね", "おねがい", "頼みます", "たのみます", "了解しました", "はい大丈夫です",
         "はいそうです", "そうです", "その通り", "その通りです", "合ってます", "あってます",
         "合っています", "はいok", "はいお願い", "はい登録して", "はい登録します", "登録で",
@@ -65,6 +65,17 @@ _KEYS = {
     **{_key(w): Intent.NEGATE for w in _NEGATE},
     **{_key(w): Intent.ABORT for w in _ABORT},
 }
+
+
+_GREETINGS = frozenset(
+    {"よろしく", "よろしくです", "よろしくお願いします", "よろしくお願いいたします", "よろしくね"}
+)
+_GREETING_KEYS = frozenset(_key(w) for w in _GREETINGS)
+
+
+def affirms_in_context(written: str) -> bool:
+    """「よろしくお願いします」: a greeting on its own, a yes right after a question."""
+    return len(written) <= 40 and _key(written) in _GREETING_KEYS
 
 
 def short_reply(written: str) -> Intent | None:

@@ -56,6 +56,7 @@ from dialogs.understanding.presence_times import (
 )
 from dialogs.understanding.questions import render
 from dialogs.understanding.recurrence import EveryMention, find_every, role_of
+from dialogs.understanding.replies import short_reply
 from dialogs.understanding.scanner import Scanner
 from dialogs.understanding.vocabulary import (
     HALF,
@@ -116,6 +117,9 @@ def parse(
     qlang = "ja" if norm.has_japanese else ("ja" if lang == "ja" else "en")
     if not norm.text:
         return Interpretation(Intent.UNKNOWN, lang=qlang)
+    reply = short_reply(norm.text)
+    if reply is not None:  # 「はい」 "OK" 「いいえ」 「やめる」: the conversation decides
+        return Interpretation(reply, lang=qlang)
     if len(norm.text) > MAX_CHARS:
         return Interpretation(
             Intent.UNKNOWN,

@@ -37,7 +37,7 @@ def said(text: str) -> Interpretation:
         ("やめる", Intent.ABORT),
         ("中止", Intent.ABORT),
         ("Never mind.", Intent.ABORT),
-        ("よろしく", Intent.AFFIRM),
+        ("よろしくお願いします", None),  # a greeting on its own (yes only after a read-back)
         ("OKです", Intent.AFFIRM),
         ("違うよ", Intent.NEGATE),
         ("キャンセル", None),  # names no day: the parser's cancel (a conversation stops on it)

@@ -15,9 +15,13 @@ from bot.features.approvals.approvals import (
     approve_all,
     person_days,
     refresh,
-    reject_all,
 )
-from bot.features.approvals.comments import REASON, reason_given, reject_with_reason
+from bot.features.approvals.comments import (
+    REASON,
+    reason_given,
+    reject_all_with_reason,
+    reject_with_reason,
+)
 from bot.features.approvals.request_card import REFRESH_VERB
 
 APPROVALS = Words(
@@ -36,7 +40,7 @@ ROUTES = (
     route("approve", approve, Decision),
     route("reject", reject_with_reason, Decision),
     route("approve_all", approve_all, BatchDecision),
-    route("reject_all", reject_all, BatchDecision),
+    route("reject_all", reject_all_with_reason, BatchDecision),
     route("approvals_person", person_days, PersonRef),
     route(REFRESH_VERB, refresh, RequestRef),
 )

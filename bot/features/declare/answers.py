@@ -22,6 +22,7 @@ from bot.features.declare.payloads import Confirm, Prefill
 from bot.ui.texts import text
 from dialogs.conversation import Clarification, adjust, says_also
 from dialogs.understanding import Entry, Intent, Interpretation, Status
+from dialogs.understanding.replies import affirms_in_context
 from domain.declarations import Requested
 from domain.schedule import EntryStatus
 
@@ -74,7 +75,7 @@ async def read_back_answered(
         shown = Confirm.model_validate(exchange.document)
     except ValidationError:
         return None
-    if meaning.intent is Intent.AFFIRM:
+    if meaning.intent is Intent.AFFIRM or affirms_in_context(turn.text):
         return await confirm(turn, shown)
     if meaning.intent is Intent.NEGATE:
         return Reply(text=text(turn.lang, "declare.dismissed"))

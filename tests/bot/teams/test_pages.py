@@ -199,6 +199,9 @@ DESCRIBED = {
     "delivery": ("通知の配信記録", "Notification records"),
     "conversation_state": ("やりとりの途中の内容", "A conversation in progress"),
     "event": ("操作の記録（イベントログ）", "Activity record (event log)"),
+    "telework_order": ("在宅勤務の命令", "Home-work orders"),
+    "telework_order_entry": ("在宅勤務等手当の記録", "Telework allowance records"),
+    "telework_place": ("在宅勤務の場所の区分", "kind of place the person said they work from"),
 }
 NOTHING_ABOUT_PEOPLE = {
     "org_unit": "the organisation chart",
@@ -217,6 +220,7 @@ STAFF_COLUMNS = {
     "aad_object_id": ("Entra オブジェクト ID", "Entra object ID"),
     "org_unit": ("局部・課室・係", "bureau, section and subsection"),
     "hire_date": ("採用日", "hire date"),
+    "employment": ("常勤・非常勤の別", "full-time or part-time"),
     "is_manager": ("管理職", "manager"),
     "is_section_chief": ("課室長", "section chief"),
     "care_preschool": ("未就学の子の育児", "preschool child"),
@@ -253,14 +257,19 @@ def test_the_privacy_page_says_nothing_is_deleted_and_that_stays_true() -> None:
     # The page says the bot deletes nothing on its own but a conversation in progress. These
     # are the only places that issue a DELETE: that conversation state (deleted when the
     # exchange ends or expires), a chief replacing a section's designated campaign days, and
-    # the demo data generator. A new one means the privacy page's "how long it is kept" must
+    # the demo data generators. A new one means the privacy page's "how long it is kept" must
     # be reviewed.
     deleting = sorted(
         str(path.relative_to(ROOT))
         for path in (ROOT / "storage").rglob("*.py")
         if "migrations" not in path.parts and re.search(r"\bdelete\(", path.read_text("utf-8"))
     )
-    assert deleting == ["storage/campaigns.py", "storage/conversations.py", "storage/demo.py"]
+    assert deleting == [
+        "storage/campaigns.py",
+        "storage/conversations.py",
+        "storage/demo.py",
+        "storage/demo_2026.py",  # seed-demo --rules-2026 --replace: demo data only
+    ]
     assert "自動では削除しません" in markdown_source("privacy", "ja")
     assert "never deletes anything on its own" in markdown_source("privacy", "en")
 

@@ -60,6 +60,22 @@ async def test_a_reason_about_cancelling_is_still_the_reason(office: Any) -> Non
     assert "差し戻しました" in _said(decided)
 
 
+async def test_reject_all_asks_the_reason_once_for_every_day(office: Any) -> None:
+    megan, chief, _url = office
+    await chief.say("ヘルプ")
+    await megan.press(
+        button(card(await megan.say("12/1から12/3までテレワーク")), "declare_confirm")
+    )
+    listed = card(await chief.say("承認待ち"))
+    asked = await chief.press(button(listed, "reject_all"))
+    assert "12/1(火)" in asked["value"] and "12/3(木)" in asked["value"]
+    assert "差し戻す理由" in asked["value"]
+    decided = shown(await chief.say("その週は出社をお願いします"))
+    assert "差し戻しました" in decided and "承認待ちの申請はありません" in decided
+    messages = await wait_for(megan.connector, megan.template["conversation"]["id"], 1)
+    assert any("コメント：その週は出社をお願いします" in m.get("text", "") for m in messages)
+
+
 def _said(reply: dict[str, Any]) -> str:
     """The reply's words: the updated approvals card when there is one, else its text."""
     return shown(card(reply)) if reply.get("attachments") else str(reply["text"])

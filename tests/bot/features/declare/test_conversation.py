@@ -64,14 +64,30 @@ async def test_the_issue_loop_in_japanese_ends_in_a_read_back(office: Any) -> No
 
 
 async def test_sick_today_then_leave_in_english(office: Any) -> None:
+    """The issue's example: "sick today" asks which kind of day (being sick may be leave or
+    telework); "leave" keeps "today" and reads it back, and "yes" saves it."""
     megan, _chief, url = office
     english(megan)
-    asked = await megan.say("sick today")
-    assert asked["text"] == "Telework, office, leave or business trip?"
-    proposal = read_back(await megan.say("leave"))
-    assert "Thu 11/26 all day leave" in proposal
+    assert (await megan.say("sick today"))["text"] == "Telework, office, leave or business trip?"
+    assert "Thu 11/26 all day leave" in read_back(await megan.say("leave"))
     assert "Saved" in shown(card(await megan.say("yes")))
     assert await live_entries(url) == [(date(2026, 11, 26), "full", "leave", "confirmed")]
+
+
+async def test_a_day_then_leave_in_english(office: Any) -> None:
+    megan, _chief, _url = office
+    english(megan)
+    assert (await megan.say("today please"))["text"] == "Telework, office, leave or business trip?"
+    assert "Thu 11/26 all day leave" in read_back(await megan.say("leave"))
+
+
+async def test_the_issue_loop_in_english_ends_in_a_read_back(office: Any) -> None:
+    """ "sick today"→"leave"→"today": each message is merged, none asks again."""
+    megan, _chief, _url = office
+    english(megan)
+    await megan.say("sick today")
+    read_back(await megan.say("leave"))
+    assert "Thu 11/26 all day leave" in read_back(await megan.say("today"))
 
 
 async def test_leave_then_today_in_english(office: Any) -> None:
@@ -223,11 +239,25 @@ async def test_the_exchange_expires_after_the_timeout(
 # -- §4: yes, no and an adjustment right after a read-back card -----------------------------
 
 
-async def test_no_after_a_read_back_drops_it(office: Any) -> None:
+@pytest.mark.parametrize(
+    ("declared", "no", "dropped_text"),
+    [
+        ("明日テレワーク", "いいえ", "登録を取りやめました。"),
+        ("WFH tomorrow", "no", "Nothing was saved."),
+    ],
+)
+async def test_no_after_a_read_back_drops_it(
+    office: Any, declared: str, no: str, dropped_text: str
+) -> None:
     megan, _chief, url = office
-    read_back(await megan.say("明日テレワーク"))
-    dropped = await megan.say("いいえ")
-    assert dropped["text"] == "登録を取りやめました。"
+    if declared.isascii():
+        english(megan)
+    read_back(await megan.say(declared))
+    dropped = await megan.say(no)
+    assert dropped["text"] == dropped_text and not dropped.get("attachments")
+    assert await live_entries(url) == []
+    # The card was answered: a later "yes" confirms nothing.
+    assert not (await megan.say("yes" if declared.isascii() else "はい")).get("attachments")
     assert await live_entries(url) == []
 
 
