@@ -44,15 +44,16 @@ class SqlStaffReach:
                         .order_by(col(identity.last_seen_at))
                     )
                 ).all()
-                personal = set(
-                    (
-                        await conn.execute(
-                            select(col(ref.user_key)).where(
-                                col(ref.conversation_type) == "personal"
-                            )
-                        )
-                    ).scalars()
-                )
+                personal_refs = (
+                    await conn.execute(
+                        select(
+                            col(ref.user_key),
+                            col(ref.not_working_status),
+                            col(ref.not_working_since),
+                        ).where(col(ref.conversation_type) == "personal")
+                    )
+                ).all()
+                personal = {r.user_key for r in personal_refs}
                 installs = (
                     await conn.execute(
                         select(col(Event.actor), col(Event.kind), col(Event.payload))
@@ -80,6 +81,13 @@ class SqlStaffReach:
             if _personal(payload):
                 state[actor] = kind
         refusals = {r.recipient: (r.last_http_status, r.updated_at) for r in refused}
+        # The dispatcher marks a 1:1 reference not working on a 403/404 (until the person
+        # writes again); that mark wins over the last failed delivery.
+        refusals.update(
+            (r.user_key, (r.not_working_status, r.not_working_since))
+            for r in personal_refs
+            if r.not_working_since is not None
+        )
         found = []
         for employee_id, name, org_unit in people:
             user = teams_id.get(employee_id)
@@ -121,15 +129,16 @@ class SqlStaffReach:
                         .order_by(col(identity.last_seen_at))
                     )
                 ).all()
-                personal = set(
-                    (
-                        await conn.execute(
-                            select(col(ref.user_key)).where(
-                                col(ref.conversation_type) == "personal"
-                            )
-                        )
-                    ).scalars()
-                )
+                personal_refs = (
+                    await conn.execute(
+                        select(
+                            col(ref.user_key),
+                            col(ref.not_working_status),
+                            col(ref.not_working_since),
+                        ).where(col(ref.conversation_type) == "personal")
+                    )
+                ).all()
+                personal = {r.user_key for r in personal_refs}
                 places = (
                     await conn.execute(
                         select(

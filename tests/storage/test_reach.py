@@ -11,7 +11,7 @@ from domain.identity import ChatUser, ConversationAddress
 from domain.reach import UnreachableReason
 from storage.engine import session_factory
 from storage.identity import SqlEventLog, SqlTurnRecorder
-from storage.ledger_sql import DELIVERY
+from storage.ledger_sql import CONVERSATION_REF, DELIVERY
 from storage.reach import SqlStaffReach
 from tests.factories import seed_staff, staff
 from tests.fakes.ledger_data import add_deliveries, user
@@ -80,3 +80,22 @@ async def test_each_reason(engine: AsyncEngine) -> None:
         actor=user(3), kind="bot.installed", subject="a:conv-3", payload={"scope": "personal"}
     )
     assert "E3" not in {p.employee_id for p in await SqlStaffReach(engine).unreachable()}
+
+
+async def test_a_reference_the_dispatcher_marked_not_working_is_refused(
+    engine: AsyncEngine,
+) -> None:
+    """The dispatcher's mark on the 1:1 reference (a 403/404, issue 20) is a refusal even when
+    no failed delivery is left to show it; writing to the bot again clears it."""
+    aad = "00000000-0000-4000-8000-000000000007"
+    await seed_staff(engine, staff("E7", aad_object_id=aad))
+    await talked(engine, 7, aad)
+    async with engine.begin() as conn:
+        await conn.execute(
+            update(CONVERSATION_REF)
+            .where(CONVERSATION_REF.c.conversation_id == "a:conv-7")
+            .values(not_working_since=NOW, not_working_status=404, not_working_reason="gone")
+        )
+    (found,) = await SqlStaffReach(engine).unreachable()
+    assert (found.employee_id, found.reason) == ("E7", UnreachableReason.REFUSED)
+    assert found.detail == "HTTP 404 2026-12-01"
