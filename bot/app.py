@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from types import ModuleType
 
 from sqlalchemy.ext.asyncio import AsyncEngine
@@ -34,13 +34,16 @@ from bot.features.presence import routes as presence
 from bot.features.progress import routes as progress
 from bot.features.reminders import routes as reminders
 from bot.features.reports import routes as reports
+from bot.graph import Microsoft365, connect
 from domain.allowance import OrderedDays
+from domain.m365 import StatusNotes
 from domain.policy import Policy, load_policy
 from domain.reach import StaffReach
 from domain.worktime import PresenceHistory
 from scheduler.clock import ScheduledJob
 from storage.allowance import SqlAllowance
 from storage.campaigns import SqlCampaigns
+from storage.conversations import SqlConversationMemory
 from storage.engine import create_engine, session_factory
 from storage.identity import SqlEventLog, SqlTurnRecorder
 from storage.ledger_admin import SqlDeliveryReports
@@ -82,6 +85,7 @@ def build_router() -> Router:
     return Router(
         (route for feature in FEATURES for route in feature.ROUTES),
         (intent for feature in FEATURES for intent in getattr(feature, "INTENTS", ())),
+        (answer for feature in FEATURES for answer in getattr(feature, "ANSWERS", ())),
     )
 
 
@@ -94,6 +98,7 @@ class Application:
     router: Router
     turns: SqlTurnRecorder
     events: SqlEventLog
+    m365: Microsoft365 | None = None  # Microsoft Graph, when TELEWORK_GRAPH_FEATURES is set
 
     @property
     def meetings(self) -> MeetingDesk:
@@ -104,6 +109,8 @@ class Application:
         return self.services.get(ReminderServices)
 
     async def close(self) -> None:
+        if self.m365 is not None:
+            await self.m365.close()
         await self.engine.dispose()
 
 
@@ -113,8 +120,11 @@ def build_services(
     *,
     admins: frozenset[str] = frozenset(),
     clock: Clock = system_clock,
+    m365: Microsoft365 | None = None,
+    conversation_timeout: timedelta = timedelta(minutes=10),
 ) -> Services:
-    """Every repository and feature service over one database (no I/O yet)."""
+    """Every repository and feature service over one database (no I/O yet). ``m365``: the
+    Microsoft 365 adapters of the features switched on (None: none of them)."""
     sessions = session_factory(engine)
     calendar = policy.work_calendar()
     services = Services(
@@ -128,9 +138,18 @@ def build_services(
         reports=SqlReportQueries(engine, calendar.time_zone, policy.counting.time_ranges),
         campaigns=SqlCampaigns(sessions),
         languages=SqlPreferences(sessions),
+        conversations=SqlConversationMemory(sessions),
+        conversation_timeout=conversation_timeout,
     )
     meetings = SqlMeetings(sessions, calendar, clock=clock)
-    services.provide(MeetingDesk(meetings, SqlSubTeams(sessions, clock=clock)))
+    services.provide(
+        MeetingDesk(
+            meetings,
+            SqlSubTeams(sessions, clock=clock),
+            calendar=m365.calendar if m365 is not None else None,
+            free_busy=m365.free_busy if m365 is not None else None,
+        )
+    )
     services.provide(ReminderServices.build(engine, services))
     services.provide(ApproverNotices(services), ApprovalRequests)
     services.provide(SqlPresenceHistory(sessions), PresenceHistory)
@@ -138,6 +157,8 @@ def build_services(
     services.provide(allowance_store)
     services.provide(allowance_store, OrderedDays)
     services.provide(SqlStaffReach(engine), StaffReach)
+    if m365 is not None and m365.status is not None:
+        services.provide(m365.status, StatusNotes)
     return services
 
 
@@ -147,13 +168,22 @@ def build_application(settings: Settings, *, clock: Clock = system_clock) -> App
     engine = create_engine(settings.database_url)
     sessions = session_factory(engine)
     policy = load_policy(settings.policy_file)
-    services = build_services(engine, policy, admins=settings.admins, clock=clock)
+    m365 = connect(settings)
+    services = build_services(
+        engine,
+        policy,
+        admins=settings.admins,
+        clock=clock,
+        m365=m365,
+        conversation_timeout=timedelta(minutes=settings.conversation_timeout_minutes),
+    )
     return Application(
         engine=engine,
         services=services,
         router=build_router(),
         turns=SqlTurnRecorder(sessions),
         events=SqlEventLog(sessions),
+        m365=m365,
     )
 
 
@@ -174,7 +204,7 @@ def feature_jobs(
     return [
         ScheduledJob(job.id, overrides.get(job.id, job.cron), job.build(services, engine))
         for job in declared
-        if only is None or job.id in only
+        if (only is None or job.id in only) and (job.wanted is None or job.wanted(services))
     ]
 
 

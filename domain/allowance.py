@@ -175,12 +175,13 @@ def ledger_days(
     calendar: WorkCalendar,
 ) -> list[LedgerDay]:
     """Each telework day with its classification, in (person, day) order."""
-    active = [o for o in orders if o.active]
+    active: dict[str, list[TeleworkOrder]] = {}
+    for order in orders:
+        if order.active:
+            active.setdefault(order.employee_id, []).append(order)
     out = []
     for item in sorted(days, key=lambda d: (d.employee_id, d.day)):
-        ordered = item.ordered or any(
-            o.employee_id == item.employee_id and o.covers(item.day) for o in active
-        )
+        ordered = item.ordered or any(o.covers(item.day) for o in active.get(item.employee_id, ()))
         place = place_on(places.get(item.employee_id, ()), item.day)
         why: str | None = None
         if not calendar.is_working_day(item.day):
@@ -341,10 +342,38 @@ def assess_month(
 ) -> list[MonthAssessment]:
     """Every person's assessment for the month (days from :func:`data_range`)."""
     ledger = ledger_days(days, orders, places, rules, calendar)
+    return assess_ledger(month, employee_ids, ledger, orders, rules, calendar)
+
+
+def assess_ledger(
+    month: date,
+    employee_ids: Iterable[str],
+    ledger: Iterable[LedgerDay],
+    orders: Sequence[TeleworkOrder],
+    rules: AllowanceRules,
+    calendar: WorkCalendar,
+) -> list[MonthAssessment]:
+    """:func:`assess_month` from an already classified ledger (several months, one pass)."""
     by_person: dict[str, list[LedgerDay]] = {}
     for day in ledger:
         by_person.setdefault(day.employee_id, []).append(day)
+    orders_of: dict[str, list[TeleworkOrder]] = {}
+    for order in orders:
+        orders_of.setdefault(order.employee_id, []).append(order)
     return [
-        assess(e, month, by_person.get(e, []), orders, rules, calendar)
+        assess(e, month, by_person.get(e, []), orders_of.get(e, []), rules, calendar)
         for e in sorted(set(employee_ids))
     ]
+
+
+def eligible_by_unit(
+    assessments: Iterable[MonthAssessment], unit_of: Mapping[str, str]
+) -> dict[str, int]:
+    """How many people each unit has who are eligible (yes or borderline): a headcount for
+    reports, never who."""
+    counts: dict[str, int] = {}
+    for result in assessments:
+        unit = unit_of.get(result.employee_id)
+        if unit is not None and result.eligibility is not Eligibility.NO:
+            counts[unit] = counts.get(unit, 0) + 1
+    return counts

@@ -3,6 +3,9 @@
 Nothing is saved from a guess. A proposal lists each day with what would change, what it
 would replace, and anything to warn about; it is read back and saved only on confirmation.
 Card data coming back on confirmation is re-validated here (it may have been forged).
+Telework on a closed day (weekend, holiday, 12/29–1/3, closure) is refused, never shifted;
+where ``[declarations] allow_telework_on_closed_days`` is set it is recorded with a warning
+that it does not count. Other statuses there (office, leave, trip) are only warned about.
 """
 
 from __future__ import annotations
@@ -30,6 +33,7 @@ class Refusal(StrEnum):
     INVALID = "invalid"  # not a date / part / status (forged or broken card data)
     INACTIVE = "inactive"
     TOO_MANY = "too_many"  # more days than one read-back holds: from this day on
+    CLOSED_DAY = "closed_day"  # telework on a weekend, holiday or closure day (never counted)
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +44,7 @@ class ProposedDay:
     part: str
     status: EntryStatus
     closure: str | None = None  # the name of the closure when the day is not a working day
+    # (telework there is recorded only where the policy allows it, and never counted)
     already: bool = False  # an identical live entry exists: nothing to do
     replaces: tuple[ScheduleEntry, ...] = ()  # live entries of another status it overlaps
     needs_approval: bool = False
@@ -142,13 +147,20 @@ def propose(
             continue
         seen.add((day, item.part))
         refusal = _refusal(member, day, status, today, earliest, eligible_from)
+        closure = calendar.closure_reason(day)
+        if (
+            refusal is None
+            and closure is not None
+            and status == EntryStatus.TELEWORK
+            and not policy.declarations.allow_telework_on_closed_days
+        ):
+            refusal = Refusal.CLOSED_DAY
         if refusal is not None:
             proposal.refused.append((day.isoformat(), refusal))
             continue
         candidate = ScheduleEntry(member.employee_id, day, item.part, status)
         overlapping = [e for e in existing if candidate.conflicts_with(e)]
         already = any(e.status == status and e.part == item.part for e in overlapping)
-        closure = calendar.closure_reason(day)
         deadline = (
             policy.approval.deadline_for(day, calendar) if status == EntryStatus.TELEWORK else None
         )

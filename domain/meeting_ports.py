@@ -1,8 +1,8 @@
-"""Ports of the meetings feature: the repository and the online-meeting provider.
+"""Ports of the meetings feature: the repository and saved sub-teams.
 
-The provider creates the online meeting (a Teams meeting through Microsoft Graph, once
-credentials exist) and returns its join link. With no provider configured the bot says there
-is no link yet and lets the lead paste one: it never invents a link.
+The Outlook event and its Teams link come from :class:`domain.m365.MeetingCalendar` when
+Microsoft 365 is connected. Without it the bot says there is no link yet and lets the lead
+paste one: it never invents a link.
 """
 
 from __future__ import annotations
@@ -28,14 +28,6 @@ class SubTeam:
     owner: str
     name: str
     members: tuple[Participant, ...]
-
-
-class OnlineMeetingProvider(Protocol):
-    """Creates online meetings (e.g. Microsoft Graph ``POST /me/onlineMeetings``)."""
-
-    async def create(self, meeting: Meeting, start: datetime, end: datetime) -> str | None:
-        """The join URL of a newly created online meeting, or None if it could not be made."""
-        ...
 
 
 class Meetings(Protocol):
@@ -64,8 +56,10 @@ class Meetings(Protocol):
         *,
         actor: str,
         notify: MeetingNotify,
+        calendar_event_id: str | None = None,
     ) -> Meeting | None:
-        """Polling → scheduled (None if it was no longer polling)."""
+        """Polling → scheduled (None if it was no longer polling); ``calendar_event_id``:
+        the Outlook event made for it, if any."""
         ...
 
     async def change(

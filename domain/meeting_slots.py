@@ -5,6 +5,8 @@ A person is *busy* in a slot when a live leave or business-trip declaration over
 (a morning leave, 午前休, excludes morning slots only) or another scheduled meeting of theirs
 overlaps it; *teleworking* when a live telework declaration covers the whole slot; otherwise
 *free* (no declaration, in the office, or telework that covers only part of the slot).
+With Microsoft 365 connected, a busy or out-of-office time in the person's Outlook calendar
+also makes them busy; each busy mark keeps its source (:class:`BusySource`) for the card.
 Slots rank by how many can attend, then by how many of them telework (the point of
 チーム型テレワーク is meeting while teleworking together), then earliest first.
 """
@@ -15,9 +17,10 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, time
+from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 
+from domain.calendar import WorkCalendar
 from domain.meetings import MeetingRefused, MeetingSettings, Slot
 from domain.schedule import EntryStatus, ScheduleEntry, part_minutes
 
@@ -32,8 +35,37 @@ class Availability(StrEnum):
     BUSY = "busy"
 
 
+class BusySource(StrEnum):
+    """Why a person is busy in a slot."""
+
+    SCHEDULE = "schedule"  # a leave or business trip declared in the bot
+    MEETING = "meeting"  # another team meeting of theirs
+    OUTLOOK = "outlook"  # their Outlook calendar (Microsoft 365)
+
+
 def _minutes(clock: time) -> int:
     return clock.hour * 60 + clock.minute
+
+
+def local_slots(
+    intervals: Iterable[tuple[datetime, datetime]], calendar: WorkCalendar
+) -> list[Slot]:
+    """Busy instants as local slots, one per day they touch (midnight-crossing split)."""
+    slots = []
+    for start, end in intervals:
+        first, last = start.astimezone(calendar.tz), end.astimezone(calendar.tz)
+        day = first.date()
+        while day <= last.date():
+            begin = _minutes(first.time()) if day == first.date() else 0
+            finish = (
+                last.hour * 60 + last.minute + (1 if last.second else 0)
+                if day == last.date()
+                else 1440
+            )
+            if begin < finish:
+                slots.append(Slot(day, begin, finish))
+            day += timedelta(days=1)
+    return slots
 
 
 def day_slots(days: Iterable[date], duration: int, settings: MeetingSettings) -> list[Slot]:
@@ -52,31 +84,45 @@ def day_slots(days: Iterable[date], duration: int, settings: MeetingSettings) ->
 
 
 def availability(
-    slot: Slot, entries: Iterable[ScheduleEntry], meetings: Iterable[Slot] = ()
+    slot: Slot,
+    entries: Iterable[ScheduleEntry],
+    meetings: Iterable[Slot] = (),
+    outlook: Iterable[Slot] = (),
 ) -> Availability:
-    """One person's availability for ``slot`` from their entries and other meetings."""
+    """One person's availability for ``slot`` from their entries, other meetings and
+    Outlook busy times."""
+    return _availability(slot, entries, meetings, outlook)[0]
+
+
+def _availability(
+    slot: Slot, entries: Iterable[ScheduleEntry], meetings: Iterable[Slot], outlook: Iterable[Slot]
+) -> tuple[Availability, BusySource | None]:
     teleworking = False
     for entry in entries:
         if entry.day != slot.day or not entry.state.is_live:
             continue
         start, end = part_minutes(entry.part)
         if entry.status in _AWAY and start < slot.end and slot.start < end:
-            return Availability.BUSY
+            return Availability.BUSY, BusySource.SCHEDULE
         if entry.status == EntryStatus.TELEWORK and start <= slot.start and slot.end <= end:
             teleworking = True
     if any(slot.overlaps(other) for other in meetings):
-        return Availability.BUSY
-    return Availability.TELEWORK if teleworking else Availability.FREE
+        return Availability.BUSY, BusySource.MEETING
+    if any(slot.overlaps(other) for other in outlook):
+        return Availability.BUSY, BusySource.OUTLOOK
+    return (Availability.TELEWORK if teleworking else Availability.FREE), None
 
 
 @dataclass(frozen=True)
 class RankedSlot:
-    """A slot with who teleworks, who is free and who cannot attend (participant keys)."""
+    """A slot with who teleworks, who is free and who cannot attend (participant keys);
+    ``busy_from`` gives each busy person's source, in the order of ``busy``."""
 
     slot: Slot
     teleworking: tuple[str, ...]
     free: tuple[str, ...]
     busy: tuple[str, ...]
+    busy_from: tuple[BusySource, ...] = ()
 
     @property
     def available(self) -> tuple[str, ...]:
@@ -91,22 +137,28 @@ def rank_slots(
     people: Sequence[str],
     entries: Mapping[str, Sequence[ScheduleEntry]],
     meetings: Mapping[str, Sequence[Slot]] | None = None,
+    outlook: Mapping[str, Sequence[Slot]] | None = None,
 ) -> list[RankedSlot]:
     """Every slot ranked, best first (see the module doc for the order)."""
-    meetings = meetings or {}
+    meetings, outlook = meetings or {}, outlook or {}
     ranked = []
     for slot in slots:
         found: dict[Availability, list[str]] = {a: [] for a in Availability}
+        sources: list[BusySource] = []
         for person in people:
-            found[availability(slot, entries.get(person, ()), meetings.get(person, ()))].append(
-                person
+            state, source = _availability(
+                slot, entries.get(person, ()), meetings.get(person, ()), outlook.get(person, ())
             )
+            found[state].append(person)
+            if source is not None:
+                sources.append(source)
         ranked.append(
             RankedSlot(
                 slot,
                 tuple(found[Availability.TELEWORK]),
                 tuple(found[Availability.FREE]),
                 tuple(found[Availability.BUSY]),
+                tuple(sources),
             )
         )
     return sorted(ranked, key=RankedSlot.sort_key)

@@ -162,6 +162,7 @@ class Meeting:
     poll_deadline: datetime | None = None
     slot: Slot | None = None
     join_url: str | None = None
+    calendar_event_id: str | None = None  # the organiser's Outlook event (Microsoft 365)
     sequence: int = 0
     conversation_id: str | None = None  # the group chat / channel it was started in
     id: int | None = None

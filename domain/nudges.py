@@ -16,6 +16,9 @@ Rules (the policy file's ``[categories.*.nudge]`` and ``[nudges]`` drive them):
   or snoozed is caught up on the next allowed day, and the cap is never exceeded.
 * At most one nudge per person per day: the first due category in policy order wins; the
   next one is caught up on a following day.
+* Nudge fatigue (``[fatigue]``, ``FatigueGuard``): at most 2 bot-initiated prompts a person a
+  week (3 in a Telework Week), never two on one day, a month's pause after three ignored
+  nudges in a row, and no weekly-aim nudge to someone with telework done or planned that week.
 * The ledger key is ``(recipient, "nudge", "<category>:<period key>:<n>")`` where ``n`` is the
   nudge's ordinal in the period: re-running a day adds nothing, and a second replica racing
   the first computes the same key.
@@ -24,13 +27,13 @@ Rules (the policy file's ``[categories.*.nudge]`` and ``[nudges]`` drive them):
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Mapping, Sequence
-from dataclasses import dataclass
-from datetime import date, timedelta
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
 
 from domain.calendar import WorkCalendar
 from domain.org import StaffMember
 from domain.periods import Period, PeriodKind, period_for
-from domain.policy import NudgeRule, Policy
+from domain.policy import Fatigue, NudgeRule, Policy
 from domain.quota import OccasionInput, QuotaFrame
 
 NUDGE_KIND = "nudge"
@@ -60,6 +63,7 @@ class ReminderPreference:
     paused_indefinitely: bool = False
     snoozed_until: date | None = None
     digest: bool = False
+    teams_status: bool = False  # 「Teams にも表示」: telework days as a Teams status note
 
     def paused_on(self, day: date) -> bool:
         return self.paused_indefinitely or (
@@ -190,6 +194,8 @@ class NudgePlanner:
                 continue
             if progress.done + progress.planned >= progress.needed:
                 continue  # met, or declared for the period: never nudged
+            if due.period.kind is PeriodKind.WEEK and progress.done + progress.planned > 0:
+                continue  # the weekly aim: anything done or planned this week is enough
             already = issued.get(progress.category, 0)
             if already >= min(due.rule.max_per_period, due.reached):
                 continue
@@ -266,3 +272,67 @@ def next_week(today: date, calendar: WorkCalendar) -> tuple[Period, list[date]]:
     monday = today + timedelta(days=7 - today.weekday())
     week = period_for("week", monday, calendar)
     return week, calendar.working_days(week.start, week.end)
+
+
+# -- nudge fatigue (issue 14 item 15) -----------------------------------------------------------
+
+# Bot-initiated prompts about the person's own telework. Duties (a chief's designation request,
+# mid-week note, results, approvals) and the digest the person asked for are not prompts.
+PROMPT_KINDS = frozenset({NUDGE_KIND, "campaign_announcement", "campaign_reminder"})
+
+
+@dataclass(frozen=True, slots=True)
+class PromptHistory:
+    """One recipient's recent prompts, read from the delivery ledger, and when they last
+    responded (declared something or wrote to the bot)."""
+
+    this_week: int = 0  # prompts created in the current ISO week
+    today: int = 0  # … and today
+    recent_nudges: tuple[datetime, ...] = ()  # the latest quota nudges, newest first
+    last_response: datetime | None = None
+
+
+@dataclass
+class FatigueGuard:
+    """Who may still be prompted today. One per job run; :meth:`record` what the run adds,
+    so two campaigns (or a campaign and a nudge) never reach one person twice in a day."""
+
+    rule: Fatigue
+    histories: Mapping[str, PromptHistory]
+    now: datetime
+    telework_week: bool = False
+    _added_today: dict[str, int] = field(default_factory=dict)
+
+    def backed_off(self, recipient: str) -> bool:
+        """Whether the last ``back_off_after_ignored`` nudges all went unanswered and the
+        newest is less than ``back_off_days`` old."""
+        n = self.rule.back_off_after_ignored
+        history = self.histories.get(recipient)
+        if n <= 0 or history is None or len(history.recent_nudges) < n:
+            return False
+        oldest = history.recent_nudges[n - 1]
+        answered = history.last_response is not None and history.last_response > oldest
+        if answered:
+            return False
+        return self.now < history.recent_nudges[0] + timedelta(days=self.rule.back_off_days)
+
+    def allows(self, recipient: str, *, nudge: bool = False) -> bool:
+        """Whether one more prompt may go to ``recipient`` today (``nudge``: a quota nudge,
+        which the back-off also holds)."""
+        history = self.histories.get(recipient, PromptHistory())
+        added = self._added_today.get(recipient, 0)
+        if self.rule.one_per_day and history.today + added > 0:
+            return False
+        if history.this_week + added >= self.rule.cap(self.telework_week):
+            return False
+        return not (nudge and self.backed_off(recipient))
+
+    def record(self, recipient: str) -> None:
+        """One prompt added for ``recipient`` by this run."""
+        self._added_today[recipient] = self._added_today.get(recipient, 0) + 1
+
+
+def iso_week(day: date) -> tuple[date, date]:
+    """Monday and Sunday of ``day``'s ISO week."""
+    monday = day - timedelta(days=day.weekday())
+    return monday, monday + timedelta(days=6)

@@ -8,7 +8,7 @@ occasion, never two.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
@@ -67,3 +67,11 @@ def merge_by_day(
         elif seen is not part and seen is not full:
             merged[day] = full
     return merged
+
+
+def on_working_days(
+    pairs: Iterable[tuple[date, str]], is_working_day: Callable[[date], bool]
+) -> Iterator[tuple[date, str]]:
+    """The (day, part) pairs that count: telework on a closed day (weekend, holiday,
+    12/29–1/3, closure) never does, since telework is a way of working on working days."""
+    return (p for p in pairs if is_working_day(p[0]))

@@ -100,6 +100,11 @@ class StaffMember:
         return self.chat_language or self.preferred_language or self.written_language or "ja"
 
     @property
+    def language_known(self) -> bool:
+        """Whether anything tells the person's language (else :attr:`language` is a guess)."""
+        return bool(self.chat_language or self.preferred_language or self.written_language)
+
+    @property
     def has_care(self) -> bool:
         """Whether the person has any care situation (育児 or 介護)."""
         return self.care_preschool or self.care_family
@@ -174,6 +179,10 @@ class OrgChart:
             i += 1
         return out
 
+    def ancestors(self, code: str) -> list[OrgUnit]:
+        """The unit and the units above it, nearest first."""
+        return self._ancestors(code)
+
     def _ancestors(self, code: str) -> list[OrgUnit]:
         chain: list[OrgUnit] = []
         seen: set[str] = set()
@@ -227,15 +236,48 @@ def can_manage_section(viewer: Viewer, section_code: str) -> bool:
     return Role.SECTION_CHIEF in viewer.roles and viewer.section == section_code
 
 
-def can_approve_for(viewer: Viewer, member: StaffMember, chart: OrgChart) -> bool:
-    """Whether the viewer may approve ``member``'s telework: the chief of the member's section
-    (never their own request), or an admin."""
+def can_approve_for(
+    viewer: Viewer, member: StaffMember, chart: OrgChart, *, chief_requests: str = "next_level"
+) -> bool:
+    """Whether the viewer may approve ``member``'s telework (never their own request): an
+    admin; for staff, the chief of the member's section; for a section chief's own request,
+    whoever ``chief_requests`` (the policy's ``approval.chief_requests``) names — a manager
+    placed in a unit above the chief's section (``next_level``: 局・部), or only the admins."""
     if viewer.member.employee_id == member.employee_id:
         return False
     if viewer.is_admin:
         return True
     section = chart.section_of(member.org_unit) if member.org_unit in chart else None
-    return section is not None and can_manage_section(viewer, section.code)
+    if section is None:
+        return False
+    if member.is_section_chief:
+        return chief_requests == "next_level" and _placed_above(viewer.member, section, chart)
+    return can_manage_section(viewer, section.code)
+
+
+def _placed_above(approver: StaffMember, section: OrgUnit, chart: OrgChart) -> bool:
+    if not (approver.active and approver.is_manager) or approver.org_unit not in chart:
+        return False
+    above = {u.code for u in chart.ancestors(section.code)[1:]}
+    return approver.org_unit in above
+
+
+def next_level_approvers(
+    chief: StaffMember, staff: Iterable[StaffMember], chart: OrgChart
+) -> list[StaffMember]:
+    """For a section chief's own request with ``next_level``: the managers of the nearest unit
+    above the chief's section that has any (empty: nobody there, the admins decide)."""
+    section = chart.section_of(chief.org_unit) if chief.org_unit in chart else None
+    if section is None:
+        return []
+    candidates = [
+        m for m in staff if m.employee_id != chief.employee_id and _placed_above(m, section, chart)
+    ]
+    for unit in chart.ancestors(section.code)[1:]:
+        here = [m for m in candidates if m.org_unit == unit.code]
+        if here:
+            return sorted(here, key=lambda m: m.employee_id)
+    return []
 
 
 def can_view_care_categories(viewer: Viewer) -> bool:

@@ -240,6 +240,9 @@ class Approval(_Section):
     required: bool = True
     deadline: Literal["previous_working_day", "same_day", "none"] = "previous_working_day"
     deadline_time: time = time(17, 0)
+    # Who approves a section chief's own request: a manager of the unit above the section
+    # (局・部; the admins when there is none), or always the admins.
+    chief_requests: Literal["next_level", "admins"] = "next_level"
 
     def deadline_for(self, day: date, calendar: WorkCalendar) -> datetime | None:
         """The latest moment to request telework on ``day`` (None: no deadline)."""
@@ -251,9 +254,14 @@ class Approval(_Section):
 
 
 class Declarations(_Section):
-    """How far back telework may be declared after the fact."""
+    """How far back telework may be declared after the fact, and on closed days."""
 
     retroactive_working_days: int = Field(5, ge=0, le=60)
+    # -- issue 14 item 11 (nudges): telework on a closed day ---------------------------------
+    # Telework is a way of working on working days (plan §1(1): 勤務形態の一つ), so it never
+    # counts on a weekend, holiday or closure day. By default declaring it there is refused
+    # with the holiday's name; ``true`` records it (e.g. 休日出勤 at home) without counting it.
+    allow_telework_on_closed_days: bool = False
 
     def earliest_retroactive_day(self, today: date, calendar: WorkCalendar) -> date:
         """The earliest day that may still be declared on ``today``."""
@@ -340,6 +348,48 @@ class QuietHours:
         return Hold(until, "waits for working hours")
 
 
+# -- issue 14 item 9 (reports): how an aim (目安) is judged ---------------------------------
+
+
+class Aims(_Section):
+    """How a category whose target is an aim (``strength = "aim"``, 目安) is judged: on
+    average (the occasions reach the count times the periods that count: 週1回程度 means
+    as many occasions as working weeks), or in every period. A period counts when it has at
+    least ``min_working_days`` working days (from the person's eligibility): a week of one
+    or two working days (年末年始, 大型連休) is not a week of the aim."""
+
+    judged: Literal["on_average", "every_period"] = "on_average"
+    min_working_days: int = Field(3, ge=1, le=31)
+
+    @property
+    def on_average(self) -> bool:
+        return self.judged == "on_average"
+
+
+# -- issue 14 item 15 (nudges): nudge fatigue -------------------------------------------------
+class Fatigue(_Section):
+    """How often the bot may start a conversation with one person (nudge fatigue).
+
+    The plan promotes telework by encouragement (積極的なテレワーク利用を促す, §3(1)), not by
+    pressure: a person gets at most ``max_per_week`` bot-initiated prompts (quota nudges,
+    campaign announcements and reminders; ``max_per_week_telework_week`` in a Telework Week),
+    never two on one day, and after ``back_off_after_ignored`` nudges in a row with no
+    response (nothing declared, no word to the bot) the next nudge waits
+    ``back_off_days``. The weekly aim's nudge is never sent to someone with telework done or
+    planned that week. Mandatory campaign messages count but are never held back.
+    """
+
+    max_per_week: int = Field(2, ge=0, le=20)
+    max_per_week_telework_week: int = Field(3, ge=0, le=20)
+    one_per_day: bool = True
+    back_off_after_ignored: int = Field(3, ge=0, le=20)  # 0: never back off
+    back_off_days: int = Field(30, ge=1, le=366)  # 「次は1か月後」
+
+    def cap(self, telework_week: bool) -> int:
+        """Prompts allowed in the ISO week (``telework_week``: a Telework Week is in it)."""
+        return self.max_per_week_telework_week if telework_week else self.max_per_week
+
+
 class Reports(_Section):
     """Report settings: groups of sensitive categories smaller than this are suppressed."""
 
@@ -359,7 +409,9 @@ class Policy(_Section):
     declarations: Declarations = Declarations()
     nudges: Nudges = Nudges()
     sending: Sending = Sending()
+    fatigue: Fatigue = Fatigue()  # issue 14 item 15
     reports: Reports = Reports()
+    aims: Aims = Aims()  # issue 14 item 9
     # The 2026 rules (issue 18), each in its own module with its source cited there.
     worktime: WorkTimeRules = WorkTimeRules()
     allowance: AllowanceRules = AllowanceRules()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime
-from typing import Protocol
+from typing import Any, Protocol
 
 from domain.campaigns import Campaign
 from domain.delivery import FailedDelivery, NewDelivery, RunProgress, RunSummary
@@ -77,6 +77,18 @@ class Schedule(Protocol):
         notify: Notify | None = None,
     ) -> ScheduleEntry | None: ...
 
+    async def decide_many(
+        self,
+        entry_ids: Sequence[int],
+        *,
+        approve: bool,
+        actor: str,
+        comment: str | None,
+        notify: Notify | None = None,
+    ) -> list[ScheduleEntry]:
+        """Decide every still-pending entry of one request in one transaction."""
+        ...
+
     async def telework_occasions(
         self, start: date, end: date, employee_ids: Sequence[str] | None = None
     ) -> dict[str, list[tuple[date, str]]]: ...
@@ -125,4 +137,33 @@ class LanguagePreferences(Protocol):
 
     async def note_written_language(self, employee_id: str, language: str) -> None:
         """The person's latest (long enough) message was written in ``language``."""
+        ...
+
+
+class ConversationMemory(Protocol):
+    """What a conversation keeps between two messages (a declaration being clarified, a card
+    waiting for a yes), per chat user and conversation, until an expiry time. Documents are
+    plain JSON objects named by a ``topic`` (the exchange they belong to)."""
+
+    async def recall(
+        self, user_id: str, conversation_id: str, *, now: datetime
+    ) -> tuple[str, dict[str, Any]] | None:
+        """The open exchange's topic and document; None when there is none or it expired."""
+        ...
+
+    async def keep(
+        self,
+        user_id: str,
+        conversation_id: str,
+        topic: str,
+        document: dict[str, Any],
+        *,
+        now: datetime,
+        until: datetime,
+    ) -> None:
+        """Open (or replace) the exchange; expired ones of anybody are dropped meanwhile."""
+        ...
+
+    async def forget(self, user_id: str, conversation_id: str) -> None:
+        """Close the exchange (nothing happens when none is open)."""
         ...

@@ -11,7 +11,8 @@ Rules (pure functions, no I/O):
   ``TargetProgress`` for the period of that category that contains the date (a manager who
   is also a carer gets both; a manager in Diet work keeps the manager's target).
 * ``done`` counts the occasions on or before the date, ``planned`` those after it in the same
-  period. Occasions on closed days count (a declaration there is warned about, not refused).
+  period. Occasions on closed days never count (telework is a way of working on working
+  days; a declaration there is refused, or recorded uncounted where the policy allows it).
 * Pace is measured in working days of the period: after ``e`` completed working days (days
   before the date) a person needs ``floor(needed × e / W)`` occasions to be on track, where
   ``W`` is the period's working days. Fewer is ``behind``; ``needed`` or more is ``met``.
@@ -111,6 +112,7 @@ class _Frame:
     category: Category
     period: Period
     working: tuple[int, ...]  # ordinals of the period's working days
+    open_days: frozenset[int]  # the same, to look up: only telework on them counts
 
 
 class QuotaFrame:
@@ -128,7 +130,7 @@ class QuotaFrame:
         for cid, category in policy.categories.items():
             period = period_for(category.target.period, on, calendar)
             working = tuple(calendar.working_ordinals(period.start, period.end))
-            self._frames[cid] = _Frame(cid, category, period, working)
+            self._frames[cid] = _Frame(cid, category, period, working, frozenset(working))
         self._membership: dict[tuple[object, ...], tuple[_Frame, ...]] = {}
         self._half_occasions = policy.counting.half_day_occasions
         self._half_person_days = policy.counting.half_day_person_days
@@ -181,8 +183,9 @@ class QuotaFrame:
         done = planned = 0
         person_days = 0.0
         full_day = DayPart.FULL
+        open_days = frame.open_days
         for day, part in merged.items():
-            if period.start <= day <= period.end:
+            if period.start <= day <= period.end and day.toordinal() in open_days:
                 full = part is full_day
                 if day <= on:
                     done += 1 if full else self._half_occasions

@@ -78,6 +78,19 @@ class StaffHistory:
             unit = next((u for u in timeline.units if u is not None), member.org_unit)
         return unit
 
+    def units_between(self, member: StaffMember, start: date, end: date) -> list[tuple[int, str]]:
+        """The units ``member`` belonged to from ``start`` to ``end``, as (first day's
+        ordinal, unit code) in order; the first entry is ``start`` itself."""
+        spans = [(start.toordinal(), self.unit_on(member, start))]
+        timeline = self._timelines.get(member.employee_id)
+        if timeline is None:
+            return spans
+        lo, hi = start.toordinal(), end.toordinal()
+        for day, unit in zip(timeline.days, timeline.units, strict=True):
+            if lo < day <= hi and unit is not None and unit != spans[-1][1]:
+                spans.append((day, unit))
+        return spans
+
     def active_on(self, member: StaffMember, day: date) -> bool:
         """Whether ``member``'s record was active on ``day`` (ignoring the hire date)."""
         timeline = self._timelines.get(member.employee_id)

@@ -18,6 +18,7 @@ Counting rules, stated in every output (``RULES``):
 * 実施者数: people of the population with at least one telework occasion in the period;
   the rate against the eligible headcount counts only eligible implementers, so neither
   rate can exceed 100%.
+* Telework on a closed day (weekend, holiday, 12/29–1/3, closure) is never counted.
 * A half day is one occasion and ``policy.counting.half_day_person_days`` person-days;
   a morning and an afternoon on the same day merge into one full day.
 * Target attainment: every eligible member of a category is judged for each of the
@@ -170,16 +171,21 @@ class MonthTally:
     person_days: float = 0.0
     full_days: int = 0
     half_days: int = 0
+    # 月1回以上: eligible people of the population (reference-day unit) who teleworked in it
+    implementers_eligible: int = 0
 
 
 @dataclass(slots=True)
 class Tally:
     """Everything counted for one group of people (a scope, an org unit)."""
 
-    headcount: int = 0
+    headcount: int = 0  # the population: in post on the reference day, in this group then
     eligible: int = 0
-    implementers: int = 0
+    implementers: int = 0  # … of whom teleworked in the range (the rates' numerator)
     implementers_eligible: int = 0
+    # Usage: everyone who teleworked in the range, each day in the unit they were in that
+    # day (leavers and movers included); occasions, person-days and the months count them.
+    teleworkers: int = 0
     occasions: int = 0
     person_days: float = 0.0
     full_days: int = 0
@@ -198,10 +204,23 @@ class Tally:
         """実施率 against the eligible headcount (eligible implementers only)."""
         return self.implementers_eligible / self.eligible if self.eligible else None
 
+    def once_a_month_rate(self, index: int) -> float | None:
+        """月1回以上実施率 of one month: eligible staff who teleworked in it ÷ eligible."""
+        if not self.eligible:
+            return None
+        return self.months[index].implementers_eligible / self.eligible
+
+    def once_a_month_average(self, complete_months: int) -> float | None:
+        """月1回以上実施率 over the year: the mean of the months that are over (the first
+        ``complete_months``); None before the first month ends."""
+        rates = [self.once_a_month_rate(i) for i in range(complete_months)]
+        known = [r for r in rates if r is not None]
+        return sum(known) / len(known) if known and len(known) == len(rates) else None
+
     @property
     def days_per_implementer(self) -> float | None:
-        """延べ人日 ÷ 実施者数."""
-        return self.person_days / self.implementers if self.implementers else None
+        """延べ人日 ÷ 期間中の実施者数 (both usage figures)."""
+        return self.person_days / self.teleworkers if self.teleworkers else None
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,7 +10,7 @@ from typing import Protocol
 
 from domain.org import OrgUnit, StaffMember
 from domain.periods import Period
-from domain.policy import Category, Counting
+from domain.policy import Aims, Category, Counting
 from domain.report_history import StaffHistory
 from domain.report_model import Exclusions, ReportRange, ReportRequest, Scope, Tally
 
@@ -108,6 +108,11 @@ class ReportBody:
     people: tuple[PersonRow, ...]
     exclusions: Exclusions
 
+    @property
+    def complete_months(self) -> int:
+        """Months of the range that are over by the reference day (the first ones)."""
+        return sum(1 for month in self.months if month.end <= self.reference_day)
+
 
 @dataclass(frozen=True)
 class Report:
@@ -119,6 +124,7 @@ class Report:
     categories: tuple[tuple[str, Category], ...]
     min_group_size: int
     counting: Counting = field(default_factory=Counting)
+    aims: Aims = field(default_factory=Aims)
 
     @property
     def total(self) -> Tally:

@@ -48,15 +48,22 @@ class JudgedPeriods:
     period_of_day: Mapping[int, int]  # day ordinal (up to the reference day) → period index
     cutoff: int  # ordinal of the last day counted (the reference day)
     prorate: bool
+    # An aim judged on average (目安): attained when the occasions reach ``count`` times the
+    # periods that count (those with at least ``min_working_days`` working days from the
+    # person's eligibility); ``met`` is then the periods of them with telework.
+    on_average: bool = False
+    min_working_days: int = 1
 
     def judge(
         self, days: TeleworkDays, eligible_from: date, half_day_occasions: int
-    ) -> tuple[int, int]:
-        """(periods judged, periods met) for one person's telework days."""
+    ) -> tuple[int, int, bool]:
+        """(periods judged, periods met, attained) for one person's telework days."""
+        if self.on_average:
+            return self._judge_on_average(days, eligible_from, half_day_occasions)
         first = bisect_left(self.last_working, eligible_from.toordinal())
         judged = len(self.periods) - first
         if judged <= 0:
-            return 0, 0
+            return 0, 0, False
         lo = bisect_left(days, (self.periods[first].start.toordinal(),))
         hi = bisect_right(days, (self.cutoff, True))
         done: dict[int, int] = {}
@@ -70,7 +77,33 @@ class JudgedPeriods:
         for index, occasions in done.items():
             if occasions >= self._needed(index, eligible_from):
                 met += 1
-        return judged, met
+        return judged, met, met == judged
+
+    def _judge_on_average(
+        self, days: TeleworkDays, eligible_from: date, half_day_occasions: int
+    ) -> tuple[int, int, bool]:
+        start = eligible_from.toordinal()
+        counted = {
+            index
+            for index, working in enumerate(self.working)
+            if len(working) - bisect_left(working, start) >= self.min_working_days
+        }
+        if not counted:
+            return 0, 0, False
+        lo = bisect_left(days, (start,))
+        hi = bisect_right(days, (self.cutoff, True))
+        occasions = 0
+        with_telework: set[int] = set()
+        lookup = self.period_of_day
+        for position in range(lo, hi):
+            ordinal, full = days[position]
+            index = lookup.get(ordinal)
+            if index is not None:
+                occasions += 1 if full else half_day_occasions
+                if index in counted:
+                    with_telework.add(index)
+        judged = len(counted)
+        return judged, len(with_telework), occasions >= self.count * judged
 
     def _needed(self, index: int, eligible_from: date) -> int:
         period = self.periods[index]
@@ -89,6 +122,8 @@ def judged_periods(
     calendar: WorkCalendar,
     *,
     prorate: bool,
+    on_average: bool = False,
+    min_working_days: int = 1,
 ) -> JudgedPeriods:
     """The periods of ``category`` that the report judges (see ``JudgedPeriods``)."""
     kind = category.target.period
@@ -125,4 +160,6 @@ def judged_periods(
         period_of_day=lookup,
         cutoff=cutoff,
         prorate=prorate,
+        on_average=on_average,
+        min_working_days=min_working_days,
     )

@@ -1,5 +1,7 @@
 """Telework Week (and other campaign week) participation by section: at least one
-teleworker per section is the goal where telework is hard (各課室1名以上)."""
+teleworker per section is the goal where telework is hard (各課室1名以上). Each day of
+telework is credited to the section the person was in that day; a section's headcount is
+the staff in post in it on the week's last day counted."""
 
 from __future__ import annotations
 
@@ -27,16 +29,22 @@ class WeekCounter:
     def __init__(self) -> None:
         self._sections: dict[str, _SectionTally] = {}
 
-    def add(self, section: str, eligible: bool, days: Sequence[int], person_days: float) -> None:
-        """One person of ``section`` who teleworked on ``days`` (ordinals) of the week."""
+    def add_member(self, section: str, eligible: bool) -> None:
+        """One person in post in ``section`` at the week's end (its headcount)."""
         tally = self._sections.setdefault(section, _SectionTally())
         tally.headcount += 1
         tally.eligible += eligible
-        if days:
-            tally.participants += 1
-            for day in days:
-                tally.per_day[day] = tally.per_day.get(day, 0) + 1
-            tally.person_days += person_days
+
+    def add_days(self, section: str, days: Sequence[tuple[int, float]]) -> None:
+        """One participant who teleworked on ``days`` (ordinal, person-days) of the week
+        while in ``section``."""
+        if not days:
+            return
+        tally = self._sections.setdefault(section, _SectionTally())
+        tally.participants += 1
+        for day, value in days:
+            tally.per_day[day] = tally.per_day.get(day, 0) + 1
+            tally.person_days += value
 
     def result(
         self,

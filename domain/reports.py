@@ -9,11 +9,12 @@ Pure: the caller reads ``ReportInputs`` from storage. The counting rules are in
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from datetime import date, timedelta
 
 from domain.calendar import WorkCalendar
 from domain.conditions import roster_key
+from domain.occasions import on_working_days
 from domain.org import Office, OrgChart, OrgUnit, StaffMember, UnitKind
 from domain.periods import Period, PeriodKind, period_for
 from domain.policy import Policy
@@ -39,6 +40,7 @@ from domain.report_rows import (
     UnitRow,
 )
 from domain.report_targets import JudgedPeriods, TeleworkDays, judged_periods, telework_days
+from domain.report_usage import Usage
 from domain.report_week import WeekCounter
 
 ROW_KINDS = (UnitKind.BUREAU, UnitKind.SECTION)
@@ -52,7 +54,11 @@ def build_report(
     chart = OrgChart(inputs.units)
     if request.unit is not None:
         chart.unit(request.unit)  # KeyError naming the code if unknown
-    days = {eid: telework_days(pairs) for eid, pairs in inputs.occasions.items()}
+    working = calendar.is_working_day  # telework on a closed day never counts
+    days = {
+        eid: telework_days(on_working_days(pairs, working))
+        for eid, pairs in inputs.occasions.items()
+    }
     current = _Pass(request, inputs, days, chart, policy, calendar).run()
     previous_request = ReportRequest(
         range=request.range.previous_year(),
@@ -68,6 +74,7 @@ def build_report(
         categories=tuple(policy.categories.items()),
         min_group_size=policy.reports.care_min_group_size,
         counting=policy.counting,
+        aims=policy.aims,
     )
 
 
@@ -101,6 +108,8 @@ class _Pass:
                 self.reference,
                 calendar,
                 prorate=policy.eligibility.prorate_first_period,
+                on_average=category.target.strength == "aim" and policy.aims.on_average,
+                min_working_days=policy.aims.min_working_days,
             )
             for cid, category in policy.categories.items()
         }
@@ -191,7 +200,15 @@ class _Pass:
         history, ref = self.inputs.history, self.reference
         left = exempt = conditional = unknown = 0
         people: list[PersonRow] = []
+        first, last = self.range.start.toordinal(), ref.toordinal()
         for member in self.inputs.staff:
+            days = self.days.get(member.employee_id, ())
+            lo = bisect_left(days, (first,))
+            hi = bisect_right(days, (last, True))
+            if hi > lo:  # usage: wherever the person was on each day, leavers included
+                self._add_usage(member, days, lo, hi)
+            if self.week is not None:
+                self._add_to_week(member, days)
             if not history.in_post_on(member, ref):
                 if history.was_in_post_during(member, self.range.start, ref) and self._in_scope(
                     history.unit_on(member, self.range.start)
@@ -204,7 +221,7 @@ class _Pass:
                 continue
             if not self._in_scope(code):
                 continue
-            row = self._add_person(member, code)
+            row = self._add_person(member, code, days, lo, hi)
             if row.not_eligible_reason == "exempt":
                 exempt += 1
             elif row.not_eligible_reason == "conditional":
@@ -236,43 +253,39 @@ class _Pass:
             return code in self.in_filter
         return self.request.scope.includes(self.chart.office_of(code))
 
-    def _add_person(self, member: StaffMember, code: str) -> PersonRow:
-        policy, ref = self.policy, self.reference
+    def _reason(self, member: StaffMember, on: date) -> str | None:
+        """Why ``member`` is not eligible on ``on`` (None: eligible)."""
+        if self.policy.is_exempt(member):
+            return "exempt"
+        if self.policy.eligibility.eligible_from(member.hire_date) > on:
+            return "conditional"
+        return None
+
+    def _add_person(
+        self, member: StaffMember, code: str, days: TeleworkDays, lo: int, hi: int
+    ) -> PersonRow:
+        """One person of the population (in post on the reference day, in ``code``): the
+        denominators, the implementers of the rates, and target attainment."""
+        policy = self.policy
         eligible_from = policy.eligibility.eligible_from(member.hire_date)
-        reason = "exempt" if policy.is_exempt(member) else None
-        if reason is None and eligible_from > ref:
-            reason = "conditional"
+        reason = self._reason(member, self.reference)
         eligible = reason is None
-        days = self.days.get(member.employee_id, ())
         half_occasions = policy.counting.half_day_occasions
         half_value = policy.counting.half_day_person_days
         occasions = full = half = 0
         person_days = 0.0
-        month_counts: dict[int, list[float]] = {}  # index → [occasions, person-days, full, half]
-        week_first, week_last = self.week_ordinals
-        week_hits: list[int] = []
-        week_person_days = 0.0
+        months: set[int] = set()
         month_of = self.month_of
-        lo = bisect_left(days, (self.range.start.toordinal(),))
-        hi = bisect_right(days, (ref.toordinal(), True))
+        week_first, week_last = self.week_ordinals
+        week_days = 0
         for position in range(lo, hi):
             ordinal, is_full = days[position]
-            value = 1.0 if is_full else half_value
-            count = 1 if is_full else half_occasions
-            occasions += count
-            person_days += value
+            occasions += 1 if is_full else half_occasions
+            person_days += 1.0 if is_full else half_value
             full += is_full
             half += not is_full
-            cell = month_counts.get(month_of[ordinal])
-            if cell is None:
-                cell = month_counts[month_of[ordinal]] = [0, 0.0, 0, 0]
-            cell[0] += count
-            cell[1] += value
-            cell[2 if is_full else 3] += 1
-            if week_first <= ordinal <= week_last:
-                week_hits.append(ordinal)
-                week_person_days += value
-        week_days = len(week_hits)
+            months.add(month_of[ordinal])
+            week_days += week_first <= ordinal <= week_last
         judgements = self._judge(member, days, eligible_from) if eligible else ()
         tallies = self._tallies_for(code)
         if eligible:  # the groups and the categories this person is counted in
@@ -280,34 +293,24 @@ class _Pass:
             self.population.add(
                 self._leaves[code],
                 belongs,
-                frozenset(c for c, _, _ in judgements),
+                frozenset(c for c, _, _, _ in judgements),
                 frozenset(c for c in belongs if policy.categories[c].exempts(member)),
             )
         for tally in tallies:
             tally.headcount += 1
             tally.eligible += eligible
-            if occasions:
+            if hi > lo:
                 tally.implementers += 1
                 tally.implementers_eligible += eligible
-                tally.occasions += occasions
-                tally.person_days += person_days
-                tally.full_days += full
-                tally.half_days += half
-                for index, (n, pd, f, h) in month_counts.items():
-                    month = tally.months[index]
-                    month.implementers += 1
-                    month.occasions += int(n)
-                    month.person_days += pd
-                    month.full_days += int(f)
-                    month.half_days += int(h)
-            for cid, judged, met in judgements:
+                if eligible:  # 月1回以上実施率
+                    for index in months:
+                        tally.months[index].implementers_eligible += 1
+            for cid, judged, met, attained in judgements:
                 category = tally.categories[cid]
                 category.members += 1
-                category.attained += met == judged
+                category.attained += attained
                 category.periods_judged += judged
                 category.periods_met += met
-        if self.week is not None:
-            self._add_to_week(code, eligible, week_hits, week_person_days)
         return PersonRow(
             employee_id=member.employee_id,
             name=member.name,
@@ -320,6 +323,46 @@ class _Pass:
             half_days=half,
             telework_week_days=week_days,
         )
+
+    def _add_usage(self, member: StaffMember, days: TeleworkDays, lo: int, hi: int) -> None:
+        """Occasions, person-days and the months of everyone who teleworked in the range,
+        each day counted in the unit the person belonged to that day (leavers and movers
+        included): distinct people per group and per month."""
+        spans = self.inputs.history.units_between(
+            member, self.range.start, date.fromordinal(days[hi - 1][0])
+        )
+        by_code: dict[str, Usage] = {}
+        half_occasions = self.policy.counting.half_day_occasions
+        half_value = self.policy.counting.half_day_person_days
+        month_of = self.month_of
+        span = 0
+        for position in range(lo, hi):
+            ordinal, is_full = days[position]
+            while span + 1 < len(spans) and spans[span + 1][0] <= ordinal:
+                span += 1
+            code = spans[span][1]
+            usage = by_code.get(code)
+            if usage is None:
+                usage = by_code[code] = Usage()
+            usage.add(month_of[ordinal], is_full, half_occasions, half_value)
+        if len(by_code) == 1:
+            ((code, usage),) = by_code.items()
+            if self._in_scope(code):
+                for tally in self._tallies_for(code):
+                    usage.into(tally)
+            return
+        merged: dict[int, tuple[Tally, Usage]] = {}  # a group covering two units: once
+        for code, usage in by_code.items():
+            if not self._in_scope(code):
+                continue
+            for tally in self._tallies_for(code):
+                found = merged.get(id(tally))
+                if found is None:
+                    merged[id(tally)] = (tally, usage.copy())
+                else:
+                    found[1].merge(usage)
+        for tally, usage in merged.values():
+            usage.into(tally)
 
     def _categories_of(self, member: StaffMember) -> tuple[JudgedPeriods, ...]:
         key = roster_key(member)
@@ -335,24 +378,51 @@ class _Pass:
 
     def _judge(
         self, member: StaffMember, days: TeleworkDays, eligible_from: date
-    ) -> list[tuple[str, int, int]]:
+    ) -> list[tuple[str, int, int, bool]]:
         categories = self._categories_of(member)
-        out: list[tuple[str, int, int]] = []
+        out: list[tuple[str, int, int, bool]] = []
         half_occasions = self.policy.counting.half_day_occasions
         for periods in categories:
             if self.policy.categories[periods.category_id].exempts(member):
                 continue  # e.g. 国会業務: no weekly aim, still in the category by the roster
-            judged, met = periods.judge(days, eligible_from, half_occasions)
+            judged, met, attained = periods.judge(days, eligible_from, half_occasions)
             if judged:
-                out.append((periods.category_id, judged, met))
+                out.append((periods.category_id, judged, met, attained))
         return out
 
-    def _add_to_week(
-        self, code: str, eligible: bool, hits: Sequence[int], person_days: float
-    ) -> None:
+    def _add_to_week(self, member: StaffMember, days: TeleworkDays) -> None:
+        """Telework Week: the member counts in the section they were in on each day of the
+        week (participants, per day), and in the headcount of the section they were in on
+        the week's last day counted (in post then)."""
+        history, (first, last) = self.inputs.history, self.week_ordinals
+        last = min(last, self.reference.toordinal())
+        if last < first:
+            return
+        at = date.fromordinal(last)
+        if history.in_post_on(member, at):
+            code = history.unit_on(member, at)
+            section = self._week_section(code)
+            if section is not None:
+                self.week_counter.add_member(section, self._reason(member, at) is None)
+        lo = bisect_left(days, (first,))
+        hi = bisect_right(days, (last, True))
+        if hi <= lo:
+            return
+        half_value = self.policy.counting.half_day_person_days
+        hits: dict[str, list[tuple[int, float]]] = {}
+        for position in range(lo, hi):
+            ordinal, is_full = days[position]
+            section = self._week_section(history.unit_on(member, date.fromordinal(ordinal)))
+            if section is not None:
+                hits.setdefault(section, []).append((ordinal, 1.0 if is_full else half_value))
+        for section, section_days in hits.items():
+            self.week_counter.add_days(section, section_days)
+
+    def _week_section(self, code: str) -> str | None:
+        if not self._in_scope(code):
+            return None
         section = self.chart.section_of(code)
-        if section is not None:
-            self.week_counter.add(section.code, eligible, hits, person_days)
+        return None if section is None else section.code
 
     def _week_result(self) -> TeleworkWeek | None:
         if self.week is None:

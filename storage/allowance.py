@@ -18,12 +18,16 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from sqlmodel import Field, SQLModel, col, select
 
 from domain.allowance import PlaceCategory, PlaceSince, TeleworkDay, TeleworkOrder
+from domain.delivery import NewDelivery
 from domain.schedule import EntryState, EntryStatus
 from storage.identity import append_event
+from storage.ledger_fanout import enqueue
 from storage.schedule import LIVE, ScheduleEntryRow
 from storage.tables import BigId, Event, UtcDateTime, utcnow
 
 ORDER_SOURCE = "order"
+OrderNotice = Callable[[TeleworkOrder, int], Sequence[NewDelivery]]
+"""Messages to enqueue with an order's change: (the order, days made or cancelled)."""
 
 
 class TeleworkOrderRow(SQLModel, table=True):
@@ -93,10 +97,13 @@ class SqlAllowance:
 
     # -- orders ---------------------------------------------------------------------------
 
-    async def make_order(self, order: TeleworkOrder, days: Sequence[date]) -> TeleworkOrder:
+    async def make_order(
+        self, order: TeleworkOrder, days: Sequence[date], *, notify: OrderNotice | None = None
+    ) -> TeleworkOrder:
         """Store the order and write a confirmed full-day telework entry for each of ``days``
         (its working days from today on), cancelling what was declared there. One
-        transaction; the order and each entry are events."""
+        transaction; the order and each entry are events, and ``notify``'s messages are
+        enqueued with them."""
         now = self._now()
         async with self._sessions.begin() as session:
             row = TeleworkOrderRow(
@@ -180,9 +187,19 @@ class SqlAllowance:
                     "entries": len(entries),
                 },
             )
-            return _order(row)
+            made = _order(row)
+            for delivery in notify(made, len(entries)) if notify else ():
+                await enqueue(session, delivery, now=now)
+            return made
 
-    async def cancel_order(self, order_id: int, *, actor: str, from_day: date) -> int | None:
+    async def cancel_order(
+        self,
+        order_id: int,
+        *,
+        actor: str,
+        from_day: date,
+        notify: OrderNotice | None = None,
+    ) -> int | None:
         """Cancel an order and the live entries it made from ``from_day`` on; the number of
         entries cancelled, or None when there is no such active order."""
         now = self._now()
@@ -230,6 +247,8 @@ class SqlAllowance:
                 subject=row.employee_id,
                 payload={"order_id": order_id, "from": from_day.isoformat(), "entries": len(ids)},
             )
+            for delivery in notify(_order(row), len(ids)) if notify else ():
+                await enqueue(session, delivery, now=now)
             return len(ids)
 
     async def orders(self, employee_ids: Sequence[str] | None = None) -> list[TeleworkOrder]:

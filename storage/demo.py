@@ -27,12 +27,16 @@ from sqlalchemy import Table, delete, func, insert, select
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from domain.calendar import WorkCalendar
+from domain.campaigns import CampaignKind
 from domain.policy import Policy
 from domain.report_model import default_telework_week
+from storage.campaigns import CampaignRow
 from storage.report_queries import ENTRY, EVENT, STAFF, UNIT
 from storage.schedule import PresenceRow, RecurringPlanRow
 
 CHUNK = 5_000
+DEMO_ACTOR = "seed-demo"
+CAMPAIGN: Table = CampaignRow.__table__  # type: ignore[attr-defined]
 TOKYO = ZoneInfo("Asia/Tokyo")
 HEAD_OFFICE_SHARE = 0.56
 HEAD_OFFICE = (
@@ -123,6 +127,7 @@ async def seed_demo(
         await _bulk(conn, STAFF, [_staff_row(p, now) for p in people])
         await _bulk(conn, ENTRY, [{**e, "created_at": now, "updated_at": now} for e in entries])
         await _bulk(conn, EVENT, events)
+        await conn.execute(insert(CAMPAIGN), [_telework_week_row(week, fiscal_year, now)])
     return DemoSummary(len(units), len(people), len(entries), len(events), week)
 
 
@@ -133,12 +138,36 @@ async def _clear(conn: AsyncConnection) -> None:
         await conn.execute(delete(table))
     await conn.execute(delete(UNIT).where(UNIT.c.parent.is_not(None)))
     await conn.execute(delete(UNIT))
+    await conn.execute(delete(CAMPAIGN).where(CAMPAIGN.c.created_by == DEMO_ACTOR))
     kinds = EVENT.c.kind
     await conn.execute(
         delete(EVENT).where(
             kinds.like("staff.%") | kinds.like("schedule.%") | (kinds == "meeting.held")
         )
     )
+
+
+def _telework_week_row(week: tuple[date, date], fiscal_year: int, now: datetime) -> dict[str, Any]:
+    """The Telework Week the demo's July boost belongs to, held as a campaign (reports count
+    a Telework Week only when one was held)."""
+    text = {
+        "ja": "{campaign}（{start}～{end}）です。課室の実施日にテレワークしませんか。",
+        "en": "{campaign} runs {start}–{end}: telework on your section's day?",
+    }
+    return {
+        "name": f"テレワーク・ウィーク{fiscal_year}",
+        "kind": CampaignKind.TELEWORK_WEEK.value,
+        "start_day": week[0],
+        "end_day": week[1],
+        "messages": {"announcement": text, "reminder": text},
+        "rule_units": ["消防庁"],
+        "announce_days_before": 7,
+        "reminder_weekdays": "mon,tue,wed,thu,fri",
+        "mandatory": False,
+        "state": "active",
+        "created_by": DEMO_ACTOR,
+        "created_at": now,
+    }
 
 
 async def _bulk(conn: AsyncConnection, table: Table, rows: Sequence[dict[str, Any]]) -> None:

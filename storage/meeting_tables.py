@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, Column, Date, Index, UniqueConstraint
+from sqlalchemy import JSON, Column, Date, Index, Text, UniqueConstraint
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import Field, SQLModel, select
 
@@ -39,6 +39,8 @@ class MeetingRow(SQLModel, table=True):
     starts_at: datetime | None = _utc()
     ends_at: datetime | None = _utc()
     join_url: str | None = Field(default=None, max_length=1000)
+    # The Outlook event in the organiser's mailbox (Microsoft Graph; None without it).
+    calendar_event_id: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
     sequence: int = 0
     conversation_id: str | None = Field(default=None, max_length=512)
     poll_deadline: datetime | None = _utc()
@@ -115,6 +117,7 @@ def to_meeting(row: MeetingRow, people: Sequence[MeetingParticipantRow]) -> Meet
         poll_deadline=row.poll_deadline,
         slot=slot,
         join_url=row.join_url,
+        calendar_event_id=row.calendar_event_id,
         sequence=row.sequence,
         conversation_id=row.conversation_id,
         created_at=row.created_at,

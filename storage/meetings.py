@@ -164,8 +164,11 @@ class SqlMeetings:
         *,
         actor: str,
         notify: MeetingNotify,
+        calendar_event_id: str | None = None,
     ) -> Meeting | None:
-        return await self._schedule(meeting_id, slot, join_url, None, actor, notify)
+        return await self._schedule(
+            meeting_id, slot, join_url, None, actor, notify, calendar_event_id
+        )
 
     async def change(
         self,
@@ -290,6 +293,7 @@ class SqlMeetings:
         sequence: int | None,
         actor: str,
         notify: MeetingNotify,
+        calendar_event_id: str | None = None,
     ) -> Meeting | None:
         """Finalise (``sequence`` None: polling → scheduled) or change (scheduled, sequence
         must match and is bumped; a new time clears everyone's answer)."""
@@ -300,6 +304,8 @@ class SqlMeetings:
                 return None
             if sequence is not None and before.sequence != sequence:
                 return None
+            if sequence is not None:  # a change keeps the meeting's Outlook event
+                calendar_event_id = before.calendar_event_id
             result = await session.execute(
                 update(_M)
                 .where(
@@ -308,6 +314,7 @@ class SqlMeetings:
                     col(_M.sequence) == before.sequence,
                 )
                 .values(
+                    calendar_event_id=calendar_event_id,
                     state=MeetingState.SCHEDULED.value,
                     slot_day=slot.day,
                     slot_start=slot.start,

@@ -3,6 +3,7 @@
 from storage import (  # noqa: F401
     allowance,
     campaigns,
+    conversations,
     ledger_tables,
     meeting_tables,
     org,

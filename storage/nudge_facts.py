@@ -4,16 +4,17 @@ period each recipient has already been issued (from the delivery ledger itself).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import UTC, date, datetime
 
 from sqlalchemy import func, or_
 from sqlalchemy import select as sa_select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from sqlmodel import col
 
-from domain.nudges import parse_nudge_key
+from domain.delivery import DeliveryStatus
+from domain.nudges import PromptHistory, parse_nudge_key
 from domain.schedule import DEFAULT_TIME_RANGES, EntryStatus, TimeRangeRule, occasion_part
 from storage.engine import READ_ONLY
 from storage.ledger_sql import DELIVERY
@@ -29,14 +30,23 @@ class ScheduleFacts:
     telework: dict[str, list[tuple[date, str]]] = field(default_factory=dict)
     busy: dict[str, set[date]] = field(default_factory=dict)  # any live entry on the day
     leave: dict[str, set[date]] = field(default_factory=dict)  # a live leave entry on the day
+    # a live 週休日（割振り0）entry on the day (issue 18): a day off, though not leave
+    no_hours: dict[str, set[date]] = field(default_factory=dict)
 
     def on_leave(self, employee_id: str, day: date) -> bool:
-        return day in self.leave.get(employee_id, ())
+        """Whether the person is off that day (leave or a day without working hours): no
+        nudge or campaign message then."""
+        return day in self.leave.get(employee_id, ()) or day in self.no_hours.get(employee_id, ())
 
-    def teleworkers(self, start: date, end: date) -> set[str]:
-        """People with live telework on some day from ``start`` to ``end``."""
+    def teleworkers(
+        self, start: date, end: date, counts: Callable[[date], bool] | None = None
+    ) -> set[str]:
+        """People with live telework on some day from ``start`` to ``end`` (only on days
+        ``counts`` accepts, e.g. working days: telework on a closed day never counts)."""
         return {
-            emp for emp, days in self.telework.items() if any(start <= d <= end for d, _ in days)
+            emp
+            for emp, days in self.telework.items()
+            if any(start <= d <= end and (counts is None or counts(d)) for d, _ in days)
         }
 
 
@@ -79,6 +89,8 @@ class SqlNudgeFacts:
                 facts.busy.setdefault(employee_id, set()).add(day)
                 if status == EntryStatus.LEAVE.value:
                     facts.leave.setdefault(employee_id, set()).add(day)
+                elif status == EntryStatus.NO_HOURS.value:
+                    facts.no_hours.setdefault(employee_id, set()).add(day)
         return facts
 
     async def issued(self, kind: str, period_prefixes: Iterable[str]) -> dict[str, dict[str, int]]:
@@ -134,3 +146,70 @@ class SqlNudgeFacts:
             # The most recently seen identity wins (ascending order, later rows overwrite).
             rows = await session.execute(statement)
             return {employee_id: user_id for employee_id, user_id in rows}
+
+    # -- nudge fatigue (issue 14 item 15) -----------------------------------------------------
+
+    async def prompt_history(
+        self,
+        kinds: Iterable[str],
+        nudge_kind: str,
+        *,
+        week_start: datetime,
+        day_start: datetime,
+        nudges_since: datetime,
+        keep_nudges: int,
+        chat: Mapping[str, str],
+    ) -> dict[str, PromptHistory]:
+        """Recipient → prompts of ``kinds`` created since ``week_start`` / ``day_start`` (not
+        cancelled or failed: those never reached anyone), the latest ``keep_nudges`` nudges
+        since ``nudges_since`` (newest first) and when the person last responded: their last
+        word to the bot, or the last entry they declared (``chat``: employee id → recipient)."""
+        d = DELIVERY.c
+        dropped = (DeliveryStatus.CANCELLED.value, DeliveryStatus.FAILED.value)
+        since = min(week_start, nudges_since)
+        statement = sa_select(d.recipient, d.kind, d.created_at).where(
+            d.kind.in_(list(kinds)), d.created_at >= since, d.status.not_in(dropped)
+        )
+        identity, row = TeamsIdentity, ScheduleEntryRow
+        seen = sa_select(col(identity.teams_user_id), col(identity.last_seen_at)).where(
+            col(identity.last_seen_at) >= since
+        )
+        declared = (
+            sa_select(col(row.employee_id), func.max(col(row.created_at)))
+            .where(col(row.created_at) >= since)
+            .group_by(col(row.employee_id))
+        )
+        week: dict[str, int] = {}
+        today: dict[str, int] = {}
+        nudges: dict[str, list[datetime]] = {}
+        responded: dict[str, datetime] = {}
+        async with self._sessions() as session:
+            await session.connection(execution_options=READ_ONLY)
+            for recipient, kind, created in await session.execute(statement):
+                at = _aware(created)
+                if at >= week_start:
+                    week[recipient] = week.get(recipient, 0) + 1
+                if at >= day_start:
+                    today[recipient] = today.get(recipient, 0) + 1
+                if kind == nudge_kind and at >= nudges_since:
+                    nudges.setdefault(recipient, []).append(at)
+            for user_id, last_seen in await session.execute(seen):
+                responded[user_id] = max(_aware(last_seen), responded.get(user_id, since))
+            for employee_id, at in await session.execute(declared):
+                chat_id = chat.get(employee_id)
+                if chat_id is not None and at is not None:
+                    responded[chat_id] = max(_aware(at), responded.get(chat_id, since))
+        out: dict[str, PromptHistory] = {}
+        for recipient in week.keys() | nudges.keys():
+            out[recipient] = PromptHistory(
+                week.get(recipient, 0),
+                today.get(recipient, 0),
+                tuple(sorted(nudges.get(recipient, ()), reverse=True)[:keep_nudges]),
+                responded.get(recipient),
+            )
+        return out
+
+
+def _aware(value: datetime) -> datetime:
+    """SQLite hands back naive UTC datetimes."""
+    return value if value.tzinfo else value.replace(tzinfo=UTC)

@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Boolean, Column, Date
+from sqlalchemy import Boolean, Column, Date, false
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from sqlmodel import Field, SQLModel, select
 
@@ -30,6 +30,10 @@ class UserPreferenceRow(SQLModel, table=True):
     digest: bool = Field(default=False, sa_column=Column(Boolean, nullable=False, index=True))
     language: str | None = Field(default=None, max_length=2)
     written_language: str | None = Field(default=None, max_length=2)
+    # 「Teams にも表示」: the telework day as a Teams status note (Microsoft Graph).
+    teams_status: bool = Field(
+        default=False, sa_column=Column(Boolean, nullable=False, server_default=false())
+    )
     updated_at: datetime = Field(sa_column=Column(UtcDateTime(), nullable=False))
 
 
@@ -40,6 +44,7 @@ def _to_preference(row: UserPreferenceRow) -> ReminderPreference:
         paused_indefinitely=row.paused_indefinitely,
         snoozed_until=row.snoozed_until,
         digest=row.digest,
+        teams_status=row.teams_status,
     )
 
 
@@ -48,6 +53,7 @@ _DEFAULTS: dict[str, Any] = {
     "paused_indefinitely": False,
     "snoozed_until": None,
     "digest": False,
+    "teams_status": False,
     "language": None,
     "written_language": None,
 }
@@ -96,6 +102,20 @@ class SqlPreferences:
 
     async def set_digest(self, employee_id: str, on: bool, *, actor: str) -> None:
         await self._set(employee_id, actor, "reminders.digest", digest=on)
+
+    async def set_teams_status(self, employee_id: str, on: bool, *, actor: str) -> None:
+        """「Teams にも表示」: show the person's telework days as a Teams status note."""
+        await self._set(employee_id, actor, "preference.teams_status", teams_status=on)
+
+    async def teams_status_subscribers(self) -> list[str]:
+        """Everyone who asked for the Teams status note."""
+        async with self._sessions() as session:
+            rows = await session.execute(
+                select(UserPreferenceRow.employee_id).where(
+                    UserPreferenceRow.teams_status == True  # noqa: E712
+                )
+            )
+        return sorted(rows.scalars())
 
     async def set_language(self, employee_id: str, language: str, *, actor: str) -> None:
         """The language the person chose in chat: used for everything the bot sends them."""

@@ -3,13 +3,15 @@ their 1:1 conversation reference, install/uninstall events and their latest deli
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncEngine
 from sqlmodel import col
 
-from domain.reach import Unreachable, UnreachableReason
+from domain.identity import ChatUser
+from domain.reach import ChatToOpen, Unreachable, UnreachableReason
 from storage.engine import READ_ONLY
 from storage.ledger_sql import DELIVERY
 from storage.org import StaffRow, identity_matches_staff
@@ -95,6 +97,66 @@ class SqlStaffReach:
             if reason is not None:
                 found.append(Unreachable(employee_id, name, org_unit, reason, detail))
         return found
+
+    async def chats_to_open(self, employee_ids: Sequence[str]) -> list[ChatToOpen]:
+        if not employee_ids:
+            return []
+        staff, identity, ref = StaffRow, TeamsIdentity, ConversationRef
+        async with self._engine.connect() as conn:
+            await conn.execution_options(**READ_ONLY)
+            async with conn.begin():
+                known = (
+                    await conn.execute(
+                        select(
+                            col(staff.employee_id),
+                            col(identity.tenant_id),
+                            col(identity.teams_user_id),
+                            col(identity.aad_object_id),
+                            col(identity.user_principal_name),
+                            col(identity.display_name),
+                            col(identity.locale),
+                        )
+                        .join(identity, identity_matches_staff())
+                        .where(col(staff.employee_id).in_(list(employee_ids)))
+                        .order_by(col(identity.last_seen_at))
+                    )
+                ).all()
+                personal = set(
+                    (
+                        await conn.execute(
+                            select(col(ref.user_key)).where(
+                                col(ref.conversation_type) == "personal"
+                            )
+                        )
+                    ).scalars()
+                )
+                places = (
+                    await conn.execute(
+                        select(
+                            col(ref.tenant_id),
+                            col(ref.service_url),
+                            col(ref.bot_id),
+                            col(ref.bot_name),
+                        ).order_by(col(ref.updated_at))
+                    )
+                ).all()
+        where = {tenant: (url, bot, name) for tenant, url, bot, name in places}  # latest wins
+        latest = {row.employee_id: row for row in known}  # the latest seen identity wins
+        chats = []
+        for employee_id, row in sorted(latest.items()):
+            if row.teams_user_id in personal or row.tenant_id not in where:
+                continue
+            url, bot, name = where[row.tenant_id]
+            user = ChatUser(
+                tenant_id=row.tenant_id,
+                user_id=row.teams_user_id,
+                aad_object_id=row.aad_object_id,
+                user_principal_name=row.user_principal_name,
+                display_name=row.display_name,
+                locale=row.locale,
+            )
+            chats.append(ChatToOpen(employee_id, user, url, bot, name))
+        return chats
 
 
 def _personal(payload: Any) -> bool:

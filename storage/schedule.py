@@ -328,6 +328,53 @@ class SqlSchedule:
                     await enqueue(session, delivery, now=now)
             return decided
 
+    async def decide_many(
+        self,
+        entry_ids: Sequence[int],
+        *,
+        approve: bool,
+        actor: str,
+        comment: str | None,
+        notify: Notify | None = None,
+    ) -> list[ScheduleEntry]:
+        """Approve or reject every entry of ``entry_ids`` still pending, in one transaction
+        (one request of many days: 「すべて承認」); ``notify`` builds its messages once, from
+        all of them. The entries decided (those no longer pending are left out)."""
+        now = self._now()
+        state = EntryState.CONFIRMED if approve else EntryState.REJECTED
+        decided: list[ScheduleEntry] = []
+        async with self._sessions.begin() as session:
+            for entry_id in dict.fromkeys(entry_ids):
+                result = await session.execute(
+                    update(ScheduleEntryRow)
+                    .where(
+                        col(ScheduleEntryRow.id) == entry_id,
+                        col(ScheduleEntryRow.state) == EntryState.PENDING.value,
+                    )
+                    .values(
+                        state=state.value,
+                        decided_by=actor,
+                        decision_comment=comment,
+                        updated_at=now,
+                    )
+                )
+                if result.rowcount != 1:  # type: ignore[attr-defined]
+                    continue
+                append_event(
+                    session,
+                    actor=actor,
+                    kind=f"schedule.{state.value}",
+                    subject=str(entry_id),
+                    payload={"entry_id": entry_id, "comment": comment},
+                )
+                row = await session.get(ScheduleEntryRow, entry_id)
+                assert row is not None
+                decided.append(to_entry(row))
+            if decided and notify is not None:
+                for delivery in notify(decided):
+                    await enqueue(session, delivery, now=now)
+        return decided
+
     async def telework_occasions(
         self, start: date, end: date, employee_ids: Sequence[str] | None = None
     ) -> dict[str, list[tuple[date, str]]]:

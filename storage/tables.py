@@ -1,5 +1,5 @@
-"""SQLModel tables of the foundation: Teams identities, conversation references, events and
-dialog state. Timestamps are UTC and timezone-aware; dates of telework are local dates."""
+"""SQLModel tables of the foundation: Teams identities, conversation references and events.
+Timestamps are UTC and timezone-aware; dates of telework are local dates."""
 
 from __future__ import annotations
 
@@ -109,14 +109,3 @@ class Event(SQLModel, table=True):
     kind: str = Field(max_length=64)
     subject: str | None = Field(default=None, max_length=255, index=True)
     payload: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
-
-
-class DialogState(SQLModel, table=True):
-    """Key/value store behind botbuilder's ``Storage``: JSON documents with an e-tag."""
-
-    __tablename__ = "dialog_state"
-
-    key: str = Field(primary_key=True, max_length=512)
-    etag: str = Field(max_length=64)
-    document: str = Field(sa_column=Column(Text, nullable=False))
-    updated_at: datetime = _utc_column(nullable=False)

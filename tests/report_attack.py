@@ -176,7 +176,7 @@ def from_csv(data: bytes, categories: Sequence[str]) -> Published:
         return rows[start:end]
 
     return Published(
-        _eligible(table("概要"), table("組織別")), _cells(table("目標達成"), categories)
+        _eligible(table("概要"), table("組織別")), _cells(table("目標・目安の達成"), categories)
     )
 
 
@@ -189,7 +189,7 @@ def from_xlsx(data: bytes, categories: Sequence[str]) -> Published:
         return [r for r in rows[header + 1 :] if r[0] is not None]
 
     return Published(
-        _eligible(table("概要"), table("組織別")), _cells(table("目標達成"), categories)
+        _eligible(table("概要"), table("組織別")), _cells(table("目標・目安の達成"), categories)
     )
 
 
@@ -208,7 +208,7 @@ def from_markdown(data: bytes, categories: Sequence[str]) -> Published:
         return out
 
     return Published(
-        _eligible(table("概要"), table("組織別")), _cells(table("目標達成"), categories)
+        _eligible(table("概要"), table("組織別")), _cells(table("目標・目安の達成"), categories)
     )
 
 

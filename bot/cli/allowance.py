@@ -103,13 +103,17 @@ def _csv(header: list[str], rows: list[list[str]]) -> bytes:
     return buffer.getvalue().encode("utf-8-sig")  # Excel opens UTF-8 with a BOM
 
 
-def _xlsx(sheets: tuple[tuple[list[str], list[list[str]]], ...], lang: str) -> bytes:
+def _xlsx(
+    sheets: tuple[tuple[list[str], list[list[str]]], ...],
+    lang: str,
+    titles: tuple[str, str] | None = None,
+) -> bytes:
     import io
 
     from openpyxl import Workbook
 
     book = Workbook()
-    names = ("対象者", "変更履歴") if lang == "ja" else ("Eligible", "Changes")
+    names = titles or (("対象者", "変更履歴") if lang == "ja" else ("Eligible", "Changes"))
     first = book.active
     assert first is not None
     for index, (name, (header, rows)) in enumerate(zip(names, sheets, strict=True)):

@@ -74,7 +74,35 @@ _MONTHS_EN = (
 
 def render_summary(policy: Policy, lang: str) -> str:
     """The summary in ``lang``: "en" for English, anything else Japanese."""
-    return "\n".join(_english(policy) if lang == "en" else _japanese(policy))
+    lines = _english(policy) if lang == "en" else _japanese(policy)
+    return "\n".join(lines + _rules_2026(policy, lang))
+
+
+def _rules_2026(p: Policy, lang: str) -> list[str]:
+    """The 2026 rules' settings (issue 18): 勤務間インターバル and 在宅勤務等手当."""
+    w, a = p.worktime, p.allowance
+    places = ", ".join(place.value for place in a.eligible_places)
+    if lang == "en":
+        interval = f"{w.interval_hours:g} h" if w.interval_check else "off"
+        allowance = (
+            f"ordered whole days averaging more than {a.threshold_days:g} a month over "
+            f"{a.period_months} months; places: {places}"
+            + ("; requested days count" if a.count_requested else "")
+            + ("" if a.whole_days_only else "; half days count")
+            if a.enabled
+            else "off"
+        )
+        return [f"Rest between working days: {interval}", f"Telework allowance: {allowance}"]
+    interval = f"{w.interval_hours:g}時間" if w.interval_check else "確認しない"
+    allowance = (
+        f"命令による終日の在宅勤務が{a.period_months}か月平均で月{a.threshold_days:g}日超"
+        f"（場所: {places}）"
+        + ("、申請・承認の日も数える" if a.count_requested else "")
+        + ("" if a.whole_days_only else "、半日も数える")
+        if a.enabled
+        else "確認しない"
+    )
+    return [f"勤務間インターバル: {interval}", f"在宅勤務等手当: {allowance}"]
 
 
 def _hm(t: object) -> str:
@@ -123,7 +151,20 @@ def _japanese(p: Policy) -> list[str]:
         lines.append(f"承認: 必要（当日{_hm(a.deadline_time)}まで申請可）")
     else:
         lines.append("承認: 必要（期限なし）")
+    if a.required:
+        chiefs = "事務局"
+        if a.chief_requests == "next_level":
+            chiefs = "上位の管理職（局・部）、不在なら事務局"
+        lines.append(f"課室長自身の申請の承認: {chiefs}")
     lines.append(f"事後の申告: {p.declarations.retroactive_working_days}勤務日前まで")
+    lines.append(
+        "閉庁日のテレワーク: "
+        + (
+            "記録のみ（実績に数えない）"
+            if p.declarations.allow_telework_on_closed_days
+            else "登録不可"
+        )
+    )
     n = p.nudges
     if n.enabled:
         days = "勤務日の" if n.working_days_only else ""
@@ -132,6 +173,17 @@ def _japanese(p: Policy) -> list[str]:
         )
     else:
         lines.append("声かけ: 行わない")
+    f = p.fatigue
+    lines.append(
+        f"声かけの上限: 1人あたり週{f.max_per_week}回（テレワークウィークは週"
+        f"{f.max_per_week_telework_week}回）"
+        + ("、1日1回まで" if f.one_per_day else "")
+        + (
+            f"、{f.back_off_after_ignored}回続けて反応がなければ次は{f.back_off_days}日後"
+            if f.back_off_after_ignored
+            else ""
+        )
+    )
     lines.append(f"報告: 要配慮の区分は{p.reports.care_min_group_size}人未満の集計を表示しない")
     return lines
 
@@ -204,8 +256,23 @@ def _english(p: Policy) -> list[str]:
         lines.append(f"Approval: required, same-day requests until {_hm(a.deadline_time)}")
     else:
         lines.append("Approval: required, no deadline")
+    if a.required:
+        chiefs = (
+            "the manager above (bureau), else the admins"
+            if a.chief_requests == "next_level"
+            else "the admins"
+        )
+        lines.append(f"A section chief's own request is approved by {chiefs}")
     lines.append(
         f"Declaring after the fact: up to {p.declarations.retroactive_working_days} working days"
+    )
+    lines.append(
+        "Telework on closed days: "
+        + (
+            "recorded, never counted"
+            if p.declarations.allow_telework_on_closed_days
+            else "refused (never counted)"
+        )
     )
     n = p.nudges
     if n.enabled:
@@ -213,6 +280,18 @@ def _english(p: Policy) -> list[str]:
         lines.append(f"Nudges: {_hm(n.working_hours_start)}–{_hm(n.working_hours_end)}{days}")
     else:
         lines.append("Nudges: off")
+    f = p.fatigue
+    lines.append(
+        f"Prompts per person: at most {f.max_per_week} a week "
+        f"({f.max_per_week_telework_week} in a Telework Week)"
+        + ("; one a day" if f.one_per_day else "")
+        + (
+            f"; after {f.back_off_after_ignored} unanswered nudges the next waits "
+            f"{f.back_off_days} days"
+            if f.back_off_after_ignored
+            else ""
+        )
+    )
     lines.append(
         "Reports: sensitive categories are suppressed in groups smaller than "
         f"{p.reports.care_min_group_size}"

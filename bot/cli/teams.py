@@ -94,10 +94,40 @@ def register(cli: typer.Typer, settings: SettingsSource = settings_or_exit) -> N
         run(show())
 
 
+async def _open_chats(configured: Settings, application: Application, ids: list[str]) -> int:
+    """Open the 1:1 chat of those known in Teams who have none yet (the install event of
+    someone who had the app already will not come again). One line per chat tried."""
+    import aiohttp
+
+    from bot.teams.proactive import teams_connector
+    from bot.teams.team_install import open_personal_chat
+    from domain.reach import StaffReach
+
+    reach = application.services.get(StaffReach)  # type: ignore[type-abstract]
+    chats = await reach.chats_to_open(ids)
+    if not chats:
+        return 0
+    opened = 0
+    async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=15)) as http:
+        connector = teams_connector(configured, http)
+        for chat in chats:
+            done = await open_personal_chat(
+                connector,
+                application.turns,
+                chat.user,
+                service_url=chat.service_url,
+                bot_id=chat.bot_id,
+                bot_name=chat.bot_name,
+            )
+            opened += done
+            state = "chat opened" if done else "chat not opened (Teams refused or failed)"
+            typer.echo(f"{chat.employee_id}\t{state}")
+    return opened
+
+
 async def _install(configured: Settings, section: str | None, *, dry_run: bool) -> int:
     import asyncio
 
-    from bot.graph import connect
     from domain.m365 import InstallOutcome, InstallResult, mailbox_of
 
     async with open_application(configured) as application:
@@ -109,7 +139,7 @@ async def _install(configured: Settings, section: str | None, *, dry_run: bool) 
                 )
             typer.echo(f"{len(people)} staff would be installed (dry run: nothing was called)")
             return 0
-        graph = connect(configured)
+        graph = application.m365  # closed with the application
         assert graph is not None and graph.installer is not None
         installer = graph.installer
         slots = asyncio.Semaphore(CONCURRENCY)
@@ -118,10 +148,7 @@ async def _install(configured: Settings, section: str | None, *, dry_run: bool) 
             async with slots:
                 return await installer.install(mailbox_of(member))
 
-        try:
-            outcomes = await asyncio.gather(*(one(member) for member in people))
-        finally:
-            await graph.close()
+        outcomes = await asyncio.gather(*(one(member) for member in people))
         counts = dict.fromkeys(InstallResult, 0)
         for member, outcome in zip(people, outcomes, strict=True):
             counts[outcome.result] += 1
@@ -129,11 +156,17 @@ async def _install(configured: Settings, section: str | None, *, dry_run: bool) 
             typer.echo(f"{member.employee_id}\t{member.name}\t{outcome.result.value}{reason}")
         summary = ", ".join(f"{result.value} {counts[result]}" for result in InstallResult)
         typer.echo(f"{len(people)} staff: {summary}")
-        if counts[InstallResult.INSTALLED]:
-            typer.echo(
-                "Teams now opens each new 1:1 chat and tells the bot; "
-                "`telework-bot teams unreachable` lists who is still missing."
-            )
+        have_app = [
+            m.employee_id
+            for m, outcome in zip(people, outcomes, strict=True)
+            if outcome.result != InstallResult.FAILED
+        ]
+        opened = await _open_chats(configured, application, have_app)
+        typer.echo(
+            f"1:1 chats opened now: {opened}. Teams opens the others' chats as it tells the "
+            "bot about each new install; `telework-bot teams unreachable` lists who is "
+            "still missing."
+        )
         await application.events.append(
             actor=_actor(),
             kind="teams.install",

@@ -18,8 +18,11 @@ from domain.delivery import FiringHandler
 
 @dataclass(frozen=True)
 class Job:
-    """A scheduled job: ``build(services, engine)`` makes its handler at wiring time."""
+    """A scheduled job: ``build(services, engine)`` makes its handler at wiring time.
+    ``wanted(services)``, when given, says whether this deployment runs the job at all (an
+    optional integration that is off schedules nothing, and claims no firings)."""
 
     id: str
     cron: str
     build: Callable[[Services, AsyncEngine], FiringHandler]
+    wanted: Callable[[Services], bool] | None = None

@@ -73,10 +73,20 @@ def choose_language(
 
 
 async def resolve_language(turn: Turn, written: str | None = None) -> Lang:
-    """Set ``turn.lang`` for this turn, remembering the language of a long enough message."""
+    """Set ``turn.lang`` for this turn, remembering the language of a long enough message
+    (or, while nothing at all is known of the person, the language of their Teams locale)."""
     viewer = await turn.viewer()
     member = viewer.member if viewer else None
     said = written_in(written)
+    if (
+        member is not None
+        and said is None
+        and not member.language_known
+        and not has_japanese(written or "")
+    ):
+        # Nothing known yet but the Teams locale: remember it as their language until a
+        # message says otherwise, so proactive messages use what the chat already does.
+        said = from_locale(turn.sender.locale)
     if member is not None and said is not None and member.written_language != said:
         await turn.services.languages.note_written_language(member.employee_id, said)
     turn.lang = choose_language(

@@ -16,3 +16,8 @@ class ApprovalRequests(Protocol):
         """A ``notify`` callback for the schedule's save: one card per pending day and
         approver, in the approver's language."""
         ...
+
+    async def approver_names(self, requester: StaffMember, chart: OrgChart) -> list[str]:
+        """The names of whoever decides ``requester``'s requests (their section's chiefs; for
+        a chief, whoever the policy names), to tell the requester."""
+        ...

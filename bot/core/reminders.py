@@ -3,13 +3,16 @@ repositories they read and write, and how long a pause or a snooze lasts by defa
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, time, timedelta
 
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from bot.core.services import Services
+from domain.campaigns import CampaignKind
 from domain.delivery import NewDelivery
+from domain.nudges import NUDGE_KIND, PROMPT_KINDS, FatigueGuard, iso_week
 from storage.campaigns import SqlCampaigns
 from storage.engine import session_factory
 from storage.ledger_fanout import fan_out_to
@@ -55,3 +58,27 @@ class ReminderServices:
         if added:
             self.core.doorbell.ring()
         return added
+
+    async def fatigue_guard(self, at: datetime, chat: Mapping[str, str]) -> FatigueGuard:
+        """Nudge fatigue for a job run at ``at`` (issue 14 item 15): each recipient's prompts
+        this week and today, their latest nudges and last response, and whether a Telework
+        Week falls in this week (its own, higher cap). ``chat``: employee id → recipient."""
+        policy, calendar = self.core.policy, self.core.calendar
+        rule = policy.fatigue
+        today = calendar.local_date(at)
+        monday, sunday = iso_week(today)
+        telework_week = any(
+            c.kind is CampaignKind.TELEWORK_WEEK and c.start <= sunday and c.end >= monday
+            for c in await self.campaigns.around(today)
+        )
+        keep = max(1, rule.back_off_after_ignored)
+        histories = await self.facts.prompt_history(
+            PROMPT_KINDS,
+            NUDGE_KIND,
+            week_start=calendar.at(monday, time(0)),
+            day_start=calendar.at(today, time(0)),
+            nudges_since=at - timedelta(days=rule.back_off_days * (keep + 1)),
+            keep_nudges=keep,
+            chat=chat,
+        )
+        return FatigueGuard(rule, histories, at, telework_week)

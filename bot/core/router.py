@@ -18,6 +18,7 @@ from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
+from bot.core.conversation import Exchange
 from bot.core.turn import PERSONAL_ONLY, NotOnRoster, Reply, Scope, Turn
 from bot.ui.formatting import plain, short_date
 from bot.ui.texts import Lang, text
@@ -28,6 +29,7 @@ from domain.org import Role
 log = logging.getLogger(__name__)
 
 MENU_LIMIT = 10  # Teams shows at most ten commands per scope
+BARE_CANCEL_CHARS = 10  # 「キャンセルで」 stops an exchange; a sentence about cancelling is read
 
 
 class Payload(BaseModel):
@@ -44,6 +46,7 @@ class NoPayload(Payload):
 P = TypeVar("P", bound=Payload)
 Handler = Callable[[Turn, P], Awaitable[Reply]]
 IntentHandler = Callable[[Turn, Interpretation], Awaitable[Reply]]
+AnswerHandler = Callable[[Turn, Interpretation, Exchange], Awaitable[Reply | None]]
 
 
 @dataclass(frozen=True)
@@ -100,6 +103,28 @@ class IntentRoute:
     with_questions: bool = False
 
 
+@dataclass(frozen=True)
+class AnswerRoute:
+    """The handler for the next message of an open exchange (``bot.core.conversation``) of
+    ``topic``. It returns None when the message is no answer (a question about the board…):
+    the exchange is over and the message is handled on its own."""
+
+    topic: str
+    handler: AnswerHandler
+    access: Access = field(default_factory=Access)
+
+
+def on_answer(
+    topic: str,
+    handler: AnswerHandler,
+    *,
+    scopes: frozenset[Scope] = PERSONAL_ONLY,
+    roster: bool = True,
+) -> AnswerRoute:
+    """An :class:`AnswerRoute` with its :class:`Access` spelled out inline."""
+    return AnswerRoute(topic, handler, Access(scopes, roster))
+
+
 def route(
     id: str,
     handler: Handler[P],
@@ -133,7 +158,12 @@ def on_intents(
 class Router:
     """Dispatches understood text and card actions to the declared routes."""
 
-    def __init__(self, routes: Iterable[Route[Any]], intents: Iterable[IntentRoute] = ()) -> None:
+    def __init__(
+        self,
+        routes: Iterable[Route[Any]],
+        intents: Iterable[IntentRoute] = (),
+        answers: Iterable[AnswerRoute] = (),
+    ) -> None:
         self._routes: dict[str, Route[Any]] = {}
         for declared in routes:
             if declared.id in self._routes:
@@ -145,6 +175,11 @@ class Router:
                 if intent in self._intents:
                     raise ValueError(f"intent {intent.value!r} routed twice")
                 self._intents[intent] = declared_intent
+        self._answers: dict[str, AnswerRoute] = {}
+        for answer in answers:
+            if answer.topic in self._answers:
+                raise ValueError(f"answers to {answer.topic!r} declared twice")
+            self._answers[answer.topic] = answer
         self.vocabulary: tuple[CommandWords, ...] = tuple(
             CommandWords(r.id, tuple(w for ws in r.words.words.values() for w in ws))
             for r in self._routes.values()
@@ -198,21 +233,60 @@ class Router:
         )
 
     async def on_text(self, turn: Turn) -> Reply:
-        """The reply to a written message."""
+        """The reply to a written message: the answer to the exchange open in the
+        conversation, else what the message means on its own."""
         turn.router = self
         meaning = self.understand(turn)
-        reply = await self.understood(turn, meaning)
-        if reply is not None:
-            return reply
-        fallback = self._intents.get(Intent.UNKNOWN)
-        if fallback is None:
-            return Reply(text=text(turn.lang, "unknown.text", text=""))
-        return await self._run(turn, fallback.access, lambda: fallback.handler(turn, meaning))
+        reply = await self._answer(turn, meaning)
+        if reply is None:
+            reply = await self.understood(turn, meaning)
+        if reply is None:
+            fallback = self._intents.get(Intent.UNKNOWN)
+            if fallback is None:
+                reply = Reply(text=text(turn.lang, "unknown.text", text=""))
+            else:
+                handler = fallback.handler
+                reply = await self._run(turn, fallback.access, lambda: handler(turn, meaning))
+        await turn.exchange.save()
+        return reply
 
     async def on_action(self, turn: Turn, verb: str, data: Mapping[str, Any]) -> Reply:
-        """The reply to a card button (Action.Execute, Action.Submit, a card invoke)."""
+        """The reply to a card button (Action.Execute, Action.Submit, a card invoke). A button
+        ends the exchange open in the conversation (its handler may open another)."""
         turn.router = self
-        return await self.action(turn, verb, data)
+        if await turn.exchange.open() is not None:
+            turn.exchange.close()
+        reply = await self.action(turn, verb, data)
+        await turn.exchange.save()
+        return reply
+
+    async def _answer(self, turn: Turn, meaning: Interpretation) -> Reply | None:
+        """The reply to a message that answers the open exchange; None when none is open or
+        the message is not an answer (a command typed by name ends the exchange)."""
+        exchange = await turn.exchange.open()
+        if exchange is None:
+            return None
+        turn.exchange.close()  # over, unless its handler holds it again
+        if meaning.intent is Intent.COMMAND:
+            return None
+        if meaning.intent is Intent.ABORT or (
+            meaning.intent is Intent.CANCEL
+            and not meaning.entries
+            and len(turn.text.strip()) <= BARE_CANCEL_CHARS
+        ):  # 「やめる」「中止」「キャンセル」"never mind"
+            return Reply(text=text(turn.lang, "conversation.stopped"))
+        declared = self._answers.get(exchange.topic)
+        if declared is None:
+            return None
+        answered: list[Reply | None] = []
+
+        async def handle() -> Reply:
+            reply = await declared.handler(turn, meaning, exchange)
+            answered.append(reply)
+            return reply or Reply()
+
+        reply = await self._run(turn, declared.access, handle)
+        return None if answered == [None] else reply
 
     async def understood(self, turn: Turn, meaning: Interpretation) -> Reply | None:
         """The reply to an understood message; None when no route answers its intent."""

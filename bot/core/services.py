@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any, TypeVar, cast
 
 from domain.calendar import WorkCalendar
 from domain.policy import Policy
 from domain.ports import (
     CampaignList,
+    ConversationMemory,
     DeliveryReports,
     Directory,
     LanguagePreferences,
@@ -54,6 +55,8 @@ class Services:
     reports: ReportSource
     campaigns: CampaignList
     languages: LanguagePreferences
+    conversations: ConversationMemory
+    conversation_timeout: timedelta = timedelta(minutes=10)
     doorbell: Doorbell = field(default_factory=Doorbell)
     extensions: dict[type, Any] = field(default_factory=dict)
 
@@ -64,6 +67,11 @@ class Services:
         """Register a feature's service object under its type, or under ``kind`` (a port it
         implements). Wiring only, before the first turn."""
         self.extensions[kind or type(value)] = value
+
+    def find(self, kind: type[T]) -> T | None:
+        """The extension registered under ``kind``, or None for an optional one that was not
+        wired (e.g. a Microsoft 365 port with Graph off)."""
+        return cast("T | None", self.extensions.get(kind))
 
     def get(self, kind: type[T]) -> T:
         """The extension registered under ``kind`` (a wiring defect if it is missing)."""

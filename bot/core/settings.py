@@ -109,6 +109,10 @@ class Settings(GraphSettings, AppListing):
     )
     scheduler_enabled: bool = Field(default=True, alias="TELEWORK_SCHEDULER_ENABLED")
     turn_rate_per_minute: int = Field(default=30, ge=0, alias="TELEWORK_TURN_RATE_PER_MINUTE")
+    # How long the bot waits for the answer to its question or for a yes to its read-back.
+    conversation_timeout_minutes: int = Field(
+        default=10, ge=1, le=24 * 60, alias="TELEWORK_CONVERSATION_TIMEOUT_MINUTES"
+    )
     # /metrics is served only behind a guard: its own listener (loopback unless said
     # otherwise; 0 = any free port, for tests) and/or a bearer token (bot.teams.metrics_http).
     metrics_port: int | None = Field(default=None, ge=0, le=65535, alias="TELEWORK_METRICS_PORT")

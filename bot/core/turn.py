@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
+from bot.core.conversation import ConversationState
 from bot.core.services import Services
 from bot.ui.cards import Card
 from bot.ui.texts import Lang
@@ -99,6 +100,22 @@ class Turn:
     _viewer: Viewer | None = None
     _looked_up: bool = False
     _chart: OrgChart | None = None
+    _exchange: ConversationState | None = None
+
+    @property
+    def exchange(self) -> ConversationState:
+        """The exchange open in this conversation for this person (a question the bot asked,
+        a card waiting for a yes): read once per turn, written once when it is answered."""
+        if self._exchange is None:
+            services = self.services
+            self._exchange = ConversationState(
+                services.conversations,
+                self.sender.user_id,
+                self.conversation.id,
+                now=services.now(),
+                timeout=services.conversation_timeout,
+            )
+        return self._exchange
 
     async def viewer(self) -> Viewer | None:
         """The staff member talking, with their roles; None when the roster has nobody who

@@ -2,6 +2,8 @@
 
 Events are written in UTC (Outlook shows them in each reader's zone) with the meeting's UID
 as ``transactionId``, so a create retried after a lost answer does not make a second event.
+A change sends only what can change (subject, times, attendees): the Teams meeting, and so its
+join link, stays the same.
 ``getSchedule`` is asked in batches of :data:`SCHEDULES_PER_REQUEST` addresses and windows of
 at most :data:`MAX_WINDOW` (the API's limits); ``busy`` and ``oof`` (out of office) count as
 busy, ``tentative`` and ``workingElsewhere`` do not.
@@ -66,14 +68,14 @@ class GraphMeetingCalendar:
             "start": graph_time(start),
             "end": graph_time(end),
             "attendees": _attendees(meeting, organiser),
-            "isOnlineMeeting": True,
-            "onlineMeetingProvider": "teamsForBusiness",
         }
 
     async def create(
         self, organiser: str, meeting: Meeting, start: datetime, end: datetime
     ) -> CalendarEvent:
         body = self._fields(meeting, organiser, start, end)
+        body["isOnlineMeeting"] = True
+        body["onlineMeetingProvider"] = "teamsForBusiness"
         body["transactionId"] = meeting.uid
         if self._description:
             body["body"] = {"contentType": "text", "content": self._description}

@@ -89,35 +89,54 @@ class TeamConversations:
         user_id = str(member.get("id") or "")
         if not user_id or user_id == install.bot_id:
             return False
-        try:
-            conversation_id = await connector.create_personal_conversation(
-                install.service_url,
-                bot_id=install.bot_id,
-                user_id=user_id,
-                tenant_id=install.tenant_id,
-            )
-        except Exception as exc:  # one member's failure must not stop the others
-            log.warning("could not open a 1:1 conversation: %s", type(exc).__name__)
-            return False
         principal = member.get("userPrincipalName") or member.get("email")
-        await self._turns.record_turn(
-            ChatUser(
-                tenant_id=install.tenant_id,
-                user_id=user_id,
-                aad_object_id=str(member["aadObjectId"]) if member.get("aadObjectId") else None,
-                user_principal_name=str(principal) if principal else None,
-                display_name=str(member["name"]) if member.get("name") else None,
-            ),
-            ConversationAddress(
-                conversation_id=conversation_id,
-                conversation_type="personal",
-                service_url=install.service_url,
-                channel_id="msteams",
-                bot_id=install.bot_id,
-                bot_name=install.bot_name,
-                tenant_id=install.tenant_id,
-                team_id=None,
-                user_key=user_id,
-            ),
+        user = ChatUser(
+            tenant_id=install.tenant_id,
+            user_id=user_id,
+            aad_object_id=str(member["aadObjectId"]) if member.get("aadObjectId") else None,
+            user_principal_name=str(principal) if principal else None,
+            display_name=str(member["name"]) if member.get("name") else None,
         )
-        return True
+        return await open_personal_chat(
+            connector,
+            self._turns,
+            user,
+            service_url=install.service_url,
+            bot_id=install.bot_id,
+            bot_name=install.bot_name,
+        )
+
+
+async def open_personal_chat(
+    connector: TeamsConnector,
+    turns: TurnRecorder,
+    user: ChatUser,
+    *,
+    service_url: str,
+    bot_id: str,
+    bot_name: str | None,
+) -> bool:
+    """Open (or find: Teams answers the same id again) ``user``'s 1:1 conversation with the
+    bot and record it like a first contact; False when Teams refused or failed."""
+    try:
+        conversation_id = await connector.create_personal_conversation(
+            service_url, bot_id=bot_id, user_id=user.user_id, tenant_id=user.tenant_id
+        )
+    except Exception as exc:  # one person's failure must not stop the others
+        log.warning("could not open a 1:1 conversation: %s", type(exc).__name__)
+        return False
+    await turns.record_turn(
+        user,
+        ConversationAddress(
+            conversation_id=conversation_id,
+            conversation_type="personal",
+            service_url=service_url,
+            channel_id="msteams",
+            bot_id=bot_id,
+            bot_name=bot_name,
+            tenant_id=user.tenant_id,
+            team_id=None,
+            user_key=user.user_id,
+        ),
+    )
+    return True

@@ -84,6 +84,10 @@ add_texts(
             "テレワークになじまない業務",
             "work unsuited to telework",
         ),
+        "conversation.stopped": (
+            "わかりました、中止します。何も保存していません。",
+            "All right, I stopped there. Nothing was saved.",
+        ),
         "question.which_day": (
             "いつですか？（例：明日、12/3、来週の月・水）",
             "Which day? (e.g. tomorrow, 12/3, Mon and Wed next week)",

@@ -6,8 +6,9 @@ Pure and deterministic: no network, no botbuilder, no storage. The one entry poi
 
 gives the ``telework-bot parse`` object; ``understand`` is the whole pipeline the bot uses
 (commands typed by name, reminder phrases, then ``parse``). See ``understand.py`` for the
-steps, ``dates.py`` for how dates are resolved, ``entries.py`` for how statuses, days and
-parts pair up.
+steps, ``dates.py`` for how dates are resolved, ``durations.py`` for 3日間 / for the next 3
+days, ``entries.py`` for how statuses, days and parts pair up, ``intents.py`` for when a
+message asks rather than declares, ``presence_times.py`` for stated times.
 """
 
 from dialogs.understanding.commands import CommandCall, CommandWords, find_command, suggest

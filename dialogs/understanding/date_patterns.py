@@ -22,7 +22,7 @@ from dialogs.understanding.dates import (
     period_of_day,
     safe_date,
 )
-from dialogs.understanding.scanner import Scanner
+from dialogs.understanding.scanner import DIGIT, Scanner
 from dialogs.understanding.vocabulary import (
     ERAS,
     MONTH_EN,
@@ -67,6 +67,9 @@ _MD_EN = re.compile(
     + r"))(?![a-z\d:])"
     + _WD_SUFFIX
 )
+_DAY_LIST = re.compile(
+    r"(?<![\d/月.:])(?P<list>\d{1,2}(?:\s*[,、・]\s*\d{1,2})+)\s*日(?![間目前後])"
+)
 _DAY = re.compile(
     r"(?<![\d/月.:])(?P<d>\d{1,2})日(?![間目前後])"
     r"|(?<![\d/a-z])(?:the\s+)?(?P<d2>\d{1,2})(?:st|nd|rd|th)(?![a-z])"
@@ -105,7 +108,8 @@ _WEEK_EN = re.compile(
     + "|".join(WHOLE_WEEK_EN)
     + r")\s+)?(?P<w>"
     + _WEEKS_EN_ALT
-    + r")(?![a-z])|(?<![a-z])(?P<allweek>all week|the whole week|the entire week)(?![a-z])"
+    + r")(?![a-z])|(?<![a-z])(?P<allweek>all week|the whole week|the entire week"
+    r"|(?:the\s+)?rest\s+of\s+the\s+week)(?![a-z])"
 )
 _WD_JA_YOU = re.compile(
     r"[月火水木金土日]曜日?(?:\s*(?:[・、,/&~-]|と|や|及び|および)?\s*"
@@ -183,13 +187,13 @@ def find_dates(scan: Scanner, ctx: DateContext) -> list[DateMention]:
         found.append(mention)
         scan.mask(mention.start, mention.end)
 
-    for m in scan.take(_ERA):
+    for m in scan.take_if(_ERA, DIGIT):
         era = ERAS[m["era"]]
         year = era + (1 if m["y"] == "元" else int(m["y"]))
         keep(_single(m, safe_date(year, int(m["m"]), int(m["d"])), m.group(0), ctx))
-    for m in scan.take(_YMD):
+    for m in scan.take_if(_YMD, DIGIT):
         keep(_single(m, safe_date(int(m["y"]), int(m["m"]), int(m["d"])), m.group(0), ctx))
-    for m in scan.take(_MD):
+    for m in scan.take_if(_MD, DIGIT):
         month, dom = int(m["m"]), int(m["d"])
         if not (1 <= month <= 12 and 1 <= dom <= 31):
             continue
@@ -199,7 +203,7 @@ def find_dates(scan: Scanner, ctx: DateContext) -> list[DateMention]:
             end = day_of_month(ctx, int(m["d_end"]), anchor=start_day)
             mention = _range(mention, mention, end) if end else mention
         keep(mention)
-    for m in scan.take(_MD_EN):
+    for m in scan.take_if(_MD_EN, DIGIT):
         month = MONTH_EN[m["mon"] or m["mon2"]]
         dom = int(m["d"] or m["d2"])
         mention = _single(m, infer_year(ctx, month, dom), m.group(0), ctx)
@@ -208,7 +212,14 @@ def find_dates(scan: Scanner, ctx: DateContext) -> list[DateMention]:
             end = day_of_month(ctx, int(d_end), anchor=mention.first)
             mention = _range(mention, mention, end) if end else mention
         keep(mention)
-    for m in scan.take(_DAY):
+    for m in scan.take_if(_DAY_LIST, DIGIT):  # 14、15日 / 14,15,16日: each a day of the month
+        listed = [
+            day_of_month(ctx, int(n)) for n in re.findall(r"\d+", m["list"]) if 1 <= int(n) <= 31
+        ]
+        days = sorted({d for d in listed if d is not None})
+        if days:
+            keep(DateMention(m.start(), m.end(), days))
+    for m in scan.take_if(_DAY, DIGIT):
         dom = int(m["d"] or m["d2"])
         if 1 <= dom <= 31:
             keep(_single(m, day_of_month(ctx, dom), m.group(0), ctx, dom=dom))

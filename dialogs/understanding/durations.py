@@ -54,11 +54,15 @@ _DURATION = re.compile(
     r"\s*(?P<unit>日間|営業日|勤務日|週間|(?:working\s+|business\s+|work\s+)?days?(?![a-z])"
     r"|weeks?(?![a-z]))"
 )
+_UNIT = re.compile(r"日間|営業日|勤務日|週間|day|week")  # what every duration contains
 _FROM_BEFORE = re.compile(r"\s*(?:から|より|以降|~|-|,|from|starting)?\s*(?:の)?\s*")
 _FROM_AFTER = re.compile(  # read on the masked text: "3 days of leave from Monday"
     r"\s*(?:(?:of|in|on|の)?\s*\ue000+\s*)?,?\s*(?:from|starting|beginning|as\s+of|after|から)"
     r"\s*(?:on\s+|with\s+)?"
 )
+
+
+_STARTS_HERE = re.compile(r"\s*(?:から|より|以降)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,7 +79,7 @@ class DurationMention:
 def find_durations(scan: Scanner) -> list[DurationMention]:
     """Every duration in the text, masked in ``scan``."""
     found = []
-    for m in scan.take(_DURATION):
+    for m in scan.take_if(_DURATION, _UNIT):
         number = m["n"]
         count = int(number) if number.isdigit() else _WORDS[number]
         if count < 1:
@@ -147,6 +151,11 @@ def apply_durations(
             ),
             None,
         )
+        if anchor is None:  # 三日間テレワーク（明日から）: the one day said to be the start
+            starts = [
+                d for d in out if single(d) and _STARTS_HERE.match(scan.text, d.end) is not None
+            ]
+            anchor = starts[0] if len(starts) == 1 else None
         if anchor is not None:
             out.remove(anchor)
             out.append(_span(duration, anchor, anchor.days[0], calendar))

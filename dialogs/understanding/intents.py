@@ -44,6 +44,7 @@ STATS = _cues(
     "課室の状況",
     "課全体",
     "うちの課",
+    "率",
     "私たちの課",
     "課内の",
     "課室全体",
@@ -121,6 +122,15 @@ PROGRESS = _cues(
     "times have i",
     "times did i",
     "have i done",
+    "still need",
+    "do i need",
+    "do i still",
+    "need to do",
+    "do i have to",
+    "あと何",
+    "残り何",
+    "実績",
+    "実施状況",
     "days left",
     "times left",
     "have left",
@@ -152,7 +162,7 @@ QUESTION = _cues(
     "確認させて",
     "見たい",
     "知りたい",
-    "かな",
+    "たかな",
     "am i",
     "do i",
     "did i",
@@ -160,11 +170,12 @@ QUESTION = _cues(
     "is my",
     "are my",
     "is it my",
-    "what",
-    "which",
-    "when",
-    "how",
 )
+# an English question word opening the message (mid-sentence "when" is a statement's:
+# "WFH tomorrow when the plumber comes")
+_ASKS_FIRST = re.compile(r"^[\W\ue000]*(?:what|which|when|how|where)(?![a-z])")
+# people, politely (「在宅の方はいらっしゃいますか」): only in a question (「午前の方は在宅」)
+POLITE_WHO = _cues("方は", "方を", "方い", "方って", "いらっしゃ", "おられ")
 # the speaker: with a question, the question is about one's own record
 FIRST_PERSON = _cues(
     "私",
@@ -200,6 +211,11 @@ WHO = _cues(
     "人何人",
     "る人",
     "た人",
+    "予定者",
+    "者は",
+    "者一覧",
+    "ボード",
+    "board",
     "誰か",
     "who",
     "who's",
@@ -218,6 +234,7 @@ WHERE = _cues(
     "いる",
     "予定",
     "ですか",
+    "ますか",
     "でしょうか",
     "?",
     "where",
@@ -275,6 +292,8 @@ CHANGE = _cues(
     "入れ替え",
     "振り替え",
     "ずらし",
+    "切り替え",
+    "切替",
     "ではなく",
     "じゃなくて",
     "じゃなく",
@@ -304,6 +323,12 @@ REQUEST = _cues(
     "よろしいですか",
     "可能でしょうか",
     "でいいですか",
+    "していい",
+    "てもいい",
+    "いいですか",
+    "okですか",
+    "ok?",
+    "オッケーですか",
     "でもいいですか",
     "いいでしょうか",
     "大丈夫ですか",
@@ -323,6 +348,11 @@ REQUEST = _cues(
     "承認",
     "許可",
     "希望します",
+    "希望です",
+    "希望いたします",
+    "頂戴したく",
+    "いただきたく",
+    "頂きたく",
     "したいです",
     "したいのですが",
     "may i",
@@ -341,9 +371,21 @@ REQUEST = _cues(
 )
 PLEASE = _cues("お願いします", "お願いいたします", "お願い致します", "お願いできますか")
 RECURRING_WORDS = _cues("繰り返し", "定期", "定例", "毎週の", "recurring", "regular", "repeating")
-PAST = re.compile(
-    r"でした|しました|してました|していました|だった|漏れ|忘れ|(?<![a-z])(?:worked|was|were|"
-    r"forgot|did|had)(?![a-z])"
+PAST = re.compile(  # 「在宅の予定でしたが出社」 is a change, not the past
+    r"でした(?!が|けど)|(?<!ことに)しました|してました|していました|だった(?!が|けど)|漏れ|忘れ|"
+    r"(?<![a-z])(?:worked|was|were|forgot|did|had)(?![a-z])"
+)
+# a status said not to hold (alone: "no WFH tomorrow" cancels it)
+NOT_STATUS = re.compile(
+    r"(?<![a-z])(?:not|no|no\s+longer|no\s+more)\s+\ue000|\ue000\s*(?:ではなく|じゃなくて|じゃなく"
+    r"|でなく)"
+)
+# a status said not to hold any more: with another status, the message changes the day
+NEGATED_STATUS = re.compile(
+    r"(?<![a-z])(?:not|no|no\s+longer|no\s+more)\s+\ue000|\ue000\s*(?:ではなく|じゃなくて|じゃなく"
+    r"|でなく|の予定でしたが|の予定だったが|の予定だったけど|予定でしたが|でしたが|だったが|だったけど"
+    r"|→|->|=>|[をは]?(?:やっぱり?|やはり)?\s*(?:やめて|止めて|取りやめて|取り止めて|キャンセルして"
+    r"|取り消して|取消して|なしで|無しで))"
 )
 
 
@@ -358,47 +400,59 @@ class Features:
     has_person: bool
     has_every: bool
     only_date_and_status: bool  # 今日のテレワーク: a noun phrase, i.e. a question
+    status_changes: bool = False  # two statuses, one of them negated or cancelled
+    status_negated: bool = False  # one status, negated: "no WFH tomorrow"
 
 
 def _has(lexicon: Lexicon[bool], text: str) -> bool:
-    return lexicon.search(text) is not None
+    return lexicon.found_in(text)
 
 
-def is_question(rest: str) -> bool:
+def is_question(rest: str, request: bool | None = None) -> bool:
     """Whether what is left of a message asks rather than tells (「明日はテレワークですか？」)."""
-    return ("?" in rest or _has(QUESTION, rest)) and not _has(REQUEST, rest)
+    if request is None:
+        request = _has(REQUEST, rest)
+    asked = "?" in rest or _has(QUESTION, rest) or _ASKS_FIRST.match(rest) is not None
+    return asked and not request
 
 
 def classify(f: Features) -> Intent:
     """The intent of a message (see the module docstring for the precedence)."""
     rest = f.rest
     declarable = bool(f.statuses)
-    question = is_question(rest)
+    request = _has(REQUEST, rest)
+    question = is_question(rest, request)
+    cancel = _has(CANCEL, rest) or f.status_negated
     if _has(HELP, rest) and not declarable and not f.has_dates:
         return Intent.HELP
     progress = _has(PROGRESS, rest) and (question or not (declarable and f.has_dates))
-    if _has(STATS, rest) and not progress and not _has(SELF, rest):
-        return Intent.QUERY_STATS
-    if progress and not _has(CANCEL, rest):
+    own = _has(SELF, rest)
+    if _has(STATS, rest) and not own and not (progress and _has(FIRST_PERSON, rest)):
+        return Intent.QUERY_STATS  # 課の実績 is the section's, 私の実績 one's own
+    if progress and not cancel:
         return Intent.QUERY_PROGRESS
-    if _has(SELF, rest) and not _has(CANCEL, rest):
-        return Intent.QUERY_SELF
     if f.has_person and _has(WHERE, rest):
-        return Intent.QUERY_PERSON
-    if _has(WHO, rest) or f.only_date_and_status:
+        return Intent.QUERY_PERSON  # 鈴木さんの来週の予定を教えて: not one's own
+    if own and not cancel:
+        return Intent.QUERY_SELF
+    if f.only_date_and_status or _has(WHO, rest) or (question and _has(POLITE_WHO, rest)):
         return Intent.QUERY_WHO
-    about_a_day = (declarable or f.has_dates) and not f.presence
-    acting = _has(CANCEL, rest) or _has(CHANGE, rest)  # 「取り消せますか」 is a request
-    if question and about_a_day and (not acting or _has(FIRST_PERSON, rest)):
-        return Intent.QUERY_SELF
-    if question and _has(FIRST_PERSON, rest) and "予定" in rest:
-        return Intent.QUERY_SELF
-    cancel = _has(CANCEL, rest)
+    change = _has(CHANGE, rest)
+    if question:
+        about_a_day = (declarable or f.has_dates) and not f.presence
+        first_person = _has(FIRST_PERSON, rest)
+        # 「取り消せますか」 asks to act, not about the record
+        if about_a_day and (not (cancel or change) or first_person):
+            return Intent.QUERY_SELF
+        if first_person and "予定" in rest:
+            return Intent.QUERY_SELF
+    if f.status_changes and not f.has_every:
+        return Intent.CHANGE  # 明日のテレワークやめて出社します, not WFH tomorrow, I'll come in
     if f.has_every or (cancel and _has(RECURRING_WORDS, rest)):
         return Intent.CANCEL_RECURRING if cancel else Intent.DECLARE_RECURRING
     if cancel:
         return Intent.CANCEL
-    if _has(CHANGE, rest) and (declarable or f.has_dates):
+    if change and (declarable or f.has_dates):
         return Intent.CHANGE
     if "start" in f.presence:
         return Intent.REPORT_START
@@ -407,8 +461,7 @@ def classify(f: Features) -> Intent:
     if f.presence and not declarable:
         return Intent.PRESENCE
     if declarable and (
-        _has(REQUEST, rest)
-        or (_has(PLEASE, rest) and f.has_dates and Status.TELEWORK in f.statuses)
+        request or (_has(PLEASE, rest) and f.has_dates and Status.TELEWORK in f.statuses)
     ):
         return Intent.REQUEST_APPROVAL
     if declarable or f.has_dates:

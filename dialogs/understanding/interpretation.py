@@ -7,6 +7,10 @@
 - ``replaces``: for ``change``, what the new entries replace (``date`` plus ``part`` and
   ``status`` where the message said them, ``null`` meaning "whatever is recorded").
 
+Keys added later appear only when set: ``at`` (a stated time, "HH:MM") and ``correction``
+(``true``: the message corrects a reported time) for reports and presence; ``command``,
+``argument``, ``days``, ``fragment``. ``query_progress`` asks about one's targets and counts.
+
 In ``cancel`` entries (and ``cancel_recurring``'s recurrence) ``status`` may be ``null``:
 "cancel whatever is recorded on that day". Everywhere else entries are complete.
 """
@@ -142,6 +146,10 @@ class Fragment:
     part: str | None = None
     status: Status | None = None
     replaces: tuple[Replaced, ...] = ()
+    pairs: tuple[tuple[str | None, Status], ...] = ()
+    """Each status with its part of the day when the message named more than one status
+    (「午前休・午後テレワーク」: ``(("am", leave), ("pm", telework))``); then ``status`` and
+    ``part`` are None."""
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -149,6 +157,11 @@ class Fragment:
             "part": self.part,
             "status": None if self.status is None else self.status.value,
             "replaces": [r.to_json() for r in self.replaces],
+            **(
+                {"pairs": [{"part": p, "status": s.value} for p, s in self.pairs]}
+                if self.pairs
+                else {}
+            ),
         }
 
 
@@ -178,7 +191,7 @@ class Interpretation:
     days: int | None = None  # Intent.PAUSE_REMINDERS: for how many days
     at: time | None = None  # REPORT_START/END, PRESENCE: a stated time (「9時に業務開始」)
     correction: bool = False  # REPORT_START/END: correct today's report (「開始時刻を9:00に修正」)
-    fragment: Fragment | None = None  # with a question: what the message did say
+    fragment: Fragment | None = None  # with a question (or unknown): what the message said
 
     def to_json(self) -> dict[str, Any]:
         """The ``telework-bot parse`` object (print with ``ensure_ascii=False``)."""

@@ -32,7 +32,7 @@ _FULL_MONTHS = "|".join(name for name in MONTH_EN if len(name) > 3 and name != "
 _MONTH_JA = re.compile(r"(?<![\d/.])(?P<m>\d{1,2})\s*月(?P<end>末|いっぱい|中|一杯)?(?!\d)")
 _REL_JA = re.compile(r"(?P<w>今月|来月|先月|再来月)(?P<end>末|いっぱい|中|一杯)?")
 _REL_EN = re.compile(
-    r"(?<![a-z])(?:(?P<end>(?:the\s+)?end\s+of)\s+)?(?:the\s+)?(?P<w>this|next|last)\s+month"
+    r"(?<![a-z])(?:(?P<end>(?:the\s+)?end\s+of)\s+)?(?:the\s+)?(?P<w>this|next|last|the)\s+month"
     r"(?![a-z])"
 )
 _NAMED_EN = re.compile(
@@ -45,7 +45,16 @@ _YEAR_WORDS = re.compile(
     r"the end of the fiscal year|end of the fiscal year|this year|the end of the year|"
     r"end of the year)(?![a-z])"
 )
-_REL_OFFSET = {"今月": 0, "来月": 1, "先月": -1, "再来月": 2, "this": 0, "next": 1, "last": -1}
+_REL_OFFSET = {
+    "今月": 0,
+    "来月": 1,
+    "先月": -1,
+    "再来月": 2,
+    "this": 0,
+    "the": 0,
+    "next": 1,
+    "last": -1,
+}
 _REL_PERIOD = {0: "this_month", 1: "next_month", -1: "last_month"}
 
 

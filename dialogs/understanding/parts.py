@@ -55,6 +55,7 @@ _END_ONLY = re.compile(
 )
 _LONE = re.compile(r"(?<![\d/])(?:at\s+)?" + _A + r"(?![\d/])")
 _NOON = 12 * 60
+_CLOCK = re.compile(r"\d|正午|noon")  # what every clock time contains
 
 
 def _minutes(m: re.Match[str], tag: str, *, need_marker: bool) -> int | None:
@@ -96,7 +97,7 @@ def _tag(m: re.Match[str]) -> str:
 def find_parts(scan: Scanner) -> list[PartMention]:
     """Time ranges, open starts, then part words (午前, afternoon …); masked in ``scan``."""
     found: list[PartMention] = []
-    for m in scan.take(_RANGE):
+    for m in scan.take_if(_RANGE, _CLOCK):
         marked = (
             _minutes(m, "a", need_marker=True) is not None
             or _minutes(m, "b", need_marker=True) is not None
@@ -109,7 +110,7 @@ def find_parts(scan: Scanner) -> list[PartMention]:
         found.append(PartMention(m.start(), m.end(), f"{_hhmm(a)}-{_hhmm(b)}", problem))
         scan.mask(m.start(), m.end())
     for pattern, problem in ((_OPEN, None), (_END_ONLY, "time_end_only"), (_LONE, "time_unclear")):
-        for m in scan.take(pattern):
+        for m in scan.take_if(pattern, _CLOCK):
             at = _minutes(m, _tag(m), need_marker=True)
             if at is None:
                 continue
@@ -125,17 +126,20 @@ def find_parts(scan: Scanner) -> list[PartMention]:
 
 # where a side clause ends: after ので/ため/、, before because/but/so
 _ASIDE_CUT = re.compile(
-    r"[、,;。!?]|\.\s|ので|なので|ため|けど|けれど|(?<![a-z])(?:because|but|so|since|as)(?![a-z])"
+    r"[、,;。!?]|\.\s|\s-\s|ので|なので|ため|けど|けれど"
+    r"|(?<![a-z])(?:because|but|so|since|as)(?![a-z])"
 )
 _NUMBER = re.compile(r"\d+")
 
 
 def drop_asides(scan: Scanner, parts: list[PartMention], statuses: list[int]) -> list[PartMention]:
-    """Clock times in a side clause about something else (「10時から会議があるので在宅」, "WFH
-    tomorrow, I have a dentist appointment at 4pm") are not a part of the day: drop them and
-    mask the clause's numbers. A side clause names an event and no status (``statuses``:
-    where the status words start)."""
+    """Times and parts of the day in a side clause about something else (「朝9時から会議がある
+    ので在宅」, 「午前は通院のため午後から出社」, "WFH tomorrow, I have a dentist appointment at
+    4pm") are not the declaration's part of the day: drop them and mask the clause's numbers.
+    A side clause names an event and no status (``statuses``: where the status words start)."""
     text = scan.text
+    if not EVENTS.found_in(text):
+        return parts
     cuts = sorted({0, len(text)} | {i for m in _ASIDE_CUT.finditer(text) for i in m.span()})
     asides = [
         (a, b)
@@ -151,4 +155,4 @@ def drop_asides(scan: Scanner, parts: list[PartMention], statuses: list[int]) ->
     for a, b in asides:
         for m in _NUMBER.finditer(scan.rest, a, b):
             scan.mask(m.start(), m.end())
-    return [p for p in parts if not (":" in p.part and aside(p.start))]
+    return [p for p in parts if not aside(p.start)]

@@ -33,10 +33,16 @@ _TITLES = (
 _TITLE_ALT = "|".join(re.escape(t) for t in sorted(_TITLES, key=len, reverse=True))
 # kanji (with 々), katakana (with ー), Latin letters; hiragana is left out: it is where
 # particles (は, の, が) live, and names in chat are written in kanji or katakana
+_CHARS = r"[\u4e00-\u9fff\u3005\u30a1-\u30fa\u30fca-zA-Z]"
+# a family and a given name may be written apart: 田中 一郎さん
 _NAME_JA = re.compile(
-    r"(?P<name>[\u4e00-\u9fff\u3005\u30a1-\u30fa\u30fca-zA-Z]{0,12}?)(?P<title>"
-    + _TITLE_ALT
-    + r")(?![a-z])"
+    rf"(?P<name>(?:{_CHARS}{{1,6}}\s)?{_CHARS}{{0,12}}?)(?P<title>" + _TITLE_ALT + r")(?![a-z])"
+)
+# a name in hiragana (a reading: めがんさん, たなかさん) only at the start of the message or
+# after a space or punctuation, where no particle can stand before it
+_NAME_KANA = re.compile(
+    r"(?:^|(?<=[\s、。,!?]))(?P<name>(?:[\u3041-\u3096\u30fc]{1,8}\s)?[\u3041-\u3096\u30fc]{2,10}?)"
+    r"(?P<title>さん|くん|ちゃん|様|さま)"
 )
 _NAME_EN = re.compile(
     r"(?<![a-z])(?:where(?:'s|\s+is|\s+will)|is|will|has|does)\s+(?:mr\.?\s+|ms\.?\s+|mrs\.?\s+|dr\.?\s+)?"
@@ -44,7 +50,9 @@ _NAME_EN = re.compile(
     r"working|wfh|teleworking|remote|today|tomorrow|going|coming|taking))"
     r"|(?P<name2>[a-z][a-z-]{1,20})'s\s+(?:schedule|plan|status|calendar|whereabouts)"
 )
-_NOT_NAMES_JA = frozenset({"皆", "各位", "客", "お客", "皆様"})
+_NOT_NAMES_JA = frozenset(
+    {"皆", "各位", "客", "お客", "皆様", "みな", "みんな", "おつかれ", "おじ", "おば"}
+)
 _NOT_NAMES = frozenset(
     {
         "anyone",
@@ -74,6 +82,35 @@ _NOT_NAMES = frozenset(
         "he's",
         "she's",
         "it's",
+        # words that follow "is"/"will" at the end of a statement, not names
+        "cancelled",
+        "canceled",
+        "cancel",
+        "changed",
+        "moved",
+        "off",
+        "not",
+        "back",
+        "done",
+        "away",
+        "free",
+        "late",
+        "fine",
+        "ok",
+        "okay",
+        "confirmed",
+        "approved",
+        "needed",
+        "required",
+        "possible",
+        "planned",
+        "scheduled",
+        "also",
+        "still",
+        "now",
+        "be",
+        "work",
+        "working",
     }
 )
 
@@ -95,6 +132,12 @@ def find_person(scan: Scanner, original: str) -> PersonMention | None:
             continue
         if not name:
             name = m["title"]
+        if name in _NOT_NAMES_JA:
+            continue
+        scan.mask(m.start(), m.end())
+        return PersonMention(m.start(), m.end(), name)
+    for m in scan.take(_NAME_KANA):
+        name = original[m.start("name") : m.end("name")]
         if name in _NOT_NAMES_JA:
             continue
         scan.mask(m.start(), m.end())

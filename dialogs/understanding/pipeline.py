@@ -1,5 +1,5 @@
-"""Text → one typed interpretation: commands typed by name, then reminder phrases, then the
-free-text parser. The one way the bot reads a message."""
+"""Text → one typed interpretation: commands typed by name, short replies (yes, no, stop),
+reminder phrases, then the free-text parser. The one way the bot reads a message."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from dialogs.understanding.commands import CommandWords, find_command
 from dialogs.understanding.interpretation import Intent, Interpretation
 from dialogs.understanding.normalise import normalise
 from dialogs.understanding.reminders import reminder_phrase
+from dialogs.understanding.replies import short_reply
 from dialogs.understanding.understand import MAX_CHARS, parse
 from domain.calendar import WorkCalendar
 
@@ -31,6 +32,9 @@ def understand(
             return Interpretation(
                 Intent.COMMAND, command=call.id, argument=call.argument, lang=qlang
             )
+        reply = short_reply(text)
+        if reply is not None:
+            return Interpretation(reply, lang=qlang)
         phrase = reminder_phrase(text, qlang)
         if phrase is not None:
             return phrase

@@ -25,24 +25,44 @@ CORRECTION = Lexicon(
             "直したい",
             "間違",
             "変更",
+            "訂正して",
+            "直す",
+            "直し",
+            "誤り",
+            "正しくは",
             "correct",
             "correction",
+            "corrected",
             "fix",
             "change",
             "actually",
+            "should be",
+            "should have been",
+            "amend",
+            "update",
+            "wrong",
         ),
         True,
     )
 )
 _POINT = re.compile(r"^(\d{2}):(\d{2})-$")
+# a correction that names no report word the presence table knows: 「開始を8:30に直して」
+_START_WORD = re.compile(
+    r"開始|始業|出勤時刻|(?<![a-z])(?:start(?:ed|ing)?|clock(?:ed)?\s*in|began|begin)(?![a-z])"
+)
+_END_WORD = re.compile(
+    r"終了|終業|退勤|(?<![a-z])(?:end(?:ed)?|finish(?:ed)?|clock(?:ed)?\s*out|sign(?:ed)?\s*off|"
+    r"stop(?:ped)?)(?![a-z])"
+)
 # "started work at 9": a bare hour after "at" (the parts step wants 9am / 9:00 / 9時)
 _AT_HOUR = re.compile(r"(?<![a-z])at\s+(\d{1,2})(?![\d:/.])")
 
 
-def stated_time(parts: Sequence[PartMention], rest: str = "") -> time | None:
-    """The clock time of the first single time point among ``parts``, else a bare hour after
-    "at" in ``rest`` (1 to 6 read as afternoon, as the parts step does), else ``None``."""
-    for mention in parts:
+def stated_time(parts: Sequence[PartMention], rest: str = "", *, last: bool = False) -> time | None:
+    """The clock time of the first single time point among ``parts`` (``last``: of the last
+    one, the new time of a correction 「9:00→8:30に修正」), else a bare hour after "at" in
+    ``rest`` (1 to 6 read as afternoon, as the parts step does), else ``None``."""
+    for mention in reversed(parts) if last else parts:
         m = _POINT.match(mention.part)
         if m is None or mention.problem == "time_end_only":
             continue
@@ -63,3 +83,23 @@ def stated_time(parts: Sequence[PartMention], rest: str = "") -> time | None:
 def is_correction(rest: str) -> bool:
     """Whether the words left in the message ask to correct a report (「修正」, "fix")."""
     return CORRECTION.search(rest) is not None
+
+
+def has_time(parts: Sequence[PartMention], rest: str) -> bool:
+    """Whether a clock time was written (a time part, or a bare hour after "at")."""
+    return any(_POINT.match(p.part) for p in parts) or _AT_HOUR.search(rest) is not None
+
+
+def correction_kind(text: str, rest: str, parts: Sequence[PartMention]) -> str | None:
+    """ "start" or "end" when a message with a time, a correction word and exactly one of the
+    start and end words corrects a report without the report words of the presence table
+    (「開始を8:30に直してください」, "my end time should be 17:30"), else ``None``. ``text`` is
+    the whole normalised message (report words may already be masked in ``rest``)."""
+    if not has_time(parts, rest) or not is_correction(text):
+        return None
+    start, end = _START_WORD.search(text), _END_WORD.search(text)
+    if start and not end:
+        return "start"
+    if end and not start:
+        return "end"
+    return None

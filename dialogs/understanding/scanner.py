@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-MASK = "\ue000"  # private use: normalisation drops it from input; not \s (unlike \x1f)
+MASK = "\ue000"
+DIGIT = re.compile(r"\d")  # private use: normalisation drops it from input; not \s (unlike \x1f)
 
 
 class Scanner:
@@ -28,6 +29,14 @@ class Scanner:
     def take(self, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
         """Matches of ``pattern`` in the text as masked now; the caller masks what it keeps."""
         yield from list(pattern.finditer(self._masked))
+
+    def take_if(self, pattern: re.Pattern[str], needs: re.Pattern[str]) -> Iterator[re.Match[str]]:
+        """:meth:`take`, skipped at once when what is left lacks what every match of
+        ``pattern`` contains (``needs``: a digit for dates and times): most messages have no
+        digit, and a failed scan of the whole text by each date pattern is most of a parse."""
+        if needs.search(self._masked) is None:
+            return iter(())
+        return self.take(pattern)
 
     def between(self, start: int, end: int) -> str:
         """The original text between two spans (for connectors such as から or ~)."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 
 from dialogs.understanding.date_patterns import (
     find_dates,
@@ -20,12 +20,25 @@ from dialogs.understanding.date_patterns import (
     join_mentions,
     whole_week,
 )
-from dialogs.understanding.dates import DateContext, DateMention
+from dialogs.understanding.dates import (
+    MAX_RANGE_DAYS,
+    DateContext,
+    DateMention,
+    after_anchor,
+    period_of_day,
+)
 from dialogs.understanding.durations import apply_durations, find_durations
 from dialogs.understanding.entries import StatusMention, Unit, expand, group
-from dialogs.understanding.intents import PAST, Features, classify
+from dialogs.understanding.intents import (
+    NEGATED_STATUS,
+    NOT_STATUS,
+    PAST,
+    Features,
+    classify,
+)
 from dialogs.understanding.interpretation import (
     Entry,
+    Fragment,
     Intent,
     Interpretation,
     Recurrence,
@@ -36,7 +49,11 @@ from dialogs.understanding.months import MonthMention, find_months
 from dialogs.understanding.normalise import normalise
 from dialogs.understanding.parts import PartMention, drop_asides, find_parts
 from dialogs.understanding.people import find_person
-from dialogs.understanding.presence_times import is_correction, stated_time
+from dialogs.understanding.presence_times import (
+    correction_kind,
+    is_correction,
+    stated_time,
+)
 from dialogs.understanding.questions import render
 from dialogs.understanding.recurrence import EveryMention, find_every, role_of
 from dialogs.understanding.scanner import Scanner
@@ -52,6 +69,11 @@ from domain.calendar import WorkCalendar
 MAX_CHARS = 1000  # longer messages are not read (a pasted document is not a declaration)
 MAX_YEARS_AWAY = 5  # explicit years further from today are refused as typos
 _NUMBER = re.compile(r"\d+")
+_WHOLE_MONTH = re.compile(r"(?:いっぱい|一杯|中)$")
+_EXCEPT_BEFORE = re.compile(
+    r"(?<![a-z])(?:except(?:\s+for)?|but\s+not|excluding|other\s+than|apart\s+from)\s*(?:on\s+)?$"
+)
+_EXCEPT_AFTER = re.compile(r"\s*(?:以外|を除いて|を除き|を除く|は除く|は除いて|を抜いて|抜き)")
 _QUERIES = frozenset(
     {
         Intent.QUERY_WHO,
@@ -66,7 +88,7 @@ _RESIDUE = re.compile(r"[\ue000\s?？。、.!！]")
 _CHANGE_SPLIT_OLD_FIRST = re.compile(r"ではなく|じゃなくて|じゃなく|でなく|rather than")
 _CHANGE_SPLIT_NEW_FIRST = re.compile(r"(?<![a-z])instead of(?![a-z])")
 _CHANGE_CUE = re.compile(
-    r"変更|変え|振り替え|ずらし|入れ替え|(?<![a-z])(?:change|move|switch|"
+    r"変更|変え|振り替え|ずらし|入れ替え|切り替え|切替|(?<![a-z])(?:change|move|switch|"
     r"swap|reschedule|make)(?![a-z])"
 )
 _EN_TO = re.compile(r"(?<![a-z])to(?![a-z])")
@@ -124,6 +146,8 @@ class _Reading:
         self.calendar, self.retroactive_days = calendar, retroactive_days
         self.ctx = DateContext(today, past=PAST.search(text) is not None)
         self.problem: tuple[str, dict[str, str]] | None = None
+        self.excluded: set[date] = set()  # days an exception took out (水曜以外, except Wed)
+        self.fragment: Fragment | None = None  # what a declaration said, kept with a question
 
     # -- reading --------------------------------------------------------------------------
 
@@ -156,6 +180,9 @@ class _Reading:
             dates, every = [whole_week(self.ctx, weeks[0])], None  # 来週は毎日在宅
         if statuses:
             parts = drop_asides(scan, parts, [s.start for s in statuses])
+        correcting = not (statuses or dates) and correction_kind(scan.text, scan.rest, parts)
+        if correcting and correcting not in presence:
+            presence.append(correcting)  # 開始時刻を9:00に修正: a start report, corrected
         for mention in dates:
             if any(abs(d.year - self.today.year) > MAX_YEARS_AWAY for d in mention.days):
                 mention.days, mention.is_range = [], False
@@ -175,9 +202,20 @@ class _Reading:
                 only_date_and_status=bool(
                     dates and statuses and not parts and residue in _NOUN_PHRASE
                 ),
+                status_changes=self._negated(scan, statuses) is not None,
+                status_negated=len({s.status for s in statuses}) == 1
+                and self._said_not(scan, statuses),
             )
         )
+        if intent in {Intent.DECLARE, Intent.REQUEST_APPROVAL, Intent.CANCEL}:
+            dates = sorted([*dates, *self._month_spans(months)], key=lambda d: d.start)
         dates = join_mentions(scan, dates, ranges=intent is not Intent.CHANGE)
+        if intent in {Intent.DECLARE, Intent.REQUEST_APPROVAL, Intent.CANCEL}:
+            dates = self._in_order(self._days_of_week(self._exclude(dates)))
+        if intent is Intent.UNKNOWN and (parts or statuses):
+            # 「午後だけ」: not a declaration on its own, but an answer inside a conversation.
+            said = self._said([d for d in dates if d.problem is None], parts, statuses, [])
+            return Interpretation(intent, lang=self.lang, fragment=said)
         if intent in {Intent.HELP, Intent.UNKNOWN}:
             return Interpretation(intent, lang=self.lang)
         if intent in _QUERIES:
@@ -205,13 +243,14 @@ class _Reading:
                 Entry(self.today, s.part if s.part not in (None, HALF) else "full", s.status)
                 for s in statuses[:1]
             )
-            at = stated_time(parts, scan.rest)
+            corrects = bool(correcting) or is_correction(scan.rest)
+            at = stated_time(parts, scan.rest, last=corrects)
             return Interpretation(
                 intent,
                 entries=entries,
                 lang=self.lang,
                 at=at,
-                correction=at is not None and is_correction(scan.rest),
+                correction=at is not None and corrects,
             )
         for m in dates:
             self._note(m.problem, m.problem_args)
@@ -226,6 +265,87 @@ class _Reading:
             statuses = [StatusMention(len(self.text), len(self.text), None)]
         return self._declaration(intent, scan.rest, dates, parts, statuses)
 
+    def _days_of_week(self, dates: list[DateMention]) -> list[DateMention]:
+        """A week named apart from its weekdays (「来週のテレワークウィークは月水金に在宅」, "next
+        week I'm WFH Mon and Wed"): the weekdays of that week."""
+        weeks = [d for d in dates if d.problem == "which_days"]
+        lists = [d for d in dates if d.weekdays and not d.is_range and d.problem is None]
+        if len(weeks) != 1 or len(lists) != 1:
+            return dates
+        week, listed = weeks[0], lists[0]
+        monday = week.first
+        days = [monday + timedelta(days=w) for w in sorted(set(listed.weekdays))]
+        start, end = min(week.start, listed.start), max(week.end, listed.end)
+        joined = DateMention(start, end, days, period=week.period)
+        return sorted(
+            [d for d in dates if d is not week and d is not listed] + [joined],
+            key=lambda d: d.start,
+        )
+
+    def _exclude(self, dates: list[DateMention]) -> list[DateMention]:
+        """Take out the days an exception names (「来週は水曜以外在宅」, "all next week except
+        Wednesday"): a bare weekday there means that weekday inside the other dates' ranges."""
+        kept, excepted = [], []
+        for d in dates:
+            before, after = self.text[: d.start], self.text[d.end :]
+            if _EXCEPT_BEFORE.search(before) or _EXCEPT_AFTER.match(after):
+                excepted.append(d)
+            else:
+                kept.append(d)
+        if not excepted or not kept:
+            return dates
+        # 来週は水曜以外: the week is whole but for the exception
+        kept = [whole_week(self.ctx, k) if k.problem == "which_days" else k for k in kept]
+        for d in excepted:
+            spans = [(k.first, k.last) for k in kept if k.is_range]
+            if d.weekdays and spans:
+                for first, last in spans:
+                    day = first
+                    while day <= last:
+                        if day.weekday() in d.weekdays:
+                            self.excluded.add(day)
+                        day += timedelta(days=1)
+            else:
+                self.excluded.update(d.days)
+        return kept
+
+    def _in_order(self, dates: list[DateMention]) -> list[DateMention]:
+        """Bare weekdays named one after another run forward: "Mon WFH, Tue office, Wed WFH"
+        on a Wednesday is next Monday to Wednesday, not today and next week."""
+        if self.ctx.past:
+            return dates
+        previous: date | None = None
+        for d in sorted(dates, key=lambda d: d.start):
+            if not (len(d.weekdays) == 1 and len(d.days) == 1 and not d.is_range):
+                previous = None
+                continue
+            if previous is not None and d.days[0] < previous:
+                d.days = [after_anchor(previous, d.weekdays[0])]
+                d.period = period_of_day(self.ctx, d.days[0])
+            previous = d.days[0]
+        return dates
+
+    def _month_spans(self, months: list[MonthMention]) -> list[DateMention]:
+        """Months a declaration spans: 今月末まで / until the end of the month (from today, or
+        from a start joined later: 明日から今月末まで), 来月いっぱい / 12月中 (the whole month,
+        from today on)."""
+        spans = []
+        for m in months:
+            written = self.text[m.start : m.end]
+            if role_of(self.text, m.start, m.end) == "until":
+                first = self.today
+            elif _WHOLE_MONTH.search(written):
+                first = max(m.first, self.today)
+            else:
+                continue
+            if m.last < first:
+                continue
+            span = DateMention(m.start, m.end, [first, m.last], is_range=True)
+            if (m.last - first).days > MAX_RANGE_DAYS:
+                span.problem = "range_too_long"
+            spans.append(span)
+        return spans
+
     # -- building -------------------------------------------------------------------------
 
     def _declaration(
@@ -239,6 +359,7 @@ class _Reading:
         usable = [d for d in dates if d.problem is None]
         units, problem = group(rest, usable, parts, statuses, japanese=self.japanese)
         self._note(problem, {})
+        self.fragment = self._said(usable, parts, statuses, units)
         if not statuses:
             self._note("which_status", {})
         if not dates:
@@ -254,7 +375,7 @@ class _Reading:
         parts: list[PartMention],
         statuses: list[StatusMention],
     ) -> Interpretation:
-        split, old_first = self._change_split(scan)
+        split, old_first = self._change_split(scan, statuses)
 
         def side(starts: list[int], new: bool) -> list[int]:
             return [i for i, at in enumerate(starts) if (at >= split) == (new == old_first)]
@@ -285,9 +406,9 @@ class _Reading:
             self._note("which_status", {})
         if not dates:
             self._note("which_day", {})
-        if self.problem and self.problem[0] != "past_date":
-            return self._ask(Intent.CHANGE, ())
-        old_days = [d for i in (old_d or new_d) for d in self._days(dates[i])]
+        old_days = [
+            d for i in (old_d or new_d) if dates[i].problem is None for d in self._days(dates[i])
+        ]
         old_status = statuses[old_s[0]].status if old_s else None
         old_part = (
             parts[old_p[0]].part
@@ -295,12 +416,45 @@ class _Reading:
             else (statuses[old_s[0]].part if old_s and statuses[old_s[0]].part != HALF else None)
         )
         replaced = tuple(Replaced(d, old_part, old_status) for d in sorted(set(old_days)))
+        said = self._said([d for d in n_dates if d.problem is None], n_parts, n_stat, units)
+        self.fragment = replace(said, days=said.days if new_d else (), replaces=replaced)
+        if self.problem and self.problem[0] != "past_date":
+            return self._ask(Intent.CHANGE, ())
         result = self._finish(Intent.CHANGE, self._expand(units))
         return replace(result, replaces=replaced)
 
-    def _change_split(self, scan: Scanner) -> tuple[int, bool]:
+    @staticmethod
+    def _said_not(scan: Scanner, statuses: list[StatusMention]) -> bool:
+        """Whether a status word is negated ("no WFH tomorrow", 「テレワークではなく」)."""
+        return any(
+            s.start < m.end() and m.start() < s.end
+            for m in NOT_STATUS.finditer(scan.rest)
+            for s in statuses
+        )
+
+    def _negated(self, scan: Scanner, statuses: list[StatusMention]) -> StatusMention | None:
+        """The status said not to hold any more when another one is said too (「明日のテレワーク
+        やめて出社」, "not WFH tomorrow, I'll come in"): the old side of a change."""
+        if len({s.status for s in statuses if s.status is not None}) < 2:
+            return None
+        for m in NEGATED_STATUS.finditer(scan.rest):
+            for s in statuses:
+                if s.start < m.end() and m.start() < s.end:
+                    return s
+        return None
+
+    def _change_split(
+        self, scan: Scanner, statuses: list[StatusMention] | None = None
+    ) -> tuple[int, bool]:
         """Where the old state ends and the new begins, and whether the old comes first."""
         rest = scan.rest
+        old = self._negated(scan, statuses or [])
+        if old is not None:
+            new = [s for s in (statuses or []) if s.status != old.status]
+            if new and new[0].start > old.start:
+                return old.end, True
+            if new:
+                return old.start, False
         if m := _CHANGE_SPLIT_OLD_FIRST.search(rest):
             return m.start(), True
         if m := _CHANGE_SPLIT_NEW_FIRST.search(rest):
@@ -401,7 +555,7 @@ class _Reading:
         ranges = {(m.first, m.last): self._days(m) for u in units for m in u.dates if m.is_range}
         if any(not days for days in ranges.values()):
             self._note("no_working_days", {})
-        return expand(units, ranges)
+        return [e for e in expand(units, ranges) if e.day not in self.excluded]
 
     def _finish(self, intent: Intent, entries: list[Entry]) -> Interpretation:
         """Warnings for closed and past days; the past-date question."""
@@ -423,6 +577,34 @@ class _Reading:
                     )
         return self._ask(intent, tuple(entries), tuple(warnings))
 
+    def _said(
+        self,
+        dates: list[DateMention],
+        parts: list[PartMention],
+        statuses: list[StatusMention],
+        units: list[Unit],
+    ) -> Fragment:
+        """What a declaration named, for a conversation to keep while it asks a question."""
+        days = tuple(sorted({d for m in dates if m.days for d in self._days(m)}))
+        lone_part = (
+            next((p.part for p in parts if p.problem is None and p.part != HALF), None)
+            if len(parts) == 1
+            else None
+        )
+        named = [s for s in statuses if s.status is not None]
+        if len(named) > 1:
+            paired = units if len(units) == len(named) else [Unit(s.status, s.part) for s in named]
+            pairs = tuple(
+                (u.part if u.part not in (None, HALF) else None, u.status)
+                for u in paired
+                if u.status is not None
+            )
+            return Fragment(days=days, pairs=pairs)
+        if named:
+            own = named[0].part if named[0].part not in (None, HALF) else None
+            return Fragment(days=days, part=own or lone_part, status=named[0].status)
+        return Fragment(days=days, part=lone_part)
+
     def _note(self, code: str | None, args: dict[str, str]) -> None:
         """Remember the first problem (the question asked is about the first one found)."""
         if code is not None and self.problem is None:
@@ -443,4 +625,5 @@ class _Reading:
             question=render(code, self.lang, args),
             question_code=code,
             lang=self.lang,
+            fragment=self.fragment,
         )

@@ -34,7 +34,8 @@ def calendar() -> WorkCalendar:
 
 
 def full(expected: dict[str, Any]) -> dict[str, Any]:
-    """A table row's expectation as the whole JSON object."""
+    """A table row's expectation as the whole JSON object (what a message said besides its
+    question, ``fragment``, is checked by the conversation tests, not by the table)."""
     triples = {"entries", "replaces"}
     out: dict[str, Any] = {
         "intent": expected["intent"],
@@ -61,18 +62,20 @@ def _ids(rows: list[tuple[str, dict[str, Any]]]) -> list[str]:
 @pytest.mark.parametrize(("text", "expected"), UTTERANCES_JA, ids=_ids(UTTERANCES_JA))
 def test_japanese(text: str, expected: dict[str, Any], calendar: WorkCalendar) -> None:
     got = parse(text, today=TODAY, calendar=calendar, lang="ja").to_json()
+    got.pop("fragment", None)
     assert got == full(expected)
 
 
 @pytest.mark.parametrize(("text", "expected"), UTTERANCES_EN, ids=_ids(UTTERANCES_EN))
 def test_english(text: str, expected: dict[str, Any], calendar: WorkCalendar) -> None:
     got = parse(text, today=TODAY, calendar=calendar, lang="en").to_json()
+    got.pop("fragment", None)
     assert got == full(expected)
 
 
 def test_the_table_is_big_enough_and_has_no_duplicates() -> None:
-    assert len(UTTERANCES_JA) >= 100
-    assert len(UTTERANCES_EN) >= 50
+    assert len(UTTERANCES_JA) >= 250  # issue 13: at least 400 in all, 250 in Japanese
+    assert len(UTTERANCES_JA) + len(UTTERANCES_EN) >= 400
     texts = [t for t, _ in UTTERANCES_JA + UTTERANCES_EN]
     assert len(set(texts)) == len(texts)
 

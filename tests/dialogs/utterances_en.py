@@ -625,4 +625,282 @@ UTTERANCES_EN: list[tuple[str, dict[str, Any]]] = [
         "I have a meeting at 10 so I'll WFH tomorrow morning",
         {"intent": "declare", "entries": [("2026-11-27", "am", "telework")]},
     ),
+    # issue 13: words for telework and office; telework day to office
+    (
+        "satellite office tomorrow",
+        {"intent": "declare", "entries": [("2026-11-27", "full", "telework")]},
+    ),
+    (
+        "working at the satellite office on Monday",
+        {"intent": "declare", "entries": [("2026-11-30", "full", "telework")]},
+    ),
+    (
+        "mobile work on Friday",
+        {"intent": "declare", "entries": [("2026-11-27", "full", "telework")]},
+    ),
+    (
+        "remote work tomorrow",
+        {"intent": "declare", "entries": [("2026-11-27", "full", "telework")]},
+    ),
+    ("I'll come in tomorrow", {"intent": "declare", "entries": [("2026-11-27", "full", "office")]}),
+    (
+        "I'm going into the office on Friday",
+        {"intent": "declare", "entries": [("2026-11-27", "full", "office")]},
+    ),
+    (
+        "coming into work tomorrow",
+        {"intent": "declare", "entries": [("2026-11-27", "full", "office")]},
+    ),
+    ("office day tomorrow", {"intent": "declare", "entries": [("2026-11-27", "full", "office")]}),
+    (
+        "back in the office tomorrow",
+        {"intent": "declare", "entries": [("2026-11-27", "full", "office")]},
+    ),
+    (
+        "teleworking from home on Monday",
+        {"intent": "declare", "entries": [("2026-11-30", "full", "telework")]},
+    ),
+    (
+        "actually not WFH tomorrow, I'll come in",
+        {
+            "intent": "change",
+            "entries": [("2026-11-27", "full", "office")],
+            "replaces": [("2026-11-27", None, "telework")],
+        },
+    ),
+    (
+        "I'm no longer WFH tomorrow, I'll be in the office",
+        {
+            "intent": "change",
+            "entries": [("2026-11-27", "full", "office")],
+            "replaces": [("2026-11-27", None, "telework")],
+        },
+    ),
+    (
+        "change my telework on Monday to office",
+        {
+            "intent": "change",
+            "entries": [("2026-11-30", "full", "office")],
+            "replaces": [("2026-11-30", None, "telework")],
+        },
+    ),
+    (
+        "switch Friday from WFH to office",
+        {
+            "intent": "change",
+            "entries": [("2026-11-27", "full", "office")],
+            "replaces": [("2026-11-27", None, "telework")],
+        },
+    ),
+    (
+        "I'll be in the office tomorrow instead of working from home",
+        {
+            "intent": "change",
+            "entries": [("2026-11-27", "full", "office")],
+            "replaces": [("2026-11-27", None, "telework")],
+        },
+    ),
+    (
+        "tomorrow's office day is cancelled",
+        {"intent": "cancel", "entries": [("2026-11-27", "full", "office")]},
+    ),
+    # issue 13: stated times in reports and corrections
+    ("started work at 9", {"intent": "report_start", "at": "09:00"}),
+    ("started work at 8:30", {"intent": "report_start", "at": "08:30"}),
+    ("clocked in at 8:45", {"intent": "report_start", "at": "08:45"}),
+    ("signing off at 6pm", {"intent": "report_end", "at": "18:00"}),
+    ("finished work at 17:30", {"intent": "report_end", "at": "17:30"}),
+    (
+        "correct my start time to 9:00",
+        {"intent": "report_start", "at": "09:00", "correction": True},
+    ),
+    ("my end time should be 17:30", {"intent": "report_end", "at": "17:30", "correction": True}),
+    (
+        "fix my start time, it was 8:15",
+        {"intent": "report_start", "at": "08:15", "correction": True},
+    ),
+    (
+        "back at 2pm",
+        {"intent": "presence", "entries": [("2026-11-26", "full", "back")], "at": "14:00"},
+    ),
+    # issue 13: as typed in Teams: typos, full width, run-on
+    ("wfh tomorow", {"intent": "declare", "entries": [("2026-11-27", "full", "telework")]}),
+    (
+        "working from home tommorow",
+        {"intent": "declare", "entries": [("2026-11-27", "full", "telework")]},
+    ),
+    ("WFH 2morrow pls", {"intent": "declare", "entries": [("2026-11-27", "full", "telework")]}),
+    (
+        "Hi team, just letting you know I'll be working from home tomorrow, thanks",
+        {"intent": "declare", "entries": [("2026-11-27", "full", "telework")]},
+    ),
+    (
+        "I'm WFH tomorrow morning and in the office after lunch",
+        {
+            "intent": "declare",
+            "entries": [("2026-11-27", "am", "telework"), ("2026-11-27", "pm", "office")],
+        },
+    ),
+    (
+        "remote Monday, office Tuesday, leave Wednesday",
+        {
+            "intent": "declare",
+            "entries": [
+                ("2026-11-30", "full", "telework"),
+                ("2026-12-01", "full", "office"),
+                ("2026-12-02", "full", "leave"),
+            ],
+        },
+    ),
+    (
+        "Ｗｏｒｋｉｎｇ ｆｒｏｍ ｈｏｍｅ ｔｏｍｏｒｒｏｗ",
+        {"intent": "declare", "entries": [("2026-11-27", "full", "telework")]},
+    ),
+    # issue 13: side clause after a dash; clock out, step out, started at; still need
+    (
+        "WFH tomorrow - dentist appointment at 3pm",
+        {"intent": "declare", "entries": [("2026-11-27", "full", "telework")]},
+    ),
+    ("clocked out at 17:45", {"intent": "report_end", "at": "17:45"}),
+    ("stepping out for a bit", {"intent": "presence", "entries": [("2026-11-26", "full", "away")]}),
+    ("I started at 9:10 today", {"intent": "report_start", "at": "09:10"}),
+    (
+        "how many telework days do I still need this year?",
+        {"intent": "query_progress", "period": "this_year"},
+    ),
+    (
+        "working frm home on Friday",
+        {"intent": "declare", "entries": [("2026-11-27", "full", "telework")]},
+    ),
+    # issue 13: sick
+    ("I'm sick today", {"intent": "declare", "entries": [("2026-11-26", "full", "leave")]}),
+    # issue 13: month spans, the rest of the week, a week from Monday
+    (
+        "WFH until the end of the month",
+        {
+            "intent": "declare",
+            "entries": [
+                ("2026-11-26", "full", "telework"),
+                ("2026-11-27", "full", "telework"),
+                ("2026-11-30", "full", "telework"),
+            ],
+        },
+    ),
+    (
+        "WFH the rest of the week",
+        {
+            "intent": "declare",
+            "entries": [("2026-11-26", "full", "telework"), ("2026-11-27", "full", "telework")],
+        },
+    ),
+    (
+        "remote for a week from Monday",
+        {
+            "intent": "declare",
+            "entries": [
+                ("2026-11-30", "full", "telework"),
+                ("2026-12-01", "full", "telework"),
+                ("2026-12-02", "full", "telework"),
+                ("2026-12-03", "full", "telework"),
+                ("2026-12-04", "full", "telework"),
+            ],
+        },
+    ),
+    # issue 13: question words open a question, not a statement
+    ("show me the board", {"intent": "query_who", "period": "today"}),
+    (
+        "I'll WFH tomorrow when the plumber comes",
+        {"intent": "declare", "entries": [("2026-11-27", "full", "telework")]},
+    ),
+    ("Which days am I WFH next week?", {"intent": "query_self", "period": "next_week"}),
+    ("How many days did I WFH last month?", {"intent": "query_progress", "period": "last_month"}),
+    # issue 13: a negated status cancels it, or with another status changes the day
+    (
+        "Turns out I have to go in tomorrow, so no WFH",
+        {
+            "intent": "change",
+            "entries": [("2026-11-27", "full", "office")],
+            "replaces": [("2026-11-27", None, "telework")],
+        },
+    ),
+    ("no WFH tomorrow", {"intent": "cancel", "entries": [("2026-11-27", "full", "telework")]}),
+    (
+        "not in the office on Friday",
+        {"intent": "cancel", "entries": [("2026-11-27", "full", "office")]},
+    ),
+    (
+        "no WFH on Mondays anymore",
+        {
+            "intent": "cancel_recurring",
+            "recurrence": {
+                "weekdays": ["mon"],
+                "part": "full",
+                "status": "telework",
+                "from": None,
+                "until": None,
+            },
+        },
+    ),
+    # issue 13: offline/online, ending my day
+    (
+        "Offline for lunch, back at 1",
+        {"intent": "presence", "entries": [("2026-11-26", "full", "away")], "at": "13:00"},
+    ),
+    ("ending my day at 6:15pm", {"intent": "report_end", "at": "18:15"}),
+    ("Back online", {"intent": "presence", "entries": [("2026-11-26", "full", "back")]}),
+    # issue 13: except, weekdays in order, out of office
+    (
+        "Mon WFH, Tue office, Wed WFH",
+        {
+            "intent": "declare",
+            "entries": [
+                ("2026-11-30", "full", "telework"),
+                ("2026-12-01", "full", "office"),
+                ("2026-12-02", "full", "telework"),
+            ],
+        },
+    ),
+    (
+        "WFH all next week except Wednesday",
+        {
+            "intent": "declare",
+            "entries": [
+                ("2026-11-30", "full", "telework"),
+                ("2026-12-01", "full", "telework"),
+                ("2026-12-03", "full", "telework"),
+                ("2026-12-04", "full", "telework"),
+            ],
+        },
+    ),
+    ("OOO tomorrow", {"intent": "declare", "entries": [("2026-11-27", "full", "leave")]}),
+    (
+        "I will be out of office on Friday",
+        {"intent": "declare", "entries": [("2026-11-27", "full", "leave")]},
+    ),
+    (
+        "Tue office, Wed WFH, Thu WFH",
+        {
+            "intent": "declare",
+            "entries": [
+                ("2026-12-01", "full", "office"),
+                ("2026-12-02", "full", "telework"),
+                ("2026-12-03", "full", "telework"),
+            ],
+        },
+    ),
+    # issue 13: a week named apart from its weekdays
+    (
+        "next week I'm WFH Mon and Wed",
+        {
+            "intent": "declare",
+            "entries": [("2026-11-30", "full", "telework"), ("2026-12-02", "full", "telework")],
+        },
+    ),
+    (
+        "next week I'm WFH on Thursday",
+        {"intent": "declare", "entries": [("2026-12-03", "full", "telework")]},
+    ),
+    # issue 13: one's own record
+    ("Am I down as WFH tomorrow?", {"intent": "query_self", "period": "tomorrow"}),
+    ("How's my telework going this month?", {"intent": "query_self", "period": "this_month"}),
 ]

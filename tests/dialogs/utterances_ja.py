@@ -1074,4 +1074,571 @@ UTTERANCES_JA: list[tuple[str, dict[str, Any]]] = [
         "3日間テレワーク",
         {"intent": "declare", "question": "いつですか？（例: 明日、12/3(木)、来週の月・水）"},
     ),
+    # issue 13: the plan's and staff's words for telework and office; telework day to office
+    (
+        "明日サテライトオフィス勤務します",
+        {"intent": "declare", "entries": [("2026-11-27", "full", "telework")]},
+    ),
+    (
+        "明日はサテライトオフィスで勤務します",
+        {"intent": "declare", "entries": [("2026-11-27", "full", "telework")]},
+    ),
+    (
+        "月曜はサテライト勤務です",
+        {"intent": "declare", "entries": [("2026-11-30", "full", "telework")]},
+    ),
+    (
+        "明日はモバイルワークです",
+        {"intent": "declare", "entries": [("2026-11-27", "full", "telework")]},
+    ),
+    (
+        "来週月曜モバイル勤務",
+        {"intent": "declare", "entries": [("2026-11-30", "full", "telework")]},
+    ),
+    (
+        "明日は自宅で勤務します",
+        {"intent": "declare", "entries": [("2026-11-27", "full", "telework")]},
+    ),
+    ("明日は自宅勤務", {"intent": "declare", "entries": [("2026-11-27", "full", "telework")]}),
+    ("明日在宅作業", {"intent": "declare", "entries": [("2026-11-27", "full", "telework")]}),
+    ("明日リモワ", {"intent": "declare", "entries": [("2026-11-27", "full", "telework")]}),
+    (
+        "明日在宅型テレワーク",
+        {"intent": "declare", "entries": [("2026-11-27", "full", "telework")]},
+    ),
+    (
+        "12/1はチーム型テレワークで在宅",
+        {"intent": "declare", "entries": [("2026-12-01", "full", "telework")]},
+    ),
+    (
+        "明日テレワーク勤務を行います",
+        {"intent": "declare", "entries": [("2026-11-27", "full", "telework")]},
+    ),
+    (
+        "明日は在宅ワークします",
+        {"intent": "declare", "entries": [("2026-11-27", "full", "telework")]},
+    ),
+    (
+        "明日は自宅で仕事します",
+        {"intent": "declare", "entries": [("2026-11-27", "full", "telework")]},
+    ),
+    ("明日は通常勤務です", {"intent": "declare", "entries": [("2026-11-27", "full", "office")]}),
+    ("明日は通常出勤します", {"intent": "declare", "entries": [("2026-11-27", "full", "office")]}),
+    (
+        "明日はオフィス勤務です",
+        {"intent": "declare", "entries": [("2026-11-27", "full", "office")]},
+    ),
+    (
+        "明日はオフィスに行きます",
+        {"intent": "declare", "entries": [("2026-11-27", "full", "office")]},
+    ),
+    (
+        "金曜は職場に出勤します",
+        {"intent": "declare", "entries": [("2026-11-27", "full", "office")]},
+    ),
+    (
+        "明日は庁舎で勤務します",
+        {"intent": "declare", "entries": [("2026-11-27", "full", "office")]},
+    ),
+    ("明日は出勤日です", {"intent": "declare", "entries": [("2026-11-27", "full", "office")]}),
+    ("明日は本省に出勤", {"intent": "declare", "entries": [("2026-11-27", "full", "office")]}),
+    ("明日は出庁します", {"intent": "declare", "entries": [("2026-11-27", "full", "office")]}),
+    (
+        "あしたてれわーくします",
+        {"intent": "declare", "entries": [("2026-11-27", "full", "telework")]},
+    ),
+    ("明日てれわ", {"intent": "declare", "entries": [("2026-11-27", "full", "telework")]}),
+    (
+        "明日のテレワークやめて出社します",
+        {
+            "intent": "change",
+            "entries": [("2026-11-27", "full", "office")],
+            "replaces": [("2026-11-27", None, "telework")],
+        },
+    ),
+    (
+        "明日の在宅はやめて出勤します",
+        {
+            "intent": "change",
+            "entries": [("2026-11-27", "full", "office")],
+            "replaces": [("2026-11-27", None, "telework")],
+        },
+    ),
+    (
+        "来週月曜のテレワークは取りやめて出勤します",
+        {
+            "intent": "change",
+            "entries": [("2026-11-30", "full", "office")],
+            "replaces": [("2026-11-30", None, "telework")],
+        },
+    ),
+    (
+        "明日は在宅の予定でしたが出社することにしました",
+        {
+            "intent": "change",
+            "entries": [("2026-11-27", "full", "office")],
+            "replaces": [("2026-11-27", None, "telework")],
+        },
+    ),
+    (
+        "金曜は在宅の予定でしたが出社します",
+        {
+            "intent": "change",
+            "entries": [("2026-11-27", "full", "office")],
+            "replaces": [("2026-11-27", None, "telework")],
+        },
+    ),
+    (
+        "明日のテレワークはキャンセルして出社します",
+        {
+            "intent": "change",
+            "entries": [("2026-11-27", "full", "office")],
+            "replaces": [("2026-11-27", None, "telework")],
+        },
+    ),
+    (
+        "明日の出社をやめて在宅にします",
+        {
+            "intent": "change",
+            "entries": [("2026-11-27", "full", "telework")],
+            "replaces": [("2026-11-27", None, "office")],
+        },
+    ),
+    (
+        "12/1のテレワークを出社に変更",
+        {
+            "intent": "change",
+            "entries": [("2026-12-01", "full", "office")],
+            "replaces": [("2026-12-01", None, "telework")],
+        },
+    ),
+    (
+        "12/1のテレワークを出勤に変更してください",
+        {
+            "intent": "change",
+            "entries": [("2026-12-01", "full", "office")],
+            "replaces": [("2026-12-01", None, "telework")],
+        },
+    ),
+    (
+        "明日の在宅勤務を出社に変えます",
+        {
+            "intent": "change",
+            "entries": [("2026-11-27", "full", "office")],
+            "replaces": [("2026-11-27", None, "telework")],
+        },
+    ),
+    (
+        "明日、テレワークではなく出社になりました",
+        {
+            "intent": "change",
+            "entries": [("2026-11-27", "full", "office")],
+            "replaces": [("2026-11-27", None, "telework")],
+        },
+    ),
+    # issue 13: stated times in reports and corrections
+    ("9時に業務開始しました", {"intent": "report_start", "at": "09:00"}),
+    ("8時半から業務開始しています", {"intent": "report_start", "at": "08:30"}),
+    ("本日は8:45に始業しました", {"intent": "report_start", "at": "08:45"}),
+    ("お疲れ様です。本日は9時から業務開始しております", {"intent": "report_start", "at": "09:00"}),
+    ("始業9:15", {"intent": "report_start", "at": "09:15"}),
+    ("9時15分に業務開始", {"intent": "report_start", "at": "09:15"}),
+    ("18時に業務終了しました", {"intent": "report_end", "at": "18:00"}),
+    ("17時半に終業しました", {"intent": "report_end", "at": "17:30"}),
+    ("本日は17:45で業務を終了します", {"intent": "report_end", "at": "17:45"}),
+    ("開始時刻を9:00に修正", {"intent": "report_start", "at": "09:00", "correction": True}),
+    (
+        "開始時刻を9時に訂正してください",
+        {"intent": "report_start", "at": "09:00", "correction": True},
+    ),
+    ("開始を8:30に直してください", {"intent": "report_start", "at": "08:30", "correction": True}),
+    (
+        "終了時刻を17時半に訂正してください",
+        {"intent": "report_end", "at": "17:30", "correction": True},
+    ),
+    ("終業時刻は18:15の間違いでした", {"intent": "report_end", "at": "18:15", "correction": True}),
+    ("開始時刻を9:30に変更", {"intent": "report_start", "at": "09:30", "correction": True}),
+    (
+        "14時に戻ります",
+        {"intent": "presence", "entries": [("2026-11-26", "full", "back")], "at": "14:00"},
+    ),
+    # issue 13: as typed in Teams: run-on sentences, keigo, typos, full width, mixed scripts
+    (
+        "明日はテレワークで明後日は出社で来週月曜は休みです",
+        {
+            "intent": "declare",
+            "entries": [
+                ("2026-11-27", "full", "telework"),
+                ("2026-11-28", "full", "office"),
+                ("2026-11-30", "full", "leave"),
+            ],
+            "warnings": ["closed_day"],
+        },
+    ),
+    (
+        "今日は在宅で明日は出社で月曜は休み",
+        {
+            "intent": "declare",
+            "entries": [
+                ("2026-11-26", "full", "telework"),
+                ("2026-11-27", "full", "office"),
+                ("2026-11-30", "full", "leave"),
+            ],
+        },
+    ),
+    (
+        "明日WFHで午後から出社",
+        {
+            "intent": "declare",
+            "entries": [("2026-11-27", "am", "telework"), ("2026-11-27", "pm", "office")],
+        },
+    ),
+    (
+        "明日はテレワークですが午後は出社します",
+        {
+            "intent": "declare",
+            "entries": [("2026-11-27", "am", "telework"), ("2026-11-27", "pm", "office")],
+        },
+    ),
+    (
+        "明日は午前中在宅で午後から出社しますのでよろしくお願いします",
+        {
+            "intent": "request_approval",
+            "entries": [("2026-11-27", "am", "telework"), ("2026-11-27", "pm", "office")],
+        },
+    ),
+    (
+        "明日は在宅勤務とし、明後日は出張となります",
+        {
+            "intent": "declare",
+            "entries": [
+                ("2026-11-27", "full", "telework"),
+                ("2026-11-28", "full", "business_trip"),
+            ],
+            "warnings": ["closed_day"],
+        },
+    ),
+    (
+        "お疲れ様です。明日ですが在宅勤務とさせていただきたく、よろしくお願いいたします",
+        {"intent": "request_approval", "entries": [("2026-11-27", "full", "telework")]},
+    ),
+    (
+        "恐れ入りますが、明日は在宅勤務とさせていただきます",
+        {"intent": "declare", "entries": [("2026-11-27", "full", "telework")]},
+    ),
+    (
+        "明日テレワークさせていただけますでしょうか",
+        {"intent": "request_approval", "entries": [("2026-11-27", "full", "telework")]},
+    ),
+    (
+        "明日は私用のため午後休を頂戴したく存じます",
+        {"intent": "request_approval", "entries": [("2026-11-27", "pm", "leave")]},
+    ),
+    (
+        "お世話になっております。来週月曜日はテレワークを予定しております",
+        {"intent": "declare", "entries": [("2026-11-30", "full", "telework")]},
+    ),
+    (
+        "令和8年12月1日（火）は在宅勤務といたします",
+        {"intent": "declare", "entries": [("2026-12-01", "full", "telework")]},
+    ),
+    (
+        "R8.12.2 テレワーク希望です",
+        {"intent": "request_approval", "entries": [("2026-12-02", "full", "telework")]},
+    ),
+    (
+        "おはようございます明日なんですけど在宅にしようと思っててよろしくお願いします",
+        {"intent": "request_approval", "entries": [("2026-11-27", "full", "telework")]},
+    ),
+    (
+        "明日テレワークしまう",
+        {"intent": "declare", "entries": [("2026-11-27", "full", "telework")]},
+    ),
+    ("明日テレワ―ク", {"intent": "declare", "entries": [("2026-11-27", "full", "telework")]}),
+    (
+        "明日てれわーくでお願いしまs",
+        {"intent": "declare", "entries": [("2026-11-27", "full", "telework")]},
+    ),
+    ("りもーと明日", {"intent": "declare", "entries": [("2026-11-27", "full", "telework")]}),
+    ("明日ｻﾃﾗｲﾄｵﾌｨｽ勤務", {"intent": "declare", "entries": [("2026-11-27", "full", "telework")]}),
+    (
+        "１２／１（火）テレワーク",
+        {"intent": "declare", "entries": [("2026-12-01", "full", "telework")]},
+    ),
+    (
+        "明日\u3000在宅勤務\u3000です",
+        {"intent": "declare", "entries": [("2026-11-27", "full", "telework")]},
+    ),
+    ("明日teleworkします", {"intent": "declare", "entries": [("2026-11-27", "full", "telework")]}),
+    ("tomorrow在宅", {"intent": "declare", "entries": [("2026-11-27", "full", "telework")]}),
+    ("next mon テレワーク", {"intent": "declare", "entries": [("2026-11-30", "full", "telework")]}),
+    ("明日remoteで", {"intent": "declare", "entries": [("2026-11-27", "full", "telework")]}),
+    (
+        "明日在宅勤務しまーす",
+        {"intent": "declare", "entries": [("2026-11-27", "full", "telework")]},
+    ),
+    (
+        "明日テレワーク！！よろしくです",
+        {"intent": "declare", "entries": [("2026-11-27", "full", "telework")]},
+    ),
+    (
+        "明日は在宅勤務を予定しております",
+        {"intent": "declare", "entries": [("2026-11-27", "full", "telework")]},
+    ),
+    ("12/1 月 テレワーク", {"intent": "declare", "entries": [("2026-12-01", "full", "telework")]}),
+    (
+        "明後日ﾘﾓｰﾄで",
+        {
+            "intent": "declare",
+            "entries": [("2026-11-28", "full", "telework")],
+            "warnings": ["closed_day"],
+        },
+    ),
+    (
+        "明日の在宅勤務の件、承認お願いします",
+        {"intent": "request_approval", "entries": [("2026-11-27", "full", "telework")]},
+    ),
+    (
+        "明日のテレワーク、やっぱり取り消しでお願いします",
+        {"intent": "cancel", "entries": [("2026-11-27", "full", "telework")]},
+    ),
+    # issue 13: side clauses drop their parts of the day; 全日 with a week; 率
+    (
+        "明日は午前は通院のため午後から出社します",
+        {"intent": "declare", "entries": [("2026-11-27", "pm", "office")]},
+    ),
+    (
+        "明日は朝10時から打ち合わせがあるので在宅",
+        {"intent": "declare", "entries": [("2026-11-27", "full", "telework")]},
+    ),
+    (
+        "来週は全日在宅勤務",
+        {
+            "intent": "declare",
+            "entries": [
+                ("2026-11-30", "full", "telework"),
+                ("2026-12-01", "full", "telework"),
+                ("2026-12-02", "full", "telework"),
+                ("2026-12-03", "full", "telework"),
+                ("2026-12-04", "full", "telework"),
+            ],
+        },
+    ),
+    ("うちの課の在宅勤務率を教えて", {"intent": "query_stats"}),
+    (
+        "今年度あと何日在宅すればいいですか",
+        {"intent": "query_progress", "period": "this_fiscal_year"},
+    ),
+    # issue 13: musing is declaring, asking whether it is ok is a request, another person's schedule
+    (
+        "明日テレワークにしようかな",
+        {"intent": "declare", "entries": [("2026-11-27", "full", "telework")]},
+    ),
+    (
+        "明日テレワークしますがいいですか",
+        {"intent": "request_approval", "entries": [("2026-11-27", "full", "telework")]},
+    ),
+    (
+        "明日テレワークでOKですか？",
+        {"intent": "request_approval", "entries": [("2026-11-27", "full", "telework")]},
+    ),
+    ("今日の出社予定者は？", {"intent": "query_who", "period": "today", "status": "office"}),
+    (
+        "鈴木さんの来週の予定を教えて",
+        {"intent": "query_person", "person": "鈴木", "period": "next_week"},
+    ),
+    ("明日って在宅だったかな", {"intent": "query_self", "period": "tomorrow"}),
+    # issue 13: month spans, the rest of the week, day lists, a start said after the duration
+    (
+        "今月末まで在宅",
+        {
+            "intent": "declare",
+            "entries": [
+                ("2026-11-26", "full", "telework"),
+                ("2026-11-27", "full", "telework"),
+                ("2026-11-30", "full", "telework"),
+            ],
+        },
+    ),
+    (
+        "明日から今月末まで在宅",
+        {
+            "intent": "declare",
+            "entries": [("2026-11-27", "full", "telework"), ("2026-11-30", "full", "telework")],
+        },
+    ),
+    (
+        "三日間テレワーク（明日から）",
+        {
+            "intent": "declare",
+            "entries": [
+                ("2026-11-27", "full", "telework"),
+                ("2026-11-30", "full", "telework"),
+                ("2026-12-01", "full", "telework"),
+            ],
+        },
+    ),
+    (
+        "今週の残りは在宅です",
+        {
+            "intent": "declare",
+            "entries": [("2026-11-26", "full", "telework"), ("2026-11-27", "full", "telework")],
+        },
+    ),
+    (
+        "14、15日テレワーク",
+        {
+            "intent": "declare",
+            "entries": [("2026-12-14", "full", "telework"), ("2026-12-15", "full", "telework")],
+        },
+    ),
+    # issue 13: polite who-questions, a title alone
+    (
+        "明日在宅の方はいらっしゃいますか",
+        {"intent": "query_who", "period": "tomorrow", "status": "telework"},
+    ),
+    (
+        "本日出勤されている方を教えてください",
+        {"intent": "query_who", "period": "today", "status": "office"},
+    ),
+    (
+        "明日は午前の方は在宅、午後は出社",
+        {
+            "intent": "declare",
+            "entries": [("2026-11-27", "am", "telework"), ("2026-11-27", "pm", "office")],
+        },
+    ),
+    (
+        "課長は明日出社されますか",
+        {"intent": "query_person", "person": "課長", "period": "tomorrow", "status": "office"},
+    ),
+    # issue 13: 外勤/直行直帰, 切り替え, arrows, やっぱなしで
+    ("明日は外勤です", {"intent": "declare", "entries": [("2026-11-27", "full", "business_trip")]}),
+    (
+        "明日は直行直帰です",
+        {"intent": "declare", "entries": [("2026-11-27", "full", "business_trip")]},
+    ),
+    (
+        "明日のテレワークを出社に切り替え",
+        {
+            "intent": "change",
+            "entries": [("2026-11-27", "full", "office")],
+            "replaces": [("2026-11-27", None, "telework")],
+        },
+    ),
+    (
+        "明日の在宅→出社に変更",
+        {
+            "intent": "change",
+            "entries": [("2026-11-27", "full", "office")],
+            "replaces": [("2026-11-27", None, "telework")],
+        },
+    ),
+    (
+        "12/1 テレワーク→出社",
+        {
+            "intent": "change",
+            "entries": [("2026-12-01", "full", "office")],
+            "replaces": [("2026-12-01", None, "telework")],
+        },
+    ),
+    (
+        "明日テレワークやっぱなしで出社",
+        {
+            "intent": "change",
+            "entries": [("2026-11-27", "full", "office")],
+            "replaces": [("2026-11-27", None, "telework")],
+        },
+    ),
+    # issue 13: keigo reports with times; a correction's new time is the last one
+    (
+        "本日在宅勤務にて9時より業務を開始いたします",
+        {"intent": "report_start", "entries": [("2026-11-26", "full", "telework")], "at": "09:00"},
+    ),
+    ("お疲れ様です、18時で業務を終了いたします", {"intent": "report_end", "at": "18:00"}),
+    (
+        "12:50に戻りました",
+        {"intent": "presence", "entries": [("2026-11-26", "full", "back")], "at": "12:50"},
+    ),
+    ("開始時刻の修正：9:00→8:30", {"intent": "report_start", "at": "08:30", "correction": True}),
+    ("始業時間を8時30分に訂正", {"intent": "report_start", "at": "08:30", "correction": True}),
+    # issue 13: exceptions (以外, を除く) and weekdays named in order
+    (
+        "来週は水曜以外在宅",
+        {
+            "intent": "declare",
+            "entries": [
+                ("2026-11-30", "full", "telework"),
+                ("2026-12-01", "full", "telework"),
+                ("2026-12-03", "full", "telework"),
+                ("2026-12-04", "full", "telework"),
+            ],
+        },
+    ),
+    (
+        "来週いっぱいテレワーク（水曜を除く）",
+        {
+            "intent": "declare",
+            "entries": [
+                ("2026-11-30", "full", "telework"),
+                ("2026-12-01", "full", "telework"),
+                ("2026-12-03", "full", "telework"),
+                ("2026-12-04", "full", "telework"),
+            ],
+        },
+    ),
+    (
+        "月曜在宅、火曜出社、水曜在宅",
+        {
+            "intent": "declare",
+            "entries": [
+                ("2026-11-30", "full", "telework"),
+                ("2026-12-01", "full", "office"),
+                ("2026-12-02", "full", "telework"),
+            ],
+        },
+    ),
+    (
+        "火曜出社、水曜在宅、木曜在宅",
+        {
+            "intent": "declare",
+            "entries": [
+                ("2026-12-01", "full", "office"),
+                ("2026-12-02", "full", "telework"),
+                ("2026-12-03", "full", "telework"),
+            ],
+        },
+    ),
+    # issue 13: a week named apart from its weekdays
+    (
+        "来週のテレワークウィークは月水金に在宅",
+        {
+            "intent": "declare",
+            "entries": [
+                ("2026-11-30", "full", "telework"),
+                ("2026-12-02", "full", "telework"),
+                ("2026-12-04", "full", "telework"),
+            ],
+        },
+    ),
+    (
+        "来週は月曜と水曜に在宅",
+        {
+            "intent": "declare",
+            "entries": [("2026-11-30", "full", "telework"), ("2026-12-02", "full", "telework")],
+        },
+    ),
+    ("来週は金曜に在宅", {"intent": "declare", "entries": [("2026-12-04", "full", "telework")]}),
+    # issue 13: one's record (実績, 実施状況) vs the section's, casual permission
+    ("私のテレワーク実績", {"intent": "query_progress"}),
+    ("今年度の実績を見せて", {"intent": "query_progress", "period": "this_fiscal_year"}),
+    ("課の実績", {"intent": "query_stats"}),
+    (
+        "明日在宅していい？",
+        {"intent": "request_approval", "entries": [("2026-11-27", "full", "telework")]},
+    ),
+    ("私の実施状況", {"intent": "query_progress"}),
+    ("今週まだテレワークしてないよね？", {"intent": "query_self", "period": "this_week"}),
+    ("今月あと何日テレワークが必要？", {"intent": "query_progress", "period": "this_month"}),
+    ("明日の自分の勤務形態は？", {"intent": "query_self", "period": "tomorrow"}),
 ]

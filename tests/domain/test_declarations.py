@@ -55,11 +55,36 @@ def test_after_the_deadline_is_late_and_other_statuses_need_no_approval() -> Non
     assert entries_to_save(ask("2026-11-30", status="office"))[0].state == EntryState.CONFIRMED
 
 
-def test_closed_days_are_warned_not_moved() -> None:
-    [saturday] = ask("2026-11-28").days
-    assert saturday.day == date(2026, 11, 28) and saturday.closure == "土曜日"
-    [new_year] = ask("2026-12-30").days
-    assert new_year.closure is not None
+def test_telework_on_a_closed_day_is_refused_not_moved() -> None:
+    saturday = ask("2026-11-28", "2026-11-30")
+    assert saturday.refused == [("2026-11-28", Refusal.CLOSED_DAY)]
+    assert [d.day for d in saturday.days] == [date(2026, 11, 30)]  # nothing shifted onto it
+    assert ask("2026-12-30").refused == [("2026-12-30", Refusal.CLOSED_DAY)]  # year-end
+    assert ask("2026-11-23", part="am").refused == [("2026-11-23", Refusal.CLOSED_DAY)]  # 勤労感謝
+    # Other statuses on a closed day are only warned about (休日出勤, a trip).
+    [office] = ask("2026-11-28", status="office").days
+    assert office.day == date(2026, 11, 28) and office.closure == "土曜日"
+
+
+def test_a_policy_may_record_telework_on_closed_days() -> None:
+    allowing = POLICY.model_copy(
+        update={
+            "declarations": POLICY.declarations.model_copy(
+                update={"allow_telework_on_closed_days": True}
+            )
+        }
+    )
+    proposal = propose(
+        MEMBER,
+        [Requested("2026-11-28", "full", "telework")],
+        [],
+        policy=allowing,
+        calendar=CALENDAR,
+        now=NOW,
+    )
+    [saturday] = proposal.days
+    assert proposal.refused == [] and saturday.closure == "土曜日"
+    assert entries_to_save(proposal)[0].day == date(2026, 11, 28)
 
 
 def test_already_declared_and_replacements() -> None:
@@ -94,7 +119,7 @@ def test_refusals() -> None:
 
 def test_more_days_than_one_card_holds_are_refused_from_the_first_extra_day() -> None:
     days = [(date(2026, 12, 1) + timedelta(days=i)).isoformat() for i in range(MAX_LINES + 5)]
-    proposal = ask(*days)
+    proposal = ask(*days, status="office")  # office: closed days are warned, not refused
     assert len(proposal.days) == MAX_LINES
     assert proposal.refused == [(days[MAX_LINES], Refusal.TOO_MANY)]
 

@@ -187,3 +187,25 @@ def test_poll_rules() -> None:
     with pytest.raises(ValueError):
         Slot.from_json(["2026-12-08", 900, 840])
     assert time(14) == time(slots[0].start // 60)
+
+
+def test_outlook_busy_times_make_people_busy_with_their_source() -> None:
+    from domain.meeting_slots import BusySource, local_slots
+
+    calendar = WorkCalendar()
+    tue = date(2026, 12, 1)
+    # 13:00–14:00 Tokyo, and an out-of-office from 17:00 Tuesday to 10:00 Wednesday.
+    meeting = datetime(2026, 12, 1, 4, 0, tzinfo=UTC)
+    away = datetime(2026, 12, 1, 8, 0, tzinfo=UTC)
+    busy = local_slots(
+        [(meeting, meeting + timedelta(hours=1)), (away, away + timedelta(hours=17))], calendar
+    )
+    assert busy == [
+        Slot(tue, 13 * 60, 14 * 60),
+        Slot(tue, 17 * 60, 1440),
+        Slot(date(2026, 12, 2), 0, 10 * 60),
+    ]
+    entries = {"A": [ScheduleEntry("A", tue, "full", EntryStatus.LEAVE, EntryState.CONFIRMED)]}
+    [ranked] = rank_slots([Slot(tue, 13 * 60, 14 * 60)], ["A", "B", "C"], entries, {}, {"B": busy})
+    assert ranked.busy == ("A", "B") and ranked.free == ("C",)
+    assert ranked.busy_from == (BusySource.SCHEDULE, BusySource.OUTLOOK)

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
 from domain.nudges import (
+    FatigueGuard,
     Hold,
     NudgePlanner,
+    PromptHistory,
     ReminderPreference,
     is_digest_day,
     next_week,
@@ -137,3 +139,60 @@ def test_digest_day_is_the_last_working_day_of_the_week() -> None:
 def test_nudge_keys_round_trip() -> None:
     assert parse_nudge_key("manager:FY2026:2") == ("manager", "FY2026", 2)
     assert parse_nudge_key("general:2026-W47:x") is None
+
+
+# -- nudge fatigue (issue 14 item 15) --------------------------------------------------------
+
+NOW = datetime(2026, 11, 18, 1, 0, tzinfo=UTC)  # Wednesday 10:00 in Tokyo
+
+
+def guard(telework_week: bool = False, **histories: PromptHistory) -> FatigueGuard:
+    return FatigueGuard(POLICY.fatigue, histories, NOW, telework_week)
+
+
+def test_at_most_two_prompts_a_week_three_in_a_telework_week() -> None:
+    assert guard().allows("u")
+    assert guard(u=PromptHistory(this_week=1)).allows("u")
+    assert not guard(u=PromptHistory(this_week=2)).allows("u")
+    assert guard(True, u=PromptHistory(this_week=2)).allows("u")
+    assert not guard(True, u=PromptHistory(this_week=3)).allows("u")
+    loose = POLICY.fatigue.model_copy(update={"max_per_week": 5})
+    assert FatigueGuard(loose, {"u": PromptHistory(this_week=2)}, NOW).allows("u")
+
+
+def test_never_two_prompts_on_one_day_within_or_across_runs() -> None:
+    assert not guard(u=PromptHistory(this_week=1, today=1)).allows("u")
+    run = guard()
+    assert run.allows("u")
+    run.record("u")  # a campaign reminder added by this run
+    assert not run.allows("u", nudge=True)
+    assert run.allows("v")
+
+
+def test_three_ignored_nudges_in_a_row_hold_the_next_for_a_month() -> None:
+    def nudged(*days_ago: int) -> tuple[datetime, ...]:
+        return tuple(NOW - timedelta(days=d) for d in days_ago)
+
+    ignored = PromptHistory(recent_nudges=nudged(7, 14, 21))
+    assert not guard(u=ignored).allows("u", nudge=True)
+    assert guard(u=ignored).allows("u")  # a campaign message is not held by the back-off
+    answered = PromptHistory(
+        recent_nudges=nudged(7, 14, 21), last_response=NOW - timedelta(days=10)
+    )
+    assert guard(u=answered).allows("u", nudge=True)  # answered the second one
+    too_early = PromptHistory(
+        recent_nudges=nudged(7, 14, 21), last_response=NOW - timedelta(days=30)
+    )
+    assert not guard(u=too_early).allows("u", nudge=True)  # answered before all three
+    a_month_on = PromptHistory(recent_nudges=nudged(30, 60, 90))
+    assert guard(u=a_month_on).allows("u", nudge=True)  # the monthly one goes out
+    two = PromptHistory(recent_nudges=nudged(7, 14))
+    assert guard(u=two).allows("u", nudge=True)
+
+
+def test_the_weekly_aim_nudge_skips_anyone_with_telework_planned_that_week() -> None:
+    wednesday = date(2026, 11, 18)
+    assert decide(GENERAL, wednesday) is not None
+    assert decide(GENERAL, wednesday, [(date(2026, 11, 16), "am")]) is None  # done Monday
+    assert decide(GENERAL, wednesday, [(date(2026, 11, 20), "full")]) is None  # planned Friday
+    assert decide(GENERAL, wednesday, [(date(2026, 11, 24), "full")]) is not None  # next week

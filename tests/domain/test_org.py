@@ -20,6 +20,7 @@ from domain.org import (
     can_view_care_categories,
     can_view_reports,
     can_view_section,
+    next_level_approvers,
     staff_by_section,
 )
 
@@ -94,6 +95,20 @@ def test_roles_and_authorisation() -> None:
     assert not can_approve_for(other_chief, staff.member, CHART)
     assert not can_approve_for(chief, chief.member, CHART)  # never one's own request
     assert not can_approve_for(staff, chief.member, CHART)
+    # A chief's own request (policy approval.chief_requests): the manager above the section
+    # (局・部), not a fellow chief; with "admins" only the admins.
+    head = Viewer.of(person("E5", "B1", is_manager=True), CHART)
+    co_chief = Viewer.of(person("E6", "S1", is_section_chief=True), CHART)
+    regional_head = Viewer.of(person("E7", "R1", is_manager=True), CHART)
+    assert can_approve_for(head, chief.member, CHART)
+    assert not can_approve_for(co_chief, chief.member, CHART)
+    assert not can_approve_for(regional_head, chief.member, CHART)
+    assert not can_approve_for(head, staff.member, CHART)  # staff: their own chief
+    assert not can_approve_for(head, chief.member, CHART, chief_requests="admins")
+    assert can_approve_for(admin, chief.member, CHART, chief_requests="admins")
+    everyone = [chief.member, head.member, co_chief.member, regional_head.member]
+    assert next_level_approvers(chief.member, everyone, CHART) == [head.member]
+    assert next_level_approvers(chief.member, [chief.member, co_chief.member], CHART) == []
 
     assert can_view_care_categories(admin)
     assert not can_view_care_categories(chief) and not can_view_care_categories(staff)

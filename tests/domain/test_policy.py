@@ -389,3 +389,17 @@ def test_the_policy_can_change_what_each_kind_does_outside_hours() -> None:
     assert QuietHours(policy, cal).hold("nudge", night) is None  # the list was replaced
     with pytest.raises(ValueError):
         Sending.model_validate({"outside_hours": {"digest": "later"}})
+
+
+def test_nudge_fatigue_defaults_and_summary() -> None:
+    fatigue = POLICY.fatigue
+    assert (fatigue.max_per_week, fatigue.max_per_week_telework_week) == (2, 3)
+    assert fatigue.one_per_day and (fatigue.back_off_after_ignored, fatigue.back_off_days) == (
+        3,
+        30,
+    )
+    assert fatigue.cap(telework_week=False) == 2 and fatigue.cap(telework_week=True) == 3
+    assert "at most 2 a week (3 in a Telework Week); one a day" in render_summary(POLICY, "en")
+    assert "声かけの上限: 1人あたり週2回" in render_summary(POLICY, "ja")
+    assert not POLICY.declarations.allow_telework_on_closed_days
+    assert "Telework on closed days: refused" in render_summary(POLICY, "en")

@@ -41,7 +41,7 @@ def test_a_manager_who_is_also_a_carer_gets_both_targets() -> None:
     occasions = [
         (date(2026, 5, 12), DayPart.FULL),
         (date(2026, 7, 1), DayPart.AM),
-        (date(2026, 7, 20), DayPart.FULL),  # 海の日: counts, with a warning elsewhere
+        (date(2026, 7, 20), DayPart.FULL),  # 海の日: a closed day never counts
         (date(2026, 7, 28), DayPart.PM),  # after the date: planned
     ]
     status = quota_status(m, POLICY, CAL, date(2026, 7, 21), occasions)
@@ -51,16 +51,32 @@ def test_a_manager_who_is_also_a_carer_gets_both_targets() -> None:
 
     manager = targets["manager"]
     assert manager.period.key == "FY2026"
-    assert (manager.needed, manager.done, manager.planned, manager.remaining) == (2, 3, 1, 0)
-    assert manager.person_days == 2.5
+    assert (manager.needed, manager.done, manager.planned, manager.remaining) == (2, 2, 1, 0)
+    assert manager.person_days == 1.5
     assert manager.standing is Standing.MET and manager.next_deadline is None
     assert manager.deadline == date(2027, 3, 31)
 
     care = targets["care"]
     assert care.period.key == "FY2026-07"
-    assert (care.needed, care.done, care.planned) == (1, 2, 1)
+    assert (care.needed, care.done, care.planned) == (1, 1, 1)  # 7/1 only: 7/20 is 海の日
     assert care.standing is Standing.MET
     assert care.deadline == date(2026, 7, 31)
+
+
+def test_telework_on_a_closed_day_counts_toward_nothing() -> None:
+    # Recorded where the policy allows it (or before the refusal existed), never counted.
+    closed = [
+        (date(2026, 11, 21), DayPart.FULL),  # Saturday
+        (date(2026, 11, 23), DayPart.FULL),  # 勤労感謝の日
+        (date(2026, 12, 29), DayPart.AM),  # 年末年始 (planned, after the date)
+    ]
+    both = person(is_manager=True, care_family=True)
+    targets = by_category(quota_status(both, POLICY, CAL, date(2026, 11, 24), closed))
+    assert (targets["manager"].done, targets["manager"].planned) == (0, 0)
+    assert targets["manager"].person_days == 0.0
+    assert targets["care"].done == 0 and targets["care"].standing is not Standing.MET
+    (weekly,) = quota_status(person(), POLICY, CAL, date(2026, 11, 24), closed).targets
+    assert weekly.done == 0 and weekly.remaining == 1
 
 
 def test_everyone_else_gets_the_weekly_aim() -> None:

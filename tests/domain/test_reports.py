@@ -10,15 +10,17 @@ their telework (5/20 and 11/18) counts there.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
 
-from domain.policy import default_policy
-from domain.report_model import MonthTally, ReportRange, ReportRequest, Scope, Tally
+from domain.policy import Aims, Policy, default_policy
+from domain.report_history import StaffEvent, StaffHistory
+from domain.report_model import CategoryTally, MonthTally, ReportRange, ReportRequest, Scope, Tally
 from domain.report_rows import Report
 from domain.reports import build_report
-from tests.report_org import TELEWORK_WEEK, inputs
+from tests.report_org import TELEWORK_WEEK, B, C, inputs, person, staff_events
 
 POLICY = default_policy()
 CALENDAR = POLICY.work_calendar()
@@ -35,8 +37,9 @@ def report(**request: object) -> Report:
 
 
 def figures(t: Tally) -> tuple[object, ...]:
-    """headcount, eligible, implementers, eligible implementers, occasions, person-days,
-    full days, half days, meetings."""
+    """headcount, eligible, implementers, eligible implementers (the population on the
+    reference day); occasions, person-days, full days, half days (usage: everyone, in the
+    unit of the day); meetings; teleworkers (usage)."""
     return (
         t.headcount,
         t.eligible,
@@ -47,6 +50,7 @@ def figures(t: Tally) -> tuple[object, ...]:
         t.full_days,
         t.half_days,
         t.meetings,
+        t.teleworkers,
     )
 
 
@@ -76,15 +80,17 @@ def test_overview_rows_every_cell() -> None:
     # 本省: 13 people; not eligible: P09 (条件付採用期間 until 2027-03-31). P08 (国会業務) is
     # exempt from the weekly aim only and stays eligible (plan §1(2), §4).
     # Implementers: P01 P02 P03 P04 P06 P07 P08 P10 P11 P20 = 10, all eligible.
-    # Occasions 2+1+3+1+12+1+1+2+2+1 = 26; person-days 2+0.5+2.5+1+12+1+1+2+2+1 = 25;
+    # Usage in 本省: occasions 2+1+3+1+12+1+1+2+1+1 = 25 (P11's 11/18 only: on 5/20 they
+    # were in 関東局); person-days 2+0.5+2.5+1+12+1+1+2+1+1 = 24; teleworkers the same 10;
     # half days: P02's morning and P03's 13:00-16:30; P04's am+pm merged into a full day.
     # Meetings: m1 (section 総務課, 6/1).
-    assert figures(rows[0].tally) == (13, 12, 10, 10, 26, 25.0, 24, 2, 1)
-    # 地方: P14 (2 halves = 1.0), P15 (2), P17 (3/31 only; 4/1/2027 is next year), P19 (1);
-    # P16 none; P12's 5/12 is not counted (left before the reference day).
-    assert figures(rows[1].tally) == (5, 5, 4, 4, 6, 5.0, 4, 2, 0)
-    # 全体 = both, plus m2 (a meeting naming no unit counts only in 全体).
-    assert figures(rows[2].tally) == (18, 17, 14, 14, 32, 30.0, 28, 4, 2)
+    assert figures(rows[0].tally) == (13, 12, 10, 10, 25, 24.0, 23, 2, 1, 10)
+    # 地方: population P14 P15 P16 P17 P19, implementers P14 P15 P17 P19. Usage: P14 (2
+    # halves = 1.0), P15 (2), P17 (3/31 only; 4/1/2027 is next year), P19 (1), P11's 5/20
+    # (in 関東局 then) and P12's 5/12 (left on 9/1: usage counts leavers) → 6 teleworkers.
+    assert figures(rows[1].tally) == (5, 5, 4, 4, 8, 7.0, 6, 2, 0, 6)
+    # 全体 = both (P11 once), plus m2 (a meeting naming no unit counts only in 全体).
+    assert figures(rows[2].tally) == (18, 17, 14, 14, 33, 31.0, 29, 4, 2, 15)
 
 
 def test_rates_and_days_per_person() -> None:
@@ -92,9 +98,9 @@ def test_rates_and_days_per_person() -> None:
     assert (head_office.rate, head_office.rate_eligible) == (10 / 13, 10 / 12)
     assert (regional.rate, regional.rate_eligible) == (4 / 5, 4 / 5)
     assert (total.rate, total.rate_eligible) == (14 / 18, 14 / 17)
-    assert head_office.days_per_implementer == 2.5  # 25 / 10
-    assert regional.days_per_implementer == 1.25  # 5 / 4
-    assert total.days_per_implementer == 30 / 14
+    assert head_office.days_per_implementer == 2.4  # 24 / 10 (usage over usage)
+    assert regional.days_per_implementer == 7 / 6
+    assert total.days_per_implementer == 31 / 15
 
 
 def test_monthly_table_every_cell() -> None:
@@ -102,7 +108,7 @@ def test_monthly_table_every_cell() -> None:
     # (implementers, occasions, person-days, full, half) for April … March.
     assert months(total) == [
         (3, 4, 3.5, 3, 1),  # Apr: P03 4/7 + 4/8 pm, P06 4/10, P07 4/15
-        (3, 3, 3.0, 3, 0),  # May: P01 5/13, P06 5/15, P11 5/20 (P12 5/12: left)
+        (4, 4, 4.0, 4, 0),  # May: P01 5/13, P06 5/15, P11 5/20, P12 5/12 (a leaver)
         (2, 2, 2.0, 2, 0),  # Jun: P04 am+pm 6/10 = 1 full, P06 6/12 (P18: nothing counts)
         (6, 7, 5.5, 4, 3),  # Jul: P01, P02 am, P03, P06, P14 pm+am, P19
         (2, 2, 2.0, 2, 0),  # Aug: P06, P15
@@ -116,7 +122,7 @@ def test_monthly_table_every_cell() -> None:
     ]
     assert months(head_office) == [
         (3, 4, 3.5, 3, 1),
-        (3, 3, 3.0, 3, 0),  # P11's May telework counts in 本省 (their unit on 3/31)
+        (2, 2, 2.0, 2, 0),  # P11's May telework counts in 地方 (their unit on 5/20)
         (2, 2, 2.0, 2, 0),
         (4, 4, 3.5, 3, 1),  # P01, P02 am, P03, P06
         (1, 1, 1.0, 1, 0),
@@ -131,7 +137,7 @@ def test_monthly_table_every_cell() -> None:
     zero = (0, 0, 0.0, 0, 0)
     assert months(regional) == [
         zero,
-        zero,
+        (2, 2, 2.0, 2, 0),  # P11 5/20 (in 関東局 until 9/30), P12 5/12 (left 9/1)
         zero,
         (2, 3, 2.0, 1, 2),  # P14 pm 7/21 + am 7/23, P19 7/24
         (1, 1, 1.0, 1, 0),  # P15
@@ -153,28 +159,31 @@ def test_target_attainment_every_cell() -> None:
     # is every "other staff" cell: eligible − managers − others is the carers who are not
     # managers, less the eligible staff exempt from the weekly aim, whose number a reader
     # may know (本省 12 − 2 − 7 − P08 = 2 = P06 P07; 地方 5 − 2 − 3 = 0; 全体 2).
-    # general (週1回; weeks ending 4/5/2026 … 3/28/2027 = 52 judged): P03 3 weeks (3/30 in
-    # FY2025 is in the week ending 4/5, which FY2026 judges; 4/7+4/8 one week; 7/21), P04 1,
-    # P05 0, P10 2 of 17 (eligible from 12/1: weeks from 11/30–12/6, prorated to 1), P11 2,
-    # P18 0, P20 1 → 本省 7 people, 6×52+17 = 329 weeks, 9 met. 地方: P14 1 (two halves, one
-    # week), P16 0, P17 0 (3/31 falls in the week ending 4/4/2027, judged next year).
+    # general (週1回程度, an aim judged on average: weeks ending 4/5/2026 … 3/28/2027 are 52,
+    # of which 49 have 3 or more working days — not 5/4–5/10 (GW, 2 days), 9/21–9/27
+    # (Silver Week, 2), 12/28–1/3 (year end, 1)). Weeks with telework: P03 3 (3/30 in FY2025
+    # is in the week ending 4/5, which FY2026 judges; 4/7+4/8 one week; 7/21), P04 1, P05 0,
+    # P10 2 of 16 (eligible from 12/1: weeks from 11/30–12/6 less the year end), P11 2, P18 0,
+    # P20 1 → 本省 7 people, 6×49+16 = 310 weeks, 9 with telework. 地方: P14 1 (two halves,
+    # one week), P16 0, P17 0 (3/31 falls in the week ending 4/4/2027, judged next year).
+    # Nobody's occasions reach their weeks: attained 0.
     assert categories(head_office) == {
         "manager": (2, 1, 2, 1, False),
         "care": (2, 1, 24, 13, True),
-        "general": (7, 0, 329, 9, True),
+        "general": (7, 0, 310, 9, True),
     }
     assert categories(regional) == {
         "manager": (2, 1, 2, 1, False),
         "care": (1, 0, 12, 2, True),
-        "general": (3, 0, 156, 1, True),
+        "general": (3, 0, 147, 1, True),
     }
     assert categories(total) == {
         "manager": (4, 2, 4, 2, False),
         "care": (3, 1, 36, 15, True),
-        "general": (10, 0, 485, 10, True),
+        "general": (10, 0, 457, 10, True),
     }
     assert total.categories["manager"].rate == 0.5
-    assert total.categories["general"].period_rate == 10 / 485
+    assert total.categories["general"].period_rate == 10 / 457
 
 
 def test_org_unit_drill_down_every_cell() -> None:
@@ -188,22 +197,23 @@ def test_org_unit_drill_down_every_cell() -> None:
         ("関東局/総務課", 1),
     ]
     bureau, accounts, general_affairs, kanto, kanto_section = (r.tally for r in rows)
-    assert figures(bureau) == (13, 12, 10, 10, 26, 25.0, 24, 2, 1)  # = 本省
-    # 会計課: P09 (条件付), P10 (2 days), P11 (2 days, moved in) → 3, 2, 2, 2, 4, 4.0
-    assert figures(accounts) == (3, 2, 2, 2, 4, 4.0, 4, 0, 0)
+    assert figures(bureau) == (13, 12, 10, 10, 25, 24.0, 23, 2, 1, 10)  # = 本省
+    # 会計課: P09 (条件付), P10 (2 days), P11 (moved in 10/1: implementer here, but only
+    # 11/18 is this section's usage; 5/20 belongs to 関東局/総務課)
+    assert figures(accounts) == (3, 2, 2, 2, 3, 3.0, 3, 0, 0, 2)
     # 総務課 incl. 文書係: 9 people (P08 exempt from the aim, eligible); implementers P01 P02
     # P03 P04 P06 P07 P08.
-    assert figures(general_affairs) == (9, 9, 7, 7, 21, 20.0, 19, 2, 1)
-    assert figures(kanto) == figures(kanto_section) == (5, 5, 4, 4, 6, 5.0, 4, 2, 0)
+    assert figures(general_affairs) == (9, 9, 7, 7, 21, 20.0, 19, 2, 1, 7)
+    assert figures(kanto) == figures(kanto_section) == (5, 5, 4, 4, 8, 7.0, 6, 2, 0, 6)
     assert categories(accounts) == {
         "manager": (0, 0, 0, 0, False),
         "care": (0, 0, 0, 0, True),  # 0 < k: suppressed too
-        "general": (2, 0, 69, 4, True),  # P10 2 of 17, P11 2 of 52 (2 − 0 managers = care 0)
+        "general": (2, 0, 65, 4, True),  # P10 2 of 16, P11 2 of 49 (2 − 0 managers = care 0)
     }
     assert categories(general_affairs) == {
         "manager": (2, 1, 2, 1, False),
         "care": (2, 1, 24, 13, True),
-        "general": (4, 0, 208, 4, True),  # P03 3, P04 1, P05 0, P18 0 (8 − 2 − 4 = care)
+        "general": (4, 0, 196, 4, True),  # P03 3, P04 1, P05 0, P18 0 (8 − 2 − 4 = care)
     }
 
 
@@ -216,12 +226,15 @@ def test_telework_week_by_section_every_cell() -> None:
         (r.section.code, r.headcount, r.eligible, r.participants, r.per_day, r.person_days, r.met)
         for r in week.sections
     ]
+    # Headcounts are the staff in post in each section on 7/24, the week's last day:
+    # 会計課 P10 only (条件付; P09 not hired, P11 still in 関東局); 関東局/総務課 with P11
+    # and P12 (who left on 9/1).
     assert cells == [
-        ("大臣官房/会計課", 3, 2, 0, (0, 0, 0, 0), 0.0, False),
+        ("大臣官房/会計課", 1, 0, 0, (0, 0, 0, 0), 0.0, False),
         # P01 and P03 on 7/21, P02 the morning of 7/22
         ("大臣官房/総務課", 9, 9, 3, (2, 1, 0, 0), 2.5, True),
         # P14 7/21 pm and 7/23 am, P19 7/24
-        ("関東局/総務課", 5, 5, 2, (1, 0, 1, 1), 2.0, True),
+        ("関東局/総務課", 7, 7, 2, (1, 0, 1, 1), 2.0, True),
     ]
     assert week.sections_met == 2
 
@@ -241,9 +254,9 @@ def test_previous_year_uses_the_units_people_had_then() -> None:
     # 11/12, P03 3/30.
     # 地方: P11 P12 P14 P15 P16 P17 P19 = 7; telework P12 7/16, P14 3/10. Meeting m3 (no unit).
     head_office, regional, total = (r.tally for r in previous.overview)
-    assert figures(head_office) == (10, 10, 2, 2, 2, 2.0, 2, 0, 0)
-    assert figures(regional) == (7, 7, 2, 2, 2, 2.0, 2, 0, 0)
-    assert figures(total) == (17, 17, 4, 4, 4, 4.0, 4, 0, 1)
+    assert figures(head_office) == (10, 10, 2, 2, 2, 2.0, 2, 0, 0, 2)
+    assert figures(regional) == (7, 7, 2, 2, 2, 2.0, 2, 0, 0, 2)
+    assert figures(total) == (17, 17, 4, 4, 4, 4.0, 4, 0, 1, 4)
 
 
 def test_a_report_before_the_year_end_counts_up_to_the_day_it_is_made() -> None:
@@ -254,9 +267,10 @@ def test_a_report_before_the_year_end_counts_up_to_the_day_it_is_made() -> None:
     # P12 left on 9/1. Telework after 9/30 is not counted.
     assert (head_office.headcount, head_office.eligible, head_office.implementers) == (11, 10, 6)
     # 本省 implementers P01 P02 P03 P04 P06 P07 (occasions 2+1+3+1+6+1 = 14);
-    # 地方 P11 (5/20), P14, P15, P19 (occasions 1+2+2+1 = 6).
+    # 地方 P11 (5/20), P14, P15, P19 (occasions 1+2+2+1 = 6), and the leaver P12's 5/12.
     assert (regional.headcount, regional.eligible, regional.implementers) == (6, 6, 4)
-    assert (total.headcount, total.implementers, total.occasions) == (17, 10, 20)
+    assert (total.headcount, total.implementers, total.occasions) == (17, 10, 21)
+    assert (total.teleworkers, regional.teleworkers, regional.occasions) == (11, 5, 7)
     assert body.exclusions.left == 1
     assert body.exclusions.conditional == 1
     # Months not yet over are still listed (with nothing in them).
@@ -269,10 +283,10 @@ def test_scope_and_unit_filters() -> None:
     regional = report(scope=Scope.REGIONAL).current
     assert [r.scope for r in regional.overview] == [Scope.REGIONAL]
     assert [r.unit.code for r in regional.units] == ["関東局", "関東局/総務課"]
-    assert figures(regional.overview[0].tally) == (5, 5, 4, 4, 6, 5.0, 4, 2, 0)
+    assert figures(regional.overview[0].tally) == (5, 5, 4, 4, 8, 7.0, 6, 2, 0, 6)
     section = report(unit="大臣官房/総務課").current
     assert section.overview[0].unit is not None
-    assert figures(section.overview[0].tally) == (9, 9, 7, 7, 21, 20.0, 19, 2, 1)
+    assert figures(section.overview[0].tally) == (9, 9, 7, 7, 21, 20.0, 19, 2, 1, 7)
     # With a unit, every level under it is a row (the 係 too).
     assert [(r.unit.code, figures(r.tally)[:3]) for r in section.units] == [
         ("大臣官房/総務課", (9, 9, 7)),
@@ -302,6 +316,21 @@ def test_month_tallies_default_to_zero() -> None:
     assert MonthTally() == MonthTally(0, 0, 0.0, 0, 0)
 
 
+def test_telework_on_closed_days_is_not_counted() -> None:
+    base = inputs(*FETCH)
+    closed = [(date(2026, 7, 18), "full"), (date(2026, 7, 20), "am"), (date(2026, 12, 30), "full")]
+    occasions = dict(base.occasions)
+    occasions["P05"] = [*occasions.get("P05", []), *closed]  # a Saturday, 海の日, 年末年始
+    occasions["P16"] = list(closed)  # 地方: nothing else all year
+    request = ReportRequest(range=ReportRange.fiscal_year_of(2026, CALENDAR))
+    counted = build_report(request, replace(base, occasions=occasions), POLICY, CALENDAR).current
+    plain = report().current
+    assert [figures(r.tally) for r in counted.overview] == [
+        figures(r.tally) for r in plain.overview
+    ]
+    assert [months(r.tally) for r in counted.overview] == [months(r.tally) for r in plain.overview]
+
+
 def test_mid_year_the_previous_year_is_the_same_period() -> None:
     """Issue 14 item 1: as of 9/30, FY2025 counts 2025-04-01 … 2025-09-30 (前年度同期), not
     the whole of FY2025: P12's 7/16 only (P01's 11/12, P14's 3/10 and P03's 3/30 come later);
@@ -309,9 +338,110 @@ def test_mid_year_the_previous_year_is_the_same_period() -> None:
     previous = report(as_of=date(2026, 9, 30)).previous
     assert previous.reference_day == date(2025, 9, 30)
     assert (previous.range.start, previous.range.end) == (date(2025, 4, 1), date(2026, 3, 31))
-    assert figures(previous.overview[-1].tally) == (17, 16, 1, 1, 1, 1.0, 1, 0, 0)
+    # P08 (exempt) stays eligible under item 10: 17 eligible, not 16.
+    assert figures(previous.overview[-1].tally) == (17, 17, 1, 1, 1, 1.0, 1, 0, 0, 1)
     assert [m.occasions for m in previous.overview[-1].tally.months][3:6] == [1, 0, 0]
 
 
 def test_a_finished_year_compares_with_the_whole_previous_year() -> None:
     assert report().previous.reference_day == date(2026, 3, 31)
+
+
+def test_each_month_of_the_year_agrees_with_that_months_report() -> None:
+    """Issue 14 item 2: the FY report's month rows are the month reports' usage figures
+    (P12, who left on 9/1, keeps their May telework in both)."""
+    year = report().current.overview[-1].tally
+    for index, month in enumerate(report().current.months):
+        alone = report(range=ReportRange.month_of(month.start.year, month.start.month, CALENDAR))
+        total = alone.current.overview[-1].tally
+        row = year.months[index]
+        assert (row.implementers, row.occasions, row.person_days) == (
+            total.teleworkers,
+            total.occasions,
+            total.person_days,
+        ), month.key
+
+
+def test_telework_week_credits_the_section_of_the_time() -> None:
+    """Issue 14 item 3: X teleworked on 7/21 in 関東局/総務課 and moved to 会計課 on 10/1;
+    the week's participation stays with 関東局/総務課."""
+    base = inputs(*FETCH)
+    mover = person("X1", B)
+    moved = [
+        *staff_events(),
+        StaffEvent("X1", date(2026, 4, 1), org_unit=C, active=True),
+        StaffEvent("X1", date(2026, 10, 1), org_unit=B),
+    ]
+    extended = replace(
+        base,
+        staff=[*base.staff, mover],
+        occasions={**base.occasions, "X1": [(date(2026, 7, 21), "full")]},
+        history=StaffHistory(moved),
+    )
+    request = ReportRequest(ReportRange.fiscal_year_of(2026, CALENDAR), telework_week=TELEWORK_WEEK)
+    week = build_report(request, extended, POLICY, CALENDAR).current.telework_week
+    assert week is not None
+    rows = {r.section.code: (r.headcount, r.participants, r.per_day) for r in week.sections}
+    assert rows[B] == (1, 0, (0, 0, 0, 0))  # X was not in 会計課 that week
+    assert rows[C] == (8, 3, (2, 0, 1, 1))  # P14, P19 and X
+
+
+def test_once_a_month_rate_per_month_and_on_average() -> None:
+    """Issue 14 item 13: 月1回以上実施率. Eligible on 3/31: 17 (not P09, 条件付; P08 is
+    exempt from the aim only). Eligible people who teleworked each month: Apr P03 P06 P07;
+    May P01 P06 P11; Jun P04 P06; Jul P01 P02 P03 P06 P14 P19; Aug–Mar P06 and more (Aug
+    P15, Sep P15, Oct P20, Nov P08 P11, Dec P10, Jan none, Feb P10, Mar P17)."""
+    body = report().current
+    total = body.overview[-1].tally
+    assert [m.implementers_eligible for m in total.months] == [3, 3, 2, 6, 2, 2, 2, 3, 2, 1, 2, 2]
+    assert total.once_a_month_rate(3) == 6 / 17
+    assert body.complete_months == 12
+    assert total.once_a_month_average(12) == pytest.approx(30 / (12 * 17))
+    mid = report(as_of=date(2026, 9, 30)).current  # eligible on 9/30: 16 (P10 条件付)
+    assert mid.complete_months == 6
+    assert mid.overview[-1].tally.once_a_month_average(6) == pytest.approx(18 / (6 * 16))
+    assert (
+        report(as_of=date(2026, 4, 20)).current.overview[-1].tally.once_a_month_average(0) is None
+    )
+
+
+def _general_in(month: tuple[int, int], days: list[date], policy: Policy = POLICY) -> CategoryTally:
+    """One 'other staff' person Y1 teleworking on ``days``: the general category of a month
+    report, alone in 会計課 with nobody else (the care cells make it suppressed)."""
+    base = inputs(*FETCH)
+    extended = replace(
+        base,
+        staff=[person("Y1", B)],
+        occasions={"Y1": [(d, "full") for d in days]},
+    )
+    request = ReportRequest(ReportRange.month_of(*month, CALENDAR))
+    return build_report(request, extended, policy, CALENDAR).total.categories["general"]
+
+
+def test_the_weekly_aim_is_judged_on_average() -> None:
+    """Issue 14 item 9: four occasions in one week of July (4 weeks) attain 週1回程度; the
+    period rate is the share of weeks with telework (1 of 4)."""
+    general = _general_in((2026, 7), [date(2026, 7, d) for d in (6, 7, 8, 9)])
+    assert (general.members, general.attained, general.periods_judged, general.periods_met) == (
+        1,
+        1,
+        4,
+        1,
+    )
+    short = _general_in((2026, 7), [date(2026, 7, d) for d in (6, 7, 8)])
+    assert short.attained == 0  # 3 < 4 weeks
+
+
+def test_weeks_of_fewer_than_three_working_days_do_not_count() -> None:
+    """May 2026: the weeks ending 5/3, 5/17, 5/24 and 5/31 count; 5/4–5/10 has two working
+    days (5/7, 5/8) and does not. Telework in each of the four is the aim attained."""
+    days = [date(2026, 4, 30), date(2026, 5, 13), date(2026, 5, 20), date(2026, 5, 27)]
+    general = _general_in((2026, 5), days)
+    assert (general.attained, general.periods_judged, general.periods_met) == (1, 4, 4)
+
+
+def test_the_aim_can_be_judged_in_every_week_by_policy() -> None:
+    strict = POLICY.model_copy(update={"aims": Aims(judged="every_period", min_working_days=1)})
+    days = [date(2026, 4, 30), date(2026, 5, 13), date(2026, 5, 20), date(2026, 5, 27)]
+    general = _general_in((2026, 5), days, strict)
+    assert (general.attained, general.periods_judged, general.periods_met) == (0, 5, 4)

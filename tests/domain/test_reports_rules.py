@@ -8,7 +8,7 @@ from datetime import date
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from domain.occasions import merge_by_day
+from domain.occasions import merge_by_day, on_working_days
 from domain.policy import Reports, default_policy
 from domain.quota import QuotaFrame, Standing
 from domain.report_history import StaffEvent, StaffHistory
@@ -23,6 +23,7 @@ from tests.report_org import inputs, person
 
 POLICY = default_policy()
 CALENDAR = POLICY.work_calendar()
+WORKING = CALENDAR.is_working_day
 FY2026 = ReportRange.fiscal_year_of(2026, CALENDAR)
 
 
@@ -126,7 +127,7 @@ def test_fiscal_year_attainment_agrees_with_quota(hire: date, days: list[tuple[d
         "manager", POLICY.categories["manager"], FY2026, end, CALENDAR, prorate=True
     )
     eligible_from = POLICY.eligibility.eligible_from(hire)
-    judged, met = periods.judge(telework_days(days), eligible_from, 1)
+    judged, met, _ = periods.judge(telework_days(on_working_days(days, WORKING)), eligible_from, 1)
     status = QuotaFrame(POLICY, CALENDAR, end).status(member, days)
     (target,) = [t for t in status.targets if t.category == "manager"]
     assert judged == 1
@@ -145,7 +146,8 @@ def test_monthly_attainment_agrees_with_quota(
     eligible_from = POLICY.eligibility.eligible_from(hire)
     period = periods.periods[month]
     only_month = [(d, p) for d, p in days if period.start <= d <= period.end]
-    judged, met = periods.judge(telework_days(only_month), eligible_from, 1)
+    counted = on_working_days(only_month, WORKING)  # as build_report counts
+    judged, met, _ = periods.judge(telework_days(counted), eligible_from, 1)
     status = QuotaFrame(POLICY, CALENDAR, period.end).status(member, only_month)
     month_is_judged = month >= len(periods.periods) - judged
     if not month_is_judged:  # quota: still in 条件付採用期間, or nothing left to do

@@ -155,3 +155,16 @@ def test_day_status_orders_parts_of_the_day() -> None:
         ScheduleEntry("A", day, "09:00-12:00", EntryStatus.BUSINESS_TRIP),
     ]
     assert day_status(entries) == "business_trip:09:00-12:00;telework:13:00-17:00"
+
+
+def test_the_policy_summary_states_the_2026_rules() -> None:
+    from bot.cli.policy_summary import render_summary
+
+    policy = default_policy()
+    ja = render_summary(policy, "ja")
+    assert "勤務間インターバル: 11時間" in ja
+    assert "在宅勤務等手当: 命令による終日の在宅勤務が3か月平均で月10日超" in ja
+    en = render_summary(policy, "en")
+    assert "Rest between working days: 11 h" in en
+    off = policy.model_copy(update={"worktime": WorkTimeRules(interval_check=False)})
+    assert "Rest between working days: off" in render_summary(off, "en")

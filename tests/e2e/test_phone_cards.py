@@ -105,7 +105,7 @@ MAIN_CARDS = [
     MainCard("declare-ja", "以下の内容で登録しますか？", say="来週の水曜 テレワーク"),
     MainCard("saved-ja", "登録しました", press="登録する"),
     MainCard("board-ja", "の予定", say="ボード"),
-    MainCard("progress-ja", "テレワーク目標の進捗", say="進捗"),
+    MainCard("progress-ja", "テレワークの目標・目安の進捗", say="進捗"),
     MainCard("meeting-ja", "チーム会議を設定します", say="会議を設定"),
     MainCard("report-ja", "テレワーク実施状況", say="レポート"),
 ]

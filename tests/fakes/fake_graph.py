@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import Any, TypeVar
 
 import jwt
 from aiohttp import web
@@ -40,6 +40,7 @@ ALL_PERMISSIONS = frozenset(
     }
 )
 SCHEDULES_LIMIT = 20
+Served = TypeVar("Served", bound=Any)
 BUSY_KINDS = frozenset({"free", "tentative", "busy", "oof", "workingElsewhere"})
 
 
@@ -300,12 +301,15 @@ class FakeGraph:
             address = (attendee.get("emailAddress") or {}).get("address")
             if not address or "@" not in address or attendee.get("type") != "required":
                 raise ValueError("each attendee needs emailAddress.address and type")
-        if body.get("isOnlineMeeting") is not True:
-            raise ValueError("isOnlineMeeting must be true")
-        if body.get("onlineMeetingProvider") != "teamsForBusiness":
-            raise ValueError("onlineMeetingProvider must be teamsForBusiness")
-        if create and not body.get("transactionId"):
-            raise ValueError("this client always sends a transactionId")
+        if create:
+            if body.get("isOnlineMeeting") is not True:
+                raise ValueError("isOnlineMeeting must be true")
+            if body.get("onlineMeetingProvider") != "teamsForBusiness":
+                raise ValueError("onlineMeetingProvider must be teamsForBusiness")
+            if not body.get("transactionId"):
+                raise ValueError("this client always sends a transactionId")
+        elif {"onlineMeetingProvider", "transactionId"} & set(body):
+            raise ValueError("an update does not change the online meeting or the transaction")
         return {**body, "startUtc": start, "endUtc": end}
 
     def _create_event(self, user: User, body: Any) -> web.Response:
@@ -393,8 +397,9 @@ class FakeGraph:
 
 
 @contextmanager
-def served_in_thread(fake: FakeGraph) -> Iterator[FakeGraph]:
-    """Run ``fake`` on a loop of its own (for command-line tests, which run their own)."""
+def served_in_thread(fake: Served) -> Iterator[Served]:
+    """Run a fake server (this one, the fake connector) on a loop of its own, for
+    command-line tests, which run their own loop."""
     loop = asyncio.new_event_loop()
     thread = threading.Thread(target=loop.run_forever, daemon=True)
     thread.start()
@@ -402,7 +407,8 @@ def served_in_thread(fake: FakeGraph) -> Iterator[FakeGraph]:
     try:
         yield fake
     finally:
-        asyncio.run_coroutine_threadsafe(fake.close(), loop).result(10)
+        stop = getattr(fake, "close", None) or fake.stop
+        asyncio.run_coroutine_threadsafe(stop(), loop).result(10)
         loop.call_soon_threadsafe(loop.stop)
         thread.join(10)
         loop.close()

@@ -128,10 +128,15 @@ async def test_nudge_facts(engine: AsyncEngine) -> None:
         date(2026, 7, 13), date(2026, 7, 19), date(2026, 7, 15), date(2026, 7, 16)
     )
     assert sorted(got.telework["A1"]) == [(date(2026, 7, 14), "am"), (date(2026, 7, 15), "full")]
-    assert got.telework["B2"] == [(date(2026, 7, 16), "pm")]
+    # 13:00 to the end of the day (17:15) covers more than half of 7h45m: a full day (issue 14
+    # item 6).
+    assert got.telework["B2"] == [(date(2026, 7, 16), "full")]
     assert got.on_leave("B2", date(2026, 7, 15)) and not got.on_leave("A1", date(2026, 7, 15))
     assert got.busy["B2"] == {date(2026, 7, 15), date(2026, 7, 16)}
     assert got.teleworkers(date(2026, 7, 13), date(2026, 7, 14)) == {"A1"}
+    not_14th = lambda d: d != date(2026, 7, 14)  # noqa: E731  (as if 7/14 were a holiday)
+    assert got.teleworkers(date(2026, 7, 13), date(2026, 7, 14), not_14th) == set()
+    assert got.teleworkers(date(2026, 7, 13), date(2026, 7, 16), not_14th) == {"A1", "B2"}
     rows = [
         NewDelivery("u1", "nudge", "manager:FY2026:1", {}),
         NewDelivery("u1", "nudge", "manager:FY2026:2", {}),
@@ -166,3 +171,56 @@ def _identity(user_id: str, **fields: str) -> dict[str, object]:
     }
     row.update(fields)
     return row
+
+
+async def test_prompt_history(engine: AsyncEngine) -> None:
+    """Issue 14 item 15: prompts this week and today, the latest nudges, the last response."""
+    await seed_staff(engine, staff("A1"), staff("B2"))
+    mon = datetime(2026, 11, 15, 15, 0, tzinfo=UTC)  # Monday 11/16 00:00 in Tokyo
+    wed = datetime(2026, 11, 17, 15, 0, tzinfo=UTC)  # Wednesday 11/18 00:00 in Tokyo
+
+    async def add(at: datetime, *rows: NewDelivery) -> None:
+        async with session_factory(engine).begin() as session:
+            await fan_out_to(session, list(rows), now=at)
+
+    await add(datetime(2026, 10, 1, 1, tzinfo=UTC), NewDelivery("29:a", "nudge", "g:1", {}))
+    await add(datetime(2026, 11, 4, 1, tzinfo=UTC), NewDelivery("29:a", "nudge", "g:2", {}))
+    await add(datetime(2026, 11, 16, 1, tzinfo=UTC), NewDelivery("29:a", "nudge", "g:3", {}))
+    await add(
+        datetime(2026, 11, 18, 0, 45, tzinfo=UTC),
+        NewDelivery("29:a", "campaign_reminder", "c:1", {}),
+        NewDelivery("29:a", "digest", "d:1", {}),  # asked for: not a prompt
+        NewDelivery("29:b", "campaign_reminder", "c:1", {}),
+    )
+    async with engine.begin() as conn:
+        await conn.execute(
+            DELIVERY.update()
+            .where(DELIVERY.c.recipient == "29:b")
+            .values(status=DeliveryStatus.CANCELLED.value)  # never reached B2
+        )
+        await conn.execute(
+            insert(TeamsIdentity.__table__),  # type: ignore[attr-defined]
+            [_identity("29:a", employee_id="A1"), _identity("29:b", employee_id="B2")],
+        )
+    declared_at = datetime(2026, 11, 5, 3, tzinfo=UTC)
+    await SqlSchedule(session_factory(engine), clock=lambda: declared_at).save(
+        [ScheduleEntry("A1", date(2026, 11, 6), "full", EntryStatus.TELEWORK)], actor="A1"
+    )
+    facts = SqlNudgeFacts(session_factory(engine))
+    got = await facts.prompt_history(
+        ["nudge", "campaign_reminder", "campaign_announcement"],
+        "nudge",
+        week_start=mon,
+        day_start=wed,
+        nudges_since=datetime(2026, 9, 1, tzinfo=UTC),
+        keep_nudges=2,
+        chat={"A1": "29:a", "B2": "29:b"},
+    )
+    a = got["29:a"]
+    assert (a.this_week, a.today) == (2, 1)
+    assert a.recent_nudges == (
+        datetime(2026, 11, 16, 1, tzinfo=UTC),
+        datetime(2026, 11, 4, 1, tzinfo=UTC),
+    )
+    assert a.last_response == declared_at  # NOW (last seen) is earlier: 2026-07
+    assert "29:b" not in got  # its only prompt was cancelled

@@ -21,7 +21,7 @@ async def test_migrated_database_is_accepted(engine: AsyncEngine) -> None:
 
     async with engine.connect() as conn:
         names = await conn.run_sync(tables)
-    assert {"teams_identity", "conversation_ref", "event", "dialog_state"} <= names
+    assert {"teams_identity", "conversation_ref", "event", "conversation_state"} <= names
 
 
 async def test_empty_database_is_refused_with_the_fix(tmp_path: Path) -> None:

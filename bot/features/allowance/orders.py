@@ -13,6 +13,7 @@ from typing import Any
 from bot.core.router import NoPayload
 from bot.core.turn import Reply, Turn
 from bot.features.allowance.allowance import pattern_label, store
+from bot.features.allowance.notices import order_notice
 from bot.features.allowance.payloads import OrderForm, OrderId
 from bot.ui.cards import card, execute, heading, paragraph
 from bot.ui.formatting import plain, short_date
@@ -146,7 +147,12 @@ async def submit_order(turn: Turn, payload: OrderForm) -> Reply:
     days = [d for d in order.working_days(services.calendar) if d >= today]
     if not days:
         return Reply(text=text(lang, "order.no_days"))
-    made = await store(turn).make_order(order, days)
+    allowance = store(turn)
+    chat_id = (await services.directory.chat_ids([member.employee_id])).get(member.employee_id)
+    ask_place = not (await allowance.places([member.employee_id])).get(member.employee_id)
+    notify = order_notice(member, viewer.member, chat_id, cancelled=False, ask_place=ask_place)
+    made = await allowance.make_order(order, days, notify=notify)
+    services.doorbell.ring()
     return Reply(
         card=card(
             [
@@ -210,7 +216,13 @@ async def cancel_order(turn: Turn, payload: OrderId) -> Reply:
     member = await turn.services.directory.member(found[0].employee_id) if found else None
     if member is None or not can_approve_for(viewer, member, await turn.chart()):
         return Reply(card=card([paragraph(text(lang, "order.none"))]))
+    services = turn.services
+    chat_id = (await services.directory.chat_ids([member.employee_id])).get(member.employee_id)
     count = await allowance.cancel_order(
-        payload.order_id, actor=viewer.member.employee_id, from_day=turn.services.today()
+        payload.order_id,
+        actor=viewer.member.employee_id,
+        from_day=services.today(),
+        notify=order_notice(member, viewer.member, chat_id, cancelled=True, ask_place=False),
     )
+    services.doorbell.ring()
     return Reply(card=card([paragraph(text(lang, "order.cancelled", count=count or 0))]))

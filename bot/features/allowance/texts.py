@@ -123,6 +123,19 @@ add_texts(
             "在宅勤務の命令は課室長と事務局のみ行えます。",
             "Only section chiefs and the secretariat can order work from home.",
         ),
+        "order.notice_made": (
+            "{chief}さんから在宅勤務を命じられました：{start}〜{until} {pattern}（{count}日）。"
+            "予定に登録済みです（休暇は通常どおり登録できます）。",
+            "{chief} has ordered you to work from home: {start} to {until} {pattern} "
+            "({count} days). The days are on your schedule (you can still take leave).",
+        ),
+        "order.notice_cancelled": (
+            "{chief}さんが在宅勤務の命令（{start}〜{until} {pattern}）を取り消しました。"
+            "本日以降の{count}日分の予定を取り消しました。",
+            "{chief} has cancelled the order to work from home ({start} to {until} "
+            "{pattern}); {count} days from today on are off your schedule.",
+        ),
+        "deliveries.kind.allowance_order": ("在宅勤務の命令", "order to work from home"),
         "order.every": ("毎週{days}", "every {days}"),
         "order.and_days": ("個別日 {days}", "on {days}"),
     }

@@ -3,9 +3,22 @@
 from __future__ import annotations
 
 from bot.core.jobs import Job
-from bot.core.router import NoPayload, Words, route
+from bot.core.router import NoPayload, Words, on_answer, route
 from bot.features.approvals import reminder_job
-from bot.features.approvals.approvals import Decision, approvals, approve, reject
+from bot.features.approvals.approvals import (
+    BatchDecision,
+    Decision,
+    PersonRef,
+    RequestRef,
+    approvals,
+    approve,
+    approve_all,
+    person_days,
+    refresh,
+    reject_all,
+)
+from bot.features.approvals.comments import REASON, reason_given, reject_with_reason
+from bot.features.approvals.request_card import REFRESH_VERB
 from domain.org import Role
 
 APPROVALS = Words(
@@ -23,8 +36,13 @@ DENIED = "approvals.denied"
 ROUTES = (
     route("approvals", approvals, NoPayload, roles=APPROVERS, denied=DENIED, words=APPROVALS),
     route("approve", approve, Decision),
-    route("reject", reject, Decision),
+    route("reject", reject_with_reason, Decision),
+    route("approve_all", approve_all, BatchDecision),
+    route("reject_all", reject_all, BatchDecision),
+    route("approvals_person", person_days, PersonRef, roles=APPROVERS, denied=DENIED),
+    route(REFRESH_VERB, refresh, RequestRef),
 )
 INTENTS = ()
+ANSWERS = (on_answer(REASON, reason_given),)
 
 JOBS = (Job(reminder_job.JOB_ID, reminder_job.DEFAULT_CRON, reminder_job.approvals_reminder),)

@@ -7,15 +7,18 @@ from __future__ import annotations
 
 import unicodedata
 from datetime import date, datetime, time, timedelta
-from typing import Any
+from typing import Annotated, Any
 
+from pydantic import Field
+
+from bot.core.router import Payload
 from bot.core.turn import Reply, Turn
-from bot.ui.cards import card, heading, paragraph
+from bot.ui.cards import card, execute, heading, paragraph
 from bot.ui.formatting import join_list, part_label, period_label, plain, short_date, status_label
 from bot.ui.texts import text
 from dialogs.understanding import Interpretation
 from domain.occasions import merge_by_day
-from domain.org import OrgChart, StaffMember, Viewer, can_view_section
+from domain.org import OrgChart, StaffMember, UnitKind, Viewer, can_view_section
 from domain.periods import PeriodKind, period_for
 from domain.schedule import EntryState, ScheduleEntry, occasion_part
 
@@ -107,12 +110,34 @@ async def board(turn: Turn, meaning: Interpretation | None) -> Reply:
     return Reply(card=card(body))
 
 
+_KATAKANA = {code: code - 0x60 for code in range(0x30A1, 0x30F7)}  # ァ..ヶ → ぁ..ゖ
+MAX_CANDIDATES = 10
+
+
 def _normal(value: str) -> str:
-    return "".join(unicodedata.normalize("NFKC", value).casefold().split())
+    """For matching names: NFKC, case and spaces folded, katakana as hiragana (メガン = めがん,
+    so a name typed in either script finds the roster's よみがな)."""
+    folded = "".join(unicodedata.normalize("NFKC", value).casefold().split())
+    return folded.translate(_KATAKANA)
+
+
+def _matches(wanted: str, member: StaffMember) -> bool:
+    return wanted in _normal(member.name) or (
+        member.reading is not None and wanted in _normal(member.reading)
+    )
+
+
+class PersonPick(Payload):
+    """A candidate's button on the namesakes card: who, and the day that was asked about."""
+
+    employee_id: Annotated[str, Field(min_length=1, max_length=64)]
+    day: date
 
 
 async def person(turn: Turn, meaning: Interpretation) -> Reply:
-    """「田中さんはどこ？」: one person's day (people the viewer may see only)."""
+    """「田中さんはどこ？」: one person's day. Only people the viewer may see are searched (their
+    own section, or everyone for admins), by name or よみがな; namesakes are listed with their
+    section, 係 and e-mail, each with a button."""
     viewer = await turn.staff()
     lang = turn.lang
     name = meaning.person
@@ -122,19 +147,75 @@ async def person(turn: Turn, meaning: Interpretation) -> Reply:
     staff = await turn.services.directory.staff(active_only=True)
     wanted = _normal(name)
     matches = [
-        m
-        for m in staff.values()
-        if wanted
-        and (wanted in _normal(m.name) or (m.reading and wanted in _normal(m.reading)))
-        and _visible(viewer, m, chart)
+        m for m in staff.values() if wanted and _matches(wanted, m) and _visible(viewer, m, chart)
     ]
     if not matches:
-        return Reply(text=text(lang, "person.not_found", name=plain(name)))
-    if len(matches) > 1:
-        names = join_list((plain(n) for n in sorted(m.name for m in matches)[:10]), lang)
-        return Reply(text=text(lang, "person.many", name=plain(name), names=names))
-    member = matches[0]
+        key = "person.not_found.admin" if viewer.is_admin else "person.not_found"
+        return Reply(text=text(lang, key, name=plain(name)))
     day = _day_of(turn, meaning)
+    exact = [m for m in matches if _normal(m.name) == wanted]
+    if len(matches) > 1 and len(exact) != 1:
+        return Reply(card=_candidates(turn, name, matches, day, chart))
+    return await _person_day(turn, exact[0] if exact else matches[0], day)
+
+
+def _candidates(
+    turn: Turn, name: str, matches: list[StaffMember], day: date, chart: OrgChart
+) -> dict[str, Any]:
+    lang = turn.lang
+    ordered = sorted(matches, key=lambda m: (m.reading or m.name, m.org_unit, m.employee_id))
+    body: list[dict[str, Any]] = [
+        heading(text(lang, "person.many.title", name=plain(name), count=len(matches))),
+        paragraph(text(lang, "person.many.pick"), subtle=True),
+    ]
+    for member in ordered[:MAX_CANDIDATES]:
+        section = chart.section_of(member.org_unit) if member.org_unit in chart else None
+        unit = chart.unit(member.org_unit) if member.org_unit in chart else None
+        team = unit.name if unit is not None and unit.kind is UnitKind.SUBSECTION else "—"
+        line = text(
+            lang,
+            "person.candidate",
+            name=plain(member.name),
+            section=plain(section.name if section else "—"),
+            team=plain(team),
+            email=plain(member.email or "—"),
+        )
+        body.append(
+            {
+                "type": "Container",
+                "separator": True,
+                "items": [
+                    paragraph(line),
+                    {
+                        "type": "ActionSet",
+                        "actions": [
+                            execute(
+                                text(lang, "person.pick", name=member.name[:20]),
+                                "person_pick",
+                                employee_id=member.employee_id,
+                                day=day.isoformat(),
+                            )
+                        ],
+                    },
+                ],
+            }
+        )
+    if len(ordered) > MAX_CANDIDATES:
+        body.append(paragraph(text(lang, "person.many.more", more=len(ordered) - MAX_CANDIDATES)))
+    return card(body)
+
+
+async def person_pick(turn: Turn, payload: PersonPick) -> Reply:
+    """A namesake's button: that person's day, if the viewer may still see them."""
+    viewer = await turn.staff()
+    member = await turn.services.directory.member(payload.employee_id)
+    if member is None or not member.active or not _visible(viewer, member, await turn.chart()):
+        return Reply(text=text(turn.lang, "person.gone"))
+    return await _person_day(turn, member, payload.day)
+
+
+async def _person_day(turn: Turn, member: StaffMember, day: date) -> Reply:
+    lang = turn.lang
     mine = await turn.services.schedule.entries_on(day, [member.employee_id])
     lines = [
         f"{part_label(e.part, lang)} {status_label(e.status, lang)}"

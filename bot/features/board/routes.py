@@ -3,7 +3,15 @@
 from __future__ import annotations
 
 from bot.core.router import NoPayload, Words, on_intents, route
-from bot.features.board.board import board, board_today, my_schedule, person, section_stats
+from bot.features.board.board import (
+    PersonPick,
+    board,
+    board_today,
+    my_schedule,
+    person,
+    person_pick,
+    section_stats,
+)
 from dialogs.understanding import Intent
 
 BOARD = Words(
@@ -30,6 +38,7 @@ SCHEDULE = Words(
 ROUTES = (
     route("board", board_today, NoPayload, words=BOARD),
     route("schedule", my_schedule, NoPayload, words=SCHEDULE),
+    route("person_pick", person_pick, PersonPick),
 )
 
 INTENTS = (

@@ -54,9 +54,33 @@ add_texts(
             "「{name}」さんは見つかりませんでした（ご自分の課室の職員のみ検索できます）。",
             'I could not find "{name}" (you can look up people of your own section).',
         ),
-        "person.many": (
-            "「{name}」に当てはまる方が複数います：{names}。フルネームで教えてください。",
-            'Several people match "{name}": {names}. Please give the full name.',
+        "person.not_found.admin": (
+            "「{name}」さんは見つかりませんでした（在職中の職員の氏名・よみがなで検索しています）。",
+            'I could not find "{name}" (active staff, by name or reading).',
+        ),
+        "person.many.title": (
+            "「{name}」に当てはまる方が{count}名います",
+            '{count} people match "{name}"',
+        ),
+        "person.many.pick": (
+            "所属・係・メールアドレスで確かめて、お調べする方を選んでください。",
+            "Check the section, team and e-mail, and pick the person.",
+        ),
+        "person.candidate": (
+            "{name}　{section}・{team}・{email}",
+            "{name} · {section} · {team} · {email}",
+        ),
+        "person.pick": (
+            "この方の予定：{name}",
+            "Show {name}",
+        ),
+        "person.many.more": (
+            "ほか{more}名。フルネームやよみがなで絞り込んでください。",
+            "{more} more: narrow it down with the full name or reading.",
+        ),
+        "person.gone": (
+            "この方の予定は表示できません（在職していないか、閲覧できる範囲にいません）。",
+            "That person's schedule cannot be shown (no longer active, or outside what you may see).",
         ),
         "person.title": (
             "{name}さんの予定（{date}）",

@@ -32,7 +32,7 @@ from bot.ui.messages import language_of
 from bot.ui.texts import Lang
 from domain.campaigns import Campaign, Step, Timeline, section_results
 from domain.delivery import Firing, NewDelivery
-from domain.nudges import ReminderPreference
+from domain.nudges import FatigueGuard, ReminderPreference
 from domain.org import OrgChart, StaffMember, sections_of
 from domain.policy import Policy
 from storage.nudge_facts import ScheduleFacts
@@ -106,6 +106,7 @@ class CampaignDay:
     designated: dict[str, list[date]]
     run_id: int | None
     staff: Mapping[str, StaffMember] = field(default_factory=dict)
+    guard: FatigueGuard | None = None  # nudge fatigue (announcements and reminders)
 
     def steps(self, steps: list[Step]) -> list[NewDelivery]:
         out: list[NewDelivery | None] = []
@@ -165,6 +166,11 @@ class CampaignDay:
         return out
 
     def _staff(self, emp: str, step: Step, key: str) -> NewDelivery | None:
+        chat_id = self.chat.get(emp)
+        if self.guard is not None and chat_id is not None:
+            if not self.campaign.mandatory and not self.guard.allows(chat_id):
+                return None  # nudge fatigue: weekly cap or one a day
+            self.guard.record(chat_id)
         member = self.audience.members[emp]
         lang = language_of(member)
         section = self.audience.section_of.get(emp)
@@ -203,7 +209,8 @@ class CampaignDay:
         )
 
     def _teleworkers(self) -> set[str]:
-        return self.facts.teleworkers(self.campaign.start, self.campaign.end)
+        working = self.services.core.calendar.is_working_day  # closed days never count
+        return self.facts.teleworkers(self.campaign.start, self.campaign.end, working)
 
     def _lang(self, emp: str) -> Lang:
         member = self.staff.get(emp)
@@ -232,6 +239,7 @@ async def run_campaigns(services: ReminderServices, firing: Firing) -> int:
     lo = min(c.start for c, _, _ in due)
     hi = max(c.end for c, _, _ in due)
     facts = await services.facts.schedule(lo, hi, today, today)
+    guard = await services.fatigue_guard(firing.scheduled_for, chat)
     deliveries: list[NewDelivery] = []
     for campaign, timeline, steps in due:
         audience = audience_of(campaign, staff, chart, policy, today)
@@ -251,6 +259,7 @@ async def run_campaigns(services: ReminderServices, firing: Firing) -> int:
             designated,
             firing.run_id,
             staff,
+            guard,
         )
         deliveries += day.steps(steps)
     added = await services.enqueue(deliveries)

@@ -7,7 +7,7 @@ talking, and every day is checked against the rules again when the button comes 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from datetime import date, timedelta
+from datetime import date, time, timedelta
 from typing import Any
 
 from bot.core.ports import ApprovalRequests
@@ -24,7 +24,9 @@ from bot.features.declare.payloads import (
 from bot.ui.cards import Card, card, execute, heading, paragraph
 from bot.ui.formatting import entry_line, join_list, part_label, plain, short_date, status_label
 from bot.ui.texts import Lang, text
+from dialogs.conversation import Clarification
 from dialogs.understanding import Interpretation
+from dialogs.understanding.questions import render
 from domain.allowance import OrderedDays, may_replace_ordered
 from domain.declarations import (
     MoveFrom,
@@ -37,7 +39,7 @@ from domain.declarations import (
     propose,
     replaced_ids,
 )
-from domain.org import Viewer
+from domain.org import StaffMember, Viewer
 from domain.schedule import EntryState, EntryStatus, ScheduleEntry
 
 _ENTRY_STATUSES = frozenset(s.value for s in EntryStatus)
@@ -82,10 +84,19 @@ def _moves(days: Iterable[MovedDay]) -> list[MoveFrom]:
     return [MoveFrom(d.date, d.part, d.status) for d in days]
 
 
+CLARIFY = "declare.clarify"  # a declaration being clarified (dialogs.conversation.clarify)
+READ_BACK = "declare.read_back"  # a read-back card waiting for yes / no / an adjustment
+
+
 async def declare(turn: Turn, meaning: Interpretation) -> Reply:
     """Read back what was understood, with Confirm / Change / Cancel. A change
-    (``meaning.replaces``) also shows, and on confirmation cancels, the day it moves from."""
+    (``meaning.replaces``) also shows, and on confirmation cancels, the day it moves from.
+    When the message left a question (which day? which status?) ask it, and keep what it
+    did say for the answer (``answers.clarified``)."""
     viewer = await turn.staff()
+    if meaning.question:
+        turn.exchange.hold(CLARIFY, Clarification.begin(meaning).to_json())
+        return Reply(text=question_text(meaning, turn.lang))
     requested = [
         Requested(e.day.isoformat(), e.part, e.status.value if e.status else "telework")
         for e in meaning.entries
@@ -97,6 +108,22 @@ async def declare(turn: Turn, meaning: Interpretation) -> Reply:
     ]
     proposal = await _proposal(turn, viewer, requested, moves)
     return read_back(turn, proposal)
+
+
+_WITHOUT_VALUES = frozenset(
+    {
+        "which_day", "which_status", "which_part", "which_half", "invalid_range",
+        "range_too_long", "no_working_days", "time_end_only", "time_order", "too_long",
+    }
+)  # fmt: skip
+
+
+def question_text(meaning: Interpretation, lang: Lang) -> str:
+    """The understanding's question, in the person's language where it names no values."""
+    code = meaning.question_code
+    if code in _WITHOUT_VALUES and meaning.lang != lang:
+        return render(code, lang, {})
+    return meaning.question or render("which_day", lang, {})
 
 
 def read_back(
@@ -145,16 +172,34 @@ def read_back(
         ]
     if memo:
         data["note"] = memo
-    first = proposal.to_save[0]
-    prefill = {"date": first.day.isoformat(), "part": first.part, "status": first.status.value}
-    if memo:
-        prefill["note"] = memo
+    prefill = _prefill_of(turn, proposal.to_save, memo)
+    body.append(paragraph(text(lang, "declare.reply_hint"), subtle=True))
+    turn.exchange.hold(READ_BACK, data)
     actions = [
         execute(text(lang, "declare.button.confirm"), "declare_confirm", **data),
         execute(text(lang, "declare.button.change"), "declare_form", prefill=prefill),
         execute(text(lang, "declare.button.dismiss"), "declare_dismiss"),
     ]
     return Reply(card=card(body, actions))
+
+
+def _prefill_of(turn: Turn, days: Sequence[Any], memo: str | None) -> dict[str, str]:
+    """The form's values for the read-back's change button: the day (or the range, when the
+    days are every working day between the first and the last), the part (a time range as
+    start and end) and the note."""
+    first, last = days[0], days[-1]
+    prefill = {"date": first.day.isoformat(), "part": first.part, "status": first.status.value}
+    same = all(d.part == first.part and d.status == first.status for d in days)
+    if same and len(days) > 1:
+        span = turn.services.calendar.working_days(first.day, last.day)
+        if span == [d.day for d in days]:
+            prefill["until"] = last.day.isoformat()
+    if "-" in first.part and first.part.count(":") == 2:
+        start, end = first.part.split("-")
+        prefill |= {"part": "time", "start": start, "end": end}
+    if memo:
+        prefill["note"] = memo
+    return prefill
 
 
 def _lines(entries: Iterable[ScheduleEntry], lang: Lang) -> str:
@@ -166,7 +211,10 @@ def _day_block(day: ProposedDay, lang: Lang) -> dict[str, Any]:
     if day.already:
         badges.append(text(lang, "declare.badge.already"))
     if day.closure:
-        badges.append(text(lang, "declare.badge.closed", closure=day.closure))
+        key = "declare.badge.closed"
+        if day.status == EntryStatus.TELEWORK:
+            key = "declare.badge.closed_telework"  # allowed by the policy, never counted
+        badges.append(text(lang, key, closure=day.closure))
     for old in day.replaces:
         badges.append(
             text(
@@ -197,6 +245,10 @@ def _refusal_text(day_text: str, why: Refusal, turn: Turn) -> str:
     shown = short_date(day, lang) if day else plain(day_text[:20])  # card data may be forged
     if why == Refusal.NOT_ELIGIBLE:
         return text(lang, "refusal.not_eligible", day=shown, since=_eligible_since(turn, lang))
+    if why == Refusal.CLOSED_DAY and day is not None:
+        closure = turn.services.calendar.closure_reason(day)
+        name = closure.name(lang) if closure else "-"
+        return text(lang, "refusal.closed_day", day=shown, closure=name)
     if why == Refusal.TOO_FAR_BACK:
         return text(
             lang,
@@ -247,9 +299,23 @@ async def confirm(turn: Turn, payload: Confirm) -> Reply:
         body.append(paragraph(text(lang, "declare.moved", old=old)))
     body.extend(paragraph(entry_line(e.day, e.part, e.status, lang)) for e in saved)
     if any(e.state == EntryState.PENDING for e in saved):
-        body.append(paragraph(text(lang, "declare.pending_note"), subtle=True))
+        body.append(paragraph(await _pending_note(turn, viewer.member), subtle=True))
     body.extend(paragraph(_refusal_text(d, why, turn)) for d, why in proposal.refused)
     return Reply(card=card(body))
+
+
+async def _pending_note(turn: Turn, requester: StaffMember) -> str:
+    """Whose approval the saved days wait for, by name (a chief's own request goes to whoever
+    the policy names, so say who)."""
+    approvals = turn.services.get(ApprovalRequests)  # type: ignore[type-abstract]
+    names = await approvals.approver_names(requester, await turn.chart())
+    lang = turn.lang
+    if not names:
+        return text(lang, "declare.pending_note.nobody")
+    shown = join_list((plain(n) for n in names[:3]), lang)
+    if len(names) > 3:
+        shown += text(lang, "declare.pending_note.more", more=len(names) - 3)
+    return text(lang, "declare.pending_note", approvers=shown)
 
 
 async def dismiss(turn: Turn, _payload: object) -> Reply:
@@ -259,9 +325,22 @@ async def dismiss(turn: Turn, _payload: object) -> Reply:
 # -- the form -------------------------------------------------------------------------------
 
 
-def form_card(lang: Lang, prefill: Prefill, today: date) -> Card:
+MAX_FORM_DAYS = 31
+
+
+def form_card(lang: Lang, prefill: Prefill, today: date, problem: str | None = None) -> Card:
+    """The form: a day or a range of days, the whole day, a half or a time range, the status
+    and a note. ``problem``: why the last submission was not accepted (the form comes back
+    with everything that was typed, the note included)."""
+
     def choice(value: str, label: str) -> dict[str, str]:
         return {"title": label, "value": value}
+
+    def optional(kind: str, id_: str, label: str, value: object) -> dict[str, Any]:
+        field: dict[str, Any] = {"type": kind, "id": id_, "label": text(lang, label)}
+        if value is not None:
+            field["value"] = value.strftime("%H:%M") if isinstance(value, time) else str(value)
+        return field
 
     note: dict[str, Any] = {
         "type": "Input.Text",
@@ -271,36 +350,40 @@ def form_card(lang: Lang, prefill: Prefill, today: date) -> Card:
     }
     if prefill.note:
         note["value"] = prefill.note
-    return card(
-        [
-            heading(text(lang, "form.title")),
-            {
-                "type": "Input.Date",
-                "id": "date",
-                "label": text(lang, "form.date"),
-                "value": (prefill.date or today + timedelta(days=1)).isoformat(),
-                "isRequired": True,
-                "errorMessage": text(lang, "form.date_required"),
-            },
-            {
-                "type": "Input.ChoiceSet",
-                "id": "part",
-                "label": text(lang, "form.part"),
-                "value": prefill.part or "full",
-                "style": "expanded",
-                "choices": [choice(p, part_label(p, lang)) for p in ("full", "am", "pm")],
-            },
-            {
-                "type": "Input.ChoiceSet",
-                "id": "status",
-                "label": text(lang, "form.status"),
-                "value": (prefill.status or EntryStatus.TELEWORK).value,
-                "choices": [choice(s.value, status_label(s.value, lang)) for s in EntryStatus],
-            },
-            note,
-        ],
-        [execute(text(lang, "form.submit"), "declare_form_submit")],
-    )
+    body: list[dict[str, Any]] = [heading(text(lang, "form.title"))]
+    if problem:
+        body.append({**paragraph(problem), "color": "Attention"})
+    body += [
+        {
+            "type": "Input.Date",
+            "id": "date",
+            "label": text(lang, "form.date"),
+            "value": (prefill.date or today + timedelta(days=1)).isoformat(),
+            "isRequired": True,
+            "errorMessage": text(lang, "form.date_required"),
+        },
+        optional("Input.Date", "until", "form.until", prefill.until),
+        {
+            "type": "Input.ChoiceSet",
+            "id": "part",
+            "label": text(lang, "form.part"),
+            "value": prefill.part if prefill.part in ("full", "am", "pm", "time") else "full",
+            "style": "expanded",
+            "choices": [choice(p, part_label(p, lang)) for p in ("full", "am", "pm")]
+            + [choice("time", text(lang, "form.part_time"))],
+        },
+        optional("Input.Time", "start", "form.start", prefill.start),
+        optional("Input.Time", "end", "form.end", prefill.end),
+        {
+            "type": "Input.ChoiceSet",
+            "id": "status",
+            "label": text(lang, "form.status"),
+            "value": (prefill.status or EntryStatus.TELEWORK).value,
+            "choices": [choice(s.value, status_label(s.value, lang)) for s in EntryStatus],
+        },
+        note,
+    ]
+    return card(body, [execute(text(lang, "form.submit"), "declare_form_submit")])
 
 
 async def form(turn: Turn, payload: OpenForm) -> Reply:
@@ -308,18 +391,52 @@ async def form(turn: Turn, payload: OpenForm) -> Reply:
 
 
 async def form_submit(turn: Turn, payload: FormSubmit) -> Reply:
+    """The form's days (one, or the working days of a range) read back before saving; a
+    wrong range or time comes back as the form, with what was typed (the note too)."""
     viewer = await turn.staff()
-    requested = [Requested(payload.date.isoformat(), payload.part, payload.status.value)]
+    lang = turn.lang
+    memo = (payload.note or "").strip() or None
+    part = payload.part
+    last = payload.until or payload.date
+    problem = None
+    if part == "time":
+        if payload.start is None or payload.end is None or payload.start >= payload.end:
+            problem = text(lang, "form.problem.time")
+        else:
+            part = f"{payload.start:%H:%M}-{payload.end:%H:%M}"
+    if last < payload.date:
+        problem = text(lang, "form.problem.order")
+    elif (last - payload.date).days >= MAX_FORM_DAYS:
+        problem = text(lang, "form.problem.too_long", days=MAX_FORM_DAYS)
+    if problem is not None:
+        typed = Prefill(
+            date=payload.date,
+            until=payload.until,
+            part=payload.part,
+            start=payload.start,
+            end=payload.end,
+            status=payload.status,
+            note=payload.note,
+        )
+        return Reply(card=form_card(lang, typed, turn.services.today(), problem))
+    days = [payload.date]
+    if last > payload.date:  # a range: its working days (a closed day alone is refused by name)
+        days = turn.services.calendar.working_days(payload.date, last) or days
+    requested = [Requested(d.isoformat(), part, payload.status.value) for d in days]
     proposal = await _proposal(turn, viewer, requested)
-    return read_back(turn, proposal, memo=(payload.note or "").strip() or None)
+    return read_back(turn, proposal, memo=memo)
 
 
 # -- cancelling -----------------------------------------------------------------------------
 
 
 async def cancel(turn: Turn, meaning: Interpretation) -> Reply:
-    """Find the live entries the person means and ask before cancelling them."""
+    """Find the live entries the person means and ask before cancelling them (when the
+    message named no day, ask which, and keep the exchange for the answer)."""
     viewer = await turn.staff()
+    if meaning.question:
+        turn.exchange.hold(CLARIFY, Clarification.begin(meaning).to_json())
+        return Reply(text=question_text(meaning, turn.lang))
     days = sorted({e.day for e in meaning.entries})
     found: list[ScheduleEntry] = []
     if days:

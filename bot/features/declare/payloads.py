@@ -7,9 +7,9 @@ talking, and the days are checked against the rules again on every press.
 from __future__ import annotations
 
 import datetime
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import Field, StrictInt
+from pydantic import Field, StrictInt, model_validator
 
 from bot.core.router import Payload
 from domain.declarations import MAX_LINES
@@ -46,13 +46,31 @@ class Confirm(Payload):
     note: Note | None = None
 
 
+def _blank_is_none(data: Any, keys: tuple[str, ...]) -> Any:
+    """Teams sends an empty input as ""; a blank optional date or time is not given."""
+    if isinstance(data, dict):
+        return {k: (None if k in keys and v == "" else v) for k, v in data.items()}
+    return data
+
+
+_OPTIONAL = ("until", "start", "end", "note", "part", "status")
+
+
 class Prefill(Payload):
-    """Values the form opens with."""
+    """Values the form opens with (``part`` "time": the ``start``–``end`` time range)."""
 
     date: datetime.date | None = None
+    until: datetime.date | None = None
     part: Part | None = None
+    start: datetime.time | None = None
+    end: datetime.time | None = None
     status: EntryStatus | None = None
     note: Note | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _blanks(cls, data: Any) -> Any:
+        return _blank_is_none(data, _OPTIONAL)
 
 
 class OpenForm(Payload):
@@ -60,12 +78,25 @@ class OpenForm(Payload):
 
 
 class FormSubmit(Payload):
-    """The form's fields (Input ids: date, part, status, note)."""
+    """The form's fields (Input ids: date, until, part, start, end, status, note): one day
+    or a range of days (``until``), the whole day, a half, or a time range (``part`` "time"
+    with ``start`` and ``end``)."""
 
     date: datetime.date
+    until: datetime.date | None = None
     part: Part = "full"
+    start: datetime.time | None = None
+    end: datetime.time | None = None
     status: EntryStatus = EntryStatus.TELEWORK
     note: Note | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _blanks(cls, data: Any) -> Any:
+        cleaned = _blank_is_none(data, _OPTIONAL)
+        if isinstance(cleaned, dict):
+            return {k: v for k, v in cleaned.items() if not (k in ("part", "status") and v is None)}
+        return cleaned
 
 
 class EntryIds(Payload):

@@ -3,8 +3,11 @@ meanings of free text this feature answers."""
 
 from __future__ import annotations
 
-from bot.core.router import NoPayload, Words, on_intents, route
+from bot.core.router import NoPayload, Words, on_answer, on_intents, route
+from bot.features.declare.answers import clarified, read_back_answered
 from bot.features.declare.declare import (
+    CLARIFY,
+    READ_BACK,
     cancel,
     cancel_confirm,
     cancel_keep,
@@ -45,8 +48,15 @@ ROUTES = (
 )
 
 INTENTS = (
-    on_intents((Intent.DECLARE, Intent.CHANGE, Intent.REQUEST_APPROVAL), declare),
+    on_intents(
+        (Intent.DECLARE, Intent.CHANGE, Intent.REQUEST_APPROVAL), declare, with_questions=True
+    ),
     on_intents((Intent.DECLARE_RECURRING,), declare_recurring),
-    on_intents((Intent.CANCEL,), cancel),
+    on_intents((Intent.CANCEL,), cancel, with_questions=True),
     on_intents((Intent.CANCEL_RECURRING,), cancel_recurring),
+)
+
+ANSWERS = (
+    on_answer(CLARIFY, clarified),
+    on_answer(READ_BACK, read_back_answered),
 )

@@ -35,8 +35,17 @@ add_texts(
             "Saved",
         ),
         "declare.pending_note": (
-            "課室長の承認待ちです。承認されるとお知らせします。",
-            "Waiting for your section chief's approval; I will tell you.",
+            "承認待ちです（承認者：{approvers}）。承認されるとお知らせします。",
+            "Waiting for approval (by {approvers}); I will tell you.",
+        ),
+        "declare.pending_note.more": (
+            " ほか{more}名",
+            " and {more} more",
+        ),
+        "declare.pending_note.nobody": (
+            "承認待ちです。承認できる方が見つからないため、事務局にお知らせください。",
+            "Waiting for approval, but nobody who can approve it was found: please tell the "
+            "secretariat.",
         ),
         "declare.already": (
             "すでに登録済みです：{lines}",
@@ -49,6 +58,18 @@ add_texts(
         "declare.dismissed": (
             "登録を取りやめました。",
             "Nothing was saved.",
+        ),
+        "declare.reply_hint": (
+            "チャットで「はい」と送ると登録、「いいえ」で取りやめ、「午後だけ」などで変更できます。",
+            'You can also reply "yes" to save, "no" to drop it, or "afternoon only" and the like to change it.',
+        ),
+        "declare.form_instead": (
+            "チャットではうまく読み取れなかったため、こちらのフォームでご入力ください（まだ何も保存していません）。",
+            "I could not work it out from the chat, so please use this form (nothing has been saved yet).",
+        ),
+        "cancel.gave_up": (
+            "どの予定を取り消すのか読み取れませんでした。日付を入れてもう一度お送りください（例：明日のテレワークを取り消し）。何も取り消していません。",
+            "I could not tell which day to cancel. Please send it again with the day (e.g. cancel my telework tomorrow). Nothing was cancelled.",
         ),
         "declare.changed": (
             "予定が変わっていたため、もう一度ご確認ください。",
@@ -81,6 +102,14 @@ add_texts(
         "declare.badge.closed": (
             "⚠ {closure}のため閉庁日です",
             "⚠ offices are closed ({closure})",
+        ),
+        "declare.badge.closed_telework": (
+            "⚠ {closure}のため閉庁日です。記録しますが、テレワークの実績には数えません",
+            "⚠ offices are closed ({closure}): recorded, but not counted as telework",
+        ),
+        "refusal.closed_day": (
+            "{day}：{closure}のため閉庁日です。テレワークは勤務日に登録してください",
+            "{day}: offices are closed ({closure}); telework can be declared on working days only",
         ),
         "declare.badge.replaces": (
             "「{old}」を置き換えます",
@@ -121,6 +150,25 @@ add_texts(
         "form.date": (
             "日付",
             "Date",
+        ),
+        "form.until": (
+            "終了日（複数日のとき。土日・祝日は除きます）",
+            "Until (for several days; closed days are skipped)",
+        ),
+        "form.part_time": ("時間指定", "Time range"),
+        "form.start": ("開始時刻（時間指定のとき）", "From (for a time range)"),
+        "form.end": ("終了時刻（時間指定のとき）", "To (for a time range)"),
+        "form.problem.time": (
+            "時間指定のときは、開始時刻と終了時刻（開始より後）を入れてください。",
+            "For a time range, enter a start and a later end time.",
+        ),
+        "form.problem.order": (
+            "終了日が開始の日付より前です。日付を確かめてください。",
+            "The end date is before the start date. Please check the dates.",
+        ),
+        "form.problem.too_long": (
+            "一度に登録できるのは{days}日間までです。期間を短くしてください。",
+            "At most {days} days at a time. Please shorten the range.",
         ),
         "form.part": (
             "時間帯",

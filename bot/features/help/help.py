@@ -13,6 +13,7 @@ from dialogs.understanding import Interpretation, suggest
 from dialogs.understanding.commands import normalise
 
 MAX_TEXT_ECHO = 40
+SHORT_REPLY_CHARS = 6  # 「うーん」, "hmm", "thx": answered in a line, not with the help card
 FREE_TEXT = ("declare", "cancel", "presence", "people")
 
 
@@ -72,21 +73,28 @@ class Welcome(Payload):
 
 
 async def welcome(turn: Turn, payload: Welcome) -> Reply:
-    """The first card after an install (1:1 or in a team)."""
-    lang = turn.lang
-    return Reply(
-        card=card(
-            [
-                heading(text(lang, "welcome.title")),
-                paragraph(text(lang, "welcome.team" if payload.team else "welcome.personal")),
-            ],
-            [execute(text(lang, "help.button"), "help")],
-        )
-    )
+    """The first card after an install (1:1 or in a team), in the person's language; in both
+    when nothing tells it yet (an install often comes without a locale, and the messages
+    that follow may carry en-US)."""
+    langs: tuple[Lang, ...] = (turn.lang,) if await _language_known(turn) else ("ja", "en")
+    key = "welcome.team" if payload.team else "welcome.personal"
+    body = [heading(" / ".join(text(lang, "welcome.title") for lang in langs))]
+    body += [paragraph(text(lang, key)) for lang in langs]
+    title = " / ".join(text(lang, "help.button") for lang in langs)
+    return Reply(card=card(body, [execute(title, "help")]))
+
+
+async def _language_known(turn: Turn) -> bool:
+    if turn.sender.locale:
+        return True
+    viewer = None if turn.conversation.scope != Scope.PERSONAL else await turn.viewer()
+    member = viewer.member if viewer else None
+    return member is not None and member.language_known
 
 
 async def not_understood(turn: Turn, _meaning: Interpretation) -> Reply:
-    """What was written, why it was not understood, a "did you mean", and help."""
+    """What was written, why it was not understood, a "did you mean", and help (for a short
+    reply, a one-line hint instead of the whole help card)."""
     lang = turn.lang
     written = turn.text
     if not written.strip():
@@ -98,7 +106,16 @@ async def not_understood(turn: Turn, _meaning: Interpretation) -> Reply:
     if route is not None and route.words is not None:
         suggestion = route.words.words[lang][0]
         lines.append(text(lang, "unknown.did_you_mean", suggestion=suggestion))
+    if len(written.strip()) <= SHORT_REPLY_CHARS:
+        lines.append(text(lang, "unknown.short_hint"))
+        return Reply(text="\n\n".join(lines))
     return Reply(text="\n\n".join(lines), card=help_card(turn))
+
+
+async def short_reply(turn: Turn, _meaning: Interpretation) -> Reply:
+    """「はい」「いいえ」「やめる」 with nothing waiting for an answer: one sentence, never the
+    whole help card."""
+    return Reply(text=text(turn.lang, "reply.nothing_open"))
 
 
 class LanguageChoice(Payload):

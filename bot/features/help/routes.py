@@ -11,6 +11,7 @@ from bot.features.help.help import (
     help_asked,
     language,
     not_understood,
+    short_reply,
     show_help,
     welcome,
 )
@@ -42,4 +43,7 @@ ROUTES = (
 INTENTS = (
     on_intents((Intent.HELP,), help_asked, scopes=EVERYWHERE, roster=False),
     on_intents((Intent.UNKNOWN,), not_understood, scopes=EVERYWHERE, roster=False),
+    on_intents(
+        (Intent.AFFIRM, Intent.NEGATE, Intent.ABORT), short_reply, scopes=EVERYWHERE, roster=False
+    ),
 )

@@ -75,6 +75,14 @@ add_texts(
             "もしかして「{suggestion}」ですか？",
             'Did you mean "{suggestion}"?',
         ),
+        "unknown.short_hint": (
+            "「明日テレワーク」のように、日付と勤務形態を送ってください。「ヘルプ」で使い方を表示します。",
+            'Tell me a day and what you will do, e.g. "WFH tomorrow". Type "help" to see what I can do.',
+        ),
+        "reply.nothing_open": (
+            "いま確認をお待ちしているものはありません。ご用件をどうぞ（例：明日テレワーク）。「ヘルプ」で使い方を表示します。",
+            'There is nothing waiting for your answer. What would you like to do? (e.g. "WFH tomorrow") Type "help" to see what I can do.',
+        ),
         "unknown.empty": (
             "メッセージが空でした。",
             "Your message was empty.",

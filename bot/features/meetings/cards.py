@@ -189,6 +189,8 @@ def invitation_card(meeting: Meeting, audience: Audience, lang: Lang, *, update:
             else text(lang, "meetings.no_link")
         ),
     ]
+    if meeting.calendar_event_id is not None:
+        body.append(paragraph(text(lang, "meetings.in_outlook"), subtle=True))
     actions = rsvp_buttons(meeting, lang)
     if meeting.join_url:
         actions.append(
@@ -198,7 +200,8 @@ def invitation_card(meeting: Meeting, audience: Audience, lang: Lang, *, update:
                 "url": meeting.join_url,
             }
         )
-    link = outlook_link(meeting, audience.calendar)
+    # With an Outlook event (Microsoft 365), Outlook has invited everyone already.
+    link = outlook_link(meeting, audience.calendar) if meeting.calendar_event_id is None else None
     if link:
         actions.append(
             {"type": "Action.OpenUrl", "title": text(lang, "meetings.add_calendar"), "url": link}
@@ -209,7 +212,8 @@ def invitation_card(meeting: Meeting, audience: Audience, lang: Lang, *, update:
 def _with_ics(
     message: dict[str, Any], meeting: Meeting, audience: Audience, person: Participant | None
 ) -> dict[str, Any]:
-    if audience.attach_ics and meeting.slot is not None:
+    # The .ics is the fallback: with an Outlook event, Outlook sends the invitations.
+    if audience.attach_ics and meeting.slot is not None and meeting.calendar_event_id is None:
         content = meeting_ics(
             meeting,
             calendar=audience.calendar,

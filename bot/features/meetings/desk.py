@@ -10,7 +10,8 @@ from bot.core.turn import Reply, Turn
 from bot.features.meetings.cards import Audience
 from bot.ui.messages import language_of
 from bot.ui.texts import Lang, text
-from domain.meeting_ports import Meetings, OnlineMeetingProvider, SubTeams
+from domain.m365 import FreeBusy, MeetingCalendar
+from domain.meeting_ports import Meetings, SubTeams
 from domain.meetings import Meeting, MeetingSettings, Participant
 from domain.org import Viewer
 
@@ -19,14 +20,18 @@ from domain.org import Viewer
 class MeetingDesk:
     """The meetings feature's services, wired once by the composition root.
 
-    ``provider`` creates online meetings (None: the lead pastes a link; never a made-up one).
-    ``attach_ics`` adds the .ics file to invitations as a ``data:`` URL attachment.
+    ``calendar`` puts the meeting in the organiser's Outlook calendar with a Teams link and
+    invites the participants there (Microsoft 365; None: the lead pastes a link, never a
+    made-up one). ``attach_ics`` adds the .ics file to invitations as a ``data:`` URL
+    attachment when the meeting has no Outlook event. ``free_busy`` reads participants'
+    Outlook calendars when candidate times are ranked (None: declared schedules only).
     """
 
     meetings: Meetings
     teams: SubTeams
     settings: MeetingSettings = field(default_factory=MeetingSettings)
-    provider: OnlineMeetingProvider | None = None
+    calendar: MeetingCalendar | None = None
+    free_busy: FreeBusy | None = None
     attach_ics: bool = True
 
 

@@ -3,21 +3,25 @@ trusted), who the participants are, and the ranked candidate times."""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, time, timedelta
 from typing import Any
 
 from bot.core.turn import Turn
-from bot.features.meetings.cards import names, when
+from bot.features.meetings.cards import NAMES_SHOWN, names, when
 from bot.features.meetings.desk import MeetingDesk
 from bot.features.meetings.payloads import FormFields, Mentioned
 from bot.ui.cards import Card, card, execute, heading, paragraph
-from bot.ui.formatting import plain, short_date
+from bot.ui.formatting import join_list, plain, short_date
 from bot.ui.texts import Lang, text
+from domain.m365 import M365Error
 from domain.meeting_slots import (
+    BusySource,
     RankedSlot,
     day_slots,
+    local_slots,
     parse_typed_slots,
     rank_slots,
     team_telework_days,
@@ -35,6 +39,20 @@ from domain.meetings import (
 )
 from domain.org import Viewer
 from domain.schedule import ScheduleEntry
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Candidates:
+    """The ranked times of the candidates card. ``outlook``: whether Outlook calendars were
+    read (None: Microsoft 365 is not connected; False: it failed, only declared schedules
+    were used)."""
+
+    typed: list[RankedSlot]
+    suggested: list[RankedSlot]
+    team_days: list[date] | None
+    outlook: bool | None = None
 
 
 @dataclass(frozen=True)
@@ -214,10 +232,37 @@ async def participants(
     return people
 
 
+async def outlook_busy(
+    turn: Turn, desk: MeetingDesk, people: list[Participant], days: list[date]
+) -> tuple[dict[str, list[Slot]], bool | None]:
+    """Participants' Outlook busy times as local slots by participant key, asked once for
+    the whole window (and whether that worked; None when not connected)."""
+    if desk.free_busy is None:
+        return {}, None
+    by_mailbox = {p.email.lower(): p.key for p in people if p.email}
+    organiser = people[0].email if people and people[0].email else None
+    if organiser is None or not by_mailbox:
+        return {}, None
+    calendar = turn.services.calendar
+    start = calendar.at(days[0], time(0, 0))
+    end = calendar.at(days[-1] + timedelta(days=1), time(0, 0))
+    try:
+        found = await desk.free_busy.busy(organiser, list(by_mailbox), start, end)
+    except M365Error as exc:  # a remote service: rank from declared schedules alone
+        log.warning("outlook free/busy not read: %s", exc.failure.value)
+        return {}, False
+    busy: dict[str, list[Slot]] = {}
+    for mailbox, intervals in found.items():
+        key = by_mailbox.get(mailbox.lower())
+        if key is not None:
+            busy[key] = local_slots(intervals, calendar)
+    return busy, True
+
+
 async def candidates(
     turn: Turn, desk: MeetingDesk, form: MeetingForm, people: list[Participant]
-) -> tuple[list[RankedSlot], list[RankedSlot], list[date] | None]:
-    """(typed slots ranked, suggested slots, the team telework day(s) if asked for)."""
+) -> Candidates:
+    """Typed slots ranked, suggested slots, the team telework day(s) if asked for."""
     services = turn.services
     keys = [p.key for p in people]
     staff_keys = [p.key for p in people if p.is_staff]
@@ -226,6 +271,7 @@ async def candidates(
         for entry in await services.schedule.entries_on(day, staff_keys):
             entries.setdefault(entry.employee_id, []).append(entry)
     busy = await desk.meetings.busy(keys, form.days[0], form.days[-1])
+    outlook, read = await outlook_busy(turn, desk, people, form.days)
     days, team_days = form.days, None
     if form.team_day:
         team_days = team_telework_days(form.days, staff_keys, entries)
@@ -241,12 +287,27 @@ async def candidates(
         for s in day_slots(days, form.duration, desk.settings)
         if s.starts_at(services.calendar) >= soon
     ]
-    ranked = rank_slots(slots, keys, entries, busy)
-    return (
-        rank_slots(typed, keys, entries, busy),
+    ranked = rank_slots(slots, keys, entries, busy, outlook)
+    return Candidates(
+        rank_slots(typed, keys, entries, busy, outlook),
         top_slots(ranked, desk.settings.shown_slots),
-        (team_days),
+        team_days,
+        read,
     )
+
+
+def busy_names(ranked: RankedSlot, name_of: dict[str, str], lang: Lang) -> str:
+    """Who cannot attend, each with where the busy mark came from."""
+    sources = ranked.busy_from or tuple(BusySource.SCHEDULE for _ in ranked.busy)
+    shown = [
+        text(lang, f"meetings.busy_from.{source.value}", name=plain(name_of[key]))
+        for key, source in zip(ranked.busy, sources, strict=True)
+    ]
+    listed = join_list(shown[:NAMES_SHOWN], lang)
+    more = len(shown) - NAMES_SHOWN
+    if more > 0:
+        listed += f" ほか{more}名" if lang == "ja" else f" and {more} more"
+    return listed
 
 
 def slot_value(slot: Slot) -> str:
@@ -257,9 +318,9 @@ def candidates_card(
     lang: Lang,
     form: MeetingForm,
     people: list[Participant],
-    found: tuple[list[RankedSlot], list[RankedSlot], list[date] | None],
+    found: Candidates,
 ) -> Card:
-    typed, suggested, team_days = found
+    typed, suggested, team_days = found.typed, found.suggested, found.team_days
     total = len(people)
     name_of = {p.key: p.name for p in people}
     body: list[dict[str, Any]] = [
@@ -278,6 +339,9 @@ def candidates_card(
         body.append(
             paragraph(text(lang, key, days=", ".join(short_date(d, lang) for d in team_days)))
         )
+    if found.outlook is not None:
+        key = "meetings.outlook_read" if found.outlook else "meetings.outlook_failed"
+        body.append(paragraph(text(lang, key), subtle=True))
     shown = [(r, True) for r in typed] + [
         (r, False) for r in suggested if r.slot not in {t.slot for t in typed}
     ]
@@ -309,11 +373,7 @@ def candidates_card(
         if ranked.busy:
             items.append(
                 paragraph(
-                    text(
-                        lang,
-                        "meetings.candidate_busy",
-                        names=names([name_of[k] for k in ranked.busy], lang),
-                    ),
+                    text(lang, "meetings.candidate_busy", names=busy_names(ranked, name_of, lang)),
                     subtle=True,
                 )
             )

@@ -4,6 +4,7 @@ and cancellation. Every button re-reads the meeting and checks who is pressing."
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from datetime import date, time, timedelta
 
 from bot.core.services import Services
@@ -21,6 +22,7 @@ from bot.features.meetings.tally import status_card, tally_card
 from bot.ui.cards import card, execute, heading, paragraph
 from bot.ui.formatting import plain
 from bot.ui.texts import Lang, text
+from domain.m365 import CalendarEvent, M365Error, M365Failure, mailbox_of
 from domain.meeting_poll import voters
 from domain.meeting_ports import MeetingNotify
 from domain.meetings import (
@@ -41,20 +43,89 @@ def _pasted_link(pasted: str) -> str | None:
     return check_join_url(pasted) if pasted else None
 
 
-async def schedule_link(
+async def organiser_mailbox(services: Services, meeting: Meeting) -> str | None:
+    member = await services.directory.member(meeting.organiser)
+    return mailbox_of(member) if member is not None else None
+
+
+async def book_event(
     desk: MeetingDesk, meeting: Meeting, slot: Slot, services: Services
-) -> str | None:
-    """The online meeting's join link from the provider, if one is configured (else None:
-    the card then says there is no link yet; a link is never invented)."""
-    if desk.provider is None:
+) -> CalendarEvent | None:
+    """The meeting's event in the organiser's Outlook calendar, with a Teams link, when
+    Microsoft 365 is connected (None otherwise, or when it failed: the meeting then goes
+    ahead as without it, with the .ics file; a link is never invented)."""
+    if desk.calendar is None:
         return None
+    mailbox = await organiser_mailbox(services, meeting)
+    if mailbox is None:
+        return None
+    calendar = services.calendar
     try:
-        return await desk.provider.create(
-            meeting, slot.starts_at(services.calendar), slot.ends_at(services.calendar)
+        return await desk.calendar.create(
+            mailbox, meeting, slot.starts_at(calendar), slot.ends_at(calendar)
         )
-    except Exception:  # the provider is a remote service: the meeting goes ahead without a link
-        log.exception("online meeting provider failed", extra={"meeting_id": meeting.id})
+    except M365Error as exc:  # a remote service: the meeting goes ahead without the event
+        log.warning(
+            "outlook event not created: %s", exc.failure.value, extra={"meeting_id": meeting.id}
+        )
         return None
+
+
+async def _update_event(
+    desk: MeetingDesk, services: Services, meeting: Meeting, slot: Slot
+) -> CalendarEvent | None:
+    """Move the meeting's Outlook event (None when it has none, or it is gone from Outlook).
+    Any other failure refuses the change, so that chat and Outlook never disagree."""
+    mailbox = await organiser_mailbox(services, meeting)
+    if desk.calendar is None or meeting.calendar_event_id is None or mailbox is None:
+        return None
+    calendar = services.calendar
+    try:
+        return await desk.calendar.update(
+            mailbox,
+            meeting.calendar_event_id,
+            meeting,
+            slot.starts_at(calendar),
+            slot.ends_at(calendar),
+        )
+    except M365Error as exc:
+        if exc.failure == M365Failure.UNKNOWN_USER:
+            return None
+        log.warning("outlook event not moved: %s", exc, extra={"meeting_id": meeting.id})
+        raise MeetingRefused("calendar_failed") from None
+
+
+async def _cancel_event(
+    desk: MeetingDesk, services: Services, meeting: Meeting, lang: Lang
+) -> None:
+    """Cancel the meeting's Outlook event (Outlook tells the attendees); a failure other than
+    "already gone" refuses the cancellation, to be tried again."""
+    mailbox = await organiser_mailbox(services, meeting)
+    if desk.calendar is None or meeting.calendar_event_id is None or mailbox is None:
+        return
+    comment = text(lang, "meetings.calendar_cancel_comment", title=meeting.title)
+    try:
+        await desk.calendar.cancel(mailbox, meeting.calendar_event_id, comment)
+    except M365Error as exc:
+        if exc.failure != M365Failure.UNKNOWN_USER:
+            log.warning("outlook event not cancelled: %s", exc, extra={"meeting_id": meeting.id})
+            raise MeetingRefused("calendar_failed") from None
+
+
+async def _drop_unused_event(
+    desk: MeetingDesk, services: Services, meeting: Meeting, event: CalendarEvent, lang: Lang
+) -> None:
+    """The poll closed meanwhile (another finalise, a cancellation): cancel the event made
+    here unless the meeting now holds it (the same UID makes Graph answer the same event)."""
+    now = await desk.meetings.get(meeting.id or 0)
+    if now is not None and now.calendar_event_id == event.event_id:
+        return
+    try:
+        await _cancel_event(
+            desk, services, replace(meeting, calendar_event_id=event.event_id), lang
+        )
+    except MeetingRefused:
+        log.warning("an unused outlook event was left", extra={"meeting_id": meeting.id})
 
 
 async def finalise_meeting(
@@ -69,14 +140,24 @@ async def finalise_meeting(
     extra: MeetingNotify | None = None,
 ) -> Meeting | None:
     """Fix ``slot`` (shared by the lead's button and the deadline job)."""
-    link = link or await schedule_link(desk, meeting, slot, services)
+    event = await book_event(desk, meeting, slot, services)
+    link = link or (event.join_url if event else None)
     audience = await audience_for(services, desk, meeting, lang)
     notify = invitations(audience, update=False)
     if extra is not None:
         first, second = notify, extra
         notify = lambda m: [*first(m), *second(m)]  # noqa: E731
     assert meeting.id is not None
-    done = await desk.meetings.finalise(meeting.id, slot, link, actor=actor, notify=notify)
+    done = await desk.meetings.finalise(
+        meeting.id,
+        slot,
+        link,
+        actor=actor,
+        notify=notify,
+        calendar_event_id=event.event_id if event else None,
+    )
+    if done is None and event is not None:
+        await _drop_unused_event(desk, services, meeting, event, lang)
     services.doorbell.ring()
     return done
 
@@ -141,6 +222,10 @@ async def change(turn: Turn, payload: Change) -> Reply:
         check_slot(slot, services.now(), services.calendar, desk.settings)
     if slot == meeting.slot and link == meeting.join_url:
         return Reply(card=status_card(meeting, lang, text(lang, "meetings.unchanged")))
+    if slot != meeting.slot:
+        event = await _update_event(desk, services, meeting, slot)
+        if event is not None and event.join_url and not payload.join_url.strip():
+            link = event.join_url
     audience = await audience_for(services, desk, meeting, lang)
     done = await desk.meetings.change(
         meeting.id or 0,
@@ -186,6 +271,9 @@ async def cancel(turn: Turn, payload: MeetingRef) -> Reply:
     if isinstance(found, Reply):
         return found
     meeting, viewer = found
+    if meeting.state == MeetingState.CANCELLED:
+        return Reply(text=text(turn.lang, "meetings.already_cancelled"))
+    await _cancel_event(desk, turn.services, meeting, turn.lang)
     audience = await audience_for(turn.services, desk, meeting, turn.lang)
     done = await desk.meetings.cancel(
         meeting.id or 0, actor=viewer.member.employee_id, notify=cancellations(audience)

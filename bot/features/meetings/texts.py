@@ -82,6 +82,26 @@ add_texts(
             "参加できない人：{names}",
             "Cannot attend: {names}",
         ),
+        "meetings.busy_from.schedule": (
+            "{name}（休暇・出張）",
+            "{name} (leave / trip)",
+        ),
+        "meetings.busy_from.meeting": (
+            "{name}（他の会議）",
+            "{name} (another meeting)",
+        ),
+        "meetings.busy_from.outlook": (
+            "{name}（Outlook の予定）",
+            "{name} (Outlook calendar)",
+        ),
+        "meetings.outlook_read": (
+            "参加者の Outlook の予定表（空き時間）も確認しました。",
+            "Participants' Outlook calendars (free/busy) were checked too.",
+        ),
+        "meetings.outlook_failed": (
+            "Outlook の予定表を確認できなかったため、登録済みの休暇・出張・会議だけで判断しました。",
+            "Outlook calendars could not be read: only declared leave, trips and meetings count.",
+        ),
         "meetings.candidate_who": (
             "参加可：{names}",
             "Can attend: {names}",
@@ -205,6 +225,18 @@ add_texts(
         "meetings.no_link": (
             "参加リンクはまだありません。主催者がリンクを追加したらお知らせします。",
             "No join link yet: you will hear from me when the organiser adds one.",
+        ),
+        "meetings.in_outlook": (
+            "Outlook の予定表にも登録しました（招待メールが届きます）。",
+            "It is also in Outlook: you will receive the calendar invitation.",
+        ),
+        "meetings.calendar_cancel_comment": (
+            "「{title}」は中止になりました（テレワーク推進アシスタントより）。",
+            '"{title}" has been cancelled (from the telework assistant).',
+        ),
+        "meetings.refused.calendar_failed": (
+            "Outlook の予定を更新できませんでした。しばらくしてからもう一度お試しください。",
+            "Outlook could not be updated just now. Please try again in a little while.",
         ),
         "meetings.rsvp_summary": (
             "出席 {accepted}名・仮承諾 {tentative}名・欠席 {declined}名・未回答 {waiting}名",

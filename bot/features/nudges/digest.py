@@ -23,7 +23,12 @@ MAX_BUTTONS = 5
 
 
 def digest_card(
-    lang: Lang, days: list[date], telework: set[date], leave: set[date], busy: set[date]
+    lang: Lang,
+    days: list[date],
+    telework: set[date],
+    leave: set[date],
+    busy: set[date],
+    no_hours: set[date] | frozenset[date] = frozenset(),
 ) -> dict[str, Any]:
     """One line per working day of next week; buttons for the days with nothing declared."""
     lines = [
@@ -42,6 +47,8 @@ def digest_card(
             state = status_label(EntryStatus.TELEWORK.value, lang)
         elif day in leave:
             state = status_label(EntryStatus.LEAVE.value, lang)
+        elif day in no_hours:  # 週休日（割振り0）: its own status, not the office
+            state = status_label(EntryStatus.NO_HOURS.value, lang)
         elif day in busy:
             state = status_label(EntryStatus.OFFICE.value, lang)
         else:
@@ -89,6 +96,7 @@ async def run_digest(services: ReminderServices, firing: Firing) -> int:
             telework,
             facts.leave.get(emp, set()),
             facts.busy.get(emp, set()),
+            facts.no_hours.get(emp, set()),
         )
         deliveries.append(
             NewDelivery(chat_id, DIGEST_KIND, week.key, payload, run_id=firing.run_id)

@@ -22,6 +22,7 @@ from domain.delivery import Firing, NewDelivery
 from domain.nudges import (
     NUDGE_KIND,
     SUGGESTION_HORIZON,
+    FatigueGuard,
     NudgeDecision,
     NudgePlanner,
     suggest_day,
@@ -72,8 +73,11 @@ class PlannedNudge:
     designated: bool
 
 
-async def plan_nudges(services: ReminderServices, today: date) -> list[PlannedNudge]:
-    """Today's nudges (who gets what): a few set-based reads, then pure planning per person."""
+async def plan_nudges(
+    services: ReminderServices, today: date, guard: FatigueGuard | None = None
+) -> list[PlannedNudge]:
+    """Today's nudges (who gets what): a few set-based reads, then pure planning per person.
+    With ``guard``, nudge fatigue holds some back (and what is planned is recorded in it)."""
     core = services.core
     policy, calendar = core.policy, core.calendar
     planner = NudgePlanner(policy, calendar, today)
@@ -111,6 +115,10 @@ async def plan_nudges(services: ReminderServices, today: date) -> list[PlannedNu
         )
         if decision is None:
             continue
+        if guard is not None:
+            if not guard.allows(chat_id, nudge=True):
+                continue  # nudge fatigue: weekly cap, one a day, or backed off
+            guard.record(chat_id)
         section = sections.get(emp)
         own_days = designated.get(section, []) if section else []
         suggested = suggest_day(
@@ -132,8 +140,9 @@ async def run_nudges(services: ReminderServices, firing: Firing) -> int:
     if not policy.nudges.may_send_at(firing.scheduled_for, calendar):
         return 0
     today = calendar.local_date(firing.scheduled_for)
+    guard = await services.fatigue_guard(firing.scheduled_for, await services.facts.chat_ids())
     deliveries = []
-    for item in await plan_nudges(services, today):
+    for item in await plan_nudges(services, today, guard):
         lang = language_of(item.member)
         name = policy.categories[item.decision.category].name(lang)
         payload = nudge_card(lang, item.decision, name, item.suggested, item.designated)

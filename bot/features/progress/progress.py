@@ -8,9 +8,11 @@ from bot.core.turn import Reply, Turn
 from bot.ui.cards import Card, card, heading, paragraph
 from bot.ui.formatting import period_label, short_date
 from bot.ui.texts import Lang, text
+from domain.allowance import assess_month, data_range
 from domain.org import StaffMember
 from domain.quota import NoTargetReason, QuotaStatus, Standing, TargetProgress, quota_status
 from domain.schedule import EntryState, EntryStatus, occasion_part
+from storage.allowance import SqlAllowance
 
 
 async def progress(turn: Turn, _payload: object) -> Reply:
@@ -44,22 +46,57 @@ async def progress(turn: Turn, _payload: object) -> Reply:
             t.category: max(0, t.done + t.planned - counted.get(t.category, 0))
             for t in with_asked.targets
         }
-    return Reply(card=progress_card(status, viewer.member, turn, pending))
+    extra = await _allowance_line(turn, viewer.member.employee_id)
+    return Reply(card=progress_card(status, viewer.member, turn, pending, extra))
+
+
+async def _allowance_line(turn: Turn, employee_id: str) -> list[str]:
+    """The person's own 在宅勤務等手当 answer this month, when an order concerns them
+    (issue 18 §3); the 「手当」 card has the details. Empty otherwise."""
+    services = turn.services
+    rules = services.policy.allowance
+    allowance = services.extensions.get(SqlAllowance)
+    if not rules.enabled or not isinstance(allowance, SqlAllowance):
+        return []
+    orders = await allowance.orders([employee_id])
+    if not any(o.active for o in orders):
+        return []
+    month = services.today().replace(day=1)
+    first, last = data_range(month, rules)
+    days = await allowance.telework_days(first, last, [employee_id])
+    places = await allowance.places([employee_id])
+    [result] = assess_month(month, [employee_id], days, orders, places, rules, services.calendar)
+    average = f"{result.average:g}" if result.average is not None else "-"
+    return [
+        text(
+            turn.lang,
+            f"progress.allowance.{result.eligibility.value}",
+            days=result.whole_days,
+            average=average,
+        )
+    ]
 
 
 def progress_card(
-    status: QuotaStatus, member: StaffMember, turn: Turn, pending: dict[str, int] | None = None
+    status: QuotaStatus,
+    member: StaffMember,
+    turn: Turn,
+    pending: dict[str, int] | None = None,
+    extra: list[str] | None = None,
 ) -> Card:
-    """The card; ``pending``: per category, the days awaiting approval in its period."""
+    """The card; ``pending``: per category, the days awaiting approval in its period;
+    ``extra``: the person's own further figures (the allowance), at the end."""
     pending = pending or {}
     lang = turn.lang
     body = [heading(text(lang, "progress.title", date=short_date(status.on, lang)))]
+    tail = [paragraph(line) for line in extra or ()]
     if status.no_target is not None:
         body.append(paragraph(_no_target(status, member, lang)))
-        return card(body)
+        return card(body + tail)
     policy = turn.services.policy
     for target in status.targets:
         category = policy.categories[target.category].name(lang)
+        aim = policy.categories[target.category].target.strength == "aim"
         body.append(
             {
                 "type": "TextBlock",
@@ -68,7 +105,7 @@ def progress_card(
                 "spacing": "Medium",
                 "text": text(
                     lang,
-                    "progress.target",
+                    "progress.target.aim" if aim else "progress.target",
                     category=category,
                     needed=target.needed,
                     period=period_label(target.period, lang),
@@ -79,7 +116,11 @@ def progress_card(
             body.append(paragraph(text(lang, "progress.met", done=target.done)))
             continue
         body.append(paragraph(_counts(target, pending.get(target.category, 0), lang)))
-        if target.next_deadline is not None and target.next_deadline <= status.on:
+        if aim:  # judged on average over the year: no deadline, never "behind"
+            body.append(
+                paragraph(text(lang, "progress.aim.open", needed=target.needed), subtle=True)
+            )
+        elif target.next_deadline is not None and target.next_deadline <= status.on:
             # On pace until today, but the milestone is today: say so rather than "on track".
             body.append(paragraph(text(lang, "progress.due_today", remaining=target.remaining)))
         elif target.standing == Standing.BEHIND or target.next_deadline is None:
@@ -93,7 +134,7 @@ def progress_card(
                     subtle=True,
                 )
             )
-    return card(body)
+    return card(body + tail)
 
 
 def _counts(target: TargetProgress, pending: int, lang: Lang) -> str:

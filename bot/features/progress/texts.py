@@ -11,12 +11,21 @@ from bot.ui.texts import add_texts
 add_texts(
     {
         "progress.title": (
-            "テレワーク目標の進捗（{date}現在）",
-            "Your telework targets (as of {date})",
+            "テレワークの目標・目安の進捗（{date}現在）",
+            "Your telework targets and aims (as of {date})",
         ),
         "progress.target": (
             "{category}：{period}に{needed}回以上",
             "{category}: at least {needed} in {period}",
+        ),
+        # -- issue 14 item 9: an aim (目安) is not a quota: never "behind" ------------------
+        "progress.target.aim": (
+            "{category}：{period}に{needed}回程度（目安）",
+            "{category}: about {needed} in {period} (an aim)",
+        ),
+        "progress.aim.open": (
+            "目安は年間を通じた平均で、週{needed}回程度です。ご都合のよい日にどうぞ。",
+            "The aim is about {needed} a week on average over the year: whenever it suits you.",
         ),
         "progress.done": (
             "実施 {done}回（予定 {planned}回{asked}）・あと{remaining}回",
@@ -65,6 +74,25 @@ add_texts(
         "progress.none.no_category": (
             "あなたに適用されるテレワーク目標はありません。",
             "No telework target applies to you.",
+        ),
+        # 在宅勤務等手当 (issue 18 §3): the person's own figures only.
+        "progress.allowance.yes": (
+            "在宅勤務等手当：支給対象です（今月の終日在宅勤務{days}日、平均{average}日／月）。"
+            "詳しくは「手当」と入力してください。",
+            "Telework allowance: eligible ({days} whole days this month, average {average} a "
+            'month). Type "allowance" for details.',
+        ),
+        "progress.allowance.borderline": (
+            "在宅勤務等手当：支給対象です。ただし基準に近い状況です（今月{days}日、平均{average}日／月）。"
+            "詳しくは「手当」と入力してください。",
+            "Telework allowance: eligible, but close to the threshold ({days} whole days this "
+            'month, average {average} a month). Type "allowance" for details.',
+        ),
+        "progress.allowance.no": (
+            "在宅勤務等手当：今月は支給対象外です（今月{days}日、平均{average}日／月）。"
+            "詳しくは「手当」と入力してください。",
+            "Telework allowance: not eligible this month ({days} whole days, average "
+            '{average} a month). Type "allowance" for details.',
         ),
     }
 )

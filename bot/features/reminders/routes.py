@@ -3,7 +3,9 @@ phrases that pause or resume reminders."""
 
 from __future__ import annotations
 
+from bot.core.jobs import Job
 from bot.core.router import NoPayload, Words, on_intents, route
+from bot.features.reminders import status_note
 from bot.features.reminders.settings import (
     Pause,
     Snooze,
@@ -37,6 +39,18 @@ ROUTES = (
     route("nudge_snooze", snooze, Snooze),
     route("digest_on", digest_on, NoPayload),
     route("digest_off", digest_off, NoPayload),
+    route("teams_status_on", status_note.teams_status_on, NoPayload),
+    route("teams_status_off", status_note.teams_status_off, NoPayload),
+)
+
+# 「Teams にも表示」: today's telework as a Teams status note (Microsoft 365, opt-in).
+JOBS = (
+    Job(
+        status_note.JOB_ID,
+        status_note.DEFAULT_CRON,
+        status_note.status_job,
+        wanted=status_note.connected,
+    ),
 )
 
 INTENTS = (

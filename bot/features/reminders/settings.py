@@ -13,6 +13,7 @@ from pydantic import Field, StrictInt
 from bot.core.reminders import PAUSE_DAYS, SNOOZE_DAYS, ReminderServices
 from bot.core.router import Payload
 from bot.core.turn import Reply, Turn
+from bot.features.reminders.status_note import status_notes
 from bot.ui.cards import card, execute, heading, paragraph
 from bot.ui.formatting import short_date
 from bot.ui.texts import text
@@ -51,6 +52,10 @@ async def show(turn: Turn, _payload: object) -> Reply:
         lines.append(paragraph(text(lang, "reminders.state.snoozed", until=until)))
     digest = "reminders.state.digest_on" if pref.digest else "reminders.state.digest_off"
     lines.append(paragraph(text(lang, digest)))
+    notes = status_notes(turn.services)
+    if notes is not None:
+        shown = "reminders.state.teams_on" if pref.teams_status else "reminders.state.teams_off"
+        lines.append(paragraph(text(lang, shown)))
     paused = pref.paused_on(today)
     actions = [
         execute(text(lang, "reminders.button.resume"), "reminders_resume")
@@ -60,6 +65,12 @@ async def show(turn: Turn, _payload: object) -> Reply:
         if pref.digest
         else execute(text(lang, "reminders.button.digest_on"), "digest_on"),
     ]
+    if notes is not None:  # hidden when Microsoft 365 is off or refused the permission
+        actions.append(
+            execute(text(lang, "reminders.button.teams_off"), "teams_status_off")
+            if pref.teams_status
+            else execute(text(lang, "reminders.button.teams_on"), "teams_status_on")
+        )
     return Reply(card=card(lines, actions))
 
 

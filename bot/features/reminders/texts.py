@@ -70,6 +70,46 @@ add_texts(
             "再開する",
             "Resume",
         ),
+        "reminders.state.teams_on": (
+            "テレワークの日は Teams の状態メッセージにも表示します（Teams にも表示）。",
+            "Your telework days also show as your Teams status note.",
+        ),
+        "reminders.state.teams_off": (
+            "テレワークの日を Teams の状態メッセージに表示できます（Teams にも表示）。",
+            "Your telework days can also show as your Teams status note.",
+        ),
+        "reminders.button.teams_on": (
+            "Teams にも表示",
+            "Show in Teams",
+        ),
+        "reminders.button.teams_off": (
+            "Teams への表示をやめる",
+            "Stop showing in Teams",
+        ),
+        "status_note.on": (
+            "テレワークの日は、朝 Teams の状態メッセージに「本日テレワーク」と表示します（終業時刻に消えます）。",
+            "On your telework days your Teams status note will say so each morning (it clears at the end of the working day).",
+        ),
+        "status_note.off": (
+            "Teams の状態メッセージには表示しません。",
+            "Your telework days will no longer show in Teams.",
+        ),
+        "status_note.unavailable": (
+            "この組織では Teams の状態メッセージを設定できません。",
+            "Teams status notes are not available in this organisation.",
+        ),
+        "status_note.day": (
+            "本日テレワーク（〜{until}）",
+            "Teleworking today (until {until})",
+        ),
+        "status_note.am": (
+            "本日午前テレワーク（〜{until}）",
+            "Teleworking this morning (until {until})",
+        ),
+        "status_note.pm": (
+            "本日午後テレワーク（〜{until}）",
+            "Teleworking this afternoon (until {until})",
+        ),
         "reminders.button.digest_on": (
             "週次まとめを受け取る",
             "Get the Friday summary",

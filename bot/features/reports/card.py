@@ -23,7 +23,7 @@ from bot.ui.texts import Lang, text
 from domain.calendar import WorkCalendar
 from domain.campaigns import telework_week_in
 from domain.ports import CampaignList
-from domain.report_model import ReportRange, ReportRequest, Scope, default_telework_week
+from domain.report_model import ReportRange, ReportRequest, Scope
 from domain.report_rows import Report, ReportSource
 from domain.reports import build_report
 
@@ -74,12 +74,11 @@ async def report_reply(turn: Turn, source: ReportSource) -> Reply:
 
 async def telework_week(
     campaigns: CampaignList, fiscal_year: int, calendar: WorkCalendar
-) -> tuple[date, date]:
-    """The fiscal year's Telework Week campaign, else the default July week (stated in the
-    report's rules either way)."""
+) -> tuple[date, date] | None:
+    """The fiscal year's Telework Week campaign; None when none was held (the report says
+    「実施なし」 rather than counting a week nobody announced)."""
     first, last = calendar.fiscal_year_range(fiscal_year)
-    held = telework_week_in(await campaigns.all(include_cancelled=False), first, last)
-    return held or default_telework_week(fiscal_year)
+    return telework_week_in(await campaigns.all(include_cancelled=False), first, last)
 
 
 def _range(argument: str, calendar: WorkCalendar, today: date) -> ReportRange | None:
@@ -137,6 +136,10 @@ def summary_card(report: Report, lang: Lang, image: bytes | None = None) -> Card
             per="—" if total.days_per_implementer is None else f"{total.days_per_implementer:.2f}",
         ),
     ]
+    complete = body.complete_months
+    average = total.once_a_month_average(complete)
+    if average is not None:
+        facts.append(text(lang, "report.card.once_a_month", rate=_pct(average), months=complete))
     if total.rate is not None and before.rate is not None:
         change = (total.rate - before.rate) * 100
         points = f"{change:+.1f}" + ("ポイント" if lang == "ja" else " points")
@@ -158,6 +161,8 @@ def summary_card(report: Report, lang: Lang, image: bytes | None = None) -> Card
         facts.append(
             text(lang, "report.card.week", met=week.sections_met, sections=len(week.sections))
         )
+    elif report.request.telework_week is None:
+        facts.append(text(lang, "report.card.week_not_held"))
     blocks: list[dict[str, Any]] = [
         heading(text(lang, "report.card.title", period=period_text(body, lang))),
         paragraph(

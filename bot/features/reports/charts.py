@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib.util
 import io
+import textwrap
 from datetime import datetime
 from functools import cache
 from pathlib import Path
@@ -18,7 +19,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
-from bot.features.reports.tables import heading_lines, month_label
+from bot.features.reports.tables import counted_months, heading_lines, month_label
 from bot.ui.texts import Lang, text
 from domain.org import UnitKind
 from domain.report_rows import Report, UnitRow
@@ -59,18 +60,27 @@ def chart_units(report: Report) -> list[UnitRow]:
     return rows[:MAX_UNITS]
 
 
+def once_a_month_labels(report: Report) -> list[str]:
+    """月1回以上実施率 of each month that has started, drawn above its bar."""
+    total = report.current.overview[-1].tally
+    rates = [total.once_a_month_rate(i) for i in range(counted_months(report))]
+    return ["" if r is None else f"{r * 100:.0f}%" for r in rates]
+
+
 def chart_texts(report: Report, lang: Lang, generated: datetime) -> list[str]:
     """Every string the chart draws (the tests check the font has each character)."""
     labels = [month_label(m.start, lang) for m in report.current.months]
     labels += [r.unit.name for r in chart_units(report)]
     labels += [text(lang, k) for k in ("report.chart.monthly", "report.chart.by_unit")]
-    labels += [text(lang, f"report.col.{k}") for k in ("implementers", "person_days", "rate")]
+    labels += once_a_month_labels(report)
+    labels += [text(lang, f"report.col.{k}") for k in ("month_teleworkers", "person_days", "rate")]
     return labels + heading_lines(report, lang, generated)[:4] + [_footer(report, lang, generated)]
 
 
 def _footer(report: Report, lang: Lang, generated: datetime) -> str:
     lines = heading_lines(report, lang, generated)
-    return f"{lines[4]}\n{lines[6]}"
+    width = 75 if lang == "ja" else 150  # a wide character takes about two
+    return "\n".join([*textwrap.wrap(lines[4], width), lines[6]])
 
 
 def report_png(report: Report, lang: Lang, generated: datetime, *, dpi: int = 100) -> bytes:
@@ -97,17 +107,25 @@ def _monthly(axes: object, report: Report, lang: Lang) -> None:
     assert isinstance(axes, Axes)
     total = report.current.overview[-1].tally
     labels = [month_label(m.start, lang) for m in report.current.months]
-    people = [m.implementers for m in total.months]
-    days = [m.person_days for m in total.months]
-    axes.bar(labels, people, color="#4E79A7", label=text(lang, "report.col.implementers"))
-    axes.set_ylabel(text(lang, "report.col.implementers"))
+    # Months after the reference day are left empty (no bar, no point), never drawn as 0.
+    counted = counted_months(report)
+    people = [m.implementers for m in total.months[:counted]]
+    days = [m.person_days for m in total.months[:counted]]
+    where = list(range(counted))
+    bars = axes.bar(
+        where, people, color="#4E79A7", label=text(lang, "report.col.month_teleworkers")
+    )
+    axes.bar_label(bars, labels=once_a_month_labels(report), fontsize=7, padding=2)
+    axes.set_xticks(range(len(labels)), labels)
+    axes.set_xlim(-0.6, len(labels) - 0.4)
+    axes.set_ylabel(text(lang, "report.col.month_teleworkers"))
     axes.set_title(text(lang, "report.chart.monthly"), fontsize=11)
     # Counts are never negative: both axes start at 0 and, with nothing to show, still have
     # a positive range (matplotlib centres an all-zero series on 0, showing -0.05…0.05).
     axes.set_ylim(0, _top(people))
     axes.yaxis.set_major_locator(MaxNLocator(integer=True))
     twin = axes.twinx()
-    twin.plot(labels, days, color="#E15759", marker="o", label=text(lang, "report.col.person_days"))
+    twin.plot(where, days, color="#E15759", marker="o", label=text(lang, "report.col.person_days"))
     twin.set_ylabel(text(lang, "report.col.person_days"))
     twin.set_ylim(0, _top(days))
     handles = axes.get_legend_handles_labels()

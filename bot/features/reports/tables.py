@@ -15,6 +15,7 @@ from domain.report_model import CategoryTally, RangeKind, Scope, Tally
 from domain.report_rows import Report, ReportBody
 
 SUPPRESSED = object()  # a suppressed cell (＊)
+BLANK = ""  # a figure that does not exist yet (a month after the reference day)
 
 
 class Kind(StrEnum):
@@ -120,7 +121,14 @@ def rule_lines(report: Report, lang: Lang, half_day: float) -> list[str]:
             half=f"{half_day:g}",
             standard=_hours(report.counting.standard_working_day, lang),
         ),
+        text(lang, "report.rule.closed_days"),
         text(lang, "report.rule.targets"),
+        text(
+            lang,
+            f"report.rule.aims.{report.aims.judged}",
+            days=report.aims.min_working_days,
+        ),
+        text(lang, "report.rule.once_a_month"),
         text(lang, "report.rule.privacy", k=report.min_group_size),
         text(lang, "report.rule.meetings"),
     ]
@@ -140,6 +148,8 @@ _FIGURES = (
     ("implementers_eligible", Kind.COUNT),
     ("rate", Kind.RATE),
     ("rate_eligible", Kind.RATE),
+    ("once_a_month", Kind.RATE),
+    ("teleworkers", Kind.COUNT),
     ("occasions", Kind.COUNT),
     ("person_days", Kind.DAYS),
     ("full_days", Kind.COUNT),
@@ -149,7 +159,7 @@ _FIGURES = (
 )
 
 
-def _figures(t: Tally) -> tuple[Cell, ...]:
+def _figures(t: Tally, complete_months: int) -> tuple[Cell, ...]:
     return (
         t.headcount,
         t.eligible,
@@ -157,6 +167,8 @@ def _figures(t: Tally) -> tuple[Cell, ...]:
         t.implementers_eligible,
         t.rate,
         t.rate_eligible,
+        t.once_a_month_average(complete_months),
+        t.teleworkers,
         t.occasions,
         t.person_days,
         t.full_days,
@@ -180,7 +192,7 @@ def group_label(report: Report, index: int, lang: Lang) -> str:
 def overview_table(report: Report, lang: Lang) -> Table:
     columns = _columns(lang, ("group", Kind.TEXT), *_FIGURES)
     rows = tuple(
-        (group_label(report, i, lang), *_figures(r.tally))
+        (group_label(report, i, lang), *_figures(r.tally, report.current.complete_months))
         for i, r in enumerate(report.current.overview)
     )
     return Table(text(lang, "report.table.overview"), columns, rows)
@@ -190,22 +202,35 @@ def month_label(month: date, lang: Lang) -> str:
     return f"{month.month}月" if lang == "ja" else month.strftime("%b %Y")
 
 
+def counted_months(report: Report) -> int:
+    """How many of the report's months have started by the reference day."""
+    body = report.current
+    return sum(1 for m in body.months if m.start <= body.reference_day)
+
+
 def months_table(report: Report, lang: Lang) -> Table:
     columns = _columns(
         lang,
         ("group", Kind.TEXT),
         ("month", Kind.TEXT),
-        ("implementers", Kind.COUNT),
+        ("month_teleworkers", Kind.COUNT),
         ("rate", Kind.RATE),
+        ("once_a_month_month", Kind.RATE),
         ("occasions", Kind.COUNT),
         ("person_days", Kind.DAYS),
         ("full_days", Kind.COUNT),
         ("half_days", Kind.COUNT),
     )
     rows: list[tuple[Cell, ...]] = []
+    reference_day = report.current.reference_day
     for i, row in enumerate(report.current.overview):
         group, headcount = group_label(report, i, lang), row.tally.headcount
-        for period, m in zip(report.current.months, row.tally.months, strict=True):
+        for index, (period, m) in enumerate(
+            zip(report.current.months, row.tally.months, strict=True)
+        ):
+            if period.start > reference_day:  # not yet: blank, not 0
+                rows.append((group, month_label(period.start, lang), *(BLANK,) * 7))
+                continue
             rate = m.implementers / headcount if headcount else None
             rows.append(
                 (
@@ -213,6 +238,7 @@ def months_table(report: Report, lang: Lang) -> Table:
                     month_label(period.start, lang),
                     m.implementers,
                     rate,
+                    row.tally.once_a_month_rate(index),
                     m.occasions,
                     m.person_days,
                     m.full_days,
@@ -228,7 +254,7 @@ def units_table(report: Report, lang: Lang) -> Table:
         (
             "　" * r.depth + r.unit.name,
             text(lang, f"report.scope.{r.unit.office.value}"),
-            *_figures(r.tally),
+            *_figures(r.tally, report.current.complete_months),
         )
         for r in report.current.units
     )
@@ -238,7 +264,8 @@ def units_table(report: Report, lang: Lang) -> Table:
 def _target(report: Report, cid: str, lang: Lang) -> str:
     category = dict(report.categories)[cid]
     period = text(lang, f"report.target.{category.target.period.value}")
-    return text(lang, "report.target", count=category.target.count, period=period)
+    key = "report.target.aim" if category.target.strength == "aim" else "report.target"
+    return text(lang, key, count=category.target.count, period=period)
 
 
 def _category_cells(c: CategoryTally) -> tuple[Cell, ...]:
@@ -278,9 +305,15 @@ def targets_table(report: Report, lang: Lang) -> Table:
 
 
 def week_table(report: Report, lang: Lang) -> Table | None:
+    """Participation by section; 「実施なし」 when no Telework Week was held this fiscal year
+    (nothing when one was held outside the report's range)."""
     week = report.current.telework_week
     if week is None:
-        return None
+        if report.request.telework_week is not None:
+            return None
+        column = Column(text(lang, "report.table.week"), Kind.TEXT)
+        line = text(lang, "report.week.not_held")
+        return Table(text(lang, "report.table.week"), (column,), ((line,),))
     columns = (
         *_columns(
             lang,
@@ -319,16 +352,18 @@ def week_table(report: Report, lang: Lang) -> Table | None:
     return Table(text(lang, "report.table.week"), columns, rows, note)
 
 
-_Read = Callable[[Tally], float | None]
+_Read = Callable[[Tally, int], float | None]
 _COMPARED: tuple[tuple[str, Kind, _Read], ...] = (
-    ("headcount", Kind.COUNT, lambda t: t.headcount),
-    ("eligible", Kind.COUNT, lambda t: t.eligible),
-    ("implementers", Kind.COUNT, lambda t: t.implementers),
-    ("rate", Kind.RATE, lambda t: t.rate),
-    ("rate_eligible", Kind.RATE, lambda t: t.rate_eligible),
-    ("person_days", Kind.DAYS, lambda t: t.person_days),
-    ("days_per_person", Kind.RATIO, lambda t: t.days_per_implementer),
-    ("meetings", Kind.COUNT, lambda t: t.meetings),
+    ("headcount", Kind.COUNT, lambda t, _: t.headcount),
+    ("eligible", Kind.COUNT, lambda t, _: t.eligible),
+    ("implementers", Kind.COUNT, lambda t, _: t.implementers),
+    ("rate", Kind.RATE, lambda t, _: t.rate),
+    ("rate_eligible", Kind.RATE, lambda t, _: t.rate_eligible),
+    ("once_a_month", Kind.RATE, lambda t, n: t.once_a_month_average(n)),
+    ("teleworkers", Kind.COUNT, lambda t, _: t.teleworkers),
+    ("person_days", Kind.DAYS, lambda t, _: t.person_days),
+    ("days_per_person", Kind.RATIO, lambda t, _: t.days_per_implementer),
+    ("meetings", Kind.COUNT, lambda t, _: t.meetings),
 )
 
 
@@ -348,7 +383,8 @@ def comparison_table(report: Report, lang: Lang) -> Table:
         zip(report.current.overview, report.previous.overview, strict=True)
     ):
         for key, _kind, read in _COMPARED:
-            a, b = read(now.tally), read(before.tally)
+            a = read(now.tally, report.current.complete_months)
+            b = read(before.tally, report.previous.complete_months)
             change = a - b if a is not None and b is not None else None
             rows.append(
                 (group_label(report, i, lang), text(lang, f"report.col.{key}"), a, b, change)

@@ -27,28 +27,48 @@ add_texts(
             "Scope: {scope}",
         ),
         "report.denominator": (
-            "分母: 職員数＝基準日に在職する職員。実施可能職員数＝職員数から条件付採用期間中の職員（と方針で計画の対象外とした業務の職員）を除いた数。国会業務・窓口業務等の職員は週1回の目安のみ対象外で、実施可能職員数に含む",
-            "Denominators: headcount = staff in post on the reference day; eligible = headcount less staff in the conditional appointment period (and any work the policy takes out of the plan). Diet work and counter service are exempt from the weekly aim only and stay eligible",
+            "分母: 職員数＝基準日に在職する職員（基準日の所属）。実施可能職員数＝職員数から条件付採用期間中の職員（と方針で計画の対象外とした業務の職員）を除いた数。国会業務・窓口業務等の職員は週1回の目安のみ対象外で、実施可能職員数に含む。実施率の分子はこのうち期間中に実施した人",
+            "Denominators: headcount = staff in post on the reference day (in their unit then); eligible = headcount less staff in the conditional appointment period (and any work the policy takes out of the plan). Diet work and counter service are exempt from the weekly aim only and stay eligible. Rates count those of them who teleworked in the period",
         ),
         "report.exclusions": (
-            "除外: 期間中の退職者等 {left}名（集計対象外）、対象外業務 {exempt}名・条件付採用期間中 {conditional}名（実施可能職員数から除外）、所属不明 {unknown}名",
-            "Exclusions: {left} who left during the period (not counted); {exempt} exempt and {conditional} in the conditional appointment period (not eligible); {unknown} in unknown units",
+            "除外: 期間中の退職者等 {left}名（職員数・実施率に含めず、実施の回数・人日・月別には計上）、対象外業務 {exempt}名・条件付採用期間中 {conditional}名（実施可能職員数から除外）、所属不明 {unknown}名",
+            "Exclusions: {left} who left during the period (outside the headcount and rates; their telework is in the occasions, person-days and months); {exempt} exempt and {conditional} in the conditional appointment period (not eligible); {unknown} in unknown units",
         ),
         "report.generated": (
             "作成日時: {at}",
             "Produced: {at}",
         ),
         "report.rule.movers": (
-            "異動者は基準日の所属で、期間中の実施をすべて計上します（所属の履歴は職員名簿の変更記録から復元）。",
-            "People who moved are counted in their unit on the reference day with all their telework of the period (unit history is replayed from roster change records).",
+            "職員数・実施者数・実施率・目標達成は基準日の在職者を基準日の所属で数えます。延べ実施回数・延べ人日・期間中の実施者数・月別・テレワーク・ウィークは、期間中に実施した全員（退職者を含む）を実施日の所属で数えます（所属の履歴は職員名簿の変更記録から復元）。",
+            "Headcount, teleworkers, rates and targets count the staff in post on the reference day, in their unit then. Occasions, person-days, teleworkers in the period, the months and Telework Week count everyone who teleworked in the period (leavers included) in the unit they were in that day (unit history is replayed from roster change records).",
         ),
         "report.rule.counting": (
             "半日（午前のみ・午後のみ）は1回・{half}人日。時間単位の申請も1回で、標準勤務時間（{standard}）の半分以下なら半日、超えれば終日として数えます。同じ日の午前と午後は終日1回として数えます。基準日より後の予定は数えません。",
             "A half day is one occasion and {half} person-days; a time range is one occasion, a half day when it covers at most half of the standard working day ({standard}), else a full day. A morning and an afternoon of one day count as one full day. Days after the reference day are not counted.",
         ),
+        "report.rule.closed_days": (
+            "土日・祝日・年末年始・組織の休業日のテレワークは数えません（テレワークは勤務日の働き方です）。",
+            "Telework on weekends, holidays, the year-end closure and organisation closure days is not counted (telework is a way of working on working days).",
+        ),
         "report.rule.targets": (
-            "目標達成: 実施可能職員のうち各区分の対象者について、範囲内に終わる期間（年度目標は基準日までの実績）をすべて達成した人の割合。期間達成率は対象者×期間のうち達成した割合（週1回目安では実施した週の割合）。区分は現在の名簿によります。",
-            "Target attainment: eligible members of each category who met every period ending in the range (fiscal-year targets: results to the reference day). The period rate is the share of person-periods met (weekly aim: weeks with telework). Categories follow the current roster.",
+            "目標の達成: 実施可能職員のうち各区分の対象者について、範囲内に終わる期間（年度目標は基準日までの実績）をすべて達成した人の割合。期間達成率は対象者×期間のうち達成した割合。区分は現在の名簿によります。",
+            "Targets: eligible members of each category who met every period ending in the range (fiscal-year targets: results to the reference day). The period rate is the share of person-periods met. Categories follow the current roster.",
+        ),
+        "report.rule.aims.on_average": (
+            "目安（週1回程度など）は平均で判定します: 範囲内の実施回数が、判定する期間の数（勤務日が{days}日以上ある期間）×回数以上なら達成。期間達成率は判定する期間のうち実施した期間の割合（週の目安では実施した週の割合）です。",
+            "Aims (about once a week, …) are judged on average: attained when the occasions in the range reach the count times the periods judged (those with at least {days} working days). The period rate is the share of those periods with telework (for a weekly aim: weeks with telework).",
+        ),
+        "report.rule.aims.every_period": (
+            "目安も目標と同じく、判定する期間（勤務日が{days}日以上ある期間）ごとに判定します。",
+            "Aims are judged like targets, in every period judged (those with at least {days} working days).",
+        ),
+        "report.target.aim": (
+            "{count}回程度／{period}（目安）",
+            "about {count} per {period} (aim)",
+        ),
+        "report.rule.once_a_month": (
+            "月1回以上実施率: 各月に1回以上実施した実施可能職員（基準日の在職者・所属）の実施可能職員数に対する割合。年度の値は基準日までに終わった月の平均です。",
+            "At least once a month: eligible staff (in post on the reference day, in their unit then) who teleworked at least once in the month, over the eligible headcount; the year's figure is the average of the months over by the reference day.",
         ),
         "report.rule.privacy": (
             "育児・介護の区分は{k}人未満の集団を秘匿（＊）し、差し引きで育児・介護の人数が分かる欄（他の区分・他の組織の欄を含む）も秘匿します。",
@@ -95,8 +115,8 @@ add_texts(
             "By unit",
         ),
         "report.table.targets": (
-            "目標達成",
-            "Targets",
+            "目標・目安の達成",
+            "Targets and aims",
         ),
         "report.table.week": (
             "テレワーク・ウィーク",
@@ -147,8 +167,24 @@ add_texts(
             "Eligible",
         ),
         "report.col.implementers": (
-            "実施者数",
-            "Teleworkers",
+            "実施者数（基準日在職者）",
+            "Teleworkers (in post on the reference day)",
+        ),
+        "report.col.once_a_month": (
+            "月1回以上実施率（月平均）",
+            "Teleworked at least once a month (monthly average)",
+        ),
+        "report.col.once_a_month_month": (
+            "月1回以上実施率（実施可能職員数比）",
+            "At least once this month (eligible)",
+        ),
+        "report.col.teleworkers": (
+            "期間中の実施者数（退職者等を含む）",
+            "Teleworkers in the period (leavers included)",
+        ),
+        "report.col.month_teleworkers": (
+            "実施者数（実施日の所属）",
+            "Teleworkers (unit of the day)",
         ),
         "report.col.implementers_eligible": (
             "うち実施可能職員",
@@ -179,8 +215,8 @@ add_texts(
             "Half days",
         ),
         "report.col.days_per_person": (
-            "実施者1人当たり人日",
-            "Person-days per teleworker",
+            "実施者1人当たり人日（期間中の実施者）",
+            "Person-days per teleworker (in the period)",
         ),
         "report.col.meetings": (
             "チーム型会議（回）",
@@ -279,8 +315,8 @@ add_texts(
             "month",
         ),
         "report.target.week": (
-            "週（目安）",
-            "week (aim)",
+            "週",
+            "week",
         ),
         "report.yes": (
             "○",
@@ -311,8 +347,8 @@ add_texts(
             "Telework Week {start}–{end}: {met} of {sections} sections with one or more",
         ),
         "report.chart.monthly": (
-            "月別の実施者数と延べ人日",
-            "Teleworkers and person-days by month",
+            "月別の実施者数と延べ人日（棒の上の%は月1回以上実施率）",
+            "Teleworkers and person-days by month (% above a bar: eligible staff who teleworked that month)",
         ),
         "report.chart.by_unit": (
             "組織別の実施率（職員数比）",
@@ -342,9 +378,13 @@ add_texts(
             "前年度同期: 実施率 {rate}（{change}）",
             "Same period last year: rate {rate} ({change})",
         ),
+        "report.card.once_a_month": (
+            "月1回以上実施率 {rate}（{months}か月の平均、実施可能職員比）",
+            "Teleworked at least once a month: {rate} (average of {months} months, eligible staff)",
+        ),
         "report.card.targets": (
-            "目標達成: {lines}",
-            "Targets: {lines}",
+            "目標・目安の達成: {lines}",
+            "Targets and aims: {lines}",
         ),
         "report.card.target_line": (
             "{category} {rate}",
@@ -353,6 +393,14 @@ add_texts(
         "report.card.week": (
             "テレワーク・ウィーク: {met}／{sections}課室で1名以上",
             "Telework Week: {met} of {sections} sections with one or more",
+        ),
+        "report.card.week_not_held": (
+            "テレワーク・ウィーク: 実施なし",
+            "Telework Week: not held",
+        ),
+        "report.week.not_held": (
+            "この年度のテレワーク・ウィークは実施されていません（実施なし）。",
+            "No Telework Week was held this fiscal year (not held).",
         ),
         "report.card.footer": (
             "{denominator} 作成 {at}",

@@ -144,3 +144,73 @@ def test_allowance_xlsx_has_both_sheets(tmp_path: Path) -> None:
     assert book.sheetnames == ["対象者", "変更履歴"]
     eligible = list(book["対象者"].iter_rows(values_only=True))
     assert [r[0] for r in eligible[1:]] == ["A", "B"]
+
+
+def test_seed_demo_2026_allowance_agrees_with_an_independent_recomputation(
+    tmp_path: Path,
+) -> None:
+    """The demo's orders, places, leave and 週休3日 staff → the allowance list for November
+    2026, recomputed here from the raw tables with sqlite3 and the hand-written holidays."""
+    import sqlite3
+
+    db = tmp_path / "demo.db"
+    upgrade(f"sqlite+aiosqlite:///{db}")
+    seeded_demo = run_cli("seed-demo", "--staff", "150", "--seed", "3", "--rules-2026", db=db)
+    assert seeded_demo.returncode == 0, seeded_demo.stderr
+    assert "週休3日 staff" in seeded_demo.stdout
+    out = tmp_path / "november.csv"
+    result = run_cli("allowance", "--month", "2026-11", "--out", str(out), "--lang", "en", db=db)
+    assert result.returncode == 0, result.stderr
+    got = {
+        r["employee_id"]: (r["eligibility"], r["average"], r["window"])
+        for r in csv.DictReader(io.StringIO(out.read_text("utf-8-sig")))
+    }
+
+    connection = sqlite3.connect(db)
+    orders = connection.execute(
+        "SELECT employee_id, from_day, until_day, weekdays, made_at FROM telework_order "
+        "WHERE cancelled_at IS NULL"
+    ).fetchall()
+    places = dict(connection.execute("SELECT employee_id, place FROM telework_place").fetchall())
+    entries = connection.execute(
+        "SELECT employee_id, day, source FROM schedule_entry WHERE status = 'telework' "
+        "AND state = 'confirmed' AND part = 'full' AND day BETWEEN '2026-09-01' AND '2026-11-30'"
+    ).fetchall()
+    no_hours = connection.execute(
+        "SELECT COUNT(DISTINCT employee_id) FROM schedule_entry WHERE status = 'no_hours'"
+    ).fetchone()[0]
+    connection.close()
+    assert no_hours >= 1 and len(orders) >= 2
+
+    names = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+    expected: dict[str, tuple[str, str, str]] = {}
+    for employee_id, start, until, weekdays, made_at in orders:
+        made = datetime.fromisoformat(made_at).replace(tzinfo=UTC).astimezone(TOKYO).date()
+        assert made <= date(2026, 8, 31)  # the demo orders by August: the window is Sep–Nov
+        start_day, until_day = date.fromisoformat(start), date.fromisoformat(until)
+        counts = {9: 0, 10: 0, 11: 0}
+        for person, day_text, source in entries:
+            day = date.fromisoformat(day_text)
+            covered = start_day <= day <= until_day and names[day.weekday()] in weekdays
+            if person != employee_id or not (source == "order" or covered):
+                continue
+            if day.weekday() < 5 and day not in CLOSED_WEEKDAYS and places[person] != "other":
+                counts[day.month] += 1
+        average = round(sum(counts.values()) / 3, 2)
+        if average > 10:
+            answer = "borderline" if average <= 11 else "yes"
+            window = ";".join(f"2026-{m:02d}:{counts[m]}" for m in (9, 10, 11))
+            expected[employee_id] = (answer, f"{average:g}", window)
+    assert got == expected
+    assert len(got) >= 2
+
+
+# The closed weekdays of September–November 2026, by hand.
+CLOSED_WEEKDAYS = {
+    date(2026, 9, 21),
+    date(2026, 9, 22),
+    date(2026, 9, 23),
+    date(2026, 10, 12),
+    date(2026, 11, 3),
+    date(2026, 11, 23),
+}

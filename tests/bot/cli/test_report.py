@@ -57,7 +57,7 @@ def test_report_writes_every_format(tmp_path: Path) -> None:
         out = tmp_path / f"r.{fmt}"
         result = run_cli(*common, "--format", fmt, "--out", str(out), "--people", db=db)
         assert result.returncode == 0, result.stderr
-        assert result.stdout.strip() == f"{out}: 18 staff, 14 teleworked (77.8%), 30 person-days"
+        assert result.stdout.strip() == f"{out}: 18 staff, 14 teleworked (77.8%), 31 person-days"
         assert out.stat().st_size > 1000
     book = load_workbook(io.BytesIO((tmp_path / "r.xlsx").read_bytes()))
     assert "職員別" in book.sheetnames
@@ -87,7 +87,9 @@ def test_report_for_a_unit_and_a_month(tmp_path: Path) -> None:
     assert "対象範囲: 関東局" in md
     # 関東局 on 7/31: P11 (moves in October), P12 (leaves in September), P14 P15 P16 P17 P19;
     # July: P14 (two halves), P19 → 2 of 7.
-    assert "| 関東局 | 7 | 7 | 2 | 2 | 28.6% | 28.6% | 3 | 2.0 | 1 | 2 | 1.00 | 0 |" in md
+    assert (
+        "| 関東局 | 7 | 7 | 2 | 2 | 28.6% | 28.6% | 28.6% | 2 | 3 | 2.0 | 1 | 2 | 1.00 | 0 |" in md
+    )
 
 
 def test_report_refuses_bad_options(tmp_path: Path) -> None:
@@ -139,3 +141,6 @@ def test_seed_demo_is_deterministic_and_refuses_to_overwrite(tmp_path: Path) -> 
     assert report.returncode == 0, report.stderr
     assert "300 staff" not in report.stdout  # leavers are not counted on 3/31
     assert " teleworked " in report.stdout
+    written = out.read_text(encoding="utf-8-sig")
+    assert "テレワーク・ウィーク 7/20(月)～7/24(金)" in written  # the demo holds its week
+    assert "実施なし" not in written

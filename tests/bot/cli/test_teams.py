@@ -11,15 +11,18 @@ from typer.testing import CliRunner
 
 from bot.cli.teams import register
 from bot.core.settings import load_settings
-from storage.engine import create_engine
+from domain.identity import ChatUser, ConversationAddress
+from storage.engine import create_engine, session_factory
+from storage.identity import SqlTurnRecorder
 from storage.tables import Event
 from tests.factories import seed_staff, staff
+from tests.fakes.fake_connector import FakeConnector
 from tests.fakes.fake_graph import CATALOGUE_APP, Failure, FakeGraph, served_in_thread
 
 OTHER = "関東局/総務課"
 
 
-def seed(url: str) -> None:
+def seed(url: str, connector_url: str | None = None) -> None:
     async def go() -> None:
         engine = create_engine(url)
         try:
@@ -31,6 +34,21 @@ def seed(url: str) -> None:
                 staff("E4"),  # not in the tenant
                 staff("E5", active=False),
             )
+            if connector_url:  # E2 has met the bot in a group chat only: no 1:1 chat yet
+                await SqlTurnRecorder(session_factory(engine)).record_turn(
+                    ChatUser("tenant", "29:e2", user_principal_name="e2@example.go.jp"),
+                    ConversationAddress(
+                        conversation_id="19:group@thread.v2",
+                        conversation_type="groupChat",
+                        service_url=connector_url,
+                        channel_id="msteams",
+                        bot_id="28:bot",
+                        bot_name="bot",
+                        tenant_id="tenant",
+                        team_id=None,
+                        user_key="",
+                    ),
+                )
         finally:
             await engine.dispose()
 
@@ -57,9 +75,9 @@ def app_for(**values: Any) -> typer.Typer:
 
 
 def test_install_everyone_exactly_once(sqlite_url: str) -> None:
-    seed(sqlite_url)
-    fake, cli = FakeGraph(), CliRunner()
-    with served_in_thread(fake):
+    fake, cli, teams = FakeGraph(), CliRunner(), FakeConnector()
+    with served_in_thread(fake), served_in_thread(teams):
+        seed(sqlite_url, teams.url)
         fake.add_user("e1@example.go.jp", "00000000-0000-4000-8000-000000000001")
         for upn in ("e2@example.go.jp", "e3@example.go.jp", "e5@example.go.jp"):
             fake.add_user(upn)
@@ -73,11 +91,15 @@ def test_install_everyone_exactly_once(sqlite_url: str) -> None:
 
         first = cli.invoke(app, ["teams", "install", "--all"])
         assert first.exit_code == 1, first.output  # E4 is not in the tenant
-        lines = {line.split("\t")[0]: line.split("\t") for line in first.output.splitlines()}
+        rows = [line.split("\t") for line in first.output.splitlines()]
+        lines = {row[0]: row for row in rows if len(row) >= 3}
         assert lines["E1"][2] == "installed" and lines["E2"][2] == "installed"
         assert lines["E4"][2] == "failed" and "unknown_user" in lines["E4"][3]
         assert "E5" not in lines  # has left
         assert "4 staff: installed 3, already 0, failed 1" in first.output
+        # E2 is known in Teams without a 1:1 chat: the command opens it and records it.
+        assert ["E2", "chat opened"] in rows and "1:1 chats opened now: 1" in first.output
+        assert [c["members"] for c in teams.created_conversations] == [[{"id": "29:e2"}]]
         # The throttled request was retried: every tenant user has the app exactly once.
         assert fake.user("e1@example.go.jp").apps == {CATALOGUE_APP}
         assert fake.user("e3@example.go.jp").apps == {CATALOGUE_APP}
@@ -86,6 +108,8 @@ def test_install_everyone_exactly_once(sqlite_url: str) -> None:
         again = cli.invoke(app, ["teams", "install", "--section", OTHER])
         assert again.exit_code == 0, again.output
         assert "1 staff: installed 0, already 1, failed 0" in again.output
+        unreachable = cli.invoke(app, ["teams", "unreachable"]).output
+    assert "E2\t" not in unreachable and "E1\t" in unreachable  # E1: waiting for Teams
     assert [e.subject for e in events(sqlite_url)] == ["all", OTHER]
     assert events(sqlite_url)[0].payload == {"installed": 3, "already": 0, "failed": 1}
 

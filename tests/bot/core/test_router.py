@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import ast
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
 import pytest
 from pydantic import StrictInt
@@ -18,6 +18,7 @@ from dialogs.understanding import Intent, Interpretation
 from domain.errors import Refused
 from domain.identity import ChatUser
 from domain.org import Role
+from tests.fakes.conversations import services_for_router
 
 BOT = Path(bot.__file__).parent
 
@@ -31,7 +32,7 @@ def turn(scope: Scope = Scope.PERSONAL, *, viewer: Any = None, looked_up: bool =
         sender=ChatUser("tenant", "29:someone"),
         conversation=Conversation("c", scope),
         lang="en",
-        services=cast(Any, None),
+        services=services_for_router(),
         _viewer=viewer,
         _looked_up=looked_up,
     )

@@ -211,3 +211,16 @@ async def test_check_names_the_missing_permission(fake: FakeGraph, m365: Microso
     assert not found["freebusy"].ok and "Calendars.ReadBasic" in found["freebusy"].detail
     assert not any(c.method in ("PATCH", "DELETE") for c in fake.calls)
     assert not fake.graph_calls("POST .*(events|installedApps|setStatusMessage)")
+
+
+async def test_concurrent_calls_share_one_token_and_a_revoked_one_is_renewed(
+    fake: FakeGraph, m365: Microsoft365
+) -> None:
+    import asyncio
+
+    path = "/users/lead@example.go.jp/presence"
+    await asyncio.gather(*(m365.client.request("GET", path) for _ in range(10)))
+    assert fake.tokens_issued == 1
+    fake._tokens.clear()  # the tenant revoked it: 401, one fresh token, the call succeeds
+    assert (await m365.client.request("GET", path)).status == 200
+    assert fake.tokens_issued == 2

@@ -197,6 +197,7 @@ DESCRIBED = {
     "meeting_team": ("会議用に保存したチーム", "Saved meeting teams"),
     "section_designated_day": ("キャンペーン", "Campaigns"),
     "delivery": ("通知の配信記録", "Notification records"),
+    "conversation_state": ("やりとりの途中の内容", "A conversation in progress"),
     "event": ("操作の記録（イベントログ）", "Activity record (event log)"),
 }
 NOTHING_ABOUT_PEOPLE = {
@@ -206,7 +207,6 @@ NOTHING_ABOUT_PEOPLE = {
     "reminder_run": "which scheduled job ran when",
     "leader_lease": "which replica sends",
     "send_gate": "the pause after a 429",
-    "dialog_state": "not written by the bot today (botbuilder's dialog storage, kept for later)",
 }
 # Roster columns and the words of the privacy page that name them (ja, en).
 STAFF_COLUMNS = {
@@ -250,16 +250,17 @@ def test_every_roster_column_is_named_on_the_privacy_page() -> None:
 
 
 def test_the_privacy_page_says_nothing_is_deleted_and_that_stays_true() -> None:
-    # The page says the bot deletes nothing on its own. These are the only places that issue a
-    # DELETE: dialog state (botbuilder's storage, unused by the bot today), a chief replacing
-    # a section's designated campaign days, and the demo data generator. A new one means the
-    # privacy page's "how long it is kept" must be reviewed.
+    # The page says the bot deletes nothing on its own but a conversation in progress. These
+    # are the only places that issue a DELETE: that conversation state (deleted when the
+    # exchange ends or expires), a chief replacing a section's designated campaign days, and
+    # the demo data generator. A new one means the privacy page's "how long it is kept" must
+    # be reviewed.
     deleting = sorted(
         str(path.relative_to(ROOT))
         for path in (ROOT / "storage").rglob("*.py")
         if "migrations" not in path.parts and re.search(r"\bdelete\(", path.read_text("utf-8"))
     )
-    assert deleting == ["storage/campaigns.py", "storage/demo.py", "storage/dialog_state.py"]
+    assert deleting == ["storage/campaigns.py", "storage/conversations.py", "storage/demo.py"]
     assert "自動では削除しません" in markdown_source("privacy", "ja")
     assert "never deletes anything on its own" in markdown_source("privacy", "en")
 

@@ -29,12 +29,12 @@ from bot.features.meetings.cards import (
     poll_reminders,
     start_reminders,
 )
-from bot.features.meetings.forms import MeetingForm, candidates_card
+from bot.features.meetings.forms import Candidates, MeetingForm, candidates_card
 from bot.features.meetings.tally import status_card, tally_card
 from bot.ui.texts import LANGS, Lang
 from domain.calendar import WorkCalendar
 from domain.campaigns import Campaign, CampaignKind, SectionResult, Timeline
-from domain.meeting_slots import RankedSlot
+from domain.meeting_slots import BusySource, RankedSlot
 from domain.meetings import Meeting, MeetingState, Participant, Rsvp, Slot
 from domain.org import Office, OrgChart, OrgUnit, UnitKind
 from domain.roster import ImportPlan, StaffChange
@@ -119,7 +119,10 @@ def payloads(deliveries: Any) -> list[dict[str, Any]]:
 def meeting_cards(lang: Lang) -> list[Any]:
     group = Meeting(**{**POLL.__dict__, "conversation_id": "19:group@thread.v2"})
     people = list(POLL.participants)
-    ranked = [RankedSlot(SLOTS[0], ("C1",), ("29:guest",), ("S1",))]
+    ranked = [
+        RankedSlot(SLOTS[0], ("C1",), ("29:guest",), ("S1",)),
+        RankedSlot(SLOTS[0], ("C1",), (), ("S1", "29:guest"), (BusySource.OUTLOOK,) * 2),
+    ]
     form = MeetingForm(EVIL, 60, [SLOTS[0].day], "mentioned", False, "", "", [], {})
     features = SimpleNamespace(calendar=CAL, now=lambda: NOW)
     return [
@@ -135,7 +138,7 @@ def meeting_cards(lang: Lang) -> list[Any]:
         *payloads(start_reminders(SCHEDULED, audience(lang), [STAFF])),
         tally_card(POLL, features, lang, 0.5),  # type: ignore[arg-type]
         status_card(SCHEDULED, lang),
-        candidates_card(lang, form, people, (ranked, ranked, [SLOTS[0].day])),
+        candidates_card(lang, form, people, Candidates(ranked, ranked, [SLOTS[0].day], True)),
     ]
 
 
@@ -222,7 +225,9 @@ async def test_roster_text_stays_inert_in_chat_cards(
         "action": {"type": "Action.Execute", "verb": "approve", "data": approve["data"]}
     }
     decided = await (await client.post("/api/messages", json=press)).json()
-    texts = card_texts(replies) + [str(r.get("text") or "") for r in replies] + [decided["value"]]
+    # (the answer to a decision is the list card brought up to date: its texts count too)
+    texts = card_texts(replies) + [str(r.get("text") or "") for r in replies]
+    texts += card_texts(decided["value"])
     assert sum("\\[click\\]" in value for value in texts) >= 6  # every reply showed the names
     for value in texts:
         assert_inert(value)

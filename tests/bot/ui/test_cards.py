@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any, cast, get_args
+from typing import Any, get_args
 
 import pytest
 
@@ -64,6 +64,7 @@ from tests.cards import (
     message_size,
     utf16_size,
 )
+from tests.fakes.conversations import services_for_router
 from tests.report_org import TELEWORK_WEEK, inputs
 
 LANGS: tuple[Lang, ...] = get_args(Lang)
@@ -248,10 +249,10 @@ async def test_welcome_and_help_cards(lang: Lang) -> None:
     router = build_router()
     for scope in Scope:
         turn = Turn(
-            sender=ChatUser("tenant", "29:someone"),
+            sender=ChatUser("tenant", "29:someone", locale="ja-JP" if lang == "ja" else "en-US"),
             conversation=Conversation("c", scope),
             lang=lang,
-            services=cast(Any, None),  # help and welcome read no service
+            services=services_for_router(),  # help and welcome read no other service
         )
         for verb, data in (("welcome", {"team": False}), ("welcome", {"team": True}), ("help", {})):
             reply = await router.on_action(turn, verb, data)

@@ -10,7 +10,7 @@ from typing import Any
 from domain.schedule import EntryState, EntryStatus
 from storage.engine import create_engine, session_factory
 from storage.schedule import SqlSchedule
-from tests.bot.chat import button, card, shown
+from tests.bot.chat import button, card, shown, wait_for
 
 
 async def order_mon_to_thu(chief: Any) -> dict[str, Any]:
@@ -120,3 +120,39 @@ async def test_allowance_card_in_english(office: Any) -> None:
     assert "Telework allowance (Nov 2026)" in text
     assert "The period starts the month after the order (2026-12)." in text
     assert "every Mon, Tue, Wed, Thu" in text
+
+
+async def test_the_person_is_told_of_the_order_and_asked_for_the_place_once(
+    office: Any,
+) -> None:
+    megan, chief, _url = office
+    await megan.say("ヘルプ")  # Megan has talked to the bot: reachable 1:1
+    await order_mon_to_thu(chief)
+    conversation = megan.template["conversation"]["id"]
+    [notice] = await wait_for(megan.connector, conversation, 1)
+    content = notice["attachments"][0]["content"]
+    assert "課長 一郎さんから在宅勤務を命じられました：11/27(金)〜2/26(金) 毎週月・火・水・木" in (
+        shown(content)
+    )
+    saved = await megan.press(button(content, "allowance_place"), place="family_home")
+    assert "配偶者・二親等以内の親族の住居" in shown(saved["value"])
+    # Cancelling tells her too, and a second order no longer asks for the place.
+    listed = card(await chief.say("命令一覧"))
+    await chief.press(button(listed, "order_cancel"))
+    await order_mon_to_thu(chief)
+    sent = await wait_for(megan.connector, conversation, 3)
+    assert "在宅勤務の命令（11/27(金)〜2/26(金) 毎週月・火・水・木）を取り消しました" in shown(
+        sent[1]
+    )
+    assert "allowance_place" not in shown(sent[2]) and "命じられました" in shown(sent[2])
+
+
+async def test_the_progress_card_shows_the_persons_own_allowance_answer(office: Any) -> None:
+    megan, chief, _url = office
+    assert "在宅勤務等手当" not in shown(card(await megan.say("進捗")))  # no order yet
+    await order_mon_to_thu(chief)
+    mine = shown(card(await megan.say("進捗")))
+    # November: the period starts in December; the one ordered November day (11/30) does not
+    # count yet either, as no place is recorded.
+    assert "在宅勤務等手当：今月は支給対象外です（今月0日、平均-日／月）" in mine
+    assert "在宅勤務等手当" not in shown(card(await chief.say("進捗")))

@@ -12,6 +12,7 @@ import pytest
 from storage.engine import create_engine, session_factory
 from storage.schedule import SqlSchedule
 from tests.bot.chat import button, card, shown, wait_for
+from tests.factories import seed_staff, staff
 
 
 async def test_declare_confirm_approve_and_board(office: Any) -> None:
@@ -30,9 +31,11 @@ async def test_declare_confirm_approve_and_board(office: Any) -> None:
     pending = card(await chief.say("承認待ち"))
     assert "メーガン：11/27(金) 終日 テレワーク" in shown(pending)
     decided = await chief.press(button(pending, "approve"), comment_1="了解です")
-    assert decided["value"] == "メーガンさんの「11/27(金) 終日 テレワーク」を承認しました。"
+    # The answer is the list card brought up to date (issue 13 §6): no buttons left.
+    assert "メーガンさんの「11/27(金) 終日 テレワーク」を承認しました。" in shown(decided["value"])
+    assert "承認待ちの申請はありません。" in shown(decided["value"])
     again = await chief.press(button(pending, "approve"))
-    assert again["value"] == "この申請はすでに処理済みか、取り消されています。"
+    assert "この申請はすでに処理済みか、取り消されています。" in shown(again["value"])
 
     mine = card(await megan.say("私の予定"))
     assert "11/27(金) 終日 テレワーク" in shown(mine) and "承認待ち" not in shown(mine)
@@ -76,10 +79,26 @@ async def test_cancel_asks_then_cancels(office: Any) -> None:
     assert "11/30" not in mine and "12/2(水) 終日 テレワーク" in mine
 
 
-async def test_closed_day_is_warned_not_shifted(office: Any) -> None:
-    megan, _chief, _url = office
-    proposal = card(await megan.say("11/28 テレワーク"))
-    assert "11/28(土) 終日 テレワーク（⚠ 土曜日のため閉庁日です" in shown(proposal)
+async def test_telework_on_a_closed_day_is_refused_with_its_name_not_shifted(office: Any) -> None:
+    megan, _chief, url = office
+    saturday = await megan.say("11/28 テレワーク")
+    assert "attachments" not in saturday  # nothing to confirm
+    assert saturday["text"] == (
+        "11/28(土)：土曜日のため閉庁日です。テレワークは勤務日に登録してください"
+    )
+    holiday = card(await megan.say("12/30と12/1 テレワーク"))
+    assert "12/1(火) 終日 テレワーク" in shown(holiday)
+    assert "12/30(水)：年末年始のため閉庁日です" in shown(holiday)
+    await megan.press(button(holiday, "declare_confirm"))
+    engine = create_engine(url)
+    entries = await SqlSchedule(session_factory(engine)).entries(
+        "S1", date(2026, 11, 28), date(2026, 12, 31), live_only=False
+    )
+    await engine.dispose()
+    assert [e.day for e in entries] == [date(2026, 12, 1)]
+    # Office on a closed day (休日出勤) is only warned about.
+    office_day = card(await megan.say("11/28 出勤"))
+    assert "（⚠ 土曜日のため閉庁日です" in shown(office_day)
 
 
 async def test_forged_card_data_is_refused_and_nothing_written(office: Any) -> None:
@@ -171,7 +190,7 @@ async def test_approval_request_and_decision_are_delivered(office: Any) -> None:
     request_card = request["attachments"][0]["content"]
     assert "メーガンさんから申請がありました：12/3(木) 午後 テレワーク" in shown(request_card)
     decided = await chief.press(button(request_card, "reject"), comment_1="会議があります")
-    assert "差し戻しました" in decided["value"]
+    assert "差し戻しました" in shown(decided["value"])
     megan_conversation = megan.template["conversation"]["id"]
     messages = await wait_for(megan.connector, megan_conversation, 1)
     assert any(
@@ -242,7 +261,59 @@ async def test_a_chosen_language_is_used_for_proactive_messages_too(office: Any)
     await megan.press(button(proposal, "declare_confirm"))
     [request] = await wait_for(chief.connector, chief.template["conversation"]["id"], 1)
     decided = await chief.press(button(request["attachments"][0]["content"], "approve"))
-    assert "承認しました" in decided["value"]
+    assert "承認しました" in shown(decided["value"])
     messages = await wait_for(megan.connector, megan.template["conversation"]["id"], 1)
     assert any("approved" in m.get("text", "").lower() for m in messages), messages
     assert not any("承認されました" in m.get("text", "") for m in messages)
+
+
+async def test_moving_an_approved_day_asks_for_approval_of_the_new_day(office: Any) -> None:
+    """Issue 13 §2: the move cancels the approved 12/8 and saves 12/10 in one transaction;
+    12/10 needs the chief's approval again (the policy asks it for telework), and he is asked."""
+    megan, chief, url = office
+    await chief.say("ヘルプ")
+    await megan.press(button(card(await megan.say("12/8 テレワーク")), "declare_confirm"))
+    chief_conversation = chief.template["conversation"]["id"]
+    [first] = await wait_for(chief.connector, chief_conversation, 1)
+    await chief.press(button(first["attachments"][0]["content"], "approve"))
+    proposal = shown(card(await megan.say("12/8のテレワークを12/10に変更")))
+    assert "12/8(火) 終日 テレワーク → 12/10(木)" in proposal
+    assert "12/10(木) 終日 テレワーク（承認が必要）" in proposal
+    saved = shown(card(await megan.say("はい")))
+    assert "元の予定を取り消しました：12/8(火) 終日 テレワーク" in saved and "承認待ち" in saved
+    requests = await wait_for(chief.connector, chief_conversation, 2)
+    assert "12/10(木) 終日 テレワーク" in shown(requests[1]["attachments"][0]["content"])
+    engine = create_engine(url)
+    entries = await SqlSchedule(session_factory(engine)).entries(
+        "S1", date(2026, 12, 8), date(2026, 12, 10), live_only=False
+    )
+    await engine.dispose()
+    assert [(e.day.day, e.state.value) for e in entries] == [(8, "cancelled"), (10, "pending")]
+
+
+async def test_a_move_that_fails_to_save_leaves_the_old_day(sqlite_url: str) -> None:
+    """One transaction: when the new day cannot be saved (here its approval message fails to
+    be built), the old day is not cancelled either."""
+    from domain.schedule import EntryState, EntryStatus, ScheduleEntry
+
+    engine = create_engine(sqlite_url)
+    await seed_staff(engine, staff("S1"))
+    schedule = SqlSchedule(session_factory(engine))
+    [old] = await schedule.save(
+        [
+            ScheduleEntry(
+                "S1", date(2026, 12, 8), "full", EntryStatus.TELEWORK, EntryState.CONFIRMED
+            )
+        ],
+        actor="S1",
+    )
+    new = ScheduleEntry("S1", date(2026, 12, 10), "full", EntryStatus.TELEWORK, EntryState.PENDING)
+
+    def failing(_entries: list[ScheduleEntry]) -> list[Any]:
+        raise RuntimeError("the approver's card could not be built")
+
+    with pytest.raises(RuntimeError):
+        await schedule.save([new], actor="S1", replacing=[old.id or 0], notify=failing)
+    live = await schedule.entries("S1", date(2026, 12, 1), date(2026, 12, 31))
+    await engine.dispose()
+    assert [(e.day.day, e.state.value) for e in live] == [(8, "confirmed")]

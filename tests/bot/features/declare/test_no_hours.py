@@ -4,11 +4,12 @@ closed day (telework on another day of that week is unaffected; the calendar is 
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from typing import Any
 
 from domain.policy import default_policy
-from domain.schedule import EntryState, EntryStatus
+from domain.schedule import EntryState, EntryStatus, ScheduleEntry
 from storage.engine import create_engine, session_factory
 from storage.schedule import SqlSchedule
 from tests.bot.chat import button, card, shown
@@ -53,3 +54,25 @@ async def test_english_words_and_a_weekly_pattern(office: Any) -> None:
     pattern = card(await megan.say("毎週金曜は週休日"))
     saved = await megan.press(button(pattern, "recurring_confirm"))
     assert "Fri" in shown(saved["value"])
+
+
+async def test_a_day_without_hours_is_a_day_off_for_nudges_and_the_digest(
+    sqlite_url: str,
+) -> None:
+    """No nudge or campaign message on the person's 週休日; the weekly digest names it."""
+    from bot.features.nudges.digest import digest_card
+    from storage.nudge_facts import SqlNudgeFacts
+    from tests.factories import seed_staff, staff
+
+    engine = create_engine(sqlite_url)
+    await seed_staff(engine, staff("S1"))
+    schedule = SqlSchedule(session_factory(engine))
+    friday = date(2026, 12, 4)
+    await schedule.save([ScheduleEntry("S1", friday, "full", EntryStatus.NO_HOURS)], actor="S1")
+    facts = await SqlNudgeFacts(session_factory(engine)).schedule(friday, friday, friday, friday)
+    await engine.dispose()
+    assert facts.on_leave("S1", friday) and not facts.leave
+    card_json = json.dumps(
+        digest_card("ja", [friday], set(), set(), {friday}, {friday}), ensure_ascii=False
+    )
+    assert "12/4(金)　週休日（割振り0）" in card_json and "出勤" not in card_json

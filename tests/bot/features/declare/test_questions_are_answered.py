@@ -19,7 +19,7 @@ READ_BACK = "以下の内容で登録しますか？"
 async def test_counts_and_remaining_days_show_progress(office: Any, question: str) -> None:
     megan, _chief, _url = office
     reply = shown(card(await megan.say(question)))
-    assert "テレワーク目標の進捗" in reply
+    assert "テレワークの目標・目安の進捗" in reply
     assert READ_BACK not in reply
 
 

@@ -321,3 +321,25 @@ async def test_group_chat_with_mentions(team: Any) -> None:
     status = await chief.press(button(live["value"], "meeting_tally"))
     assert "出席 1名" in shown(status) and "Pranav Smith" in shown(status)
     assert not [m for m in messages_to(megan1) if "日程調整：" in shown(m)]  # not 1:1 too
+
+
+async def test_poll_and_invitation_use_each_persons_language(team: Any) -> None:
+    """Issue 13 §3: 佐藤 chose English in chat; the poll and the invitation sent to him are
+    English, while Megan's stay Japanese."""
+    chief, megan, sato, _clock, _wired = team
+    assert (await sato.say("言語 English"))["text"] == "I will answer in English from now on."
+    found = await chief.press(
+        button(card(await chief.say("会議を設定")), "meeting_candidates"), **FORM
+    )
+    tally = await chief.press(
+        button(found["value"], "meeting_poll"), slots="2026-12-02T13:00,2026-12-03T15:00"
+    )
+    [english_poll] = await wait_for(sato.connector, sato.template["conversation"]["id"], 1)
+    [japanese_poll] = await wait_for(megan.connector, megan.template["conversation"]["id"], 1)
+    assert "Poll: 課内打合せ" in shown(english_poll) and "日程調整" not in shown(english_poll)
+    assert "日程調整：課内打合せ" in shown(japanese_poll)
+    await chief.press(button(tally["value"], "meeting_finalise"))
+    invitation = (await wait_for(sato.connector, sato.template["conversation"]["id"], 2))[1]
+    content, _ics = attachments(invitation)
+    assert "Invitation: 課内打合せ" in shown(content) and "会議のご案内" not in shown(content)
+    assert "12/2" in shown(content)

@@ -33,6 +33,7 @@ from scheduler.clock import ReminderClock, cron_trigger
 from storage.engine import create_engine
 from storage.ledger_fanout import SqlFiringLedger
 from storage.ledger_sql import DELIVERY
+from storage.tables import TeamsIdentity
 from tests.bot.features.nudges.nudge_script import CAMPAIGN_MESSAGES
 from tests.fakes.clock import FrozenClock
 from tests.fakes.nudge_org import ADMIN, Behaviour, behaviour, everyone, number, seed
@@ -152,6 +153,7 @@ class Simulation:
                 )
             elif kind == "nudge" and who is Behaviour.SNOOZER:
                 await self.services.preferences.snooze(emp, day + timedelta(days=6), actor=emp)
+                await self.seen(recipient)  # pressing a button is a turn: a response
             elif kind == "campaign_designate" and int(emp[1]) % 2 == 0:
                 data = actions[0]["data"]
                 choices = content["body"][2]["choices"]
@@ -161,6 +163,16 @@ class Simulation:
                     [date.fromisoformat(choices[2]["value"])],
                     actor=emp,
                 )
+
+    async def seen(self, recipient: str) -> None:
+        """What the turn recorder writes when someone talks to the bot (at simulated time)."""
+        identity = TeamsIdentity.__table__  # type: ignore[attr-defined]
+        async with self.engine.begin() as conn:
+            await conn.execute(
+                update(identity)
+                .where(identity.c.teams_user_id == recipient)
+                .values(last_seen_at=self.clock.now())
+            )
 
     async def dispatch(self) -> None:
         async with self.engine.begin() as conn:
@@ -337,3 +349,27 @@ def test_cancelled_month_campaign(simulated: dict) -> None:
     assert not [r for r in rows if r[1] in ("campaign_results", "campaign_midweek")]
     # Nothing else was lost: nudges went on after the cancellation.
     assert [r for r in simulated["ledger"] if r[1] == "nudge" and r[0] > date(2026, 11, 16)]
+
+
+def test_nudge_fatigue(simulated: dict) -> None:
+    """Issue 14 item 15: at most 2 prompts a person a week (3 in Telework Week), never two
+    on one day, and after three ignored nudges in a row the next comes a month later."""
+    prompts = ("nudge", "campaign_announcement", "campaign_reminder")
+    rows = [(d, k, e) for d, k, e, _key, s in simulated["ledger"] if k in prompts and s == "sent"]
+    per_day = Counter((e, d) for d, _k, e in rows)
+    assert max(per_day.values()) == 1
+    per_week = Counter((e, d.isocalendar()[:2]) for d, _k, e in rows)
+    telework_week = (2026, 29)  # 7/13–7/17
+    assert max(n for (_e, w), n in per_week.items() if w != telework_week) == 2
+    assert max(n for (_e, w), n in per_week.items() if w == telework_week) == 3
+    ignorers = {p.employee_id for p in everyone() if behaviour(p.employee_id) is Behaviour.IGNORER}
+    nudged = defaultdict(list)
+    for day, kind, emp in rows:
+        if kind == "nudge":
+            nudged[emp].append(day)
+    for emp in ignorers & nudged.keys():
+        days = sorted(nudged[emp])
+        for i in range(3, len(days)):
+            assert days[i] - days[i - 1] >= timedelta(days=30), (emp, days[i - 1], days[i])
+    # Before: an ignorer of the weekly aim got 49 nudges a year; now about a dozen.
+    assert max(len(nudged[e]) for e in ignorers & nudged.keys()) <= 14

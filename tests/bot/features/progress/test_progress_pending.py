@@ -36,12 +36,13 @@ async def test_pending_days_are_counted_then_approved_ones_are_planned(
     await megan.press(button(proposal, "declare_confirm"))
 
     before = shown(card(await megan.say("進捗")))
-    assert "その他の職員：11/30(月)〜12/6(日)に1回以上" in before
+    assert "その他の職員：11/30(月)〜12/6(日)に1回程度（目安）" in before
     assert "実施 0回（予定 0回・承認待ち 4回）・承認されれば予定で達成します" in before
     assert "予定 0回）" not in before
 
     pending = card(await chief.say("承認待ち"))
-    await chief.press(button(pending, "approve"))  # the first: 12/1
+    days = await chief.press(button(pending, "approvals_person"))  # 「1日ずつ」
+    await chief.press(button(days["value"], "approve"))  # the first: 12/1
 
     after = shown(card(await megan.say("進捗")))
     assert "実施 0回（予定 1回・承認待ち 3回）・予定どおり実施すれば達成します" in after

@@ -15,9 +15,17 @@ import pytest
 from fontTools.ttLib import TTFont
 from openpyxl import load_workbook
 
-from bot.features.reports.card import summary_card
-from bot.features.reports.charts import chart_texts, font_path, monthly_png, report_png
+from bot.features.reports.card import summary_card, telework_week
+from bot.features.reports.charts import (
+    chart_texts,
+    font_path,
+    monthly_png,
+    once_a_month_labels,
+    report_png,
+)
 from bot.features.reports.outputs import to_csv, to_markdown, to_xlsx
+from bot.features.reports.tables import counted_months
+from domain.campaigns import Campaign, CampaignKind
 from domain.org import Office, OrgUnit, StaffMember, UnitKind
 from domain.policy import default_policy
 from domain.report_history import StaffHistory
@@ -48,7 +56,7 @@ def test_excel_has_a_sheet_per_table_with_headings_frozen_panes_and_formats() ->
         "概要",
         "月別",
         "組織別",
-        "目標達成",
+        "目標・目安の達成",
         "テレワーク・ウィーク",
         "前年度同期比較",
         "職員別",
@@ -72,14 +80,17 @@ def test_excel_has_a_sheet_per_table_with_headings_frozen_panes_and_formats() ->
     assert rate.value == pytest.approx(14 / 18)
     assert rate.number_format == "0.0%"
     assert overview.cell(row=12, column=2).number_format == "#,##0"
-    assert overview.cell(row=12, column=9).number_format == "#,##0.0"  # 延べ人日 30.0
-    assert overview.cell(row=12, column=9).value == 30.0
+    # 月1回以上実施率: 30 eligible person-months of 12 × 17 (see tests/domain/test_reports.py)
+    assert overview.cell(row=12, column=8).value == pytest.approx(30 / 204)
+    assert overview.cell(row=12, column=9).value == 15  # 期間中の実施者数 (P12 too)
+    assert overview.cell(row=12, column=11).number_format == "#,##0.0"  # 延べ人日 31.0
+    assert overview.cell(row=12, column=11).value == 31.0
     assert overview.column_dimensions["A"].width >= 14  # 地方支分部局等 (7 wide characters)
     # every table sheet states period and scope in its heading
     for name in book.sheetnames:
         assert book[name]["A2"].value.startswith("対象期間: 令和8年度")
     # suppressed care cells are ＊, never a number
-    targets = book["目標達成"]
+    targets = book["目標・目安の達成"]
     care = [row for row in targets.iter_rows(values_only=True) if row[1] == "育児・介護を行う職員"]
     assert care and all(row[3] == "＊" for row in care)
     week = book["テレワーク・ウィーク"]
@@ -99,7 +110,10 @@ def test_csv_starts_with_the_heading_and_holds_every_table() -> None:
 def test_markdown_in_english() -> None:
     md = to_markdown(report(), "en", GENERATED, 0.5).decode()
     assert "- Period: FY2026 (1 April 2026 – 31 March 2027)" in md
-    assert "| All | 18 | 17 | 14 | 14 | 77.8% | 82.4% | 32 | 30.0 | 28 | 4 | 2.14 | 2 |" in md
+    assert (
+        "| All | 18 | 17 | 14 | 14 | 77.8% | 82.4% | 14.7% | 15 | 33 | 31.0 | 29 | 4 | 2.07 | 2 |"
+        in md
+    )
 
 
 def test_the_people_sheet_is_only_there_when_asked_and_never_names_care() -> None:
@@ -267,3 +281,75 @@ def test_the_comparison_says_it_is_the_same_period() -> None:
         "前年度同期: 令和7年4月1日～令和7年12月2日（今年度: 令和8年4月1日～令和8年12月2日）"
         in markdown
     )
+
+
+def _mid_year(week: tuple[date, date] | None = TELEWORK_WEEK) -> Report:
+    request = ReportRequest(
+        ReportRange.fiscal_year_of(2026, CALENDAR), as_of=date(2026, 9, 30), telework_week=week
+    )
+    return build_report(request, inputs(date(2025, 3, 25), date(2027, 4, 7)), POLICY, CALENDAR)
+
+
+def test_months_after_the_reference_day_are_blank_not_zero() -> None:
+    """Issue 14 item 8: October … March of a report made on 9/30 are empty cells."""
+    rows = list(
+        csv.reader(io.StringIO(to_csv(_mid_year(), "ja", GENERATED, 0.5).decode("utf-8-sig")))
+    )
+    start = rows.index(["[月別]"]) + 2
+    total = [r for r in rows[start:] if r and r[0] == "全体"][:12]
+    assert [r[1] for r in total[5:7]] == ["9月", "10月"]
+    assert total[5][3] == "11.8%"  # September: P06 and P15 of 17 people
+    assert all(cell == "" for r in total[6:] for cell in r[2:]), total[6:]
+    md = to_markdown(_mid_year(), "ja", GENERATED, 0.5).decode()
+    assert "| 全体 | 10月 |  |  |" in md and "| 全体 | 10月 | 0 | 0.0%" not in md
+    assert counted_months(_mid_year()) == 6
+
+
+def test_no_telework_week_held_says_so() -> None:
+    """Issue 14 item 8: without a Telework Week campaign the report says 「実施なし」 instead of
+    counting the default July week."""
+    r = _mid_year(week=None)
+    assert r.current.telework_week is None
+    md = to_markdown(r, "ja", GENERATED, 0.5).decode()
+    assert "## テレワーク・ウィーク" in md and "（実施なし）" in md
+    texts = [b.get("text", "") for b in summary_card(r, "ja")["body"]]
+    assert "・テレワーク・ウィーク: 実施なし" in texts
+    assert "Telework Week: not held" in "\n".join(
+        b.get("text", "") for b in summary_card(r, "en")["body"]
+    )
+
+
+async def test_the_report_looks_up_a_held_week_only() -> None:
+    class Campaigns:
+        def __init__(self, held: list[Campaign]) -> None:
+            self.held = held
+
+        async def all(self, *, include_cancelled: bool = True) -> list[Campaign]:
+            return self.held
+
+    assert await telework_week(Campaigns([]), 2026, CALENDAR) is None  # was 7/20–7/24
+    held = Campaign(
+        "TW", CampaignKind.TELEWORK_WEEK, date(2026, 7, 6), date(2026, 7, 10), messages={}
+    )
+    assert await telework_week(Campaigns([held]), 2026, CALENDAR) == (
+        date(2026, 7, 6),
+        date(2026, 7, 10),
+    )
+
+
+def test_once_a_month_rate_is_in_the_card_and_the_chart() -> None:
+    r = report()
+    texts = [b.get("text", "") for b in summary_card(r, "ja")["body"]]
+    assert "・月1回以上実施率 14.7%（12か月の平均、実施可能職員比）" in texts
+    assert once_a_month_labels(r)[:4] == ["18%", "18%", "12%", "35%"]  # 3, 3, 2, 6 of 17
+    assert "18%" in chart_texts(r, "ja", GENERATED)
+
+
+def test_the_weekly_aim_is_called_an_aim() -> None:
+    """Issue 14 item 9: 目安, judged on average, with the working-day rule stated."""
+    md = to_markdown(report(), "ja", GENERATED, 0.5).decode()
+    assert "| その他の職員 | 1回程度／週（目安） |" in md
+    assert "## 目標・目安の達成" in md
+    assert "勤務日が3日以上ある期間" in md
+    en = to_markdown(report(), "en", GENERATED, 0.5).decode()
+    assert "about 1 per week (aim)" in en

@@ -62,7 +62,7 @@ def test_no_output_lets_a_hidden_figure_be_worked_out(scenario: Scenario) -> Non
 
 def _card_targets(report: Report, lang: str) -> dict[str, str]:
     card = summary_card(report, lang)  # type: ignore[arg-type]
-    label = "・目標達成: " if lang == "ja" else "• Targets: "
+    label = "・目標・目安の達成: " if lang == "ja" else "• Targets and aims: "
     (line,) = [b["text"] for b in card["body"] if b.get("text", "").startswith(label)]
     out: dict[str, str] = {}
     for part in line[len(label) :].split("、" if lang == "ja" else "; "):

@@ -1,0 +1,94 @@
+"""The next message of a declaring exchange: the answer to a clarifying question, or the
+reply to a read-back card (「はい」 saves it, 「いいえ」 drops it, 「やっぱり午後だけ」
+changes it). The exchanges themselves are kept by ``bot.core.conversation``."""
+
+from __future__ import annotations
+
+from pydantic import ValidationError
+
+from bot.core.conversation import Exchange
+from bot.core.turn import Reply, Turn
+from bot.features.declare.declare import (
+    CLARIFY,
+    _moves,
+    _proposal,
+    cancel,
+    confirm,
+    declare,
+    form_card,
+    read_back,
+)
+from bot.features.declare.payloads import Confirm, Prefill
+from bot.ui.texts import text
+from dialogs.conversation import Clarification, adjust, says_also
+from dialogs.understanding import Entry, Intent, Interpretation, Status
+from domain.declarations import Requested
+from domain.schedule import EntryStatus
+
+_FORM_PARTS = frozenset({"full", "am", "pm"})
+_ENTRY_STATUSES = frozenset(s.value for s in EntryStatus)
+
+
+async def clarified(turn: Turn, meaning: Interpretation, exchange: Exchange) -> Reply | None:
+    """Merge the answer into what the declaration said so far: read it back when whole, ask
+    the next question, or (after two questions) offer the form prefilled with what is known."""
+    lang = turn.lang
+    try:
+        held = Clarification.from_json(exchange.document)
+    except (KeyError, TypeError, ValueError):
+        return None  # not ours to read: the message is handled on its own
+    if meaning.intent is Intent.NEGATE:
+        return Reply(text=text(lang, "conversation.stopped"))
+    step = held.retry(lang) if meaning.intent is Intent.AFFIRM else held.answer(meaning, lang)
+    if step is None:
+        return None
+    if step.meaning is not None:
+        if step.meaning.intent is Intent.CANCEL:
+            return await cancel(turn, step.meaning)
+        return await declare(turn, step.meaning)
+    if step.form and held.intent is Intent.CANCEL:
+        return Reply(text=text(lang, "cancel.gave_up"))
+    if step.form:
+        day, part, status = step.held.prefill()
+        kind = status.value if status is not None else None
+        prefill = Prefill(
+            date=day,
+            part=part if part in _FORM_PARTS else None,
+            status=EntryStatus(kind) if kind in _ENTRY_STATUSES else None,
+        )
+        await turn.staff()  # the form is for people on the roster
+        return Reply(
+            text=text(lang, "declare.form_instead"),
+            card=form_card(lang, prefill, turn.services.today()),
+        )
+    turn.exchange.hold(CLARIFY, step.held.to_json())
+    return Reply(text=step.question)
+
+
+async def read_back_answered(
+    turn: Turn, meaning: Interpretation, exchange: Exchange
+) -> Reply | None:
+    """「はい」/"yes"/"OK" saves what the card shows (checked again, as its button is);
+    「いいえ」/"no" drops it; 「やっぱり午後だけ」 reads back the changed days."""
+    try:
+        shown = Confirm.model_validate(exchange.document)
+    except ValidationError:
+        return None
+    if meaning.intent is Intent.AFFIRM:
+        return await confirm(turn, shown)
+    if meaning.intent is Intent.NEGATE:
+        return Reply(text=text(turn.lang, "declare.dismissed"))
+    entries = adjust(
+        [Entry(d.date, d.part, Status(d.status.value)) for d in shown.entries],
+        meaning,
+        also=says_also(turn.text),
+    )
+    if entries is None:
+        return None
+    viewer = await turn.staff()
+    requested = [
+        Requested(e.day.isoformat(), e.part, e.status.value if e.status else "telework")
+        for e in entries
+    ]
+    proposal = await _proposal(turn, viewer, requested, _moves(shown.moves))
+    return read_back(turn, proposal, memo=shown.note)
