@@ -59,7 +59,7 @@ class DispatcherSettings:
     rate_per_second: float = 50.0
     burst: int = 2  # a token of slack wins back a late wake-up (at most one extra per second)
     start_fraction: float = 0.9  # start here (of the ceiling), then find the connector's limit
-    floor_fraction: float = 0.5  # never slower than this because of 429s alone
+    floor_fraction: float = 0.6  # never slower than this because of 429s alone
     slowdown_after_429: float = 0.9  # multiply the rate by this on a 429 (once per cooldown)
     slowdown_cooldown_seconds: float = 1.0
     probe_per_second: float = 0.2  # above the last good rate: win back this many sends/s per s
