@@ -3,14 +3,18 @@
     .venv/bin/python -m bench.broadcast --recipients 5000                 # SQLite and PostgreSQL
     .venv/bin/python -m bench.broadcast --p429 0.2 --latency 0.08         # a 429 storm
     .venv/bin/python -m bench.broadcast --p5xx 0.2 --latency 0.08         # a 5xx storm
+    .venv/bin/python -m bench.broadcast --kill --only-storms --latency 0.08  # crash recovery
 
 For each database (``--databases``; PostgreSQL at ``--postgres-url``, a scratch database created
 and dropped) and each ``--latency`` (seconds, comma-separated) it fans out ``--recipients``
 messages and drains them at the dispatcher's default settings (``TELEWORK_DELIVERY_RATE`` 50 as
 the ceiling) against a connector enforcing ``--limit`` accepted requests in any second. Prints
 the achieved rate over the limit (what the connector would accept: the limit, less the share it
-refuses at random), the 429 share, and failed / lost / duplicated messages. ``--fanout N`` also
-times a fan-out of N recipients. Not a test: nothing asserts.
+refuses at random), the 429 share, and failed / lost / duplicated messages. ``--kill`` adds two
+runs with the dispatcher in its own process, SIGKILLed a third of the way: the same replica
+restarted at once, and a second replica taking over; they print how soon sending resumed (the
+rate there includes the restart). ``--fanout N`` also times a fan-out of N recipients. Not a
+test: nothing asserts.
 """
 
 from __future__ import annotations
@@ -153,6 +157,74 @@ async def broadcast(
     )
 
 
+def runner(url: str, owner: str, replica: str, *flags: str) -> subprocess.Popen[str]:
+    args = [sys.executable, "-m", "tests.scheduler.dispatcher_runner", url, owner]
+    args += ["--replica", replica, "--default-settings", *flags]
+    process = subprocess.Popen(args, cwd=REPO, stdout=subprocess.PIPE, text=True)
+    assert process.stdout is not None
+    process.stdout.readline()  # "started"
+    return process
+
+
+async def killed(
+    engine: AsyncEngine, url: str, recipients: int, limit: int, latency: float, failover: bool
+) -> tuple[Outcome, float]:
+    """A dispatcher process SIGKILLed a third of the way; then the same replica restarts at once
+    (``failover`` False) or a second replica, already running, takes over. Returns the outcome
+    and the seconds from the kill to the next message the connector accepted."""
+    await reset(engine)
+    fake, fake_url = start_fake(limit, latency)
+    processes: list[subprocess.Popen[str]] = []
+    try:
+        await add_refs(engine, range(recipients), fake_url)
+        await fan_out_all(engine, f"bench-{uuid.uuid4().hex[:8]}")
+        async with aiohttp.ClientSession() as http:
+
+            async def delivered() -> int:
+                async with http.get(f"{fake_url}/_stats") as response:
+                    return int((await response.json())["delivered"])
+
+            async def until_delivered(more_than: int, step: float) -> None:
+                while True:
+                    if await delivered() > more_than:
+                        return
+                    await asyncio.sleep(step)
+
+            started = time.perf_counter()
+            victim = runner(url, "a/1", "a")
+            processes.append(victim)
+            if failover:
+                processes.append(runner(url, "b/1", "b", "--drain"))
+            await until_delivered(recipients // 3, 0.05)
+            victim.kill()
+            victim.wait()
+            killed_at, before = time.perf_counter(), await delivered()
+            if not failover:
+                processes.append(runner(url, "a/2", "a", "--drain"))
+            await until_delivered(before, 0.02)
+            resumed = time.perf_counter() - killed_at
+            await asyncio.to_thread(processes[-1].wait, 600)
+            elapsed = time.perf_counter() - started
+            async with http.get(f"{fake_url}/_stats") as response:
+                stats = await response.json()
+    finally:
+        for process in processes:
+            if process.poll() is None:
+                process.kill()
+                process.wait()
+        fake.terminate()
+        fake.wait()
+    outcome = Outcome(
+        elapsed=elapsed,
+        requests=stats["requests"],
+        throttled=stats["status"].get("429", 0),
+        delivered=stats["delivered"],
+        distinct=stats["distinct"],
+        failed=await failed_count(engine),
+    )
+    return outcome, resumed
+
+
 async def failed_count(engine: AsyncEngine) -> int:
     async with engine.connect() as conn:
         query = select(func.count()).where(DELIVERY.c.status == "failed")
@@ -189,7 +261,7 @@ async def on_database(url: str, args: argparse.Namespace) -> None:
                     cases.append((f"{args.p429:.0%} random 429", args.p429, 0.0))
                 if args.p5xx:
                     cases.append((f"{args.p5xx:.0%} random 5xx", 0.0, args.p5xx))
-                if args.only_storms and len(cases) > 1:
+                if args.only_storms:
                     cases = cases[1:]
                 for label, p429, p5xx in cases:
                     outcome = await broadcast(
@@ -200,6 +272,17 @@ async def on_database(url: str, args: argparse.Namespace) -> None:
                         f"{outcome.row(args.recipients, args.limit, p429)}",
                         flush=True,
                     )
+                if args.kill:
+                    for label, failover in (("kill, restart", False), ("kill, failover", True)):
+                        outcome, resumed = await killed(
+                            engine, url, args.recipients, args.limit, latency, failover
+                        )
+                        print(
+                            f"{name:10s} {latency * 1000:5.0f} ms  {label:14s} "
+                            f"{outcome.row(args.recipients, args.limit, 0.0)}  "
+                            f"resumed {resumed:.1f} s after the kill",
+                            flush=True,
+                        )
             if args.fanout:
                 await bench_fan_out(engine, args.fanout)
         finally:
@@ -257,6 +340,13 @@ if __name__ == "__main__":
     )
     parser.add_argument("--p429", type=float, default=0.0, help="share answered 429 at random")
     parser.add_argument("--p5xx", type=float, default=0.0, help="share answered 5xx at random")
-    parser.add_argument("--only-storms", action="store_true", help="skip the clean runs")
+    parser.add_argument(
+        "--only-storms", action="store_true", help="skip the clean runs (storms, --kill only)"
+    )
+    parser.add_argument(
+        "--kill",
+        action="store_true",
+        help="also SIGKILL a dispatcher process a third of the way (restart; failover)",
+    )
     parser.add_argument("--fanout", type=int, default=0, help="also time a fan-out of N")
     asyncio.run(main(parser.parse_args()))

@@ -290,6 +290,8 @@ async def bench(
             await wait_healthy(
                 session, targets[name].url.replace("/api/messages", "/healthz"), proc
             )
+        await asyncio.sleep(2)  # started, nothing asked yet
+        idle = {name: memory_mib(proc.pid) for name, proc in procs.items()}
         deadline = time.monotonic() + args.max_seconds
         seqs = {name: itertools.count() for name in targets}
         for name, target in targets.items():
@@ -307,7 +309,27 @@ async def bench(
                 )
         async with session.get(connector + "_bench/counts") as response:
             recorded = await response.json()
+        loaded = {name: memory_mib(proc.pid) for name, proc in procs.items()}
     report(args, targets, rounds, recorded)
+    for name in procs:
+        (idle_rss, _), (rss, peak) = idle[name], loaded[name]
+        print(
+            f"{name} memory: idle {idle_rss:.0f} MiB RSS; after the load {rss:.0f} MiB, "
+            f"peak {peak:.0f} MiB"
+        )
+
+
+def memory_mib(pid: int) -> tuple[float, float]:
+    """(RSS, peak RSS) of a process in MiB, from /proc (Linux)."""
+    fields: dict[str, float] = {}
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            key, _, value = line.partition(":")
+            if key in ("VmRSS", "VmHWM"):
+                fields[key] = float(value.split()[0]) / 1024
+    except OSError:
+        return (math.nan, math.nan)
+    return (fields.get("VmRSS", math.nan), fields.get("VmHWM", math.nan))
 
 
 def ratio(a: float, b: float) -> float:
@@ -343,7 +365,7 @@ def report(
             f"{sum(r.errors for r in mine):>7} {f'{replies}/{target.sent_ok}':>13}  "
             + " ".join(f"{r.rate:.0f}" for r in mine)
         )
-    for mine, theirs in (("ours", "echo"), ("declare", "ours")):
+    for mine, theirs in (("ours", "echo"), ("declare", "echo"), ("declare", "ours")):
         if mine not in medians or theirs not in medians:
             continue
         (a_rate, a_p50, a_p99), (b_rate, b_p50, b_p99) = medians[mine], medians[theirs]

@@ -59,7 +59,7 @@ class DispatcherSettings:
     rate_per_second: float = 50.0
     burst: int = 2  # a token of slack wins back a late wake-up (at most one extra per second)
     start_fraction: float = 0.9  # start here (of the ceiling), then find the connector's limit
-    floor_fraction: float = 0.5  # never slower than this because of 429s alone
+    floor_fraction: float = 0.6  # never slower than this because of 429s alone
     slowdown_after_429: float = 0.9  # multiply the rate by this on a 429 (once per cooldown)
     slowdown_cooldown_seconds: float = 1.0
     probe_per_second: float = 0.2  # above the last good rate: win back this many sends/s per s
@@ -195,6 +195,8 @@ class Dispatcher:
     async def _beat(self) -> None:
         s = self._settings
         period = s.leader_renew.total_seconds()
+        extend_every = s.claim_lease.total_seconds() / 3
+        extended = time.monotonic()
         while True:
             await asyncio.sleep(period)
             try:
@@ -205,7 +207,11 @@ class Dispatcher:
                         log.warning("dispatcher %s took over the sender lease", self._owner)
                         await self._take_over()
                         self._wakeup.set()
-                    await self._ledger.extend_leases(self._owner, s.claim_lease)
+                    if time.monotonic() - extended >= extend_every:
+                        # The sender lease is renewed every second; the claims last much longer
+                        # and need renewing only now and then (fewer row locks against sends).
+                        extended = time.monotonic()
+                        await self._ledger.extend_leases(self._owner, s.claim_lease)
                 elif was_leader:
                     log.warning("dispatcher %s lost the sender lease", self._owner)
                 self._set_leader_metric()

@@ -74,7 +74,7 @@ class AdaptiveRate:
         ceiling: float,
         *,
         start: float = 0.9,
-        floor: float = 0.5,
+        floor: float = 0.6,
         decrease: float = 0.9,
         cooldown: float = 1.0,
         recover_seconds: float = 1.0,

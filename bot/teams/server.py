@@ -215,6 +215,7 @@ def create_app(
                 await proactive.stop()
             await http.close()
             await edge.close()
+            await authentication.close()
 
     async def messages(request: web.Request) -> web.StreamResponse:
         return await endpoint_holder["endpoint"].handle(request)

@@ -22,15 +22,21 @@ from storage.engine import create_engine
 from storage.ledger import SqlDeliveryLedger
 
 
-async def main(database_url: str, owner: str, replica: str | None, drain: bool) -> None:
+async def main(
+    database_url: str, owner: str, replica: str | None, drain: bool, defaults: bool = False
+) -> None:
     engine = create_engine(database_url)
-    settings = DispatcherSettings(
-        rate_per_second=200,
-        max_in_flight=8,
-        batch_size=20,
-        reap_every_seconds=0.5,
-        idle_wait_seconds=0.5,
-        backoff_base_seconds=0.05,
+    settings = (
+        DispatcherSettings()
+        if defaults
+        else DispatcherSettings(
+            rate_per_second=200,
+            max_in_flight=8,
+            batch_size=20,
+            reap_every_seconds=0.5,
+            idle_wait_seconds=0.5,
+            backoff_base_seconds=0.05,
+        )
     )
     async with aiohttp.ClientSession() as session:
         dispatcher = Dispatcher(
@@ -62,5 +68,8 @@ if __name__ == "__main__":
     parser.add_argument("owner")
     parser.add_argument("--replica")
     parser.add_argument("--drain", action="store_true")
+    parser.add_argument("--default-settings", action="store_true", help="(bench/broadcast.py)")
     args = parser.parse_args()
-    asyncio.run(main(args.database_url, args.owner, args.replica, args.drain))
+    asyncio.run(
+        main(args.database_url, args.owner, args.replica, args.drain, args.default_settings)
+    )

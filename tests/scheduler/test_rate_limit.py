@@ -293,7 +293,7 @@ def test_429s_at_random_never_push_the_pace_below_the_floor() -> None:
     for _ in range(200):
         clock.advance(0.1)
         pace.on_throttle()
-    assert pace.rate == pytest.approx(25)
+    assert pace.rate == pytest.approx(30)
 
 
 def test_throttle_window_is_dominated_only_by_many_recent_429s() -> None:

@@ -179,6 +179,35 @@ async def test_one_leader_at_a_time(engine: AsyncEngine) -> None:
     assert await ledger.acquire_leadership("a", ttl)
 
 
+async def test_a_restarted_replica_takes_its_own_live_lease_and_nobody_elses(
+    engine: AsyncEngine,
+) -> None:
+    clock = FrozenClock()
+    ledger = SqlDeliveryLedger(engine, clock)
+    ttl = timedelta(seconds=3)
+    assert await ledger.acquire_leadership("r_1/1", ttl)
+    assert not await ledger.acquire_leadership("r%/9", ttl, succeeding="r%/")  # no wildcard
+    assert not await ledger.acquire_leadership("x/1", ttl, succeeding="x/")
+    assert await ledger.acquire_leadership("r_1/2", ttl, succeeding="r_1/")  # at once
+    assert not await ledger.acquire_leadership("r_1/1", ttl)  # the old incarnation is out
+
+
+async def test_the_new_leader_takes_over_every_other_claim(engine: AsyncEngine) -> None:
+    clock = FrozenClock()
+    ledger = SqlDeliveryLedger(engine, clock)
+    await add_refs(engine, range(4), "http://127.0.0.1:9")
+    await add_deliveries(engine, range(4), now=clock.now())
+    old = await ledger.claim("old/1", 3, LEASE)
+    assert await ledger.start_attempt(old[0].id, "old/1")
+    mine = await ledger.claim("new/1", 10, LEASE)
+    assert len(mine) == 1
+    assert await ledger.take_over("new/1", DuplicatePolicy()) == 3
+    rows = {r.id: r for r in await deliveries(engine)}
+    assert rows[mine[0].id].lease_owner == "new/1"  # its own claims stay
+    assert all(rows[d.id].lease_owner is None and rows[d.id].status == "pending" for d in old)
+    assert not await ledger.mark_sent(old[0].id, "old/1", 200, "x")  # fenced out
+
+
 async def test_the_send_gate_only_lengthens_a_pause(engine: AsyncEngine) -> None:
     clock = FrozenClock()
     ledger = SqlDeliveryLedger(engine, clock)
