@@ -80,7 +80,9 @@ async def welcome(turn: Turn, payload: Welcome) -> Reply:
     key = "welcome.team" if payload.team else "welcome.personal"
     body = [heading(" / ".join(text(lang, "welcome.title") for lang in langs))]
     body += [paragraph(text(lang, key)) for lang in langs]
-    title = " / ".join(text(lang, "help.button") for lang in langs)
+    # Both languages on one button must still fit a phone (at most ~12 characters each).
+    key = "help.button" if len(langs) == 1 else "help.button.short"
+    title = " / ".join(text(lang, key) for lang in langs)
     return Reply(card=card(body, [execute(title, "help")]))
 
 

@@ -67,6 +67,7 @@ add_texts(
             "ヘルプを表示",
             "Show help",
         ),
+        "help.button.short": ("ヘルプ", "Help"),
         "unknown.text": (
             "申し訳ありません、「{text}」は理解できませんでした。",
             'Sorry, I did not understand "{text}".',
