@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import func, select
-from sqlalchemy.ext.asyncio import AsyncEngine
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 from sqlmodel import col
 
 from domain.identity import ChatUser
@@ -25,7 +25,7 @@ class SqlStaffReach:
         self._engine = engine
 
     async def unreachable(self) -> list[Unreachable]:
-        staff, identity, ref = StaffRow, TeamsIdentity, ConversationRef
+        staff, identity = StaffRow, TeamsIdentity
         async with self._engine.connect() as conn:
             await conn.execution_options(**READ_ONLY)
             async with conn.begin():
@@ -44,15 +44,7 @@ class SqlStaffReach:
                         .order_by(col(identity.last_seen_at))
                     )
                 ).all()
-                personal_refs = (
-                    await conn.execute(
-                        select(
-                            col(ref.user_key),
-                            col(ref.not_working_status),
-                            col(ref.not_working_since),
-                        ).where(col(ref.conversation_type) == "personal")
-                    )
-                ).all()
+                personal_refs = await _personal_refs(conn)
                 personal = {r.user_key for r in personal_refs}
                 installs = (
                     await conn.execute(
@@ -129,16 +121,8 @@ class SqlStaffReach:
                         .order_by(col(identity.last_seen_at))
                     )
                 ).all()
-                personal_refs = (
-                    await conn.execute(
-                        select(
-                            col(ref.user_key),
-                            col(ref.not_working_status),
-                            col(ref.not_working_since),
-                        ).where(col(ref.conversation_type) == "personal")
-                    )
-                ).all()
-                personal = {r.user_key for r in personal_refs}
+                users = [row.teams_user_id for row in known]
+                personal = {r.user_key for r in await _personal_refs(conn, users)}
                 places = (
                     await conn.execute(
                         select(
@@ -166,6 +150,18 @@ class SqlStaffReach:
             )
             chats.append(ChatToOpen(employee_id, user, url, bot, name))
         return chats
+
+
+async def _personal_refs(conn: AsyncConnection, users: Sequence[str] | None = None) -> list[Any]:
+    """The 1:1 conversation references (of ``users`` only, when given), with the dispatcher's
+    not-working mark."""
+    ref = ConversationRef
+    query = select(
+        col(ref.user_key), col(ref.not_working_status), col(ref.not_working_since)
+    ).where(col(ref.conversation_type) == "personal")
+    if users is not None:
+        query = query.where(col(ref.user_key).in_(list(users)))
+    return list((await conn.execute(query)).all())
 
 
 def _personal(payload: Any) -> bool:

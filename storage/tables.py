@@ -89,7 +89,7 @@ class ConversationRef(SQLModel, table=True):
     team_id: str | None = Field(default=None, max_length=255)
     updated_at: datetime = _utc_column(nullable=False)
     # Set when a send answered 403 (blocked, uninstalled) or 404 (conversation gone); cleared
-    # when the person writes again. storage.reachability lists them.
+    # when the person writes again. storage.reach (「届かない職員」) reads them.
     not_working_since: datetime | None = Field(
         default=None, sa_column=Column(UtcDateTime(), nullable=True)
     )

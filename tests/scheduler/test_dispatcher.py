@@ -16,6 +16,7 @@ from typing import Any
 import aiohttp
 import pytest
 from prometheus_client import CollectorRegistry
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.teams.connector import TeamsConnector
@@ -23,6 +24,7 @@ from domain.delivery import ConversationTarget, SendResult, SystemClock
 from scheduler.dispatcher import Dispatcher, DispatcherSettings
 from scheduler.metrics import DeliveryMetrics
 from storage.ledger import SqlDeliveryLedger
+from storage.ledger_sql import CONVERSATION_REF
 from storage.ledger_tables import from_db
 from tests.fakes.fake_connector import FakeConnector, Reply
 from tests.fakes.ledger_data import add_deliveries, add_refs, conversation, deliveries, user
@@ -362,6 +364,24 @@ async def test_retries_never_go_past_the_message_deadline(
     assert conversation(1) not in fake.delivered_counts()
 
 
+async def not_working_conversations(session: Any) -> list[Any]:
+    """The conversation references the dispatcher marked not working (「届かない職員」 reads the
+    same columns through storage.reach)."""
+    ref = CONVERSATION_REF.c
+    query = (
+        select(
+            ref.conversation_id,
+            ref.user_key,
+            ref.not_working_since.label("since"),
+            ref.not_working_status.label("http_status"),
+            ref.not_working_reason.label("reason"),
+        )
+        .where(ref.not_working_since.is_not(None))
+        .order_by(ref.not_working_since, ref.conversation_id)
+    )
+    return list((await session.execute(query)).all())
+
+
 async def test_403_and_404_fail_at_once_and_mark_the_conversation_not_working(
     engine: AsyncEngine, fake: FakeConnector, http: aiohttp.ClientSession
 ) -> None:
@@ -369,7 +389,6 @@ async def test_403_and_404_fail_at_once_and_mark_the_conversation_not_working(
 
     from domain.identity import ChatUser, ConversationAddress
     from storage.identity import SqlTurnRecorder
-    from storage.reachability import not_working_conversations
 
     await add_refs(engine, range(4), fake.url)
     await add_deliveries(engine, range(4), now=SystemClock().now())
