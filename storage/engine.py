@@ -1,4 +1,13 @@
-"""The async database engine: SQLite (WAL, busy timeout) by default, PostgreSQL via asyncpg."""
+"""The async database engine: SQLite (WAL, busy timeout) by default, PostgreSQL via asyncpg.
+
+On SQLite a transaction that writes starts with ``BEGIN IMMEDIATE`` (it takes the one write lock
+up front), and one that only reads with a plain ``BEGIN`` (in WAL mode readers never wait for
+the writer). :func:`session_factory` makes the choice from how a session is opened:
+``sessions.begin()`` writes, ``sessions()`` reads. Before this, every session took the write
+lock, so a declaration turn queued five times behind every other turn's lock for four reads
+and one write, and the waits (SQLite's busy handler sleeps up to 100 ms between tries) made
+the slowest turns slow (issue 16, bench/turns.py).
+"""
 
 from __future__ import annotations
 
@@ -12,6 +21,7 @@ from sqlalchemy.ext.asyncio import (
     async_sessionmaker,
     create_async_engine,
 )
+from sqlalchemy.ext.asyncio.session import _AsyncSessionContextManager
 from sqlalchemy.pool import ConnectionPoolEntry
 
 SQLITE_BUSY_TIMEOUT_MS = 15_000
@@ -31,6 +41,7 @@ def create_engine(url: str, *, echo: bool = False) -> AsyncEngine:
         )
         event.listen(engine.sync_engine, "connect", _sqlite_on_connect)
         event.listen(engine.sync_engine, "begin", _sqlite_on_begin)
+        event.listen(engine.sync_engine, "before_cursor_execute", _sqlite_reads_only)
         return engine
     return create_async_engine(url, echo=echo, pool_size=10, max_overflow=10, pool_pre_ping=True)
 
@@ -47,7 +58,22 @@ def _sqlite_on_connect(dbapi_connection: DBAPIConnection, _record: ConnectionPoo
 
 
 READ_ONLY = {"telework_read_only": True}
-"""Execution options for a read-only SQLite transaction (reports): a plain deferred BEGIN."""
+"""Execution options for a read-only SQLite transaction: a plain deferred BEGIN (the sessions
+of ``sessions()`` have them; see :func:`session_factory`)."""
+
+# What a read-only transaction may run: a deferred transaction that then writes fails at once
+# with "database is locked" when another connection wrote since it began (the busy timeout
+# cannot help), so a write there is refused before it reaches SQLite.
+_READ_STATEMENTS = (
+    "SELECT",
+    "WITH",
+    "PRAGMA",
+    "BEGIN",
+    "COMMIT",
+    "ROLLBACK",
+    "SAVEPOINT",
+    "RELEASE",
+)
 
 
 def _sqlite_on_begin(conn: Any) -> None:
@@ -59,5 +85,36 @@ def _sqlite_on_begin(conn: Any) -> None:
         conn.exec_driver_sql("BEGIN IMMEDIATE")
 
 
+def _sqlite_reads_only(
+    conn: Any, _cursor: Any, statement: str, _params: Any, _context: Any, _many: bool
+) -> None:
+    reading = conn.get_execution_options().get("telework_read_only")
+    if reading and not statement.lstrip()[:9].upper().startswith(_READ_STATEMENTS):
+        raise ReadOnlySessionError(
+            f"a write in a read-only session ({statement.split()[0]}): open it with "
+            "sessions.begin()"
+        )
+
+
+class ReadOnlySessionError(Exception):
+    """A session opened to read (``sessions()``) tried to write: a bug, refused on SQLite."""
+
+
+class Sessions(async_sessionmaker[AsyncSession]):
+    """``sessions()`` for reading, ``sessions.begin()`` for a transaction that writes.
+
+    On SQLite the two differ (see the module): a reading session's transaction is deferred,
+    so it never waits for, nor holds up, the writer. On PostgreSQL they are the same."""
+
+    def __init__(self, engine: AsyncEngine) -> None:
+        super().__init__(engine.execution_options(**READ_ONLY), expire_on_commit=False)
+        self._writer = engine
+
+    def begin(self) -> _AsyncSessionContextManager[AsyncSession]:
+        """A new session in a transaction that writes, committed when the block ends (as
+        ``async_sessionmaker.begin``, on the engine without the read-only option)."""
+        return self(bind=self._writer)._maker_context_manager()
+
+
 def session_factory(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
-    return async_sessionmaker(engine, expire_on_commit=False)
+    return Sessions(engine)
