@@ -11,9 +11,13 @@ the slowest turns slow (issue 16, bench/turns.py).
 
 from __future__ import annotations
 
+import asyncio
+from collections.abc import AsyncIterator
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from typing import Any
+from weakref import WeakKeyDictionary
 
-from sqlalchemy import event
+from sqlalchemy import Engine, event
 from sqlalchemy.engine.interfaces import DBAPIConnection
 from sqlalchemy.ext.asyncio import (
     AsyncEngine,
@@ -21,7 +25,6 @@ from sqlalchemy.ext.asyncio import (
     async_sessionmaker,
     create_async_engine,
 )
-from sqlalchemy.ext.asyncio.session import _AsyncSessionContextManager
 from sqlalchemy.pool import ConnectionPoolEntry
 
 SQLITE_BUSY_TIMEOUT_MS = 15_000
@@ -104,16 +107,52 @@ class Sessions(async_sessionmaker[AsyncSession]):
     """``sessions()`` for reading, ``sessions.begin()`` for a transaction that writes.
 
     On SQLite the two differ (see the module): a reading session's transaction is deferred,
-    so it never waits for, nor holds up, the writer. On PostgreSQL they are the same."""
+    so it never waits for, nor holds up, the writer; the writing sessions of one process take
+    their turn on an asyncio lock before ``BEGIN IMMEDIATE``, first come first served, instead
+    of polling SQLite's lock in its busy handler (which sleeps up to 100 ms between tries, the
+    slowest turns under load: bench/turns.py). On PostgreSQL they are the same."""
 
     def __init__(self, engine: AsyncEngine) -> None:
         super().__init__(engine.execution_options(**READ_ONLY), expire_on_commit=False)
         self._writer = engine
+        self._serialise = is_sqlite(engine.url.drivername)
 
-    def begin(self) -> _AsyncSessionContextManager[AsyncSession]:
+    def begin(self) -> AbstractAsyncContextManager[AsyncSession]:  # type: ignore[override]
         """A new session in a transaction that writes, committed when the block ends (as
         ``async_sessionmaker.begin``, on the engine without the read-only option)."""
-        return self(bind=self._writer)._maker_context_manager()
+        return self._writing()
+
+    @asynccontextmanager
+    async def _writing(self) -> AsyncIterator[AsyncSession]:
+        lock = _write_lock(self._writer) if self._serialise else None
+        acquired = False
+        if lock is not None:
+            try:  # a writer that waits this long falls back on SQLite's own busy timeout
+                async with asyncio.timeout(SQLITE_BUSY_TIMEOUT_MS / 1000):
+                    acquired = await lock.acquire()
+            except TimeoutError:
+                acquired = False
+        try:
+            async with self(bind=self._writer)._maker_context_manager() as session:
+                yield session
+        finally:
+            if acquired and lock is not None:
+                lock.release()
+
+
+_WRITE_LOCKS: WeakKeyDictionary[Engine, tuple[asyncio.AbstractEventLoop, asyncio.Lock]] = (
+    WeakKeyDictionary()
+)
+
+
+def _write_lock(engine: AsyncEngine) -> asyncio.Lock:
+    """The writers' lock of ``engine`` in the running event loop (one per process and loop)."""
+    loop = asyncio.get_running_loop()
+    held = _WRITE_LOCKS.get(engine.sync_engine)
+    if held is None or held[0] is not loop:
+        held = (loop, asyncio.Lock())
+        _WRITE_LOCKS[engine.sync_engine] = held
+    return held[1]
 
 
 def session_factory(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
