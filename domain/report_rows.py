@@ -19,14 +19,16 @@ from domain.report_model import Exclusions, ReportRange, ReportRequest, Scope, T
 class ReportInputs:
     """What a report reads: the org units, every staff record (inactive included), confirmed
     telework as (day, full|am|pm) per person for the fiscal year ± 7 days (weeks straddle
-    its edges) of both years, the roster history and the team meetings held (local day,
-    org unit code if known)."""
+    its edges) of both years, the roster history, the team meetings held (local day,
+    org unit code if known) and each person's confirmed 週休日（割振り0, ``no_hours``) days
+    of the same range (they shorten the person's own working weeks for the aims)."""
 
     units: Sequence[OrgUnit]
     staff: Sequence[StaffMember]
     occasions: Mapping[str, Sequence[tuple[date, str]]]
     history: StaffHistory
     meetings: Sequence[tuple[date, str | None]] = ()
+    no_hours: Mapping[str, Sequence[date]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

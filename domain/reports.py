@@ -9,7 +9,7 @@ Pure: the caller reads ``ReportInputs`` from storage. The counting rules are in
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import date, timedelta
 
 from domain.calendar import WorkCalendar
@@ -59,14 +59,19 @@ def build_report(
         eid: telework_days(on_working_days(pairs, working))
         for eid, pairs in inputs.occasions.items()
     }
-    current = _Pass(request, inputs, days, chart, policy, calendar).run()
+    # 週休日（割振り0）on working days: the person's own working days are fewer (aims)
+    off = {
+        eid: sorted(d.toordinal() for d in set(dates) if working(d))
+        for eid, dates in inputs.no_hours.items()
+    }
+    current = _Pass(request, inputs, days, chart, policy, calendar, off).run()
     previous_request = ReportRequest(
         range=request.range.previous_year(),
         scope=request.scope,
         unit=request.unit,
         as_of=year_before(request.reference_day),
     )
-    previous = _Pass(previous_request, inputs, days, chart, policy, calendar).run()
+    previous = _Pass(previous_request, inputs, days, chart, policy, calendar, off).run()
     return Report(
         request=request,
         current=current,
@@ -89,8 +94,10 @@ class _Pass:
         chart: OrgChart,
         policy: Policy,
         calendar: WorkCalendar,
+        no_hours: Mapping[str, Sequence[int]] | None = None,
     ) -> None:
         report_range = request.range
+        self.no_hours = no_hours or {}
         self.request, self.range, self.inputs, self.days = request, report_range, inputs, days
         self.chart, self.policy, self.calendar = chart, policy, calendar
         self.reference = request.reference_day
@@ -388,10 +395,11 @@ class _Pass:
         categories = self._categories_of(member)
         out: list[tuple[str, int, int, bool]] = []
         half_occasions = self.policy.counting.half_day_occasions
+        off = self.no_hours.get(member.employee_id, ())
         for periods in categories:
             if self.policy.categories[periods.category_id].exempts(member):
                 continue  # e.g. 国会業務: no weekly aim, still in the category by the roster
-            judged, met, attained = periods.judge(days, eligible_from, half_occasions)
+            judged, met, attained = periods.judge(days, eligible_from, half_occasions, off)
             if judged:
                 out.append((periods.category_id, judged, met, attained))
         return out
