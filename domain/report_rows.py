@@ -13,6 +13,7 @@ from domain.periods import Period
 from domain.policy import Aims, Category, Counting
 from domain.report_history import StaffHistory
 from domain.report_model import Exclusions, ReportRange, ReportRequest, Scope, Tally
+from domain.report_rules import RulesFigures
 
 
 @dataclass(frozen=True)
@@ -127,6 +128,7 @@ class Report:
     min_group_size: int
     counting: Counting = field(default_factory=Counting)
     aims: Aims = field(default_factory=Aims)
+    rules: RulesFigures | None = None  # the 2026 rules' counts (issue 18 §3), when read
 
     @property
     def total(self) -> Tally:

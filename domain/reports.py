@@ -39,6 +39,13 @@ from domain.report_rows import (
     TeleworkWeek,
     UnitRow,
 )
+from domain.report_rules import (
+    RulesInputs,
+    RulesSource,
+    read_rules_inputs,
+    rules_figures,
+    section_placer,
+)
 from domain.report_targets import JudgedPeriods, TeleworkDays, judged_periods, telework_days
 from domain.report_usage import Usage
 from domain.report_week import WeekCounter
@@ -47,10 +54,15 @@ ROW_KINDS = (UnitKind.BUREAU, UnitKind.SECTION)
 
 
 def build_report(
-    request: ReportRequest, inputs: ReportInputs, policy: Policy, calendar: WorkCalendar
+    request: ReportRequest,
+    inputs: ReportInputs,
+    policy: Policy,
+    calendar: WorkCalendar,
+    rules: RulesInputs | None = None,
 ) -> Report:
     """The report for ``request`` and the same period one year earlier (前年度同期): the
-    previous range counted up to the same month and day as this report's reference day."""
+    previous range counted up to the same month and day as this report's reference day;
+    with ``rules``, the 2026 rules' counts per month and 課室 (``domain.report_rules``)."""
     chart = OrgChart(inputs.units)
     if request.unit is not None:
         chart.unit(request.unit)  # KeyError naming the code if unknown
@@ -72,6 +84,18 @@ def build_report(
         as_of=year_before(request.reference_day),
     )
     previous = _Pass(previous_request, inputs, days, chart, policy, calendar, off).run()
+    figures = None
+    if rules is not None:
+        figures = rules_figures(
+            request.range.start,
+            request.range.end,
+            request.reference_day,
+            [row.unit for row in current.units if row.unit.kind is UnitKind.SECTION],
+            section_placer(inputs.staff, inputs.history, chart),
+            rules,
+            policy,
+            calendar,
+        )
     return Report(
         request=request,
         current=current,
@@ -80,6 +104,7 @@ def build_report(
         min_group_size=policy.reports.care_min_group_size,
         counting=policy.counting,
         aims=policy.aims,
+        rules=figures,
     )
 
 
@@ -468,13 +493,22 @@ def _months(report_range: ReportRange, calendar: WorkCalendar) -> list[Period]:
 
 
 async def make_report(
-    source: ReportSource, request: ReportRequest, policy: Policy, calendar: WorkCalendar
+    source: ReportSource,
+    request: ReportRequest,
+    policy: Policy,
+    calendar: WorkCalendar,
+    rules_source: RulesSource | None = None,
 ) -> Report:
     """Read what ``request`` needs through ``source`` and build the report: telework from a
     week before the previous fiscal year (weeks straddle its start; fiscal-year targets
-    count from its first day) to a week after the range."""
+    count from its first day) to a week after the range; the 2026 rules' inputs through
+    ``rules_source`` when given."""
     previous_start, _ = calendar.fiscal_year_range(request.range.fiscal_year - 1)
     inputs = await source.report_inputs(
         previous_start - timedelta(days=7), request.range.end + timedelta(days=7)
     )
-    return build_report(request, inputs, policy, calendar)
+    rules = None
+    if rules_source is not None:
+        r = request.range
+        rules = await read_rules_inputs(rules_source, r.start, r.end, request.reference_day, policy)
+    return build_report(request, inputs, policy, calendar, rules)
