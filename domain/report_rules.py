@@ -37,12 +37,14 @@ from domain.worktime import PresenceReport, interval_cases
 class RulesInputs:
     """What the figures read: every order (cancelled ones included), each person's place
     history, confirmed telework days of the allowance's data range, and the presence
-    reports of the counted days (from the day before, for the first interval)."""
+    reports of the counted days (from the day before, for the first interval), and the
+    day each person moved in from another ministry, where the roster records one."""
 
     orders: Sequence[TeleworkOrder] = ()
     places: Mapping[str, Sequence[PlaceSince]] = field(default_factory=dict)
     days: Sequence[TeleworkDay] = ()
     presence: Sequence[PresenceReport] = ()
+    moves: Mapping[str, date] = field(default_factory=dict)  # 府省着任日 per person
 
 
 class RulesSource(Protocol):
@@ -159,7 +161,10 @@ def rules_figures(
         ledger = ledger_days(inputs.days, inputs.orders, inputs.places, rules, calendar)
         for i, month in enumerate(counted):
             day = min(reference, month_last(month))
-            for result in assess_ledger(month, people, ledger, inputs.orders, rules, calendar):
+            assessed = assess_ledger(
+                month, people, ledger, inputs.orders, rules, calendar, inputs.moves
+            )
+            for result in assessed:
                 if result.eligibility is Eligibility.NO:
                     continue
                 code = section_on(result.employee_id, day)

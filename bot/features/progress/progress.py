@@ -47,15 +47,16 @@ async def progress(turn: Turn, _payload: object) -> Reply:
             t.category: max(0, t.done + t.planned - counted.get(t.category, 0))
             for t in with_asked.targets
         }
-    extra = await _allowance_line(turn, viewer.member.employee_id)
+    extra = await _allowance_line(turn, viewer.member)
     extra += await _interval_line(turn, viewer.member.employee_id)
     return Reply(card=progress_card(status, viewer.member, turn, pending, extra))
 
 
-async def _allowance_line(turn: Turn, employee_id: str) -> list[str]:
+async def _allowance_line(turn: Turn, member: StaffMember) -> list[str]:
     """The person's own 在宅勤務等手当 answer this month, when an order concerns them
     (issue 18 §3); the 「手当」 card has the details. Empty otherwise."""
     services = turn.services
+    employee_id = member.employee_id
     rules = services.policy.allowance
     allowance = services.extensions.get(SqlAllowance)
     if not rules.enabled or not isinstance(allowance, SqlAllowance):
@@ -67,7 +68,10 @@ async def _allowance_line(turn: Turn, employee_id: str) -> list[str]:
     first, last = data_range(month, rules)
     days = await allowance.telework_days(first, last, [employee_id])
     places = await allowance.places([employee_id])
-    [result] = assess_month(month, [employee_id], days, orders, places, rules, services.calendar)
+    moves = {employee_id: member.ministry_since} if member.ministry_since else None
+    [result] = assess_month(
+        month, [employee_id], days, orders, places, rules, services.calendar, moves
+    )
     average = f"{result.average:g}" if result.average is not None else "-"
     return [
         text(
