@@ -1,7 +1,8 @@
 """在宅勤務等手当 (the telework allowance): which days count, and who is eligible in a month.
 
-The rule (人事院, from April 2024: 一般職の職員の給与に関する法律 第12条の3, 人事院規則9-151,
-運用通知 給実甲第1319号), as issue 18 states it and the policy's ``[allowance]`` defaults:
+The rule (人事院, from April 2024: 一般職の職員の給与に関する法律 第12条の3, 人事院規則9-151
+第2条〜第4条, 運用通知 給実甲第1319号 第1項), as issue 18 states it and the policy's
+``[allowance]`` defaults:
 the allowance is paid for a period of at least three months, starting the month after the
 home work was ordered in advance (命令), in which the days the person was ordered to work
 wholly from an eligible place average more than 10 a month. Eligible places are the home,
