@@ -172,9 +172,7 @@ async def seed_rules_2026(
                 .values(ministry_since=date(fiscal_year, 10, 1 if i % 2 == 0 else 16))
             )
         presence = await _presence(conn, rng, calendar, first, min(last, today - timedelta(1)))
-    return Rules2026Summary(
-        len(places), len(four_day), orders, ordered_days, presence, len(movers)
-    )
+    return Rules2026Summary(len(places), len(four_day), orders, ordered_days, presence, len(movers))
 
 
 def _chief_of(unit: str, chiefs: dict[str, str]) -> str | None:
