@@ -7,7 +7,8 @@ Today is 2027-03-23 (Tue), near the end of the fiscal year: 3/22 (Mon) is 春分
 3/29-4/2 runs across the fiscal-year change (3/31 Wed is the last day of 令和8年度, 4/1 Thu
 the first of the next); the week after is 4/5-4/9. Same row format as ``parse_heldout.py``.
 
-First measure: MEASURED_ONCE_PLACEHOLDER
+Measured once on main at 96c847e before any change (parser untouched; set as committed in
+995b012), ``.venv/bin/python -m bench.parse_accuracy --set 3``: 148/161 = 91.9%.
 """
 
 from __future__ import annotations

@@ -7,7 +7,8 @@ week's working days are 11/1, 11/2, 11/4 and 11/5; next week is 11/8-11/12, the 
 11/15-11/19, and 11/23 (Tue) is 勤労感謝の日. Spans skip the holidays, as in set 2. Same row
 format as ``parse_heldout.py``.
 
-First measure: MEASURED_ONCE_PLACEHOLDER
+Measured once on main at 96c847e before any change (parser untouched; set as committed in
+995b012), ``.venv/bin/python -m bench.parse_accuracy --set 4``: 152/165 = 92.1%.
 """
 
 from __future__ import annotations
