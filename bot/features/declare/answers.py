@@ -40,7 +40,14 @@ async def clarified(turn: Turn, meaning: Interpretation, exchange: Exchange) -> 
         return None  # not ours to read: the message is handled on its own
     if meaning.intent is Intent.NEGATE:
         return Reply(text=text(lang, "conversation.stopped"))
-    step = held.retry(lang) if meaning.intent is Intent.AFFIRM else held.answer(meaning, lang)
+    if held.within is not None and meaning.intent is not Intent.AFFIRM and turn.router:
+        # 「来週のどの日ですか？」→「月と水」: the weekdays of the week asked about
+        meaning = turn.router.understand(turn, within=held.within)
+    step = (
+        held.retry(lang)
+        if meaning.intent is Intent.AFFIRM
+        else held.answer(meaning, lang, turn.text)
+    )
     if step is None:
         return None
     if step.meaning is not None:
