@@ -31,19 +31,29 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
-from dialogs.understanding import Entry, Fragment, Intent, Interpretation, Replaced, Status
+from dialogs.understanding import (
+    Entry,
+    Fragment,
+    Intent,
+    Interpretation,
+    Recurrence,
+    Replaced,
+    Status,
+)
 from dialogs.understanding.normalise import normalise
 from dialogs.understanding.questions import render
+from dialogs.understanding.vocabulary import WEEKDAY_KEYS
 
 MAX_QUESTIONS = 2
 """Clarifying questions per declaration; then the form, prefilled with what is known."""
 
 DECLARING = frozenset({Intent.DECLARE, Intent.REQUEST_APPROVAL, Intent.CHANGE})
-CLARIFIED = DECLARING | {Intent.CANCEL}
+CLARIFIED = DECLARING | {Intent.CANCEL, Intent.DECLARE_RECURRING}
 """The meanings a clarification can complete (the intent of its first message); a
-cancellation needs only its days (no status: whatever is recorded)."""
+cancellation needs only its days (no status: whatever is recorded); a weekly pattern its
+weekdays and status (or, instead, the dates: 隔週 is not supported)."""
 
-_ANSWERS = DECLARING | {Intent.UNKNOWN}  # what an answer may be understood as on its own
+_ANSWERS = DECLARING | {Intent.UNKNOWN, Intent.DECLARE_RECURRING}  # what an answer may be
 _PART_ORDER = {"am": 0, "full": 0, "pm": 2}
 _OTHER_HALF = {"am": "pm", "pm": "am"}
 _FRAMED = frozenset({"which_days", "which_days_month"})  # asked again in their own words
@@ -111,16 +121,33 @@ class Clarification:
         choice = _choice(written) if self.said.at or self.said.maybe_day else None
         if reply.intent not in _ANSWERS and choice is None:
             return None
-        if reply.intent in DECLARING and reply.entries and reply.question is None:
+        weekday_asked = self.said.every == ()
+        if weekday_asked and reply.intent is Intent.DECLARE and reply.entries:
+            # 何曜日ですか？ →「水曜テレワーク」: the weekday (and status) of the pattern
+            first = reply.entries[0]
+            part = first.part if first.part != "full" else None
+            days = tuple(sorted({e.day for e in reply.entries}))
+            reply = replace(reply, fragment=Fragment(days=days, part=part, status=first.status))
+        elif reply.question is None and (
+            (reply.intent in DECLARING and reply.entries)
+            or (reply.intent is Intent.DECLARE_RECURRING and reply.recurrence)
+        ):
             # A whole declaration on its own (「明日テレワーク」): it wins, the change it
             # continues is kept.
             return Step(self, meaning=self._whole(reply))
         heard = (reply.fragment if reply.intent in _ANSWERS else None) or Fragment()
         said = _merged(_chosen(self.said, choice), heard)
-        held = replace(self, said=said)
-        missing = _missing(said, self.question_code, status=self.intent is not Intent.CANCEL)
+        intent = self.intent
+        if self.said.every is not None or heard.every:
+            said = _weekly(self.said, heard, said, self.question_code)
+        if intent is Intent.DECLARE_RECURRING and said.every is None:
+            intent = Intent.DECLARE  # dates instead of a pattern
+        elif said.every is not None and intent in DECLARING:
+            intent = Intent.DECLARE_RECURRING  # いつですか？ → 毎週水曜
+        held = replace(self, intent=intent, said=said)
+        missing = _missing(said, self.question_code, status=intent is not Intent.CANCEL)
         if missing is None:
-            return Step(held, meaning=self._complete(said, lang))
+            return Step(held, meaning=held._complete(said, lang))
         if self.asked >= MAX_QUESTIONS:
             return Step(held, form=True)
         question = (
@@ -164,13 +191,23 @@ class Clarification:
         return (self.said.days[0] if self.said.days else None, part, status)
 
     def _whole(self, reply: Interpretation) -> Interpretation:
-        intent = self.intent if reply.intent is Intent.DECLARE else reply.intent
+        keeps = reply.intent is Intent.DECLARE and self.intent in DECLARING
+        intent = self.intent if keeps else reply.intent
         return replace(
             reply, intent=intent, replaces=reply.replaces or self.said.replaces, fragment=None
         )
 
     def _complete(self, said: Fragment, lang: str) -> Interpretation:
         pairs: list[tuple[str | None, Status | None]] = [*_pairs(said)] or [(said.part, None)]
+        if self.intent is Intent.DECLARE_RECURRING and said.every:
+            part, status = pairs[0]
+            weekly = Recurrence(
+                tuple(WEEKDAY_KEYS[w] for w in said.every),
+                part or said.part or "full",
+                status,
+                *said.bounds,
+            )
+            return Interpretation(self.intent, recurrence=weekly, lang=lang)
         entries = sorted(
             {
                 Entry(day, part or said.part or "full", status)
@@ -212,6 +249,8 @@ class Clarification:
             until=_part(said.get("until")),
             at=_part(said.get("at")),
             maybe_day=date.fromisoformat(said["maybe_day"]) if said.get("maybe_day") else None,
+            every=None if said.get("every") is None else tuple(int(w) % 7 for w in said["every"]),
+            bounds=_bounds(said.get("bounds")),
         )
         intent = Intent(data["intent"])
         if intent not in CLARIFIED:
@@ -238,6 +277,13 @@ def _span(value: Any) -> tuple[date, date] | None:
     if value is None:
         return None
     first, last = (date.fromisoformat(v) for v in value)
+    return first, last
+
+
+def _bounds(value: Any) -> tuple[date | None, date | None]:
+    if value is None:
+        return (None, None)
+    first, last = (None if v is None else date.fromisoformat(v) for v in value)
     return first, last
 
 
@@ -334,9 +380,29 @@ def _halves(
     return ((part, statuses[first]), (_OTHER_HALF[part], other))
 
 
+def _weekly(held: Fragment, heard: Fragment, said: Fragment, asked: str | None) -> Fragment:
+    """A weekly pattern answered: 「毎週水曜」 (its weekdays), 「水曜」 to 何曜日ですか？ (the
+    weekday of the days named), or dates instead (隔週 is not supported: 「12/2と12/16」)."""
+    if heard.every:
+        bounds = heard.bounds if any(heard.bounds) else held.bounds
+        return replace(said, days=(), every=heard.every, bounds=bounds)
+    if heard.days and asked == "which_weekday":
+        weekdays = tuple(sorted({d.weekday() for d in heard.days}))
+        return replace(said, days=(), every=weekdays, bounds=held.bounds)
+    if heard.days or held.every is None:
+        return replace(said, every=None, bounds=(None, None))
+    return replace(said, every=held.every, bounds=held.bounds)
+
+
 def _missing(said: Fragment, asked: str | None, *, status: bool = True) -> str | None:
     """The question still to ask, or None when the declaration is whole (``status``: whether
     it needs one; a cancellation does not)."""
+    if said.every is not None:
+        if not said.every:
+            return "which_weekday"
+        if not _pairs(said):
+            return "which_status"
+        return "which_half" if asked == "which_half" and said.part is None else None
     if said.maybe_day is not None and (said.at is not None or not said.days):
         return "ambiguous_number"
     if said.at is not None:

@@ -161,6 +161,11 @@ class Fragment:
     "15:00"), or the time a bare number may mean (「15 テレワーク」)."""
     maybe_day: date | None = None
     """The day a bare number may mean (「15 テレワーク」: the 15th); the question asks which."""
+    every: tuple[int, ...] | None = None
+    """A weekly pattern (毎週): its weekdays (0 = Monday; empty when not said); None when the
+    message named none."""
+    bounds: tuple[date | None, date | None] = (None, None)
+    """A weekly pattern's first and last day, where the message named them (来月から)."""
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -187,6 +192,8 @@ class Fragment:
                 )
                 if value
             },
+            **({"every": list(self.every)} if self.every is not None else {}),
+            **({"bounds": [d and d.isoformat() for d in self.bounds]} if any(self.bounds) else {}),
         }
 
 

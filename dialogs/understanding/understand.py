@@ -540,6 +540,12 @@ class _Reading:
         if start and until and until < start:
             self._note("invalid_range", {})
         if self.problem:
+            self.fragment = Fragment(
+                part=part if part not in (None, HALF) else None,
+                status=status,
+                every=None if every is not None and every.fortnightly else tuple(weekdays),
+                bounds=(start, until),
+            )
             return self._ask(intent, ())
         if not weekdays:
             return Interpretation(intent, lang=self.lang)

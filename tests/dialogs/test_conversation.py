@@ -295,3 +295,41 @@ def test_a_question_about_a_time_is_asked_with_its_time() -> None:
     assert isinstance(number, Clarification) and number.question_code == "ambiguous_number"
     assert number.question is not None and number.question.startswith("「28」は日付ですか")
     assert said("日付").intent is Intent.UNKNOWN  # a choice only means something as an answer
+
+
+@pytest.mark.parametrize(
+    ("first", "answer", "weekdays", "part", "bounds"),
+    [
+        ("毎週在宅したい", "金曜", ("fri",), "full", (None, None)),
+        ("毎週在宅したい", "月・木", ("mon", "thu"), "full", (None, None)),
+        ("毎週在宅したい", "毎週火曜の午前", ("tue",), "am", (None, None)),
+        ("12月から毎週テレワーク", "水曜日です", ("wed",), "full", (date(2026, 12, 1), None)),
+        (
+            "WFH weekly until the end of March",
+            "on Fridays",
+            ("fri",),
+            "full",
+            (None, date(2027, 3, 31)),
+        ),
+        ("在宅勤務の申請をしたい", "毎週月曜", ("mon",), "full", (None, None)),
+    ],
+)
+def test_a_weekday_answers_which_weekday_of_a_weekly_pattern(
+    first: str,
+    answer: str,
+    weekdays: tuple[str, ...],
+    part: str,
+    bounds: tuple[date | None, date | None],
+) -> None:
+    meaning = asked_on(TODAY, first, answer)
+    assert isinstance(meaning, Interpretation) and meaning.recurrence is not None
+    assert meaning.intent is Intent.DECLARE_RECURRING
+    weekly = meaning.recurrence
+    assert (weekly.weekdays, weekly.part, weekly.status) == (weekdays, part, Status.TELEWORK)
+    assert (weekly.start, weekly.until) == bounds
+
+
+def test_dates_answer_the_fortnightly_question() -> None:
+    meaning = asked_on(TODAY, "隔週金曜は在宅", "12/4と12/18")
+    assert isinstance(meaning, Interpretation) and meaning.intent is Intent.DECLARE
+    assert [e.day for e in meaning.entries] == [date(2026, 12, 4), date(2026, 12, 18)]

@@ -319,3 +319,63 @@ async def test_until_then_asks_the_start_and_the_start_is_joined(
     assert "12/1(火) 09:30–15:00 テレワーク" in read_back(await megan.say("9時半"))
     await megan.say("はい")
     assert await saved_days(sqlite_url) == [(date(2026, 12, 1), "09:30-15:00", "telework")]
+
+
+# -- weekly patterns ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("first", "question", "answer", "title"),
+    [
+        (
+            "毎週テレワークしたいです",
+            "何曜日ですか？",
+            "水曜",
+            "毎週水曜 終日 テレワークを登録しますか？（11/30(月)〜",
+        ),
+        (
+            "来月から毎週在宅",
+            "何曜日ですか？",
+            "火曜と木曜の午後",
+            "毎週火・木曜 午後 テレワークを登録しますか？（12/1(火)〜",
+        ),
+        (
+            "I'd like to WFH every week",
+            "Which weekday?",
+            "Thursdays",
+            "Save telework every Thu (all day) from Mon 11/30 to",
+        ),
+    ],
+)
+async def test_a_weekday_answering_which_weekday_makes_the_weekly_pattern(
+    bot_client: Any,
+    connector: RecordingConnector,
+    sqlite_url: str,
+    first: str,
+    question: str,
+    answer: str,
+    title: str,
+) -> None:
+    megan = await chat_at(bot_client, connector, sqlite_url, MONDAY)
+    if first.isascii():
+        english(megan)
+    assert (await megan.say(first))["text"].startswith(question)
+    proposal = await megan.say(answer)
+    assert title in shown(card(proposal))
+    assert "recurring_confirm" in shown(card(proposal))
+
+
+async def test_dates_answering_the_fortnightly_question_are_read_back(
+    bot_client: Any, connector: RecordingConnector, sqlite_url: str
+) -> None:
+    megan = await chat_at(bot_client, connector, sqlite_url, MONDAY)
+    assert (await megan.say("隔週水曜に在宅勤務"))["text"].startswith(
+        "隔週の登録には対応していません"
+    )
+    proposal = read_back(await megan.say("12/2と12/16"))
+    assert "12/2(水) 終日 テレワーク" in proposal and "12/16(水) 終日 テレワーク" in proposal
+    await megan.say("はい")
+    assert [d for d, _p, _s in await saved_days(sqlite_url)] == [
+        date(2026, 12, 2),
+        date(2026, 12, 16),
+    ]
