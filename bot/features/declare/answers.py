@@ -4,6 +4,8 @@ changes it). The exchanges themselves are kept by ``bot.core.conversation``."""
 
 from __future__ import annotations
 
+from datetime import time
+
 from pydantic import ValidationError
 
 from bot.core.conversation import Exchange
@@ -62,9 +64,12 @@ async def clarified(turn: Turn, meaning: Interpretation, exchange: Exchange) -> 
     if step.form:
         day, part, status = step.held.prefill()
         kind = status.value if status is not None else None
+        start, end = _times(part)
         prefill = Prefill(
             date=day,
-            part=part if part in _FORM_PARTS else None,
+            part=part if part in _FORM_PARTS else ("time" if start and end else None),
+            start=start,
+            end=end,
             status=EntryStatus(kind) if kind in _ENTRY_STATUSES else None,
         )
         await turn.staff()  # the form is for people on the roster
@@ -74,6 +79,17 @@ async def clarified(turn: Turn, meaning: Interpretation, exchange: Exchange) -> 
         )
     turn.exchange.hold(CLARIFY, step.held.to_json())
     return Reply(text=step.question)
+
+
+def _times(part: str | None) -> tuple[time | None, time | None]:
+    """A time range's start and end (the form's time fields), else None, None."""
+    if part is None or part.count(":") != 2:
+        return None, None
+    start, _, end = part.partition("-")
+    try:
+        return time.fromisoformat(start), time.fromisoformat(end)
+    except ValueError:  # 24:00
+        return None, None
 
 
 async def read_back_answered(

@@ -379,3 +379,15 @@ async def test_dates_answering_the_fortnightly_question_are_read_back(
         date(2026, 12, 2),
         date(2026, 12, 16),
     ]
+
+
+async def test_the_form_after_two_questions_keeps_the_time_range(
+    bot_client: Any, connector: RecordingConnector, sqlite_url: str
+) -> None:
+    megan = await chat_at(bot_client, connector, sqlite_url, MONDAY)
+    await megan.say("16時まで在宅")
+    assert (await megan.say("13時"))["text"].startswith("いつですか？")
+    offered = await megan.say("うーん")
+    fields = {e.get("id"): e.get("value") for e in card(offered)["body"]}
+    assert (fields["part"], fields["start"], fields["end"]) == ("time", "13:00", "16:00")
+    assert fields["status"] == "telework"
