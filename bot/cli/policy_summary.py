@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from domain.allowance import PlaceCategory as Place
 from domain.org import ExemptReason
 from domain.periods import PeriodKind
 from domain.policy import Category, Policy, load_policy
@@ -78,10 +79,23 @@ def render_summary(policy: Policy, lang: str) -> str:
     return "\n".join(lines + _rules_2026(policy, lang))
 
 
+# The rule's own words for the places (規則9-151 第2条); the command line does not load the
+# features, whose allowance card says the same.
+_PLACES = {
+    Place.HOME: ("自宅", "home"),
+    Place.FAMILY_HOME: ("配偶者・二親等以内の親族の住居", "a spouse's or close relative's home"),
+    Place.PAID_LODGING: ("自己負担の宿泊施設等", "lodging paid by the employee"),
+    Place.APPROVED: ("各省各庁の長が認める場所", "places the ministry approved"),
+    Place.OTHER: ("その他", "other places"),
+}
+
+
 def _rules_2026(p: Policy, lang: str) -> list[str]:
     """The 2026 rules' settings (issue 18): 勤務間インターバル and 在宅勤務等手当."""
     w, a = p.worktime, p.allowance
-    places = ", ".join(place.value for place in a.eligible_places)
+    places = ("、" if lang == "ja" else ", ").join(
+        _PLACES[place][lang == "en"] for place in a.eligible_places
+    )
     if lang == "en":
         interval = f"{w.interval_hours:g} h" if w.interval_check else "off"
         allowance = (
@@ -89,6 +103,7 @@ def _rules_2026(p: Policy, lang: str) -> list[str]:
             f"{a.period_months} months; places: {places}"
             + ("; requested days count" if a.count_requested else "")
             + ("" if a.whole_days_only else "; half days count")
+            + "; a move from another ministry (roster 府省着任日) starts a new period"
             if a.enabled
             else "off"
         )
@@ -99,6 +114,7 @@ def _rules_2026(p: Policy, lang: str) -> list[str]:
         f"（場所: {places}）"
         + ("、申請・承認の日も数える" if a.count_requested else "")
         + ("" if a.whole_days_only else "、半日も数える")
+        + "、府省間異動（名簿の府省着任日）で期間は新たに始まる"
         if a.enabled
         else "確認しない"
     )
