@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from domain.allowance import PlaceCategory as Place
+from bot.cli.rule_words import PLACE_WORDS
 from domain.org import ExemptReason
 from domain.periods import PeriodKind
 from domain.policy import Category, Policy, load_policy
@@ -79,22 +79,11 @@ def render_summary(policy: Policy, lang: str) -> str:
     return "\n".join(lines + _rules_2026(policy, lang))
 
 
-# The rule's own words for the places (規則9-151 第2条); the command line does not load the
-# features, whose allowance card says the same.
-_PLACES = {
-    Place.HOME: ("自宅", "home"),
-    Place.FAMILY_HOME: ("配偶者・二親等以内の親族の住居", "a spouse's or close relative's home"),
-    Place.PAID_LODGING: ("自己負担の宿泊施設等", "lodging paid by the employee"),
-    Place.APPROVED: ("各省各庁の長が認める場所", "places the ministry approved"),
-    Place.OTHER: ("その他", "other places"),
-}
-
-
 def _rules_2026(p: Policy, lang: str) -> list[str]:
     """The 2026 rules' settings (issue 18): 勤務間インターバル and 在宅勤務等手当."""
     w, a = p.worktime, p.allowance
     places = ("、" if lang == "ja" else ", ").join(
-        _PLACES[place][lang == "en"] for place in a.eligible_places
+        PLACE_WORDS[place][lang == "en"] for place in a.eligible_places
     )
     if lang == "en":
         interval = f"{w.interval_hours:g} h" if w.interval_check else "off"
