@@ -61,6 +61,7 @@ from dialogs.understanding.questions import render
 from dialogs.understanding.recurrence import EveryMention, find_every, role_of
 from dialogs.understanding.replies import short_reply
 from dialogs.understanding.scanner import Scanner
+from dialogs.understanding.spelling import correct_names
 from dialogs.understanding.vocabulary import (
     HALF,
     PRESENCE,
@@ -92,11 +93,12 @@ _RESIDUE = re.compile(r"[\ue000\s?？。、.!！]")
 _CHANGE_SPLIT_OLD_FIRST = re.compile(r"ではなく|じゃなくて|じゃなく|でなく|rather than")
 _CHANGE_SPLIT_NEW_FIRST = re.compile(r"(?<![a-z])instead of(?![a-z])")
 _CHANGE_CUE = re.compile(
-    r"変更|変え|振り替え|ずらし|入れ替え|切り替え|切替|(?<![a-z])(?:change|move|switch|"
-    r"swap|reschedule|make)(?![a-z])"
+    r"変更|変え|変わ|振り替え|ずらし|ずれ|延期|前倒し|繰り[下上]げ|入れ替え|切り替え|切替"
+    r"|(?<![a-z])(?:change|move|moving|switch|swap|reschedule|make|shifted|postponed?|pushed"
+    r"|push|bring|brought)(?![a-z])"
 )
 _EN_TO = re.compile(r"(?<![a-z])to(?![a-z])")
-_JA_FROM = re.compile(r"から(?=.*(?:に|へ)(?:変更|変え|振り替え|ずらし))")
+_JA_FROM = re.compile(r"から(?=.*(?:に|へ)(?:変更|変え|変わ|振り替え|ずらし|ずれ|延期))")
 _DATE_BEFORE = re.compile(r"\ue000(?:の)?\s*$")
 _DATE_AFTER = re.compile(r"\s*\ue000")
 
@@ -119,7 +121,7 @@ def parse(
     →「月と水」), so its bare weekdays and days of the month fall in it, and 「全部」 "all of
     them" name all of it. Never raises for any ``str``.
     """
-    norm = normalise(text)
+    norm = correct_names(normalise(text))
     qlang = "ja" if norm.has_japanese else ("ja" if lang == "ja" else "en")
     if not norm.text:
         return Interpretation(Intent.UNKNOWN, lang=qlang)
@@ -499,6 +501,8 @@ class _Reading:
             return from_.end(), True  # テレワークを木曜から金曜に変更: 木曜 → 金曜
         if "を" in before:
             return before.rindex("を"), True
+        if "が" in before:  # 4/1の出張が4/2に変わりました
+            return before.rindex("が"), True
         if from_:
             return from_.end(), True
         return 0, True
