@@ -18,6 +18,7 @@ from dialogs.understanding.dates import (
     day_of_month,
     in_week,
     infer_year,
+    monday_of,
     month_bounds,
     nearest_weekdays,
     period_of_day,
@@ -121,6 +122,7 @@ _WD_JA_CHARS = re.compile(
     r"(?<![\u4e00-\u9fff])[月火水木金土日](?:\s*(?:[・、,/~-]|と|や)?\s*[月火水木金土日])+(?:曜日?)?"
 )
 _WD_JA_ONE = re.compile(r"[月火水木金土日]")
+_WD_JA_LONE = re.compile(r"(?:(?<=[、,/\s])|^)[月火水木金](?=\s*(?:は|も|に|が|:|のみ|だけ))")
 _THIS_PART = re.compile(r"(?<![a-z])this(?=\s*(?:morning|afternoon)(?![a-z]))")
 _WEEK_PERIODS = {
     -2: "week_before_last",
@@ -306,12 +308,20 @@ def find_this_part(scan: Scanner, ctx: DateContext) -> list[DateMention]:
     return found
 
 
-def find_weekday_chars(scan: Scanner, ctx: DateContext) -> list[DateMention]:
-    """The loosest form, run after names are taken: 月・水, 水木金, 土日 (two or more)."""
+def find_weekday_chars(
+    scan: Scanner, ctx: DateContext, *, among_weekdays: bool = False
+) -> list[DateMention]:
+    """The loosest form, run after names are taken: 月・水, 水木金, 土日 (two or more); with
+    ``among_weekdays`` (the message names other weekdays) one working day's character alone
+    too, at the start of a clause before a particle (来週の水・木は在宅、金は出社)."""
     found = []
     for m in scan.take(_WD_JA_CHARS):
         found.append(_week(ctx, m.start(), m.end(), None, m.group(0), False))
         scan.mask(m.start(), m.end())
+    if among_weekdays:
+        for m in scan.take(_WD_JA_LONE):
+            found.append(_week(ctx, m.start(), m.end(), None, m.group(0), False))
+            scan.mask(m.start(), m.end())
     return found
 
 
@@ -326,6 +336,7 @@ def _week(
             mention = DateMention(start, end, nearest_weekdays(ctx, weekdays), weekdays=weekdays)
         else:
             mention = DateMention(start, end, in_week(ctx, offset, weekdays))
+            mention.week = monday_of(ctx.today, offset)
         if len(mention.days) == 1:
             mention.period = period_of_day(ctx, mention.days[0])
         return mention

@@ -63,6 +63,7 @@ _FROM_AFTER = re.compile(  # read on the masked text: "3 days of leave from Mond
 
 
 _STARTS_HERE = re.compile(r"\s*(?:から|より|以降)")
+_WEEK_FROM = re.compile(r"\s*(?:は|の)?\s*(?:から|より|以降|starting|from)\s*(?:の)?\s*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,11 +133,18 @@ def apply_durations(
         def single(d: DateMention) -> bool:
             return len(d.days) == 1 and not d.is_range and d.problem is None
 
+        def week_start(d: DateMention, at: int = duration.start) -> bool:
+            # 来週から3日間: from the week's first working day
+            return (
+                d.problem == "which_days"
+                and _WEEK_FROM.fullmatch(scan.between(d.end, at)) is not None
+            )
+
         anchor = next(
             (
                 d
                 for d in sorted(out, key=lambda d: -d.end)
-                if single(d)
+                if (single(d) or week_start(d))
                 and d.end <= duration.start
                 and _FROM_BEFORE.fullmatch(scan.between(d.end, duration.start))
             ),
@@ -158,7 +166,8 @@ def apply_durations(
             anchor = starts[0] if len(starts) == 1 else None
         if anchor is not None:
             out.remove(anchor)
-            out.append(_span(duration, anchor, anchor.days[0], calendar))
+            first = anchor.days[0] if anchor.problem is None else max(anchor.days[0], today)
+            out.append(_span(duration, anchor, first, calendar))
         elif duration.from_today:
             out.append(_span(duration, None, today, calendar))
         else:

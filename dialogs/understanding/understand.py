@@ -98,6 +98,7 @@ _CHANGE_CUE = re.compile(
     r"|push|bring|brought)(?![a-z])"
 )
 _EN_TO = re.compile(r"(?<![a-z])to(?![a-z])")
+_OF_A_DAY = re.compile(r"\ue000\s*(?:の|'s)\s*$")  # 明日の(テレワーク), tomorrow's (WFH)
 _JA_FROM = re.compile(r"から(?=.*(?:に|へ)(?:変更|変え|変わ|振り替え|ずらし|ずれ|延期))")
 _DATE_BEFORE = re.compile(r"\ue000(?:の)?\s*$")
 _DATE_AFTER = re.compile(r"\s*\ue000")
@@ -186,7 +187,8 @@ class _Reading:
         dates += find_dates(scan, self.ctx)
         person = find_person(scan, self.original)
         months = find_months(scan, self.ctx, self.calendar)
-        dates += find_weekday_chars(scan, self.ctx)
+        named_weekdays = any(d.weekdays or d.week is not None for d in dates)
+        dates += find_weekday_chars(scan, self.ctx, among_weekdays=named_weekdays)
         dates = apply_durations(scan, dates, find_durations(scan), self.today, self.calendar)
         weeks = [d for d in dates if d.problem == "which_days"]
         if (
@@ -230,6 +232,8 @@ class _Reading:
             dates = sorted([*dates, *self._month_spans(months)], key=lambda d: d.start)
             self.month = self._month_alone(months) if not dates else None
         dates = join_mentions(scan, dates, ranges=intent is not Intent.CHANGE)
+        if intent in {Intent.DECLARE, Intent.REQUEST_APPROVAL, Intent.CANCEL, Intent.CHANGE}:
+            self._carry_week(dates)
         if intent in {Intent.DECLARE, Intent.REQUEST_APPROVAL, Intent.CANCEL}:
             dates = self._in_order(self._days_of_week(self._exclude(dates)))
         if intent is Intent.UNKNOWN and (parts or statuses):
@@ -304,6 +308,23 @@ class _Reading:
             [d for d in dates if d is not week and d is not listed] + [joined],
             key=lambda d: d.start,
         )
+
+    def _carry_week(self, dates: list[DateMention]) -> None:
+        """A bare weekday after a weekday named in a week (来週火曜は出勤、水曜はテレワーク;
+        来週月曜のテレワーク、火曜に振り替え) falls in that week, unless that would be past."""
+        if self.ctx.past:
+            return
+        monday: date | None = None
+        for d in sorted(dates, key=lambda d: d.start):
+            if d.week is not None:
+                monday = d.week
+            elif monday is not None and d.weekdays and not d.is_range and d.problem is None:
+                days = [monday + timedelta(days=w) for w in sorted(set(d.weekdays))]
+                if days[0] >= self.today:
+                    d.days, d.week = days, monday
+                    d.period = period_of_day(self.ctx, days[0]) if len(days) == 1 else None
+            elif d.days:
+                monday = None
 
     def _exclude(self, dates: list[DateMention]) -> list[DateMention]:
         """Take out the days an exception names (「来週は水曜以外在宅」, "all next week except
@@ -435,6 +456,15 @@ class _Reading:
             d for i in (old_d or new_d) if dates[i].problem is None for d in self._days(dates[i])
         ]
         old_status = statuses[old_s[0]].status if old_s else None
+        named = {s.status for s in statuses}
+        if (
+            old_status is None
+            and len(named) == 1
+            and _OF_A_DAY.search(scan.rest[: statuses[0].start])
+        ):
+            # 明日のテレワーク、午後だけに変更; 来週月曜のテレワーク、火曜に振り替え: the day's
+            # telework is what changes
+            old_status = statuses[0].status
         old_part = (
             parts[old_p[0]].part
             if old_p
@@ -503,6 +533,9 @@ class _Reading:
             return before.rindex("を"), True
         if "が" in before:  # 4/1の出張が4/2に変わりました
             return before.rindex("が"), True
+        if "、" in before and _DATE_BEFORE.search(rest[: before.rindex("、")].rstrip("\ue000")):
+            # 来週月曜のテレワーク、火曜に振り替えます: the day and what it had, then the new
+            return before.rindex("、"), True
         if from_:
             return from_.end(), True
         return 0, True
