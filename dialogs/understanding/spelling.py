@@ -1,5 +1,6 @@
-"""Misspelt English day and month names, as people type them in a hurry: Firday, Wendesday,
-Wensday, Thrusday, Tuesay, Febuary. A word is read as a name when it starts with the same
+"""Misspelt English day and month names and the few other words a declaration hangs on, as
+people type them in a hurry: Firday, Wendesday, Wensday, Thrusday, Febuary, tomorow,
+tommorow, telwork, afternon. A word is read as a name when it starts with the same
 letter and is one edit away (a letter left out, added, changed, or two letters swapped; two
 edits for names of eight letters or more). Names of five letters or fewer (march, sunday's
 short forms) are never guessed: too many real words are that close to them.
@@ -15,12 +16,18 @@ from dialogs.understanding.normalise import NormalText
 _NAMES = (
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
     "january", "february", "september", "october", "november", "december",
+    "tomorrow", "yesterday", "telework", "teleworking", "morning", "afternoon",
 )  # fmt: skip
 _BY_LETTER: dict[str, tuple[str, ...]] = {}
 for _name in _NAMES:
     _BY_LETTER[_name[0]] = (*_BY_LETTER.get(_name[0], ()), _name)
 _LETTERS = {name: frozenset(name) for name in _NAMES}
-_KNOWN = frozenset(_NAMES) | {n + "s" for n in _NAMES[:7]}
+_KNOWN = (
+    frozenset(_NAMES)
+    | {n + "s" for n in _NAMES[:7]}
+    | {"tomorrows", "teleworks", "teleworked", "teleworker", "teleworkers", "mornings"}
+    | {"afternoons", "mourning", "warning", "morals"}
+)
 _WORD = re.compile(r"(?<![a-z'])[a-z]{5,11}(?![a-z'])")
 
 

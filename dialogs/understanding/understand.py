@@ -90,16 +90,18 @@ _QUERIES = frozenset(
 )
 _NOUN_PHRASE = frozenset({"の", "のは", "の状況", "の一覧", "者", "の者", "状況", "一覧"})
 _RESIDUE = re.compile(r"[\ue000\s?？。、.!！]")
-_CHANGE_SPLIT_OLD_FIRST = re.compile(r"ではなく|じゃなくて|じゃなく|でなく|rather than")
+_CHANGE_SPLIT_OLD_FIRST = re.compile(
+    r"ではなく|じゃなくて|じゃなく|でなく|の(?:代わり|替わり)に|rather than"
+)
 _CHANGE_SPLIT_NEW_FIRST = re.compile(r"(?<![a-z])instead of(?![a-z])")
 _CHANGE_CUE = re.compile(
-    r"変更|変え|変わ|振り替え|ずらし|ずれ|延期|前倒し|繰り[下上]げ|入れ替え|切り替え|切替"
+    r"変更|変え|変わ|振り替え|振替|差し替え|ずらし|ずれ|延期|前倒し|繰り[下上]げ|入れ替え|切り替え|切替"
     r"|(?<![a-z])(?:change|move|moving|switch|swap|reschedule|make|shifted|postponed?|pushed"
     r"|push|bring|brought)(?![a-z])"
 )
 _EN_TO = re.compile(r"(?<![a-z])to(?![a-z])")
 _OF_A_DAY = re.compile(r"\ue000\s*(?:の|'s)\s*$")  # 明日の(テレワーク), tomorrow's (WFH)
-_JA_FROM = re.compile(r"から(?=.*(?:に|へ)(?:変更|変え|変わ|振り替え|ずらし|ずれ|延期))")
+_JA_FROM = re.compile(r"から(?=.*(?:に|へ)(?:変更|変え|変わ|振り替え|振替|ずらし|ずれ|延期))")
 _DATE_BEFORE = re.compile(r"\ue000(?:の)?\s*$")
 _DATE_AFTER = re.compile(r"\s*\ue000")
 

@@ -959,4 +959,8 @@ UTTERANCES_EN: list[tuple[str, dict[str, Any]]] = [
         "WFH on Monday (doctor's appointment in the afternoon)",
         {"intent": "declare", "entries": [("2026-11-30", "full", "telework")]},
     ),
+    ("WFH tomorow", {"intent": "declare", "entries": [("2026-11-27", "full", "telework")]}),
+    ("tommorow office", {"intent": "declare", "entries": [("2026-11-27", "full", "office")]}),
+    ("telwork on Monday", {"intent": "declare", "entries": [("2026-11-30", "full", "telework")]}),
+    ("afternon off on friday", {"intent": "declare", "entries": [("2026-11-27", "pm", "leave")]}),
 ]

@@ -1737,4 +1737,21 @@ UTTERANCES_JA: list[tuple[str, dict[str, Any]]] = [
         "明日は在宅(午後から打合せあり)",
         {"intent": "declare", "entries": [("2026-11-27", "full", "telework")]},
     ),
+    (
+        "12/8のテレワークを12/10に振替",
+        {
+            "intent": "change",
+            "entries": [("2026-12-10", "full", "telework")],
+            "replaces": [("2026-12-08", None, "telework")],
+        },
+    ),
+    (
+        "来週火曜の代わりに来週木曜に在宅します",
+        {
+            "intent": "change",
+            "entries": [("2026-12-03", "full", "telework")],
+            "replaces": [("2026-12-01", None, None)],
+        },
+    ),
+    ("明日の在宅を消す", {"intent": "cancel", "entries": [("2026-11-27", "full", "telework")]}),
 ]
