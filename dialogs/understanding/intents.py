@@ -291,6 +291,7 @@ CANCEL = _cues(
     "remove",
     "withdraw",
     "unregister",
+    "scratch",
     "undo",
     "no longer",
     "not going to",

@@ -100,6 +100,7 @@ _CHANGE_CUE = re.compile(
     r"|push|bring|brought)(?![a-z])"
 )
 _EN_TO = re.compile(r"(?<![a-z])to(?![a-z])")
+_WEEK_LEADS = re.compile(r"\s*(?:[:,、]|は|の|も)?\s*")  # next week: Mon WFH…
 _OF_A_DAY = re.compile(r"\ue000\s*(?:の|'s)\s*$")  # 明日の(テレワーク), tomorrow's (WFH)
 _JA_FROM = re.compile(r"から(?=.*(?:に|へ)(?:変更|変え|変わ|振り替え|振替|ずらし|ずれ|延期))")
 _DATE_BEFORE = re.compile(r"\ue000(?:の)?\s*$")
@@ -235,7 +236,7 @@ class _Reading:
             self.month = self._month_alone(months) if not dates else None
         dates = join_mentions(scan, dates, ranges=intent is not Intent.CHANGE)
         if intent in {Intent.DECLARE, Intent.REQUEST_APPROVAL, Intent.CANCEL, Intent.CHANGE}:
-            self._carry_week(dates)
+            dates = self._carry_week(scan, dates)
         if intent in {Intent.DECLARE, Intent.REQUEST_APPROVAL, Intent.CANCEL}:
             dates = self._in_order(self._days_of_week(self._exclude(dates)))
         if intent is Intent.UNKNOWN and (parts or statuses):
@@ -311,22 +312,35 @@ class _Reading:
             key=lambda d: d.start,
         )
 
-    def _carry_week(self, dates: list[DateMention]) -> None:
+    def _carry_week(self, scan: Scanner, dates: list[DateMention]) -> list[DateMention]:
         """A bare weekday after a weekday named in a week (来週火曜は出勤、水曜はテレワーク;
-        来週月曜のテレワーク、火曜に振り替え) falls in that week, unless that would be past."""
+        来週月曜のテレワーク、火曜に振り替え), or right after a week named alone ("next week:
+        Mon WFH, Tue office"), falls in that week, unless that would be past."""
         if self.ctx.past:
-            return
+            return dates
         monday: date | None = None
-        for d in sorted(dates, key=lambda d: d.start):
+        lead: DateMention | None = None  # a week named alone, leading its weekdays
+        led = False
+        ordered = sorted(dates, key=lambda d: d.start)
+        for i, d in enumerate(ordered):
+            bare = bool(d.weekdays) and not d.is_range and d.problem is None
             if d.week is not None:
                 monday = d.week
-            elif monday is not None and d.weekdays and not d.is_range and d.problem is None:
+            elif d.problem == "which_days" and d.frame and lead is None and i + 1 < len(ordered):
+                after = ordered[i + 1]
+                excepted = _EXCEPT_AFTER.match(self.text, after.end) is not None
+                link = scan.between(d.end, after.start)
+                if after.weekdays and not excepted and _WEEK_LEADS.fullmatch(link):
+                    monday, lead = d.frame[0], d
+            elif monday is not None and bare:
                 days = [monday + timedelta(days=w) for w in sorted(set(d.weekdays))]
                 if days[0] >= self.today:
                     d.days, d.week = days, monday
                     d.period = period_of_day(self.ctx, days[0]) if len(days) == 1 else None
+                    led = led or lead is not None
             elif d.days:
                 monday = None
+        return [d for d in dates if d is not lead] if led else dates
 
     def _exclude(self, dates: list[DateMention]) -> list[DateMention]:
         """Take out the days an exception names (「来週は水曜以外在宅」, "all next week except
@@ -374,7 +388,7 @@ class _Reading:
     def _month_spans(self, months: list[MonthMention]) -> list[DateMention]:
         """Months a declaration spans: 今月末まで / until the end of the month (from today, or
         from a start joined later: 明日から今月末まで), 来月いっぱい / 12月中 (the whole month,
-        from today on)."""
+        from today on); a month's one day (月末は出社, 年度末) is that day."""
         spans = []
         for m in months:
             written = self.text[m.start : m.end]
@@ -382,6 +396,9 @@ class _Reading:
                 first = self.today
             elif _WHOLE_MONTH.search(written):
                 first = max(m.first, self.today)
+            elif m.first == m.last:  # 月末は出社, 年度末: that one day
+                spans.append(DateMention(m.start, m.end, [m.first], period=m.period))
+                continue
             else:
                 continue
             if m.last < first:

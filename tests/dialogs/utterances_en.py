@@ -963,4 +963,16 @@ UTTERANCES_EN: list[tuple[str, dict[str, Any]]] = [
     ("tommorow office", {"intent": "declare", "entries": [("2026-11-27", "full", "office")]}),
     ("telwork on Monday", {"intent": "declare", "entries": [("2026-11-30", "full", "telework")]}),
     ("afternon off on friday", {"intent": "declare", "entries": [("2026-11-27", "pm", "leave")]}),
+    (
+        "next week: Mon WFH, Tue office, Wed WFH",
+        {
+            "intent": "declare",
+            "entries": [
+                ("2026-11-30", "full", "telework"),
+                ("2026-12-01", "full", "office"),
+                ("2026-12-02", "full", "telework"),
+            ],
+        },
+    ),
+    ("scratch Friday's WFH", {"intent": "cancel", "entries": [("2026-11-27", "full", "telework")]}),
 ]

@@ -1754,4 +1754,23 @@ UTTERANCES_JA: list[tuple[str, dict[str, Any]]] = [
         },
     ),
     ("明日の在宅を消す", {"intent": "cancel", "entries": [("2026-11-27", "full", "telework")]}),
+    (
+        "月末までテレワーク",
+        {
+            "intent": "declare",
+            "entries": [
+                ("2026-11-26", "full", "telework"),
+                ("2026-11-27", "full", "telework"),
+                ("2026-11-30", "full", "telework"),
+            ],
+        },
+    ),
+    ("月末は出社", {"intent": "declare", "entries": [("2026-11-30", "full", "office")]}),
+    (
+        "来週は月曜在宅、水曜出社",
+        {
+            "intent": "declare",
+            "entries": [("2026-11-30", "full", "telework"), ("2026-12-02", "full", "office")],
+        },
+    ),
 ]
