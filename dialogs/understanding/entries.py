@@ -88,6 +88,8 @@ def _pair(statuses: list[StatusMention], parts: list[PartMention]) -> list[Unit]
     units = [Unit(s.status, s.part) for s in statuses]
     free = [u for u in units if u.part is None or u.part == HALF]
     free_parts = [p.part for p in parts]
+    if HALF in free_parts and any(p != HALF for p in free_parts):
+        free_parts = [p for p in free_parts if p != HALF]  # half day … in the afternoon
     if not free_parts:
         return units
     if len(free) == len(free_parts):

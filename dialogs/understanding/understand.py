@@ -100,6 +100,7 @@ _CHANGE_CUE = re.compile(
     r"|push|bring|brought)(?![a-z])"
 )
 _EN_TO = re.compile(r"(?<![a-z])to(?![a-z])")
+_ALL_OF = re.compile(r"全部|全て|すべて|(?<![a-z])all(?!\s*day)(?![a-z])")
 _WEEK_LEADS = re.compile(r"\s*(?:[:,、]|は|の|も)?\s*")  # next week: Mon WFH…
 _OF_A_DAY = re.compile(r"\ue000\s*(?:の|'s)\s*$")  # 明日の(テレワーク), tomorrow's (WFH)
 _JA_FROM = re.compile(r"から(?=.*(?:に|へ)(?:変更|変え|変わ|振り替え|振替|ずらし|ずれ|延期))")
@@ -202,6 +203,8 @@ class _Reading:
             and role_of(self.text, weeks[0].start, weeks[0].end) is None
         ):
             dates, every = [whole_week(self.ctx, weeks[0])], None  # 来週は毎日在宅
+        elif len(dates) == 1 and weeks and _ALL_OF.search(scan.rest):
+            dates = [whole_week(self.ctx, weeks[0])]  # 来週の予定全部取り消して
         if statuses:
             parts = drop_asides(scan, parts, [s.start for s in statuses])
         correcting = not (statuses or dates) and correction_kind(scan.text, scan.rest, parts)

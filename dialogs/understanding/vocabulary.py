@@ -405,6 +405,11 @@ PARTS: Final = Lexicon[str](
     {
         "終日": "full",
         "一日中": "full",
+        "半日だけ": HALF,  # which half is not said: a question
+        "半日": HALF,
+        "half a day": HALF,
+        "half day": HALF,
+        "half-day": HALF,
         "丸一日": "full",
         "一日": "full",
         "1日中": "full",

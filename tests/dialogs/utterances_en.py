@@ -975,4 +975,22 @@ UTTERANCES_EN: list[tuple[str, dict[str, Any]]] = [
         },
     ),
     ("scratch Friday's WFH", {"intent": "cancel", "entries": [("2026-11-27", "full", "telework")]}),
+    ("WFH half day tomorrow", {"intent": "declare", "question": "Morning or afternoon?"}),
+    (
+        "half a day WFH tomorrow morning",
+        {"intent": "declare", "entries": [("2026-11-27", "am", "telework")]},
+    ),
+    (
+        "cancel all my WFH next week",
+        {
+            "intent": "cancel",
+            "entries": [
+                ("2026-11-30", "full", "telework"),
+                ("2026-12-01", "full", "telework"),
+                ("2026-12-02", "full", "telework"),
+                ("2026-12-03", "full", "telework"),
+                ("2026-12-04", "full", "telework"),
+            ],
+        },
+    ),
 ]

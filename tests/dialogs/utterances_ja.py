@@ -1773,4 +1773,22 @@ UTTERANCES_JA: list[tuple[str, dict[str, Any]]] = [
             "entries": [("2026-11-30", "full", "telework"), ("2026-12-02", "full", "office")],
         },
     ),
+    ("明日は半日在宅", {"intent": "declare", "question": "午前と午後のどちらですか？"}),
+    (
+        "明日は午後の半日だけ在宅",
+        {"intent": "declare", "entries": [("2026-11-27", "pm", "telework")]},
+    ),
+    (
+        "来週の予定全部取り消して",
+        {
+            "intent": "cancel",
+            "entries": [
+                ("2026-11-30", "full", None),
+                ("2026-12-01", "full", None),
+                ("2026-12-02", "full", None),
+                ("2026-12-03", "full", None),
+                ("2026-12-04", "full", None),
+            ],
+        },
+    ),
 ]
