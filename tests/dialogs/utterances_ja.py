@@ -1791,4 +1791,12 @@ UTTERANCES_JA: list[tuple[str, dict[str, Any]]] = [
             ],
         },
     ),
+    # kana as typed before conversion
+    ("明日しゅっきん", {"intent": "declare", "entries": [("2026-11-27", "full", "office")]}),
+    (
+        "あしたしゅっちょう",
+        {"intent": "declare", "entries": [("2026-11-27", "full", "business_trip")]},
+    ),
+    ("明日ねんきゅう", {"intent": "declare", "entries": [("2026-11-27", "full", "leave")]}),
+    ("明日ごぜんはんきゅう", {"intent": "declare", "entries": [("2026-11-27", "am", "leave")]}),
 ]
