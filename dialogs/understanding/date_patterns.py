@@ -364,8 +364,8 @@ def _range(first: DateMention, second: DateMention, end: date | None) -> DateMen
     if end is None or not first.days:
         return first
     begin = first.first
-    if end < begin and second.day_of_month is None:
-        end = safe_date(end.year + 1, end.month, end.day) or end
+    if end < begin and second.day_of_month is None and end.month < begin.month:
+        end = safe_date(end.year + 1, end.month, end.day) or end  # 12/28〜1/5: into next year
     joined = DateMention(
         first.start,
         second.end,

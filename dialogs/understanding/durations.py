@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from dialogs.understanding.dates import MAX_RANGE_DAYS, DateMention
+from dialogs.understanding.dates import MAX_RANGE_DAYS, DateMention, month_bounds, safe_date
 from dialogs.understanding.scanner import Scanner
 from domain.calendar import WorkCalendar
 
@@ -51,10 +51,10 @@ _DURATION = re.compile(
     r"\s*)?(?:(?<![a-z])for\s+)?"
     r"(?P<n>\d{1,2}|[一二三四五六七八九十]|(?<![a-z])(?:one|two|three|four|five|six|seven|eight|"
     r"nine|ten)(?![a-z])|(?<![a-z])a(?=\s+weeks?(?![a-z])))"
-    r"\s*(?P<unit>日間|営業日|勤務日|週間|(?:working\s+|business\s+|work\s+)?days?(?![a-z])"
-    r"|weeks?(?![a-z]))"
+    r"\s*(?P<unit>日間|営業日|勤務日|週間|(?:か|ヶ|カ|ヵ|ケ)月(?:間|(?![前後]|ぶり|以内|毎))"
+    r"|(?:working\s+|business\s+|work\s+)?days?(?![a-z])|weeks?(?![a-z])|months?(?![a-z]))"
 )
-_UNIT = re.compile(r"日間|営業日|勤務日|週間|day|week")  # what every duration contains
+_UNIT = re.compile(r"日間|営業日|勤務日|週間|月|day|week|month")  # what every duration contains
 _FROM_BEFORE = re.compile(r"\s*(?:から|より|以降|~|-|,|from|starting)?\s*(?:の)?\s*")
 _FROM_AFTER = re.compile(  # read on the masked text: "3 days of leave from Monday"
     r"\s*(?:(?:of|in|on|の)?\s*\ue000+\s*)?,?\s*(?:from|starting|beginning|as\s+of|after|から)"
@@ -76,6 +76,7 @@ class DurationMention:
     count: int
     weeks: bool
     from_today: bool
+    months: bool = False
 
 
 def find_durations(scan: Scanner) -> list[DurationMention]:
@@ -87,7 +88,10 @@ def find_durations(scan: Scanner) -> list[DurationMention]:
         if count < 1:
             continue
         weeks = m["unit"].startswith(("週", "week"))
-        found.append(DurationMention(m.start(), m.end(), count, weeks, m["next"] is not None))
+        months = "月" in m["unit"] or m["unit"].startswith("month")
+        found.append(
+            DurationMention(m.start(), m.end(), count, weeks, m["next"] is not None, months)
+        )
         scan.mask(m.start(), m.end())
     return found
 
@@ -109,8 +113,14 @@ def _span(
 ) -> DateMention:
     start = duration.start if anchor is None else min(anchor.start, duration.start)
     end = duration.end if anchor is None else max(anchor.end, duration.end)
-    if duration.weeks:
+    if duration.weeks or duration.months:
         last = first + timedelta(days=7 * duration.count - 1)
+        if duration.months:  # 2か月: to the day before the same date two months on
+            month = first.month - 1 + duration.count
+            year, month = first.year + month // 12, month % 12 + 1
+            last = (safe_date(year, month, first.day) or month_bounds(year, month)[1]) - timedelta(
+                days=1
+            )
         mention = DateMention(start, end, [first, last], is_range=True)
         if (last - first).days > MAX_RANGE_DAYS:
             mention.problem = "range_too_long"
