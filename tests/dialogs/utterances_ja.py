@@ -1799,4 +1799,13 @@ UTTERANCES_JA: list[tuple[str, dict[str, Any]]] = [
     ),
     ("明日ねんきゅう", {"intent": "declare", "entries": [("2026-11-27", "full", "leave")]}),
     ("明日ごぜんはんきゅう", {"intent": "declare", "entries": [("2026-11-27", "am", "leave")]}),
+    (
+        "取り消し：12/3在宅",
+        {"intent": "cancel", "entries": [("2026-12-03", "full", "telework")]},
+    ),
+    ("日付:12/7 在宅", {"intent": "declare", "entries": [("2026-12-07", "full", "telework")]}),
+    (
+        "打ち合わせに入ります",
+        {"intent": "presence", "entries": [("2026-11-26", "full", "meeting")]},
+    ),
 ]
