@@ -27,6 +27,7 @@ from dialogs.understanding.dates import (
     DateMention,
     after_anchor,
     day_of_month,
+    monday_of,
     month_bounds,
     period_of_day,
 )
@@ -96,8 +97,9 @@ _CHANGE_SPLIT_OLD_FIRST = re.compile(
 _CHANGE_SPLIT_NEW_FIRST = re.compile(r"(?<![a-z])instead of(?![a-z])")
 _CHANGE_CUE = re.compile(
     r"変更|変え|変わ|振り替え|振替|差し替え|ずらし|ずれ|延期|前倒し|繰り[下上]げ|入れ替え|切り替え|切替"
-    r"|(?<![a-z])(?:change|move|moving|switch|swap|reschedule|make|shifted|postponed?|pushed"
-    r"|push|bring|brought)(?![a-z])"
+    r"|移し|移す|移したい"
+    r"|(?<![a-z])(?:change[ds]?|move[ds]?|moving|switch(?:ed)?|swap(?:ped)?|reschedul(?:e|ed|ing)"
+    r"|make|shifted|postponed?|pushed|push|bring|brought)(?![a-z])"
 )
 _EN_TO = re.compile(r"(?<![a-z])to(?![a-z])")
 _ALL_OF = re.compile(r"全部|全て|すべて|(?<![a-z])all(?!\s*day)(?![a-z])")
@@ -457,6 +459,9 @@ class _Reading:
         old_p, new_p = side(p_at, False), side(p_at, True)
         old_s, new_s = side(s_at, False), side(s_at, True)
         at = len(self.text)
+        if len(old_d) == 1 and dates[old_d[0]].problem is None and len(dates[old_d[0]].days) == 1:
+            for i in new_d:  # 水曜から木曜に: the Thursday of that Wednesday's week
+                self._same_week(dates[i], dates[old_d[0]].days[0])
         n_dates = [dates[i] for i in new_d] or [replace(dates[i], start=at, end=at) for i in old_d]
         n_parts = [parts[i] for i in new_p] or [replace(parts[i], start=at, end=at) for i in old_p]
         n_stat = [statuses[i] for i in new_s] or [
@@ -500,6 +505,18 @@ class _Reading:
             return self._ask(Intent.CHANGE, ())
         result = self._finish(Intent.CHANGE, self._expand(units))
         return replace(result, replaces=replaced)
+
+    def _same_week(self, new: DateMention, old: date) -> None:
+        """A bare weekday a day moves to falls in the old day's week (move Thursday's WFH to
+        Tuesday), or the first one after it when that is past or the same day."""
+        if not (len(new.weekdays) == 1 and len(new.days) == 1 and new.week is None):
+            return
+        if self.ctx.past:
+            return
+        day = monday_of(old) + timedelta(days=new.weekdays[0])
+        if day < self.today or day == old:
+            day = after_anchor(old + timedelta(days=1), new.weekdays[0])
+        new.days, new.period = [day], period_of_day(self.ctx, day)
 
     @staticmethod
     def _said_not(scan: Scanner, statuses: list[StatusMention]) -> bool:

@@ -997,4 +997,20 @@ UTTERANCES_EN: list[tuple[str, dict[str, Any]]] = [
         "work-from-home tomorrow",
         {"intent": "declare", "entries": [("2026-11-27", "full", "telework")]},
     ),
+    (
+        "WFH moved from Tue to Wed",
+        {
+            "intent": "change",
+            "entries": [("2026-12-02", "full", "telework")],
+            "replaces": [("2026-12-01", None, "telework")],
+        },
+    ),
+    (
+        "move my Thursday WFH to Tuesday",
+        {
+            "intent": "change",
+            "entries": [("2026-12-01", "full", "telework")],
+            "replaces": [("2026-11-26", None, "telework")],
+        },
+    ),
 ]

@@ -1808,4 +1808,20 @@ UTTERANCES_JA: list[tuple[str, dict[str, Any]]] = [
         "打ち合わせに入ります",
         {"intent": "presence", "entries": [("2026-11-26", "full", "meeting")]},
     ),
+    (
+        "明日の在宅は中止して出社します",
+        {
+            "intent": "change",
+            "entries": [("2026-11-27", "full", "office")],
+            "replaces": [("2026-11-27", None, "telework")],
+        },
+    ),
+    (
+        "在宅日を水曜から木曜に変えます",
+        {
+            "intent": "change",
+            "entries": [("2026-12-03", "full", "telework")],
+            "replaces": [("2026-12-02", None, "telework")],
+        },
+    ),
 ]
