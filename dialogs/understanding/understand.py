@@ -102,6 +102,8 @@ _CHANGE_CUE = re.compile(
     r"|make|shifted|postponed?|pushed|push|bring|brought)(?![a-z])"
 )
 _EN_TO = re.compile(r"(?<![a-z])to(?![a-z])")
+_UNTIL_AFTER = re.compile(r"\s*(?:まで|迄)")
+_UNTIL_BEFORE = re.compile(r"(?<![a-z])(?:until|till|til|through|thru|up\s+to)\s*(?:on\s+)?$")
 _ALL_OF = re.compile(r"全部|全て|すべて|(?<![a-z])all(?!\s*day)(?![a-z])")
 _WEEK_LEADS = re.compile(r"\s*(?:[:,、]|は|の|も)?\s*")  # next week: Mon WFH…
 _OF_A_DAY = re.compile(r"\ue000\s*(?:の|'s)\s*$")  # 明日の(テレワーク), tomorrow's (WFH)
@@ -244,6 +246,7 @@ class _Reading:
             dates = self._carry_week(scan, dates)
         if intent in {Intent.DECLARE, Intent.REQUEST_APPROVAL, Intent.CANCEL}:
             dates = self._in_order(self._days_of_week(self._exclude(dates)))
+            dates = [self._from_today(d) for d in dates]
         if intent is Intent.UNKNOWN and (parts or statuses):
             # 「午後だけ」: not a declaration on its own, but an answer inside a conversation.
             said = self._said([d for d in dates if d.problem is None], parts, statuses, [])
@@ -316,6 +319,19 @@ class _Reading:
             [d for d in dates if d is not week and d is not listed] + [joined],
             key=lambda d: d.start,
         )
+
+    def _from_today(self, d: DateMention) -> DateMention:
+        """A day named only as an end (金曜まで在宅, WFH until Friday): from today to it."""
+        if self.ctx.past or d.is_range or len(d.days) != 1 or d.problem is not None:
+            return d
+        day = d.days[0]
+        ends = _UNTIL_AFTER.match(self.text, d.end) or _UNTIL_BEFORE.search(self.text[: d.start])
+        if not ends or day <= self.today:
+            return d
+        span = DateMention(d.start, d.end, [self.today, day], is_range=True, period=d.period)
+        if (day - self.today).days > MAX_RANGE_DAYS:
+            span.problem = "range_too_long"
+        return span
 
     def _carry_week(self, scan: Scanner, dates: list[DateMention]) -> list[DateMention]:
         """A bare weekday after a weekday named in a week (来週火曜は出勤、水曜はテレワーク;

@@ -1013,4 +1013,16 @@ UTTERANCES_EN: list[tuple[str, dict[str, Any]]] = [
             "replaces": [("2026-11-26", None, "telework")],
         },
     ),
+    (
+        "WFH till next Tuesday",
+        {
+            "intent": "declare",
+            "entries": [
+                ("2026-11-26", "full", "telework"),
+                ("2026-11-27", "full", "telework"),
+                ("2026-11-30", "full", "telework"),
+                ("2026-12-01", "full", "telework"),
+            ],
+        },
+    ),
 ]

@@ -1824,4 +1824,11 @@ UTTERANCES_JA: list[tuple[str, dict[str, Any]]] = [
             "replaces": [("2026-12-02", None, "telework")],
         },
     ),
+    (
+        "金曜まで在宅",
+        {
+            "intent": "declare",
+            "entries": [("2026-11-26", "full", "telework"), ("2026-11-27", "full", "telework")],
+        },
+    ),
 ]
