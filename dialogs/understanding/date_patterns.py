@@ -123,6 +123,11 @@ _WD_JA_CHARS = re.compile(
 )
 _WD_JA_ONE = re.compile(r"[月火水木金土日]")
 _WD_JA_LONE = re.compile(r"(?:(?<=[、,/\s])|^)[月火水木金](?=\s*(?:は|も|に|が|:|のみ|だけ))")
+_WEEK_START = re.compile(
+    r"(?P<w>今週|来週|再来週)\s*の?\s*(?:頭|初め|はじめ|早々|冒頭)|週明け|週頭|週初め"
+    r"|(?<![a-z])(?:the\s+)?(?:start|beginning)\s+of\s+(?P<w_en>next week|this week|the week after"
+    r"\s+next|the coming week)(?![a-z])"
+)
 _THIS_PART = re.compile(r"(?<![a-z])this(?=\s*(?:morning|afternoon)(?![a-z]))")
 _WEEK_PERIODS = {
     -2: "week_before_last",
@@ -243,6 +248,11 @@ def find_dates(scan: Scanner, ctx: DateContext) -> list[DateMention]:
     for hit in RELATIVE_DAYS.finditer(scan.rest):
         day = ctx.today + timedelta(days=hit.value)
         keep(DateMention(hit.start, hit.end, [day], period=period_of_day(ctx, day)))
+    for m in scan.take(_WEEK_START):  # 週明け, 来週頭, the start of next week: its Monday
+        word = m["w"] or m["w_en"]
+        offset = WEEKS_JA.get(word or "", WEEKS_EN.get(re.sub(r"\s+", " ", word or ""), 1))
+        day = in_week(ctx, offset, (0,))[0]
+        keep(DateMention(m.start(), m.end(), [day], period=period_of_day(ctx, day)))
     for m in scan.take(_WEEK_JA):
         keep(_week(ctx, m.start(), m.end(), WEEKS_JA[m["w"]], m["list"], bool(m["whole"])))
     for m in scan.take(_WEEKDAYS_EN):

@@ -1025,4 +1025,8 @@ UTTERANCES_EN: list[tuple[str, dict[str, Any]]] = [
             ],
         },
     ),
+    (
+        "WFH at the start of next week",
+        {"intent": "declare", "entries": [("2026-11-30", "full", "telework")]},
+    ),
 ]

@@ -1831,4 +1831,6 @@ UTTERANCES_JA: list[tuple[str, dict[str, Any]]] = [
             "entries": [("2026-11-26", "full", "telework"), ("2026-11-27", "full", "telework")],
         },
     ),
+    ("来週頭は在宅", {"intent": "declare", "entries": [("2026-11-30", "full", "telework")]}),
+    ("週明けは出社", {"intent": "declare", "entries": [("2026-11-30", "full", "office")]}),
 ]
