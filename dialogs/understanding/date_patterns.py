@@ -249,9 +249,9 @@ def find_dates(scan: Scanner, ctx: DateContext) -> list[DateMention]:
         day = ctx.today + timedelta(days=hit.value)
         keep(DateMention(hit.start, hit.end, [day], period=period_of_day(ctx, day)))
     for m in scan.take(_WEEK_START):  # 週明け, 来週頭, the start of next week: its Monday
-        word = m["w"] or m["w_en"]
-        offset = WEEKS_JA.get(word or "", WEEKS_EN.get(re.sub(r"\s+", " ", word or ""), 1))
-        day = in_week(ctx, offset, (0,))[0]
+        word = re.sub(r"\s+", " ", m["w"] or m["w_en"] or "")
+        ahead = WEEKS_JA.get(word, WEEKS_EN.get(word, 1))
+        day = in_week(ctx, ahead, (0,))[0]
         keep(DateMention(m.start(), m.end(), [day], period=period_of_day(ctx, day)))
     for m in scan.take(_WEEK_JA):
         keep(_week(ctx, m.start(), m.end(), WEEKS_JA[m["w"]], m["list"], bool(m["whole"])))
