@@ -321,15 +321,17 @@ class _Reading:
         )
 
     def _from_today(self, d: DateMention) -> DateMention:
-        """A day named only as an end (金曜まで在宅, WFH until Friday): from today to it."""
+        """A day named only as an end (金曜まで在宅, WFH until Friday): from today (in an
+        answer about a span, from its first day: 来週のどの日？ →「水曜まで」) to it."""
         if self.ctx.past or d.is_range or len(d.days) != 1 or d.problem is not None:
             return d
         day = d.days[0]
         ends = _UNTIL_AFTER.match(self.text, d.end) or _UNTIL_BEFORE.search(self.text[: d.start])
-        if not ends or day <= self.today:
+        first = max(self.ctx.frame[0], self.today) if self.ctx.frame else self.today
+        if not ends or day <= first:
             return d
-        span = DateMention(d.start, d.end, [self.today, day], is_range=True, period=d.period)
-        if (day - self.today).days > MAX_RANGE_DAYS:
+        span = DateMention(d.start, d.end, [first, day], is_range=True, period=d.period)
+        if (day - first).days > MAX_RANGE_DAYS:
             span.problem = "range_too_long"
         return span
 
