@@ -1,9 +1,10 @@
 """Misspelt English day and month names and the few other words a declaration hangs on, as
 people type them in a hurry: Firday, Wendesday, Wensday, Thrusday, Febuary, tomorow,
-tommorow, telwork, afternon. A word is read as a name when it starts with the same
-letter and is one edit away (a letter left out, added, changed, or two letters swapped; two
-edits for names of eight letters or more). Names of five letters or fewer (march, sunday's
-short forms) are never guessed: too many real words are that close to them.
+tommorow, telwork, afternon, ofice. A word is read as such a name when it starts with the
+same letter and is one edit away (a letter left out, added, changed, or two letters swapped;
+two edits for names of eight letters or more). Words of four letters or fewer are never
+guessed, nor names shorter than six letters (march, the short forms), nor words that are
+close but real (mondays, officer, mourning).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from dialogs.understanding.normalise import NormalText
 _NAMES = (
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
     "january", "february", "september", "october", "november", "december",
-    "tomorrow", "yesterday", "telework", "teleworking", "morning", "afternoon",
+    "tomorrow", "yesterday", "telework", "teleworking", "morning", "afternoon", "office",
 )  # fmt: skip
 _BY_LETTER: dict[str, tuple[str, ...]] = {}
 for _name in _NAMES:
@@ -26,7 +27,7 @@ _KNOWN = (
     frozenset(_NAMES)
     | {n + "s" for n in _NAMES[:7]}
     | {"tomorrows", "teleworks", "teleworked", "teleworker", "teleworkers", "mornings"}
-    | {"afternoons", "mourning", "warning", "morals"}
+    | {"afternoons", "mourning", "warning", "morals", "offices", "officer", "officers"}
 )
 _WORD = re.compile(r"(?<![a-z'])[a-z]{5,11}(?![a-z'])")
 

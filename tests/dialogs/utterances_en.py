@@ -1029,4 +1029,6 @@ UTTERANCES_EN: list[tuple[str, dict[str, Any]]] = [
         "WFH at the start of next week",
         {"intent": "declare", "entries": [("2026-11-30", "full", "telework")]},
     ),
+    ("ofice tomorrow", {"intent": "declare", "entries": [("2026-11-27", "full", "office")]}),
+    ("teleowrk tomorrow", {"intent": "declare", "entries": [("2026-11-27", "full", "telework")]}),
 ]
