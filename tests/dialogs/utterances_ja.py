@@ -1833,4 +1833,6 @@ UTTERANCES_JA: list[tuple[str, dict[str, Any]]] = [
     ),
     ("来週頭は在宅", {"intent": "declare", "entries": [("2026-11-30", "full", "telework")]}),
     ("週明けは出社", {"intent": "declare", "entries": [("2026-11-30", "full", "office")]}),
+    ("明日は本庁勤務", {"intent": "declare", "entries": [("2026-11-27", "full", "office")]}),
+    ("金曜は遅出です", {"intent": "declare", "entries": [("2026-11-27", "full", "office")]}),
 ]
