@@ -104,6 +104,10 @@ _CHANGE_CUE = re.compile(
 _EN_TO = re.compile(r"(?<![a-z])to(?![a-z])")
 _UNTIL_AFTER = re.compile(r"\s*(?:まで|迄)")
 _UNTIL_BEFORE = re.compile(r"(?<![a-z])(?:until|till|til|through|thru|up\s+to)\s*(?:on\s+)?$")
+_REST = re.compile(
+    r"あとは|後は|残りは|それ以外は|その他は|他は|ほかは|(?<![a-z])(?:the\s+rest|otherwise"
+    r"|other\s+days)(?![a-z])"
+)
 _ALL_OF = re.compile(r"全部|全て|すべて|(?<![a-z])all(?!\s*day)(?![a-z])")
 _WEEK_LEADS = re.compile(r"\s*(?:[:,、]|は|の|も)?\s*")  # next week: Mon WFH…
 _OF_A_DAY = re.compile(r"\ue000\s*(?:の|'s)\s*$")  # 明日の(テレワーク), tomorrow's (WFH)
@@ -245,7 +249,10 @@ class _Reading:
         if intent in {Intent.DECLARE, Intent.REQUEST_APPROVAL, Intent.CANCEL, Intent.CHANGE}:
             dates = self._carry_week(scan, dates)
         if intent in {Intent.DECLARE, Intent.REQUEST_APPROVAL, Intent.CANCEL}:
-            dates = self._in_order(self._days_of_week(self._exclude(dates)))
+            dates = self._exclude(dates)
+            if len({s.status for s in statuses}) > 1:
+                dates = self._week_and_its_days(dates)
+            dates = self._in_order(self._days_of_week(dates))
             dates = [self._from_today(d) for d in dates]
         if intent is Intent.UNKNOWN and (parts or statuses):
             # 「午後だけ」: not a declaration on its own, but an answer inside a conversation.
@@ -320,6 +327,27 @@ class _Reading:
             key=lambda d: d.start,
         )
 
+    def _week_and_its_days(self, dates: list[DateMention]) -> list[DateMention]:
+        """A week named alone with days of it under another status (来週は在宅、月曜だけ出社;
+        来週は月・水が在宅、あとは出社): the whole week, the days named taking their own
+        status (``entries.expand``); the week goes to the clause of 「あとは」 when said."""
+        weeks = [d for d in dates if d.problem == "which_days" and d.frame]
+        if len(weeks) != 1:
+            return dates
+        week = weeks[0]
+        first, last = week.frame or (week.first, week.last)
+        others = [d for d in dates if d is not week and d.days and d.problem is None]
+        for d in others:  # 月曜だけ: that week's Monday
+            if d.weekdays and d.week is None and not d.is_range:
+                d.days = [first + timedelta(days=w) for w in sorted(set(d.weekdays))]
+        if not others or not all(first <= day <= last for d in others for day in d.days):
+            return dates
+        whole = whole_week(self.ctx, week)
+        rest = _REST.search(self.text, week.end)
+        if rest is not None:
+            whole = replace(whole, start=rest.start(), end=rest.start())
+        return sorted([d for d in dates if d is not week] + [whole], key=lambda d: d.start)
+
     def _from_today(self, d: DateMention) -> DateMention:
         """A day named only as an end (金曜まで在宅, WFH until Friday): from today (in an
         answer about a span, from its first day: 来週のどの日？ →「水曜まで」) to it."""
@@ -363,7 +391,9 @@ class _Reading:
                     led = led or lead is not None
             elif d.days:
                 monday = None
-        return [d for d in dates if d is not lead] if led else dates
+        if not led or _REST.search(self.text, lead.end if lead else 0):
+            return dates  # 来週は月・水が在宅、あとは出社: the week stays, for the rest
+        return [d for d in dates if d is not lead]
 
     def _exclude(self, dates: list[DateMention]) -> list[DateMention]:
         """Take out the days an exception names (「来週は水曜以外在宅」, "all next week except

@@ -145,3 +145,24 @@ def test_a_month_duration_is_not_a_month_ago(calendar: WorkCalendar) -> None:
     assert too_long.question_code == "range_too_long"
     backwards = parse("12/10から12/8まで在宅", today=TODAY, calendar=calendar)
     assert backwards.question_code == "invalid_range"
+
+
+@pytest.mark.parametrize(
+    ("text", "office"),
+    [
+        ("来週は在宅、月曜だけ出社", [date(2026, 12, 7)]),
+        ("来週は火曜と木曜が出社、残りは在宅", [date(2026, 12, 8), date(2026, 12, 10)]),
+        ("next week: Wed in the office, otherwise remote", [date(2026, 12, 9)]),
+    ],
+)
+def test_a_week_and_its_days_under_another_status_on_a_monday(
+    calendar: WorkCalendar, text: str, office: list[date]
+) -> None:
+    """On Monday 11/30 「月曜」 alone is today; with 来週 it is next week's, and the rest of
+    next week has the other status."""
+    meaning = parse(text, today=date(2026, 11, 30), calendar=calendar)
+    assert meaning.question is None, meaning.question
+    assert {e.day: e.status.value if e.status else None for e in meaning.entries} == {
+        day: "office" if day in office else "telework"
+        for day in calendar.working_days(date(2026, 12, 7), date(2026, 12, 11))
+    }

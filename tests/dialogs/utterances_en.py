@@ -1031,4 +1031,17 @@ UTTERANCES_EN: list[tuple[str, dict[str, Any]]] = [
     ),
     ("ofice tomorrow", {"intent": "declare", "entries": [("2026-11-27", "full", "office")]}),
     ("teleowrk tomorrow", {"intent": "declare", "entries": [("2026-11-27", "full", "telework")]}),
+    (
+        "next week I'm remote, but in the office Tuesday",
+        {
+            "intent": "declare",
+            "entries": [
+                ("2026-11-30", "full", "telework"),
+                ("2026-12-01", "full", "office"),
+                ("2026-12-02", "full", "telework"),
+                ("2026-12-03", "full", "telework"),
+                ("2026-12-04", "full", "telework"),
+            ],
+        },
+    ),
 ]

@@ -1835,4 +1835,30 @@ UTTERANCES_JA: list[tuple[str, dict[str, Any]]] = [
     ("週明けは出社", {"intent": "declare", "entries": [("2026-11-30", "full", "office")]}),
     ("明日は本庁勤務", {"intent": "declare", "entries": [("2026-11-27", "full", "office")]}),
     ("金曜は遅出です", {"intent": "declare", "entries": [("2026-11-27", "full", "office")]}),
+    (
+        "来週は在宅、月曜だけ出社",
+        {
+            "intent": "declare",
+            "entries": [
+                ("2026-11-30", "full", "office"),
+                ("2026-12-01", "full", "telework"),
+                ("2026-12-02", "full", "telework"),
+                ("2026-12-03", "full", "telework"),
+                ("2026-12-04", "full", "telework"),
+            ],
+        },
+    ),
+    (
+        "来週は月曜と水曜が在宅、あとは出社",
+        {
+            "intent": "declare",
+            "entries": [
+                ("2026-11-30", "full", "telework"),
+                ("2026-12-01", "full", "office"),
+                ("2026-12-02", "full", "telework"),
+                ("2026-12-03", "full", "office"),
+                ("2026-12-04", "full", "office"),
+            ],
+        },
+    ),
 ]
