@@ -137,6 +137,8 @@ class Clarification:
             return Step(self, meaning=self._whole(reply))
         heard = (reply.fragment if reply.intent in _ANSWERS else None) or Fragment()
         said = _merged(_chosen(self.said, choice), heard)
+        if self.question_code == "ambiguous_number" and heard.days and said.at == self.said.at:
+            said = replace(said, at=None)  # other days said instead: the number is dropped
         intent = self.intent
         if self.said.every is not None or heard.every:
             said = _weekly(self.said, heard, said, self.question_code)

@@ -18,6 +18,7 @@ from dialogs.understanding.dates import (
     day_of_month,
     in_week,
     infer_year,
+    monday_of,
     month_bounds,
     nearest_weekdays,
     period_of_day,
@@ -52,7 +53,7 @@ _YMD = re.compile(
     r"(?!\d)日?" + _WD_SUFFIX
 )
 _MD = re.compile(
-    r"(?<![\d/.:])(?P<m>\d{1,2})\s*(?:/|月)\s*(?P<d>\d{1,2})(?![\d/:])日?"
+    r"(?<![\d/.])(?<!\d:)(?P<m>\d{1,2})\s*(?:/|月)\s*(?P<d>\d{1,2})(?![\d/:])日?"
     + _WD_SUFFIX
     + r"(?:\s*(?:~|-|から)\s*(?P<d_end>\d{1,2})"
     + r"(?:日(?![間目前後])|(?![\d/:時月日週間年ヶかカ回人分]))(?:\s*まで)?)?"
@@ -70,10 +71,10 @@ _MD_EN = re.compile(
     + _WD_SUFFIX
 )
 _DAY_LIST = re.compile(
-    r"(?<![\d/月.:])(?P<list>\d{1,2}(?:\s*[,、・]\s*\d{1,2})+)\s*日(?![間目前後])"
+    r"(?<![\d/月.])(?<!\d:)(?P<list>\d{1,2}(?:\s*[,、・]\s*\d{1,2})+)\s*日(?![間目前後])"
 )
 _DAY = re.compile(
-    r"(?<![\d/月.:])(?P<d>\d{1,2})日(?![間目前後])"
+    r"(?<![\d/月.])(?<!\d:)(?P<d>\d{1,2})日(?![間目前後])"
     r"|(?<![\d/a-z])(?:the\s+)?(?P<d2>\d{1,2})(?:st|nd|rd|th)(?![a-z])"
 )
 # A list of Japanese weekdays: 月・水, 水木金, 月曜と水曜 (also used by recurrence.py).
@@ -121,6 +122,12 @@ _WD_JA_CHARS = re.compile(
     r"(?<![\u4e00-\u9fff])[月火水木金土日](?:\s*(?:[・、,/~-]|と|や)?\s*[月火水木金土日])+(?:曜日?)?"
 )
 _WD_JA_ONE = re.compile(r"[月火水木金土日]")
+_WD_JA_LONE = re.compile(r"(?:(?<=[、,/\s])|^)[月火水木金](?=\s*(?:は|も|に|が|:|のみ|だけ))")
+_WEEK_START = re.compile(
+    r"(?P<w>今週|来週|再来週)\s*の?\s*(?:頭|初め|はじめ|早々|冒頭)|週明け|週頭|週初め"
+    r"|(?<![a-z])(?:the\s+)?(?:start|beginning)\s+of\s+(?P<w_en>next week|this week|the week after"
+    r"\s+next|the coming week)(?![a-z])"
+)
 _THIS_PART = re.compile(r"(?<![a-z])this(?=\s*(?:morning|afternoon)(?![a-z]))")
 _WEEK_PERIODS = {
     -2: "week_before_last",
@@ -241,6 +248,11 @@ def find_dates(scan: Scanner, ctx: DateContext) -> list[DateMention]:
     for hit in RELATIVE_DAYS.finditer(scan.rest):
         day = ctx.today + timedelta(days=hit.value)
         keep(DateMention(hit.start, hit.end, [day], period=period_of_day(ctx, day)))
+    for m in scan.take(_WEEK_START):  # 週明け, 来週頭, the start of next week: its Monday
+        word = re.sub(r"\s+", " ", m["w"] or m["w_en"] or "")
+        ahead = WEEKS_JA.get(word, WEEKS_EN.get(word, 1))
+        day = in_week(ctx, ahead, (0,))[0]
+        keep(DateMention(m.start(), m.end(), [day], period=period_of_day(ctx, day)))
     for m in scan.take(_WEEK_JA):
         keep(_week(ctx, m.start(), m.end(), WEEKS_JA[m["w"]], m["list"], bool(m["whole"])))
     for m in scan.take(_WEEKDAYS_EN):
@@ -306,12 +318,20 @@ def find_this_part(scan: Scanner, ctx: DateContext) -> list[DateMention]:
     return found
 
 
-def find_weekday_chars(scan: Scanner, ctx: DateContext) -> list[DateMention]:
-    """The loosest form, run after names are taken: 月・水, 水木金, 土日 (two or more)."""
+def find_weekday_chars(
+    scan: Scanner, ctx: DateContext, *, among_weekdays: bool = False
+) -> list[DateMention]:
+    """The loosest form, run after names are taken: 月・水, 水木金, 土日 (two or more); with
+    ``among_weekdays`` (the message names other weekdays) one working day's character alone
+    too, at the start of a clause before a particle (来週の水・木は在宅、金は出社)."""
     found = []
     for m in scan.take(_WD_JA_CHARS):
         found.append(_week(ctx, m.start(), m.end(), None, m.group(0), False))
         scan.mask(m.start(), m.end())
+    if among_weekdays:
+        for m in scan.take(_WD_JA_LONE):
+            found.append(_week(ctx, m.start(), m.end(), None, m.group(0), False))
+            scan.mask(m.start(), m.end())
     return found
 
 
@@ -326,6 +346,7 @@ def _week(
             mention = DateMention(start, end, nearest_weekdays(ctx, weekdays), weekdays=weekdays)
         else:
             mention = DateMention(start, end, in_week(ctx, offset, weekdays))
+            mention.week = monday_of(ctx.today, offset)
         if len(mention.days) == 1:
             mention.period = period_of_day(ctx, mention.days[0])
         return mention
@@ -353,8 +374,8 @@ def _range(first: DateMention, second: DateMention, end: date | None) -> DateMen
     if end is None or not first.days:
         return first
     begin = first.first
-    if end < begin and second.day_of_month is None:
-        end = safe_date(end.year + 1, end.month, end.day) or end
+    if end < begin and second.day_of_month is None and end.month < begin.month:
+        end = safe_date(end.year + 1, end.month, end.day) or end  # 12/28〜1/5: into next year
     joined = DateMention(
         first.start,
         second.end,

@@ -58,6 +58,9 @@ class DateMention:
     day_of_month: int | None = None
     problem: str | None = None
     problem_args: dict[str, str] = field(default_factory=dict)
+    week: date | None = None
+    """The Monday of the week the mention named with its weekdays (来週火曜, 来週の水・木):
+    a bare weekday after it in the same message falls in that week."""
     frame: tuple[date, date] | None = None
     """With a problem: the span the mention still names (来週: Monday to Sunday; 10/6(月)
     when 10/6 is a Tuesday: that week; 2/30: February), where the answer is looked for."""

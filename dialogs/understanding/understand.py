@@ -27,6 +27,7 @@ from dialogs.understanding.dates import (
     DateMention,
     after_anchor,
     day_of_month,
+    monday_of,
     month_bounds,
     period_of_day,
 )
@@ -61,6 +62,7 @@ from dialogs.understanding.questions import render
 from dialogs.understanding.recurrence import EveryMention, find_every, role_of
 from dialogs.understanding.replies import short_reply
 from dialogs.understanding.scanner import Scanner
+from dialogs.understanding.spelling import correct_names
 from dialogs.understanding.vocabulary import (
     HALF,
     PRESENCE,
@@ -89,14 +91,27 @@ _QUERIES = frozenset(
 )
 _NOUN_PHRASE = frozenset({"の", "のは", "の状況", "の一覧", "者", "の者", "状況", "一覧"})
 _RESIDUE = re.compile(r"[\ue000\s?？。、.!！]")
-_CHANGE_SPLIT_OLD_FIRST = re.compile(r"ではなく|じゃなくて|じゃなく|でなく|rather than")
+_CHANGE_SPLIT_OLD_FIRST = re.compile(
+    r"ではなく|じゃなくて|じゃなく|でなく|の(?:代わり|替わり)に|rather than"
+)
 _CHANGE_SPLIT_NEW_FIRST = re.compile(r"(?<![a-z])instead of(?![a-z])")
 _CHANGE_CUE = re.compile(
-    r"変更|変え|振り替え|ずらし|入れ替え|切り替え|切替|(?<![a-z])(?:change|move|switch|"
-    r"swap|reschedule|make)(?![a-z])"
+    r"変更|変え|変わ|振り替え|振替|差し替え|ずらし|ずれ|延期|前倒し|繰り[下上]げ|入れ替え|切り替え|切替"
+    r"|移し|移す|移したい"
+    r"|(?<![a-z])(?:change[ds]?|move[ds]?|moving|switch(?:ed)?|swap(?:ped)?|reschedul(?:e|ed|ing)"
+    r"|make|shifted|postponed?|pushed|push|bring|brought)(?![a-z])"
 )
 _EN_TO = re.compile(r"(?<![a-z])to(?![a-z])")
-_JA_FROM = re.compile(r"から(?=.*(?:に|へ)(?:変更|変え|振り替え|ずらし))")
+_UNTIL_AFTER = re.compile(r"\s*(?:まで|迄)")
+_UNTIL_BEFORE = re.compile(r"(?<![a-z])(?:until|till|til|through|thru|up\s+to)\s*(?:on\s+)?$")
+_REST = re.compile(
+    r"あとは|後は|残りは|それ以外は|その他は|他は|ほかは|(?<![a-z])(?:the\s+rest|otherwise"
+    r"|other\s+days)(?![a-z])"
+)
+_ALL_OF = re.compile(r"全部|全て|すべて|(?<![a-z])all(?!\s*day)(?![a-z])")
+_WEEK_LEADS = re.compile(r"\s*(?:[:,、]|は|の|も)?\s*")  # next week: Mon WFH…
+_OF_A_DAY = re.compile(r"\ue000\s*(?:の|'s)\s*$")  # 明日の(テレワーク), tomorrow's (WFH)
+_JA_FROM = re.compile(r"から(?=.*(?:に|へ)(?:変更|変え|変わ|振り替え|振替|ずらし|ずれ|延期))")
 _DATE_BEFORE = re.compile(r"\ue000(?:の)?\s*$")
 _DATE_AFTER = re.compile(r"\s*\ue000")
 
@@ -119,7 +134,7 @@ def parse(
     →「月と水」), so its bare weekdays and days of the month fall in it, and 「全部」 "all of
     them" name all of it. Never raises for any ``str``.
     """
-    norm = normalise(text)
+    norm = correct_names(normalise(text))
     qlang = "ja" if norm.has_japanese else ("ja" if lang == "ja" else "en")
     if not norm.text:
         return Interpretation(Intent.UNKNOWN, lang=qlang)
@@ -184,7 +199,8 @@ class _Reading:
         dates += find_dates(scan, self.ctx)
         person = find_person(scan, self.original)
         months = find_months(scan, self.ctx, self.calendar)
-        dates += find_weekday_chars(scan, self.ctx)
+        named_weekdays = any(d.weekdays or d.week is not None for d in dates)
+        dates += find_weekday_chars(scan, self.ctx, among_weekdays=named_weekdays)
         dates = apply_durations(scan, dates, find_durations(scan), self.today, self.calendar)
         weeks = [d for d in dates if d.problem == "which_days"]
         if (
@@ -195,6 +211,8 @@ class _Reading:
             and role_of(self.text, weeks[0].start, weeks[0].end) is None
         ):
             dates, every = [whole_week(self.ctx, weeks[0])], None  # 来週は毎日在宅
+        elif len(dates) == 1 and weeks and _ALL_OF.search(scan.rest):
+            dates = [whole_week(self.ctx, weeks[0])]  # 来週の予定全部取り消して
         if statuses:
             parts = drop_asides(scan, parts, [s.start for s in statuses])
         correcting = not (statuses or dates) and correction_kind(scan.text, scan.rest, parts)
@@ -228,8 +246,14 @@ class _Reading:
             dates = sorted([*dates, *self._month_spans(months)], key=lambda d: d.start)
             self.month = self._month_alone(months) if not dates else None
         dates = join_mentions(scan, dates, ranges=intent is not Intent.CHANGE)
+        if intent in {Intent.DECLARE, Intent.REQUEST_APPROVAL, Intent.CANCEL, Intent.CHANGE}:
+            dates = self._carry_week(scan, dates)
         if intent in {Intent.DECLARE, Intent.REQUEST_APPROVAL, Intent.CANCEL}:
-            dates = self._in_order(self._days_of_week(self._exclude(dates)))
+            dates = self._exclude(dates)
+            if len({s.status for s in statuses}) > 1:
+                dates = self._week_and_its_days(dates)
+            dates = self._in_order(self._days_of_week(dates))
+            dates = [self._from_today(d) for d in dates]
         if intent is Intent.UNKNOWN and (parts or statuses):
             # 「午後だけ」: not a declaration on its own, but an answer inside a conversation.
             said = self._said([d for d in dates if d.problem is None], parts, statuses, [])
@@ -303,6 +327,74 @@ class _Reading:
             key=lambda d: d.start,
         )
 
+    def _week_and_its_days(self, dates: list[DateMention]) -> list[DateMention]:
+        """A week named alone with days of it under another status (来週は在宅、月曜だけ出社;
+        来週は月・水が在宅、あとは出社): the whole week, the days named taking their own
+        status (``entries.expand``); the week goes to the clause of 「あとは」 when said."""
+        weeks = [d for d in dates if d.problem == "which_days" and d.frame]
+        if len(weeks) != 1:
+            return dates
+        week = weeks[0]
+        first, last = week.frame or (week.first, week.last)
+        others = [d for d in dates if d is not week and d.days and d.problem is None]
+        for d in others:  # 月曜だけ: that week's Monday
+            if d.weekdays and d.week is None and not d.is_range:
+                d.days = [first + timedelta(days=w) for w in sorted(set(d.weekdays))]
+        if not others or not all(first <= day <= last for d in others for day in d.days):
+            return dates
+        whole = whole_week(self.ctx, week)
+        rest = _REST.search(self.text, week.end)
+        if rest is not None:
+            whole = replace(whole, start=rest.start(), end=rest.start())
+        return sorted([d for d in dates if d is not week] + [whole], key=lambda d: d.start)
+
+    def _from_today(self, d: DateMention) -> DateMention:
+        """A day named only as an end (金曜まで在宅, WFH until Friday): from today (in an
+        answer about a span, from its first day: 来週のどの日？ →「水曜まで」) to it."""
+        if self.ctx.past or d.is_range or len(d.days) != 1 or d.problem is not None:
+            return d
+        day = d.days[0]
+        ends = _UNTIL_AFTER.match(self.text, d.end) or _UNTIL_BEFORE.search(self.text[: d.start])
+        first = max(self.ctx.frame[0], self.today) if self.ctx.frame else self.today
+        if not ends or day <= first:
+            return d
+        span = DateMention(d.start, d.end, [first, day], is_range=True, period=d.period)
+        if (day - first).days > MAX_RANGE_DAYS:
+            span.problem = "range_too_long"
+        return span
+
+    def _carry_week(self, scan: Scanner, dates: list[DateMention]) -> list[DateMention]:
+        """A bare weekday after a weekday named in a week (来週火曜は出勤、水曜はテレワーク;
+        来週月曜のテレワーク、火曜に振り替え), or right after a week named alone ("next week:
+        Mon WFH, Tue office"), falls in that week, unless that would be past."""
+        if self.ctx.past:
+            return dates
+        monday: date | None = None
+        lead: DateMention | None = None  # a week named alone, leading its weekdays
+        led = False
+        ordered = sorted(dates, key=lambda d: d.start)
+        for i, d in enumerate(ordered):
+            bare = bool(d.weekdays) and not d.is_range and d.problem is None
+            if d.week is not None:
+                monday = d.week
+            elif d.problem == "which_days" and d.frame and lead is None and i + 1 < len(ordered):
+                after = ordered[i + 1]
+                excepted = _EXCEPT_AFTER.match(self.text, after.end) is not None
+                link = scan.between(d.end, after.start)
+                if after.weekdays and not excepted and _WEEK_LEADS.fullmatch(link):
+                    monday, lead = d.frame[0], d
+            elif monday is not None and bare:
+                days = [monday + timedelta(days=w) for w in sorted(set(d.weekdays))]
+                if days[0] >= self.today:
+                    d.days, d.week = days, monday
+                    d.period = period_of_day(self.ctx, days[0]) if len(days) == 1 else None
+                    led = led or lead is not None
+            elif d.days:
+                monday = None
+        if not led or _REST.search(self.text, lead.end if lead else 0):
+            return dates  # 来週は月・水が在宅、あとは出社: the week stays, for the rest
+        return [d for d in dates if d is not lead]
+
     def _exclude(self, dates: list[DateMention]) -> list[DateMention]:
         """Take out the days an exception names (「来週は水曜以外在宅」, "all next week except
         Wednesday"): a bare weekday there means that weekday inside the other dates' ranges."""
@@ -349,7 +441,7 @@ class _Reading:
     def _month_spans(self, months: list[MonthMention]) -> list[DateMention]:
         """Months a declaration spans: 今月末まで / until the end of the month (from today, or
         from a start joined later: 明日から今月末まで), 来月いっぱい / 12月中 (the whole month,
-        from today on)."""
+        from today on); a month's one day (月末は出社, 年度末) is that day."""
         spans = []
         for m in months:
             written = self.text[m.start : m.end]
@@ -357,6 +449,9 @@ class _Reading:
                 first = self.today
             elif _WHOLE_MONTH.search(written):
                 first = max(m.first, self.today)
+            elif m.first == m.last:  # 月末は出社, 年度末: that one day
+                spans.append(DateMention(m.start, m.end, [m.first], period=m.period))
+                continue
             else:
                 continue
             if m.last < first:
@@ -412,6 +507,9 @@ class _Reading:
         old_p, new_p = side(p_at, False), side(p_at, True)
         old_s, new_s = side(s_at, False), side(s_at, True)
         at = len(self.text)
+        if len(old_d) == 1 and dates[old_d[0]].problem is None and len(dates[old_d[0]].days) == 1:
+            for i in new_d:  # 水曜から木曜に: the Thursday of that Wednesday's week
+                self._same_week(dates[i], dates[old_d[0]].days[0])
         n_dates = [dates[i] for i in new_d] or [replace(dates[i], start=at, end=at) for i in old_d]
         n_parts = [parts[i] for i in new_p] or [replace(parts[i], start=at, end=at) for i in old_p]
         n_stat = [statuses[i] for i in new_s] or [
@@ -433,6 +531,15 @@ class _Reading:
             d for i in (old_d or new_d) if dates[i].problem is None for d in self._days(dates[i])
         ]
         old_status = statuses[old_s[0]].status if old_s else None
+        named = {s.status for s in statuses}
+        if (
+            old_status is None
+            and len(named) == 1
+            and _OF_A_DAY.search(scan.rest[: statuses[0].start])
+        ):
+            # 明日のテレワーク、午後だけに変更; 来週月曜のテレワーク、火曜に振り替え: the day's
+            # telework is what changes
+            old_status = statuses[0].status
         old_part = (
             parts[old_p[0]].part
             if old_p
@@ -446,6 +553,18 @@ class _Reading:
             return self._ask(Intent.CHANGE, ())
         result = self._finish(Intent.CHANGE, self._expand(units))
         return replace(result, replaces=replaced)
+
+    def _same_week(self, new: DateMention, old: date) -> None:
+        """A bare weekday a day moves to falls in the old day's week (move Thursday's WFH to
+        Tuesday), or the first one after it when that is past or the same day."""
+        if not (len(new.weekdays) == 1 and len(new.days) == 1 and new.week is None):
+            return
+        if self.ctx.past:
+            return
+        day = monday_of(old) + timedelta(days=new.weekdays[0])
+        if day < self.today or day == old:
+            day = after_anchor(old + timedelta(days=1), new.weekdays[0])
+        new.days, new.period = [day], period_of_day(self.ctx, day)
 
     @staticmethod
     def _said_not(scan: Scanner, statuses: list[StatusMention]) -> bool:
@@ -499,6 +618,11 @@ class _Reading:
             return from_.end(), True  # テレワークを木曜から金曜に変更: 木曜 → 金曜
         if "を" in before:
             return before.rindex("を"), True
+        if "が" in before:  # 4/1の出張が4/2に変わりました
+            return before.rindex("が"), True
+        if "、" in before and _DATE_BEFORE.search(rest[: before.rindex("、")].rstrip("\ue000")):
+            # 来週月曜のテレワーク、火曜に振り替えます: the day and what it had, then the new
+            return before.rindex("、"), True
         if from_:
             return from_.end(), True
         return 0, True

@@ -202,6 +202,8 @@ def days_of(result: Interpretation | Clarification) -> list[tuple[date, str, Sta
         (MONDAY, "next week WFH", "every day", [date(2026, 12, d) for d in (7, 8, 9, 10, 11)]),
         (MONDAY, "来週テレワーク", "再来週の火曜", [date(2026, 12, 15)]),  # said: it wins
         (MONDAY, "来週テレワーク", "明日", [date(2026, 12, 1)]),
+        (MONDAY, "来週テレワーク", "水曜まで", [date(2026, 12, d) for d in (7, 8, 9)]),
+        (MONDAY, "WFH next week", "until Tuesday", [date(2026, 12, 7), date(2026, 12, 8)]),
         (TODAY, "来月テレワーク", "7日と8日", [date(2026, 12, 7), date(2026, 12, 8)]),
         (MONDAY, "in January I'll WFH", "the 7th", [date(2027, 1, 7)]),
         (MONDAY, "12/3(水)在宅", "木曜", [date(2026, 12, 3)]),
