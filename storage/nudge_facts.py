@@ -4,7 +4,7 @@ period each recipient has already been issued (from the delivery ledger itself).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 
@@ -15,6 +15,8 @@ from sqlmodel import col
 
 from domain.delivery import DeliveryStatus
 from domain.nudges import PromptHistory, parse_nudge_key
+from domain.periods import Period
+from domain.quota import PeriodTelework
 from domain.schedule import (
     DEFAULT_TIME_RANGES,
     EntryState,
@@ -27,6 +29,7 @@ from storage.ledger_sql import DELIVERY
 from storage.org import StaffRow, identity_matches_staff
 from storage.schedule import LIVE, ScheduleEntryRow
 from storage.tables import TeamsIdentity
+from storage.telework_counts import SqlTeleworkCounts
 
 
 @dataclass
@@ -100,22 +103,32 @@ class SqlNudgeFacts:
             col(row.state).in_(LIVE), col(row.day) >= busy_from, col(row.day) <= busy_to
         )
         async with self._sessions() as session:
-            await session.connection(execution_options=READ_ONLY)
+            # Core rows (not through the ORM): 100,000 people's days ahead are many rows
+            conn = await session.connection(execution_options=READ_ONLY)
             parts: dict[str, str] = {}
-            for employee_id, day, part, state in await session.execute(telework):
+            for employee_id, day, part, state in await conn.execute(telework):
                 shown = parts.get(part)
                 if shown is None:
                     shown = parts[part] = occasion_part(part, self._time_ranges).value
                 facts.telework.setdefault(employee_id, []).append((day, shown))
                 if state == EntryState.CONFIRMED.value:
                     facts.confirmed.setdefault(employee_id, set()).add(day)
-            for employee_id, day, status in await session.execute(busy):
+            for employee_id, day, status in await conn.execute(busy):
                 facts.busy.setdefault(employee_id, set()).add(day)
                 if status == EntryStatus.LEAVE.value:
                     facts.leave.setdefault(employee_id, set()).add(day)
                 elif status == EntryStatus.NO_HOURS.value:
                     facts.no_hours.setdefault(employee_id, set()).add(day)
         return facts
+
+    async def declared_per_period(
+        self, periods: Sequence[Period], on: date, is_working_day: Callable[[date], bool]
+    ) -> dict[str, dict[tuple[date, date], PeriodTelework]]:
+        """Live telework (confirmed or awaiting approval: declared) counted per person and
+        period in SQL (``storage.telework_counts``): what nudge planning weighs against the
+        targets, without loading every occasion of a fiscal year."""
+        counts = SqlTeleworkCounts(self._sessions, self._time_ranges)
+        return await counts.per_period(periods, on, is_working_day, states=LIVE)
 
     async def issued(self, kind: str, period_prefixes: Iterable[str]) -> dict[str, dict[str, int]]:
         """Recipient → category → deliveries of ``kind`` whose period key starts with one of
