@@ -53,15 +53,18 @@ class SqlTeleworkCounts:
         after = on + timedelta(days=1)
         cuts = sorted({p.start for p in periods} | {p.end + timedelta(days=1) for p in periods}
                       | {after})  # fmt: skip
-        # segment i: before cuts[i], on or after cuts[i - 1]; where each one is counted
-        slots: list[list[tuple[int, int]]] = []
+        # segment i: before cuts[i], on or after cuts[i - 1]; where each one is counted, as
+        # offsets into a person's flat tally (4 per period: done full, half, planned full, half)
+        slots: list[tuple[int, ...]] = []
         for index in range(len(cuts) + 1):
             first = cuts[index - 1] if index else date.min
-            slot = []
-            for number, period in enumerate(periods):
-                if period.start <= first <= period.end:
-                    slot.append((number, 0 if first < after else 1))
-            slots.append(slot)
+            slots.append(
+                tuple(
+                    4 * number + (0 if first < after else 2)
+                    for number, period in enumerate(periods)
+                    if period.start <= first <= period.end
+                )
+            )
         statement = segment_counts(
             start,
             end,
@@ -71,25 +74,29 @@ class SqlTeleworkCounts:
             self._time_ranges,
         )
         keys = [(p.start, p.end) for p in periods]
-        tallies: dict[str, list[list[int]]] = {}
+        width = 4 * len(periods)
+        tallies: dict[str, list[int]] = {}
         async with self._sessions() as session:
             conn = await session.connection(execution_options=READ_ONLY)
             if conn.dialect.name == "postgresql":
                 # JIT compiling the part rules' long CASE costs seconds, more than the scan
-                await session.execute(text("SET LOCAL jit = off"))
-            for employee_id, segment, days, not_am, not_pm in await session.execute(statement):
+                await conn.execute(text("SET LOCAL jit = off"))
+            for employee_id, segment, days, not_am, not_pm in await conn.execute(statement):
+                targets = slots[segment]
+                if not targets:
+                    continue
                 full = not_am + not_pm - days
-                half = days - full
                 mine = tallies.get(employee_id)
                 if mine is None:
-                    mine = tallies[employee_id] = [[0, 0, 0, 0] for _ in periods]
-                for number, planned in slots[segment]:
-                    cell = mine[number]
-                    cell[2 * planned] += full
-                    cell[2 * planned + 1] += half
+                    mine = tallies[employee_id] = [0] * width
+                for at in targets:
+                    mine[at] += full
+                    mine[at + 1] += days - full
         return {
             employee_id: {
-                keys[number]: PeriodTelework(*cell) for number, cell in enumerate(mine) if any(cell)
+                key: PeriodTelework(*mine[4 * n : 4 * n + 4])
+                for n, key in enumerate(keys)
+                if any(mine[4 * n : 4 * n + 4])
             }
             for employee_id, mine in tallies.items()
         }
