@@ -18,7 +18,7 @@ from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from domain.errors import CalendarRangeError
+from domain.national_holidays import national_holidays
 
 DEFAULT_TIME_ZONE = "Asia/Tokyo"
 ORG_CLOSURE_DEFAULT_NAME = "組織の休業日"
@@ -75,8 +75,9 @@ class WorkCalendar:
     ``add_working_days(add_working_days(d, n), -n) == d``.
 
     National holidays are known for the years the ``holidays`` package covers for Japan
-    (1949–2099); asking about a closure outside them raises ``CalendarRangeError`` rather than
-    silently treating the year as having no holidays.
+    (1949–2099; :mod:`domain.national_holidays` keeps its answers in a table); asking about a
+    closure outside them raises ``CalendarRangeError`` rather than silently treating the year
+    as having no holidays.
     """
 
     def __init__(
@@ -243,20 +244,9 @@ class WorkCalendar:
         cached = self._years.get(year)
         if cached is not None:
             return cached
-        # Imported on first use: the package loads every country's calendar (~0.2 s), which a
-        # program that never asks about a day (`telework-bot --help`, `policy check`) need not pay.
-        from holidays.countries.japan import Japan as JapaneseHolidays
-
-        first, last = JapaneseHolidays.start_year, JapaneseHolidays.end_year
-        if not first <= year <= last:
-            raise CalendarRangeError(
-                f"no national holiday calendar for {year} (known: {first}–{last})"
-            )
-        ja = JapaneseHolidays(years=year, language="ja")
-        en = JapaneseHolidays(years=year, language="en_US")
         holiday_names = {
-            d: Closure(ClosureKind.NATIONAL_HOLIDAY, str(name), str(en.get(d, name)))
-            for d, name in ja.items()
+            h.day: Closure(ClosureKind.NATIONAL_HOLIDAY, h.name_ja, h.name_en)
+            for h in national_holidays(year)
         }
         closed: dict[date, Closure] = {}
         day = date(year, 1, 1)

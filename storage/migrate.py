@@ -2,14 +2,12 @@
 
 The check runs at every start (server, chat, each database command) and on ``/readyz``, so it
 does not import Alembic (a third of a second on a small machine): it reads the revision ids
-from the version files and the database's ``alembic_version`` table itself, as Alembic does.
-``tests/storage/test_migrations.py`` holds it to Alembic's own answers.
+from the version files (:mod:`storage.revisions`) and the database's ``alembic_version`` table
+itself, as Alembic does. ``tests/storage/test_migrations.py`` holds it to Alembic's answers.
 """
 
 from __future__ import annotations
 
-import ast
-from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -17,16 +15,18 @@ from sqlalchemy import inspect, text
 from sqlalchemy.engine import Connection, make_url
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from storage.revisions import (
+    MIGRATIONS,
+    VERSION_TABLE,
+    DatabaseNotMigrated,
+    head_revisions,
+    not_migrated_message,
+)
+
 if TYPE_CHECKING:
     from alembic.config import Config
 
-MIGRATIONS = Path(__file__).with_name("migrations")
-VERSIONS = MIGRATIONS / "versions"
-VERSION_TABLE = "alembic_version"  # Alembic's default; env.py does not change it
-
-
-class DatabaseNotMigrated(Exception):
-    """The database is missing tables or migrations; the message names the fix."""
+__all__ = ["DatabaseNotMigrated", "ensure_migrated", "head_revisions", "upgrade"]
 
 
 def alembic_config(url: str) -> Config:
@@ -49,44 +49,6 @@ def upgrade(url: str, revision: str = "head") -> None:
     command.upgrade(alembic_config(url), revision)
 
 
-@cache
-def head_revisions() -> frozenset[str]:
-    """The revisions the code needs: those no other revision revises (Alembic's heads)."""
-    revisions: set[str] = set()
-    revised: set[str] = set()
-    for path in VERSIONS.glob("*.py"):
-        revision, down = _revision_ids(path)
-        revisions.add(revision)
-        revised.update(down)
-    return frozenset(revisions - revised)
-
-
-def _revision_ids(path: Path) -> tuple[str, tuple[str, ...]]:
-    """A version file's ``revision`` and ``down_revision`` (literal values, as Alembic's
-    template writes them), read without running the file."""
-    values: dict[str, object] = {}
-    target: ast.expr
-    for node in ast.parse(path.read_text(encoding="utf-8"), str(path)).body:
-        if isinstance(node, ast.AnnAssign) and node.value is not None:
-            target, value = node.target, node.value
-        elif isinstance(node, ast.Assign) and len(node.targets) == 1:
-            target, value = node.targets[0], node.value
-        else:
-            continue
-        if isinstance(target, ast.Name) and target.id in ("revision", "down_revision"):
-            values[target.id] = ast.literal_eval(value)
-    revision, down = values.get("revision"), values.get("down_revision")
-    if not isinstance(revision, str):
-        raise ValueError(f"{path}: no literal `revision` id")
-    if down is None:
-        return revision, ()
-    if isinstance(down, str):
-        return revision, (down,)
-    if isinstance(down, (tuple, list)) and all(isinstance(d, str) for d in down):
-        return revision, tuple(str(d) for d in down)
-    raise ValueError(f"{path}: `down_revision` is not a literal id or tuple of ids")
-
-
 def _current(connection: Connection) -> set[str]:
     if not inspect(connection).has_table(VERSION_TABLE):
         return set()
@@ -101,11 +63,7 @@ async def current_revisions(engine: AsyncEngine) -> set[str]:
 
 async def ensure_migrated(engine: AsyncEngine) -> None:
     """Raise :class:`DatabaseNotMigrated` unless the database is at the latest revision."""
-    heads = set(head_revisions())
     current = await current_revisions(engine)
-    if current != heads:
-        raise DatabaseNotMigrated(
-            f"the database {engine.url.render_as_string(hide_password=True)} is at revision "
-            f"{sorted(current) or 'none'}, the code needs {sorted(heads)}: "
-            "run `telework-bot db upgrade` first"
-        )
+    if current != head_revisions():
+        shown = engine.url.render_as_string(hide_password=True)
+        raise DatabaseNotMigrated(not_migrated_message(shown, current))

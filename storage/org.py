@@ -65,6 +65,7 @@ class StaffRow(SQLModel, table=True):
     preferred_language: str | None = Field(default=None, max_length=2)
     time_zone: str = Field(default="Asia/Tokyo", max_length=64)
     employment: str = Field(default="full_time", max_length=16)  # 常勤/非常勤 (issue 14)
+    ministry_since: date | None = Field(default=None, sa_column=Column(Date, nullable=True))
     updated_at: datetime = Field(sa_column=Column(UtcDateTime(), nullable=False))
 
 
@@ -90,6 +91,7 @@ def to_member(row: StaffRow, preference: UserPreferenceRow | None = None) -> Sta
         preferred_language=row.preferred_language,
         time_zone=row.time_zone,
         employment=EmploymentType(row.employment),
+        ministry_since=row.ministry_since,
         chat_language=preference.language if preference else None,
         written_language=preference.written_language if preference else None,
     )

@@ -158,7 +158,8 @@ async def _tables(
         changes = await store.changes_after(month, month_end, closed_at)
     section_of = sections_of(staff, chart)
     people = {o.employee_id for o in orders}
-    results = assess_month(month, people, days, orders, places, rules, calendar)
+    moves = {e: m.ministry_since for e, m in staff.items() if m.ministry_since is not None}
+    results = assess_month(month, people, days, orders, places, rules, calendar, moves)
     eligible = []
     for result in results:
         if result.eligibility is Eligibility.NO or result.average is None:

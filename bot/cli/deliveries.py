@@ -1,7 +1,8 @@
 """``telework-bot deliveries status|resend-failed|cancel``: a run's progress, resend its
 failures, cancel what is left.
 
-``status`` must start at once (issue 16): these commands open only the database
+``status`` must start at once (issue 16): it reads through the database's driver
+(``storage.ledger_status``), without SQLAlchemy; the repairs open only the database
 (``open_database``), not the whole application.
 """
 
@@ -39,21 +40,29 @@ def register(cli: typer.Typer, settings: SettingsSource = settings_or_exit) -> N
     ) -> None:
         """Deliveries by status (sent / pending / sending / failed / unknown / cancelled)."""
         from domain.delivery import DeliveryStatus
-        from storage.ledger_admin import recent_runs, run_progress
+        from storage.ledger_status import LedgerStatus, read_status
 
-        async def show(engine: AsyncEngine) -> None:
-            progress = await run_progress(engine, run_id)
-            scope = f"run {run_id}" if run_id is not None else "all runs"
-            counts = ", ".join(f"{s.value} {progress.count(s)}" for s in DeliveryStatus)
-            typer.echo(f"{scope}: {progress.total} deliveries: {counts}")
-            if run_id is None:
-                for summary in await recent_runs(engine):
-                    done = "done" if summary.completed_at else "fanning out"
-                    typer.echo(
-                        f"  run {summary.run_id}  {summary.job}  {summary.period_key}  {done}"
-                    )
+        async def through_sqlalchemy(engine: AsyncEngine) -> LedgerStatus:
+            from storage.ledger_admin import recent_runs, run_progress
 
-        run(_on_database(settings(), show))
+            return LedgerStatus(await run_progress(engine, run_id), await recent_runs(engine))
+
+        async def read(config: Settings) -> LedgerStatus:
+            # The driver's own read first: SQLAlchemy alone would take longer to import
+            # than the whole command may (storage.ledger_status).
+            status = await read_status(config.database_url, run_id)
+            if status is None:
+                status = await _on_database(config, through_sqlalchemy)
+            return status
+
+        status = run(read(settings()))
+        scope = f"run {run_id}" if run_id is not None else "all runs"
+        counts = ", ".join(f"{s.value} {status.progress.count(s)}" for s in DeliveryStatus)
+        typer.echo(f"{scope}: {status.progress.total} deliveries: {counts}")
+        if run_id is None:
+            for summary in status.runs:
+                done = "done" if summary.completed_at else "fanning out"
+                typer.echo(f"  run {summary.run_id}  {summary.job}  {summary.period_key}  {done}")
 
     @app.command("resend-failed")
     def resend(

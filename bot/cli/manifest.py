@@ -7,7 +7,6 @@ person who packages the app does not need ``MICROSOFT_APP_PASSWORD``.
 
 from __future__ import annotations
 
-from importlib.metadata import version as installed_version
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -26,7 +25,9 @@ DEV_DOMAIN = "localhost"
 
 def package_version() -> str:
     """The installed telework-bot's version: the package's version by default."""
-    return installed_version(PACKAGE)
+    from importlib.metadata import version  # reads every installed distribution: not at start
+
+    return version(PACKAGE)
 
 
 def listing_for_package(listing: AppListing, *, dev: bool) -> Listing:

@@ -121,7 +121,7 @@ def run(command: Coroutine[Any, Any, T]) -> T:
     fixes it (exit code 1)."""
     import asyncio
 
-    from storage.migrate import DatabaseNotMigrated
+    from storage.revisions import DatabaseNotMigrated
 
     try:
         return asyncio.run(command)

@@ -18,9 +18,11 @@ from dialogs.understanding.dates import (
     day_of_month,
     in_week,
     infer_year,
+    month_bounds,
     nearest_weekdays,
     period_of_day,
     safe_date,
+    week_of,
 )
 from dialogs.understanding.scanner import DIGIT, Scanner
 from dialogs.understanding.vocabulary import (
@@ -175,6 +177,14 @@ def _single(
     if wd_text is not None and _weekday_from(wd_text) != day.weekday():
         mention.problem = "weekday_mismatch"
         mention.problem_args = {"day": day.isoformat(), "written_wd": str(_weekday_from(wd_text))}
+        mention.frame = week_of(day)
+    return mention
+
+
+def _no_such_day(mention: DateMention, year: int | None, month: int) -> DateMention:
+    """An impossible date (2/30) still names its month: the answer is looked for in it."""
+    if mention.problem == "invalid_date" and year is not None and 1 <= month <= 12:
+        mention.frame = month_bounds(year, month)
     return mention
 
 
@@ -190,15 +200,19 @@ def find_dates(scan: Scanner, ctx: DateContext) -> list[DateMention]:
     for m in scan.take_if(_ERA, DIGIT):
         era = ERAS[m["era"]]
         year = era + (1 if m["y"] == "元" else int(m["y"]))
-        keep(_single(m, safe_date(year, int(m["m"]), int(m["d"])), m.group(0), ctx))
+        day = safe_date(year, int(m["m"]), int(m["d"]))
+        keep(_no_such_day(_single(m, day, m.group(0), ctx), year, int(m["m"])))
     for m in scan.take_if(_YMD, DIGIT):
-        keep(_single(m, safe_date(int(m["y"]), int(m["m"]), int(m["d"])), m.group(0), ctx))
+        year = int(m["y"])
+        day = safe_date(year, int(m["m"]), int(m["d"]))
+        keep(_no_such_day(_single(m, day, m.group(0), ctx), year, int(m["m"])))
     for m in scan.take_if(_MD, DIGIT):
         month, dom = int(m["m"]), int(m["d"])
         if not (1 <= month <= 12 and 1 <= dom <= 31):
             continue
         start_day = infer_year(ctx, month, dom)
         mention = _single(m, start_day, f"{month}/{dom}", ctx)
+        _no_such_day(mention, _year_of(ctx, month), month)
         if m["d_end"] and start_day is not None:
             end = day_of_month(ctx, int(m["d_end"]), anchor=start_day)
             mention = _range(mention, mention, end) if end else mention
@@ -207,6 +221,7 @@ def find_dates(scan: Scanner, ctx: DateContext) -> list[DateMention]:
         month = MONTH_EN[m["mon"] or m["mon2"]]
         dom = int(m["d"] or m["d2"])
         mention = _single(m, infer_year(ctx, month, dom), m.group(0), ctx)
+        _no_such_day(mention, _year_of(ctx, month), month)
         d_end = m["d_end"] or m["d2_end"]
         if d_end and mention.days:  # Jan 12-14, the 12th to 14th of January
             end = day_of_month(ctx, int(d_end), anchor=mention.first)
@@ -247,6 +262,32 @@ def find_dates(scan: Scanner, ctx: DateContext) -> list[DateMention]:
     if all_week and len(bare) == 1:  # next week I'm WFH the whole week
         found = [d for d in found if d not in all_week and d is not bare[0]]
         found.append(whole_week(ctx, bare[0]))
+    return found
+
+
+def _year_of(ctx: DateContext, month: int) -> int | None:
+    first = infer_year(ctx, month, 1)
+    return None if first is None else first.year
+
+
+_WHOLE_FRAME = re.compile(
+    r"(?<![今来先週月年\d])(?:全部|全て|すべて|全日|毎日|ずっと|いっぱい|一杯|まるごと|丸ごと|まるまる)"
+    r"|(?<![a-z])(?:every\s+day|all\s+(?:the\s+)?days|(?:the\s+)?(?:whole|entire)\s+(?:week|month|thing)"
+    r"|all(?!\s+(?:day|next|this|last|of\s+(?:next|this|last|the))(?![a-z]))(?:\s+of)?"
+    r"(?:\s+(?:them|it|those|these|week|month)(?:\s+long)?)?)(?![a-z])"
+)
+
+
+def find_frame_whole(scan: Scanner, ctx: DateContext) -> list[DateMention]:
+    """Inside a frame (an answer to 「来週のどの日ですか？」), 「全部」「毎日」「ずっと」 "all
+    of them" "every day": the whole frame (its working days, like 来週いっぱい)."""
+    if ctx.frame is None:
+        return []
+    first, last = ctx.frame
+    found = []
+    for m in scan.take(_WHOLE_FRAME):
+        found.append(DateMention(m.start(), m.end(), [first, last], is_range=True))
+        scan.mask(m.start(), m.end())
     return found
 
 
@@ -303,6 +344,7 @@ def _week(
         period=period,
         problem="which_days",
         problem_args={"week": str(offset)},
+        frame=(days[0], days[-1]),
     )
 
 
@@ -320,6 +362,7 @@ def _range(first: DateMention, second: DateMention, end: date | None) -> DateMen
         is_range=True,
         problem=first.problem or second.problem,
         problem_args=first.problem_args or second.problem_args,
+        frame=first.frame or second.frame,
     )
     if end < begin:
         joined.problem, joined.problem_args = "invalid_range", {}
@@ -355,6 +398,7 @@ def join_mentions(
                     days,
                     problem=prev.problem or mention.problem,
                     problem_args=prev.problem_args or mention.problem_args,
+                    frame=prev.frame or mention.frame,
                 )
                 continue
         out.append(mention)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Generic, TypeVar
 
 T = TypeVar("T")
@@ -40,7 +41,13 @@ class Lexicon(Generic[T]):
                 first = re.escape(word[0])
                 body = first + r"(?<![a-z0-9]" + first + ")" + body[len(first) :] + r"(?![a-z0-9])"
             alternatives.append(body)
-        self._re = re.compile(prefix + "(" + "|".join(alternatives) + ")" + suffix)
+        self._pattern = prefix + "(" + "|".join(alternatives) + ")" + suffix
+
+    @cached_property
+    def _re(self) -> re.Pattern[str]:
+        # Compiled when first asked: twenty tables take a few tens of milliseconds to compile,
+        # which a command that asks one question (`telework-bot parse`) would pay for all.
+        return re.compile(self._pattern)
 
     def finditer(self, text: str) -> Iterator[Hit[T]]:
         """Every hit in ``text`` (group 1 decides the value)."""

@@ -15,6 +15,7 @@ from datetime import date, timedelta
 
 from dialogs.understanding.date_patterns import (
     find_dates,
+    find_frame_whole,
     find_this_part,
     find_weekday_chars,
     join_mentions,
@@ -25,6 +26,8 @@ from dialogs.understanding.dates import (
     DateContext,
     DateMention,
     after_anchor,
+    day_of_month,
+    month_bounds,
     period_of_day,
 )
 from dialogs.understanding.durations import apply_durations, find_durations
@@ -105,13 +108,16 @@ def parse(
     lang: str | None = None,
     calendar: WorkCalendar,
     retroactive_days: int = 5,
+    within: tuple[date, date] | None = None,
 ) -> Interpretation:
     """Understand one chat message, as of ``today`` (the office's local date).
 
     ``lang`` ("ja"/"en", the user's setting or Teams locale) only chooses the language of a
     question when the message itself has no Japanese script. ``retroactive_days`` is the
-    policy's window (``Policy.declarations.retroactive_working_days``). Never raises for
-    any ``str``.
+    policy's window (``Policy.declarations.retroactive_working_days``). ``within``: the
+    message answers a question about that span (``Fragment.within``: 「来週のどの日ですか？」
+    →「月と水」), so its bare weekdays and days of the month fall in it, and 「全部」 "all of
+    them" name all of it. Never raises for any ``str``.
     """
     norm = normalise(text)
     qlang = "ja" if norm.has_japanese else ("ja" if lang == "ja" else "en")
@@ -128,7 +134,9 @@ def parse(
             question_code="too_long",
             lang=qlang,
         )
-    reading = _Reading(norm.text, norm.original, today, qlang, calendar, retroactive_days)
+    reading = _Reading(
+        norm.text, norm.original, today, qlang, calendar, retroactive_days, within=within
+    )
     reading.japanese = norm.has_japanese
     return reading.run()
 
@@ -144,19 +152,24 @@ class _Reading:
         lang: str,
         calendar: WorkCalendar,
         retroactive_days: int,
+        *,
+        within: tuple[date, date] | None = None,
     ) -> None:
         self.text, self.original, self.today, self.lang = text, original, today, lang
         self.japanese = False  # whether the text has Japanese script (spaces separate)
         self.calendar, self.retroactive_days = calendar, retroactive_days
-        self.ctx = DateContext(today, past=PAST.search(text) is not None)
+        self.ctx = DateContext(today, past=PAST.search(text) is not None, frame=within)
         self.problem: tuple[str, dict[str, str]] | None = None
         self.excluded: set[date] = set()  # days an exception took out (水曜以外, except Wed)
         self.fragment: Fragment | None = None  # what a declaration said, kept with a question
+        self.number: int | None = None  # a bare number (「15 テレワーク」: a date or a time?)
+        self.month: MonthMention | None = None  # a month named without its days (12月に)
 
     # -- reading --------------------------------------------------------------------------
 
     def run(self) -> Interpretation:
         scan = Scanner(self.text)
+        whole = find_frame_whole(scan, self.ctx)  # 「全部」 answering 「来週のどの日ですか？」
         every = find_every(scan)
         presence: list[str] = []
         for hit in PRESENCE.finditer(scan.rest):
@@ -166,7 +179,7 @@ class _Reading:
         for shit in STATUSES.finditer(scan.rest):
             statuses.append(StatusMention(shit.start, shit.end, *shit.value))
             scan.mask(shit.start, shit.end)
-        dates = find_this_part(scan, self.ctx)
+        dates = whole + find_this_part(scan, self.ctx)
         parts = find_parts(scan)
         dates += find_dates(scan, self.ctx)
         person = find_person(scan, self.original)
@@ -213,13 +226,16 @@ class _Reading:
         )
         if intent in {Intent.DECLARE, Intent.REQUEST_APPROVAL, Intent.CANCEL}:
             dates = sorted([*dates, *self._month_spans(months)], key=lambda d: d.start)
+            self.month = self._month_alone(months) if not dates else None
         dates = join_mentions(scan, dates, ranges=intent is not Intent.CHANGE)
         if intent in {Intent.DECLARE, Intent.REQUEST_APPROVAL, Intent.CANCEL}:
             dates = self._in_order(self._days_of_week(self._exclude(dates)))
         if intent is Intent.UNKNOWN and (parts or statuses):
             # 「午後だけ」: not a declaration on its own, but an answer inside a conversation.
             said = self._said([d for d in dates if d.problem is None], parts, statuses, [])
-            return Interpretation(intent, lang=self.lang, fragment=said)
+            return Interpretation(
+                intent, lang=self.lang, fragment=self._context(said, dates, parts)
+            )
         if intent in {Intent.HELP, Intent.UNKNOWN}:
             return Interpretation(intent, lang=self.lang)
         if intent in _QUERIES:
@@ -263,6 +279,7 @@ class _Reading:
         number = _NUMBER.search(scan.rest)
         if number:
             self._note("ambiguous_number", {"number": number.group(0)})
+            self.number = int(number.group(0)) if len(number.group(0)) <= 2 else None
         if intent is Intent.CHANGE:
             return self._change(scan, dates, parts, statuses)
         if intent is Intent.CANCEL and not statuses:
@@ -363,9 +380,11 @@ class _Reading:
         usable = [d for d in dates if d.problem is None]
         units, problem = group(rest, usable, parts, statuses, japanese=self.japanese)
         self._note(problem, {})
-        self.fragment = self._said(usable, parts, statuses, units)
+        self.fragment = self._context(self._said(usable, parts, statuses, units), dates, parts)
         if not statuses:
             self._note("which_status", {})
+        if not dates and self.month is not None:  # 12月にテレワーク: which days of December?
+            self._note("which_days_month", {"month": str(self.month.first.month)})
         if not dates:
             self._note("which_day", {})
         if self.problem and self.problem[0] != "past_date":
@@ -421,6 +440,7 @@ class _Reading:
         )
         replaced = tuple(Replaced(d, old_part, old_status) for d in sorted(set(old_days)))
         said = self._said([d for d in n_dates if d.problem is None], n_parts, n_stat, units)
+        said = self._context(said, n_dates, n_parts)
         self.fragment = replace(said, days=said.days if new_d else (), replaces=replaced)
         if self.problem and self.problem[0] != "past_date":
             return self._ask(Intent.CHANGE, ())
@@ -520,6 +540,12 @@ class _Reading:
         if start and until and until < start:
             self._note("invalid_range", {})
         if self.problem:
+            self.fragment = Fragment(
+                part=part if part not in (None, HALF) else None,
+                status=status,
+                every=None if every is not None and every.fortnightly else tuple(weekdays),
+                bounds=(start, until),
+            )
             return self._ask(intent, ())
         if not weekdays:
             return Interpretation(intent, lang=self.lang)
@@ -608,6 +634,35 @@ class _Reading:
             own = named[0].part if named[0].part not in (None, HALF) else None
             return Fragment(days=days, part=own or lone_part, status=named[0].status)
         return Fragment(days=days, part=lone_part)
+
+    def _context(
+        self, said: Fragment, dates: list[DateMention], parts: list[PartMention]
+    ) -> Fragment:
+        """What an answer is read against: the span a date with a problem still names (or
+        the month named alone), a time without its role, a bare number's date and time."""
+        within = next((d.frame for d in dates if d.problem and d.frame), None)
+        if within is None and self.month is not None:
+            within = (max(self.month.first, self.today), self.month.last)
+        until = next((p.part.rstrip("-") for p in parts if p.problem == "time_end_only"), None)
+        at = next((p.part.rstrip("-") for p in parts if p.problem == "time_unclear"), None)
+        maybe_day = None
+        if self.number is not None and until is None and at is None:
+            maybe_day = day_of_month(self.ctx, self.number) if 1 <= self.number <= 31 else None
+            hour = self.number + 12 if 1 <= self.number <= 6 else self.number
+            at = f"{hour:02d}:00" if hour <= 24 else None
+        return replace(said, within=within, until=until, at=at, maybe_day=maybe_day)
+
+    def _month_alone(self, months: list[MonthMention]) -> MonthMention | None:
+        """The one calendar month a declaration names without its days (12月に, next month),
+        when some of it is still ahead."""
+        if len(months) != 1:
+            return None
+        month = months[0]
+        if month.first.day != 1 or month_bounds(month.first.year, month.first.month)[1] != (
+            month.last
+        ):
+            return None
+        return month if month.last >= self.today else None
 
     def _note(self, code: str | None, args: dict[str, str]) -> None:
         """Remember the first problem (the question asked is about the first one found)."""

@@ -47,7 +47,7 @@ def test_heads_of_branches_and_merges_are_alembics(
     """Read without Alembic, a branch has two heads and a merge closes them, as in Alembic."""
     from alembic.script import ScriptDirectory
 
-    from storage import migrate
+    from storage import revisions
 
     versions = tmp_path / "versions"
     versions.mkdir()
@@ -59,11 +59,11 @@ def test_heads_of_branches_and_merges_are_alembics(
     }
     for name, source in files.items():
         (versions / f"{name}.py").write_text(source, encoding="utf-8")
-    monkeypatch.setattr(migrate, "VERSIONS", versions)
+    monkeypatch.setattr(revisions, "VERSIONS", versions)
 
     def ours() -> frozenset[str]:
-        migrate.head_revisions.cache_clear()
-        return migrate.head_revisions()
+        revisions.head_revisions.cache_clear()
+        return revisions.head_revisions()
 
     try:
         assert ours() == {"b", "c"} == set(ScriptDirectory(str(tmp_path)).get_heads())
@@ -71,7 +71,7 @@ def test_heads_of_branches_and_merges_are_alembics(
         (versions / "m.py").write_text(merge, encoding="utf-8")
         assert ours() == {"m"} == set(ScriptDirectory(str(tmp_path)).get_heads())
     finally:
-        migrate.head_revisions.cache_clear()
+        revisions.head_revisions.cache_clear()
 
 
 async def test_current_revisions_are_alembics(engine: AsyncEngine, tmp_path: Path) -> None:
