@@ -98,7 +98,7 @@ async def reset(engine: AsyncEngine) -> None:
 
 async def fan_out_all(engine: AsyncEngine, period: str) -> tuple[int, float]:
     started = time.perf_counter()
-    async with session_factory(engine)() as session, session.begin():
+    async with session_factory(engine).begin() as session:
         added = await fan_out(
             session,
             recipients=select(CONVERSATION_REF.c.user_key),

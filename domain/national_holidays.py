@@ -13,7 +13,6 @@ import json
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
-from importlib import resources
 from typing import Any
 
 from domain.errors import CalendarRangeError
@@ -30,6 +29,8 @@ class NationalHoliday:
 
 @cache
 def _table() -> dict[str, Any]:
+    from importlib import resources  # a few milliseconds that `telework-bot --help` need not pay
+
     text = resources.files("domain").joinpath("national_holidays.json").read_text("utf-8")
     table: dict[str, Any] = json.loads(text)
     return table

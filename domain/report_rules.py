@@ -157,8 +157,9 @@ def rules_figures(
     eligible: list[dict[str, int]] = [{} for _ in counted]
     if policy.allowance.enabled:
         rules = policy.allowance
-        people = {o.employee_id for o in inputs.orders}
-        ledger = ledger_days(inputs.days, inputs.orders, inputs.places, rules, calendar)
+        people = {o.employee_id for o in inputs.orders}  # nobody else can be eligible
+        days = [d for d in inputs.days if d.employee_id in people]
+        ledger = ledger_days(days, inputs.orders, inputs.places, rules, calendar)
         for i, month in enumerate(counted):
             day = min(reference, month_last(month))
             assessed = assess_ledger(

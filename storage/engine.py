@@ -1,10 +1,23 @@
-"""The async database engine: SQLite (WAL, busy timeout) by default, PostgreSQL via asyncpg."""
+"""The async database engine: SQLite (WAL, busy timeout) by default, PostgreSQL via asyncpg.
+
+On SQLite a transaction that writes starts with ``BEGIN IMMEDIATE`` (it takes the one write lock
+up front), and one that only reads with a plain ``BEGIN`` (in WAL mode readers never wait for
+the writer). :func:`session_factory` makes the choice from how a session is opened:
+``sessions.begin()`` writes, ``sessions()`` reads. Before this, every session took the write
+lock, so a declaration turn queued five times behind every other turn's lock for four reads
+and one write, and the waits (SQLite's busy handler sleeps up to 100 ms between tries) made
+the slowest turns slow (issue 16, bench/turns.py).
+"""
 
 from __future__ import annotations
 
+import asyncio
+from collections.abc import AsyncIterator
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from typing import Any
+from weakref import WeakKeyDictionary
 
-from sqlalchemy import event
+from sqlalchemy import Engine, event
 from sqlalchemy.engine.interfaces import DBAPIConnection
 from sqlalchemy.ext.asyncio import (
     AsyncEngine,
@@ -31,6 +44,7 @@ def create_engine(url: str, *, echo: bool = False) -> AsyncEngine:
         )
         event.listen(engine.sync_engine, "connect", _sqlite_on_connect)
         event.listen(engine.sync_engine, "begin", _sqlite_on_begin)
+        event.listen(engine.sync_engine, "before_cursor_execute", _sqlite_reads_only)
         return engine
     return create_async_engine(url, echo=echo, pool_size=10, max_overflow=10, pool_pre_ping=True)
 
@@ -47,7 +61,22 @@ def _sqlite_on_connect(dbapi_connection: DBAPIConnection, _record: ConnectionPoo
 
 
 READ_ONLY = {"telework_read_only": True}
-"""Execution options for a read-only SQLite transaction (reports): a plain deferred BEGIN."""
+"""Execution options for a read-only SQLite transaction: a plain deferred BEGIN (the sessions
+of ``sessions()`` have them; see :func:`session_factory`)."""
+
+# What a read-only transaction may run: a deferred transaction that then writes fails at once
+# with "database is locked" when another connection wrote since it began (the busy timeout
+# cannot help), so a write there is refused before it reaches SQLite.
+_READ_STATEMENTS = (
+    "SELECT",
+    "WITH",
+    "PRAGMA",
+    "BEGIN",
+    "COMMIT",
+    "ROLLBACK",
+    "SAVEPOINT",
+    "RELEASE",
+)
 
 
 def _sqlite_on_begin(conn: Any) -> None:
@@ -59,5 +88,72 @@ def _sqlite_on_begin(conn: Any) -> None:
         conn.exec_driver_sql("BEGIN IMMEDIATE")
 
 
+def _sqlite_reads_only(
+    conn: Any, _cursor: Any, statement: str, _params: Any, _context: Any, _many: bool
+) -> None:
+    reading = conn.get_execution_options().get("telework_read_only")
+    if reading and not statement.lstrip()[:9].upper().startswith(_READ_STATEMENTS):
+        raise ReadOnlySessionError(
+            f"a write in a read-only session ({statement.split()[0]}): open it with "
+            "sessions.begin()"
+        )
+
+
+class ReadOnlySessionError(Exception):
+    """A session opened to read (``sessions()``) tried to write: a bug, refused on SQLite."""
+
+
+class Sessions(async_sessionmaker[AsyncSession]):
+    """``sessions()`` for reading, ``sessions.begin()`` for a transaction that writes.
+
+    On SQLite the two differ (see the module): a reading session's transaction is deferred,
+    so it never waits for, nor holds up, the writer; the writing sessions of one process take
+    their turn on an asyncio lock before ``BEGIN IMMEDIATE``, first come first served, instead
+    of polling SQLite's lock in its busy handler (which sleeps up to 100 ms between tries, the
+    slowest turns under load: bench/turns.py). On PostgreSQL they are the same."""
+
+    def __init__(self, engine: AsyncEngine) -> None:
+        super().__init__(engine.execution_options(**READ_ONLY), expire_on_commit=False)
+        self._writer = engine
+        self._serialise = is_sqlite(engine.url.drivername)
+
+    def begin(self) -> AbstractAsyncContextManager[AsyncSession]:  # type: ignore[override]
+        """A new session in a transaction that writes, committed when the block ends (as
+        ``async_sessionmaker.begin``, on the engine without the read-only option)."""
+        return self._writing()
+
+    @asynccontextmanager
+    async def _writing(self) -> AsyncIterator[AsyncSession]:
+        lock = _write_lock(self._writer) if self._serialise else None
+        acquired = False
+        if lock is not None:
+            try:  # a writer that waits this long falls back on SQLite's own busy timeout
+                async with asyncio.timeout(SQLITE_BUSY_TIMEOUT_MS / 1000):
+                    acquired = await lock.acquire()
+            except TimeoutError:
+                acquired = False
+        try:
+            async with self(bind=self._writer)._maker_context_manager() as session:
+                yield session
+        finally:
+            if acquired and lock is not None:
+                lock.release()
+
+
+_WRITE_LOCKS: WeakKeyDictionary[Engine, tuple[asyncio.AbstractEventLoop, asyncio.Lock]] = (
+    WeakKeyDictionary()
+)
+
+
+def _write_lock(engine: AsyncEngine) -> asyncio.Lock:
+    """The writers' lock of ``engine`` in the running event loop (one per process and loop)."""
+    loop = asyncio.get_running_loop()
+    held = _WRITE_LOCKS.get(engine.sync_engine)
+    if held is None or held[0] is not loop:
+        held = (loop, asyncio.Lock())
+        _WRITE_LOCKS[engine.sync_engine] = held
+    return held[1]
+
+
 def session_factory(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
-    return async_sessionmaker(engine, expire_on_commit=False)
+    return Sessions(engine)

@@ -101,6 +101,25 @@ async def _member(session: AsyncSession, row: StaffRow) -> StaffMember:
     return to_member(row, await session.get(UserPreferenceRow, row.employee_id))
 
 
+async def _linked(
+    session: AsyncSession, user: ChatUser
+) -> tuple[TeamsIdentity | None, StaffMember | None]:
+    """The Teams user's identity row and, when it is linked to an active member, the member."""
+    identity = (
+        await session.execute(
+            select(TeamsIdentity).where(
+                TeamsIdentity.tenant_id == user.tenant_id,
+                TeamsIdentity.teams_user_id == user.user_id,
+            )
+        )
+    ).scalar_one_or_none()
+    if identity is not None and identity.employee_id:
+        row = await session.get(StaffRow, identity.employee_id)
+        if row is not None and row.active:
+            return identity, await _member(session, row)
+    return identity, None
+
+
 def to_unit(row: OrgUnitRow) -> OrgUnit:
     return OrgUnit(
         code=row.code,
@@ -156,13 +175,19 @@ class SqlOrganisation:
             statement = statement.where(table.c.active.is_(True))
         async with self._sessions() as session:
             rows = (await session.execute(statement)).all()
+        # Positional (the columns are the dataclass's fields in order) and enum values looked
+        # up once: 100,000 members in a fraction of the time of keyword arguments.
+        reasons: dict[str | None, ExemptReason | None] = {None: None, "": None}
+        reasons |= {r.value: r for r in ExemptReason}
+        employments = {e.value: e for e in EmploymentType}
+        reason_at = _MEMBER_COLUMNS.index("exempt_reason")
+        employment_at = _MEMBER_COLUMNS.index("employment")
         members = {}
         for row in rows:
-            values = row._asdict()
-            reason = values["exempt_reason"]
-            values["exempt_reason"] = ExemptReason(reason) if reason else None
-            values["employment"] = EmploymentType(values["employment"])
-            members[values["employee_id"]] = StaffMember(**values)
+            values = list(row)
+            values[reason_at] = reasons[values[reason_at]]
+            values[employment_at] = employments[values[employment_at]]
+            members[values[0]] = StaffMember(*values)
         return members
 
     async def member(self, employee_id: str) -> StaffMember | None:
@@ -218,19 +243,14 @@ class SqlOrganisation:
     async def link(self, user: ChatUser) -> StaffMember | None:
         """The staff record for a Teams user, linking it on first contact: by Entra object
         id, else by UPN/e-mail (case-insensitive). None when nobody matches."""
+        async with self._sessions() as session:  # every turn: a read, unless not yet linked
+            _, member = await _linked(session, user)
+        if member is not None:
+            return member
         async with self._sessions.begin() as session:
-            identity = (
-                await session.execute(
-                    select(TeamsIdentity).where(
-                        TeamsIdentity.tenant_id == user.tenant_id,
-                        TeamsIdentity.teams_user_id == user.user_id,
-                    )
-                )
-            ).scalar_one_or_none()
-            if identity is not None and identity.employee_id:
-                row = await session.get(StaffRow, identity.employee_id)
-                if row is not None and row.active:
-                    return await _member(session, row)
+            identity, member = await _linked(session, user)
+            if member is not None:
+                return member
             row = await _match(session, user)
             if row is None:
                 return None

@@ -26,10 +26,14 @@ class SqlRulesQueries:
     async def rules_inputs(
         self, first: date, last: date, since: datetime, until: datetime
     ) -> RulesInputs:
+        orders = await self._allowance.orders()
+        # Only a person with an order can be eligible: read only their days (a year of
+        # everyone's telework is most of the schedule table).
+        ordered = sorted({o.employee_id for o in orders})
         return RulesInputs(
-            orders=await self._allowance.orders(),
-            places=await self._allowance.places(),
-            days=await self._allowance.telework_days(first, last),
+            orders=orders,
+            places=await self._allowance.places(ordered),
+            days=await self._allowance.telework_days(first, last, ordered),
             presence=await self._presence.presence_reports(since, until),
             moves=await self._moves(),
         )

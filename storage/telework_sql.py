@@ -18,14 +18,15 @@ from typing import Any
 
 from sqlalchemy import (
     ColumnElement,
+    Date,
     Integer,
     Select,
     Subquery,
-    and_,
     case,
     cast,
     func,
     literal,
+    literal_column,
     or_,
     select,
 )
@@ -110,14 +111,55 @@ def telework_days(
     return select(grouped.c.employee_id, grouped.c.day, full.label("full")).subquery("days")
 
 
-def counts_in(days: Subquery, first: date, last: date, *, full: bool) -> ColumnElement[int]:
-    """``SUM`` of the full (or half) days of ``days`` from ``first`` to ``last``."""
-    if last < first:
-        return literal(0)
-    inside = and_(days.c.day >= first, days.c.day <= last, days.c.full == (1 if full else 0))
-    return func.sum(case((inside, 1), else_=0))
+def segment_counts(
+    start: date,
+    end: date,
+    boundaries: Sequence[date],
+    closed: Collection[date],
+    states: Sequence[str],
+    rule: TimeRangeRule,
+    *,
+    scan: bool = False,
+) -> Select[Any]:
+    """Per person and segment of ``start``…``end`` cut at ``boundaries`` (segment ``i``
+    holds the days before ``boundaries[i]`` and on or after the one before it): the days
+    with counted telework, and of them the days with a row other than a morning and the
+    days with a row other than an afternoon. Then, as ``merge_by_day`` merges a day's rows,
+    full days = ``not_am + not_pm - days`` and half days = ``2 * days - not_am - not_pm``
+    (a morning-only day lacks a row other than a morning, an afternoon-only day one other
+    than an afternoon; every other day is a full day). No grouping per person and day: SQL
+    counts distinct days per segment, which is cheaper than grouping every day first.
 
-
-def per_person(days: Subquery, columns: Sequence[ColumnElement[Any]]) -> Select[Any]:
-    """``SELECT employee_id, columns… FROM days GROUP BY employee_id``."""
-    return select(days.c.employee_id, *columns).group_by(days.c.employee_id)
+    ``scan`` (SQLite only): read the window by scanning the table rather than through the
+    day index, faster when the window holds most of the table (`+day` hides the index)."""
+    c = ENTRY.c
+    code = part_code(c.part, rule)
+    day = c.day
+    ranged = literal_column(f"+{ENTRY.name}.day", Date) if scan else day
+    conditions = [
+        c.status == EntryStatus.TELEWORK.value,
+        c.state.in_(list(states)) if len(states) > 1 else c.state == states[0],
+        ranged >= start,
+        ranged <= end,
+    ]
+    wanted = sorted(d for d in closed if start <= d <= end)
+    if wanted:
+        conditions.append(day.not_in(wanted))
+    cuts = sorted(set(boundaries))
+    segment: ColumnElement[int] = (
+        case(*((day < cut, index) for index, cut in enumerate(cuts)), else_=len(cuts))
+        if cuts
+        else literal(0)
+    )
+    label = segment.label("segment")
+    return (
+        select(
+            c.employee_id,
+            label,
+            func.count(func.distinct(day)),
+            func.count(func.distinct(case((code != AM, day)))),
+            func.count(func.distinct(case((code != PM, day)))),
+        )
+        .where(*conditions)
+        .group_by(c.employee_id, label)
+    )

@@ -39,7 +39,14 @@ class CachingBotFrameworkAuthentication(BotFrameworkAuthentication):  # type: ig
                 await client.__aexit__(None, None, None)
 
     async def authenticate_request(self, activity: Any, auth_header: Any) -> Any:
-        return await self._inner.authenticate_request(activity, auth_header)
+        # The anonymous path (no validator: bot.teams.endpoint) authenticates here, and the
+        # result carries the inner factory, which would build a client per turn.
+        result = await self._inner.authenticate_request(activity, auth_header)
+        if result.connector_factory is not None:
+            result.connector_factory = _CachingConnectorFactory(
+                self, _app_id(result.claims_identity), result.connector_factory
+            )
+        return result
 
     async def authenticate_streaming_request(self, auth_header: str, channel_id_header: str) -> Any:
         return await self._inner.authenticate_streaming_request(auth_header, channel_id_header)

@@ -56,7 +56,7 @@ async def add_deliveries(
     run_id: int | None = None,
     deadline: datetime | None = None,
 ) -> int:
-    async with session_factory(engine)() as session, session.begin():
+    async with session_factory(engine).begin() as session:
         return await fan_out_to(
             session,
             (

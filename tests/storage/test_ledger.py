@@ -31,7 +31,7 @@ async def test_fan_out_from_a_select_is_rerunnable(engine: AsyncEngine) -> None:
     run_id = await firings.claim_firing("daily", "2026-12-01T09:00+09:00", clock.now(), "a")
     sessions = session_factory(engine)
     for expected in (5, 0):
-        async with sessions() as session, session.begin():
+        async with sessions.begin() as session:
             added = await fan_out(
                 session,
                 recipients=recipients,
@@ -55,13 +55,13 @@ async def test_enqueue_commits_or_rolls_back_with_the_callers_transaction(
     clock = FrozenClock()
     sessions = session_factory(engine)
     message = NewDelivery(user(1), "approval", "decl-42", {"text": "承認されました"})
-    async with sessions() as session, session.begin():
+    async with sessions.begin() as session:
         assert await enqueue(session, message, now=clock.now()) is not None
         await session.rollback()
     assert await deliveries(engine) == []
-    async with sessions() as session, session.begin():
+    async with sessions.begin() as session:
         first = await enqueue(session, message, now=clock.now())
-    async with sessions() as session, session.begin():
+    async with sessions.begin() as session:
         again = await enqueue(session, message, now=clock.now())
     assert first is not None and again is None
     assert len(await deliveries(engine)) == 1

@@ -8,6 +8,7 @@ from datetime import date
 
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from domain.nudges import NudgePlanner
 from domain.policy import default_policy
 from domain.quota import QuotaFrame, quota_statuses, quota_statuses_counted
 from domain.schedule import occasion_part
@@ -54,3 +55,27 @@ async def test_counted_statuses_equal_statuses_from_every_occasion(engine: Async
             assert got == expected
             checked += sum(len(s.targets) for s in got)
     assert checked > 1000  # targets with telework done and planned were compared
+
+
+async def test_nudge_decisions_from_counts_equal_decisions_from_every_occasion(
+    engine: AsyncEngine,
+) -> None:
+    roster = generate(23, 300, date(2026, 3, 20), date(2027, 4, 10))
+    await seed(engine, roster)
+    facts = SqlNudgeFacts(session_factory(engine), POLICY.counting.time_ranges)
+    decided = 0
+    for today in (date(2026, 7, 22), date(2026, 11, 18), date(2026, 11, 19), date(2027, 3, 17)):
+        planner = NudgePlanner(POLICY, CALENDAR, today)
+        assert planner.any_due
+        lo, hi = planner.occasion_window()
+        occasions = (await facts.schedule(lo, hi, today, today)).telework
+        counted = await facts.declared_per_period(
+            list(planner.periods.values()), today, CALENDAR.is_working_day
+        )
+        for member in roster.staff:
+            issued = {"general": 1} if member.employee_id.endswith("7") else {}
+            expected = planner.decide(member, occasions.get(member.employee_id, ()), issued=issued)
+            got = planner.decide_counted(member, counted.get(member.employee_id, {}), issued=issued)
+            assert got == expected
+            decided += expected is not None
+    assert decided > 100

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import time, timedelta
+from datetime import date, time, timedelta
 
 from bot.core.turn import Reply, Turn
 from bot.ui.cards import Card, card, heading, paragraph
@@ -49,7 +49,30 @@ async def progress(turn: Turn, _payload: object) -> Reply:
         }
     extra = await _allowance_line(turn, viewer.member)
     extra += await _interval_line(turn, viewer.member.employee_id)
-    return Reply(card=progress_card(status, viewer.member, turn, pending, extra))
+    days_off = {
+        e.day
+        for e in entries
+        if e.status is EntryStatus.NO_HOURS and e.state is EntryState.CONFIRMED
+    }
+    short = _short_weeks(status, days_off, turn)
+    return Reply(card=progress_card(status, viewer.member, turn, pending, extra, short))
+
+
+def _short_weeks(status: QuotaStatus, days_off: set[date], turn: Turn) -> dict[str, int]:
+    """Per aim whose current period is not a period of the aim for this person: their own
+    working days in it (the organisation's less their 週休日（割振り0）), fewer than
+    ``[aims] min_working_days`` — the same rule the report judges aims by."""
+    services = turn.services
+    policy = services.policy
+    short: dict[str, int] = {}
+    for target in status.targets:
+        if policy.categories[target.category].target.strength != "aim":
+            continue
+        working = services.calendar.working_days(target.period.start, target.period.end)
+        own = sum(1 for d in working if d not in days_off)
+        if own < policy.aims.min_working_days:
+            short[target.category] = own
+    return short
 
 
 async def _allowance_line(turn: Turn, member: StaffMember) -> list[str]:
@@ -125,10 +148,13 @@ def progress_card(
     turn: Turn,
     pending: dict[str, int] | None = None,
     extra: list[str] | None = None,
+    short: dict[str, int] | None = None,
 ) -> Card:
     """The card; ``pending``: per category, the days awaiting approval in its period;
-    ``extra``: the person's own further figures (the allowance), at the end."""
+    ``extra``: the person's own further figures (the allowance), at the end; ``short``: per
+    aim, the person's own working days when too few for the period to count."""
     pending = pending or {}
+    short = short or {}
     lang = turn.lang
     body = [heading(text(lang, "progress.title", date=short_date(status.on, lang)))]
     tail = [paragraph(line) for line in extra or ()]
@@ -154,6 +180,10 @@ def progress_card(
                 ),
             }
         )
+        if target.category in short:
+            own = short[target.category]
+            body.append(paragraph(text(lang, "progress.aim.short", days=own), subtle=True))
+            continue
         if target.standing == Standing.MET:
             body.append(paragraph(text(lang, "progress.met", done=target.done)))
             continue

@@ -27,6 +27,11 @@ add_texts(
             "目安は年間を通じた平均で、週{needed}回程度です。ご都合のよい日にどうぞ。",
             "The aim is about {needed} a week on average over the year: whenever it suits you.",
         ),
+        "progress.aim.short": (
+            "この期間のあなたの勤務日は{days}日（週休日を除く）のため、目安の対象になりません。",
+            "You have {days} working day(s) in this period (days without working hours left "
+            "out), so it does not count toward the aim.",
+        ),
         "progress.done": (
             "実施 {done}回（予定 {planned}回{asked}）・あと{remaining}回",
             "Done {done} (planned {planned}{asked}) · {remaining} to go",

@@ -28,6 +28,11 @@ class Inner:
         self.factories += 1
         return self.factory
 
+    async def authenticate_request(self, activity: Any, auth_header: Any) -> Any:
+        """As botbuilder's anonymous authentication: a result with its own factory."""
+        identity = ClaimsIdentity({}, True)
+        return SimpleNamespace(claims_identity=identity, connector_factory=self.factory)
+
 
 def claims(app_id: str) -> ClaimsIdentity:
     return ClaimsIdentity({AuthenticationConstants.AUDIENCE_CLAIM: app_id}, True)
@@ -59,3 +64,16 @@ async def test_past_the_bound_clients_are_built_per_turn_and_not_kept() -> None:
         "https://2/",
         "https://2/",
     ]
+
+
+async def test_the_anonymous_path_gets_the_cached_clients_too() -> None:
+    """Without a validator the endpoint asks the authentication to authenticate the request;
+    the factory in that result must hand out the cached client as well."""
+    inner = Inner()
+    auth = CachingBotFrameworkAuthentication(inner)  # type: ignore[arg-type]
+    clients = []
+    for _ in range(4):  # four turns
+        result = await auth.authenticate_request(SimpleNamespace(), None)
+        clients.append(await result.connector_factory.create("http://127.0.0.1:9/", None))
+    assert all(client is clients[0] for client in clients)
+    assert inner.factory.created == [("http://127.0.0.1:9/", None)]

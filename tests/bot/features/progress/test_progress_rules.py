@@ -74,3 +74,37 @@ async def test_a_group_never_sees_them(
     reply = await Group(client, connector, fixture).say("進捗")
     assert reply.get("text") == POINTER["ja"]
     assert "attachments" not in reply
+
+
+async def _with_days_off(sqlite_url: str, *days: date) -> None:
+    from domain.schedule import EntryState, EntryStatus, ScheduleEntry
+
+    engine = create_engine(sqlite_url)
+    await seed_staff(engine, staff("G1", aad_object_id=MEGAN_AAD))
+    await SqlSchedule(session_factory(engine)).save(
+        [ScheduleEntry("G1", d, "full", EntryStatus.NO_HOURS, EntryState.CONFIRMED) for d in days],
+        actor="G1",
+    )
+    await engine.dispose()
+
+
+async def test_a_week_of_too_few_own_working_days_is_not_a_week_of_the_aim(
+    bot_client: Any, connector: RecordingConnector, sqlite_url: str
+) -> None:
+    """Issue 18 §2: the week of 11/23 has four working days (11/23 is a holiday); 週休日 on
+    11/26 and 11/27 leave the person two, fewer than [aims] min_working_days: the card says
+    the week does not count, as the report judges it."""
+    await _with_days_off(sqlite_url, date(2026, 11, 26), date(2026, 11, 27))
+    client = await bot_client(clock=NOW)
+    shown = card_json(await ask(client, connector, "進捗"))
+    assert "この期間のあなたの勤務日は2日（週休日を除く）のため、目安の対象になりません。" in shown
+
+
+async def test_one_day_off_leaves_the_week_a_week_of_the_aim(
+    bot_client: Any, connector: RecordingConnector, sqlite_url: str
+) -> None:
+    await _with_days_off(sqlite_url, date(2026, 11, 27))
+    client = await bot_client(clock=NOW)
+    shown = card_json(await ask(client, connector, "進捗"))
+    assert "目安の対象になりません" not in shown
+    assert "目安は年間を通じた平均で" in shown
