@@ -469,7 +469,7 @@ def classify(f: Features) -> Intent:
         return Intent.QUERY_STATS  # 課の実績 is the section's, 私の実績 one's own
     if progress and not cancel:
         return Intent.QUERY_PROGRESS
-    if f.has_person and _has(WHERE, rest):
+    if f.has_person and _has(WHERE, rest) and not (request and declarable and not question):
         return Intent.QUERY_PERSON  # 鈴木さんの来週の予定を教えて: not one's own
     if own and not cancel:
         return Intent.QUERY_SELF

@@ -220,6 +220,8 @@ STATUSES: Final = Lexicon[tuple[Status, str | None]](
         "しゅっちょう": (BT, None),
         "外勤": (BT, None),
         "直行直帰": (BT, None),
+        "直行": (BT, None),
+        "直帰": (BT, None),
         "business trip": (BT, None),
         "on a trip": (BT, None),
         "trip": (BT, None),

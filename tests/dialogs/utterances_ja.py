@@ -1861,4 +1861,12 @@ UTTERANCES_JA: list[tuple[str, dict[str, Any]]] = [
             ],
         },
     ),
+    (
+        "課長、明日在宅させていただけますでしょうか",
+        {"intent": "request_approval", "entries": [("2026-11-27", "full", "telework")]},
+    ),
+    (
+        "明日は客先に直行します",
+        {"intent": "declare", "entries": [("2026-11-27", "full", "business_trip")]},
+    ),
 ]
