@@ -440,6 +440,7 @@ class Features:
     only_date_and_status: bool  # 今日のテレワーク: a noun phrase, i.e. a question
     status_changes: bool = False  # two statuses, one of them negated or cancelled
     status_negated: bool = False  # one status, negated: "no WFH tomorrow"
+    own_schedule: bool = False  # 「予定」「今週の予定は？」: only the schedule is named
 
 
 def _has(lexicon: Lexicon[bool], text: str) -> bool:
@@ -471,7 +472,7 @@ def classify(f: Features) -> Intent:
         return Intent.QUERY_PROGRESS
     if f.has_person and _has(WHERE, rest) and not (request and declarable and not question):
         return Intent.QUERY_PERSON  # 鈴木さんの来週の予定を教えて: not one's own
-    if own and not cancel:
+    if (own or f.own_schedule) and not cancel:
         return Intent.QUERY_SELF
     if f.only_date_and_status or _has(WHO, rest) or (question and _has(POLITE_WHO, rest)):
         return Intent.QUERY_WHO

@@ -90,6 +90,15 @@ _QUERIES = frozenset(
     }
 )
 _NOUN_PHRASE = frozenset({"の", "のは", "の状況", "の一覧", "者", "の者", "状況", "一覧"})
+# What is left of 「予定」「今週の予定」 "schedule?": one's own schedule asked for.
+_OWN_SCHEDULE = frozenset(
+    {
+        f"{of}{word}{topic}"
+        for of in ("", "の")
+        for word in ("予定", "スケジュール", "schedule")
+        for topic in ("", "は", "を教えて", "を見せて", "確認")
+    }
+)
 _RESIDUE = re.compile(r"[\ue000\s?？。、.!！]")
 _CHANGE_SPLIT_OLD_FIRST = re.compile(
     r"ではなく|じゃなくて|じゃなく|でなく|の(?:代わり|替わり)に|rather than"
@@ -237,6 +246,7 @@ class _Reading:
                 only_date_and_status=bool(
                     dates and statuses and not parts and residue in _NOUN_PHRASE
                 ),
+                own_schedule=not (statuses or presence or parts) and residue in _OWN_SCHEDULE,
                 status_changes=self._negated(scan, statuses) is not None,
                 status_negated=len({s.status for s in statuses}) == 1
                 and self._said_not(scan, statuses),

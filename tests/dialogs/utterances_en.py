@@ -354,6 +354,7 @@ UTTERANCES_EN: list[tuple[str, dict[str, Any]]] = [
         {"intent": "query_person", "person": "Suzuki", "period": "tomorrow", "status": "office"},
     ),
     ("My schedule", {"intent": "query_self"}),
+    ("schedule?", {"intent": "query_self"}),
     ("What's my progress?", {"intent": "query_progress"}),
     ("My status this month", {"intent": "query_progress", "period": "this_month"}),
     ("Section stats", {"intent": "query_stats"}),

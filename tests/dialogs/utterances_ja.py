@@ -671,6 +671,16 @@ UTTERANCES_JA: list[tuple[str, dict[str, Any]]] = [
     ("鈴木さんの予定", {"intent": "query_person", "person": "鈴木", "period": "today"}),
     ("私の予定", {"intent": "query_self"}),
     ("自分の予定を確認したい", {"intent": "query_self"}),
+    # only the schedule named: asked, never a declaration waiting for its status
+    ("予定", {"intent": "query_self"}),
+    ("予定は？", {"intent": "query_self"}),
+    ("今週の予定", {"intent": "query_self", "period": "this_week"}),
+    ("明日の予定を教えて", {"intent": "query_self", "period": "tomorrow"}),
+    ("スケジュール確認", {"intent": "query_self"}),
+    (
+        "明日の予定を取り消し",  # whatever is recorded for tomorrow
+        {"intent": "cancel", "entries": [("2026-11-27", "full", None)]},
+    ),
     ("今月の目標の進捗は？", {"intent": "query_progress", "period": "this_month"}),
     ("テレワークの進捗", {"intent": "query_progress"}),
     ("課の状況", {"intent": "query_stats"}),
