@@ -1,20 +1,26 @@
 """Quota benchmark (issue 3): everyone's quota status on one date, against one SQL aggregate.
 
-    .venv/bin/python -m bench.quota                     # SQLite in a temporary directory
-    .venv/bin/python -m bench.quota --staff 20000 --seed 7
-    .venv/bin/python -m bench.quota --database-url postgresql+asyncpg://postgres@127.0.0.1:5432/test
+    .venv/bin/python -m bench.quota                     # SQLite, then PostgreSQL
+    .venv/bin/python -m bench.quota --staff 20000 --seed 7 --databases sqlite
+    .venv/bin/python -m bench.quota --postgres-url postgresql+asyncpg://postgres@127.0.0.1:5432/test
 
-PostgreSQL: a scratch database ``telework_bench_<random>`` is created on the server named and
-dropped afterwards (also on failure); SQLite: a temporary directory, removed afterwards.
+PostgreSQL (``--postgres-url``, default ``TELEWORK_TEST_POSTGRES_URL`` or the local server): a
+scratch database ``telework_bench_<random>`` is created there and dropped afterwards (also on
+failure); SQLite: a temporary directory, removed afterwards. The ratios of both databases are
+printed together at the end.
 
 1. Synthetic data, bulk-inserted with SQLAlchemy core (chunks of 10k): org units, N staff
    (managers, carers, exempt, recently hired, inactive) and a fiscal year (FY2026) of
    declarations with seasonality, half days, and cancelled / pending / office rows that the
    aggregates must leave out. Generation time is reported but is not part of the comparison.
-2. OURS: ``SqlOrganisation.staff()`` + ``SqlSchedule.telework_occasions(FY ± 7 days)`` +
-   ``quota_statuses(...)`` consumed fully. RAW: one ``GROUP BY employee_id`` aggregate over
-   the same rows, fetched fully. Alternating, a warm-up pair then ``--repeat`` pairs; medians.
-3. Checks that both sides (and the generator) agree on what they can all count.
+2. OURS: ``SqlOrganisation.staff()`` + ``SqlTeleworkCounts.per_period`` (telework merged per
+   person and day and counted per person and period in SQL: one row per person) +
+   ``quota_statuses_counted(...)`` consumed fully. RAW: one ``GROUP BY employee_id``
+   aggregate over the same rows (FY ± 7 days), fetched fully. Alternating, a warm-up pair then
+   ``--repeat`` pairs; medians.
+3. Checks: OURS gives exactly the statuses of the Python path it replaced (every occasion
+   loaded by ``SqlSchedule.telework_occasions`` and ``quota_statuses``, timed once as
+   "before"), and both (and the generator) agree on what they can all count.
 
 Not a test: it exits 1 only when a check disagrees.
 """
@@ -48,13 +54,13 @@ from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
 from domain.calendar import WorkCalendar
 from domain.occasions import merge_by_day
-from domain.org import StaffMember
 from domain.policy import Policy, default_policy
-from domain.quota import QuotaStatus, quota_statuses
+from domain.quota import QuotaFrame, QuotaStatus, quota_statuses, quota_statuses_counted
 from storage.engine import create_engine, session_factory
 from storage.migrate import upgrade
 from storage.org import OrgUnitRow, SqlOrganisation, StaffRow
 from storage.schedule import ScheduleEntryRow, SqlSchedule
+from storage.telework_counts import SqlTeleworkCounts
 
 FISCAL_YEAR = 2026
 ON = date(2026, 11, 26)  # a Thursday in November (テレワーク月間)
@@ -390,37 +396,60 @@ async def generate(
 @dataclass(slots=True)
 class Ours:
     staff_s: float
-    occasions_s: float
+    counts_s: float
     compute_s: float
-    staff: Mapping[str, StaffMember]
-    occasions: Mapping[str, list[tuple[date, str]]]
     statuses: list[QuotaStatus]
     standings: Counter[str]
 
     @property
     def total_s(self) -> float:
-        return self.staff_s + self.occasions_s + self.compute_s
+        return self.staff_s + self.counts_s + self.compute_s
 
 
-async def ours(engine: AsyncEngine, policy: Policy, calendar: WorkCalendar) -> Ours:
-    """Everyone's quota status on ON, as the bot computes it."""
-    sessions = session_factory(engine)
-    fy_start, fy_end = calendar.fiscal_year_range(FISCAL_YEAR)
-    t0 = time.perf_counter()
-    staff = await SqlOrganisation(sessions).staff()
-    t1 = time.perf_counter()
-    occasions = await SqlSchedule(sessions).telework_occasions(fy_start - MARGIN, fy_end + MARGIN)
-    t2 = time.perf_counter()
+def _standings(statuses: Sequence[QuotaStatus]) -> Counter[str]:
     standings: Counter[str] = Counter()
-    statuses: list[QuotaStatus] = []
-    for status in quota_statuses(staff.values(), occasions, policy, calendar, ON):
-        statuses.append(status)
+    for status in statuses:
         if status.no_target is not None:
             standings[f"no target ({status.no_target.value})"] += 1
         for target in status.targets:
             standings[f"{target.category}: {target.standing.value}"] += 1
+    return standings
+
+
+async def ours(engine: AsyncEngine, policy: Policy, calendar: WorkCalendar) -> Ours:
+    """Everyone's quota status on ON, as the bot computes it: counted in SQL."""
+    sessions = session_factory(engine)
+    frame = QuotaFrame(policy, calendar, ON)
+    t0 = time.perf_counter()
+    staff = await SqlOrganisation(sessions).staff()
+    t1 = time.perf_counter()
+    counts = await SqlTeleworkCounts(sessions, policy.counting.time_ranges).per_period(
+        frame.windows, ON, calendar.is_working_day
+    )
+    t2 = time.perf_counter()
+    statuses = list(quota_statuses_counted(staff.values(), counts, frame))
+    standings = _standings(statuses)
     t3 = time.perf_counter()
-    return Ours(t1 - t0, t2 - t1, t3 - t2, staff, occasions, statuses, standings)
+    return Ours(t1 - t0, t2 - t1, t3 - t2, statuses, standings)
+
+
+@dataclass(slots=True)
+class Before:
+    seconds: float
+    occasions: Mapping[str, list[tuple[date, str]]]
+    statuses: list[QuotaStatus]
+
+
+async def before(engine: AsyncEngine, policy: Policy, calendar: WorkCalendar) -> Before:
+    """The Python path OURS replaced: every occasion of FY ± 7 days loaded, merged per person."""
+    sessions = session_factory(engine)
+    fy_start, fy_end = calendar.fiscal_year_range(FISCAL_YEAR)
+    t0 = time.perf_counter()
+    staff = await SqlOrganisation(sessions).staff()
+    occasions = await SqlSchedule(sessions).telework_occasions(fy_start - MARGIN, fy_end + MARGIN)
+    statuses = list(quota_statuses(staff.values(), occasions, policy, calendar, ON))
+    _standings(statuses)
+    return Before(time.perf_counter() - t0, occasions, statuses)
 
 
 RAW_SQL = text(
@@ -454,10 +483,11 @@ async def raw(engine: AsyncEngine, calendar: WorkCalendar) -> Raw:
 # -- checks ------------------------------------------------------------------------------
 
 
-def check(o: Ours, r: Raw, truth: Truth, calendar: WorkCalendar) -> bool:
-    """Compare what ours, raw and the generator can all count; print each comparison."""
+def check(o: Ours, b: Before, r: Raw, truth: Truth, calendar: WorkCalendar) -> bool:
+    """Compare what ours, the Python path, raw and the generator can all count; print each
+    comparison."""
     fy_start, fy_end = calendar.fiscal_year_range(FISCAL_YEAR)
-    merged = {eid: merge_by_day(occ) for eid, occ in o.occasions.items()}
+    merged = {eid: merge_by_day(occ) for eid, occ in b.occasions.items()}
     in_fy = {
         eid: {d: p for d, p in days.items() if fy_start <= d <= fy_end}
         for eid, days in merged.items()
@@ -483,13 +513,18 @@ def check(o: Ours, r: Raw, truth: Truth, calendar: WorkCalendar) -> bool:
         ("distinct telework person-days", ours_days, raw_days, truth.telework_days),
         ("person-days (half = 0.5)", ours_person_days, raw_person_days, truth.person_days),
     ]
-    ok = True
+    identical = o.statuses == b.statuses
+    ok = identical
     print("checks:")
-    for label, a, b, c in rows:
-        same = abs(a - b) < 1e-6 and abs(a - c) < 1e-6
+    print(
+        f"  statuses counted in SQL == statuses from every occasion in Python: "
+        f"{len(o.statuses):,} people {'ok' if identical else 'MISMATCH'}"
+    )
+    for label, x, y, z in rows:
+        same = abs(x - y) < 1e-6 and abs(x - z) < 1e-6
         ok &= same
         print(
-            f"  {label}: ours {a:,g}, raw {b:,g}, generator {c:,g} {'ok' if same else 'MISMATCH'}"
+            f"  {label}: ours {x:,g}, raw {y:,g}, generator {z:,g} {'ok' if same else 'MISMATCH'}"
         )
     ok &= mismatched == 0
     print(
@@ -519,7 +554,17 @@ async def profile_ours(engine: AsyncEngine, policy: Policy, calendar: WorkCalend
             print("  " + line.strip()[:150])
 
 
-async def bench(engine: AsyncEngine, args: argparse.Namespace) -> bool:
+@dataclass(frozen=True)
+class Summary:
+    database: str
+    ours_s: float
+    raw_s: float
+    before_s: float
+    paired: float
+    ok: bool
+
+
+async def bench(engine: AsyncEngine, args: argparse.Namespace) -> Summary:
     policy = default_policy()
     calendar = policy.work_calendar()  # built once and shared, as the bot does
     print(
@@ -531,8 +576,9 @@ async def bench(engine: AsyncEngine, args: argparse.Namespace) -> bool:
 
     def show(label: str, o: Ours, r: Raw) -> None:
         print(
-            f"{label}: ours {o.total_s:.3f} s (staff {o.staff_s:.3f} + occasions "
-            f"{o.occasions_s:.3f} + compute {o.compute_s:.3f}), raw {r.seconds:.3f} s"
+            f"{label}: ours {o.total_s:.3f} s (staff {o.staff_s:.3f} + counts "
+            f"{o.counts_s:.3f} + compute {o.compute_s:.3f}), raw {r.seconds:.3f} s",
+            flush=True,
         )
 
     first_ours = await ours(engine, policy, calendar)
@@ -553,34 +599,62 @@ async def bench(engine: AsyncEngine, args: argparse.Namespace) -> bool:
         for step in steps:
             await step()
         show(f"rep {rep + 1}", mine[-1], theirs[-1])
-        mine[-1].staff, mine[-1].occasions, mine[-1].statuses = {}, {}, []  # free memory
+        mine[-1].statuses = []  # free memory
 
     ours_s = median(o.total_s for o in mine)
     raw_s = median(r.seconds for r in theirs)
     staff_s = median(o.staff_s for o in mine)
-    occ_s = median(o.occasions_s for o in mine)
+    counts_s = median(o.counts_s for o in mine)
     compute_s = median(o.compute_s for o in mine)
+    paired = median(o.total_s / r.seconds for o, r in zip(mine, theirs, strict=True))
     print(
         f"median of {args.repeat}: OURS {ours_s:.3f} s, RAW {raw_s:.3f} s, "
-        f"ours/raw = {ours_s / raw_s:.1f}x"
+        f"ours/raw = {ours_s / raw_s:.2f}x (median of the pairs' ratios {paired:.2f}x)"
     )
-    parts_sum = staff_s + occ_s + compute_s
+    parts_sum = staff_s + counts_s + compute_s
     print(
         f"ours breakdown (medians): load staff {staff_s:.3f} s ({100 * staff_s / parts_sum:.0f}%),"
-        f" load occasions {occ_s:.3f} s ({100 * occ_s / parts_sum:.0f}%),"
+        f" counts in SQL {counts_s:.3f} s ({100 * counts_s / parts_sum:.0f}%),"
         f" compute {compute_s:.3f} s ({100 * compute_s / parts_sum:.0f}%)"
     )
-    occasion_rows = sum(len(v) for v in first_ours.occasions.values())
+    python_path = await before(engine, policy, calendar)
     print(
-        f"sizes: {len(first_ours.staff):,} staff, {occasion_rows:,} occasion rows for "
-        f"{len(first_ours.occasions):,} people; raw: {len(first_raw.by_employee):,} groups"
+        f"before (every occasion into Python), once: {python_path.seconds:.3f} s = "
+        f"{python_path.seconds / raw_s:.2f}x raw"
+    )
+    occasion_rows = sum(len(v) for v in python_path.occasions.values())
+    print(
+        f"sizes: {len(first_ours.statuses):,} statuses; the Python path loaded "
+        f"{occasion_rows:,} occasion rows for {len(python_path.occasions):,} people; "
+        f"raw: {len(first_raw.by_employee):,} groups"
     )
     standings = ", ".join(f"{k} {v:,}" for k, v in sorted(first_ours.standings.items()))
     print(f"standings on {ON}: {standings}")
-    ok = check(first_ours, first_raw, truth, calendar)
+    ok = check(first_ours, python_path, first_raw, truth, calendar)
     if args.profile:
         await profile_ours(engine, policy, calendar)
-    return ok
+    return Summary(engine.dialect.name, ours_s, raw_s, python_path.seconds, paired, ok)
+
+
+async def run_one(url: str, args: argparse.Namespace, tmp: str) -> Summary:
+    scratch: str | None = None
+    try:
+        if url == "sqlite":
+            url = f"sqlite+aiosqlite:///{Path(tmp) / 'bench.db'}"
+        else:
+            scratch = f"telework_bench_{uuid.uuid4().hex[:8]}"
+            await admin(args.postgres_url, f'CREATE DATABASE "{scratch}"')
+            url = make_url(url).set(database=scratch).render_as_string(hide_password=False)
+        await asyncio.to_thread(upgrade, url)
+        engine = create_engine(url)
+        try:
+            return await bench(engine, args)
+        finally:
+            await engine.dispose()
+    finally:
+        if scratch:
+            await admin(args.postgres_url, f'DROP DATABASE IF EXISTS "{scratch}" WITH (FORCE)')
+            print(f"dropped scratch database {scratch}")
 
 
 async def main(args: argparse.Namespace) -> int:
@@ -588,29 +662,22 @@ async def main(args: argparse.Namespace) -> int:
     task = asyncio.current_task()
     if task is not None:  # SIGTERM cancels like Ctrl-C does: the cleanup below still runs
         asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, task.cancel)
-    url: str | None = args.database_url
-    scratch: str | None = None
-    ok = False
+    summaries: list[Summary] = []
     with tempfile.TemporaryDirectory(prefix="telework_bench_") as tmp:
-        try:
-            if url is None:
-                url = f"sqlite+aiosqlite:///{Path(tmp) / 'bench.db'}"
-            elif url.startswith("postgresql"):
-                scratch = f"telework_bench_{uuid.uuid4().hex[:8]}"
-                await admin(args.database_url, f'CREATE DATABASE "{scratch}"')
-                url = make_url(url).set(database=scratch).render_as_string(hide_password=False)
-            await asyncio.to_thread(upgrade, url)
-            engine = create_engine(url)
-            try:
-                ok = await bench(engine, args)
-            finally:
-                await engine.dispose()
-        finally:
-            if scratch:
-                await admin(args.database_url, f'DROP DATABASE IF EXISTS "{scratch}" WITH (FORCE)')
-                print(f"dropped scratch database {scratch}")
+        for database in args.databases:
+            url = "sqlite" if database == "sqlite" else args.postgres_url
+            summaries.append(await run_one(url, args, tmp))
+            print()
+    print(f"quota status for {args.staff:,} staff (medians of {args.repeat}; goal <= 2x raw):")
+    for s in summaries:
+        print(
+            f"  {s.database:10} ours {s.ours_s:.3f} s  raw {s.raw_s:.3f} s  "
+            f"ratio {s.ours_s / s.raw_s:.2f}x (pairs {s.paired:.2f}x)  "
+            f"(before: {s.before_s / s.raw_s:.2f}x)  "
+            f"same statuses as the Python path: {'yes' if s.ok else 'NO'}"
+        )
     print(f"whole bench: {time.perf_counter() - started:.1f} s")
-    return 0 if ok else 1
+    return 0 if all(s.ok for s in summaries) else 1
 
 
 async def admin(url: str, statement: str) -> None:
@@ -628,7 +695,18 @@ async def admin(url: str, statement: str) -> None:
 def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
     parser.add_argument("--staff", type=int, default=100_000, help="staff members (100000)")
-    parser.add_argument("--database-url", help="PostgreSQL server (a scratch database is used)")
+    parser.add_argument(
+        "--postgres-url",
+        default=os.environ.get("TELEWORK_TEST_POSTGRES_URL")
+        or "postgresql+asyncpg://postgres@127.0.0.1:5432/test",
+        help="PostgreSQL server (a scratch database is made there)",
+    )
+    parser.add_argument(
+        "--databases",
+        default="sqlite,postgresql",
+        type=lambda v: [d.strip() for d in v.split(",") if d.strip()],
+        help="sqlite,postgresql (both by default)",
+    )
     parser.add_argument("--seed", type=int, default=1, help="random seed (1)")
     parser.add_argument("--repeat", type=int, default=3, help="timed pairs, at least 3 (3)")
     parser.add_argument("--profile", action="store_true", help="cProfile one more pass of ours")
@@ -637,8 +715,10 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
         parser.error("--repeat must be at least 3")
     if args.staff < 1:
         parser.error("--staff must be positive")
-    if args.database_url and not args.database_url.startswith("postgresql"):
-        parser.error("--database-url names a PostgreSQL server (SQLite is the default)")
+    if not args.postgres_url.startswith("postgresql"):
+        parser.error("--postgres-url names a PostgreSQL server")
+    if not args.databases or set(args.databases) - {"sqlite", "postgresql"}:
+        parser.error("--databases: sqlite, postgresql or both")
     return args
 
 

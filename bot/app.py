@@ -39,6 +39,7 @@ from domain.allowance import OrderedDays
 from domain.m365 import StatusNotes
 from domain.policy import Policy, load_policy
 from domain.reach import StaffReach
+from domain.report_rules import RulesSource
 from domain.worktime import PresenceHistory
 from scheduler.clock import ScheduledJob
 from storage.allowance import SqlAllowance
@@ -53,6 +54,7 @@ from storage.org import SqlOrganisation
 from storage.preferences import SqlPreferences
 from storage.reach import SqlStaffReach
 from storage.report_queries import SqlReportQueries
+from storage.report_rules import SqlRulesQueries
 from storage.schedule import SqlSchedule
 from storage.worktime import SqlPresenceHistory
 
@@ -156,6 +158,7 @@ def build_services(
     allowance_store = SqlAllowance(sessions, clock=clock)
     services.provide(allowance_store)
     services.provide(allowance_store, OrderedDays)
+    services.provide(SqlRulesQueries(sessions), RulesSource)
     services.provide(SqlStaffReach(engine), StaffReach)
     if m365 is not None and m365.status is not None:
         services.provide(m365.status, StatusNotes)

@@ -1,7 +1,8 @@
 """在宅勤務等手当 (the telework allowance): which days count, and who is eligible in a month.
 
-The rule (人事院, from April 2024: 一般職の職員の給与に関する法律 第12条の3, 人事院規則9-151,
-運用通知 給実甲第1319号), as issue 18 states it and the policy's ``[allowance]`` defaults:
+The rule (人事院, from April 2024: 一般職の職員の給与に関する法律 第12条の3, 人事院規則9-151
+第2条〜第4条, 運用通知 給実甲第1319号 第1項), as issue 18 states it and the policy's
+``[allowance]`` defaults:
 the allowance is paid for a period of at least three months, starting the month after the
 home work was ordered in advance (命令), in which the days the person was ordered to work
 wholly from an eligible place average more than 10 a month. Eligible places are the home,
@@ -15,7 +16,12 @@ How this module reads it (each choice is a policy setting):
   person's place category in force that day). Days only requested and approved count only
   when ``count_requested`` is set.
 - The **period** starts on the first day of the month after the month in which the person's
-  first order still in force was made.
+  first order still in force was made, or that month itself when the order was made on its
+  first day (給実甲第1319号 第1項1).
+- A **move between ministries** (府省等を異にする異動, the roster's 府省着任日) ends any
+  period with the month of the move, or the month before when the move was on the 1st
+  (第1項2): orders made before the move count as made on the day of the move, and days
+  before it are never counted, so the window never reaches back across it.
 - For a month M, the **window** is the ``period_months`` months ending at M, but never before
   the period's start; in the period's first months (fewer months than that have begun) the
   window is the period's first ``period_months`` months, so the days already ordered for the
@@ -24,8 +30,8 @@ How this module reads it (each choice is a policy setting):
   **borderline** when eligible by less than or equal to ``borderline_margin_days`` (one more
   day of leave could end it); otherwise not eligible, with the reason.
 
-Not modelled: the restart of the period on a move between ministries (the roster has one
-ministry); the allowance's amount (payroll's business).
+Not modelled: the allowance's amount (payroll's business); a move out of the ministry (the
+person leaves the roster).
 """
 
 from __future__ import annotations
@@ -224,22 +230,31 @@ class MonthAssessment:
 
 
 def period_start(
-    orders: Iterable[TeleworkOrder], employee_id: str, last_day: date, in_force_from: date
+    orders: Iterable[TeleworkOrder],
+    employee_id: str,
+    last_day: date,
+    in_force_from: date,
+    moved_on: date | None = None,
 ) -> date | None:
-    """The first day of the month after the first order still in force was made: orders
-    made by ``last_day``, not cancelled, running on or after ``in_force_from``. ``made_at``
+    """The first day of the month after the first order still in force was made (that
+    month when it was made on the 1st): orders made by ``last_day``, not cancelled, running
+    on or after ``in_force_from``. After a move between ministries on ``moved_on``, only
+    orders running on or after it count, each as made no earlier than that day. ``made_at``
     must be local (naive or aware in the calendar's zone). None without one."""
+    floor = max(in_force_from, moved_on) if moved_on is not None else in_force_from
     made = [
-        o.made_at.date()
+        max(o.made_at.date(), moved_on) if moved_on is not None else o.made_at.date()
         for o in orders
         if o.employee_id == employee_id
         and o.active
         and o.made_at.date() <= last_day
-        and max((o.until, *o.days)) >= in_force_from
+        and max((o.until, *o.days)) >= floor
     ]
+    made = [d for d in made if d <= last_day]
     if not made:
         return None
-    return month_start(month_index(min(made)) + 1)
+    first = min(made)
+    return month_start(month_index(first) + (0 if first.day == 1 else 1))
 
 
 def assess(
@@ -249,15 +264,20 @@ def assess(
     orders: Iterable[TeleworkOrder],
     rules: AllowanceRules,
     calendar: WorkCalendar,
+    moved_on: date | None = None,
 ) -> MonthAssessment:
     """The person's eligibility for the month containing ``month``.
 
     ``ledger`` must hold the person's days for the whole window (up to ``period_months``
-    after the period's start); ``orders``' ``made_at`` are read in the calendar's zone."""
+    after the period's start); ``orders``' ``made_at`` are read in the calendar's zone;
+    ``moved_on``: the day the person moved in from another ministry (nothing before it
+    counts)."""
     first = month.replace(day=1)
     index = month_index(first)
     counted: dict[int, int] = {}
     for day in ledger:
+        if moved_on is not None and day.day < moved_on:
+            continue
         if day.employee_id == employee_id and day.counted:
             counted[month_index(day.day)] = counted.get(month_index(day.day), 0) + 1
     whole = counted.get(index, 0)
@@ -278,7 +298,7 @@ def assess(
     ]
     n = rules.period_months
     last_day = date.fromordinal(month_start(index + 1).toordinal() - 1)
-    start = period_start(local_orders, employee_id, last_day, month_start(index - n + 1))
+    start = period_start(local_orders, employee_id, last_day, month_start(index - n + 1), moved_on)
     if start is None:
         return MonthAssessment(employee_id, first, whole, None)
     start_index = month_index(start)
@@ -339,10 +359,12 @@ def assess_month(
     places: Mapping[str, Sequence[PlaceSince]],
     rules: AllowanceRules,
     calendar: WorkCalendar,
+    moves: Mapping[str, date] | None = None,
 ) -> list[MonthAssessment]:
-    """Every person's assessment for the month (days from :func:`data_range`)."""
+    """Every person's assessment for the month (days from :func:`data_range`); ``moves``:
+    each person's 府省着任日, if the roster has one."""
     ledger = ledger_days(days, orders, places, rules, calendar)
-    return assess_ledger(month, employee_ids, ledger, orders, rules, calendar)
+    return assess_ledger(month, employee_ids, ledger, orders, rules, calendar, moves)
 
 
 def assess_ledger(
@@ -352,8 +374,10 @@ def assess_ledger(
     orders: Sequence[TeleworkOrder],
     rules: AllowanceRules,
     calendar: WorkCalendar,
+    moves: Mapping[str, date] | None = None,
 ) -> list[MonthAssessment]:
     """:func:`assess_month` from an already classified ledger (several months, one pass)."""
+    moved = moves or {}
     by_person: dict[str, list[LedgerDay]] = {}
     for day in ledger:
         by_person.setdefault(day.employee_id, []).append(day)
@@ -361,7 +385,7 @@ def assess_ledger(
     for order in orders:
         orders_of.setdefault(order.employee_id, []).append(order)
     return [
-        assess(e, month, by_person.get(e, []), orders_of.get(e, []), rules, calendar)
+        assess(e, month, by_person.get(e, []), orders_of.get(e, []), rules, calendar, moved.get(e))
         for e in sorted(set(employee_ids))
     ]
 

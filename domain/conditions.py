@@ -32,8 +32,12 @@ ROSTER_ATTRIBUTES: Mapping[str, Callable[[StaffMember], bool]] = {
 
 def roster_key(member: StaffMember) -> tuple[bool, ...]:
     """Every allow-listed attribute of a member, in a fixed order: two members with the same
-    key satisfy the same conditions (so membership can be evaluated once per key)."""
-    return tuple(read(member) for read in ROSTER_ATTRIBUTES.values())
+    key satisfy the same conditions (so membership can be evaluated once per key).
+
+    The flags are read directly (``has_care`` follows from the two care flags): this runs
+    once per person in quota, nudge and report passes over 100,000 staff."""
+    m = member
+    return (m.is_manager, m.is_section_chief, m.care_preschool, m.care_family)
 
 
 _TOKEN = re.compile(r"\s*(?:(\()|(\))|([A-Za-z_][A-Za-z0-9_]*))")

@@ -34,7 +34,7 @@ from domain.calendar import WorkCalendar
 from domain.org import StaffMember
 from domain.periods import Period, PeriodKind, period_for
 from domain.policy import Fatigue, NudgeRule, Policy
-from domain.quota import OccasionInput, QuotaFrame
+from domain.quota import OccasionInput, PeriodTelework, QuotaFrame, QuotaStatus
 
 NUDGE_KIND = "nudge"
 SUGGESTION_HORIZON = 10  # working days looked ahead for a suggested day
@@ -183,9 +183,35 @@ class NudgePlanner:
         ``occasions``: live telework (done and planned) covering every period in play.
         ``issued``: category id → nudges already issued to the person in today's period.
         """
-        if not self.any_due or on_leave or (hold is not None and (hold.paused or hold.snoozed)):
+        if not self._may_nudge(on_leave, hold):
             return None
-        status = self._frame.status(member, occasions)
+        return self._decision(member, self._frame.status(member, occasions), issued)
+
+    def decide_counted(
+        self,
+        member: StaffMember,
+        counts: Mapping[tuple[date, date], PeriodTelework],
+        *,
+        issued: Mapping[str, int],
+        on_leave: bool = False,
+        hold: Hold | None = None,
+    ) -> NudgeDecision | None:
+        """``decide`` from live telework counted per period of ``periods`` (keyed by
+        (start, end), as ``storage.telework_counts`` reads them): the same decision."""
+        if not self._may_nudge(on_leave, hold):
+            return None
+        return self._decision(member, self._frame.status_counted(member, counts), issued)
+
+    def _may_nudge(self, on_leave: bool, hold: Hold | None) -> bool:
+        return (
+            self.any_due
+            and not on_leave
+            and not (hold is not None and (hold.paused or hold.snoozed))
+        )
+
+    def _decision(
+        self, member: StaffMember, status: QuotaStatus, issued: Mapping[str, int]
+    ) -> NudgeDecision | None:
         if not status.may_be_nudged:
             return None
         for progress in status.targets:
@@ -228,6 +254,7 @@ def suggest_day(
     section_days: Mapping[date, int] | None = None,
     busy: Collection[date] = (),
     horizon: int = SUGGESTION_HORIZON,
+    ahead: Sequence[date] | None = None,
 ) -> date:
     """The day a nudge's one-tap button proposes, after ``today``:
 
@@ -235,14 +262,11 @@ def suggest_day(
     2. else the working day on which most of the section already teleworks (earliest on ties);
     3. else the next working day.
 
-    Candidates are the next ``horizon`` working days, kept inside ``period`` when any is
-    (the nudge is about that period), minus days the person already has an entry on.
+    Candidates are the next ``horizon`` working days (``ahead``), kept inside ``period`` when
+    any is (the nudge is about that period), minus days the person already has an entry on.
     """
-    ahead = []
-    day = today
-    for _ in range(horizon):
-        day = calendar.add_working_days(day, 1)
-        ahead.append(day)
+    if ahead is None:  # many nudges of one day: compute once with ``days_ahead``
+        ahead = days_ahead(today, calendar, horizon)
     inside = [d for d in ahead if period.contains(d)]
     candidates = [d for d in (inside or ahead) if d not in busy] or [ahead[0]]
     chosen = sorted(d for d in designated if d in candidates)
@@ -253,6 +277,18 @@ def suggest_day(
     if counts.get(best, 0) > 0:
         return best
     return candidates[0]
+
+
+def days_ahead(
+    today: date, calendar: WorkCalendar, horizon: int = SUGGESTION_HORIZON
+) -> list[date]:
+    """The next ``horizon`` working days after ``today``."""
+    ahead = []
+    day = today
+    for _ in range(horizon):
+        day = calendar.add_working_days(day, 1)
+        ahead.append(day)
+    return ahead
 
 
 # -- the weekly digest ------------------------------------------------------------------------

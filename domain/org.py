@@ -87,6 +87,10 @@ class StaffMember:
     preferred_language: str | None = None  # "ja" or "en" from the roster; None: not set
     time_zone: str = "Asia/Tokyo"
     employment: EmploymentType = EmploymentType.FULL_TIME  # 常勤/非常勤 (optional column)
+    # 府省着任日 (optional column): the day the person moved in from another 府省等. The
+    # 在宅勤務等手当's period ends with a move between ministries (給実甲第1319号 第1項2),
+    # so nothing before it counts here.
+    ministry_since: date | None = None
     # Not roster columns (ROSTER_FIELDS leaves them out): the language the person chose in
     # chat (「言語 English」) and the one their recent messages were written in (else their
     # Teams locale). See :meth:`language`.

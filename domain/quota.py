@@ -106,6 +106,20 @@ class QuotaStatus:
 
 
 @dataclass(frozen=True, slots=True)
+class PeriodTelework:
+    """One person's counted telework in one period (days merged, closed days left out):
+    full and half days on or before the status date (done) and after it (planned)."""
+
+    done_full: int = 0
+    done_half: int = 0
+    planned_full: int = 0
+    planned_half: int = 0
+
+
+NO_TELEWORK = PeriodTelework()
+
+
+@dataclass(frozen=True, slots=True)
 class _Frame:
     """One category's period on the frame's date, with its working days precomputed."""
 
@@ -144,12 +158,7 @@ class QuotaFrame:
             return QuotaStatus(member.employee_id, self.on, (), reason, eligible_from)
         frames = self._frames_of(member)
         if not frames:
-            none = (
-                NoTargetReason.EXEMPT
-                if member.exempt_reason is not None and self.policy.categories_of(member)
-                else NoTargetReason.NO_CATEGORY
-            )
-            return QuotaStatus(member.employee_id, self.on, (), none, eligible_from)
+            return self._without_frames(member, eligible_from)
         merged = merge_by_day(occasions)
         progress = tuple(self._progress(f, merged, eligible_from) for f in frames)
         return QuotaStatus(member.employee_id, self.on, progress, None, eligible_from)
@@ -179,22 +188,72 @@ class QuotaFrame:
             self._membership[key] = frames
         return frames
 
+    @property
+    def windows(self) -> tuple[Period, ...]:
+        """The distinct periods of the frame's categories: the telework a status needs, as
+        ``PeriodTelework`` per person and period (``status_counted``)."""
+        seen: dict[tuple[date, date], Period] = {}
+        for frame in self._frames.values():
+            seen.setdefault((frame.period.start, frame.period.end), frame.period)
+        return tuple(seen.values())
+
+    def status_counted(
+        self, member: StaffMember, counts: Mapping[tuple[date, date], PeriodTelework]
+    ) -> QuotaStatus:
+        """The member's quota status from their telework counted per period (``windows``,
+        keyed by (start, end); a period without telework may be missing): the same status
+        as ``status`` with every occasion, when the counts follow the same rules (days
+        merged, closed days left out)."""
+        eligible_from = self.policy.eligibility.eligible_from(member.hire_date)
+        reason = self._no_target_reason(member, eligible_from)
+        if reason is not None:
+            return QuotaStatus(member.employee_id, self.on, (), reason, eligible_from)
+        frames = self._frames_of(member)
+        if not frames:
+            return self._without_frames(member, eligible_from)
+        progress = tuple(
+            self._progress_counted(
+                f, counts.get((f.period.start, f.period.end), NO_TELEWORK), eligible_from
+            )
+            for f in frames
+        )
+        return QuotaStatus(member.employee_id, self.on, progress, None, eligible_from)
+
+    def _without_frames(self, member: StaffMember, eligible_from: date) -> QuotaStatus:
+        none = (
+            NoTargetReason.EXEMPT
+            if member.exempt_reason is not None and self.policy.categories_of(member)
+            else NoTargetReason.NO_CATEGORY
+        )
+        return QuotaStatus(member.employee_id, self.on, (), none, eligible_from)
+
     def _progress(
         self, frame: _Frame, merged: Mapping[date, DayPart], eligible_from: date
     ) -> TargetProgress:
         period, on = frame.period, self.on
-        done = planned = 0
-        person_days = 0.0
+        done_full = done_half = planned_full = planned_half = 0
         full_day = DayPart.FULL
         open_days = frame.open_days
         for day, part in merged.items():
             if period.start <= day <= period.end and day.toordinal() in open_days:
                 full = part is full_day
                 if day <= on:
-                    done += 1 if full else self._half_occasions
-                    person_days += 1.0 if full else self._half_person_days
+                    done_full += full
+                    done_half += not full
                 else:
-                    planned += 1 if full else self._half_occasions
+                    planned_full += full
+                    planned_half += not full
+        counted = PeriodTelework(done_full, done_half, planned_full, planned_half)
+        return self._progress_counted(frame, counted, eligible_from)
+
+    def _progress_counted(
+        self, frame: _Frame, counted: PeriodTelework, eligible_from: date
+    ) -> TargetProgress:
+        half = self._half_occasions
+        done = counted.done_full + counted.done_half * half
+        planned = counted.planned_full + counted.planned_half * half
+        person_days = counted.done_full + counted.done_half * self._half_person_days
+        period = frame.period
         working = frame.working
         count = frame.category.target.count
         needed = count
@@ -202,7 +261,9 @@ class QuotaFrame:
             whole = len(working)
             working = working[bisect_left(working, eligible_from.toordinal()) :]
             needed = -(-count * len(working) // whole) if whole else 0  # ceiling
-        return _pace(frame.category_id, period, working, needed, done, planned, person_days, on)
+        return _pace(
+            frame.category_id, period, working, needed, done, planned, person_days, self.on
+        )
 
 
 def _pace(
@@ -259,3 +320,15 @@ def quota_statuses(
     empty: tuple[OccasionInput, ...] = ()
     for member in members:
         yield frame.status(member, occasions_by_employee.get(member.employee_id, empty))
+
+
+def quota_statuses_counted(
+    members: Iterable[StaffMember],
+    counts_by_employee: Mapping[str, Mapping[tuple[date, date], PeriodTelework]],
+    frame: QuotaFrame,
+) -> Iterator[QuotaStatus]:
+    """Quota status of many people from their telework counted per period of
+    ``frame.windows`` (e.g. by ``storage.quota_counts``): the same as ``quota_statuses``."""
+    empty: Mapping[tuple[date, date], PeriodTelework] = {}
+    for member in members:
+        yield frame.status_counted(member, counts_by_employee.get(member.employee_id, empty))

@@ -13,20 +13,23 @@ from domain.periods import Period
 from domain.policy import Aims, Category, Counting
 from domain.report_history import StaffHistory
 from domain.report_model import Exclusions, ReportRange, ReportRequest, Scope, Tally
+from domain.report_rules import RulesFigures
 
 
 @dataclass(frozen=True)
 class ReportInputs:
     """What a report reads: the org units, every staff record (inactive included), confirmed
     telework as (day, full|am|pm) per person for the fiscal year ± 7 days (weeks straddle
-    its edges) of both years, the roster history and the team meetings held (local day,
-    org unit code if known)."""
+    its edges) of both years, the roster history, the team meetings held (local day,
+    org unit code if known) and each person's confirmed 週休日（割振り0, ``no_hours``) days
+    of the same range (they shorten the person's own working weeks for the aims)."""
 
     units: Sequence[OrgUnit]
     staff: Sequence[StaffMember]
     occasions: Mapping[str, Sequence[tuple[date, str]]]
     history: StaffHistory
     meetings: Sequence[tuple[date, str | None]] = ()
+    no_hours: Mapping[str, Sequence[date]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -125,6 +128,7 @@ class Report:
     min_group_size: int
     counting: Counting = field(default_factory=Counting)
     aims: Aims = field(default_factory=Aims)
+    rules: RulesFigures | None = None  # the 2026 rules' counts (issue 18 §3), when read
 
     @property
     def total(self) -> Tally:

@@ -55,13 +55,28 @@ class JudgedPeriods:
     min_working_days: int = 1
 
     def judge(
-        self, days: TeleworkDays, eligible_from: date, half_day_occasions: int
+        self,
+        days: TeleworkDays,
+        eligible_from: date,
+        half_day_occasions: int,
+        no_hours: Sequence[int] = (),
     ) -> tuple[int, int, bool]:
-        """(periods judged, periods met, attained) for one person's telework days."""
+        """(periods judged, periods met, attained) for one person's telework days.
+
+        ``no_hours``: the ordinals (ascending) of the person's 週休日（割振り0）: days with no
+        working hours allocated to them. They are working days of the organisation but not
+        of the person, so a period is judged on the person's own working days: an aim's
+        period counts only with at least ``min_working_days`` of them, and a period with
+        none is never judged."""
         if self.on_average:
-            return self._judge_on_average(days, eligible_from, half_day_occasions)
+            return self._judge_on_average(days, eligible_from, half_day_occasions, no_hours)
         first = bisect_left(self.last_working, eligible_from.toordinal())
-        judged = len(self.periods) - first
+        skipped = {
+            index
+            for index in range(max(first, 0), len(self.periods))
+            if no_hours and self._own_days(index, eligible_from.toordinal(), no_hours) == 0
+        }
+        judged = len(self.periods) - first - len(skipped)
         if judged <= 0:
             return 0, 0, False
         lo = bisect_left(days, (self.periods[first].start.toordinal(),))
@@ -75,18 +90,33 @@ class JudgedPeriods:
                 done[index] = done.get(index, 0) + (1 if full else half_day_occasions)
         met = 0
         for index, occasions in done.items():
-            if occasions >= self._needed(index, eligible_from):
+            if index not in skipped and occasions >= self._needed(index, eligible_from):
                 met += 1
         return judged, met, met == judged
 
+    def _own_days(self, index: int, start: int, no_hours: Sequence[int]) -> int:
+        """The person's own working days of period ``index`` from ``start``: the
+        organisation's working days less the person's 週休日."""
+        working = self.working[index]
+        first = working[bisect_left(working, start)] if working[-1] >= start else None
+        if first is None:
+            return 0
+        remaining = len(working) - bisect_left(working, start)
+        off = bisect_right(no_hours, working[-1]) - bisect_left(no_hours, first)
+        return remaining - off
+
     def _judge_on_average(
-        self, days: TeleworkDays, eligible_from: date, half_day_occasions: int
+        self,
+        days: TeleworkDays,
+        eligible_from: date,
+        half_day_occasions: int,
+        no_hours: Sequence[int],
     ) -> tuple[int, int, bool]:
         start = eligible_from.toordinal()
         counted = {
             index
-            for index, working in enumerate(self.working)
-            if len(working) - bisect_left(working, start) >= self.min_working_days
+            for index in range(len(self.working))
+            if self._own_days(index, start, no_hours) >= self.min_working_days
         }
         if not counted:
             return 0, 0, False

@@ -9,7 +9,7 @@ Pure: the caller reads ``ReportInputs`` from storage. The counting rules are in
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import date, timedelta
 
 from domain.calendar import WorkCalendar
@@ -39,6 +39,13 @@ from domain.report_rows import (
     TeleworkWeek,
     UnitRow,
 )
+from domain.report_rules import (
+    RulesInputs,
+    RulesSource,
+    read_rules_inputs,
+    rules_figures,
+    section_placer,
+)
 from domain.report_targets import JudgedPeriods, TeleworkDays, judged_periods, telework_days
 from domain.report_usage import Usage
 from domain.report_week import WeekCounter
@@ -47,10 +54,15 @@ ROW_KINDS = (UnitKind.BUREAU, UnitKind.SECTION)
 
 
 def build_report(
-    request: ReportRequest, inputs: ReportInputs, policy: Policy, calendar: WorkCalendar
+    request: ReportRequest,
+    inputs: ReportInputs,
+    policy: Policy,
+    calendar: WorkCalendar,
+    rules: RulesInputs | None = None,
 ) -> Report:
     """The report for ``request`` and the same period one year earlier (前年度同期): the
-    previous range counted up to the same month and day as this report's reference day."""
+    previous range counted up to the same month and day as this report's reference day;
+    with ``rules``, the 2026 rules' counts per month and 課室 (``domain.report_rules``)."""
     chart = OrgChart(inputs.units)
     if request.unit is not None:
         chart.unit(request.unit)  # KeyError naming the code if unknown
@@ -59,14 +71,31 @@ def build_report(
         eid: telework_days(on_working_days(pairs, working))
         for eid, pairs in inputs.occasions.items()
     }
-    current = _Pass(request, inputs, days, chart, policy, calendar).run()
+    # 週休日（割振り0）on working days: the person's own working days are fewer (aims)
+    off = {
+        eid: sorted(d.toordinal() for d in set(dates) if working(d))
+        for eid, dates in inputs.no_hours.items()
+    }
+    current = _Pass(request, inputs, days, chart, policy, calendar, off).run()
     previous_request = ReportRequest(
         range=request.range.previous_year(),
         scope=request.scope,
         unit=request.unit,
         as_of=year_before(request.reference_day),
     )
-    previous = _Pass(previous_request, inputs, days, chart, policy, calendar).run()
+    previous = _Pass(previous_request, inputs, days, chart, policy, calendar, off).run()
+    figures = None
+    if rules is not None:
+        figures = rules_figures(
+            request.range.start,
+            request.range.end,
+            request.reference_day,
+            [row.unit for row in current.units if row.unit.kind is UnitKind.SECTION],
+            section_placer(inputs.staff, inputs.history, chart),
+            rules,
+            policy,
+            calendar,
+        )
     return Report(
         request=request,
         current=current,
@@ -75,6 +104,7 @@ def build_report(
         min_group_size=policy.reports.care_min_group_size,
         counting=policy.counting,
         aims=policy.aims,
+        rules=figures,
     )
 
 
@@ -89,8 +119,10 @@ class _Pass:
         chart: OrgChart,
         policy: Policy,
         calendar: WorkCalendar,
+        no_hours: Mapping[str, Sequence[int]] | None = None,
     ) -> None:
         report_range = request.range
+        self.no_hours = no_hours or {}
         self.request, self.range, self.inputs, self.days = request, report_range, inputs, days
         self.chart, self.policy, self.calendar = chart, policy, calendar
         self.reference = request.reference_day
@@ -388,10 +420,11 @@ class _Pass:
         categories = self._categories_of(member)
         out: list[tuple[str, int, int, bool]] = []
         half_occasions = self.policy.counting.half_day_occasions
+        off = self.no_hours.get(member.employee_id, ())
         for periods in categories:
             if self.policy.categories[periods.category_id].exempts(member):
                 continue  # e.g. 国会業務: no weekly aim, still in the category by the roster
-            judged, met, attained = periods.judge(days, eligible_from, half_occasions)
+            judged, met, attained = periods.judge(days, eligible_from, half_occasions, off)
             if judged:
                 out.append((periods.category_id, judged, met, attained))
         return out
@@ -460,13 +493,22 @@ def _months(report_range: ReportRange, calendar: WorkCalendar) -> list[Period]:
 
 
 async def make_report(
-    source: ReportSource, request: ReportRequest, policy: Policy, calendar: WorkCalendar
+    source: ReportSource,
+    request: ReportRequest,
+    policy: Policy,
+    calendar: WorkCalendar,
+    rules_source: RulesSource | None = None,
 ) -> Report:
     """Read what ``request`` needs through ``source`` and build the report: telework from a
     week before the previous fiscal year (weeks straddle its start; fiscal-year targets
-    count from its first day) to a week after the range."""
+    count from its first day) to a week after the range; the 2026 rules' inputs through
+    ``rules_source`` when given."""
     previous_start, _ = calendar.fiscal_year_range(request.range.fiscal_year - 1)
     inputs = await source.report_inputs(
         previous_start - timedelta(days=7), request.range.end + timedelta(days=7)
     )
-    return build_report(request, inputs, policy, calendar)
+    rules = None
+    if rules_source is not None:
+        r = request.range
+        rules = await read_rules_inputs(rules_source, r.start, r.end, request.reference_day, policy)
+    return build_report(request, inputs, policy, calendar, rules)

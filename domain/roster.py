@@ -46,6 +46,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "preferred_language": ("preferred_language", "言語"),
     "time_zone": ("time_zone", "タイムゾーン"),
     "employment": ("employment", "employment_type", "常勤/非常勤", "常勤・非常勤", "勤務形態"),
+    "ministry_since": ("ministry_since", "府省着任日", "府省間異動日"),
 }
 REQUIRED = ("employee_id", "name", "email", "office", "bureau", "section", "hire_date")
 
@@ -82,7 +83,15 @@ _EMPLOYMENT = {
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 # Roster text reaches CSV and Excel reports: no text column may start like a formula.
 NON_TEXT_COLUMNS = frozenset(
-    {"is_manager", "is_section_chief", "care_preschool", "care_family", "active", "hire_date"}
+    {
+        "is_manager",
+        "is_section_chief",
+        "care_preschool",
+        "care_family",
+        "active",
+        "hire_date",
+        "ministry_since",
+    }
 )
 _DATE = re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$")
 
@@ -232,6 +241,9 @@ def parse_row(values: Mapping[str, str]) -> tuple[StaffMember, list[OrgUnit]]:
         preferred_language=language,
         time_zone=get["time_zone"] or "Asia/Tokyo",
         employment=employment,
+        ministry_since=(
+            _date(get["ministry_since"], "ministry_since") if get["ministry_since"] else None
+        ),
     )
     return member, units
 

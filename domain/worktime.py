@@ -6,10 +6,12 @@ turns one person's reports into work periods and days, and finds the starts that
 than the policy's interval after the previous day's end. Nothing here knows who may see the
 result: the callers show a person their own case and a chief only counts per section.
 
-Source of the default interval: 人事院規則15-14 (職員の勤務時間、休日及び休暇), amended from
-April 2024, asks each ministry to endeavour to secure rest between the end of one day's work
-and the start of the next (勤務間のインターバル確保); the 人事院's guidance takes 11 hours as
-the aim (目安). ``[worktime] interval_hours`` changes it.
+Source of the default interval: 人事院規則15-14 (職員の勤務時間、休日及び休暇) 第1条の2, in
+force from April 2024, makes securing rest between the end of one day's work and the start of
+the next (勤務間のインターバル) an endeavour duty of each ministry; the 人事院's notice 職職―78
+(令和6年3月29日, 「勤務間のインターバル確保について」) takes 11 hours as the aim (目安; the
+figure checked against press reports only, see the policy file). ``[worktime]
+interval_hours`` changes it.
 """
 
 from __future__ import annotations

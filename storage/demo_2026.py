@@ -4,6 +4,8 @@
 * a few 選択的週休3日 staff: every Friday of the fiscal year is 週休日（割振り0）,
 * chiefs' standing orders (命令) for about 6% of staff, made during the fiscal year for 3 or
   4 weekdays a week until its end, with some leave taken on ordered days afterwards,
+* for one ordered person in ten, a move in from another ministry (府省着任日) on 1 or 16
+  October, which restarts the allowance's period,
 * start/end of work (業務開始・離席・戻りました・業務終了) on the telework days before
   ``today`` of about a third of the staff, with some late ends followed by early starts.
 
@@ -53,6 +55,7 @@ class Rules2026Summary:
     orders: int
     ordered_days: int
     presence: int
+    movers: int = 0
 
 
 def _at(day: date, hour: int, minutes: int = 0) -> datetime:
@@ -67,6 +70,7 @@ async def clear_rules_2026(engine: AsyncEngine) -> None:
     async with engine.begin() as conn:
         for table in (ORDER_ENTRIES, ORDERS, PLACES):
             await conn.execute(delete(table))
+        await conn.execute(update(STAFF).values(ministry_since=None))
         await conn.execute(delete(EVENT).where(EVENT.c.kind.like("allowance.%")))
 
 
@@ -160,8 +164,15 @@ async def seed_rules_2026(
             await _replace_days(conn, {employee_id: leave}, "leave", "demo", now)
             orders += 1
             ordered_days += len(days) - len(leave)
+        movers = ordered[::10]
+        for i, employee_id in enumerate(movers):
+            await conn.execute(
+                update(STAFF)
+                .where(STAFF.c.employee_id == employee_id)
+                .values(ministry_since=date(fiscal_year, 10, 1 if i % 2 == 0 else 16))
+            )
         presence = await _presence(conn, rng, calendar, first, min(last, today - timedelta(1)))
-    return Rules2026Summary(len(places), len(four_day), orders, ordered_days, presence)
+    return Rules2026Summary(len(places), len(four_day), orders, ordered_days, presence, len(movers))
 
 
 def _chief_of(unit: str, chiefs: dict[str, str]) -> str | None:

@@ -4,7 +4,7 @@ period each recipient has already been issued (from the delivery ledger itself).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 
@@ -15,6 +15,8 @@ from sqlmodel import col
 
 from domain.delivery import DeliveryStatus
 from domain.nudges import PromptHistory, parse_nudge_key
+from domain.periods import Period
+from domain.quota import PeriodTelework
 from domain.schedule import (
     DEFAULT_TIME_RANGES,
     EntryState,
@@ -27,6 +29,7 @@ from storage.ledger_sql import DELIVERY
 from storage.org import StaffRow, identity_matches_staff
 from storage.schedule import LIVE, ScheduleEntryRow
 from storage.tables import TeamsIdentity
+from storage.telework_counts import SqlTeleworkCounts
 
 
 @dataclass
@@ -88,34 +91,66 @@ class SqlNudgeFacts:
         every live entry in the second (leave, office, trips: busy days)."""
         facts = ScheduleFacts()
         row = ScheduleEntryRow
-        telework = sa_select(
-            col(row.employee_id), col(row.day), col(row.part), col(row.state)
-        ).where(
-            col(row.status) == EntryStatus.TELEWORK.value,
-            col(row.state).in_(LIVE),
-            col(row.day) >= telework_from,
-            col(row.day) <= telework_to,
-        )
-        busy = sa_select(col(row.employee_id), col(row.day), col(row.status)).where(
-            col(row.state).in_(LIVE), col(row.day) >= busy_from, col(row.day) <= busy_to
-        )
+        telework_status, confirmed = EntryStatus.TELEWORK.value, EntryState.CONFIRMED.value
+        leave, no_hours = EntryStatus.LEAVE.value, EntryStatus.NO_HOURS.value
+        parts: dict[str, str] = {}
+
+        def add_telework(employee_id: str, day: date, part: str, state: str) -> None:
+            shown = parts.get(part)
+            if shown is None:
+                shown = parts[part] = occasion_part(part, self._time_ranges).value
+            facts.telework.setdefault(employee_id, []).append((day, shown))
+            if state == confirmed:
+                facts.confirmed.setdefault(employee_id, set()).add(day)
+
+        def add_busy(employee_id: str, day: date, status: str) -> None:
+            facts.busy.setdefault(employee_id, set()).add(day)
+            if status == leave:
+                facts.leave.setdefault(employee_id, set()).add(day)
+            elif status == no_hours:
+                facts.no_hours.setdefault(employee_id, set()).add(day)
+
         async with self._sessions() as session:
-            await session.connection(execution_options=READ_ONLY)
-            parts: dict[str, str] = {}
-            for employee_id, day, part, state in await session.execute(telework):
-                shown = parts.get(part)
-                if shown is None:
-                    shown = parts[part] = occasion_part(part, self._time_ranges).value
-                facts.telework.setdefault(employee_id, []).append((day, shown))
-                if state == EntryState.CONFIRMED.value:
-                    facts.confirmed.setdefault(employee_id, set()).add(day)
-            for employee_id, day, status in await session.execute(busy):
-                facts.busy.setdefault(employee_id, set()).add(day)
-                if status == EntryStatus.LEAVE.value:
-                    facts.leave.setdefault(employee_id, set()).add(day)
-                elif status == EntryStatus.NO_HOURS.value:
-                    facts.no_hours.setdefault(employee_id, set()).add(day)
+            # Core rows (not through the ORM): 100,000 people's days ahead are many rows
+            conn = await session.connection(execution_options=READ_ONLY)
+            if busy_from <= telework_from and telework_to <= busy_to:
+                # the telework window lies in the busy one (nudges: the days ahead): one read
+                both = sa_select(
+                    col(row.employee_id), col(row.day), col(row.status), col(row.part),
+                    col(row.state),
+                ).where(
+                    col(row.state).in_(LIVE), col(row.day) >= busy_from, col(row.day) <= busy_to
+                )  # fmt: skip
+                for employee_id, day, status, part, state in await conn.execute(both):
+                    add_busy(employee_id, day, status)
+                    if status == telework_status and telework_from <= day <= telework_to:
+                        add_telework(employee_id, day, part, state)
+                return facts
+            telework = sa_select(
+                col(row.employee_id), col(row.day), col(row.part), col(row.state)
+            ).where(
+                col(row.status) == telework_status,
+                col(row.state).in_(LIVE),
+                col(row.day) >= telework_from,
+                col(row.day) <= telework_to,
+            )
+            busy = sa_select(col(row.employee_id), col(row.day), col(row.status)).where(
+                col(row.state).in_(LIVE), col(row.day) >= busy_from, col(row.day) <= busy_to
+            )
+            for employee_id, day, part, state in await conn.execute(telework):
+                add_telework(employee_id, day, part, state)
+            for employee_id, day, status in await conn.execute(busy):
+                add_busy(employee_id, day, status)
         return facts
+
+    async def declared_per_period(
+        self, periods: Sequence[Period], on: date, is_working_day: Callable[[date], bool]
+    ) -> dict[str, dict[tuple[date, date], PeriodTelework]]:
+        """Live telework (confirmed or awaiting approval: declared) counted per person and
+        period in SQL (``storage.telework_counts``): what nudge planning weighs against the
+        targets, without loading every occasion of a fiscal year."""
+        counts = SqlTeleworkCounts(self._sessions, self._time_ranges)
+        return await counts.per_period(periods, on, is_working_day, states=LIVE)
 
     async def issued(self, kind: str, period_prefixes: Iterable[str]) -> dict[str, dict[str, int]]:
         """Recipient → category → deliveries of ``kind`` whose period key starts with one of

@@ -65,6 +65,7 @@ class StaffRow(SQLModel, table=True):
     preferred_language: str | None = Field(default=None, max_length=2)
     time_zone: str = Field(default="Asia/Tokyo", max_length=64)
     employment: str = Field(default="full_time", max_length=16)  # 常勤/非常勤 (issue 14)
+    ministry_since: date | None = Field(default=None, sa_column=Column(Date, nullable=True))
     updated_at: datetime = Field(sa_column=Column(UtcDateTime(), nullable=False))
 
 
@@ -90,6 +91,7 @@ def to_member(row: StaffRow, preference: UserPreferenceRow | None = None) -> Sta
         preferred_language=row.preferred_language,
         time_zone=row.time_zone,
         employment=EmploymentType(row.employment),
+        ministry_since=row.ministry_since,
         chat_language=preference.language if preference else None,
         written_language=preference.written_language if preference else None,
     )
@@ -173,13 +175,19 @@ class SqlOrganisation:
             statement = statement.where(table.c.active.is_(True))
         async with self._sessions() as session:
             rows = (await session.execute(statement)).all()
+        # Positional (the columns are the dataclass's fields in order) and enum values looked
+        # up once: 100,000 members in a fraction of the time of keyword arguments.
+        reasons: dict[str | None, ExemptReason | None] = {None: None, "": None}
+        reasons |= {r.value: r for r in ExemptReason}
+        employments = {e.value: e for e in EmploymentType}
+        reason_at = _MEMBER_COLUMNS.index("exempt_reason")
+        employment_at = _MEMBER_COLUMNS.index("employment")
         members = {}
         for row in rows:
-            values = row._asdict()
-            reason = values["exempt_reason"]
-            values["exempt_reason"] = ExemptReason(reason) if reason else None
-            values["employment"] = EmploymentType(values["employment"])
-            members[values["employee_id"]] = StaffMember(**values)
+            values = list(row)
+            values[reason_at] = reasons[values[reason_at]]
+            values[employment_at] = employments[values[employment_at]]
+            members[values[0]] = StaffMember(*values)
         return members
 
     async def member(self, employee_id: str) -> StaffMember | None:

@@ -61,7 +61,8 @@ class SqlReportQueries:
                 occasions = await _occasions(conn, start, end, self._time_ranges)
                 history = await self._history(conn)
                 meetings = await self._meetings(conn, start, end)
-        return ReportInputs(units, staff, occasions, history, meetings)
+                no_hours = await _no_hours(conn, start, end)
+        return ReportInputs(units, staff, occasions, history, meetings, no_hours)
 
     async def _history(self, conn: AsyncConnection) -> StaffHistory:
         e = EVENT.c
@@ -191,4 +192,23 @@ async def _occasions(
         if mine is None:
             mine = result[employee_id] = []
         mine.append((when, counted))
+    return result
+
+
+async def _no_hours(conn: AsyncConnection, start: date, end: date) -> dict[str, list[date]]:
+    """Each person's confirmed 週休日（割振り0）days in ``start``…``end`` (a few per person
+    at most: the (day, status) index serves it)."""
+    c = ENTRY.c
+    rows = await conn.execute(
+        select(c.employee_id, c.day).where(
+            c.status == EntryStatus.NO_HOURS.value,
+            c.state == EntryState.CONFIRMED.value,
+            c.day >= start,
+            c.day <= end,
+        )
+    )
+    result: dict[str, list[date]] = {}
+    for employee_id, day in rows:
+        when = day if isinstance(day, date) else date.fromisoformat(day)
+        result.setdefault(employee_id, []).append(when)
     return result

@@ -76,7 +76,7 @@ def register(cli: typer.Typer, settings: SettingsSource = settings_or_exit) -> N
             fail(str(exc))
         chosen = settings()
         policy = policy_or_exit(chosen)
-        eligible, audit = run(_tables(chosen, policy, first))
+        eligible, audit = run(_tables(chosen, policy, first, lang))
         heads = 0 if lang == "ja" else 1
         sheets = (
             ([c[heads] for c in ELIGIBLE_COLUMNS], eligible),
@@ -128,10 +128,13 @@ def _xlsx(
 
 
 async def _tables(
-    settings: Settings, policy: Policy, month: date
+    settings: Settings, policy: Policy, month: date, lang: str = "ja"
 ) -> tuple[list[list[str]], list[list[str]]]:
+    """The eligible list and the audit trail; in Japanese the 判定, 見込み and 場所 columns are
+    words (payroll reads them), in English the codes."""
     from datetime import UTC, date, datetime, time
 
+    from bot.cli.rule_words import ELIGIBILITY_WORDS, PLACE_WORDS
     from domain.allowance import Eligibility, assess_month, data_range, month_index, place_on
     from domain.org import sections_of
     from domain.spreadsheet_text import csv_text
@@ -158,7 +161,9 @@ async def _tables(
         changes = await store.changes_after(month, month_end, closed_at)
     section_of = sections_of(staff, chart)
     people = {o.employee_id for o in orders}
-    results = assess_month(month, people, days, orders, places, rules, calendar)
+    moves = {e: m.ministry_since for e, m in staff.items() if m.ministry_since is not None}
+    results = assess_month(month, people, days, orders, places, rules, calendar, moves)
+    ja = lang == "ja"
     eligible = []
     for result in results:
         if result.eligibility is Eligibility.NO or result.average is None:
@@ -173,14 +178,14 @@ async def _tables(
                 csv_text(member.name) if member else "",
                 csv_text(chart.unit(section).name) if section else "",
                 f"{month:%Y-%m}",
-                result.eligibility.value,
+                ELIGIBILITY_WORDS[result.eligibility] if ja else result.eligibility.value,
                 str(result.whole_days),
                 f"{result.period_start:%Y-%m}" if result.period_start else "",
                 ";".join(f"{m:%Y-%m}:{d}" for m, d in result.window),
                 f"{result.average:g}",
                 f"{rules.threshold_days:g}",
-                "yes" if planned else "no",
-                place.value if place else "",
+                ("はい" if planned else "いいえ") if ja else ("yes" if planned else "no"),
+                (PLACE_WORDS[place][0] if ja else place.value) if place else "",
             ]
         )
     audit = [

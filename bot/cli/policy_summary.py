@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from bot.cli.rule_words import PLACE_WORDS
 from domain.org import ExemptReason
 from domain.periods import PeriodKind
 from domain.policy import Category, Policy, load_policy
@@ -81,7 +82,9 @@ def render_summary(policy: Policy, lang: str) -> str:
 def _rules_2026(p: Policy, lang: str) -> list[str]:
     """The 2026 rules' settings (issue 18): 勤務間インターバル and 在宅勤務等手当."""
     w, a = p.worktime, p.allowance
-    places = ", ".join(place.value for place in a.eligible_places)
+    places = ("、" if lang == "ja" else ", ").join(
+        PLACE_WORDS[place][lang == "en"] for place in a.eligible_places
+    )
     if lang == "en":
         interval = f"{w.interval_hours:g} h" if w.interval_check else "off"
         allowance = (
@@ -89,6 +92,7 @@ def _rules_2026(p: Policy, lang: str) -> list[str]:
             f"{a.period_months} months; places: {places}"
             + ("; requested days count" if a.count_requested else "")
             + ("" if a.whole_days_only else "; half days count")
+            + "; a move from another ministry (roster 府省着任日) starts a new period"
             if a.enabled
             else "off"
         )
@@ -99,6 +103,7 @@ def _rules_2026(p: Policy, lang: str) -> list[str]:
         f"（場所: {places}）"
         + ("、申請・承認の日も数える" if a.count_requested else "")
         + ("" if a.whole_days_only else "、半日も数える")
+        + "、府省間異動（名簿の府省着任日）で期間は新たに始まる"
         if a.enabled
         else "確認しない"
     )

@@ -1,4 +1,5 @@
-"""``telework-bot report``: a telework report as CSV, XLSX, PNG or Markdown.
+"""``telework-bot report``: a telework report as CSV, XLSX, PNG or Markdown, with the 2026
+rules' counts (在宅勤務等手当 eligible headcount, 勤務間インターバル warnings) by month and 課室.
 
 The command line is an operator's tool (whoever runs it can read the database), so it may
 include the per-person list (``--people``); care situations never appear in any output.
@@ -144,6 +145,7 @@ async def _report(settings: Settings, request: ReportRequest) -> Report:
     from dataclasses import replace
 
     from bot.features.reports.card import telework_week
+    from domain.report_rules import RulesSource
     from domain.reports import make_report
 
     async with open_application(settings) as application:
@@ -153,4 +155,10 @@ async def _report(settings: Settings, request: ReportRequest) -> Report:
                 services.campaigns, request.range.fiscal_year, services.calendar
             )
             request = replace(request, telework_week=week)
-        return await make_report(services.reports, request, services.policy, services.calendar)
+        return await make_report(
+            services.reports,
+            request,
+            services.policy,
+            services.calendar,
+            services.find(RulesSource),  # type: ignore[type-abstract]
+        )

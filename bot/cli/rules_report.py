@@ -84,88 +84,50 @@ def register(cli: typer.Typer, settings: SettingsSource = settings_or_exit) -> N
 async def _tables(
     settings: Settings, policy: Policy, fiscal_year: int, as_of: date, lang: str
 ) -> tuple[Table, Table]:
-    from datetime import time, timedelta
-
-    from domain.allowance import assess_ledger, data_range, eligible_by_unit, ledger_days
+    from domain.report_rules import read_rules_inputs, rules_figures, section_placer
     from domain.spreadsheet_text import csv_text
-    from domain.worktime import interval_cases
-    from storage.allowance import SqlAllowance
     from storage.engine import session_factory
     from storage.org import SqlOrganisation
     from storage.report_queries import SqlReportQueries
-    from storage.worktime import SqlPresenceHistory
+    from storage.report_rules import SqlRulesQueries
 
     calendar = policy.work_calendar()
-    rules = policy.allowance
     first, last = calendar.fiscal_year_range(fiscal_year)
-    months = []
-    month = first
-    while month <= last:
-        months.append(month)
-        month = (month.replace(day=28) + timedelta(days=4)).replace(day=1)
-    counted = [m for m in months if m <= as_of]
     async with open_database(settings) as engine:
         sessions = session_factory(engine)
-        store = SqlAllowance(sessions)
         directory = SqlOrganisation(sessions)
         staff = await directory.staff()
         chart = await directory.chart()
-        orders = await store.orders()
-        places = await store.places()
-        start, _ = data_range(first, rules)
-        _, end = data_range(last, rules)
-        days = await store.telework_days(start, end)
-        reports = await SqlPresenceHistory(sessions).presence_reports(
-            calendar.at(first - timedelta(days=1), time(0)),
-            calendar.at(min(last, as_of) + timedelta(days=1), time(0)),
-        )
+        inputs = await read_rules_inputs(SqlRulesQueries(sessions), first, last, as_of, policy)
         history = (
             await SqlReportQueries(engine, calendar.time_zone).report_inputs(as_of, as_of)
         ).history
-
-    def section_on(employee_id: str, day: date) -> str | None:
-        """The 課室 the person was in on ``day`` (from the roster's history)."""
-        member = staff.get(employee_id)
-        if member is None:
-            return None
-        unit = history.unit_on(member, day)
-        section = chart.section_of(unit) if unit in chart else None
-        return section.code if section else None
-
-    people = {o.employee_id for o in orders}
-    ledger = ledger_days(days, orders, places, rules, calendar)
-    eligible: dict[date, dict[str, int]] = {}
-    for m in counted:
-        month_end = min(
-            as_of, (m.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(1)
-        )
-        placed = {e: s for e in people if (s := section_on(e, month_end)) is not None}
-        eligible[m] = eligible_by_unit(
-            assess_ledger(m, people, ledger, orders, rules, calendar), placed
-        )
-    warnings: dict[date, dict[str, int]] = {m: {} for m in counted}
-    for case in interval_cases(reports, policy.worktime, calendar.tz):
-        month = case.day.replace(day=1)
-        section = section_on(case.employee_id, case.day)
-        if month in warnings and section is not None:
-            warnings[month][section] = warnings[month].get(section, 0) + 1
-    sections = _sections(chart, staff)
+    # The same counting as the fiscal-year report's tables (domain.report_rules), over
+    # every 課室 anyone on the roster belongs to.
+    figures = rules_figures(
+        first,
+        last,
+        as_of,
+        [chart.unit(code) for code in _sections(chart, staff)],
+        section_placer(staff.values(), history, chart),
+        inputs,
+        policy,
+        calendar,
+    )
     head = ["課室コード", "課室"] if lang == "ja" else ["section_code", "section"]
-    head += [f"{m:%Y-%m}" for m in months]
+    head += [f"{m:%Y-%m}" for m in figures.months]
     total = "合計" if lang == "ja" else "total"
 
-    def table(figures: dict[date, dict[str, int]]) -> Table:
+    def table(column: str) -> Table:
         rows = [head]
-        for code in sections:
-            row = [csv_text(code), csv_text(chart.unit(code).name)]
-            row += [str(figures[m].get(code, 0)) if m in figures else "" for m in months]
-            rows.append(row)
-        rows.append(
-            ["", total] + [str(sum(figures[m].values())) if m in figures else "" for m in months]
-        )
+        for row in figures.sections:
+            cells = ["" if v is None else str(v) for v in getattr(row, column)]
+            rows.append([csv_text(row.section.code), csv_text(row.section.name), *cells])
+        totals = [figures.total(column, i) for i in range(len(figures.months))]
+        rows.append(["", total] + ["" if v is None else str(v) for v in totals])
         return rows
 
-    return table(eligible), table(warnings)
+    return table("eligible"), table("warnings")
 
 
 def _sections(chart: OrgChart, staff: dict[str, StaffMember]) -> list[str]:

@@ -79,7 +79,8 @@ async def _seed(
             extra = (
                 f"\n2026 rules: {added.places} places, {added.four_day_week_staff} 週休3日 staff, "
                 f"{added.orders} orders ({added.ordered_days} ordered days), "
-                f"{added.presence} presence reports"
+                f"{added.presence} presence reports, {added.movers} moved in from another "
+                "ministry"
             )
     week = f"{summary.telework_week[0]}:{summary.telework_week[1]}"
     return (

@@ -220,8 +220,9 @@ class Router:
 
     # -- dispatch ------------------------------------------------------------------------------
 
-    def understand(self, turn: Turn) -> Interpretation:
-        """What ``turn.text`` means (commands by name, reminder phrases, free text)."""
+    def understand(self, turn: Turn, *, within: tuple[date, date] | None = None) -> Interpretation:
+        """What ``turn.text`` means (commands by name, reminder phrases, free text);
+        ``within``: the span the question it answers was about (``Clarification.within``)."""
         services = turn.services
         return understand(
             turn.text,
@@ -230,6 +231,7 @@ class Router:
             lang=turn.lang,
             retroactive_days=services.policy.declarations.retroactive_working_days,
             commands=self.vocabulary,
+            within=within,
         )
 
     async def on_text(self, turn: Turn) -> Reply:

@@ -18,9 +18,12 @@ from dialogs.understanding.dates import (
     day_of_month,
     in_week,
     infer_year,
+    monday_of,
+    month_bounds,
     nearest_weekdays,
     period_of_day,
     safe_date,
+    week_of,
 )
 from dialogs.understanding.scanner import DIGIT, Scanner
 from dialogs.understanding.vocabulary import (
@@ -50,7 +53,7 @@ _YMD = re.compile(
     r"(?!\d)日?" + _WD_SUFFIX
 )
 _MD = re.compile(
-    r"(?<![\d/.:])(?P<m>\d{1,2})\s*(?:/|月)\s*(?P<d>\d{1,2})(?![\d/:])日?"
+    r"(?<![\d/.])(?<!\d:)(?P<m>\d{1,2})\s*(?:/|月)\s*(?P<d>\d{1,2})(?![\d/:])日?"
     + _WD_SUFFIX
     + r"(?:\s*(?:~|-|から)\s*(?P<d_end>\d{1,2})"
     + r"(?:日(?![間目前後])|(?![\d/:時月日週間年ヶかカ回人分]))(?:\s*まで)?)?"
@@ -68,10 +71,10 @@ _MD_EN = re.compile(
     + _WD_SUFFIX
 )
 _DAY_LIST = re.compile(
-    r"(?<![\d/月.:])(?P<list>\d{1,2}(?:\s*[,、・]\s*\d{1,2})+)\s*日(?![間目前後])"
+    r"(?<![\d/月.])(?<!\d:)(?P<list>\d{1,2}(?:\s*[,、・]\s*\d{1,2})+)\s*日(?![間目前後])"
 )
 _DAY = re.compile(
-    r"(?<![\d/月.:])(?P<d>\d{1,2})日(?![間目前後])"
+    r"(?<![\d/月.])(?<!\d:)(?P<d>\d{1,2})日(?![間目前後])"
     r"|(?<![\d/a-z])(?:the\s+)?(?P<d2>\d{1,2})(?:st|nd|rd|th)(?![a-z])"
 )
 # A list of Japanese weekdays: 月・水, 水木金, 月曜と水曜 (also used by recurrence.py).
@@ -119,6 +122,12 @@ _WD_JA_CHARS = re.compile(
     r"(?<![\u4e00-\u9fff])[月火水木金土日](?:\s*(?:[・、,/~-]|と|や)?\s*[月火水木金土日])+(?:曜日?)?"
 )
 _WD_JA_ONE = re.compile(r"[月火水木金土日]")
+_WD_JA_LONE = re.compile(r"(?:(?<=[、,/\s])|^)[月火水木金](?=\s*(?:は|も|に|が|:|のみ|だけ))")
+_WEEK_START = re.compile(
+    r"(?P<w>今週|来週|再来週)\s*の?\s*(?:頭|初め|はじめ|早々|冒頭)|週明け|週頭|週初め"
+    r"|(?<![a-z])(?:the\s+)?(?:start|beginning)\s+of\s+(?P<w_en>next week|this week|the week after"
+    r"\s+next|the coming week)(?![a-z])"
+)
 _THIS_PART = re.compile(r"(?<![a-z])this(?=\s*(?:morning|afternoon)(?![a-z]))")
 _WEEK_PERIODS = {
     -2: "week_before_last",
@@ -175,6 +184,14 @@ def _single(
     if wd_text is not None and _weekday_from(wd_text) != day.weekday():
         mention.problem = "weekday_mismatch"
         mention.problem_args = {"day": day.isoformat(), "written_wd": str(_weekday_from(wd_text))}
+        mention.frame = week_of(day)
+    return mention
+
+
+def _no_such_day(mention: DateMention, year: int | None, month: int) -> DateMention:
+    """An impossible date (2/30) still names its month: the answer is looked for in it."""
+    if mention.problem == "invalid_date" and year is not None and 1 <= month <= 12:
+        mention.frame = month_bounds(year, month)
     return mention
 
 
@@ -190,15 +207,19 @@ def find_dates(scan: Scanner, ctx: DateContext) -> list[DateMention]:
     for m in scan.take_if(_ERA, DIGIT):
         era = ERAS[m["era"]]
         year = era + (1 if m["y"] == "元" else int(m["y"]))
-        keep(_single(m, safe_date(year, int(m["m"]), int(m["d"])), m.group(0), ctx))
+        day = safe_date(year, int(m["m"]), int(m["d"]))
+        keep(_no_such_day(_single(m, day, m.group(0), ctx), year, int(m["m"])))
     for m in scan.take_if(_YMD, DIGIT):
-        keep(_single(m, safe_date(int(m["y"]), int(m["m"]), int(m["d"])), m.group(0), ctx))
+        year = int(m["y"])
+        day = safe_date(year, int(m["m"]), int(m["d"]))
+        keep(_no_such_day(_single(m, day, m.group(0), ctx), year, int(m["m"])))
     for m in scan.take_if(_MD, DIGIT):
         month, dom = int(m["m"]), int(m["d"])
         if not (1 <= month <= 12 and 1 <= dom <= 31):
             continue
         start_day = infer_year(ctx, month, dom)
         mention = _single(m, start_day, f"{month}/{dom}", ctx)
+        _no_such_day(mention, _year_of(ctx, month), month)
         if m["d_end"] and start_day is not None:
             end = day_of_month(ctx, int(m["d_end"]), anchor=start_day)
             mention = _range(mention, mention, end) if end else mention
@@ -207,6 +228,7 @@ def find_dates(scan: Scanner, ctx: DateContext) -> list[DateMention]:
         month = MONTH_EN[m["mon"] or m["mon2"]]
         dom = int(m["d"] or m["d2"])
         mention = _single(m, infer_year(ctx, month, dom), m.group(0), ctx)
+        _no_such_day(mention, _year_of(ctx, month), month)
         d_end = m["d_end"] or m["d2_end"]
         if d_end and mention.days:  # Jan 12-14, the 12th to 14th of January
             end = day_of_month(ctx, int(d_end), anchor=mention.first)
@@ -226,6 +248,11 @@ def find_dates(scan: Scanner, ctx: DateContext) -> list[DateMention]:
     for hit in RELATIVE_DAYS.finditer(scan.rest):
         day = ctx.today + timedelta(days=hit.value)
         keep(DateMention(hit.start, hit.end, [day], period=period_of_day(ctx, day)))
+    for m in scan.take(_WEEK_START):  # 週明け, 来週頭, the start of next week: its Monday
+        word = re.sub(r"\s+", " ", m["w"] or m["w_en"] or "")
+        ahead = WEEKS_JA.get(word, WEEKS_EN.get(word, 1))
+        day = in_week(ctx, ahead, (0,))[0]
+        keep(DateMention(m.start(), m.end(), [day], period=period_of_day(ctx, day)))
     for m in scan.take(_WEEK_JA):
         keep(_week(ctx, m.start(), m.end(), WEEKS_JA[m["w"]], m["list"], bool(m["whole"])))
     for m in scan.take(_WEEKDAYS_EN):
@@ -250,6 +277,32 @@ def find_dates(scan: Scanner, ctx: DateContext) -> list[DateMention]:
     return found
 
 
+def _year_of(ctx: DateContext, month: int) -> int | None:
+    first = infer_year(ctx, month, 1)
+    return None if first is None else first.year
+
+
+_WHOLE_FRAME = re.compile(
+    r"(?<![今来先週月年\d])(?:全部|全て|すべて|全日|毎日|ずっと|いっぱい|一杯|まるごと|丸ごと|まるまる)"
+    r"|(?<![a-z])(?:every\s+day|all\s+(?:the\s+)?days|(?:the\s+)?(?:whole|entire)\s+(?:week|month|thing)"
+    r"|all(?!\s+(?:day|next|this|last|of\s+(?:next|this|last|the))(?![a-z]))(?:\s+of)?"
+    r"(?:\s+(?:them|it|those|these|week|month)(?:\s+long)?)?)(?![a-z])"
+)
+
+
+def find_frame_whole(scan: Scanner, ctx: DateContext) -> list[DateMention]:
+    """Inside a frame (an answer to 「来週のどの日ですか？」), 「全部」「毎日」「ずっと」 "all
+    of them" "every day": the whole frame (its working days, like 来週いっぱい)."""
+    if ctx.frame is None:
+        return []
+    first, last = ctx.frame
+    found = []
+    for m in scan.take(_WHOLE_FRAME):
+        found.append(DateMention(m.start(), m.end(), [first, last], is_range=True))
+        scan.mask(m.start(), m.end())
+    return found
+
+
 def whole_week(ctx: DateContext, bare: DateMention) -> DateMention:
     """A bare week (来週, which days not said) made whole: 来週…毎日, next week … all week."""
     offset = int(bare.problem_args["week"])
@@ -265,12 +318,20 @@ def find_this_part(scan: Scanner, ctx: DateContext) -> list[DateMention]:
     return found
 
 
-def find_weekday_chars(scan: Scanner, ctx: DateContext) -> list[DateMention]:
-    """The loosest form, run after names are taken: 月・水, 水木金, 土日 (two or more)."""
+def find_weekday_chars(
+    scan: Scanner, ctx: DateContext, *, among_weekdays: bool = False
+) -> list[DateMention]:
+    """The loosest form, run after names are taken: 月・水, 水木金, 土日 (two or more); with
+    ``among_weekdays`` (the message names other weekdays) one working day's character alone
+    too, at the start of a clause before a particle (来週の水・木は在宅、金は出社)."""
     found = []
     for m in scan.take(_WD_JA_CHARS):
         found.append(_week(ctx, m.start(), m.end(), None, m.group(0), False))
         scan.mask(m.start(), m.end())
+    if among_weekdays:
+        for m in scan.take(_WD_JA_LONE):
+            found.append(_week(ctx, m.start(), m.end(), None, m.group(0), False))
+            scan.mask(m.start(), m.end())
     return found
 
 
@@ -285,6 +346,7 @@ def _week(
             mention = DateMention(start, end, nearest_weekdays(ctx, weekdays), weekdays=weekdays)
         else:
             mention = DateMention(start, end, in_week(ctx, offset, weekdays))
+            mention.week = monday_of(ctx.today, offset)
         if len(mention.days) == 1:
             mention.period = period_of_day(ctx, mention.days[0])
         return mention
@@ -303,6 +365,7 @@ def _week(
         period=period,
         problem="which_days",
         problem_args={"week": str(offset)},
+        frame=(days[0], days[-1]),
     )
 
 
@@ -311,8 +374,8 @@ def _range(first: DateMention, second: DateMention, end: date | None) -> DateMen
     if end is None or not first.days:
         return first
     begin = first.first
-    if end < begin and second.day_of_month is None:
-        end = safe_date(end.year + 1, end.month, end.day) or end
+    if end < begin and second.day_of_month is None and end.month < begin.month:
+        end = safe_date(end.year + 1, end.month, end.day) or end  # 12/28〜1/5: into next year
     joined = DateMention(
         first.start,
         second.end,
@@ -320,6 +383,7 @@ def _range(first: DateMention, second: DateMention, end: date | None) -> DateMen
         is_range=True,
         problem=first.problem or second.problem,
         problem_args=first.problem_args or second.problem_args,
+        frame=first.frame or second.frame,
     )
     if end < begin:
         joined.problem, joined.problem_args = "invalid_range", {}
@@ -355,6 +419,7 @@ def join_mentions(
                     days,
                     problem=prev.problem or mention.problem,
                     problem_args=prev.problem_args or mention.problem_args,
+                    frame=prev.frame or mention.frame,
                 )
                 continue
         out.append(mention)

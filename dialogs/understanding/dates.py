@@ -14,6 +14,9 @@ Rules (where the issue was silent, these are the decisions):
 - In the past tense (〜でした, 登録漏れ, worked, forgot …) bare weekdays, days of the month and
   M/D resolve to the most recent occurrence, today included.
 - Slash dates are month/day (the Japanese order) in English too.
+- Inside a frame (the answer to a question about a span: 「来週のどの日ですか？」→「月と水」,
+  「12月のどの日ですか？」→「8日」) bare weekdays and days of the month are looked for from
+  the frame's first day on, not from today; relative words (明日, next week) keep today.
 """
 
 from __future__ import annotations
@@ -31,6 +34,8 @@ class DateContext:
 
     today: date
     past: bool = False
+    frame: tuple[date, date] | None = None
+    """The span a question asked about: bare weekdays and days of the month fall in it."""
 
 
 @dataclass(slots=True)
@@ -53,6 +58,12 @@ class DateMention:
     day_of_month: int | None = None
     problem: str | None = None
     problem_args: dict[str, str] = field(default_factory=dict)
+    week: date | None = None
+    """The Monday of the week the mention named with its weekdays (来週火曜, 来週の水・木):
+    a bare weekday after it in the same message falls in that week."""
+    frame: tuple[date, date] | None = None
+    """With a problem: the span the mention still names (来週: Monday to Sunday; 10/6(月)
+    when 10/6 is a Tuesday: that week; 2/30: February), where the answer is looked for."""
 
     @property
     def first(self) -> date:
@@ -79,6 +90,8 @@ def in_week(ctx: DateContext, week_offset: int, weekdays: tuple[int, ...]) -> li
 def nearest_weekdays(ctx: DateContext, weekdays: tuple[int, ...]) -> list[date]:
     """Bare weekdays: the earliest week in which all are today or later (in the past tense:
     the latest week in which all are today or earlier)."""
+    if ctx.frame is not None:  # the earliest week from the frame's first day on
+        ctx = DateContext(ctx.frame[0])
     today_wd = ctx.today.weekday()
     if ctx.past:
         offset = 0 if max(weekdays) <= today_wd else -1
@@ -120,7 +133,10 @@ def infer_year(ctx: DateContext, month: int, day: int) -> date | None:
 
 def day_of_month(ctx: DateContext, day: int, anchor: date | None = None) -> date | None:
     """A bare day of the month: this month if not past (or on/after ``anchor``), else the
-    next month that has that day; in the past tense the latest one not after today."""
+    next month that has that day; in the past tense the latest one not after today. In a
+    frame: the first one from the frame's first day on."""
+    if anchor is None and ctx.frame is not None:
+        anchor = ctx.frame[0]
     base = anchor or ctx.today
     year, month = base.year, base.month
     step = -1 if ctx.past and anchor is None else 1
@@ -134,6 +150,12 @@ def day_of_month(ctx: DateContext, day: int, anchor: date | None = None) -> date
         elif month == 13:
             year, month = year + 1, 1
     return None
+
+
+def week_of(day: date) -> tuple[date, date]:
+    """The Monday and the Sunday of ``day``'s week."""
+    monday = monday_of(day)
+    return monday, monday + timedelta(days=6)
 
 
 def month_bounds(year: int, month: int) -> tuple[date, date]:

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from dialogs.understanding.dates import MAX_RANGE_DAYS, DateMention
+from dialogs.understanding.dates import MAX_RANGE_DAYS, DateMention, month_bounds, safe_date
 from dialogs.understanding.scanner import Scanner
 from domain.calendar import WorkCalendar
 
@@ -51,10 +51,10 @@ _DURATION = re.compile(
     r"\s*)?(?:(?<![a-z])for\s+)?"
     r"(?P<n>\d{1,2}|[一二三四五六七八九十]|(?<![a-z])(?:one|two|three|four|five|six|seven|eight|"
     r"nine|ten)(?![a-z])|(?<![a-z])a(?=\s+weeks?(?![a-z])))"
-    r"\s*(?P<unit>日間|営業日|勤務日|週間|(?:working\s+|business\s+|work\s+)?days?(?![a-z])"
-    r"|weeks?(?![a-z]))"
+    r"\s*(?P<unit>日間|営業日|勤務日|週間|(?:か|ヶ|カ|ヵ|ケ)月(?:間|(?![前後]|ぶり|以内|毎))"
+    r"|(?:working\s+|business\s+|work\s+)?days?(?![a-z])|weeks?(?![a-z])|months?(?![a-z]))"
 )
-_UNIT = re.compile(r"日間|営業日|勤務日|週間|day|week")  # what every duration contains
+_UNIT = re.compile(r"日間|営業日|勤務日|週間|月|day|week|month")  # what every duration contains
 _FROM_BEFORE = re.compile(r"\s*(?:から|より|以降|~|-|,|from|starting)?\s*(?:の)?\s*")
 _FROM_AFTER = re.compile(  # read on the masked text: "3 days of leave from Monday"
     r"\s*(?:(?:of|in|on|の)?\s*\ue000+\s*)?,?\s*(?:from|starting|beginning|as\s+of|after|から)"
@@ -63,6 +63,8 @@ _FROM_AFTER = re.compile(  # read on the masked text: "3 days of leave from Mond
 
 
 _STARTS_HERE = re.compile(r"\s*(?:から|より|以降)")
+_FROM_WEEK = re.compile(r"(?<![a-z])(?:from|starting|beginning)\s+$")  # from next week, 3 days
+_WEEK_FROM = re.compile(r"\s*(?:は|の)?\s*(?:から|より|以降|starting|from)\s*(?:の)?\s*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +76,7 @@ class DurationMention:
     count: int
     weeks: bool
     from_today: bool
+    months: bool = False
 
 
 def find_durations(scan: Scanner) -> list[DurationMention]:
@@ -85,7 +88,10 @@ def find_durations(scan: Scanner) -> list[DurationMention]:
         if count < 1:
             continue
         weeks = m["unit"].startswith(("週", "week"))
-        found.append(DurationMention(m.start(), m.end(), count, weeks, m["next"] is not None))
+        months = "月" in m["unit"] or m["unit"].startswith("month")
+        found.append(
+            DurationMention(m.start(), m.end(), count, weeks, m["next"] is not None, months)
+        )
         scan.mask(m.start(), m.end())
     return found
 
@@ -107,8 +113,14 @@ def _span(
 ) -> DateMention:
     start = duration.start if anchor is None else min(anchor.start, duration.start)
     end = duration.end if anchor is None else max(anchor.end, duration.end)
-    if duration.weeks:
+    if duration.weeks or duration.months:
         last = first + timedelta(days=7 * duration.count - 1)
+        if duration.months:  # 2か月: to the day before the same date two months on
+            month = first.month - 1 + duration.count
+            year, month = first.year + month // 12, month % 12 + 1
+            last = (safe_date(year, month, first.day) or month_bounds(year, month)[1]) - timedelta(
+                days=1
+            )
         mention = DateMention(start, end, [first, last], is_range=True)
         if (last - first).days > MAX_RANGE_DAYS:
             mention.problem = "range_too_long"
@@ -132,11 +144,20 @@ def apply_durations(
         def single(d: DateMention) -> bool:
             return len(d.days) == 1 and not d.is_range and d.problem is None
 
+        def week_start(d: DateMention, at: int = duration.start) -> bool:
+            # 来週から3日間: from the week's first working day
+            if d.problem != "which_days":
+                return False
+            link = scan.between(d.end, at)
+            if _WEEK_FROM.fullmatch(link):
+                return True
+            return bool(_FROM_WEEK.search(scan.text, 0, d.start) and _FROM_BEFORE.fullmatch(link))
+
         anchor = next(
             (
                 d
                 for d in sorted(out, key=lambda d: -d.end)
-                if single(d)
+                if (single(d) or week_start(d))
                 and d.end <= duration.start
                 and _FROM_BEFORE.fullmatch(scan.between(d.end, duration.start))
             ),
@@ -158,7 +179,8 @@ def apply_durations(
             anchor = starts[0] if len(starts) == 1 else None
         if anchor is not None:
             out.remove(anchor)
-            out.append(_span(duration, anchor, anchor.days[0], calendar))
+            first = anchor.days[0] if anchor.problem is None else max(anchor.days[0], today)
+            out.append(_span(duration, anchor, first, calendar))
         elif duration.from_today:
             out.append(_span(duration, None, today, calendar))
         else:

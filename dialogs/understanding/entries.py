@@ -88,6 +88,8 @@ def _pair(statuses: list[StatusMention], parts: list[PartMention]) -> list[Unit]
     units = [Unit(s.status, s.part) for s in statuses]
     free = [u for u in units if u.part is None or u.part == HALF]
     free_parts = [p.part for p in parts]
+    if HALF in free_parts and any(p != HALF for p in free_parts):
+        free_parts = [p for p in free_parts if p != HALF]  # half day … in the afternoon
     if not free_parts:
         return units
     if len(free) == len(free_parts):
@@ -178,12 +180,27 @@ def expand(units: list[Unit], working_days: dict[tuple[date, date], list[date]])
     """Entries for every unit and day (ranges as their working days), sorted by date, part."""
     out: list[Entry] = []
     seen: set[tuple[date, str, Status | None]] = set()
+    # a day named on its own under another status wins over a range's (来週は在宅、月曜だけ
+    # 出社): the range keeps only the other half when the day named a half
+    named: dict[date, set[str]] = {}
+    for unit in units:
+        for mention in unit.dates:
+            if not mention.is_range:
+                for day in mention.days:
+                    named.setdefault(day, set()).add(unit.part or "full")
     for unit in units:
         for mention in unit.dates:
             days = working_days[(mention.first, mention.last)] if mention.is_range else mention.days
             for day in days:
-                key = (day, unit.part or "full", unit.status)
+                part = unit.part or "full"
+                taken = named.get(day) if mention.is_range else None
+                if taken:
+                    halves = [h for h in ("am", "pm") if h not in taken]
+                    if "full" in taken or part not in ("full", *halves) or not halves:
+                        continue
+                    part = halves[0] if part == "full" and len(halves) == 1 else part
+                key = (day, part, unit.status)
                 if key not in seen:
                     seen.add(key)
-                    out.append(Entry(day, unit.part or "full", unit.status))
+                    out.append(Entry(day, part, unit.status))
     return sorted(out, key=lambda e: (e.day, _part_key(e.part)))

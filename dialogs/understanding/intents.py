@@ -266,6 +266,13 @@ CANCEL = _cues(
     "中止",
     "削除",
     "撤回",
+    "解除",
+    "消す",
+    "外す",
+    "外して",
+    "外したい",
+    "消して",
+    "消したい",
     "なしで",
     "なしに",
     "無しで",
@@ -283,6 +290,9 @@ CANCEL = _cues(
     "delete",
     "remove",
     "withdraw",
+    "unregister",
+    "scratch",
+    "undo",
     "no longer",
     "not going to",
     "won't",
@@ -295,6 +305,20 @@ CHANGE = _cues(
     "変えて",
     "変えます",
     "変えたい",
+    "変わり",
+    "移し",
+    "移す",
+    "振替",
+    "差し替え",
+    "代わりに",
+    "替わりに",
+    "変わった",
+    "変わる",
+    "ずれ",
+    "延期",
+    "前倒し",
+    "繰り下げ",
+    "繰り上げ",
     "入れ替え",
     "振り替え",
     "ずらし",
@@ -309,6 +333,14 @@ CHANGE = _cues(
     "switch",
     "move",
     "moved",
+    "moving",
+    "shifted",
+    "postpone",
+    "postponed",
+    "push",
+    "pushed",
+    "bring forward",
+    "brought forward",
     "instead",
     "swap",
     "reschedule",
@@ -391,7 +423,7 @@ NEGATED_STATUS = re.compile(
     r"(?<![a-z])(?:not|no|no\s+longer|no\s+more)\s+\ue000|\ue000\s*(?:ではなく|じゃなくて|じゃなく"
     r"|でなく|の予定でしたが|の予定だったが|の予定だったけど|予定でしたが|でしたが|だったが|だったけど"
     r"|→|->|=>|[をは]?(?:やっぱり?|やはり)?\s*(?:やめて|止めて|取りやめて|取り止めて|キャンセルして"
-    r"|取り消して|取消して|なしで|無しで))"
+    r"|取り消して|取消して|中止して|中止で|なしで|無しで|なしにして|やめにして))"
 )
 
 
@@ -408,6 +440,7 @@ class Features:
     only_date_and_status: bool  # 今日のテレワーク: a noun phrase, i.e. a question
     status_changes: bool = False  # two statuses, one of them negated or cancelled
     status_negated: bool = False  # one status, negated: "no WFH tomorrow"
+    own_schedule: bool = False  # 「予定」「今週の予定は？」: only the schedule is named
 
 
 def _has(lexicon: Lexicon[bool], text: str) -> bool:
@@ -437,9 +470,9 @@ def classify(f: Features) -> Intent:
         return Intent.QUERY_STATS  # 課の実績 is the section's, 私の実績 one's own
     if progress and not cancel:
         return Intent.QUERY_PROGRESS
-    if f.has_person and _has(WHERE, rest):
+    if f.has_person and _has(WHERE, rest) and not (request and declarable and not question):
         return Intent.QUERY_PERSON  # 鈴木さんの来週の予定を教えて: not one's own
-    if own and not cancel:
+    if (own or f.own_schedule) and not cancel:
         return Intent.QUERY_SELF
     if f.only_date_and_status or _has(WHO, rest) or (question and _has(POLITE_WHO, rest)):
         return Intent.QUERY_WHO

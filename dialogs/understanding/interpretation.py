@@ -150,6 +150,22 @@ class Fragment:
     """Each status with its part of the day when the message named more than one status
     (「午前休・午後テレワーク」: ``(("am", leave), ("pm", telework))``); then ``status`` and
     ``part`` are None."""
+    within: tuple[date, date] | None = None
+    """The span the message named without saying which days (来週: its Monday to Sunday;
+    12月: the rest of December; 10/6(月) when 10/6 is a Tuesday: that week; 2/30: February):
+    the days of the answer are looked for in it."""
+    until: str | None = None
+    """An end time named without a start (15時まで: "15:00"); the question asks the start."""
+    at: str | None = None
+    """A clock time named without saying whether it starts or ends the part of the day (15時:
+    "15:00"), or the time a bare number may mean (「15 テレワーク」)."""
+    maybe_day: date | None = None
+    """The day a bare number may mean (「15 テレワーク」: the 15th); the question asks which."""
+    every: tuple[int, ...] | None = None
+    """A weekly pattern (毎週): its weekdays (0 = Monday; empty when not said); None when the
+    message named none."""
+    bounds: tuple[date | None, date | None] = (None, None)
+    """A weekly pattern's first and last day, where the message named them (来月から)."""
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -162,6 +178,22 @@ class Fragment:
                 if self.pairs
                 else {}
             ),
+            **(
+                {"within": [self.within[0].isoformat(), self.within[1].isoformat()]}
+                if self.within
+                else {}
+            ),
+            **{
+                key: value
+                for key, value in (
+                    ("until", self.until),
+                    ("at", self.at),
+                    ("maybe_day", self.maybe_day and self.maybe_day.isoformat()),
+                )
+                if value
+            },
+            **({"every": list(self.every)} if self.every is not None else {}),
+            **({"bounds": [d and d.isoformat() for d in self.bounds]} if any(self.bounds) else {}),
         }
 
 

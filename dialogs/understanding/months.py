@@ -31,6 +31,7 @@ class MonthMention:
 _FULL_MONTHS = "|".join(name for name in MONTH_EN if len(name) > 3 and name != "sept")
 _MONTH_JA = re.compile(r"(?<![\d/.])(?P<m>\d{1,2})\s*月(?P<end>末|いっぱい|中|一杯)?(?!\d)")
 _REL_JA = re.compile(r"(?P<w>今月|来月|先月|再来月)(?P<end>末|いっぱい|中|一杯)?")
+_BARE_MONTH_END = re.compile(r"(?<![\d今来先再月年度毎])月末")  # 月末まで: this month's end
 _REL_EN = re.compile(
     r"(?<![a-z])(?:(?P<end>(?:the\s+)?end\s+of)\s+)?(?:the\s+)?(?P<w>this|next|last|the)\s+month"
     r"(?![a-z])"
@@ -109,6 +110,10 @@ def find_months(scan: Scanner, ctx: DateContext, calendar: WorkCalendar) -> list
                 )
             )
             scan.mask(m.start(), m.end())
+    for m in scan.take(_BARE_MONTH_END):
+        year, month = _shift(ctx, 0)
+        found.append(_month(m.start(), m.end(), year, month, True))
+        scan.mask(m.start(), m.end())
     for m in scan.take(_MONTH_JA):
         month = int(m["m"])
         if 1 <= month <= 12:

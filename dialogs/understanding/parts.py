@@ -124,9 +124,10 @@ def find_parts(scan: Scanner) -> list[PartMention]:
     return sorted(found, key=lambda p: p.start)
 
 
-# where a side clause ends: after ので/ため/、, before because/but/so
+# where a side clause ends: after ので/ため/、, before because/but/so, at a bracket (an aside
+# in parentheses: 明日テレワーク（午前は通院のため遅めに開始）)
 _ASIDE_CUT = re.compile(
-    r"[、,;。!?]|\.\s|\s-\s|ので|なので|ため|けど|けれど"
+    r"[、,;。!?()\[\]「」]|\.\s|\s-\s|ので|なので|ため|けど|けれど"
     r"|(?<![a-z])(?:because|but|so|since|as)(?![a-z])"
 )
 _NUMBER = re.compile(r"\d+")

@@ -23,8 +23,10 @@ def understand(
     lang: str | None = None,
     retroactive_days: int = 5,
     commands: Iterable[CommandWords] = (),
+    within: tuple[date, date] | None = None,
 ) -> Interpretation:
-    """What ``text`` means, as of ``today``: see :func:`parse` for the free-text part."""
+    """What ``text`` means, as of ``today``: see :func:`parse` for the free-text part (and
+    ``within``, the span a question asked about)."""
     if len(text) <= MAX_CHARS:
         qlang = "ja" if normalise(text).has_japanese or lang == "ja" else "en"
         call = find_command(text, commands)
@@ -35,4 +37,11 @@ def understand(
         phrase = reminder_phrase(text, qlang)
         if phrase is not None:
             return phrase
-    return parse(text, today=today, lang=lang, calendar=calendar, retroactive_days=retroactive_days)
+    return parse(
+        text,
+        today=today,
+        lang=lang,
+        calendar=calendar,
+        retroactive_days=retroactive_days,
+        within=within,
+    )

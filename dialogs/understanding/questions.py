@@ -11,6 +11,10 @@ from datetime import date
 from dialogs.understanding.vocabulary import WEEKDAY_JA
 
 _EN_WD = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+_EN_MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
 _EN_WD_LONG = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 TEXTS: dict[str, tuple[str, str]] = {
@@ -21,6 +25,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "which_days": (
         "{week}のどの日ですか？（例: {week}の月・水、{week}いっぱい）",
         "Which days {week}? (e.g. Mon and Wed {week}, all of {week})",
+    ),
+    "which_days_month": (
+        "{month}のどの日ですか？（例: 8日と10日、{month}いっぱい）",
+        "Which days in {month}? (e.g. the 8th and 10th, all of {month})",
     ),
     "which_status": (
         "どの勤務形態ですか？（テレワーク・出社・休暇・出張）",
@@ -101,6 +109,9 @@ def render(code: str, lang: str, args: dict[str, str]) -> str:
     if "written_wd" in values:
         wd = int(values["written_wd"])
         values["written"], values["written_en"] = WEEKDAY_JA[wd], _EN_WD_LONG[wd]
+    if "month" in values:
+        number = int(values["month"])
+        values["month"] = f"{number}月" if lang == "ja" else _EN_MONTHS[number - 1]
     if "week" in values:
         offset = int(values["week"])
         names = {

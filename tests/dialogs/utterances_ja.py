@@ -671,6 +671,16 @@ UTTERANCES_JA: list[tuple[str, dict[str, Any]]] = [
     ("鈴木さんの予定", {"intent": "query_person", "person": "鈴木", "period": "today"}),
     ("私の予定", {"intent": "query_self"}),
     ("自分の予定を確認したい", {"intent": "query_self"}),
+    # only the schedule named: asked, never a declaration waiting for its status
+    ("予定", {"intent": "query_self"}),
+    ("予定は？", {"intent": "query_self"}),
+    ("今週の予定", {"intent": "query_self", "period": "this_week"}),
+    ("明日の予定を教えて", {"intent": "query_self", "period": "tomorrow"}),
+    ("スケジュール確認", {"intent": "query_self"}),
+    (
+        "明日の予定を取り消し",  # whatever is recorded for tomorrow
+        {"intent": "cancel", "entries": [("2026-11-27", "full", None)]},
+    ),
     ("今月の目標の進捗は？", {"intent": "query_progress", "period": "this_month"}),
     ("テレワークの進捗", {"intent": "query_progress"}),
     ("課の状況", {"intent": "query_stats"}),
@@ -1662,5 +1672,211 @@ UTTERANCES_JA: list[tuple[str, dict[str, Any]]] = [
             "intent": "declare",
             "entries": [("2026-11-27", "am", "telework"), ("2026-11-27", "pm", "office")],
         },
+    ),
+    # held-out set 3's kinds, in other words: a weekday after one named in a week stays in
+    # that week; a lone working-day character among weekdays; from a week for N days; the
+    # verb 休む; 解除; an intransitive change (ずれました); an aside in brackets; 「明日のX、」 is
+    # the old side of a change
+    (
+        "来週月曜は出社で、木曜は在宅にします",
+        {
+            "intent": "declare",
+            "entries": [("2026-11-30", "full", "office"), ("2026-12-03", "full", "telework")],
+        },
+    ),
+    (
+        "来週の月・火は出社、水は在宅",
+        {
+            "intent": "declare",
+            "entries": [
+                ("2026-11-30", "full", "office"),
+                ("2026-12-01", "full", "office"),
+                ("2026-12-02", "full", "telework"),
+            ],
+        },
+    ),
+    (
+        "再来週から2日間テレワーク",
+        {
+            "intent": "declare",
+            "entries": [("2026-12-07", "full", "telework"), ("2026-12-08", "full", "telework")],
+        },
+    ),
+    (
+        "あしたはリモになります",
+        {"intent": "declare", "entries": [("2026-11-27", "full", "telework")]},
+    ),
+    (
+        "金曜は休んでいいですか",
+        {"intent": "request_approval", "entries": [("2026-11-27", "full", "leave")]},
+    ),
+    ("明日休んでいる人いる？", {"intent": "query_who", "period": "tomorrow", "status": "leave"}),
+    (
+        "来週水曜のテレワークを解除して",
+        {"intent": "cancel", "entries": [("2026-12-02", "full", "telework")]},
+    ),
+    (
+        "12/3の出社が12/4にずれました",
+        {
+            "intent": "change",
+            "entries": [("2026-12-04", "full", "office")],
+            "replaces": [("2026-12-03", None, "office")],
+        },
+    ),
+    (
+        "来週水曜の在宅を金曜に振り替えたい",
+        {
+            "intent": "change",
+            "entries": [("2026-12-04", "full", "telework")],
+            "replaces": [("2026-12-02", None, "telework")],
+        },
+    ),
+    (
+        "明日の在宅、午前だけに変えます",
+        {
+            "intent": "change",
+            "entries": [("2026-11-27", "am", "telework")],
+            "replaces": [("2026-11-27", None, "telework")],
+        },
+    ),
+    (
+        "月曜テレワーク（午後は病院に寄ります）",
+        {"intent": "declare", "entries": [("2026-11-30", "full", "telework")]},
+    ),
+    (
+        "明日は在宅(午後から打合せあり)",
+        {"intent": "declare", "entries": [("2026-11-27", "full", "telework")]},
+    ),
+    (
+        "12/8のテレワークを12/10に振替",
+        {
+            "intent": "change",
+            "entries": [("2026-12-10", "full", "telework")],
+            "replaces": [("2026-12-08", None, "telework")],
+        },
+    ),
+    (
+        "来週火曜の代わりに来週木曜に在宅します",
+        {
+            "intent": "change",
+            "entries": [("2026-12-03", "full", "telework")],
+            "replaces": [("2026-12-01", None, None)],
+        },
+    ),
+    ("明日の在宅を消す", {"intent": "cancel", "entries": [("2026-11-27", "full", "telework")]}),
+    (
+        "月末までテレワーク",
+        {
+            "intent": "declare",
+            "entries": [
+                ("2026-11-26", "full", "telework"),
+                ("2026-11-27", "full", "telework"),
+                ("2026-11-30", "full", "telework"),
+            ],
+        },
+    ),
+    ("月末は出社", {"intent": "declare", "entries": [("2026-11-30", "full", "office")]}),
+    (
+        "来週は月曜在宅、水曜出社",
+        {
+            "intent": "declare",
+            "entries": [("2026-11-30", "full", "telework"), ("2026-12-02", "full", "office")],
+        },
+    ),
+    ("明日は半日在宅", {"intent": "declare", "question": "午前と午後のどちらですか？"}),
+    (
+        "明日は午後の半日だけ在宅",
+        {"intent": "declare", "entries": [("2026-11-27", "pm", "telework")]},
+    ),
+    (
+        "来週の予定全部取り消して",
+        {
+            "intent": "cancel",
+            "entries": [
+                ("2026-11-30", "full", None),
+                ("2026-12-01", "full", None),
+                ("2026-12-02", "full", None),
+                ("2026-12-03", "full", None),
+                ("2026-12-04", "full", None),
+            ],
+        },
+    ),
+    # kana as typed before conversion
+    ("明日しゅっきん", {"intent": "declare", "entries": [("2026-11-27", "full", "office")]}),
+    (
+        "あしたしゅっちょう",
+        {"intent": "declare", "entries": [("2026-11-27", "full", "business_trip")]},
+    ),
+    ("明日ねんきゅう", {"intent": "declare", "entries": [("2026-11-27", "full", "leave")]}),
+    ("明日ごぜんはんきゅう", {"intent": "declare", "entries": [("2026-11-27", "am", "leave")]}),
+    (
+        "取り消し：12/3在宅",
+        {"intent": "cancel", "entries": [("2026-12-03", "full", "telework")]},
+    ),
+    ("日付:12/7 在宅", {"intent": "declare", "entries": [("2026-12-07", "full", "telework")]}),
+    (
+        "打ち合わせに入ります",
+        {"intent": "presence", "entries": [("2026-11-26", "full", "meeting")]},
+    ),
+    (
+        "明日の在宅は中止して出社します",
+        {
+            "intent": "change",
+            "entries": [("2026-11-27", "full", "office")],
+            "replaces": [("2026-11-27", None, "telework")],
+        },
+    ),
+    (
+        "在宅日を水曜から木曜に変えます",
+        {
+            "intent": "change",
+            "entries": [("2026-12-03", "full", "telework")],
+            "replaces": [("2026-12-02", None, "telework")],
+        },
+    ),
+    (
+        "金曜まで在宅",
+        {
+            "intent": "declare",
+            "entries": [("2026-11-26", "full", "telework"), ("2026-11-27", "full", "telework")],
+        },
+    ),
+    ("来週頭は在宅", {"intent": "declare", "entries": [("2026-11-30", "full", "telework")]}),
+    ("週明けは出社", {"intent": "declare", "entries": [("2026-11-30", "full", "office")]}),
+    ("明日は本庁勤務", {"intent": "declare", "entries": [("2026-11-27", "full", "office")]}),
+    ("金曜は遅出です", {"intent": "declare", "entries": [("2026-11-27", "full", "office")]}),
+    (
+        "来週は在宅、月曜だけ出社",
+        {
+            "intent": "declare",
+            "entries": [
+                ("2026-11-30", "full", "office"),
+                ("2026-12-01", "full", "telework"),
+                ("2026-12-02", "full", "telework"),
+                ("2026-12-03", "full", "telework"),
+                ("2026-12-04", "full", "telework"),
+            ],
+        },
+    ),
+    (
+        "来週は月曜と水曜が在宅、あとは出社",
+        {
+            "intent": "declare",
+            "entries": [
+                ("2026-11-30", "full", "telework"),
+                ("2026-12-01", "full", "office"),
+                ("2026-12-02", "full", "telework"),
+                ("2026-12-03", "full", "office"),
+                ("2026-12-04", "full", "office"),
+            ],
+        },
+    ),
+    (
+        "課長、明日在宅させていただけますでしょうか",
+        {"intent": "request_approval", "entries": [("2026-11-27", "full", "telework")]},
+    ),
+    (
+        "明日は客先に直行します",
+        {"intent": "declare", "entries": [("2026-11-27", "full", "business_trip")]},
     ),
 ]

@@ -11,6 +11,7 @@ import pytest
 from domain.allowance import (
     AllowanceRules,
     Eligibility,
+    MonthAssessment,
     PlaceCategory,
     PlaceSince,
     TeleworkDay,
@@ -19,6 +20,7 @@ from domain.allowance import (
     data_range,
     ledger_days,
     may_replace_ordered,
+    period_start,
     place_on,
 )
 from domain.policy import default_policy
@@ -233,3 +235,56 @@ def test_order_working_days_skip_closed_days() -> None:
     expected = [d for d in weekdays_in(date(2026, 12, 21), date(2027, 1, 8), {0, 1})]
     assert standing.working_days(CALENDAR) == sorted([*expected, date(2027, 1, 7)])
     assert date(2026, 12, 29) not in standing.working_days(CALENDAR)
+
+
+def test_an_order_made_on_the_first_of_a_month_starts_the_period_that_month() -> None:
+    """給実甲第1319号 第1項1: the month after the day of the order, or that month when the
+    order was made on its first day."""
+    on_the_first = order(date(2026, 10, 1), date(2026, 10, 1), date(2027, 3, 31), ("mon",))
+    later = order(date(2026, 10, 2), date(2026, 10, 5), date(2027, 3, 31), ("mon",))
+    last = date(2027, 3, 31)
+    assert period_start([on_the_first], "A", last, date(2026, 4, 1)) == date(2026, 10, 1)
+    assert period_start([later], "A", last, date(2026, 4, 1)) == date(2026, 11, 1)
+
+
+def test_a_move_between_ministries_restarts_the_period_and_the_window() -> None:
+    """給実甲第1319号 第1項2: A moved in from another 府省 on 12/10. The order made on 9/15
+    counts as made on the day of the move, so the new period starts in January and its
+    window is January to March: days before the move never count. A four-day order ending
+    on 1/29 is eligible in January without the move (Nov–Jan) and not with it."""
+    standing = order(
+        date(2026, 9, 15), date(2026, 9, 16), date(2027, 1, 29), ("mon", "tue", "wed", "thu")
+    )
+    planned = weekdays_in(date(2026, 9, 16), date(2027, 1, 29), {0, 1, 2, 3})
+    days = [TeleworkDay("A", d, True, True) for d in planned]
+    counts = by_month(planned)
+    moves = {"A": date(2026, 12, 10)}
+
+    def january(moved: dict[str, date] | None) -> MonthAssessment:
+        [result] = assess_month(
+            date(2027, 1, 1), ["A"], days, [standing], HOME, RULES, CALENDAR, moved
+        )
+        return result
+
+    before = january(None)
+    assert [m for m, _ in before.window] == [date(2026, 11, 1), date(2026, 12, 1), date(2027, 1, 1)]
+    assert before.eligibility is Eligibility.YES
+    after = january(moves)
+    assert after.period_start == date(2027, 1, 1)
+    assert [m for m, _ in after.window] == [date(2027, 1, 1), date(2027, 2, 1), date(2027, 3, 1)]
+    assert after.average == round(counts[(2027, 1)] / 3, 2)
+    assert (after.eligibility, after.reason) == (Eligibility.NO, "below")
+    [december] = assess_month(
+        date(2026, 12, 1), ["A"], days, [standing], HOME, RULES, CALENDAR, moves
+    )
+    after_move = [d for d in planned if date(2026, 12, 10) <= d <= date(2026, 12, 31)]
+    assert (december.reason, december.whole_days) == ("before_period", len(after_move))
+    # Only an order made after the move: made on the 1st of February, the period starts then.
+    fresh = order(date(2027, 2, 1), date(2027, 2, 1), date(2027, 4, 30), ("mon",))
+    moved = date(2026, 12, 10)
+    assert period_start([fresh], "A", date(2027, 2, 28), date(2026, 12, 1), moved) == date(
+        2027, 2, 1
+    )
+    # An order that ended before the move does not start a period after it.
+    ended = order(date(2026, 9, 15), date(2026, 9, 16), date(2026, 12, 9), ("mon",))
+    assert period_start([ended], "A", date(2027, 2, 28), date(2026, 12, 1), moved) is None

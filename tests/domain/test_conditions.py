@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from domain.conditions import ROSTER_ATTRIBUTES, RosterCondition
+from domain.conditions import ROSTER_ATTRIBUTES, RosterCondition, roster_key
 from domain.org import StaffMember
 
 
@@ -76,3 +76,18 @@ def test_canonical_text_and_attributes() -> None:
         "has_care_family",
         "has_care",
     }
+
+
+def test_the_roster_key_decides_every_attribute() -> None:
+    """Membership is cached per ``roster_key``: members with one key read alike."""
+    seen: dict[tuple[bool, ...], tuple[bool, ...]] = {}
+    for flags in itertools.product((False, True), repeat=4):
+        for name in ("甲", "乙"):
+            member = StaffMember(
+                employee_id=f"E{name}", name=name, email="e@example.go.jp", org_unit="u",
+                hire_date=date(2020, 4, 1), is_manager=flags[0], is_section_chief=flags[1],
+                care_preschool=flags[2], care_family=flags[3],
+            )  # fmt: skip
+            values = tuple(read(member) for read in ROSTER_ATTRIBUTES.values())
+            assert seen.setdefault(roster_key(member), values) == values
+    assert len(seen) == 16

@@ -406,14 +406,21 @@ def test_once_a_month_rate_per_month_and_on_average() -> None:
     )
 
 
-def _general_in(month: tuple[int, int], days: list[date], policy: Policy = POLICY) -> CategoryTally:
-    """One 'other staff' person Y1 teleworking on ``days``: the general category of a month
-    report, alone in 会計課 with nobody else (the care cells make it suppressed)."""
+def _general_in(
+    month: tuple[int, int],
+    days: list[date],
+    policy: Policy = POLICY,
+    no_hours: list[date] | None = None,
+) -> CategoryTally:
+    """One 'other staff' person Y1 teleworking on ``days`` (週休日 on ``no_hours``): the
+    general category of a month report, alone in 会計課 with nobody else (the care cells
+    make it suppressed)."""
     base = inputs(*FETCH)
     extended = replace(
         base,
         staff=[person("Y1", B)],
         occasions={"Y1": [(d, "full") for d in days]},
+        no_hours={"Y1": no_hours or []},
     )
     request = ReportRequest(ReportRange.month_of(*month, CALENDAR))
     return build_report(request, extended, policy, CALENDAR).total.categories["general"]
@@ -439,6 +446,38 @@ def test_weeks_of_fewer_than_three_working_days_do_not_count() -> None:
     days = [date(2026, 4, 30), date(2026, 5, 13), date(2026, 5, 20), date(2026, 5, 27)]
     general = _general_in((2026, 5), days)
     assert (general.attained, general.periods_judged, general.periods_met) == (1, 4, 4)
+
+
+JULY_DAYS = [date(2026, 7, 1), date(2026, 7, 8), date(2026, 7, 22)]  # weeks 1, 2 and 4
+
+
+def test_a_week_of_the_persons_own_few_working_days_does_not_count_for_the_aim() -> None:
+    """Issue 18 §2: 週休日（割振り0）on 7/15–7/17 leave Y1 two working days in the week of
+    7/13 (the organisation has five): not a week of the aim, so three occasions in the
+    other three weeks attain it. Without them the week counts and three are too few."""
+    off = [date(2026, 7, 15), date(2026, 7, 16), date(2026, 7, 17)]
+    general = _general_in((2026, 7), JULY_DAYS, no_hours=off)
+    assert (general.attained, general.periods_judged, general.periods_met) == (1, 3, 3)
+    plain = _general_in((2026, 7), JULY_DAYS)
+    assert (plain.attained, plain.periods_judged, plain.periods_met) == (0, 4, 3)
+
+
+def test_one_day_off_a_week_keeps_the_week_and_holidays_are_not_the_persons() -> None:
+    """A 週3日休み person (one 週休日 a week) still has three or more working days: every
+    week counts. 7/20 (海の日) is closed anyway: a 週休日 recorded on it does not shorten
+    the week of 7/20 (four working days less one is three)."""
+    off = [date(2026, 7, 3), date(2026, 7, 10), date(2026, 7, 17), date(2026, 7, 20)]
+    off.append(date(2026, 7, 21))
+    general = _general_in((2026, 7), JULY_DAYS, no_hours=off)
+    assert (general.attained, general.periods_judged, general.periods_met) == (0, 4, 3)
+
+
+def test_a_week_of_only_days_off_is_not_judged_in_every_week_either() -> None:
+    strict = POLICY.model_copy(update={"aims": Aims(judged="every_period", min_working_days=1)})
+    week = [date(2026, 7, d) for d in (13, 14, 15, 16, 17)]
+    general = _general_in((2026, 7), JULY_DAYS, strict, no_hours=week)
+    assert (general.attained, general.periods_judged, general.periods_met) == (1, 3, 3)
+    assert _general_in((2026, 7), JULY_DAYS, strict).periods_judged == 4
 
 
 def test_the_aim_can_be_judged_in_every_week_by_policy() -> None:

@@ -242,6 +242,7 @@ GOOD = {
     "preferred_language": "ja",
     "time_zone": "Asia/Tokyo",
     "employment": "常勤",
+    "ministry_since": "",
 }
 TEXT_COLUMNS = [c for c in COLUMNS if c not in NON_TEXT_COLUMNS]
 
@@ -344,3 +345,18 @@ def test_employment_type_is_an_optional_column_defaulting_to_full_time() -> None
     ]
     without = build_roster(HEADER, [row(2, "E1", "一", "e1@example.go.jp", *base)])
     assert without.staff[0].employment is EmploymentType.FULL_TIME
+
+
+@pytest.mark.parametrize("header", ["ministry_since", "府省着任日", "府省間異動日"])
+def test_the_day_of_a_move_from_another_ministry_is_an_optional_date(header: str) -> None:
+    """Issue 18: 府省着任日 (the 在宅勤務等手当's period restarts on a move between
+    ministries); blank or absent means no move recorded; not a date is a row error."""
+    base = [c for c in FULL_HEADER if c != "ministry_since"]
+    cells = [GOOD[c] for c in COLUMNS if c != "ministry_since"]
+    moved = build_roster([*base, header], [row(2, *cells, "2026/10/1")])
+    assert moved.staff[0].ministry_since == date(2026, 10, 1)
+    assert build_roster(base, [row(2, *cells)]).staff[0].ministry_since is None
+    blank = build_roster([*base, header], [row(2, *cells, "")])
+    assert blank.staff[0].ministry_since is None
+    bad = build_roster([*base, header], [row(2, *cells, "10月1日")])
+    assert bad.staff == [] and bad.errors[0].reason.startswith("ministry_since: ")

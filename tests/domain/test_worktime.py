@@ -164,7 +164,9 @@ def test_the_policy_summary_states_the_2026_rules() -> None:
     ja = render_summary(policy, "ja")
     assert "勤務間インターバル: 11時間" in ja
     assert "在宅勤務等手当: 命令による終日の在宅勤務が3か月平均で月10日超" in ja
+    assert "府省間異動（名簿の府省着任日）で期間は新たに始まる" in ja
     en = render_summary(policy, "en")
     assert "Rest between working days: 11 h" in en
+    assert "a move from another ministry (roster 府省着任日) starts a new period" in en
     off = policy.model_copy(update={"worktime": WorkTimeRules(interval_check=False)})
     assert "Rest between working days: off" in render_summary(off, "en")

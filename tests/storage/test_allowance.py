@@ -84,3 +84,46 @@ async def test_places_keep_their_history_and_the_audit_trail_names_the_day(
     assert await store.changes_after(date(2026, 9, 1), date(2026, 9, 30), before) == [
         t for t in trail if t[2].startswith("allowance.")
     ]
+
+
+async def test_a_day_without_working_hours_on_an_ordered_day_is_not_counted(
+    engine: AsyncEngine,
+) -> None:
+    """Issue 18 §2: the person puts a 週休日（割振り0）on an ordered Tuesday: the ledger no
+    longer has that day (it is not telework), so the allowance counts one day fewer and
+    nothing else — the threshold and the period stay as they were."""
+    from domain.allowance import assess_month
+    from domain.policy import default_policy
+
+    policy = default_policy()
+    calendar = policy.work_calendar()
+    await seed_staff(engine, staff("A"), staff("C1", is_section_chief=True))
+    sessions = session_factory(engine)
+    schedule = SqlSchedule(sessions)
+    store = SqlAllowance(sessions, clock=lambda: MADE)
+    await store.set_place("A", PlaceCategory.HOME, since=date(2026, 11, 1), actor="A")
+    order = TeleworkOrder("A", "C1", date(2026, 12, 1), date(2026, 12, 25), MADE, ("tue",))
+    tuesdays = [date(2026, 12, d) for d in (1, 8, 15, 22)]
+    await store.make_order(order, tuesdays)
+
+    async def december() -> tuple[int, float | None]:
+        days = await store.telework_days(date(2026, 10, 1), date(2027, 2, 28))
+        [result] = assess_month(
+            date(2026, 12, 1),
+            ["A"],
+            days,
+            [order],
+            await store.places(),
+            policy.allowance,
+            calendar,
+        )
+        return result.whole_days, result.average
+
+    assert await december() == (4, round(4 / 3, 2))
+    [ordered] = await schedule.entries("A", date(2026, 12, 8), date(2026, 12, 8))
+    await schedule.save(
+        [ScheduleEntry("A", date(2026, 12, 8), "full", EntryStatus.NO_HOURS)],
+        actor="A",
+        replacing=[ordered.id or 0],
+    )
+    assert await december() == (3, 1.0)

@@ -78,3 +78,30 @@ async def test_time_ranges_count_by_their_length_under_the_policy(engine: AsyncE
     request = ReportRequest(ReportRange.dates(date(2026, 4, 9), date(2026, 4, 9), CALENDAR))
     total = (await make_report(SqlReportQueries(engine), request, POLICY, CALENDAR)).total
     assert (total.occasions, total.person_days, total.half_days) == (2, 1.5, 1)
+
+
+async def test_inputs_carry_each_persons_confirmed_days_without_hours(engine: AsyncEngine) -> None:
+    """Issue 18 §2: confirmed 週休日（割振り0）days in the range, per person; pending ones,
+    cancelled ones and days outside the range are not read."""
+    await seed_report_org(engine)
+    rows = [
+        ("P05", date(2026, 7, 17), "confirmed"),
+        ("P05", date(2026, 7, 24), "confirmed"),
+        ("P06", date(2026, 7, 17), "pending"),
+        ("P07", date(2026, 7, 17), "cancelled"),
+        ("P08", date(2026, 8, 7), "confirmed"),
+    ]
+    async with engine.begin() as conn:
+        await conn.execute(
+            insert(ENTRY),
+            [
+                {"employee_id": emp, "day": day, "part": "full", "state": state}
+                | {"status": "no_hours", "source": "test"}
+                | {"created_at": NOW, "updated_at": NOW}
+                for emp, day, state in rows
+            ],
+        )
+    read = await SqlReportQueries(engine).report_inputs(date(2026, 7, 1), date(2026, 7, 31))
+    assert {e: sorted(d) for e, d in read.no_hours.items()} == {
+        "P05": [date(2026, 7, 17), date(2026, 7, 24)]
+    }

@@ -99,7 +99,8 @@ async def my_allowance(turn: Turn, _payload: NoPayload) -> Reply:
     orders = await allowance.orders([me])
     places = await allowance.places([me])
     days = await allowance.telework_days(first, last, [me])
-    [result] = assess_month(month, [me], days, orders, places, rules, services.calendar)
+    moves = {me: viewer.member.ministry_since} if viewer.member.ministry_since else None
+    [result] = assess_month(month, [me], days, orders, places, rules, services.calendar, moves)
     place = place_on(places.get(me, []), today)
     body: list[dict[str, Any]] = [
         heading(text(lang, "allowance.title", month=month_label(month, lang))),

@@ -4,6 +4,8 @@ changes it). The exchanges themselves are kept by ``bot.core.conversation``."""
 
 from __future__ import annotations
 
+from datetime import time
+
 from pydantic import ValidationError
 
 from bot.core.conversation import Exchange
@@ -19,6 +21,7 @@ from bot.features.declare.declare import (
     read_back,
 )
 from bot.features.declare.payloads import Confirm, Prefill
+from bot.features.declare.recurring import declare_recurring
 from bot.ui.texts import text
 from dialogs.conversation import Clarification, adjust, says_also
 from dialogs.understanding import Entry, Intent, Interpretation, Status
@@ -40,21 +43,33 @@ async def clarified(turn: Turn, meaning: Interpretation, exchange: Exchange) -> 
         return None  # not ours to read: the message is handled on its own
     if meaning.intent is Intent.NEGATE:
         return Reply(text=text(lang, "conversation.stopped"))
-    step = held.retry(lang) if meaning.intent is Intent.AFFIRM else held.answer(meaning, lang)
+    if held.within is not None and meaning.intent is not Intent.AFFIRM and turn.router:
+        # 「来週のどの日ですか？」→「月と水」: the weekdays of the week asked about
+        meaning = turn.router.understand(turn, within=held.within)
+    step = (
+        held.retry(lang)
+        if meaning.intent is Intent.AFFIRM
+        else held.answer(meaning, lang, turn.text)
+    )
     if step is None:
         return None
     if step.meaning is not None:
         if step.meaning.intent is Intent.CANCEL:
             return await cancel(turn, step.meaning)
+        if step.meaning.intent is Intent.DECLARE_RECURRING:
+            return await declare_recurring(turn, step.meaning)
         return await declare(turn, step.meaning)
     if step.form and held.intent is Intent.CANCEL:
         return Reply(text=text(lang, "cancel.gave_up"))
     if step.form:
         day, part, status = step.held.prefill()
         kind = status.value if status is not None else None
+        start, end = _times(part)
         prefill = Prefill(
             date=day,
-            part=part if part in _FORM_PARTS else None,
+            part=part if part in _FORM_PARTS else ("time" if start and end else None),
+            start=start,
+            end=end,
             status=EntryStatus(kind) if kind in _ENTRY_STATUSES else None,
         )
         await turn.staff()  # the form is for people on the roster
@@ -64,6 +79,17 @@ async def clarified(turn: Turn, meaning: Interpretation, exchange: Exchange) -> 
         )
     turn.exchange.hold(CLARIFY, step.held.to_json())
     return Reply(text=step.question)
+
+
+def _times(part: str | None) -> tuple[time | None, time | None]:
+    """A time range's start and end (the form's time fields), else None, None."""
+    if part is None or part.count(":") != 2:
+        return None, None
+    start, _, end = part.partition("-")
+    try:
+        return time.fromisoformat(start), time.fromisoformat(end)
+    except ValueError:  # 24:00
+        return None, None
 
 
 async def read_back_answered(

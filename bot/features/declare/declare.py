@@ -95,8 +95,9 @@ async def declare(turn: Turn, meaning: Interpretation) -> Reply:
     did say for the answer (``answers.clarified``)."""
     viewer = await turn.staff()
     if meaning.question:
-        turn.exchange.hold(CLARIFY, Clarification.begin(meaning).to_json())
-        return Reply(text=question_text(meaning, turn.lang))
+        question = question_text(meaning, turn.lang)
+        turn.exchange.hold(CLARIFY, Clarification.begin(meaning, question).to_json())
+        return Reply(text=question)
     requested = [
         Requested(e.day.isoformat(), e.part, e.status.value if e.status else "telework")
         for e in meaning.entries
@@ -435,8 +436,9 @@ async def cancel(turn: Turn, meaning: Interpretation) -> Reply:
     message named no day, ask which, and keep the exchange for the answer)."""
     viewer = await turn.staff()
     if meaning.question:
-        turn.exchange.hold(CLARIFY, Clarification.begin(meaning).to_json())
-        return Reply(text=question_text(meaning, turn.lang))
+        question = question_text(meaning, turn.lang)
+        turn.exchange.hold(CLARIFY, Clarification.begin(meaning, question).to_json())
+        return Reply(text=question)
     days = sorted({e.day for e in meaning.entries})
     found: list[ScheduleEntry] = []
     if days:

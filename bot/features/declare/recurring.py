@@ -12,10 +12,12 @@ from datetime import date, timedelta
 from typing import Any
 
 from bot.core.turn import Reply, Turn
+from bot.features.declare.declare import CLARIFY, question_text
 from bot.features.declare.payloads import Pattern, Weekdays
 from bot.ui.cards import card, execute, heading, paragraph
 from bot.ui.formatting import entry_line, join_list, part_label, short_date, status_label
 from bot.ui.texts import Lang, text
+from dialogs.conversation import Clarification
 from dialogs.understanding import Interpretation, Recurrence
 from domain.declarations import MAX_LINES, Proposal, Requested, entries_to_save, propose
 from domain.org import Viewer
@@ -94,8 +96,14 @@ def _pattern(recurrence: Recurrence | None) -> Pattern | None:
 
 
 async def declare_recurring(turn: Turn, meaning: Interpretation) -> Reply:
+    """Read back the days of a weekly pattern; when the message left a question (which
+    weekday? which status?), ask it and keep what it did say for the answer."""
     viewer = await turn.staff()
     lang = turn.lang
+    if meaning.question:
+        question = question_text(meaning, lang)
+        turn.exchange.hold(CLARIFY, Clarification.begin(meaning, question).to_json())
+        return Reply(text=question)
     pattern = _pattern(meaning.recurrence)
     plan = _plan(turn, viewer.member.employee_id, pattern) if pattern else None
     if plan is None:

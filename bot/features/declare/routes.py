@@ -51,7 +51,7 @@ INTENTS = (
     on_intents(
         (Intent.DECLARE, Intent.CHANGE, Intent.REQUEST_APPROVAL), declare, with_questions=True
     ),
-    on_intents((Intent.DECLARE_RECURRING,), declare_recurring),
+    on_intents((Intent.DECLARE_RECURRING,), declare_recurring, with_questions=True),
     on_intents((Intent.CANCEL,), cancel, with_questions=True),
     on_intents((Intent.CANCEL_RECURRING,), cancel_recurring),
 )

@@ -25,6 +25,7 @@ from domain.nudges import (
     FatigueGuard,
     NudgeDecision,
     NudgePlanner,
+    days_ahead,
     suggest_day,
 )
 from domain.org import StaffMember, sections_of
@@ -83,16 +84,23 @@ async def plan_nudges(
     planner = NudgePlanner(policy, calendar, today)
     if not planner.any_due:
         return []
+    horizon_end = calendar.add_working_days(today, SUGGESTION_HORIZON)
+    ahead = days_ahead(today, calendar)
+    windows = list({(p.start, p.end): p for p in planner.periods.values()}.values())
+    prefixes = [f"{cid}:{period.key}:" for cid, period in planner.periods.items()]
+    # Done and planned per person and period are counted in SQL; only the days ahead (the
+    # section's busiest day, busy days, leave today) are read as days.
     staff = await core.directory.staff(active_only=True)
     chat = await services.facts.chat_ids()
-    horizon_end = calendar.add_working_days(today, SUGGESTION_HORIZON)
-    lo, hi = planner.occasion_window()
-    facts = await services.facts.schedule(lo, max(hi, horizon_end), today, horizon_end)
-    prefixes = [f"{cid}:{period.key}:" for cid, period in planner.periods.items()]
+    declared = await services.facts.declared_per_period(windows, today, calendar.is_working_day)
+    facts = await services.facts.schedule(
+        today + timedelta(days=1), horizon_end, today, horizon_end
+    )
     issued = await services.facts.issued(NUDGE_KIND, prefixes)
     preferences = await services.preferences.all()
     designated = await services.campaigns.designated_days(today + timedelta(days=1), horizon_end)
-    sections = sections_of(staff, await core.directory.chart())
+    chart = await core.directory.chart()
+    sections = sections_of(staff, chart)
     section_days: dict[str, Counter[date]] = {}
     for emp, days in facts.telework.items():
         section = sections.get(emp)
@@ -106,9 +114,9 @@ async def plan_nudges(
             continue  # never talked to the bot: no conversation to write to
         member = staff[emp]
         preference = preferences.get(emp)
-        decision = planner.decide(
+        decision = planner.decide_counted(
             member,
-            facts.telework.get(emp, ()),
+            declared.get(emp, {}),
             issued=issued.get(chat_id, {}),
             on_leave=facts.on_leave(emp, today),
             hold=preference.hold_on(today) if preference else None,
@@ -128,6 +136,7 @@ async def plan_nudges(
             designated=own_days,
             section_days=section_days.get(section) if section else None,
             busy=facts.busy.get(emp, set()),
+            ahead=ahead,
         )
         planned.append(PlannedNudge(member, chat_id, decision, suggested, suggested in own_days))
     return planned

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, time, timedelta
 
 from bot.core.turn import Reply, Turn
 from bot.ui.cards import Card, card, heading, paragraph
@@ -12,6 +12,7 @@ from domain.allowance import assess_month, data_range
 from domain.org import StaffMember
 from domain.quota import NoTargetReason, QuotaStatus, Standing, TargetProgress, quota_status
 from domain.schedule import EntryState, EntryStatus, occasion_part
+from domain.worktime import START, PresenceHistory, hours_and_minutes, interval_cases
 from storage.allowance import SqlAllowance
 
 
@@ -46,14 +47,39 @@ async def progress(turn: Turn, _payload: object) -> Reply:
             t.category: max(0, t.done + t.planned - counted.get(t.category, 0))
             for t in with_asked.targets
         }
-    extra = await _allowance_line(turn, viewer.member.employee_id)
-    return Reply(card=progress_card(status, viewer.member, turn, pending, extra))
+    extra = await _allowance_line(turn, viewer.member)
+    extra += await _interval_line(turn, viewer.member.employee_id)
+    days_off = {
+        e.day
+        for e in entries
+        if e.status is EntryStatus.NO_HOURS and e.state is EntryState.CONFIRMED
+    }
+    short = _short_weeks(status, days_off, turn)
+    return Reply(card=progress_card(status, viewer.member, turn, pending, extra, short))
 
 
-async def _allowance_line(turn: Turn, employee_id: str) -> list[str]:
+def _short_weeks(status: QuotaStatus, days_off: set[date], turn: Turn) -> dict[str, int]:
+    """Per aim whose current period is not a period of the aim for this person: their own
+    working days in it (the organisation's less their 週休日（割振り0）), fewer than
+    ``[aims] min_working_days`` — the same rule the report judges aims by."""
+    services = turn.services
+    policy = services.policy
+    short: dict[str, int] = {}
+    for target in status.targets:
+        if policy.categories[target.category].target.strength != "aim":
+            continue
+        working = services.calendar.working_days(target.period.start, target.period.end)
+        own = sum(1 for d in working if d not in days_off)
+        if own < policy.aims.min_working_days:
+            short[target.category] = own
+    return short
+
+
+async def _allowance_line(turn: Turn, member: StaffMember) -> list[str]:
     """The person's own 在宅勤務等手当 answer this month, when an order concerns them
     (issue 18 §3); the 「手当」 card has the details. Empty otherwise."""
     services = turn.services
+    employee_id = member.employee_id
     rules = services.policy.allowance
     allowance = services.extensions.get(SqlAllowance)
     if not rules.enabled or not isinstance(allowance, SqlAllowance):
@@ -65,7 +91,10 @@ async def _allowance_line(turn: Turn, employee_id: str) -> list[str]:
     first, last = data_range(month, rules)
     days = await allowance.telework_days(first, last, [employee_id])
     places = await allowance.places([employee_id])
-    [result] = assess_month(month, [employee_id], days, orders, places, rules, services.calendar)
+    moves = {employee_id: member.ministry_since} if member.ministry_since else None
+    [result] = assess_month(
+        month, [employee_id], days, orders, places, rules, services.calendar, moves
+    )
     average = f"{result.average:g}" if result.average is not None else "-"
     return [
         text(
@@ -77,16 +106,55 @@ async def _allowance_line(turn: Turn, employee_id: str) -> list[str]:
     ]
 
 
+async def _interval_line(turn: Turn, employee_id: str) -> list[str]:
+    """The person's own 勤務間インターバル figure this month (issue 18 §3): how many of their
+    業務開始 came sooner than the interval, and the shortest rest. Only when the check is on
+    and they reported a start this month; the card is personal (1:1 chats only)."""
+    services = turn.services
+    rules = services.policy.worktime
+    history = services.find(PresenceHistory)  # type: ignore[type-abstract]
+    if not rules.interval_check or history is None:
+        return []
+    calendar = services.calendar
+    today = services.today()
+    first = today.replace(day=1)
+    reports = await history.presence_reports(
+        calendar.at(first - timedelta(days=1), time(0)),
+        calendar.at(today + timedelta(days=1), time(0)),
+        [employee_id],
+    )
+    if not any(r.kind == START and r.at.astimezone(calendar.tz).date() >= first for r in reports):
+        return []
+    cases = [c for c in interval_cases(reports, rules, calendar.tz) if c.day >= first]
+    hours = f"{rules.interval_hours:g}"
+    if not cases:
+        return [text(turn.lang, "progress.interval.none", hours=hours)]
+    shortest_hours, shortest_minutes = hours_and_minutes(min(c.rest for c in cases))
+    return [
+        text(
+            turn.lang,
+            "progress.interval.some",
+            hours=hours,
+            count=len(cases),
+            rest_hours=shortest_hours,
+            rest_minutes=shortest_minutes,
+        )
+    ]
+
+
 def progress_card(
     status: QuotaStatus,
     member: StaffMember,
     turn: Turn,
     pending: dict[str, int] | None = None,
     extra: list[str] | None = None,
+    short: dict[str, int] | None = None,
 ) -> Card:
     """The card; ``pending``: per category, the days awaiting approval in its period;
-    ``extra``: the person's own further figures (the allowance), at the end."""
+    ``extra``: the person's own further figures (the allowance), at the end; ``short``: per
+    aim, the person's own working days when too few for the period to count."""
     pending = pending or {}
+    short = short or {}
     lang = turn.lang
     body = [heading(text(lang, "progress.title", date=short_date(status.on, lang)))]
     tail = [paragraph(line) for line in extra or ()]
@@ -112,6 +180,10 @@ def progress_card(
                 ),
             }
         )
+        if target.category in short:
+            own = short[target.category]
+            body.append(paragraph(text(lang, "progress.aim.short", days=own), subtle=True))
+            continue
         if target.standing == Standing.MET:
             body.append(paragraph(text(lang, "progress.met", done=target.done)))
             continue

@@ -27,6 +27,11 @@ add_texts(
             "目安は年間を通じた平均で、週{needed}回程度です。ご都合のよい日にどうぞ。",
             "The aim is about {needed} a week on average over the year: whenever it suits you.",
         ),
+        "progress.aim.short": (
+            "この期間のあなたの勤務日は{days}日（週休日を除く）のため、目安の対象になりません。",
+            "You have {days} working day(s) in this period (days without working hours left "
+            "out), so it does not count toward the aim.",
+        ),
         "progress.done": (
             "実施 {done}回（予定 {planned}回{asked}）・あと{remaining}回",
             "Done {done} (planned {planned}{asked}) · {remaining} to go",
@@ -91,6 +96,19 @@ add_texts(
             "詳しくは「手当」と入力してください。",
             "Telework allowance: eligible, but close to the threshold ({days} whole days this "
             'month, average {average} a month). Type "allowance" for details.',
+        ),
+        # 勤務間インターバル (issue 18 §3): the person's own starts this month.
+        "progress.interval.none": (
+            "勤務間インターバル：今月は、前日の業務終了から{hours}時間未満の業務開始はありません。",
+            "Rest between working days: no start this month came less than {hours} hours "
+            "after the previous day's end.",
+        ),
+        "progress.interval.some": (
+            "勤務間インターバル：今月、前日の業務終了から{hours}時間未満の業務開始が{count}回ありました"
+            "（最短{rest_hours}時間{rest_minutes}分）。休息の確保をお願いします。",
+            "Rest between working days: {count} start(s) this month came less than {hours} "
+            "hours after the previous day's end (shortest rest {rest_hours} h {rest_minutes} min). "
+            "Please take your rest.",
         ),
         "progress.allowance.no": (
             "在宅勤務等手当：今月は支給対象外です（今月{days}日、平均{average}日／月）。"

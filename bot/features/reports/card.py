@@ -15,7 +15,7 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from bot.core.turn import Reply, Turn
-from bot.features.reports.tables import heading_lines, period_text, scope_text
+from bot.features.reports.tables import heading_lines, month_label, period_text, scope_text
 from bot.ui.cards import Card, card, heading, paragraph
 from bot.ui.eras import fiscal_year_of_era
 from bot.ui.formatting import plain, short_date
@@ -25,6 +25,7 @@ from domain.campaigns import telework_week_in
 from domain.ports import CampaignList
 from domain.report_model import ReportRange, ReportRequest, Scope
 from domain.report_rows import Report, ReportSource
+from domain.report_rules import RulesSource, read_rules_inputs
 from domain.reports import build_report
 
 _YEAR = re.compile(r"^(?:fy)?(\d{4})(?:年度)?$")
@@ -64,9 +65,15 @@ async def report_reply(turn: Turn, source: ReportSource) -> Reply:
     inputs = await source.report_inputs(
         previous_start - timedelta(days=7), chosen.end + timedelta(days=7)
     )
+    rules_source = services.find(RulesSource)  # type: ignore[type-abstract]
+    rules = None
+    if rules_source is not None:
+        rules = await read_rules_inputs(
+            rules_source, chosen.start, chosen.end, request.reference_day, services.policy
+        )
     # The counting and the chart are CPU work: keep the event loop free for other turns.
     report = await asyncio.to_thread(
-        build_report, request, inputs, services.policy, services.calendar
+        build_report, request, inputs, services.policy, services.calendar, rules
     )
     image = await asyncio.to_thread(_chart, report, lang)
     return Reply(card=summary_card(report, lang, image))
@@ -106,6 +113,24 @@ def _chart(report: Report, lang: Lang) -> bytes:
 
 def _pct(value: float | None) -> str:
     return "—" if value is None else f"{value * 100:.1f}%"
+
+
+def _rules_facts(report: Report, lang: Lang) -> list[str]:
+    """The 2026 rules in one or two lines: the allowance-eligible headcount of the last
+    month counted, and the interval warnings of the months counted (counts only)."""
+    figures = report.rules
+    if figures is None or figures.counted == 0:
+        return []
+    last = figures.counted - 1
+    facts = []
+    if figures.allowance:
+        eligible = figures.total("eligible", last) or 0
+        month = month_label(figures.months[last], lang)
+        facts.append(text(lang, "report.card.allowance", count=eligible, month=month))
+    if figures.interval:
+        warnings = sum(figures.total("warnings", i) or 0 for i in range(figures.counted))
+        facts.append(text(lang, "report.card.interval", count=warnings))
+    return facts
 
 
 def summary_card(report: Report, lang: Lang, image: bytes | None = None) -> Card:
@@ -163,6 +188,7 @@ def summary_card(report: Report, lang: Lang, image: bytes | None = None) -> Card
         )
     elif report.request.telework_week is None:
         facts.append(text(lang, "report.card.week_not_held"))
+    facts += _rules_facts(report, lang)
     blocks: list[dict[str, Any]] = [
         heading(text(lang, "report.card.title", period=period_text(body, lang))),
         paragraph(

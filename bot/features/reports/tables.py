@@ -436,7 +436,10 @@ def people_table(report: Report, lang: Lang) -> Table | None:
 
 
 def all_tables(report: Report, lang: Lang) -> list[Table]:
-    """Every table of the report, in the order outputs show them."""
+    """Every table of the report, in the order outputs show them (the 2026 rules' tables
+    before the per-person list)."""
+    from bot.features.reports.rules_tables import rules_tables  # it builds on this module
+
     tables = [
         overview_table(report, lang),
         months_table(report, lang),
@@ -444,6 +447,7 @@ def all_tables(report: Report, lang: Lang) -> list[Table]:
         targets_table(report, lang),
         week_table(report, lang),
         comparison_table(report, lang),
+        *rules_tables(report, lang),
         people_table(report, lang),
     ]
     return [t for t in tables if t is not None]

@@ -130,6 +130,38 @@ add_texts(
             "前年度同期: {previous}（今年度: {current}）。前年度も同じ月日までを、その時点の在職者・所属で数えます。",
             "Same period last year: {previous} (this year: {current}), counted up to the same day, with the staff and units of that time.",
         ),
+        "report.card.allowance": (
+            "在宅勤務等手当の支給要件を満たす職員: {count}人（{month}）",
+            "Eligible for the telework allowance: {count} ({month})",
+        ),
+        "report.card.interval": (
+            "勤務間インターバル未満の業務開始: {count}件（期間計）",
+            "Starts sooner than the rest interval: {count} (in the period)",
+        ),
+        "report.table.allowance": (
+            "在宅勤務等手当",
+            "Telework allowance",
+        ),
+        "report.table.interval": (
+            "勤務間インターバル",
+            "Rest between working days",
+        ),
+        "report.rules.allowance_note": (
+            "在宅勤務等手当の支給要件を満たす（境界を含む）職員数。月末（当月は基準日）に所属していた課室で数えます。人数のみで、氏名は示しません。",
+            "Staff eligible for the telework allowance (borderline included), each in the section they were in at the month's end (this month: the reference day). Headcounts only, never names.",
+        ),
+        "report.rules.interval_note": (
+            "前日の業務終了から勤務間インターバル未満で業務開始した件数。その日に所属していた課室で数えます。件数のみで、氏名は示しません。",
+            "Starts that came sooner than the rest interval after the previous day's end, each in the section the person was in that day. Counts only, never names.",
+        ),
+        "report.rules.total": (
+            "合計",
+            "Total",
+        ),
+        "report.col.year_total": (
+            "年度計",
+            "Year",
+        ),
         "report.table.people": (
             "職員別",
             "People",

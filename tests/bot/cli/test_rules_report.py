@@ -145,3 +145,55 @@ def test_figures_go_to_the_section_the_person_was_in_then(tmp_path: Path) -> Non
     assert allowance[regional][6:9] == ["0", "1", "1"]
     assert intervals[head][7:9] == ["1", "1"]  # B on 11/10 (before the move), A on 12/2
     assert intervals[regional][7:9] == ["0", "0"]
+
+
+def _report_table(rows: list[list[str]], name: str) -> list[list[str]]:
+    """The rows of the report CSV's table ``[name]`` (its header first)."""
+    start = next(i for i, row in enumerate(rows) if row[:1] == [f"[{name}]"])
+    table: list[list[str]] = []
+    for row in rows[start + 1 :]:
+        if not row:
+            break
+        table.append(row)
+    return table
+
+
+def test_the_fiscal_year_report_has_the_same_counts(tmp_path: Path) -> None:
+    """Issue 18 §3: ``report`` itself carries the allowance-eligible headcount and the
+    interval warnings per 課室 and month — the same counts as ``rules-report`` — and the
+    year's total of warnings; Markdown and Excel have the same tables."""
+    db = with_presence(tmp_path)
+    out = tmp_path / "report.csv"
+    common = ("--fiscal-year", "2026", "--as-of", "2026-12-15", "--lang", "en")
+    result = run_cli("report", *common, "--format", "csv", "--out", str(out), db=db)
+    assert result.returncode == 0, result.stderr
+    rows = list(csv.reader(io.StringIO(out.read_text("utf-8-sig"))))
+    allowance = _report_table(rows, "Telework allowance")
+    assert allowance[0][0] == "Section" and allowance[0][1] == "Apr 2026"
+    assert allowance[0][-1] == "Mar 2027" and len(allowance[0]) == 13
+    assert allowance[1:] == [
+        ["大臣官房・総務課", *["0"] * 6, "2", "2", "2", "", "", ""],
+        ["関東局・総務課", *["0"] * 9, "", "", ""],
+        ["Total", *["0"] * 6, "2", "2", "2", "", "", ""],
+    ]
+    intervals = _report_table(rows, "Rest between working days")
+    assert intervals[0][-1] == "Year"
+    assert intervals[1:] == [
+        ["大臣官房・総務課", *["0"] * 8, "1", "", "", "", "1"],
+        ["関東局・総務課", *["0"] * 9, "", "", "", "0"],
+        ["Total", *["0"] * 8, "1", "", "", "", "1"],
+    ]
+    assert not {"A", "B", "職員A", "職員B"} & {
+        cell for row in allowance + intervals for cell in row
+    }
+    markdown = tmp_path / "report.md"
+    result = run_cli("report", *common, "--format", "md", "--out", str(markdown), db=db)
+    assert result.returncode == 0, result.stderr
+    assert "## Telework allowance" in markdown.read_text("utf-8")
+    book_path = tmp_path / "report.xlsx"
+    result = run_cli(
+        "report", "--fiscal-year", "2026", "--format", "xlsx", "--out", str(book_path), db=db
+    )
+    assert result.returncode == 0, result.stderr
+    names = load_workbook(io.BytesIO(book_path.read_bytes())).sheetnames
+    assert {"在宅勤務等手当", "勤務間インターバル"} <= set(names)

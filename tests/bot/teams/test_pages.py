@@ -221,6 +221,7 @@ STAFF_COLUMNS = {
     "org_unit": ("局部・課室・係", "bureau, section and subsection"),
     "hire_date": ("採用日", "hire date"),
     "employment": ("常勤・非常勤の別", "full-time or part-time"),
+    "ministry_since": ("府省着任日", "the day of a move from another ministry"),
     "is_manager": ("管理職", "manager"),
     "is_section_chief": ("課室長", "section chief"),
     "care_preschool": ("未就学の子の育児", "preschool child"),
