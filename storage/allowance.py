@@ -297,11 +297,14 @@ class SqlAllowance:
     ) -> dict[str, list[PlaceSince]]:
         """Each person's place history (recorded order: a later row for the same day wins)."""
         statement = select(TeleworkPlaceRow).order_by(col(TeleworkPlaceRow.id))
-        if employee_ids is not None:
+        wanted = _wanted(employee_ids)
+        if employee_ids is not None and wanted is None:
             statement = statement.where(col(TeleworkPlaceRow.employee_id).in_(employee_ids))
         out: defaultdict[str, list[PlaceSince]] = defaultdict(list)
         async with self._sessions() as session:
             for row in (await session.execute(statement)).scalars().all():
+                if wanted is not None and row.employee_id not in wanted:
+                    continue
                 history = out[row.employee_id]
                 history[:] = [p for p in history if p.since != row.since]
                 history.append(PlaceSince(row.employee_id, PlaceCategory(row.place), row.since))
@@ -328,11 +331,14 @@ class SqlAllowance:
             )
             .order_by(col(ScheduleEntryRow.employee_id), col(ScheduleEntryRow.day))
         )
-        if employee_ids is not None:
+        wanted = _wanted(employee_ids)
+        if employee_ids is not None and wanted is None:
             statement = statement.where(col(ScheduleEntryRow.employee_id).in_(employee_ids))
         merged: dict[tuple[str, date], TeleworkDay] = {}
         async with self._sessions() as session:
             for employee_id, day, part, source in await session.execute(statement):
+                if wanted is not None and employee_id not in wanted:
+                    continue
                 key = (employee_id, day)
                 seen = merged.get(key)
                 merged[key] = TeleworkDay(
@@ -386,3 +392,15 @@ class SqlAllowance:
             if event.kind.startswith("allowance.") or (day is not None and first <= day <= last):
                 out.append((event.at, event.actor, event.kind, subject, day))
         return out
+
+
+# Above this many people a filter by person is applied while reading rather than as one
+# ``IN (...)`` (a bound parameter each: SQLite and asyncpg refuse more than 32,766).
+MAX_IN_LIST = 1000
+
+
+def _wanted(employee_ids: Sequence[str] | None) -> frozenset[str] | None:
+    """The people to keep while reading, when there are too many for the query itself."""
+    if employee_ids is None or len(employee_ids) <= MAX_IN_LIST:
+        return None
+    return frozenset(employee_ids)

@@ -12,6 +12,8 @@ the slowest turns slow (issue 16, bench/turns.py).
 from __future__ import annotations
 
 import asyncio
+import logging
+import re
 from collections.abc import AsyncIterator
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from typing import Any
@@ -28,6 +30,7 @@ from sqlalchemy.ext.asyncio import (
 from sqlalchemy.pool import ConnectionPoolEntry
 
 SQLITE_BUSY_TIMEOUT_MS = 15_000
+_log = logging.getLogger(__name__)
 
 
 def is_sqlite(url: str) -> bool:
@@ -92,11 +95,27 @@ def _sqlite_reads_only(
     conn: Any, _cursor: Any, statement: str, _params: Any, _context: Any, _many: bool
 ) -> None:
     reading = conn.get_execution_options().get("telework_read_only")
-    if reading and not statement.lstrip()[:9].upper().startswith(_READ_STATEMENTS):
+    if reading and _writes(statement):
         raise ReadOnlySessionError(
-            f"a write in a read-only session ({statement.split()[0]}): open it with "
+            f"a write in a read-only session ({statement.strip()[:40]!r}): open it with "
             "sessions.begin()"
         )
+
+
+_COMMENTS = re.compile(r"^(?:\s+|--[^\n]*\n?|/\*.*?\*/)*", re.DOTALL)
+_WRITE_WORDS = re.compile(r"\b(?:INSERT|UPDATE|DELETE)\b", re.IGNORECASE)
+
+
+def _writes(statement: str) -> bool:
+    """Whether a statement may write: not one of the reading kinds (after leading comments),
+    or a ``WITH`` whose body inserts, updates or deletes."""
+    body = _COMMENTS.sub("", statement, count=1)
+    head = body[:9].upper()
+    if head.startswith("EXPLAIN") or not body:
+        return False
+    if not head.startswith(_READ_STATEMENTS):
+        return True
+    return head.startswith("WITH") and _WRITE_WORDS.search(body) is not None
 
 
 class ReadOnlySessionError(Exception):
@@ -124,35 +143,55 @@ class Sessions(async_sessionmaker[AsyncSession]):
 
     @asynccontextmanager
     async def _writing(self) -> AsyncIterator[AsyncSession]:
-        lock = _write_lock(self._writer) if self._serialise else None
+        writers = _writers(self._writer) if self._serialise else None
         acquired = False
-        if lock is not None:
+        if writers is not None:
+            task = asyncio.current_task()
+            if writers.holder is not None and writers.holder is task:
+                # SQLite has one write lock: a second writing session in the task that holds
+                # it would wait for itself (then fail with "database is locked").
+                raise NestedWriteError("a writing session inside another one: pass the session")
             try:  # a writer that waits this long falls back on SQLite's own busy timeout
                 async with asyncio.timeout(SQLITE_BUSY_TIMEOUT_MS / 1000):
-                    acquired = await lock.acquire()
+                    acquired = await writers.lock.acquire()
             except TimeoutError:
                 acquired = False
+                _log.warning("sqlite writer waited %d ms for its turn", SQLITE_BUSY_TIMEOUT_MS)
+            if acquired:
+                writers.holder = task
         try:
             async with self(bind=self._writer)._maker_context_manager() as session:
                 yield session
         finally:
-            if acquired and lock is not None:
-                lock.release()
+            if acquired and writers is not None:
+                writers.holder = None
+                writers.lock.release()
 
 
-_WRITE_LOCKS: WeakKeyDictionary[Engine, tuple[asyncio.AbstractEventLoop, asyncio.Lock]] = (
-    WeakKeyDictionary()
-)
+class NestedWriteError(Exception):
+    """A writing session opened inside another in the same task (SQLite): a bug."""
 
 
-def _write_lock(engine: AsyncEngine) -> asyncio.Lock:
+class _Writers:
+    """The writers' turn on one SQLite database: the lock and the task holding it."""
+
+    def __init__(self, loop: asyncio.AbstractEventLoop) -> None:
+        self.loop = loop
+        self.lock = asyncio.Lock()
+        self.holder: asyncio.Task[Any] | None = None
+
+
+_WRITE_LOCKS: WeakKeyDictionary[Engine, _Writers] = WeakKeyDictionary()
+
+
+def _writers(engine: AsyncEngine) -> _Writers:
     """The writers' lock of ``engine`` in the running event loop (one per process and loop)."""
     loop = asyncio.get_running_loop()
     held = _WRITE_LOCKS.get(engine.sync_engine)
-    if held is None or held[0] is not loop:
-        held = (loop, asyncio.Lock())
+    if held is None or held.loop is not loop:
+        held = _Writers(loop)
         _WRITE_LOCKS[engine.sync_engine] = held
-    return held[1]
+    return held
 
 
 def session_factory(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import asdict
+from dataclasses import asdict, fields
 from datetime import date, datetime
 
 from sqlalchemy import Boolean, Column, Date, and_, func, or_, update
@@ -71,6 +71,11 @@ class StaffRow(SQLModel, table=True):
 
 # The staff columns a StaffMember is built from: the fields a roster sets.
 _MEMBER_COLUMNS = ROSTER_FIELDS
+# ``staff()`` builds members positionally: the columns it reads must be the fields in order.
+if (*_MEMBER_COLUMNS, "chat_language", "written_language") != tuple(
+    f.name for f in fields(StaffMember)
+):
+    raise RuntimeError("storage.org: StaffMember's fields and the roster columns differ in order")
 
 
 def to_member(row: StaffRow, preference: UserPreferenceRow | None = None) -> StaffMember:

@@ -127,3 +127,28 @@ async def test_a_day_without_working_hours_on_an_ordered_day_is_not_counted(
         replacing=[ordered.id or 0],
     )
     assert await december() == (3, 1.0)
+
+
+async def test_a_long_list_of_people_is_filtered_while_reading(engine: AsyncEngine) -> None:
+    """More people than one query may bind (SQLite and asyncpg stop at 32,766 parameters):
+    the places and days of exactly those people, none of the others'."""
+    await seed_staff(engine, staff("A"), staff("B"), staff("C"))
+    sessions = session_factory(engine)
+    store = SqlAllowance(sessions)
+    schedule = SqlSchedule(sessions)
+    for person in ("A", "B", "C"):
+        await store.set_place(person, PlaceCategory.HOME, since=date(2026, 4, 1), actor=person)
+        await schedule.save(
+            [
+                ScheduleEntry(
+                    person, date(2026, 12, 1), "full", EntryStatus.TELEWORK, EntryState.CONFIRMED
+                )
+            ],
+            actor=person,
+        )
+    asked = ["A", "C", *(f"X{n:05d}" for n in range(40_000))]  # beyond any bind limit
+    assert sorted(await store.places(asked)) == ["A", "C"]
+    days = await store.telework_days(date(2026, 12, 1), date(2026, 12, 31), asked)
+    assert sorted(d.employee_id for d in days) == ["A", "C"]
+    # A short list is still filtered by the query itself.
+    assert sorted(await store.places(["B"])) == ["B"]
