@@ -298,35 +298,10 @@ class SqlSchedule:
     ) -> ScheduleEntry | None:
         """Approve or reject a pending entry (and enqueue ``notify``'s messages with it);
         None when it is no longer pending."""
-        now = self._now()
-        state = EntryState.CONFIRMED if approve else EntryState.REJECTED
-        async with self._sessions.begin() as session:
-            result = await session.execute(
-                update(ScheduleEntryRow)
-                .where(
-                    col(ScheduleEntryRow.id) == entry_id,
-                    col(ScheduleEntryRow.state) == EntryState.PENDING.value,
-                )
-                .values(
-                    state=state.value, decided_by=actor, decision_comment=comment, updated_at=now
-                )
-            )
-            if result.rowcount != 1:  # type: ignore[attr-defined]
-                return None
-            append_event(
-                session,
-                actor=actor,
-                kind=f"schedule.{state.value}",
-                subject=str(entry_id),
-                payload={"entry_id": entry_id, "comment": comment},
-            )
-            row = await session.get(ScheduleEntryRow, entry_id)
-            assert row is not None
-            decided = to_entry(row)
-            if notify is not None:
-                for delivery in notify([decided]):
-                    await enqueue(session, delivery, now=now)
-            return decided
+        decided = await self.decide_many(
+            [entry_id], approve=approve, actor=actor, comment=comment, notify=notify
+        )
+        return decided[0] if decided else None
 
     async def decide_many(
         self,

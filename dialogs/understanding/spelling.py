@@ -32,36 +32,19 @@ _KNOWN = (
 _WORD = re.compile(r"(?<![a-z'])[a-z]{5,11}(?![a-z'])")
 
 
-def _edits(a: str, b: str, limit: int) -> int:
-    """Optimal string alignment distance between ``a`` and ``b`` (more than ``limit``: any
-    number above it)."""
-    if abs(len(a) - len(b)) > limit:
-        return limit + 1
-    previous2: list[int] = []
-    previous = list(range(len(b) + 1))
-    for i in range(1, len(a) + 1):
-        row = [i] + [0] * len(b)
-        for j in range(1, len(b) + 1):
-            cost = 0 if a[i - 1] == b[j - 1] else 1
-            row[j] = min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + cost)
-            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
-                row[j] = min(row[j], previous2[j - 2] + 1)
-        if min(row) > limit:
-            return limit + 1
-        previous2, previous = previous, row
-    return previous[-1]
-
-
 @lru_cache(maxsize=4096)
 def _name_for(word: str) -> str | None:
     if word in _KNOWN:
         return None
+    # Optimal string alignment distance; imported here, as few messages get this far.
+    from rapidfuzz.distance import OSA
+
     letters = frozenset(word)
     for name in _BY_LETTER.get(word[0], ()):
         limit = 2 if len(name) >= 8 else 1
         if len(letters - _LETTERS[name]) > limit:  # each letter the name lacks is an edit
             continue
-        if _edits(word, name, limit) <= limit:
+        if OSA.distance(word, name, score_cutoff=limit) <= limit:
             return name
     return None
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import copy
 import json
+from collections.abc import Iterator
 from typing import Any
 
 from tests.bot.conftest import RecordingConnector, teams_fixture
@@ -74,23 +75,39 @@ def shown(value: dict[str, Any]) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-def button(card_json: dict[str, Any], verb: str) -> dict[str, Any]:
-    def walk(node: Any) -> Any:
-        if isinstance(node, dict):
-            if node.get("type") == "Action.Execute" and node.get("verb") == verb:
-                return node
-            for value in node.values():
-                if (found := walk(value)) is not None:
-                    return found
-        if isinstance(node, list):
-            for value in node:
-                if (found := walk(value)) is not None:
-                    return found
-        return None
+def elements(tree: Any) -> Iterator[dict[str, Any]]:
+    """Every object of a card's JSON, depth first in document order."""
+    if isinstance(tree, dict):
+        yield tree
+        for value in tree.values():
+            yield from elements(value)
+    elif isinstance(tree, list):
+        for value in tree:
+            yield from elements(value)
 
-    found = walk(card_json)
+
+def button(card_json: dict[str, Any], verb: str) -> dict[str, Any]:
+    found = next(
+        (
+            node
+            for node in elements(card_json)
+            if node.get("type") == "Action.Execute" and node.get("verb") == verb
+        ),
+        None,
+    )
     assert found is not None, f"no {verb} button in {shown(card_json)}"
-    return found  # type: ignore[no-any-return]
+    return found
+
+
+def inputs(card_json: dict[str, Any]) -> list[dict[str, Any]]:
+    """The card's input fields (Input.Text, Input.Date, …), in order."""
+    return [n for n in elements(card_json) if str(n.get("type", "")).startswith("Input.")]
+
+
+def input_field(card_json: dict[str, Any], id_: str) -> dict[str, Any]:
+    found = next((n for n in inputs(card_json) if n.get("id") == id_), None)
+    assert found is not None, f"no input {id_} in {shown(card_json)}"
+    return found
 
 
 async def wait_for(

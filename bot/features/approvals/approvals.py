@@ -271,19 +271,13 @@ async def _decide(
 ) -> Reply:
     """Approve or reject the still-pending ``entry_ids`` of one person (only someone allowed
     to approve for that person); answer with the card the button was on, up to date."""
-    viewer = await turn.staff()
     lang = turn.lang
     schedule = turn.services.schedule
-    entries = [e for i in dict.fromkeys(entry_ids) if (e := await schedule.get(i)) is not None]
-    owners = {e.employee_id for e in entries}
-    if not entries or len(owners) != 1:
-        return Reply(text=text(lang, "approvals.gone"))
-    member = await turn.services.directory.member(owners.pop())
-    rule = turn.services.policy.approval.chief_requests
-    if member is None or not can_approve_for(
-        viewer, member, await turn.chart(), chief_requests=rule
-    ):
-        return Reply(text=text(lang, "approvals.denied"))
+    found = await _request(turn, entry_ids)
+    if isinstance(found, Reply):
+        return found
+    member, entries = found
+    viewer = await turn.staff()
     pending = [e.id for e in entries if e.state == EntryState.PENDING and e.id is not None]
     decided: list[ScheduleEntry] = []
     if pending:
@@ -345,19 +339,28 @@ async def reject_all(turn: Turn, payload: BatchDecision) -> Reply:
 async def refresh(turn: Turn, payload: RequestRef) -> Reply:
     """The request card's refresh (Teams asks when the approver sees it): the current card,
     without buttons once decided. Only for someone who may decide the request."""
+    found = await _request(turn, payload.entry_ids)
+    if isinstance(found, Reply):
+        return found
+    member, entries = found
+    return Reply(card=request_card(turn.lang, member, entries, turn.sender.user_id))
+
+
+async def _request(
+    turn: Turn, entry_ids: Sequence[int]
+) -> tuple[StaffMember, list[ScheduleEntry]] | Reply:
+    """The entries of one person's request and that person, when the sender may decide for
+    them; otherwise the answer to give (the request is gone, or not theirs to decide)."""
     viewer = await turn.staff()
-    lang = turn.lang
     schedule = turn.services.schedule
-    entries = [
-        e for i in dict.fromkeys(payload.entry_ids) if (e := await schedule.get(i)) is not None
-    ]
+    entries = [e for i in dict.fromkeys(entry_ids) if (e := await schedule.get(i)) is not None]
     owners = {e.employee_id for e in entries}
     if not entries or len(owners) != 1:
-        return Reply(text=text(lang, "approvals.gone"))
+        return Reply(text=text(turn.lang, "approvals.gone"))
     member = await turn.services.directory.member(owners.pop())
     rule = turn.services.policy.approval.chief_requests
     if member is None or not can_approve_for(
         viewer, member, await turn.chart(), chief_requests=rule
     ):
-        return Reply(text=text(lang, "approvals.denied"))
-    return Reply(card=request_card(lang, member, entries, turn.sender.user_id))
+        return Reply(text=text(turn.lang, "approvals.denied"))
+    return member, entries

@@ -6,26 +6,13 @@ from __future__ import annotations
 from typing import Any
 
 from storage.engine import create_engine
-from tests.bot.chat import Chat, card
+from tests.bot.chat import Chat, card, inputs
 from tests.bot.conftest import NOW, RecordingConnector
 from tests.factories import MEGAN_AAD, seed_staff, staff
 
 
 def _labels(content: dict[str, Any]) -> list[str]:
-    found: list[str] = []
-
-    def walk(node: Any) -> None:
-        if isinstance(node, dict):
-            if str(node.get("type", "")).startswith("Input.") and "label" in node:
-                found.append(node["label"])
-            for value in node.values():
-                walk(value)
-        elif isinstance(node, list):
-            for value in node:
-                walk(value)
-
-    walk(content)
-    return found
+    return [field["label"] for field in inputs(content) if "label" in field]
 
 
 async def test_template_labels_are_translated(

@@ -9,33 +9,14 @@ from typing import Any
 from bot.ui.cards import card_actions
 from storage.engine import create_engine, session_factory
 from storage.schedule import SqlSchedule
-from tests.bot.chat import button, card, shown
-
-
-def _input(content: dict[str, Any], id_: str) -> dict[str, Any]:
-    def walk(node: Any) -> Any:
-        if isinstance(node, dict):
-            if node.get("id") == id_ and str(node.get("type", "")).startswith("Input."):
-                return node
-            for value in node.values():
-                if (found := walk(value)) is not None:
-                    return found
-        if isinstance(node, list):
-            for value in node:
-                if (found := walk(value)) is not None:
-                    return found
-        return None
-
-    found = walk(content)
-    assert found is not None, f"no input {id_}"
-    return found  # type: ignore[no-any-return]
+from tests.bot.chat import button, card, input_field, shown
 
 
 async def test_range_time_range_and_note_survive_to_the_saved_days(office: Any) -> None:
     megan, _chief, url = office
     form = card(await megan.say("フォーム"))
-    assert _input(form, "until")["type"] == "Input.Date"
-    assert _input(form, "start")["type"] == "Input.Time"
+    assert input_field(form, "until")["type"] == "Input.Date"
+    assert input_field(form, "start")["type"] == "Input.Time"
     review = await megan.press(
         button(form, "declare_form_submit"),
         date="2026-12-04",
@@ -54,10 +35,13 @@ async def test_range_time_range_and_note_survive_to_the_saved_days(office: Any) 
     # 「変更」 opens the form again with everything, the note included.
     change = await megan.press(button(review["value"], "declare_form"))
     again = change["value"]
-    assert _input(again, "note")["value"] == "研修のため"
-    assert _input(again, "until")["value"] == "2026-12-08"
-    assert _input(again, "part")["value"] == "time"
-    assert (_input(again, "start")["value"], _input(again, "end")["value"]) == ("13:00", "15:00")
+    assert input_field(again, "note")["value"] == "研修のため"
+    assert input_field(again, "until")["value"] == "2026-12-08"
+    assert input_field(again, "part")["value"] == "time"
+    assert (input_field(again, "start")["value"], input_field(again, "end")["value"]) == (
+        "13:00",
+        "15:00",
+    )
 
     await megan.press(button(review["value"], "declare_confirm"))
     engine = create_engine(url)
@@ -86,8 +70,8 @@ async def test_a_wrong_time_range_brings_the_form_back_with_the_note(office: Any
         note="通院",
     )
     assert "時間指定のときは、開始時刻と終了時刻（開始より後）を入れてください。" in shown(back)
-    assert _input(back["value"], "note")["value"] == "通院"
-    assert _input(back["value"], "start")["value"] == "15:00"
+    assert input_field(back["value"], "note")["value"] == "通院"
+    assert input_field(back["value"], "start")["value"] == "15:00"
     assert [a["verb"] for a in card_actions(back["value"])] == ["declare_form_submit"]
 
 
@@ -96,7 +80,9 @@ async def test_form_in_english(office: Any) -> None:
     megan.template["locale"] = "en-US"
     await megan.say("language English")
     form = card(await megan.say("form"))
-    assert _input(form, "until")["label"] == "Until (for several days; closed days are skipped)"
+    assert (
+        input_field(form, "until")["label"] == "Until (for several days; closed days are skipped)"
+    )
     back = await megan.press(
         button(form, "declare_form_submit"),
         date="2026-12-08",
@@ -106,7 +92,7 @@ async def test_form_in_english(office: Any) -> None:
         note="keep me",
     )
     assert "The end date is before the start date." in shown(back)
-    assert _input(back["value"], "note")["value"] == "keep me"
+    assert input_field(back["value"], "note")["value"] == "keep me"
     review = await megan.press(
         button(back["value"], "declare_form_submit"),
         date="2026-12-04",
