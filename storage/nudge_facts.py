@@ -4,6 +4,7 @@ period each recipient has already been issued (from the delivery ledger itself).
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
@@ -16,7 +17,7 @@ from sqlmodel import col
 from domain.delivery import DeliveryStatus
 from domain.nudges import PromptHistory, parse_nudge_key
 from domain.periods import Period
-from domain.quota import PeriodTelework
+from domain.quota import PeriodTelework, QuotaFrame, QuotaStatus
 from domain.schedule import (
     DEFAULT_TIME_RANGES,
     EntryState,
@@ -71,6 +72,16 @@ class ScheduleFacts:
             for emp, days in self.confirmed.items()
             if any(start <= d <= end and (counts is None or counts(d)) for d in days)
         }
+
+
+@dataclass
+class DaysAhead:
+    """What suggesting a day and skipping people off today need of everyone's days ahead."""
+
+    busy: dict[str, set[date]] = field(default_factory=dict)  # any live entry on the day
+    off_today: set[str] = field(default_factory=set)  # live leave or 週休日 entry today
+    # section → day after today → live telework entries of its people (a suggestion's crowd)
+    section_days: dict[str, Counter[date]] = field(default_factory=dict)
 
 
 class SqlNudgeFacts:
@@ -142,6 +153,46 @@ class SqlNudgeFacts:
             for employee_id, day, status in await conn.execute(busy):
                 add_busy(employee_id, day, status)
         return facts
+
+    async def days_ahead(self, today: date, end: date, sections: Mapping[str, str]) -> DaysAhead:
+        """Every live entry from ``today`` to ``end`` in one read of three columns, shaped for
+        nudge planning (``sections``: employee id → 課/室, whose telework is counted)."""
+        row = ScheduleEntryRow
+        telework = EntryStatus.TELEWORK.value
+        off = {EntryStatus.LEAVE.value, EntryStatus.NO_HOURS.value}
+        statement = sa_select(col(row.employee_id), col(row.day), col(row.status)).where(
+            col(row.state).in_(LIVE), col(row.day) >= today, col(row.day) <= end
+        )
+        ahead = DaysAhead()
+        busy, section_days = ahead.busy, ahead.section_days
+        async with self._sessions() as session:
+            conn = await session.connection(execution_options=READ_ONLY)
+            rows = (await conn.execute(statement)).all()
+        for employee_id, day, status in rows:
+            days = busy.get(employee_id)
+            if days is None:
+                days = busy[employee_id] = set()
+            days.add(day)
+            if day == today:
+                if status in off:
+                    ahead.off_today.add(employee_id)
+            elif status == telework:
+                section = sections.get(employee_id)
+                if section is not None:
+                    counts = section_days.get(section)
+                    if counts is None:
+                        counts = section_days[section] = Counter()
+                    counts[day] += 1
+        return ahead
+
+    async def declared_statuses(
+        self, frame: QuotaFrame, windows: Sequence[Period]
+    ) -> list[QuotaStatus]:
+        """The active staff's quota statuses by ``frame`` on live telework (confirmed or
+        awaiting approval: declared) counted in SQL, only ``windows`` counted (the periods of
+        the targets that may nudge today): what nudge planning weighs."""
+        counts = SqlTeleworkCounts(self._sessions, self._time_ranges)
+        return await counts.quota_statuses(frame, states=LIVE, active_only=True, windows=windows)
 
     async def declared_per_period(
         self, periods: Sequence[Period], on: date, is_working_day: Callable[[date], bool]

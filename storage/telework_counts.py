@@ -5,15 +5,20 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import date, timedelta
+from typing import Any
 
-from sqlalchemy import text
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy import ColumnElement, Integer, Select, case, cast, func, literal, select, text
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession, async_sessionmaker
 
 from domain.periods import Period
-from domain.quota import PeriodTelework
+from domain.quota import PeriodTelework, QuotaFrame, QuotaProfile, QuotaStatus
 from domain.schedule import DEFAULT_TIME_RANGES, EntryState, TimeRangeRule
+from storage.bulk import collector_paused
 from storage.engine import READ_ONLY
+from storage.org import StaffRow
 from storage.telework_sql import segment_counts
+
+STAFF = StaffRow.__table__  # type: ignore[attr-defined]
 
 CONFIRMED = (EntryState.CONFIRMED.value,)
 
@@ -22,6 +27,49 @@ def closed_days(start: date, end: date, is_working_day: Callable[[date], bool]) 
     """The days from ``start`` to ``end`` on which telework never counts."""
     days = (start + timedelta(days=i) for i in range((end - start).days + 1))
     return [d for d in days if not is_working_day(d)]
+
+
+def _cuts(periods: Sequence[Period], on: date) -> list[date]:
+    after = on + timedelta(days=1)
+    return sorted({p.start for p in periods} | {p.end + timedelta(days=1) for p in periods}
+                  | {after})  # fmt: skip
+
+
+def period_counts(
+    periods: Sequence[Period],
+    on: date,
+    closed: Sequence[date],
+    states: Sequence[str],
+    rule: TimeRangeRule,
+) -> Select[Any]:
+    """One row per person with counted telework in some period: ``employee_id``, then four
+    numbers per period in order — full and half days on or before ``on`` (done), full and
+    half days after it (planned) — summed in SQL from ``segment_counts``."""
+    start = min(p.start for p in periods)
+    end = max(p.end for p in periods)
+    cuts = _cuts(periods, on)
+    segments = segment_counts(start, end, cuts, closed, states, rule).subquery("segments")
+    employee_id, segment, days, not_am, not_pm = segments.c
+    full = not_am + not_pm - days
+    half = 2 * days - not_am - not_pm
+    after = on + timedelta(days=1)
+    columns: list[ColumnElement[Any]] = []
+    for period in periods:
+        # segment i holds the days on or after cuts[i - 1] and before cuts[i]
+        inside = [
+            (index, cuts[index - 1] < after)
+            for index in range(1, len(cuts))
+            if period.start <= cuts[index - 1] <= period.end
+        ]
+        for done in (True, False):
+            chosen = [index for index, is_done in inside if is_done is done]
+            for value in (full, half):
+                columns.append(
+                    cast(func.sum(case((segment.in_(chosen), value), else_=0)), Integer)
+                    if chosen
+                    else literal(0, Integer)
+                )
+    return select(employee_id, *columns).group_by(employee_id)
 
 
 class SqlTeleworkCounts:
@@ -51,8 +99,7 @@ class SqlTeleworkCounts:
         start = min(p.start for p in periods)
         end = max(p.end for p in periods)
         after = on + timedelta(days=1)
-        cuts = sorted({p.start for p in periods} | {p.end + timedelta(days=1) for p in periods}
-                      | {after})  # fmt: skip
+        cuts = _cuts(periods, on)
         # segment i: before cuts[i], on or after cuts[i - 1]; where each one is counted, as
         # offsets into a person's flat tally (4 per period: done full, half, planned full, half)
         slots: list[tuple[int, ...]] = []
@@ -78,11 +125,7 @@ class SqlTeleworkCounts:
         tallies: dict[str, list[int]] = {}
         async with self._sessions() as session:
             conn = await session.connection(execution_options=READ_ONLY)
-            if conn.dialect.name == "postgresql":
-                # JIT compiling the part rules' long CASE costs seconds, more than the scan;
-                # a year of 100,000 people's rows sorts in memory with room (not on disk)
-                await conn.execute(text("SET LOCAL jit = off"))
-                await conn.execute(text("SET LOCAL work_mem = '128MB'"))
+            await _tune(conn)
             for employee_id, segment, days, not_am, not_pm in await conn.execute(statement):
                 targets = slots[segment]
                 if not targets:
@@ -102,3 +145,60 @@ class SqlTeleworkCounts:
             }
             for employee_id, mine in tallies.items()
         }
+
+    async def quota_statuses(
+        self,
+        frame: QuotaFrame,
+        *,
+        states: Sequence[str] = CONFIRMED,
+        active_only: bool = False,
+        windows: Sequence[Period] | None = None,
+    ) -> list[QuotaStatus]:
+        """Everyone's quota status on ``frame.on`` (the active staff only with
+        ``active_only``), in employee id order, from one statement: each person's profile
+        (``QuotaProfile``) next to their telework counted per period of ``frame.windows``
+        (entries in ``states`` count). ``windows``: count only these periods, the others as
+        none (nudge planning weighs only the targets that may nudge today)."""
+        periods = frame.windows
+        wanted = {(p.start, p.end) for p in (periods if windows is None else windows)}
+        counting = [p for p in periods if (p.start, p.end) in wanted]
+        s = STAFF.c
+        columns: list[ColumnElement[Any]] = [s.employee_id, *(s[n] for n in QuotaProfile._fields)]
+        source: Any = STAFF
+        if counting:
+            start = min(p.start for p in counting)
+            end = max(p.end for p in counting)
+            closed = closed_days(start, end, frame.calendar.is_working_day)
+            counts = period_counts(counting, frame.on, closed, states, self._time_ranges)
+            counted = counts.subquery("counted")
+            source = STAFF.outerjoin(counted, counted.c.employee_id == s.employee_id)
+            found = iter(list(counted.c)[1:])
+        zero = literal(0, Integer)
+        for period in periods:
+            inside = (period.start, period.end) in wanted
+            columns += [func.coalesce(next(found), 0) if inside else zero for _ in range(4)]
+        statement = select(*columns).select_from(source)
+        if active_only:
+            statement = statement.where(s.active.is_(True))
+        width = len(QuotaProfile._fields)
+        status_of = frame.status_of
+        with collector_paused():
+            async with self._sessions() as session:
+                conn = await session.connection(execution_options=READ_ONLY)
+                await _tune(conn)
+                rows = (await conn.execute(statement)).all()
+            statuses = [status_of(row[0], row[1 : width + 1], row[width + 1 :]) for row in rows]
+            statuses.sort(key=_employee_id)  # Python's order of ids, whatever the collation
+        return statuses
+
+
+def _employee_id(status: QuotaStatus) -> str:
+    return status.employee_id
+
+
+async def _tune(conn: AsyncConnection) -> None:
+    if conn.dialect.name == "postgresql":
+        # JIT compiling the part rules' long CASE costs seconds, more than the scan;
+        # a year of 100,000 people's rows sorts in memory with room (not on disk)
+        await conn.execute(text("SET LOCAL jit = off"))
+        await conn.execute(text("SET LOCAL work_mem = '128MB'"))

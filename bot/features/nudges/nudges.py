@@ -8,7 +8,6 @@ flow validates everything again when it comes back), a snooze and a pause.
 from __future__ import annotations
 
 import logging
-from collections import Counter
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
@@ -28,7 +27,8 @@ from domain.nudges import (
     days_ahead,
     suggest_day,
 )
-from domain.org import StaffMember, sections_of
+from domain.org import StaffMember, sections_of_units
+from storage.bulk import collector_paused
 
 log = logging.getLogger(__name__)
 
@@ -79,6 +79,13 @@ async def plan_nudges(
 ) -> list[PlannedNudge]:
     """Today's nudges (who gets what): a few set-based reads, then pure planning per person.
     With ``guard``, nudge fatigue holds some back (and what is planned is recorded in it)."""
+    with collector_paused():  # 100,000 people's rows and statuses: see storage.bulk
+        return await _plan_nudges(services, today, guard)
+
+
+async def _plan_nudges(
+    services: ReminderServices, today: date, guard: FatigueGuard | None
+) -> list[PlannedNudge]:
     core = services.core
     policy, calendar = core.policy, core.calendar
     planner = NudgePlanner(policy, calendar, today)
@@ -88,37 +95,29 @@ async def plan_nudges(
     ahead = days_ahead(today, calendar)
     windows = list({(p.start, p.end): p for p in planner.periods.values()}.values())
     prefixes = [f"{cid}:{period.key}:" for cid, period in planner.periods.items()]
-    # Done and planned per person and period are counted in SQL; only the days ahead (the
-    # section's busiest day, busy days, leave today) are read as days.
-    staff = await core.directory.staff(active_only=True)
+    # Everyone's status is counted in SQL (done and planned per person and period, next to
+    # what the rules read of their record); only the days ahead (the section's busiest day,
+    # busy days, leave today) are read as days, and whole records only for those nudged.
+    statuses = await services.facts.declared_statuses(planner.frame, windows)
     chat = await services.facts.chat_ids()
-    declared = await services.facts.declared_per_period(windows, today, calendar.is_working_day)
-    facts = await services.facts.schedule(
-        today + timedelta(days=1), horizon_end, today, horizon_end
-    )
     issued = await services.facts.issued(NUDGE_KIND, prefixes)
     preferences = await services.preferences.all()
+    sections = sections_of_units(await core.directory.units(active_only=True),
+                                 await core.directory.chart())  # fmt: skip
+    days = await services.facts.days_ahead(today, horizon_end, sections)
     designated = await services.campaigns.designated_days(today + timedelta(days=1), horizon_end)
-    chart = await core.directory.chart()
-    sections = sections_of(staff, chart)
-    section_days: dict[str, Counter[date]] = {}
-    for emp, days in facts.telework.items():
-        section = sections.get(emp)
-        if section is not None:
-            counts = section_days.setdefault(section, Counter())
-            counts.update(d for d, _ in days if today < d <= horizon_end)
-    planned = []
-    for emp in sorted(staff):
+    no_days: set[date] = set()
+    decided: list[tuple[str, NudgeDecision]] = []
+    for status in statuses:
+        emp = status.employee_id
         chat_id = chat.get(emp)
         if chat_id is None:
             continue  # never talked to the bot: no conversation to write to
-        member = staff[emp]
         preference = preferences.get(emp)
-        decision = planner.decide_counted(
-            member,
-            declared.get(emp, {}),
+        decision = planner.decide_status(
+            status,
             issued=issued.get(chat_id, {}),
-            on_leave=facts.on_leave(emp, today),
+            on_leave=emp in days.off_today,
             hold=preference.hold_on(today) if preference else None,
         )
         if decision is None:
@@ -127,6 +126,11 @@ async def plan_nudges(
             if not guard.allows(chat_id, nudge=True):
                 continue  # nudge fatigue: weekly cap, one a day, or backed off
             guard.record(chat_id)
+        decided.append((chat_id, decision))
+    members = await core.directory.staff(active_only=True, only={d.employee_id for _, d in decided})
+    planned = []
+    for chat_id, decision in decided:
+        emp = decision.employee_id
         section = sections.get(emp)
         own_days = designated.get(section, []) if section else []
         suggested = suggest_day(
@@ -134,11 +138,13 @@ async def plan_nudges(
             decision.period,
             calendar,
             designated=own_days,
-            section_days=section_days.get(section) if section else None,
-            busy=facts.busy.get(emp, set()),
+            section_days=days.section_days.get(section) if section else None,
+            busy=days.busy.get(emp, no_days),
             ahead=ahead,
         )
-        planned.append(PlannedNudge(member, chat_id, decision, suggested, suggested in own_days))
+        planned.append(
+            PlannedNudge(members[emp], chat_id, decision, suggested, suggested in own_days)
+        )
     return planned
 
 
