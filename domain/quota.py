@@ -118,6 +118,9 @@ class PeriodTelework:
 
 
 NO_TELEWORK = PeriodTelework()
+_FLAG_NAMES = frozenset(
+    {"is_manager", "is_section_chief", "has_care_preschool", "has_care_family", "has_care"}
+)
 
 
 class QuotaProfile(NamedTuple):
@@ -247,6 +250,42 @@ class QuotaFrame:
         for frame in self._frames.values():
             seen.setdefault((frame.period.start, frame.period.end), frame.period)
         return tuple(seen.values())
+
+    def audience(self, window: Period) -> list[tuple[list[tuple[bool, ...]], frozenset[str]]]:
+        """Who a status ever reads ``window``'s counts for, per category with that period: the
+        roster flags (``roster_key``: manager, section chief, preschool care, family care)
+        that put a person in it, and the work reasons (``exempt_reason`` values) that take
+        them out again. Everyone else's counts in the window are never read, so a reader may
+        leave them out (inactive people too: they have no target)."""
+        combos: list[tuple[bool, ...]] = [
+            (manager, chief, preschool, family)
+            for manager in (False, True)
+            for chief in (False, True)
+            for preschool in (False, True)
+            for family in (False, True)
+        ]
+        out = []
+        for frame in self._frames.values():
+            if (frame.period.start, frame.period.end) != (window.start, window.end):
+                continue
+            when = frame.category.when
+            if not when.attributes <= _FLAG_NAMES:
+                raise ValueError(f"audience: {when} reads more than the roster flags")
+            flags = [
+                c
+                for c in combos
+                if when.holds_given(
+                    {
+                        "is_manager": c[0],
+                        "is_section_chief": c[1],
+                        "has_care_preschool": c[2],
+                        "has_care_family": c[3],
+                        "has_care": c[2] or c[3],
+                    }
+                )
+            ]
+            out.append((flags, frozenset(r.value for r in frame.category.exempt)))
+        return out
 
     def status_counted(
         self, member: StaffMember, counts: Mapping[tuple[date, date], PeriodTelework]

@@ -7,7 +7,21 @@ from collections.abc import Callable, Sequence
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, Integer, Select, case, cast, func, literal, select, text
+from sqlalchemy import (
+    ColumnElement,
+    Integer,
+    Select,
+    and_,
+    case,
+    cast,
+    func,
+    literal,
+    or_,
+    select,
+    text,
+    true,
+    union_all,
+)
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession, async_sessionmaker
 
 from domain.periods import Period
@@ -16,7 +30,7 @@ from domain.schedule import DEFAULT_TIME_RANGES, EntryState, TimeRangeRule
 from storage.bulk import collector_paused
 from storage.engine import READ_ONLY
 from storage.org import StaffRow
-from storage.telework_sql import segment_counts
+from storage.telework_sql import ENTRY, segment_counts
 
 STAFF = StaffRow.__table__  # type: ignore[attr-defined]
 
@@ -157,26 +171,50 @@ class SqlTeleworkCounts:
         """Everyone's quota status on ``frame.on`` (the active staff only with
         ``active_only``), in employee id order, from one statement: each person's profile
         (``QuotaProfile``) next to their telework counted per period of ``frame.windows``
-        (entries in ``states`` count). ``windows``: count only these periods, the others as
-        none (nudge planning weighs only the targets that may nudge today)."""
+        (entries in ``states`` count). Each period is counted only for the people whose
+        status reads it (``QuotaFrame.audience``: a year for managers, a month for carers,
+        …). ``windows``: count only these periods, the others as none (nudge planning
+        weighs only the targets that may nudge today)."""
         periods = frame.windows
         wanted = {(p.start, p.end) for p in (periods if windows is None else windows)}
-        counting = [p for p in periods if (p.start, p.end) in wanted]
         s = STAFF.c
+        parts = []
+        for number, period in enumerate(periods):
+            if (period.start, period.end) not in wanted:
+                continue
+            audience = _audience(frame.audience(period))
+            if audience is None:
+                continue
+            closed = closed_days(period.start, period.end, frame.calendar.is_working_day)
+            cut = [frame.on + timedelta(days=1)]  # segment 0: done, 1: planned
+            counts = segment_counts(
+                period.start, period.end, cut, closed, states, self._time_ranges
+            )
+            people = select(s.employee_id).where(s.active.is_(True), audience)
+            parts.append(
+                counts.where(ENTRY.c.employee_id.in_(people)).add_columns(
+                    literal(number, Integer).label("window")
+                )
+            )
         columns: list[ColumnElement[Any]] = [s.employee_id, *(s[n] for n in QuotaProfile._fields)]
-        source: Any = STAFF
-        if counting:
-            start = min(p.start for p in counting)
-            end = max(p.end for p in counting)
-            closed = closed_days(start, end, frame.calendar.is_working_day)
-            counts = period_counts(counting, frame.on, closed, states, self._time_ranges)
-            counted = counts.subquery("counted")
-            source = STAFF.outerjoin(counted, counted.c.employee_id == s.employee_id)
-            found = iter(list(counted.c)[1:])
         zero = literal(0, Integer)
-        for period in periods:
-            inside = (period.start, period.end) in wanted
-            columns += [func.coalesce(next(found), 0) if inside else zero for _ in range(4)]
+        if parts:
+            found = union_all(*parts).subquery("found")
+            employee_id, segment, days, not_am, not_pm, window = found.c
+            full = not_am + not_pm - days
+            half = 2 * days - not_am - not_pm
+            pivot: list[ColumnElement[Any]] = []
+            for number in range(len(periods)):
+                for done in (0, 1):
+                    for value in (full, half):
+                        inside = and_(window == number, segment == done)
+                        pivot.append(cast(func.sum(case((inside, value), else_=0)), Integer))
+            counted = select(employee_id, *pivot).group_by(employee_id).subquery("counted")
+            source: Any = STAFF.outerjoin(counted, counted.c.employee_id == s.employee_id)
+            columns += [func.coalesce(c, 0) for c in list(counted.c)[1:]]
+        else:
+            source = STAFF
+            columns += [zero] * (4 * len(periods))
         statement = select(*columns).select_from(source)
         if active_only:
             statement = statement.where(s.active.is_(True))
@@ -190,6 +228,26 @@ class SqlTeleworkCounts:
             statuses = [status_of(row[0], row[1 : width + 1], row[width + 1 :]) for row in rows]
             statuses.sort(key=_employee_id)  # Python's order of ids, whatever the collation
         return statuses
+
+
+def _audience(
+    categories: Sequence[tuple[Sequence[tuple[bool, ...]], frozenset[str]]],
+) -> ColumnElement[bool] | None:
+    """``QuotaFrame.audience`` as a condition on ``staff`` (None: nobody)."""
+    s = STAFF.c
+    flags = (s.is_manager, s.is_section_chief, s.care_preschool, s.care_family)
+    anyone = []
+    for combos, exempt in categories:
+        if not combos:
+            continue
+        if len(combos) == 16:
+            who: ColumnElement[bool] = true()
+        else:
+            who = or_(*(and_(*(f.is_(v) for f, v in zip(flags, c, strict=True))) for c in combos))
+        if exempt:
+            who = and_(who, or_(s.exempt_reason.is_(None), s.exempt_reason.not_in(sorted(exempt))))
+        anyone.append(who)
+    return or_(*anyone) if anyone else None
 
 
 def _employee_id(status: QuotaStatus) -> str:
