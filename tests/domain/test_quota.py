@@ -306,3 +306,23 @@ def test_non_full_time_staff_are_outside_the_plan_unless_the_policy_covers_them(
     covered = quota_status(part_timer, both, CAL, date(2026, 11, 26), [])
     assert covered.no_target is None and covered.targets
     assert quota_status(person("F1"), POLICY, CAL, date(2026, 11, 26), []).targets
+
+
+def test_audience_is_who_reads_each_period() -> None:
+    frame = QuotaFrame(POLICY, CAL, date(2026, 11, 18))
+    year, month, week = frame.windows
+    [(managers, none)] = frame.audience(year)
+    assert none == frozenset() and len(managers) == 8 and all(c[0] for c in managers)
+    [(carers, none)] = frame.audience(month)
+    assert none == frozenset() and len(carers) == 12 and all(c[2] or c[3] for c in carers)
+    [(others, exempt)] = frame.audience(week)
+    assert others == [(False, False, False, False), (False, True, False, False)]
+    assert exempt == {"diet_work", "counter_service", "other"}
+    # Everyone the rules give a target in a period is in its audience, and nobody else.
+    for flags in [(m, c, p, f) for m in (0, 1) for c in (0, 1) for p in (0, 1) for f in (0, 1)]:
+        member = StaffMember("E1", "n", "e@x", "u", date(2000, 4, 1), *map(bool, flags))
+        status = frame.status_counted(member, {})
+        read = {(t.period.start, t.period.end) for t in status.targets}
+        for window in (year, month, week):
+            inside = any(tuple(map(bool, flags)) in c for c, _ in frame.audience(window))
+            assert inside == ((window.start, window.end) in read)
