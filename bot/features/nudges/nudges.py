@@ -128,23 +128,29 @@ async def _plan_nudges(
             guard.record(chat_id)
         decided.append((chat_id, decision))
     members = await core.directory.staff(active_only=True, only={d.employee_id for _, d in decided})
+    # The suggestion depends only on the period, the section and which days ahead the person
+    # already has an entry on: computed once per distinct combination.
+    suggestions: dict[tuple[object, ...], tuple[date, bool]] = {}
     planned = []
     for chat_id, decision in decided:
         emp = decision.employee_id
         section = sections.get(emp)
-        own_days = designated.get(section, []) if section else []
-        suggested = suggest_day(
-            today,
-            decision.period,
-            calendar,
-            designated=own_days,
-            section_days=days.section_days.get(section) if section else None,
-            busy=days.busy.get(emp, no_days),
-            ahead=ahead,
-        )
-        planned.append(
-            PlannedNudge(members[emp], chat_id, decision, suggested, suggested in own_days)
-        )
+        busy = days.busy.get(emp, no_days)
+        key = (decision.period, section, *(d for d in ahead if d in busy))
+        found = suggestions.get(key)
+        if found is None:
+            own_days = designated.get(section, []) if section else []
+            suggested = suggest_day(
+                today,
+                decision.period,
+                calendar,
+                designated=own_days,
+                section_days=days.section_days.get(section) if section else None,
+                busy=busy,
+                ahead=ahead,
+            )
+            found = suggestions[key] = (suggested, suggested in own_days)
+        planned.append(PlannedNudge(members[emp], chat_id, decision, *found))
     return planned
 
 
