@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 
-from sqlalchemy import String, func, or_, type_coerce
+from sqlalchemy import String, func, or_, text, type_coerce
 from sqlalchemy import select as sa_select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from sqlmodel import col
@@ -261,7 +261,11 @@ class SqlNudgeFacts:
             .order_by(col(identity.last_seen_at))
         )
         async with self._sessions() as session:
-            await session.connection(execution_options=READ_ONLY)
+            conn = await session.connection(execution_options=READ_ONLY)
+            if conn.dialect.name == "postgresql":
+                # The OR of the join's three rules inflates its cost estimate past JIT's
+                # threshold: compiling took 0.9 s of a 1.0 s read of 100,000 people.
+                await conn.execute(text("SET LOCAL jit = off"))
             # The most recently seen identity wins (ascending order, later rows overwrite).
             rows = await session.execute(statement)
             return {employee_id: user_id for employee_id, user_id in rows}
