@@ -321,12 +321,15 @@ def test_audience_is_who_reads_each_period() -> None:
     assert others == [(False, False, False, False), (False, True, False, False)]
     assert exempt == {"diet_work", "counter_service", "other"}
     # Everyone the rules give a target in a period is in its audience, and nobody else.
-    for flags in [(m, c, p, f) for m in (0, 1) for c in (0, 1) for p in (0, 1) for f in (0, 1)]:
-        member = StaffMember("E1", "n", "e@x", "u", date(2000, 4, 1), *map(bool, flags))
+    both = (False, True)
+    for flags in [(m, c, p, f) for m in both for c in both for p in both for f in both]:
+        manager, chief, preschool, family = flags
+        member = StaffMember("E1", "n", "e@x", "u", date(2000, 4, 1), manager, chief,
+                             care_preschool=preschool, care_family=family)  # fmt: skip
         status = frame.status_counted(member, {})
         read = {(t.period.start, t.period.end) for t in status.targets}
         for window in (year, month, week):
-            inside = any(tuple(map(bool, flags)) in c for c, _ in frame.audience(window))
+            inside = any(flags in c for c, _ in frame.audience(window))
             assert inside == ((window.start, window.end) in read)
 
 
