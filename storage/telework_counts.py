@@ -10,7 +10,6 @@ from typing import Any
 from sqlalchemy import (
     ColumnElement,
     Integer,
-    Select,
     and_,
     case,
     cast,
@@ -47,43 +46,6 @@ def _cuts(periods: Sequence[Period], on: date) -> list[date]:
     after = on + timedelta(days=1)
     return sorted({p.start for p in periods} | {p.end + timedelta(days=1) for p in periods}
                   | {after})  # fmt: skip
-
-
-def period_counts(
-    periods: Sequence[Period],
-    on: date,
-    closed: Sequence[date],
-    states: Sequence[str],
-    rule: TimeRangeRule,
-) -> Select[Any]:
-    """One row per person with counted telework in some period: ``employee_id``, then four
-    numbers per period in order — full and half days on or before ``on`` (done), full and
-    half days after it (planned) — summed in SQL from ``segment_counts``."""
-    start = min(p.start for p in periods)
-    end = max(p.end for p in periods)
-    cuts = _cuts(periods, on)
-    segments = segment_counts(start, end, cuts, closed, states, rule).subquery("segments")
-    employee_id, segment, days, not_am, not_pm = segments.c
-    full = not_am + not_pm - days
-    half = 2 * days - not_am - not_pm
-    after = on + timedelta(days=1)
-    columns: list[ColumnElement[Any]] = []
-    for period in periods:
-        # segment i holds the days on or after cuts[i - 1] and before cuts[i]
-        inside = [
-            (index, cuts[index - 1] < after)
-            for index in range(1, len(cuts))
-            if period.start <= cuts[index - 1] <= period.end
-        ]
-        for done in (True, False):
-            chosen = [index for index, is_done in inside if is_done is done]
-            for value in (full, half):
-                columns.append(
-                    cast(func.sum(case((segment.in_(chosen), value), else_=0)), Integer)
-                    if chosen
-                    else literal(0, Integer)
-                )
-    return select(employee_id, *columns).group_by(employee_id)
 
 
 class SqlTeleworkCounts:
