@@ -267,8 +267,7 @@ class SqlNudgeFacts:
                 # threshold: compiling took 0.9 s of a 1.0 s read of 100,000 people.
                 await conn.execute(text("SET LOCAL jit = off"))
             # The most recently seen identity wins (ascending order, later rows overwrite).
-            rows = await session.execute(statement)
-            return {employee_id: user_id for employee_id, user_id in rows}
+            return {key: value for key, value in (await conn.execute(statement)).all()}
 
     # -- nudge fatigue (issue 14 item 15) -----------------------------------------------------
 
