@@ -22,7 +22,12 @@ class ReportInputs:
     telework as (day, full|am|pm) per person for the fiscal year ± 7 days (weeks straddle
     its edges) of both years, the roster history, the team meetings held (local day,
     org unit code if known) and each person's confirmed 週休日（割振り0, ``no_hours``) days
-    of the same range (they shorten the person's own working weeks for the aims)."""
+    of the same range (they shorten the person's own working weeks for the aims).
+
+    ``days``, when given, replaces ``occasions``: the telework already merged per person and
+    day (storage does it in SQL), each day as ``ordinal * 2 + full`` (``date.toordinal()``;
+    ``full`` 1 for a full day, 0 for a half day), in any order, closed days included (the
+    report leaves them out)."""
 
     units: Sequence[OrgUnit]
     staff: Sequence[StaffMember]
@@ -30,6 +35,7 @@ class ReportInputs:
     history: StaffHistory
     meetings: Sequence[tuple[date, str | None]] = ()
     no_hours: Mapping[str, Sequence[date]] = field(default_factory=dict)
+    days: Mapping[str, Sequence[int]] | None = None
 
 
 @dataclass(frozen=True)

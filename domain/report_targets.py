@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from domain.calendar import WorkCalendar
@@ -53,6 +53,9 @@ class JudgedPeriods:
     # person's eligibility); ``met`` is then the periods of them with telework.
     on_average: bool = False
     min_working_days: int = 1
+    # The periods that count for an aim on average, per first day of eligibility, for people
+    # without 週休日 (most: one set per hire date instead of one per person).
+    _counted: dict[int, frozenset[int]] = field(default_factory=dict, compare=False, repr=False)
 
     def judge(
         self,
@@ -113,11 +116,15 @@ class JudgedPeriods:
         no_hours: Sequence[int],
     ) -> tuple[int, int, bool]:
         start = eligible_from.toordinal()
-        counted = {
-            index
-            for index in range(len(self.working))
-            if self._own_days(index, start, no_hours) >= self.min_working_days
-        }
+        counted = self._counted.get(start) if not no_hours else None
+        if counted is None:
+            counted = frozenset(
+                index
+                for index in range(len(self.working))
+                if self._own_days(index, start, no_hours) >= self.min_working_days
+            )
+            if not no_hours:
+                self._counted[start] = counted
         if not counted:
             return 0, 0, False
         lo = bisect_left(days, (start,))

@@ -9,7 +9,7 @@ Pure: the caller reads ``ReportInputs`` from storage. The counting rules are in
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from datetime import date, timedelta
 
 from domain.calendar import WorkCalendar
@@ -52,6 +52,11 @@ from domain.report_week import WeekCounter
 
 ROW_KINDS = (UnitKind.BUREAU, UnitKind.SECTION)
 
+_Totals = tuple[int, float, int, int, Collection[int]]
+"""One person's telework in a range: occasions, person-days, full days, half days, and the
+indexes of the months with any."""
+_NO_TELEWORK: _Totals = (0, 0.0, 0, 0, ())
+
 
 def build_report(
     request: ReportRequest,
@@ -67,10 +72,13 @@ def build_report(
     if request.unit is not None:
         chart.unit(request.unit)  # KeyError naming the code if unknown
     working = calendar.is_working_day  # telework on a closed day never counts
-    days = {
-        eid: telework_days(on_working_days(pairs, working))
-        for eid, pairs in inputs.occasions.items()
-    }
+    if inputs.days is not None:
+        days = _working_days(inputs.days, working)
+    else:
+        days = {
+            eid: telework_days(on_working_days(pairs, working))
+            for eid, pairs in inputs.occasions.items()
+        }
     # 週休日（割振り0）on working days: the person's own working days are fewer (aims)
     off = {
         eid: sorted(d.toordinal() for d in set(dates) if working(d))
@@ -106,6 +114,26 @@ def build_report(
         aims=policy.aims,
         rules=figures,
     )
+
+
+def _working_days(
+    codes: Mapping[str, Sequence[int]], working: Callable[[date], bool]
+) -> dict[str, TeleworkDays]:
+    """``ReportInputs.days`` as the walk reads them: (ordinal, full?) per day, ascending,
+    closed days left out."""
+    is_open: dict[int, bool] = {}
+    result: dict[str, TeleworkDays] = {}
+    for employee_id, person in codes.items():
+        pairs: list[tuple[int, bool]] = []
+        for code in sorted(person):
+            ordinal = code >> 1
+            open_ = is_open.get(ordinal)
+            if open_ is None:
+                open_ = is_open[ordinal] = working(date.fromordinal(ordinal))
+            if open_:
+                pairs.append((ordinal, code & 1 == 1))
+        result[employee_id] = pairs
+    return result
 
 
 class _Pass:
@@ -243,8 +271,9 @@ class _Pass:
             days = self.days.get(member.employee_id, ())
             lo = bisect_left(days, (first,))
             hi = bisect_right(days, (last, True))
+            totals = _NO_TELEWORK
             if hi > lo:  # usage: wherever the person was on each day, leavers included
-                self._add_usage(member, days, lo, hi)
+                totals = self._add_usage(member, days, lo, hi)
             if self.week is not None:
                 self._add_to_week(member, days)
             if not history.in_post_on(member, ref):
@@ -259,7 +288,7 @@ class _Pass:
                 continue
             if not self._in_scope(code):
                 continue
-            row = self._add_person(member, code, days, lo, hi)
+            row = self._add_person(member, code, days, lo, hi, totals)
             if row.not_eligible_reason == "exempt":
                 exempt += 1
             elif row.not_eligible_reason == "conditional":
@@ -300,30 +329,28 @@ class _Pass:
         return None
 
     def _add_person(
-        self, member: StaffMember, code: str, days: TeleworkDays, lo: int, hi: int
+        self,
+        member: StaffMember,
+        code: str,
+        days: TeleworkDays,
+        lo: int,
+        hi: int,
+        totals: _Totals,
     ) -> PersonRow:
         """One person of the population (in post on the reference day, in ``code``): the
-        denominators, the implementers of the rates, and target attainment."""
+        denominators, the implementers of the rates, and target attainment. ``totals``: the
+        person's telework of ``days[lo:hi]`` (``_add_usage`` counted it)."""
         policy = self.policy
         eligible_from = policy.eligibility.eligible_from(member.hire_date)
         reason = self._reason(member, self.reference)
         eligible = reason is None
-        half_occasions = policy.counting.half_day_occasions
-        half_value = policy.counting.half_day_person_days
-        occasions = full = half = 0
-        person_days = 0.0
-        months: set[int] = set()
-        month_of = self.month_of
+        occasions, person_days, full, half, months = totals
         week_first, week_last = self.week_ordinals
-        week_days = 0
-        for position in range(lo, hi):
-            ordinal, is_full = days[position]
-            occasions += 1 if is_full else half_occasions
-            person_days += 1.0 if is_full else half_value
-            full += is_full
-            half += not is_full
-            months.add(month_of[ordinal])
-            week_days += week_first <= ordinal <= week_last
+        week_days = max(
+            0,
+            bisect_right(days, (week_last, True), lo, hi)
+            - bisect_left(days, (week_first,), lo, hi),
+        )
         judgements = self._judge(member, days, eligible_from) if eligible else ()
         tallies = self._tallies_for(code)
         if eligible:  # the groups and the categories this person is counted in
@@ -362,10 +389,10 @@ class _Pass:
             telework_week_days=week_days,
         )
 
-    def _add_usage(self, member: StaffMember, days: TeleworkDays, lo: int, hi: int) -> None:
+    def _add_usage(self, member: StaffMember, days: TeleworkDays, lo: int, hi: int) -> _Totals:
         """Occasions, person-days and the months of everyone who teleworked in the range,
         each day counted in the unit the person belonged to that day (leavers and movers
-        included): distinct people per group and per month."""
+        included): distinct people per group and per month. Returns the person's totals."""
         spans = self.inputs.history.units_between(
             member, self.range.start, date.fromordinal(days[hi - 1][0])
         )
@@ -388,7 +415,7 @@ class _Pass:
             if self._in_scope(code):
                 for tally in self._tallies_for(code):
                     usage.into(tally)
-            return
+            return (usage.occasions, usage.person_days, usage.full, usage.half, usage.months)
         merged: dict[int, tuple[Tally, Usage]] = {}  # a group covering two units: once
         for code, usage in by_code.items():
             if not self._in_scope(code):
@@ -401,6 +428,17 @@ class _Pass:
                     found[1].merge(usage)
         for tally, usage in merged.values():
             usage.into(tally)
+        person_days = 0.0  # summed day by day, as for one unit
+        for position in range(lo, hi):
+            person_days += 1.0 if days[position][1] else half_value
+        units = by_code.values()
+        return (
+            sum(u.occasions for u in units),
+            person_days,
+            sum(u.full for u in units),
+            sum(u.half for u in units),
+            {index for u in units for index in u.months},
+        )
 
     def _categories_of(self, member: StaffMember) -> tuple[JudgedPeriods, ...]:
         key = roster_key(member)

@@ -22,6 +22,7 @@ from sqlalchemy import (
     Integer,
     Select,
     Subquery,
+    Text,
     case,
     cast,
     func,
@@ -80,18 +81,22 @@ def telework_days(
     closed: Collection[date],
     states: Sequence[str],
     rule: TimeRangeRule,
+    *,
+    scan: bool = False,
 ) -> Subquery:
     """One row per person and day with counted telework from ``start`` to ``end``:
     ``employee_id``, ``day``, ``full`` (1 a full day, 0 a half day). ``closed``: the closed
     days of the window (their telework never counts); ``states``: which entry states count
-    (confirmed only for results, confirmed or pending for what is declared)."""
+    (confirmed only for results, confirmed or pending for what is declared). ``scan``
+    (SQLite only): as in ``segment_counts``."""
     c = ENTRY.c
     code = part_code(c.part, rule)
+    ranged = literal_column(f"+{ENTRY.name}.day", Date) if scan else c.day
     conditions = [
         c.status == EntryStatus.TELEWORK.value,
         c.state.in_(list(states)) if len(states) > 1 else c.state == states[0],
-        c.day >= start,
-        c.day <= end,
+        ranged >= start,
+        ranged <= end,
     ]
     wanted = sorted(d for d in closed if start <= d <= end)
     if wanted:
@@ -163,3 +168,38 @@ def segment_counts(
         .where(*conditions)
         .group_by(c.employee_id, label)
     )
+
+
+EPOCH = date(2000, 1, 1)  # a day subtracted in SQL (PostgreSQL reads date.min as -infinity)
+
+
+def day_codes(
+    start: date,
+    end: date,
+    closed: Collection[date],
+    rule: TimeRangeRule,
+    dialect: str,
+) -> Select[Any]:
+    """Per person, every day from ``start`` to ``end`` with confirmed telework, merged as
+    ``telework_days`` merges it, in one text column: ``ordinal * 2 + full`` per day (the
+    day's ``date.toordinal()``; ``full`` 1 for a full day, 0 for a half day), comma-separated,
+    in no particular order. One row per person instead of one per day: the report reads two
+    years of everyone's telework, and building a Python row per day cost more than the query."""
+    days = telework_days(start, end, closed, ("confirmed",), rule, scan=dialect == "sqlite")
+    ordinal: ColumnElement[int]
+    if dialect == "sqlite":  # julianday of a date is N.5; N - 1721424 is the ordinal
+        ordinal = cast(func.julianday(days.c.day), Integer) - (1721424)
+    else:  # date - date is a number of days on PostgreSQL
+        ordinal = (days.c.day - literal(EPOCH, Date)) + EPOCH.toordinal()
+    code = ordinal * 2 + days.c.full
+    joined = (
+        func.group_concat(code)
+        if dialect == "sqlite"
+        else func.string_agg(cast(code, Text), literal(","))
+    )
+    return select(days.c.employee_id, joined).group_by(days.c.employee_id)
+
+
+def parse_day_codes(text: str | None) -> list[int]:
+    """The integers of one ``day_codes`` row."""
+    return [int(value) for value in text.split(",")] if text else []

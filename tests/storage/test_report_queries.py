@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from domain.policy import default_policy
 from domain.report_model import ReportRange, ReportRequest
+from domain.report_rows import ReportInputs
 from domain.reports import build_report, make_report
 from storage.report_queries import ENTRY, SqlReportQueries
 from tests.report_org import TELEWORK_WEEK, inputs, seed_report_org
@@ -17,6 +18,15 @@ from tests.report_org import TELEWORK_WEEK, inputs, seed_report_org
 POLICY = default_policy()
 CALENDAR = POLICY.work_calendar()
 NOW = datetime(2026, 4, 1, tzinfo=UTC)
+
+
+def _days(read: ReportInputs) -> dict[str, list[tuple[date, bool]]]:
+    """``ReportInputs.days`` as (day, full day?) per person, in order."""
+    assert read.days is not None and not read.occasions
+    return {
+        employee_id: sorted((date.fromordinal(code >> 1), code & 1 == 1) for code in codes)
+        for employee_id, codes in read.days.items()
+    }
 
 
 async def test_the_database_gives_the_hand_computed_report(engine: AsyncEngine) -> None:
@@ -35,9 +45,9 @@ async def test_the_database_gives_the_hand_computed_report(engine: AsyncEngine) 
 async def test_inputs_keep_only_confirmed_telework_in_the_range(engine: AsyncEngine) -> None:
     await seed_report_org(engine)
     read = await SqlReportQueries(engine).report_inputs(date(2026, 6, 1), date(2026, 6, 30))
-    # P04's am+pm stay two rows (merged later); P18's cancelled, office and pending rows go.
-    assert sorted(read.occasions) == ["P04", "P06"]
-    assert sorted(read.occasions["P04"]) == [(date(2026, 6, 10), "am"), (date(2026, 6, 10), "pm")]
+    # P04's am+pm merge into one full day (in SQL); P18's cancelled, office and pending rows go.
+    assert sorted(_days(read)) == ["P04", "P06"]
+    assert _days(read)["P04"] == [(date(2026, 6, 10), True)]
     assert read.meetings == [(date(2026, 6, 1), "大臣官房/総務課")]
     assert len(read.staff) == 20
     mover = next(m for m in read.staff if m.employee_id == "P11")
@@ -48,7 +58,7 @@ async def test_inputs_keep_only_confirmed_telework_in_the_range(engine: AsyncEng
 async def test_a_time_range_part_counts_as_its_half_day(engine: AsyncEngine) -> None:
     await seed_report_org(engine)
     read = await SqlReportQueries(engine).report_inputs(date(2026, 4, 8), date(2026, 4, 8))
-    assert read.occasions == {"P03": [(date(2026, 4, 8), "pm")]}
+    assert _days(read) == {"P03": [(date(2026, 4, 8), False)]}  # 13:00-15:00: pm, a half day
 
 
 async def test_time_ranges_count_by_their_length_under_the_policy(engine: AsyncEngine) -> None:
@@ -66,15 +76,15 @@ async def test_time_ranges_count_by_their_length_under_the_policy(engine: AsyncE
             ],
         )
     read = await SqlReportQueries(engine).report_inputs(date(2026, 4, 9), date(2026, 4, 9))
-    assert read.occasions == {
-        "P05": [(date(2026, 4, 9), "am")],
-        "P16": [(date(2026, 4, 9), "full")],
+    assert _days(read) == {
+        "P05": [(date(2026, 4, 9), False)],  # am: a half day
+        "P16": [(date(2026, 4, 9), True)],
     }
     long_days = POLICY.counting.model_copy(update={"standard_working_day": time(12, 0)})
     read = await SqlReportQueries(engine, "Asia/Tokyo", long_days.time_ranges).report_inputs(
         date(2026, 4, 9), date(2026, 4, 9)
     )
-    assert read.occasions["P16"] == [(date(2026, 4, 9), "am")]  # 5 h ≤ 6 h
+    assert _days(read)["P16"] == [(date(2026, 4, 9), False)]  # 5 h ≤ 6 h: am, a half day
     request = ReportRequest(ReportRange.dates(date(2026, 4, 9), date(2026, 4, 9), CALENDAR))
     total = (await make_report(SqlReportQueries(engine), request, POLICY, CALENDAR)).total
     assert (total.occasions, total.person_days, total.half_days) == (2, 1.5, 1)

@@ -12,8 +12,17 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from domain.occasions import merge_by_day
 from domain.policy import default_policy
 from domain.schedule import TimeRangeRule
-from storage.telework_sql import AM, ENTRY, FULL, PM, part_code, telework_days
-from tests.generated_roster import PLACES, Roster, seed
+from storage.telework_sql import (
+    AM,
+    ENTRY,
+    FULL,
+    PM,
+    day_codes,
+    parse_day_codes,
+    part_code,
+    telework_days,
+)
+from tests.generated_roster import PLACES, Roster, generate, seed
 from tests.report_org import person
 
 CODE = {"am": AM, "pm": PM, "full": FULL}
@@ -91,3 +100,32 @@ async def test_days_merge_as_merge_by_day_and_skip_closed_days(engine: AsyncEngi
             for day, part in merge_by_day(pairs).items():
                 expected[(who, day)] = 1 if part.value == "full" else 0
         assert got == expected
+
+
+async def test_day_codes_are_the_merged_days_one_row_per_person(engine: AsyncEngine) -> None:
+    """``day_codes`` (what the report reads) holds exactly ``telework_days``' confirmed rows,
+    each as ``ordinal * 2 + full``, for the days of the window only (both its ends included),
+    closed days left out only when asked; one row per person with telework."""
+    roster = generate(7, 60, date(2026, 3, 20), date(2026, 6, 10))
+    await seed(engine, roster)
+    rule = POLICY.counting.time_ranges
+    start, end = date(2026, 4, 1), date(2026, 5, 31)
+    calendar = POLICY.work_calendar()
+    saturdays = [date(2026, 4, 4), date(2026, 5, 2)]
+    dialect = engine.dialect.name
+    for closed in ((), saturdays):
+        days = telework_days(start, end, closed, ("confirmed",), rule)
+        async with engine.connect() as conn:
+            expected: dict[str, list[int]] = {}
+            for e, d, full in await conn.execute(select(days)):
+                day = d if isinstance(d, date) else date.fromisoformat(d)
+                expected.setdefault(e, []).append(day.toordinal() * 2 + full)
+            rows = (await conn.execute(day_codes(start, end, closed, rule, dialect))).all()
+        got = {e: sorted(parse_day_codes(text)) for e, text in rows}
+        assert got == {e: sorted(codes) for e, codes in expected.items()}
+        assert len(rows) == len(got)
+    every = [code >> 1 for codes in got.values() for code in codes]
+    assert min(every) >= start.toordinal() and max(every) <= end.toordinal()
+    assert any(not calendar.is_working_day(date.fromordinal(o)) for o in every)  # Sundays stay
+    assert not any(date.fromordinal(o) in saturdays for o in every)
+    assert parse_day_codes(None) == [] and parse_day_codes("") == []
