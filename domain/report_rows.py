@@ -24,10 +24,11 @@ class ReportInputs:
     org unit code if known) and each person's confirmed 週休日（割振り0, ``no_hours``) days
     of the same range (they shorten the person's own working weeks for the aims).
 
-    ``days``, when given, replaces ``occasions``: the telework already merged per person and
-    day (storage does it in SQL), each day as ``ordinal * 2 + full`` (``date.toordinal()``;
-    ``full`` 1 for a full day, 0 for a half day), in any order, closed days included (the
-    report leaves them out)."""
+    ``days``, when given, replaces ``occasions``: each person's telework as integers, one
+    per occasion, ``ordinal * 4 + part`` (``date.toordinal()``; ``part`` 1 a morning, 2 an
+    afternoon, 3 a full day, the time ranges already counted), in any order, closed days
+    included: the report merges a day's rows and leaves closed days out. A compact form that
+    storage reads in one row per person."""
 
     units: Sequence[OrgUnit]
     staff: Sequence[StaffMember]

@@ -47,7 +47,7 @@ from domain.report_rules import (
     section_placer,
 )
 from domain.report_targets import JudgedPeriods, TeleworkDays, judged_periods, telework_days
-from domain.report_usage import Usage
+from domain.report_usage import Usage, UsageSum, exact_sums
 from domain.report_week import WeekCounter
 
 ROW_KINDS = (UnitKind.BUREAU, UnitKind.SECTION)
@@ -56,6 +56,7 @@ _Totals = tuple[int, float, int, int, Collection[int]]
 """One person's telework in a range: occasions, person-days, full days, half days, and the
 indexes of the months with any."""
 _NO_TELEWORK: _Totals = (0, 0.0, 0, 0, ())
+FULL_BITS = 3  # ReportInputs.days: a morning 1, an afternoon 2, a full day 3
 
 
 def build_report(
@@ -119,20 +120,32 @@ def build_report(
 def _working_days(
     codes: Mapping[str, Sequence[int]], working: Callable[[date], bool]
 ) -> dict[str, TeleworkDays]:
-    """``ReportInputs.days`` as the walk reads them: (ordinal, full?) per day, ascending,
-    closed days left out."""
-    is_open: dict[int, bool] = {}
+    """``ReportInputs.days`` as the walk reads them: (ordinal, full?) per day, ascending, a
+    day's rows merged (their part bits OR-ed: a morning and an afternoon make a full day, as
+    ``telework_days`` merges them) and closed days left out."""
+    lowest = min((min(c) for c in codes.values() if c), default=0) >> 2
+    highest = max((max(c) for c in codes.values() if c), default=0) >> 2
+    closed = {o for o in range(lowest, highest + 1) if not working(date.fromordinal(o))}
     result: dict[str, TeleworkDays] = {}
     for employee_id, person in codes.items():
-        pairs: list[tuple[int, bool]] = []
-        for code in sorted(person):
-            ordinal = code >> 1
-            open_ = is_open.get(ordinal)
-            if open_ is None:
-                open_ = is_open[ordinal] = working(date.fromordinal(ordinal))
-            if open_:
-                pairs.append((ordinal, code & 1 == 1))
-        result[employee_id] = pairs
+        ordered = sorted(person)
+        ordinals = [code >> 2 for code in ordered]
+        if len(set(ordinals)) == len(ordinals):  # one row a day (most people)
+            result[employee_id] = [
+                (code >> 2, code & FULL_BITS == FULL_BITS)
+                for code in ordered
+                if code >> 2 not in closed
+            ]
+            continue
+        merged: dict[int, int] = {}
+        for code in ordered:
+            ordinal = code >> 2
+            merged[ordinal] = merged.get(ordinal, 0) | code & FULL_BITS
+        result[employee_id] = [
+            (ordinal, bits == FULL_BITS)
+            for ordinal, bits in merged.items()
+            if ordinal not in closed
+        ]
     return result
 
 
@@ -160,6 +173,7 @@ class _Pass:
             for index, month in enumerate(self.months)
             for ordinal in range(month.start.toordinal(), month.end.toordinal() + 1)
         }
+        self.month_ends = [month.end.toordinal() for month in self.months]
         self.judged = {
             cid: judged_periods(
                 cid,
@@ -184,6 +198,13 @@ class _Pass:
         self.groups = [r.tally for r in self.overview] + [r.tally for r in self.unit_rows]
         self._group_index = {id(tally): i for i, tally in enumerate(self.groups)}
         self._leaves: dict[str, tuple[int, ...]] = {}
+        # People of one unit summed first, then added to its groups once (when the order of
+        # the person-day sums cannot change them)
+        self._sums: dict[str, UsageSum] | None = (
+            {} if exact_sums(policy.counting.half_day_person_days) else None
+        )
+        self._week_sections: dict[str, str | None] = {}
+        self._population: dict[str, _People] = {}
         self.population = Population()
         self.week = request.telework_week
         if self.week is not None and (
@@ -295,6 +316,12 @@ class _Pass:
                 conditional += 1
             if self.request.per_person:
                 people.append(row)
+        for code, sums in (self._sums or {}).items():
+            for tally in self._tallies_for(code):
+                sums.into(tally)
+        for code, population in self._population.items():
+            for tally in self._tallies_for(code):
+                population.into(tally)
         self._add_meetings()
         suppress_small_groups(
             self.groups,
@@ -352,7 +379,7 @@ class _Pass:
             - bisect_left(days, (week_first,), lo, hi),
         )
         judgements = self._judge(member, days, eligible_from) if eligible else ()
-        tallies = self._tallies_for(code)
+        self._tallies_for(code)  # fills self._leaves[code]
         if eligible:  # the groups and the categories this person is counted in
             belongs = frozenset(p.category_id for p in self._categories_of(member))
             self.population.add(
@@ -361,21 +388,10 @@ class _Pass:
                 frozenset(c for c, _, _, _ in judgements),
                 frozenset(c for c in belongs if policy.categories[c].exempts(member)),
             )
-        for tally in tallies:
-            tally.headcount += 1
-            tally.eligible += eligible
-            if hi > lo:
-                tally.implementers += 1
-                tally.implementers_eligible += eligible
-                if eligible:  # 月1回以上実施率
-                    for index in months:
-                        tally.months[index].implementers_eligible += 1
-            for cid, judged, met, attained in judgements:
-                category = tally.categories[cid]
-                category.members += 1
-                category.attained += attained
-                category.periods_judged += judged
-                category.periods_met += met
+        counted = self._population.get(code)  # added to the unit's groups after the walk
+        if counted is None:
+            counted = self._population[code] = _People()
+        counted.add(eligible, hi > lo, months, judgements)
         return PersonRow(
             employee_id=member.employee_id,
             name=member.name,
@@ -400,16 +416,30 @@ class _Pass:
         half_occasions = self.policy.counting.half_day_occasions
         half_value = self.policy.counting.half_day_person_days
         month_of = self.month_of
+        if len(spans) == 1:  # most people: one unit all along
+            code = spans[0][1]
+            usage = Usage()
+            usage.add_days(days[lo:hi], month_of, self.month_ends, half_occasions, half_value)
+            if self._in_scope(code):
+                if self._sums is not None:
+                    summed = self._sums.get(code)
+                    if summed is None:
+                        summed = self._sums[code] = UsageSum()
+                    summed.add(usage)
+                else:
+                    for tally in self._tallies_for(code):
+                        usage.into(tally)
+            return (usage.occasions, usage.person_days, usage.full, usage.half, usage.months)
         span = 0
         for position in range(lo, hi):
             ordinal, is_full = days[position]
             while span + 1 < len(spans) and spans[span + 1][0] <= ordinal:
                 span += 1
             code = spans[span][1]
-            usage = by_code.get(code)
-            if usage is None:
-                usage = by_code[code] = Usage()
-            usage.add(month_of[ordinal], is_full, half_occasions, half_value)
+            current = by_code.get(code)
+            if current is None:
+                current = by_code[code] = Usage()
+            current.add(month_of[ordinal], is_full, half_occasions, half_value)
         if len(by_code) == 1:
             ((code, usage),) = by_code.items()
             if self._in_scope(code):
@@ -496,10 +526,14 @@ class _Pass:
             self.week_counter.add_days(section, section_days)
 
     def _week_section(self, code: str) -> str | None:
-        if not self._in_scope(code):
-            return None
-        section = self.chart.section_of(code)
-        return None if section is None else section.code
+        if code in self._week_sections:
+            return self._week_sections[code]
+        found = None
+        if self._in_scope(code):
+            section = self.chart.section_of(code)
+            found = None if section is None else section.code
+        self._week_sections[code] = found
+        return found
 
     def _week_result(self) -> TeleworkWeek | None:
         if self.week is None:
@@ -519,6 +553,65 @@ class _Pass:
                         tally.meetings += 1
             elif whole_organisation:
                 self.overview[-1].tally.meetings += 1
+
+
+class _People:
+    """The population of one unit (in it on the reference day), counted person by person
+    and added to the unit's groups once: headcounts, implementers and target attainment
+    (integers, so the order of the sums cannot change them)."""
+
+    __slots__ = (
+        "categories",
+        "eligible",
+        "headcount",
+        "implementers",
+        "implementers_eligible",
+        "months",
+    )
+
+    def __init__(self) -> None:
+        self.headcount = self.eligible = self.implementers = self.implementers_eligible = 0
+        self.months: dict[int, int] = {}  # 月1回以上: eligible implementers per month
+        self.categories: dict[str, list[int]] = {}  # members, attained, judged, met
+
+    def add(
+        self,
+        eligible: bool,
+        teleworked: bool,
+        months: Collection[int],
+        judgements: Sequence[tuple[str, int, int, bool]],
+    ) -> None:
+        self.headcount += 1
+        self.eligible += eligible
+        if teleworked:
+            self.implementers += 1
+            self.implementers_eligible += eligible
+            if eligible:
+                counts = self.months
+                for index in months:
+                    counts[index] = counts.get(index, 0) + 1
+        for cid, judged, met, attained in judgements:
+            cell = self.categories.get(cid)
+            if cell is None:
+                cell = self.categories[cid] = [0, 0, 0, 0]
+            cell[0] += 1
+            cell[1] += attained
+            cell[2] += judged
+            cell[3] += met
+
+    def into(self, tally: Tally) -> None:
+        tally.headcount += self.headcount
+        tally.eligible += self.eligible
+        tally.implementers += self.implementers
+        tally.implementers_eligible += self.implementers_eligible
+        for index, count in self.months.items():
+            tally.months[index].implementers_eligible += count
+        for cid, (members, attained, judged, met) in self.categories.items():
+            category = tally.categories[cid]
+            category.members += members
+            category.attained += attained
+            category.periods_judged += judged
+            category.periods_met += met
 
 
 def _months(report_range: ReportRange, calendar: WorkCalendar) -> list[Period]:

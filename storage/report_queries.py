@@ -1,5 +1,5 @@
 """What reports read, in one read-only transaction: org units, every staff record, confirmed
-telework of a date range merged per person and day in SQL, the roster history (``staff.*``
+telework of a date range (one row per person), the roster history (``staff.*``
 events) and team meetings held (``meeting.held`` events). Implements
 ``domain.report_rows.ReportSource``."""
 
@@ -10,7 +10,7 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Table, select
+from sqlalchemy import Table, select, text
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from domain.org import EmploymentType, ExemptReason, Office, OrgUnit, StaffMember, UnitKind
@@ -26,7 +26,7 @@ from storage.engine import READ_ONLY
 from storage.org import OrgUnitRow, StaffRow
 from storage.schedule import ScheduleEntryRow
 from storage.tables import Event
-from storage.telework_sql import day_codes, parse_day_codes
+from storage.telework_sql import parse_part_codes, part_codes
 
 UNIT: Table = OrgUnitRow.__table__  # type: ignore[attr-defined]
 STAFF: Table = StaffRow.__table__  # type: ignore[attr-defined]
@@ -57,6 +57,8 @@ class SqlReportQueries:
         async with self._engine.connect() as conn:
             await conn.execution_options(**READ_ONLY)
             async with conn.begin():
+                if conn.dialect.name == "postgresql":  # the part-code expression would be
+                    await conn.execute(text("SET LOCAL jit = off"))  # compiled for seconds
                 units = await _units(conn)
                 staff = await _staff(conn)
                 days = await _days(conn, start, end, self._time_ranges)
@@ -162,12 +164,11 @@ async def _staff(conn: AsyncConnection) -> list[StaffMember]:
 async def _days(
     conn: AsyncConnection, start: date, end: date, time_ranges: TimeRangeRule
 ) -> dict[str, list[int]]:
-    """Each person's confirmed telework merged per day in SQL (``telework_sql.day_codes``:
-    one row per person); closed days are left to the domain, which knows the calendar."""
-    statement = day_codes(start, end, (), time_ranges, conn.dialect.name)
-    return {
-        employee_id: parse_day_codes(text) for employee_id, text in await conn.execute(statement)
-    }
+    """Each person's confirmed telework as part codes (``telework_sql.part_codes``: one row
+    per person); merging a day's rows and leaving closed days out is the domain's."""
+    statement = part_codes(start, end, time_ranges, conn.dialect.name)
+    rows = await conn.execute(statement)
+    return {employee_id: parse_part_codes(joined) for employee_id, joined in rows}
 
 
 async def _no_hours(conn: AsyncConnection, start: date, end: date) -> dict[str, list[date]]:

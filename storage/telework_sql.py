@@ -81,22 +81,18 @@ def telework_days(
     closed: Collection[date],
     states: Sequence[str],
     rule: TimeRangeRule,
-    *,
-    scan: bool = False,
 ) -> Subquery:
     """One row per person and day with counted telework from ``start`` to ``end``:
     ``employee_id``, ``day``, ``full`` (1 a full day, 0 a half day). ``closed``: the closed
     days of the window (their telework never counts); ``states``: which entry states count
-    (confirmed only for results, confirmed or pending for what is declared). ``scan``
-    (SQLite only): as in ``segment_counts``."""
+    (confirmed only for results, confirmed or pending for what is declared)."""
     c = ENTRY.c
     code = part_code(c.part, rule)
-    ranged = literal_column(f"+{ENTRY.name}.day", Date) if scan else c.day
     conditions = [
         c.status == EntryStatus.TELEWORK.value,
         c.state.in_(list(states)) if len(states) > 1 else c.state == states[0],
-        ranged >= start,
-        ranged <= end,
+        c.day >= start,
+        c.day <= end,
     ]
     wanted = sorted(d for d in closed if start <= d <= end)
     if wanted:
@@ -173,33 +169,40 @@ def segment_counts(
 EPOCH = date(2000, 1, 1)  # a day subtracted in SQL (PostgreSQL reads date.min as -infinity)
 
 
-def day_codes(
-    start: date,
-    end: date,
-    closed: Collection[date],
-    rule: TimeRangeRule,
-    dialect: str,
-) -> Select[Any]:
-    """Per person, every day from ``start`` to ``end`` with confirmed telework, merged as
-    ``telework_days`` merges it, in one text column: ``ordinal * 2 + full`` per day (the
-    day's ``date.toordinal()``; ``full`` 1 for a full day, 0 for a half day), comma-separated,
-    in no particular order. One row per person instead of one per day: the report reads two
-    years of everyone's telework, and building a Python row per day cost more than the query."""
-    days = telework_days(start, end, closed, ("confirmed",), rule, scan=dialect == "sqlite")
+def part_codes(start: date, end: date, rule: TimeRangeRule, dialect: str) -> Select[Any]:
+    """Per person, every confirmed telework row from ``start`` to ``end`` in one text column:
+    ``ordinal * 4 + part_code`` per row (the day's ``date.toordinal()``; ``part_code`` 1 a
+    morning, 2 an afternoon, 3 a full day), comma-separated, in no particular order.
+
+    One row per person instead of one per occasion: the report reads two years of everyone's
+    telework, and building a Python row per occasion cost more than the query. The codes are
+    bits, so a day's rows merge as ``telework_days`` merges them by OR-ing them (a morning
+    and an afternoon make 3, a full day); ``merge_part_codes`` does it. No GROUP BY per day
+    here: one ordered pass over the (employee_id, day) index, no sort (measured 2-6x faster
+    than grouping per day first, on SQLite and PostgreSQL)."""
+    c = ENTRY.c
+    sqlite = dialect == "sqlite"
+    # SQLite: scan the (employee_id, day) index rather than search the (day, status) one
+    day = literal_column(f"+{ENTRY.name}.day", Date) if sqlite else c.day
     ordinal: ColumnElement[int]
-    if dialect == "sqlite":  # julianday of a date is N.5; N - 1721424 is the ordinal
-        ordinal = cast(func.julianday(days.c.day), Integer) - (1721424)
+    if sqlite:  # julianday of a date is N.5; N - 1721424 is the ordinal
+        ordinal = cast(func.julianday(c.day), Integer) - 1721424
     else:  # date - date is a number of days on PostgreSQL
-        ordinal = (days.c.day - literal(EPOCH, Date)) + EPOCH.toordinal()
-    code = ordinal * 2 + days.c.full
-    joined = (
-        func.group_concat(code)
-        if dialect == "sqlite"
-        else func.string_agg(cast(code, Text), literal(","))
+        ordinal = (c.day - literal(EPOCH, Date)) + EPOCH.toordinal()
+    code = ordinal * 4 + part_code(c.part, rule)
+    joined = func.group_concat(code) if sqlite else func.string_agg(cast(code, Text), literal(","))
+    return (
+        select(c.employee_id, joined)
+        .where(
+            c.status == EntryStatus.TELEWORK.value,
+            c.state == "confirmed",
+            day >= start,
+            day <= end,
+        )
+        .group_by(c.employee_id)
     )
-    return select(days.c.employee_id, joined).group_by(days.c.employee_id)
 
 
-def parse_day_codes(text: str | None) -> list[int]:
-    """The integers of one ``day_codes`` row."""
+def parse_part_codes(text: str | None) -> list[int]:
+    """The integers of one ``part_codes`` row."""
     return [int(value) for value in text.split(",")] if text else []

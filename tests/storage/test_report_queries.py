@@ -20,11 +20,12 @@ CALENDAR = POLICY.work_calendar()
 NOW = datetime(2026, 4, 1, tzinfo=UTC)
 
 
-def _days(read: ReportInputs) -> dict[str, list[tuple[date, bool]]]:
-    """``ReportInputs.days`` as (day, full day?) per person, in order."""
+def _days(read: ReportInputs) -> dict[str, list[tuple[date, str]]]:
+    """``ReportInputs.days`` as (day, am|pm|full) per person and row, in order."""
     assert read.days is not None and not read.occasions
+    parts = {1: "am", 2: "pm", 3: "full"}
     return {
-        employee_id: sorted((date.fromordinal(code >> 1), code & 1 == 1) for code in codes)
+        employee_id: sorted((date.fromordinal(code >> 2), parts[code & 3]) for code in codes)
         for employee_id, codes in read.days.items()
     }
 
@@ -45,9 +46,9 @@ async def test_the_database_gives_the_hand_computed_report(engine: AsyncEngine) 
 async def test_inputs_keep_only_confirmed_telework_in_the_range(engine: AsyncEngine) -> None:
     await seed_report_org(engine)
     read = await SqlReportQueries(engine).report_inputs(date(2026, 6, 1), date(2026, 6, 30))
-    # P04's am+pm merge into one full day (in SQL); P18's cancelled, office and pending rows go.
+    # P04's am+pm stay two rows (merged later); P18's cancelled, office and pending rows go.
     assert sorted(_days(read)) == ["P04", "P06"]
-    assert _days(read)["P04"] == [(date(2026, 6, 10), True)]
+    assert _days(read)["P04"] == [(date(2026, 6, 10), "am"), (date(2026, 6, 10), "pm")]
     assert read.meetings == [(date(2026, 6, 1), "大臣官房/総務課")]
     assert len(read.staff) == 20
     mover = next(m for m in read.staff if m.employee_id == "P11")
@@ -58,7 +59,7 @@ async def test_inputs_keep_only_confirmed_telework_in_the_range(engine: AsyncEng
 async def test_a_time_range_part_counts_as_its_half_day(engine: AsyncEngine) -> None:
     await seed_report_org(engine)
     read = await SqlReportQueries(engine).report_inputs(date(2026, 4, 8), date(2026, 4, 8))
-    assert _days(read) == {"P03": [(date(2026, 4, 8), False)]}  # 13:00-15:00: pm, a half day
+    assert _days(read) == {"P03": [(date(2026, 4, 8), "pm")]}
 
 
 async def test_time_ranges_count_by_their_length_under_the_policy(engine: AsyncEngine) -> None:
@@ -77,14 +78,14 @@ async def test_time_ranges_count_by_their_length_under_the_policy(engine: AsyncE
         )
     read = await SqlReportQueries(engine).report_inputs(date(2026, 4, 9), date(2026, 4, 9))
     assert _days(read) == {
-        "P05": [(date(2026, 4, 9), False)],  # am: a half day
-        "P16": [(date(2026, 4, 9), True)],
+        "P05": [(date(2026, 4, 9), "am")],
+        "P16": [(date(2026, 4, 9), "full")],
     }
     long_days = POLICY.counting.model_copy(update={"standard_working_day": time(12, 0)})
     read = await SqlReportQueries(engine, "Asia/Tokyo", long_days.time_ranges).report_inputs(
         date(2026, 4, 9), date(2026, 4, 9)
     )
-    assert _days(read)["P16"] == [(date(2026, 4, 9), False)]  # 5 h ≤ 6 h: am, a half day
+    assert _days(read)["P16"] == [(date(2026, 4, 9), "am")]  # 5 h ≤ 6 h
     request = ReportRequest(ReportRange.dates(date(2026, 4, 9), date(2026, 4, 9), CALENDAR))
     total = (await make_report(SqlReportQueries(engine), request, POLICY, CALENDAR)).total
     assert (total.occasions, total.person_days, total.half_days) == (2, 1.5, 1)

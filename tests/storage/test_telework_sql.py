@@ -17,9 +17,9 @@ from storage.telework_sql import (
     ENTRY,
     FULL,
     PM,
-    day_codes,
-    parse_day_codes,
+    parse_part_codes,
     part_code,
+    part_codes,
     telework_days,
 )
 from tests.generated_roster import PLACES, Roster, generate, seed
@@ -102,30 +102,34 @@ async def test_days_merge_as_merge_by_day_and_skip_closed_days(engine: AsyncEngi
         assert got == expected
 
 
-async def test_day_codes_are_the_merged_days_one_row_per_person(engine: AsyncEngine) -> None:
-    """``day_codes`` (what the report reads) holds exactly ``telework_days``' confirmed rows,
-    each as ``ordinal * 2 + full``, for the days of the window only (both its ends included),
-    closed days left out only when asked; one row per person with telework."""
+async def test_part_codes_merged_are_the_merged_days_one_row_per_person(
+    engine: AsyncEngine,
+) -> None:
+    """``part_codes`` (what the report reads): every confirmed telework row of the window
+    (both its ends included) as ``ordinal * 4 + part code``, one row per person with any;
+    OR-ing a day's codes, as the report does, gives ``telework_days``' merged days."""
     roster = generate(7, 60, date(2026, 3, 20), date(2026, 6, 10))
     await seed(engine, roster)
     rule = POLICY.counting.time_ranges
     start, end = date(2026, 4, 1), date(2026, 5, 31)
-    calendar = POLICY.work_calendar()
-    saturdays = [date(2026, 4, 4), date(2026, 5, 2)]
-    dialect = engine.dialect.name
-    for closed in ((), saturdays):
-        days = telework_days(start, end, closed, ("confirmed",), rule)
-        async with engine.connect() as conn:
-            expected: dict[str, list[int]] = {}
-            for e, d, full in await conn.execute(select(days)):
-                day = d if isinstance(d, date) else date.fromisoformat(d)
-                expected.setdefault(e, []).append(day.toordinal() * 2 + full)
-            rows = (await conn.execute(day_codes(start, end, closed, rule, dialect))).all()
-        got = {e: sorted(parse_day_codes(text)) for e, text in rows}
-        assert got == {e: sorted(codes) for e, codes in expected.items()}
-        assert len(rows) == len(got)
-    every = [code >> 1 for codes in got.values() for code in codes]
-    assert min(every) >= start.toordinal() and max(every) <= end.toordinal()
-    assert any(not calendar.is_working_day(date.fromordinal(o)) for o in every)  # Sundays stay
-    assert not any(date.fromordinal(o) in saturdays for o in every)
-    assert parse_day_codes(None) == [] and parse_day_codes("") == []
+    days = telework_days(start, end, (), ("confirmed",), rule)
+    async with engine.connect() as conn:
+        expected: dict[str, dict[int, int]] = {}
+        for e, d, full in await conn.execute(select(days)):
+            day = d if isinstance(d, date) else date.fromisoformat(d)
+            expected.setdefault(e, {})[day.toordinal()] = full
+        rows = (await conn.execute(part_codes(start, end, rule, engine.dialect.name))).all()
+    assert len(rows) == len({e for e, _ in rows})
+    merged: dict[str, dict[int, int]] = {}
+    for e, joined in rows:
+        for code in parse_part_codes(joined):
+            bits = merged.setdefault(e, {})
+            bits[code >> 2] = bits.get(code >> 2, 0) | code & 3
+    got = {e: {o: int(b == FULL) for o, b in bits.items()} for e, bits in merged.items()}
+    assert got == expected
+    rows_in_window = [
+        (e, d, p) for e, d, p, s, st in roster.entries
+        if s == "telework" and st == "confirmed" and start <= d <= end
+    ]  # fmt: skip
+    assert sum(len(parse_part_codes(j)) for _, j in rows) == len(rows_in_window)
+    assert parse_part_codes(None) == [] and parse_part_codes("") == []
