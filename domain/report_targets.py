@@ -53,6 +53,8 @@ class JudgedPeriods:
     # person's eligibility); ``met`` is then the periods of them with telework.
     on_average: bool = False
     min_working_days: int = 1
+    # The ordinal ranges ``period_of_day`` covers, adjacent periods joined (first, last)
+    runs: tuple[tuple[int, int], ...] = ()
     # The periods that count for an aim on average, per first day of eligibility, for people
     # without 週休日 (most: one set per hire date instead of one per person).
     _counted: dict[int, frozenset[int]] = field(default_factory=dict, compare=False, repr=False)
@@ -63,8 +65,13 @@ class JudgedPeriods:
         eligible_from: date,
         half_day_occasions: int,
         no_hours: Sequence[int] = (),
+        counted: tuple[Sequence[int], Sequence[int]] | None = None,
     ) -> tuple[int, int, bool]:
         """(periods judged, periods met, attained) for one person's telework days.
+
+        ``counted``, when given: the same days as ``days``, as their ordinals and the running
+        count of full days (``counted[1][i]``: full days among the first ``i``), for an aim
+        on average to count its occasions by range rather than day by day.
 
         ``no_hours``: the ordinals (ascending) of the person's 週休日（割振り0）: days with no
         working hours allocated to them. They are working days of the organisation but not
@@ -72,7 +79,9 @@ class JudgedPeriods:
         period counts only with at least ``min_working_days`` of them, and a period with
         none is never judged."""
         if self.on_average:
-            return self._judge_on_average(days, eligible_from, half_day_occasions, no_hours)
+            return self._judge_on_average(
+                days, eligible_from, half_day_occasions, no_hours, counted
+            )
         first = bisect_left(self.last_working, eligible_from.toordinal())
         skipped = {
             index
@@ -114,6 +123,7 @@ class JudgedPeriods:
         eligible_from: date,
         half_day_occasions: int,
         no_hours: Sequence[int],
+        counted_days: tuple[Sequence[int], Sequence[int]] | None = None,
     ) -> tuple[int, int, bool]:
         start = eligible_from.toordinal()
         counted = self._counted.get(start) if not no_hours else None
@@ -127,6 +137,8 @@ class JudgedPeriods:
                 self._counted[start] = counted
         if not counted:
             return 0, 0, False
+        if counted_days is not None:
+            return self._on_average_by_range(counted, counted_days, start, half_day_occasions)
         lo = bisect_left(days, (start,))
         hi = bisect_right(days, (self.cutoff, True))
         occasions = 0
@@ -141,6 +153,33 @@ class JudgedPeriods:
                     with_telework.add(index)
         judged = len(counted)
         return judged, len(with_telework), occasions >= self.count * judged
+
+    def _on_average_by_range(
+        self,
+        counted: frozenset[int],
+        days: tuple[Sequence[int], Sequence[int]],
+        start: int,
+        half_day_occasions: int,
+    ) -> tuple[int, int, bool]:
+        """``_judge_on_average``'s figures from day ordinals and running full-day counts:
+        the occasions of each run of judged periods from ``start`` by two bisections, the
+        periods with telework by a lookup per day."""
+        ordinals, fulls = days
+        lo = bisect_left(ordinals, start)
+        hi = bisect_right(ordinals, self.cutoff)
+        occasions = 0
+        with_telework: set[int] = set()
+        lookup = self.period_of_day
+        for first, last in self.runs:
+            a = bisect_left(ordinals, max(first, start), lo, hi)
+            b = bisect_right(ordinals, last, a, hi)
+            if b > a:
+                full = fulls[b] - fulls[a]
+                occasions += full + (b - a - full) * half_day_occasions
+                with_telework.update(map(lookup.__getitem__, ordinals[a:b]))
+        judged = len(counted)
+        met = len(with_telework & counted)
+        return judged, met, occasions >= self.count * judged
 
     def _needed(self, index: int, eligible_from: date) -> int:
         period = self.periods[index]
@@ -188,7 +227,17 @@ def judged_periods(
         working.append(days)
         for ordinal in range(period.start.toordinal(), min(period.end.toordinal(), cutoff) + 1):
             lookup[ordinal] = index
+    runs: list[tuple[int, int]] = []
+    for period in periods:
+        first, last = period.start.toordinal(), min(period.end.toordinal(), cutoff)
+        if last < first:
+            continue
+        if runs and runs[-1][1] + 1 == first:
+            runs[-1] = (runs[-1][0], last)
+        else:
+            runs.append((first, last))
     return JudgedPeriods(
+        runs=tuple(runs),
         category_id=category_id,
         count=category.target.count,
         periods=tuple(periods),

@@ -3,6 +3,7 @@ teleworker (and one per month touched), whatever the number of days."""
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Mapping, Sequence
 
 from domain.report_model import Tally
@@ -73,6 +74,40 @@ class Usage:
         self.person_days = person_days
         self.full += full
         self.half += half
+
+    def add_counted(
+        self,
+        ordinals: Sequence[int],
+        fulls: Sequence[int],
+        lo: int,
+        hi: int,
+        month_of: Mapping[int, int],
+        month_ends: Sequence[int],
+        half_occasions: int,
+        half_value: float,
+    ) -> None:
+        """``add_days`` of days ``lo``…``hi - 1`` of one person counted month by month rather
+        than day by day: ``ordinals`` ascending, ``fulls`` the running count of full days
+        (``fulls[i]``: among the first ``i`` days). The person-days are summed in another
+        order than ``add_days`` sums them: use it only where such sums are exact
+        (``exact_sums``)."""
+        months = self.months
+        first, last = month_of[ordinals[lo]], month_of[ordinals[hi - 1]]
+        start = lo
+        for month in range(first, last + 1):
+            end = hi if month == last else bisect_right(ordinals, month_ends[month], start, hi)
+            days = end - start
+            if days:
+                full = fulls[end] - fulls[start]
+                half = days - full
+                occasions = full + half * half_occasions
+                person_days = full + half * half_value
+                months[month] = [occasions, person_days, full, half]
+                self.occasions += occasions
+                self.person_days += person_days
+                self.full += full
+                self.half += half
+            start = end
 
     def copy(self) -> Usage:
         twin = Usage()

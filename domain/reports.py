@@ -11,6 +11,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Collection, Mapping, Sequence
 from datetime import date, timedelta
+from itertools import accumulate
 
 from domain.calendar import WorkCalendar
 from domain.conditions import roster_key
@@ -85,14 +86,18 @@ def build_report(
         eid: sorted(d.toordinal() for d in set(dates) if working(d))
         for eid, dates in inputs.no_hours.items()
     }
-    current = _Pass(request, inputs, days, chart, policy, calendar, off).run()
+    counted = {  # each person's day ordinals and running count of full days
+        eid: ([o for o, _ in pairs], list(accumulate((f for _, f in pairs), initial=0)))
+        for eid, pairs in days.items()
+    }
+    current = _Pass(request, inputs, days, chart, policy, calendar, off, counted).run()
     previous_request = ReportRequest(
         range=request.range.previous_year(),
         scope=request.scope,
         unit=request.unit,
         as_of=year_before(request.reference_day),
     )
-    previous = _Pass(previous_request, inputs, days, chart, policy, calendar, off).run()
+    previous = _Pass(previous_request, inputs, days, chart, policy, calendar, off, counted).run()
     figures = None
     if rules is not None:
         figures = rules_figures(
@@ -161,8 +166,10 @@ class _Pass:
         policy: Policy,
         calendar: WorkCalendar,
         no_hours: Mapping[str, Sequence[int]] | None = None,
+        counted: Mapping[str, tuple[Sequence[int], Sequence[int]]] | None = None,
     ) -> None:
         report_range = request.range
+        self.counted = counted or {}
         self.no_hours = no_hours or {}
         self.request, self.range, self.inputs, self.days = request, report_range, inputs, days
         self.chart, self.policy, self.calendar = chart, policy, calendar
@@ -419,7 +426,14 @@ class _Pass:
         if len(spans) == 1:  # most people: one unit all along
             code = spans[0][1]
             usage = Usage()
-            usage.add_days(days[lo:hi], month_of, self.month_ends, half_occasions, half_value)
+            counted = self.counted.get(member.employee_id) if self._sums is not None else None
+            if counted is not None:  # month by month (the order of the sums does not matter)
+                ordinals, fulls = counted
+                usage.add_counted(
+                    ordinals, fulls, lo, hi, month_of, self.month_ends, half_occasions, half_value
+                )
+            else:
+                usage.add_days(days[lo:hi], month_of, self.month_ends, half_occasions, half_value)
             if self._in_scope(code):
                 if self._sums is not None:
                     summed = self._sums.get(code)
@@ -492,7 +506,9 @@ class _Pass:
         for periods in categories:
             if self.policy.categories[periods.category_id].exempts(member):
                 continue  # e.g. 国会業務: no weekly aim, still in the category by the roster
-            judged, met, attained = periods.judge(days, eligible_from, half_occasions, off)
+            judged, met, attained = periods.judge(
+                days, eligible_from, half_occasions, off, self.counted.get(member.employee_id)
+            )
             if judged:
                 out.append((periods.category_id, judged, met, attained))
         return out
