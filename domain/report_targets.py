@@ -91,6 +91,9 @@ class JudgedPeriods:
         judged = len(self.periods) - first - len(skipped)
         if judged <= 0:
             return 0, 0, False
+        if counted is not None:  # each period's occasions by two bisections
+            met = self._met_by_range(counted, first, skipped, eligible_from, half_day_occasions)
+            return judged, met, met == judged
         lo = bisect_left(days, (self.periods[first].start.toordinal(),))
         hi = bisect_right(days, (self.cutoff, True))
         done: dict[int, int] = {}
@@ -153,6 +156,30 @@ class JudgedPeriods:
                     with_telework.add(index)
         judged = len(counted)
         return judged, len(with_telework), occasions >= self.count * judged
+
+    def _met_by_range(
+        self,
+        days: tuple[Sequence[int], Sequence[int]],
+        first: int,
+        skipped: set[int],
+        eligible_from: date,
+        half_day_occasions: int,
+    ) -> int:
+        """The periods met from ``first`` on (less ``skipped``), each period's occasions
+        counted from day ordinals and running full-day counts."""
+        ordinals, fulls = days
+        met = 0
+        for position in range(first, len(self.periods)):
+            if position in skipped:
+                continue
+            period = self.periods[position]
+            a = bisect_left(ordinals, period.start.toordinal())
+            b = bisect_right(ordinals, min(period.end.toordinal(), self.cutoff))
+            if b > a:
+                full = fulls[b] - fulls[a]
+                occasions = full + (b - a - full) * half_day_occasions
+                met += occasions >= self._needed(position, eligible_from)
+        return met
 
     def _on_average_by_range(
         self,
