@@ -205,4 +205,4 @@ def part_codes(start: date, end: date, rule: TimeRangeRule, dialect: str) -> Sel
 
 def parse_part_codes(text: str | None) -> list[int]:
     """The integers of one ``part_codes`` row."""
-    return [int(value) for value in text.split(",")] if text else []
+    return list(map(int, text.split(","))) if text else []
