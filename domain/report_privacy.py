@@ -93,6 +93,10 @@ class Population:
     """Eligible people of a report by leaf and signature (filled while the report counts)."""
 
     counts: dict[Leaf, dict[Signature, int]] = field(default_factory=dict)
+    # One Signature per combination (a handful), not one per person
+    _signatures: dict[tuple[Categories, Categories, Categories], Signature] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
     def add(
         self,
@@ -102,7 +106,10 @@ class Population:
         exempted: Categories = frozenset(),
     ) -> None:
         cell = self.counts.setdefault(leaf, {})
-        signature = Signature.of(belongs, counted, exempted)
+        key = (belongs, counted, exempted)
+        signature = self._signatures.get(key)
+        if signature is None:
+            signature = self._signatures[key] = Signature.of(belongs, counted, exempted)
         cell[signature] = cell.get(signature, 0) + 1
 
 

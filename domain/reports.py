@@ -243,6 +243,7 @@ class _Pass:
         )
         self._week_sections: dict[str, str | None] = {}
         self._population: dict[str, _People] = {}
+        self._belonging: dict[object, tuple[frozenset[str], frozenset[str]]] = {}
         self.population = Population()
         self.week = request.telework_week
         if self.week is not None and (
@@ -419,12 +420,12 @@ class _Pass:
         judgements = self._judge(member, days, eligible_from) if eligible else ()
         self._tallies_for(code)  # fills self._leaves[code]
         if eligible:  # the groups and the categories this person is counted in
-            belongs = frozenset(p.category_id for p in self._categories_of(member))
+            belongs, exempted = self._belongs(member)
             self.population.add(
                 self._leaves[code],
                 belongs,
                 frozenset(c for c, _, _, _ in judgements),
-                frozenset(c for c in belongs if policy.categories[c].exempts(member)),
+                exempted,
             )
         counted = self._population.get(code)  # added to the unit's groups after the walk
         if counted is None:
@@ -514,6 +515,18 @@ class _Pass:
             sum(u.half for u in units),
             {index for u in units for index in u.months},
         )
+
+    def _belongs(self, member: StaffMember) -> tuple[frozenset[str], frozenset[str]]:
+        """The categories ``member`` belongs to by the roster, and those of them whose
+        target their work exempts them from (the same for everyone with the same flags and
+        work reason)."""
+        key = (roster_key(member), member.exempt_reason)
+        found = self._belonging.get(key)
+        if found is None:
+            belongs = frozenset(p.category_id for p in self._categories_of(member))
+            exempted = frozenset(c for c in belongs if self.policy.categories[c].exempts(member))
+            found = self._belonging[key] = (belongs, exempted)
+        return found
 
     def _categories_of(self, member: StaffMember) -> tuple[JudgedPeriods, ...]:
         key = roster_key(member)
