@@ -347,12 +347,12 @@ class _Pass:
                 continue
             if not self._in_scope(code):
                 continue
-            row = self._add_person(member, code, days, lo, hi, totals)
-            if row.not_eligible_reason == "exempt":
+            reason, row = self._add_person(member, code, days, lo, hi, totals)
+            if reason == "exempt":
                 exempt += 1
-            elif row.not_eligible_reason == "conditional":
+            elif reason == "conditional":
                 conditional += 1
-            if self.request.per_person:
+            if row is not None:
                 people.append(row)
         for code, sums in (self._sums or {}).items():
             for tally in self._tallies_for(code):
@@ -401,21 +401,16 @@ class _Pass:
         lo: int,
         hi: int,
         totals: _Totals,
-    ) -> PersonRow:
+    ) -> tuple[str | None, PersonRow | None]:
         """One person of the population (in post on the reference day, in ``code``): the
         denominators, the implementers of the rates, and target attainment. ``totals``: the
-        person's telework of ``days[lo:hi]`` (``_add_usage`` counted it)."""
+        person's telework of ``days[lo:hi]`` (``_add_usage`` counted it). Returns why they
+        are not eligible (None: eligible) and their row when the report lists people."""
         policy = self.policy
         eligible_from = policy.eligibility.eligible_from(member.hire_date)
         reason = self._reason(member, self.reference)
         eligible = reason is None
         occasions, person_days, full, half, months = totals
-        week_first, week_last = self.week_ordinals
-        week_days = max(
-            0,
-            bisect_right(days, (week_last, True), lo, hi)
-            - bisect_left(days, (week_first,), lo, hi),
-        )
         judgements = self._judge(member, days, eligible_from) if eligible else ()
         self._tallies_for(code)  # fills self._leaves[code]
         if eligible:  # the groups and the categories this person is counted in
@@ -430,7 +425,15 @@ class _Pass:
         if counted is None:
             counted = self._population[code] = _People()
         counted.add(eligible, hi > lo, months, judgements)
-        return PersonRow(
+        if not self.request.per_person:
+            return reason, None
+        week_first, week_last = self.week_ordinals
+        week_days = max(
+            0,
+            bisect_right(days, (week_last, True), lo, hi)
+            - bisect_left(days, (week_first,), lo, hi),
+        )
+        return reason, PersonRow(
             employee_id=member.employee_id,
             name=member.name,
             unit=code,
