@@ -1,6 +1,8 @@
 """REFERENCE COPY (domain/reports.py at debad73, before issue 16 goal 2 changed how the
 report reads and counts): the report the equivalence tests hold the new one to. Do not
-optimise or edit it, except to follow an intended change of the counting rules.
+optimise or edit it, except to follow an intended change of the counting rules. Call it
+through ``tests.report_reference.read.reference_report``: its ``make_report`` below would get
+storage's new inputs (part codes, no occasions).
 
 Fiscal-year telework reports (PDCA follow-up): one pass over the staff, tallied per scope
 (本省 / 地方支分部局等 / 全体), per org unit (局・部 and 課・室), per month and per target
