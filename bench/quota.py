@@ -18,7 +18,7 @@ printed together at the end.
    per period in SQL (one row per person), statuses computed once per distinct profile and
    counts — consumed fully. RAW: one ``GROUP BY employee_id`` aggregate over the same rows
    (FY ± 7 days), fetched fully. Both read with the garbage collector paused
-   (``storage.bulk``). Alternating, a warm-up pair then ``--repeat`` pairs; medians.
+   (``domain.bulk``). Alternating, a warm-up pair then ``--repeat`` pairs; medians.
 3. Checks: OURS gives exactly the statuses of the Python path it replaced (every occasion
    loaded by ``SqlSchedule.telework_occasions`` and ``quota_statuses``, timed once as
    "before") and of the previous counted path (``SqlOrganisation.staff`` +
@@ -55,11 +55,11 @@ from sqlalchemy import Date, Table, bindparam, insert, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
+from domain.bulk import collector_paused
 from domain.calendar import WorkCalendar
 from domain.occasions import merge_by_day
 from domain.policy import Policy, default_policy
 from domain.quota import QuotaFrame, QuotaStatus, quota_statuses, quota_statuses_counted
-from storage.bulk import collector_paused
 from storage.engine import create_engine, session_factory
 from storage.migrate import upgrade
 from storage.org import OrgUnitRow, SqlOrganisation, StaffRow

@@ -8,13 +8,12 @@ Pure: the caller reads ``ReportInputs`` from storage. The counting rules are in
 
 from __future__ import annotations
 
-import gc
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Collection, Mapping, Sequence
 from datetime import date, timedelta
 from itertools import accumulate
 
+from domain.bulk import collector_paused
 from domain.calendar import WorkCalendar
 from domain.conditions import roster_key
 from domain.occasions import on_working_days
@@ -72,26 +71,8 @@ def build_report(
     """The report for ``request`` and the same period one year earlier (前年度同期): the
     previous range counted up to the same month and day as this report's reference day;
     with ``rules``, the 2026 rules' counts per month and 課室 (``domain.report_rules``)."""
-    with _collector_paused():
+    with collector_paused():
         return _build_report(request, inputs, policy, calendar, rules)
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Python's cyclic garbage collector off while a report is made: it makes a few
-    hundred thousand small objects (days, cells) that form no cycles, and the collector
-    walked the whole heap for them over and over (15-25% of the report's time, measured
-    with ``gc.callbacks`` on 5,000 staff). Reference counting still frees everything; the
-    collector resumes (with whatever is left to collect) when the report is made. Nested
-    or overlapping reports: the first to finish turns it back on."""
-    if not gc.isenabled():
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
 
 
 def _build_report(
@@ -697,12 +678,12 @@ async def make_report(
     count from its first day) to a week after the range; the 2026 rules' inputs through
     ``rules_source`` when given.
 
-    The collector is paused while the inputs are read too (``_collector_paused``): reading
+    The collector is paused while the inputs are read too (``collector_paused``): reading
     50,000 staff, their roster events and two years of telework spent seconds in full
     collections of a heap that only grew. Other tasks keep running meanwhile; only their
     cyclic garbage waits until the report is made."""
     previous_start, _ = calendar.fiscal_year_range(request.range.fiscal_year - 1)
-    with _collector_paused():
+    with collector_paused():
         inputs = await source.report_inputs(
             previous_start - timedelta(days=7), request.range.end + timedelta(days=7)
         )

@@ -23,10 +23,10 @@ from sqlalchemy import (
 )
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession, async_sessionmaker
 
+from domain.bulk import collector_paused
 from domain.periods import Period
 from domain.quota import PeriodTelework, QuotaFrame, QuotaProfile, QuotaStatus
 from domain.schedule import DEFAULT_TIME_RANGES, EntryState, TimeRangeRule
-from storage.bulk import collector_paused
 from storage.engine import READ_ONLY
 from storage.org import StaffRow
 from storage.telework_sql import ENTRY, segment_counts

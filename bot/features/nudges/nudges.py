@@ -18,6 +18,7 @@ from bot.ui.cards import card, declare_button, execute, heading, paragraph
 from bot.ui.formatting import short_date
 from bot.ui.messages import card_message, language_of
 from bot.ui.texts import Lang, text
+from domain.bulk import collector_paused
 from domain.delivery import Firing, NewDelivery
 from domain.nudges import (
     NUDGE_KIND,
@@ -30,7 +31,6 @@ from domain.nudges import (
 )
 from domain.org import StaffMember, sections_of_units
 from domain.ports import Directory
-from storage.bulk import collector_paused
 
 log = logging.getLogger(__name__)
 
@@ -81,7 +81,7 @@ async def plan_nudges(
 ) -> list[PlannedNudge]:
     """Today's nudges (who gets what): a few set-based reads, then pure planning per person.
     With ``guard``, nudge fatigue holds some back (and what is planned is recorded in it)."""
-    with collector_paused():  # 100,000 people's rows and statuses: see storage.bulk
+    with collector_paused():  # 100,000 people's rows and statuses: see domain.bulk
         return await _plan_nudges(services, today, guard)
 
 

@@ -1,5 +1,8 @@
 """Reading many rows and building many objects at once (100,000 people's quota statuses, a
-day's nudge plan) without the cyclic garbage collector walking them over and over."""
+day's nudge plan, a fiscal-year report) without the cyclic garbage collector walking them
+over and over. Plain Python, so the domain (the report) and storage (bulk reads) share it;
+nested and overlapping blocks (tasks interleaving across awaits) resume the collector only
+when the last one ends."""
 
 from __future__ import annotations
 
