@@ -106,6 +106,19 @@ _WEEKDAYS_EN = re.compile(
     + _WEEKS_EN_ALT
     + r"))?"
 )
+# "Monday through Wednesday next week": the first weekday falls in the week named after the
+# second (joined into a range later, or kept apart in a change: from Wed to Thu next week)
+_WD_BEFORE_WEEK_EN = re.compile(
+    r"(?<![a-z])(?P<list>"
+    + _WD_EN
+    + r")(?![a-z])(?="
+    + _EN_SPAN
+    + r"(?:"
+    + _WD_EN
+    + r")(?![a-z])\s+(?:of\s+)?(?P<w>"
+    + _WEEKS_EN_ALT
+    + r"))"
+)
 _WEEK_EN = re.compile(
     r"(?<![a-z])(?:(?P<whole>"
     + "|".join(WHOLE_WEEK_EN)
@@ -255,6 +268,9 @@ def find_dates(scan: Scanner, ctx: DateContext) -> list[DateMention]:
         keep(DateMention(m.start(), m.end(), [day], period=period_of_day(ctx, day)))
     for m in scan.take(_WEEK_JA):
         keep(_week(ctx, m.start(), m.end(), WEEKS_JA[m["w"]], m["list"], bool(m["whole"])))
+    for m in scan.take(_WD_BEFORE_WEEK_EN):
+        ahead = WEEKS_EN[re.sub(r"\s+", " ", m["w"])]
+        keep(_week(ctx, m.start(), m.end(), ahead, m["list"], False))
     for m in scan.take(_WEEKDAYS_EN):
         offset = {"this": 0, "next": 1, "last": -1}.get(m["mod"] or "")
         if m["w"]:

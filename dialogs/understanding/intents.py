@@ -263,6 +263,11 @@ CANCEL = _cues(
     "やめる",
     "やめて",
     "やめに",
+    "やめたい",
+    "止めたい",
+    "やめよう",
+    "終わりにし",
+    "終了したい",
     "中止",
     "削除",
     "撤回",
@@ -299,6 +304,12 @@ CANCEL = _cues(
     "will not",
     "stop",
     "call off",
+    "discontinue",
+    "end my",
+    "drop my",
+    "anymore",
+    "any more",
+    "not anymore",
 )
 CHANGE = _cues(
     "変更",
@@ -413,18 +424,32 @@ PAST = re.compile(  # 「在宅の予定でしたが出社」 is a change, not t
     r"でした(?!が|けど)|(?<!ことに)しました|してました|していました|だった(?!が|けど)|漏れ|忘れ|"
     r"(?<![a-z])(?:worked|was|were|forgot|did|had)(?![a-z])"
 )
+# "not taking leave", "no longer going to be in the office": a verb between not and a status
+_EN_VERB = (
+    r"(?:(?:be|being|taking|take|going|doing|having|working|planning)\s+(?:to\s+)?"
+    r"(?:(?:be|take|do|have|work)\s+)?)?(?:(?:a|an|my|the)\s+)?"
+)
 # a status said not to hold (alone: "no WFH tomorrow" cancels it)
 NOT_STATUS = re.compile(
-    r"(?<![a-z])(?:not|no|no\s+longer|no\s+more)\s+\ue000|\ue000\s*(?:ではなく|じゃなくて|じゃなく"
+    r"(?<![a-z])(?:not|no|no\s+longer|no\s+more)\s+"
+    + _EN_VERB
+    + r"\ue000|\ue000\s*(?:ではなく|じゃなくて|じゃなく"
     r"|でなく)"
 )
 # a status said not to hold any more: with another status, the message changes the day
 NEGATED_STATUS = re.compile(
-    r"(?<![a-z])(?:not|no|no\s+longer|no\s+more)\s+\ue000|\ue000\s*(?:ではなく|じゃなくて|じゃなく"
-    r"|でなく|の予定でしたが|の予定だったが|の予定だったけど|予定でしたが|でしたが|だったが|だったけど"
+    r"(?<![a-z])(?:not|no|no\s+longer|no\s+more)\s+"
+    + _EN_VERB
+    + r"\ue000|\ue000\s*(?:ではなく|じゃなくて|じゃなく"
+    r"|でなく|せずに|せず(?![a-z])|の予定でしたが|の予定だったが|の予定だったけど|予定でしたが"
+    r"|でしたが|だったが|だったけど"
     r"|→|->|=>|[をは]?(?:やっぱり?|やはり)?\s*(?:やめて|止めて|取りやめて|取り止めて|キャンセルして"
     r"|取り消して|取消して|中止して|中止で|なしで|無しで|なしにして|やめにして))"
 )
+
+
+# "not Friday but Thursday for WFH": the day named first is the old one
+NOT_BUT = re.compile(r"(?<![a-z])not\s+(?:on\s+)?\ue000+\s*,?\s*but(?![a-z])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -476,7 +501,7 @@ def classify(f: Features) -> Intent:
         return Intent.QUERY_SELF
     if f.only_date_and_status or _has(WHO, rest) or (question and _has(POLITE_WHO, rest)):
         return Intent.QUERY_WHO
-    change = _has(CHANGE, rest)
+    change = _has(CHANGE, rest) or NOT_BUT.search(rest) is not None
     if question:
         about_a_day = (declarable or f.has_dates) and not f.presence
         first_person = _has(FIRST_PERSON, rest)

@@ -126,8 +126,10 @@ def find_parts(scan: Scanner) -> list[PartMention]:
 
 # where a side clause ends: after ので/ため/、, before because/but/so, at a bracket (an aside
 # in parentheses: 明日テレワーク（午前は通院のため遅めに開始）)
+# (「14時から打合せがありますが在宅で参加」: ますが/ですが/あって end a clause too)
 _ASIDE_CUT = re.compile(
-    r"[、,;。!?()\[\]「」]|\.\s|\s-\s|ので|なので|ため|けど|けれど"
+    r"[、,;。!?()\[\]「」]|\.\s|\s-\s|ので|なので|ため|けど|けれど|ますが|ですが|あるが|あって|あり、"
+    r"|入ったが|入っていて|があり(?=[^ま])"
     r"|(?<![a-z])(?:because|but|so|since|as)(?![a-z])"
 )
 _NUMBER = re.compile(r"\d+")

@@ -102,6 +102,7 @@ _OWN_SCHEDULE = frozenset(
 _RESIDUE = re.compile(r"[\ue000\s?？。、.!！]")
 _CHANGE_SPLIT_OLD_FIRST = re.compile(
     r"ではなく|じゃなくて|じゃなく|でなく|の(?:代わり|替わり)に|rather than"
+    r"|(?<=\ue000)\s*,?\s*but(?![a-z])"  # not Friday but Thursday
 )
 _CHANGE_SPLIT_NEW_FIRST = re.compile(r"(?<![a-z])instead of(?![a-z])")
 _CHANGE_CUE = re.compile(
@@ -118,9 +119,13 @@ _REST = re.compile(
     r"|other\s+days)(?![a-z])"
 )
 _ALL_OF = re.compile(r"全部|全て|すべて|(?<![a-z])all(?!\s*day)(?![a-z])")
-_WEEK_LEADS = re.compile(r"\s*(?:[:,、]|は|の|も)?\s*")  # next week: Mon WFH…
+# next week: Mon WFH…; 来週は月曜…; my day next week from Monday to Friday
+_WEEK_LEADS = re.compile(r"\s*(?:[:,、]|は|の|も|(?<![a-z])(?:from|on)(?![a-z]))?\s*")
 _OF_A_DAY = re.compile(r"\ue000\s*(?:の|'s)\s*$")  # 明日の(テレワーク), tomorrow's (WFH)
 _JA_FROM = re.compile(r"から(?=.*(?:に|へ)(?:変更|変え|変わ|振り替え|振替|ずらし|ずれ|延期))")
+# 月曜の予定を水曜に…: whatever the day had moves, not only the status said
+_ANY_PLAN = re.compile(r"予定|スケジュール|(?<![a-z])(?:plans?|schedule|whatever)(?![a-z])")
+_BACK_FROM = re.compile(r"\ue000\s*(?:から|より)\s*\ue000")
 _DATE_BEFORE = re.compile(r"\ue000(?:の)?\s*$")
 _DATE_AFTER = re.compile(r"\s*\ue000")
 
@@ -284,13 +289,17 @@ class _Reading:
             return self._recurrence(intent, every, dates, months, parts, statuses)
         if intent is Intent.PRESENCE:
             kind = next(k for k in presence if k in PRESENCE_STATUS)
+            if "back" in presence and _BACK_FROM.search(scan.rest):
+                kind = "back"  # 昼休みから戻りました: where one was, then back
+            # 離席します、14時頃戻ります / stepping out, back at 2: the time is the return's
+            returns = kind == "away" and "back" in presence
             day = dates[0].days[0] if len(dates) == 1 and len(dates[0].days) == 1 else self.today
             part = parts[0].part if parts and parts[0].problem is None else "full"
             return Interpretation(
                 intent,
                 entries=(Entry(day, part, PRESENCE_STATUS[kind]),),
                 lang=self.lang,
-                at=stated_time(parts, scan.rest),
+                at=None if returns else stated_time(parts, scan.rest),
             )
         if intent in {Intent.REPORT_START, Intent.REPORT_END}:
             entries = tuple(
@@ -550,6 +559,17 @@ class _Reading:
             # 明日のテレワーク、午後だけに変更; 来週月曜のテレワーク、火曜に振り替え: the day's
             # telework is what changes
             old_status = statuses[0].status
+        elif (
+            old_status is None
+            and len(named) == 1
+            and old_d
+            and new_d
+            and new_s
+            and not _ANY_PLAN.search(scan.rest)
+        ):
+            # 金曜じゃなくて木曜にテレワーク, move my WFH from Monday to Friday: the day moves and
+            # keeps its status, so the old day's telework is what is cancelled (issue 13 §2)
+            old_status = statuses[new_s[0]].status
         old_part = (
             parts[old_p[0]].part
             if old_p
