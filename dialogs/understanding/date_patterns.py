@@ -141,6 +141,19 @@ _WEEK_START = re.compile(
     r"|(?<![a-z])(?:the\s+)?(?:start|beginning)\s+of\s+(?P<w_en>next week|this week|the week after"
     r"\s+next|the coming week)(?![a-z])"
 )
+# 来週の前半 / the first half of next week: Monday to Wednesday; 来週の後半 / the second
+# half: Thursday and Friday (halves that do not share a day, so 「前半は在宅、後半は出社」 is
+# two statuses on different days; decided here, the issue was silent). early/late next week
+# are the same halves.
+_WEEK_HALF = re.compile(
+    r"(?:(?P<w>今週|来週|再来週)\s*(?:の|は)?\s*|(?P<of>週の))?(?P<half>前半|後半)"
+    r"|(?<![a-z])(?:the\s+)?(?P<bare_en>first|second|latter)\s+half(?!\s+(?:of|a|an)(?![a-z]))"
+    r"|(?<![a-z])(?:the\s+)?(?P<half_en>first|second|latter|early|late|later)"
+    r"\s+(?:(?:half|part)\s+of\s+)?(?:the\s+)?(?P<w_en>"
+    + "|".join(sorted(WEEKS_EN, key=len, reverse=True))
+    + r"|week)(?![a-z])"
+)
+_FIRST_HALF = frozenset({"前半", "first", "early"})
 _THIS_PART = re.compile(r"(?<![a-z])this(?=\s*(?:morning|afternoon)(?![a-z]))")
 _WEEK_PERIODS = {
     -2: "week_before_last",
@@ -261,6 +274,19 @@ def find_dates(scan: Scanner, ctx: DateContext) -> list[DateMention]:
     for hit in RELATIVE_DAYS.finditer(scan.rest):
         day = ctx.today + timedelta(days=hit.value)
         keep(DateMention(hit.start, hit.end, [day], period=period_of_day(ctx, day)))
+    said: int | None = None  # the week of the half named before: 来週前半は在宅、後半は出社
+    for m in scan.take_if(_WEEK_HALF, _HALF_WORD):
+        half = m["half"] or m["half_en"] or m["bare_en"]
+        word = re.sub(r"\s+", " ", m["w"] or m["w_en"] or "")
+        ahead = WEEKS_JA.get(word, WEEKS_EN.get(word, 0))
+        if m["half_en"] and m["w_en"] == "week" and not re.search(r"half|part", m.group(0)):
+            continue  # "last week", "the week" alone are no half
+        if (m["half"] and not (m["w"] or m["of"])) or m["bare_en"]:
+            if said is None:
+                continue  # 後半 alone, no week named: not a date
+            ahead = said
+        said = ahead
+        keep(_half_week(ctx, m.start(), m.end(), ahead, half in _FIRST_HALF))
     for m in scan.take(_WEEK_START):  # 週明け, 来週頭, the start of next week: its Monday
         word = re.sub(r"\s+", " ", m["w"] or m["w_en"] or "")
         ahead = WEEKS_JA.get(word, WEEKS_EN.get(word, 1))
@@ -291,6 +317,22 @@ def find_dates(scan: Scanner, ctx: DateContext) -> list[DateMention]:
         found = [d for d in found if d not in all_week and d is not bare[0]]
         found.append(whole_week(ctx, bare[0]))
     return found
+
+
+_HALF_WORD = re.compile(r"前半|後半|first|second|latter|early|late")
+# (the week a bare 後半 / "the second half" falls in is the one named just before)
+
+
+def _half_week(ctx: DateContext, start: int, end: int, ahead: int, first: bool) -> DateMention:
+    """Monday to Wednesday, or Thursday and Friday, of a week: its working days (of this
+    week, from today)."""
+    days = in_week(ctx, ahead, (0, 1, 2) if first else (3, 4))
+    begin = max(days[0], ctx.today) if ahead == 0 and not ctx.past else days[0]
+    if begin > days[-1]:
+        begin = days[-1]
+    return DateMention(
+        start, end, [begin, days[-1]], is_range=True, period=_WEEK_PERIODS.get(ahead)
+    )
 
 
 def _year_of(ctx: DateContext, month: int) -> int | None:

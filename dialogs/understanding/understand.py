@@ -125,6 +125,15 @@ _OF_A_DAY = re.compile(r"\ue000\s*(?:の|'s)\s*$")  # 明日の(テレワーク)
 _JA_FROM = re.compile(r"から(?=.*(?:に|へ)(?:変更|変え|変わ|振り替え|振替|ずらし|ずれ|延期))")
 # 月曜の予定を水曜に…: whatever the day had moves, not only the status said
 _ANY_PLAN = re.compile(r"予定|スケジュール|(?<![a-z])(?:plans?|schedule|whatever)(?![a-z])")
+# an open start: 12/7以降, 明日からずっと, 来週以降は当面, Monday onwards, from the 7th on
+_ONWARDS_AFTER = re.compile(
+    r"\s*(?:以降|以後|(?:から|より)(?:は|も)?\s*(?:ずっと|当面|しばらく|先ずっと))"
+    r"|\s*(?:on)?wards?(?![a-z])|\s+(?:and\s+after|going\s+forward|until\s+further\s+notice)"
+    r"(?![a-z])"
+)
+_ONWARDS_AT_LEAST = 14  # days an open start covers at least (to its month's end, else the next)
+_ONWARDS_BEFORE = re.compile(r"(?<![a-z])(?:from|starting|beginning|as\s+of)\s+(?:on\s+)?$")
+_ONWARDS_ON = re.compile(r"\s*on(?![a-z])(?!\s+(?:leave|site|a\s|the\s))")
 _BACK_FROM = re.compile(r"\ue000\s*(?:から|より)\s*\ue000")
 _DATE_BEFORE = re.compile(r"\ue000(?:の)?\s*$")
 _DATE_AFTER = re.compile(r"\s*\ue000")
@@ -268,7 +277,7 @@ class _Reading:
             if len({s.status for s in statuses}) > 1:
                 dates = self._week_and_its_days(dates)
             dates = self._in_order(self._days_of_week(dates))
-            dates = [self._from_today(d) for d in dates]
+            dates = [self._from_today(self._onwards(d)) for d in dates]
         if intent is Intent.UNKNOWN and (parts or statuses):
             # 「午後だけ」: not a declaration on its own, but an answer inside a conversation.
             said = self._said([d for d in dates if d.problem is None], parts, statuses, [])
@@ -286,7 +295,8 @@ class _Reading:
                 person.name if person and intent is Intent.QUERY_PERSON else None,
             )
         if intent in {Intent.DECLARE_RECURRING, Intent.CANCEL_RECURRING}:
-            return self._recurrence(intent, every, dates, months, parts, statuses)
+            every_day = _ALL_OF.search(scan.rest) is not None
+            return self._recurrence(intent, every, dates, months, parts, statuses, every_day)
         if intent is Intent.PRESENCE:
             kind = next(k for k in presence if k in PRESENCE_STATUS)
             if "back" in presence and _BACK_FROM.search(scan.rest):
@@ -366,6 +376,25 @@ class _Reading:
         if rest is not None:
             whole = replace(whole, start=rest.start(), end=rest.start())
         return sorted([d for d in dates if d is not week] + [whole], key=lambda d: d.start)
+
+    def _onwards(self, d: DateMention) -> DateMention:
+        """A day or a week said to start something open-ended (12/7以降ずっと在宅, 来週以降は
+        ずっと出社, WFH from Monday onwards): from it to the end of its month, or of the next
+        month when fewer than two weeks of its own are left; its working days. Decided here
+        (the issue was silent): the read-back shows the span, and a longer stretch is a weekly
+        pattern or a range. A plain 「明日から」 "from Monday" with no end stays that one day."""
+        if self.ctx.past or (d.is_range and d.problem != "which_days"):
+            return d
+        if d.problem not in (None, "which_days") or not d.days:
+            return d
+        after = _ONWARDS_AFTER.match(self.text, d.end)
+        before = _ONWARDS_BEFORE.search(self.text[: d.start])
+        if not after and not (before and _ONWARDS_ON.match(self.text, d.end)):
+            return d
+        first = max(d.days[0], self.today)
+        later = first + timedelta(days=_ONWARDS_AT_LEAST - 1)
+        last = month_bounds(later.year, later.month)[1]
+        return DateMention(d.start, d.end, [first, last], is_range=True)
 
     def _from_today(self, d: DateMention) -> DateMention:
         """A day named only as an end (金曜まで在宅, WFH until Friday): from today (in an
@@ -665,11 +694,22 @@ class _Reading:
         months: list[MonthMention],
         parts: list[PartMention],
         statuses: list[StatusMention],
+        all_said: bool = False,
     ) -> Interpretation:
+        """A weekly pattern declared or ended. Ending one names its weekdays (毎週水曜の在宅を
+        やめる; 水曜の繰り返しを解除, a weekday said apart from 毎週/繰り返し) or all of them
+        (繰り返しを全部やめる); with neither it asks which (ending one cancels many days)."""
         status = statuses[0].status if statuses else None
         part = parts[0].part if parts else (statuses[0].part if statuses else None)
         start: date | None = None
         until: date | None = None
+        weekdays = every.weekdays if every else ()
+        if not weekdays and intent is Intent.CANCEL_RECURRING:
+            named = [d for d in dates if d.weekdays and d.week is None and not d.is_range]
+            weekdays = tuple(sorted({w for d in named for w in d.weekdays}))
+            dates = [d for d in dates if d not in named]
+            if not weekdays and not all_said:
+                self._note("which_weekday_end", {})
         spans: list[tuple[int, int, date, date]] = [
             (d.start, d.end, d.first, d.last) for d in dates if d.days
         ]
@@ -682,7 +722,6 @@ class _Reading:
                 start = first
             else:
                 start, until = first, last
-        weekdays = every.weekdays if every else ()
         if every is not None and every.fortnightly:
             self._note("fortnightly", {})
         if not weekdays and intent is Intent.DECLARE_RECURRING:

@@ -1192,4 +1192,150 @@ UTTERANCES_EN: list[tuple[str, dict[str, Any]]] = [
             },
         },
     ),
+    # issue 13: not coming in asked (telework), halves of a week (前半 Mon-Wed, 後半 Thu-Fri),
+    # an open start (以降ずっと, onwards: to its month's end, at least two weeks; a plain から
+    # stays one day), ending weekly patterns (a weekday said apart, all, or asked)
+    (
+        "WFH the first half of next week",
+        {
+            "intent": "declare",
+            "entries": [
+                ("2026-11-30", "full", "telework"),
+                ("2026-12-01", "full", "telework"),
+                ("2026-12-02", "full", "telework"),
+            ],
+        },
+    ),
+    (
+        "in the office the second half of next week",
+        {
+            "intent": "declare",
+            "entries": [("2026-12-03", "full", "office"), ("2026-12-04", "full", "office")],
+        },
+    ),
+    (
+        "remote early next week",
+        {
+            "intent": "declare",
+            "entries": [
+                ("2026-11-30", "full", "telework"),
+                ("2026-12-01", "full", "telework"),
+                ("2026-12-02", "full", "telework"),
+            ],
+        },
+    ),
+    (
+        "WFH the first half of next week, the second half in the office",
+        {
+            "intent": "declare",
+            "entries": [
+                ("2026-11-30", "full", "telework"),
+                ("2026-12-01", "full", "telework"),
+                ("2026-12-02", "full", "telework"),
+                ("2026-12-03", "full", "office"),
+                ("2026-12-04", "full", "office"),
+            ],
+        },
+    ),
+    (
+        "later this week I'm remote",
+        {
+            "intent": "declare",
+            "entries": [("2026-11-26", "full", "telework"), ("2026-11-27", "full", "telework")],
+        },
+    ),
+    (
+        "WFH from Monday onwards",
+        {
+            "intent": "declare",
+            "entries": [
+                ("2026-11-30", "full", "telework"),
+                ("2026-12-01", "full", "telework"),
+                ("2026-12-02", "full", "telework"),
+                ("2026-12-03", "full", "telework"),
+                ("2026-12-04", "full", "telework"),
+                ("2026-12-07", "full", "telework"),
+                ("2026-12-08", "full", "telework"),
+                ("2026-12-09", "full", "telework"),
+                ("2026-12-10", "full", "telework"),
+                ("2026-12-11", "full", "telework"),
+                ("2026-12-14", "full", "telework"),
+                ("2026-12-15", "full", "telework"),
+                ("2026-12-16", "full", "telework"),
+                ("2026-12-17", "full", "telework"),
+                ("2026-12-18", "full", "telework"),
+                ("2026-12-21", "full", "telework"),
+                ("2026-12-22", "full", "telework"),
+                ("2026-12-23", "full", "telework"),
+                ("2026-12-24", "full", "telework"),
+                ("2026-12-25", "full", "telework"),
+                ("2026-12-28", "full", "telework"),
+            ],
+        },
+    ),
+    (
+        "from the 7th on I'm working from home",
+        {
+            "intent": "declare",
+            "entries": [
+                ("2026-12-07", "full", "telework"),
+                ("2026-12-08", "full", "telework"),
+                ("2026-12-09", "full", "telework"),
+                ("2026-12-10", "full", "telework"),
+                ("2026-12-11", "full", "telework"),
+                ("2026-12-14", "full", "telework"),
+                ("2026-12-15", "full", "telework"),
+                ("2026-12-16", "full", "telework"),
+                ("2026-12-17", "full", "telework"),
+                ("2026-12-18", "full", "telework"),
+                ("2026-12-21", "full", "telework"),
+                ("2026-12-22", "full", "telework"),
+                ("2026-12-23", "full", "telework"),
+                ("2026-12-24", "full", "telework"),
+                ("2026-12-25", "full", "telework"),
+                ("2026-12-28", "full", "telework"),
+            ],
+        },
+    ),
+    (
+        "I'll be in the office from Dec 14 until further notice",
+        {
+            "intent": "declare",
+            "entries": [
+                ("2026-12-14", "full", "office"),
+                ("2026-12-15", "full", "office"),
+                ("2026-12-16", "full", "office"),
+                ("2026-12-17", "full", "office"),
+                ("2026-12-18", "full", "office"),
+                ("2026-12-21", "full", "office"),
+                ("2026-12-22", "full", "office"),
+                ("2026-12-23", "full", "office"),
+                ("2026-12-24", "full", "office"),
+                ("2026-12-25", "full", "office"),
+                ("2026-12-28", "full", "office"),
+            ],
+        },
+    ),
+    ("WFH from Monday", {"intent": "declare", "entries": [("2026-11-30", "full", "telework")]}),
+    (
+        "cancel the recurring Wednesday WFH",
+        {
+            "intent": "cancel_recurring",
+            "recurrence": {
+                "weekdays": ["wed"],
+                "part": "full",
+                "status": "telework",
+                "from": None,
+                "until": None,
+            },
+        },
+    ),
+    ("cancel all my recurring WFH", {"intent": "cancel_recurring"}),
+    (
+        "stop my weekly remote days",
+        {
+            "intent": "cancel_recurring",
+            "question": "Which weekday's pattern should end? (e.g. Wednesday, all of them)",
+        },
+    ),
 ]
