@@ -68,6 +68,9 @@ def _clauses(
     cuts = [m.start() for m in _SEPARATOR.finditer(rest)]
     if japanese:
         cuts += [m.start() for m in _SPACE.finditer(rest)]
+        # 明日在宅明後日出社: a date right after a status starts the next clause
+        ends = {s.end for s in statuses}
+        cuts += [d.start for d in dates if d.start in ends]
     cuts = [*sorted(cuts), len(rest) + 1]
     clauses = [_Clause() for _ in cuts]
 

@@ -94,6 +94,9 @@ def _tag(m: re.Match[str]) -> str:
     return "a" if m.group("ha") or m.group("noona") else "b"
 
 
+_GREETING = re.compile(r"(?:morning|afternoon)(?:\s*(?:all|everyone|team))?\s*(?:[!,.]|$)")
+
+
 def find_parts(scan: Scanner) -> list[PartMention]:
     """Time ranges, open starts, then part words (午前, afternoon …); masked in ``scan``."""
     found: list[PartMention] = []
@@ -119,6 +122,11 @@ def find_parts(scan: Scanner) -> list[PartMention]:
     for hit in PARTS.finditer(scan.rest):
         if hit.value in {"am", "pm"} and scan.text[max(0, hit.start - 2) : hit.start] == "i ":
             continue  # "I am in the office"
+        if _GREETING.match(scan.text, hit.start) and (
+            hit.start == 0 or scan.text[max(0, hit.start - 5) : hit.start] == "good "
+        ):
+            scan.mask(hit.start, hit.end)
+            continue  # "Morning! WFH today", "good morning, ..."
         found.append(PartMention(hit.start, hit.end, hit.value))
         scan.mask(hit.start, hit.end)
     return sorted(found, key=lambda p: p.start)

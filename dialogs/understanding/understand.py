@@ -56,6 +56,7 @@ from dialogs.understanding.people import find_person
 from dialogs.understanding.presence_times import (
     correction_kind,
     is_correction,
+    split_reports,
     stated_time,
 )
 from dialogs.understanding.questions import render
@@ -134,6 +135,8 @@ _ONWARDS_AFTER = re.compile(
 _ONWARDS_AT_LEAST = 14  # days an open start covers at least (to its month's end, else the next)
 _ONWARDS_BEFORE = re.compile(r"(?<![a-z])(?:from|starting|beginning|as\s+of)\s+(?:on\s+)?$")
 _ONWARDS_ON = re.compile(r"\s*on(?![a-z])(?!\s+(?:leave|site|a\s|the\s))")
+_REST_OF_WEEK = re.compile(r"rest\s+of\s+the\s+week")
+_NEAR_DAYS = 7  # a named day this close leads the bare weekdays after it (_in_order)
 _BACK_FROM = re.compile(r"\ue000\s*(?:から|より)\s*\ue000")
 _DATE_BEFORE = re.compile(r"\ue000(?:の)?\s*$")
 _DATE_AFTER = re.compile(r"\s*\ue000")
@@ -213,6 +216,7 @@ class _Reading:
         for hit in PRESENCE.finditer(scan.rest):
             presence.append(hit.value)
             scan.mask(hit.start, hit.end)
+        presence += split_reports(scan)
         statuses: list[StatusMention] = []
         for shit in STATUSES.finditer(scan.rest):
             statuses.append(StatusMention(shit.start, shit.end, *shit.value))
@@ -276,7 +280,7 @@ class _Reading:
             dates = self._exclude(dates)
             if len({s.status for s in statuses}) > 1:
                 dates = self._week_and_its_days(dates)
-            dates = self._in_order(self._days_of_week(dates))
+            dates = self._rest_of_week(self._in_order(self._days_of_week(dates)))
             dates = [self._from_today(self._onwards(d)) for d in dates]
         if intent is Intent.UNKNOWN and (parts or statuses):
             # 「午後だけ」: not a declaration on its own, but an answer inside a conversation.
@@ -309,7 +313,7 @@ class _Reading:
                 intent,
                 entries=(Entry(day, part, PRESENCE_STATUS[kind]),),
                 lang=self.lang,
-                at=None if returns else stated_time(parts, scan.rest),
+                at=None if returns else stated_time(parts, scan.rest, text=scan.text),
             )
         if intent in {Intent.REPORT_START, Intent.REPORT_END}:
             entries = tuple(
@@ -317,7 +321,7 @@ class _Reading:
                 for s in statuses[:1]
             )
             corrects = bool(correcting) or is_correction(scan.rest)
-            at = stated_time(parts, scan.rest, last=corrects)
+            at = stated_time(parts, scan.rest, last=corrects, text=scan.text)
             return Interpretation(
                 intent,
                 entries=entries,
@@ -355,6 +359,26 @@ class _Reading:
             [d for d in dates if d is not week and d is not listed] + [joined],
             key=lambda d: d.start,
         )
+
+    def _rest_of_week(self, dates: list[DateMention]) -> list[DateMention]:
+        """ "the rest of the week" / 「残りは」 after days of a later week (in the office Monday
+        and Tuesday, then remote for the rest of the week): the days after them in that week."""
+        out = []
+        for d in dates:
+            named = [
+                day
+                for e in dates
+                if e.end <= d.start and not e.is_range and e.problem is None
+                for day in e.days
+            ]
+            later = [day for day in named if monday_of(day) > monday_of(self.today)]
+            if d.is_range and _REST_OF_WEEK.search(self.text, d.start, d.end) and later:
+                first = max(later) + timedelta(days=1)
+                last = monday_of(max(later)) + timedelta(days=6)
+                if first <= last:
+                    d = DateMention(d.start, d.end, [first, last], is_range=True)
+            out.append(d)
+        return out
 
     def _week_and_its_days(self, dates: list[DateMention]) -> list[DateMention]:
         """A week named alone with days of it under another status (来週は在宅、月曜だけ出社;
@@ -478,7 +502,11 @@ class _Reading:
         previous: date | None = None
         for d in sorted(dates, key=lambda d: d.start):
             if not (len(d.weekdays) == 1 and len(d.days) == 1 and not d.is_range):
-                previous = None
+                # 明日は在宅で木曜は出社 on a Thursday: a day of this week or the next (明日,
+                # 来週月曜) is one the bare weekdays after it run forward from
+                near = len(d.days) == 1 and not d.is_range and d.problem is None
+                soon = near and 0 <= (d.days[0] - self.today).days <= _NEAR_DAYS
+                previous = d.days[0] if soon else None
                 continue
             if previous is not None and d.days[0] < previous:
                 d.days = [after_anchor(previous, d.weekdays[0])]

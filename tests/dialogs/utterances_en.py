@@ -1338,4 +1338,55 @@ UTTERANCES_EN: list[tuple[str, dict[str, Any]]] = [
             "question": "Which weekday's pattern should end? (e.g. Wednesday, all of them)",
         },
     ),
+    # issue 13: presence with times as staff write them (full-width digits, keigo, the time
+    # between 業務は and 終了, 上がりました, a correction with じゃなくて, "started at 9"), changes and
+    # spans in keigo and run-ons (明日在宅明後日出社; bare weekdays after 明日 run forward), a
+    # greeting is no part of the day, the rest of a later week
+    ("I started at 9 this morning", {"intent": "report_start", "at": "09:00"}),
+    ("finished at 6 today", {"intent": "report_end", "at": "18:00"}),
+    (
+        "Morning! WFH today as I'm waiting for a delivery",
+        {"intent": "declare", "entries": [("2026-11-26", "full", "telework")]},
+    ),
+    (
+        "Good morning, I'm WFH today",
+        {"intent": "declare", "entries": [("2026-11-26", "full", "telework")]},
+    ),
+    (
+        "I'm going to be in the office Monday and Tuesday, then remote for the rest of the week",
+        {
+            "intent": "declare",
+            "entries": [
+                ("2026-11-30", "full", "office"),
+                ("2026-12-01", "full", "office"),
+                ("2026-12-02", "full", "telework"),
+                ("2026-12-03", "full", "telework"),
+                ("2026-12-04", "full", "telework"),
+            ],
+        },
+    ),
+    (
+        "please correct my start time to 9:00",
+        {"intent": "report_start", "at": "09:00", "correction": True},
+    ),
+    (
+        "change my WFH from the 8th to the 10th",
+        {
+            "intent": "change",
+            "entries": [("2026-12-10", "full", "telework")],
+            "replaces": [("2026-12-08", None, "telework")],
+        },
+    ),
+    (
+        "switch tomorrow from office to WFH",
+        {
+            "intent": "change",
+            "entries": [("2026-11-27", "full", "telework")],
+            "replaces": [("2026-11-27", None, "office")],
+        },
+    ),
+    (
+        "Would it be OK to work from home this Friday?",
+        {"intent": "request_approval", "entries": [("2026-11-27", "full", "telework")]},
+    ),
 ]

@@ -2163,4 +2163,97 @@ UTTERANCES_JA: list[tuple[str, dict[str, Any]]] = [
         },
     ),
     ("繰り返しを全部やめる", {"intent": "cancel_recurring"}),
+    # issue 13: presence with times as staff write them (full-width digits, keigo, the time
+    # between 業務は and 終了, 上がりました, a correction with じゃなくて, "started at 9"), changes and
+    # spans in keigo and run-ons (明日在宅明後日出社; bare weekdays after 明日 run forward), a
+    # greeting is no part of the day, the rest of a later week
+    ("９時に業務開始しました", {"intent": "report_start", "at": "09:00"}),
+    ("本日は８：３０より業務を開始いたしました", {"intent": "report_start", "at": "08:30"}),
+    ("８時４５分に始業しました", {"intent": "report_start", "at": "08:45"}),
+    ("１７時３０分に退勤いたしました", {"intent": "report_end", "at": "17:30"}),
+    ("本日の業務は17時45分で終了しました", {"intent": "report_end", "at": "17:45"}),
+    ("17:30で上がりました", {"intent": "report_end", "at": "17:30"}),
+    ("業務を9時15分に開始しました", {"intent": "report_start", "at": "09:15"}),
+    ("仕事は18時に終えました", {"intent": "report_end", "at": "18:00"}),
+    (
+        "開始時刻を９：００に修正してください",
+        {"intent": "report_start", "at": "09:00", "correction": True},
+    ),
+    (
+        "終了時刻、18時じゃなくて17時半です",
+        {"intent": "report_end", "at": "17:30", "correction": True},
+    ),
+    ("お昼いってきます", {"intent": "presence", "entries": [("2026-11-26", "full", "away")]}),
+    (
+        "１２／８のテレワークを１２／１０に変更お願いします",
+        {
+            "intent": "change",
+            "entries": [("2026-12-10", "full", "telework")],
+            "replaces": [("2026-12-08", None, "telework")],
+        },
+    ),
+    (
+        "12月8日のテレワークを12月10日に変えていただけますか",
+        {
+            "intent": "change",
+            "entries": [("2026-12-10", "full", "telework")],
+            "replaces": [("2026-12-08", None, "telework")],
+        },
+    ),
+    (
+        "明日のテレワークですが、明後日に変更します",
+        {
+            "intent": "change",
+            "entries": [("2026-11-28", "full", "telework")],
+            "replaces": [("2026-11-27", None, "telework")],
+            "warnings": ["closed_day"],
+        },
+    ),
+    (
+        "12/7～12/11 在宅勤務させていただきます",
+        {
+            "intent": "declare",
+            "entries": [
+                ("2026-12-07", "full", "telework"),
+                ("2026-12-08", "full", "telework"),
+                ("2026-12-09", "full", "telework"),
+                ("2026-12-10", "full", "telework"),
+                ("2026-12-11", "full", "telework"),
+            ],
+        },
+    ),
+    (
+        "お疲れ様です。明日ですが、在宅勤務とさせていただければと思います。よろしくお願いいたします。",
+        {"intent": "request_approval", "entries": [("2026-11-27", "full", "telework")]},
+    ),
+    (
+        "明日は私用のため午前休をいただき午後から在宅勤務いたします",
+        {
+            "intent": "declare",
+            "entries": [("2026-11-27", "am", "leave"), ("2026-11-27", "pm", "telework")],
+        },
+    ),
+    (
+        "明日は在宅で木曜は出社で金曜はまた在宅です",
+        {
+            "intent": "declare",
+            "entries": [
+                ("2026-11-27", "full", "telework"),
+                ("2026-12-03", "full", "office"),
+                ("2026-12-04", "full", "telework"),
+            ],
+        },
+    ),
+    (
+        "明日在宅明後日出社",
+        {
+            "intent": "declare",
+            "entries": [("2026-11-27", "full", "telework"), ("2026-11-28", "full", "office")],
+            "warnings": ["closed_day"],
+        },
+    ),
+    (
+        "本日体調不良につきお休みをいただきます",
+        {"intent": "declare", "entries": [("2026-11-26", "full", "leave")]},
+    ),
 ]
