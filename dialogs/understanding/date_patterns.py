@@ -287,14 +287,16 @@ def find_dates(scan: Scanner, ctx: DateContext) -> list[DateMention]:
             ahead = said
         said = ahead
         keep(_half_week(ctx, m.start(), m.end(), ahead, half in _FIRST_HALF))
-    for m in scan.take(_WEEK_START):  # 週明け, 来週頭, the start of next week: its Monday
+    for m in scan.take_if(
+        _WEEK_START, _WEEK_WORD
+    ):  # 週明け, 来週頭, the start of next week: its Monday
         word = re.sub(r"\s+", " ", m["w"] or m["w_en"] or "")
         ahead = WEEKS_JA.get(word, WEEKS_EN.get(word, 1))
         day = in_week(ctx, ahead, (0,))[0]
         keep(DateMention(m.start(), m.end(), [day], period=period_of_day(ctx, day)))
-    for m in scan.take(_WEEK_JA):
+    for m in scan.take_if(_WEEK_JA, _WEEK_WORD):
         keep(_week(ctx, m.start(), m.end(), WEEKS_JA[m["w"]], m["list"], bool(m["whole"])))
-    for m in scan.take(_WD_BEFORE_WEEK_EN):
+    for m in scan.take_if(_WD_BEFORE_WEEK_EN, _WEEK_WORD):
         ahead = WEEKS_EN[re.sub(r"\s+", " ", m["w"])]
         keep(_week(ctx, m.start(), m.end(), ahead, m["list"], False))
     for m in scan.take(_WEEKDAYS_EN):
@@ -303,14 +305,14 @@ def find_dates(scan: Scanner, ctx: DateContext) -> list[DateMention]:
             offset = WEEKS_EN[re.sub(r"\s+", " ", m["w"])]
         keep(_week(ctx, m.start(), m.end(), offset, m["list"], False))
     all_week: list[DateMention] = []
-    for m in scan.take(_WEEK_EN):
+    for m in scan.take_if(_WEEK_EN, _WEEK_WORD):
         if m["allweek"]:
             all_week.append(_week(ctx, m.start(), m.end(), 0, None, True))
             keep(all_week[-1])
         else:
             offset = WEEKS_EN[re.sub(r"\s+", " ", m["w"])]
             keep(_week(ctx, m.start(), m.end(), offset, None, bool(m["whole"])))
-    for m in scan.take(_WD_JA_YOU):
+    for m in scan.take_if(_WD_JA_YOU, _YOU):
         keep(_week(ctx, m.start(), m.end(), None, m.group(0), False))
     bare = [d for d in found if d.problem == "which_days"]
     if all_week and len(bare) == 1:  # next week I'm WFH the whole week
@@ -319,6 +321,10 @@ def find_dates(scan: Scanner, ctx: DateContext) -> list[DateMention]:
     return found
 
 
+# what every match of the week patterns contains (most messages name no week: the cheap test
+# skips their scans)
+_WEEK_WORD = re.compile(r"週|week")
+_YOU = re.compile(r"曜")
 _HALF_WORD = re.compile(r"前半|後半|first|second|latter|early|late")
 # (the week a bare 後半 / "the second half" falls in is the one named just before)
 

@@ -69,12 +69,15 @@ _END_WORD = re.compile(
 _AT_HOUR = re.compile(r"(?<![a-z])at\s+(\d{1,2})(?![\d:/.])")
 
 
+_REPORT_NOUN = re.compile(r"業務|仕事|勤務|作業")
+
+
 def split_reports(scan: Scanner) -> list[str]:
     """Start/end reports whose time sits between the noun and the verb (「業務は17時で終了
     しました」): their kinds, the noun and the verb masked in ``scan`` (the time is left for
     the parts step)."""
     kinds = []
-    for m in scan.take(_SPLIT_REPORT):
+    for m in scan.take_if(_SPLIT_REPORT, _REPORT_NOUN):
         kinds.append("end" if m["verb"].startswith("終") else "start")
         scan.mask(m.start("noun"), m.end("noun") + 1)
         scan.mask(m.start("verb"), m.end("verb"))
