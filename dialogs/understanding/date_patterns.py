@@ -8,6 +8,7 @@ single-character weekday list (月・水, 水木金) only sees text nothing else
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date, timedelta
 
 from dialogs.understanding.dates import (
@@ -69,6 +70,11 @@ _MD_EN = re.compile(
     + _MON_EN
     + r"))(?![a-z\d:])"
     + _WD_SUFFIX
+)
+# 12/8・9・10, 12月8日、9日、10日: a month's day followed by more days of it
+_MD_LIST = re.compile(
+    r"(?<![\d/.])(?<!\d:)(?P<m>\d{1,2})\s*(?:/|月)\s*(?P<d>\d{1,2})(?![\d/:])日?"
+    r"(?P<more>(?:\s*[・、,&]\s*\d{1,2}(?![\d/:時分月])日?(?![間目前後]))+)"
 )
 _DAY_LIST = re.compile(
     r"(?<![\d/月.])(?<!\d:)(?P<list>\d{1,2}(?:\s*[,、・]\s*\d{1,2})+)\s*日(?![間目前後])"
@@ -239,6 +245,15 @@ def find_dates(scan: Scanner, ctx: DateContext) -> list[DateMention]:
         year = int(m["y"])
         day = safe_date(year, int(m["m"]), int(m["d"]))
         keep(_no_such_day(_single(m, day, m.group(0), ctx), year, int(m["m"])))
+    for m in scan.take_if(_MD_LIST, DIGIT):
+        month = int(m["m"])
+        if not 1 <= month <= 12:
+            continue
+        numbers = [int(m["d"]), *(int(n) for n in re.findall(r"\d+", m["more"]))]
+        listed = [infer_year(ctx, month, n) if 1 <= n <= 31 else None for n in numbers]
+        if any(d is None for d in listed):
+            continue  # 12/8・40: not a list of days
+        keep(DateMention(m.start(), m.end(), sorted({d for d in listed if d is not None})))
     for m in scan.take_if(_MD, DIGIT):
         month, dom = int(m["m"]), int(m["d"])
         if not (1 <= month <= 12 and 1 <= dom <= 31):
@@ -314,6 +329,7 @@ def find_dates(scan: Scanner, ctx: DateContext) -> list[DateMention]:
             keep(_week(ctx, m.start(), m.end(), offset, None, bool(m["whole"])))
     for m in scan.take_if(_WD_JA_YOU, _YOU):
         keep(_week(ctx, m.start(), m.end(), None, m.group(0), False))
+    found = _weekday_before_date(scan, found)
     bare = [d for d in found if d.problem == "which_days"]
     if all_week and len(bare) == 1:  # next week I'm WFH the whole week
         found = [d for d in found if d not in all_week and d is not bare[0]]
@@ -339,6 +355,45 @@ def _half_week(ctx: DateContext, start: int, end: int, ahead: int, first: bool) 
     return DateMention(
         start, end, [begin, days[-1]], is_range=True, period=_WEEK_PERIODS.get(ahead)
     )
+
+
+_WD_DATE_LINK = re.compile(r"\s*,?\s*(?:the\s+)?")
+
+
+def _weekday_before_date(scan: Scanner, found: list[DateMention]) -> list[DateMention]:
+    """A weekday written just before its date ("Monday, December 7", "Monday 7th") names
+    that date, not another day: one mention (a weekday that is not the date's asks)."""
+    ordered = sorted(found, key=lambda d: d.start)
+    out: list[DateMention] = []
+    i = 0
+    while i < len(ordered):
+        d = ordered[i]
+        after = ordered[i + 1] if i + 1 < len(ordered) else None
+        if (
+            after is not None
+            and len(d.weekdays) == 1
+            and d.week is None
+            and len(d.days) == 1
+            and not d.is_range
+            and len(after.days) == 1
+            and not (after.is_range or after.weekdays or after.problem)
+            and _WD_DATE_LINK.fullmatch(scan.between(d.end, after.start))
+        ):
+            joined = replace(after, start=d.start)
+            if after.days[0].weekday() != d.weekdays[0]:
+                joined.problem = "weekday_mismatch"
+                joined.problem_args = {
+                    "day": after.days[0].isoformat(),
+                    "written_wd": str(d.weekdays[0]),
+                }
+                joined.frame = week_of(after.days[0])
+            scan.mask(joined.start, joined.end)
+            out.append(joined)
+            i += 2
+            continue
+        out.append(d)
+        i += 1
+    return out
 
 
 def _year_of(ctx: DateContext, month: int) -> int | None:

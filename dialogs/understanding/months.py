@@ -91,7 +91,13 @@ def find_months(scan: Scanner, ctx: DateContext, calendar: WorkCalendar) -> list
             )
         elif "fiscal" in word or word == "年度末":
             found.append(MonthMention(m.start(), m.end(), fy_last, fy_last))
-        else:  # 年内, 年末, end of the year
+        elif word == "年内":  # the rest of this year (a declaration spans it from today)
+            found.append(
+                MonthMention(
+                    m.start(), m.end(), date(ctx.today.year, 1, 1), date(ctx.today.year, 12, 31)
+                )
+            )
+        else:  # 年末, end of the year
             last = date(ctx.today.year, 12, 31)
             found.append(MonthMention(m.start(), m.end(), last, last))
         scan.mask(m.start(), m.end())

@@ -76,7 +76,7 @@ from domain.calendar import WorkCalendar
 MAX_CHARS = 1000  # longer messages are not read (a pasted document is not a declaration)
 MAX_YEARS_AWAY = 5  # explicit years further from today are refused as typos
 _NUMBER = re.compile(r"\d+")
-_WHOLE_MONTH = re.compile(r"(?:いっぱい|一杯|中)$")
+_WHOLE_MONTH = re.compile(r"(?:いっぱい|一杯|中|年内)$")
 _EXCEPT_BEFORE = re.compile(
     r"(?<![a-z])(?:except(?:\s+for)?|but\s+not|excluding|other\s+than|apart\s+from)\s*(?:on\s+)?$"
 )

@@ -212,6 +212,12 @@ STATUSES: Final = Lexicon[tuple[Status, str | None]](
         "holiday": (LV, None),
         "sick leave": (LV, None),
         "out of office": (LV, None),
+        # "I'm out Dec 8-10": away from work (the longer "out of (the) office" forms first)
+        **{
+            f"{who} out{of}": (LV, None)
+            for who in ("i'm", "im", "i am", "i'll be", "ill be", "i will be")
+            for of in ("", " of office", " of the office")
+        },
         "out of the office": (LV, None),
         "ooo": (LV, None),
         "oof": (LV, None),

@@ -1389,4 +1389,48 @@ UTTERANCES_EN: list[tuple[str, dict[str, Any]]] = [
         "Would it be OK to work from home this Friday?",
         {"intent": "request_approval", "entries": [("2026-11-27", "full", "telework")]},
     ),
+    # issue 13: lists of a month's days (12/8・9・10), 年内 (from today to the year's end), "I'm
+    # out" is leave, a weekday written before its date is that date (or asks)
+    (
+        "I'm out Dec 8-10",
+        {
+            "intent": "declare",
+            "entries": [
+                ("2026-12-08", "full", "leave"),
+                ("2026-12-09", "full", "leave"),
+                ("2026-12-10", "full", "leave"),
+            ],
+        },
+    ),
+    (
+        "I'll be out next Monday",
+        {"intent": "declare", "entries": [("2026-11-30", "full", "leave")]},
+    ),
+    (
+        "On leave from Monday 7th until Wednesday 9th",
+        {
+            "intent": "declare",
+            "entries": [
+                ("2026-12-07", "full", "leave"),
+                ("2026-12-08", "full", "leave"),
+                ("2026-12-09", "full", "leave"),
+            ],
+        },
+    ),
+    (
+        "WFH Monday, December 7",
+        {"intent": "declare", "entries": [("2026-12-07", "full", "telework")]},
+    ),
+    (
+        "WFH Tuesday, December 7",
+        {
+            "intent": "declare",
+            "question": "12/7 is a Monday, not a Tuesday. Which date do you mean?",
+            "warnings": ["weekday_mismatch"],
+        },
+    ),
+    (
+        "in the office Thursday the 10th",
+        {"intent": "declare", "entries": [("2026-12-10", "full", "office")]},
+    ),
 ]

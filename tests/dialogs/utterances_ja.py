@@ -2256,4 +2256,108 @@ UTTERANCES_JA: list[tuple[str, dict[str, Any]]] = [
         "本日体調不良につきお休みをいただきます",
         {"intent": "declare", "entries": [("2026-11-26", "full", "leave")]},
     ),
+    # issue 13: lists of a month's days (12/8・9・10), 年内 (from today to the year's end), "I'm
+    # out" is leave, a weekday written before its date is that date (or asks)
+    (
+        "12/8・9・10テレワーク",
+        {
+            "intent": "declare",
+            "entries": [
+                ("2026-12-08", "full", "telework"),
+                ("2026-12-09", "full", "telework"),
+                ("2026-12-10", "full", "telework"),
+            ],
+        },
+    ),
+    (
+        "１２／１４・１５は出社します",
+        {
+            "intent": "declare",
+            "entries": [("2026-12-14", "full", "office"), ("2026-12-15", "full", "office")],
+        },
+    ),
+    (
+        "12月8日・9日は在宅",
+        {
+            "intent": "declare",
+            "entries": [("2026-12-08", "full", "telework"), ("2026-12-09", "full", "telework")],
+        },
+    ),
+    (
+        "年内はずっと在宅",
+        {
+            "intent": "declare",
+            "entries": [
+                ("2026-11-26", "full", "telework"),
+                ("2026-11-27", "full", "telework"),
+                ("2026-11-30", "full", "telework"),
+                ("2026-12-01", "full", "telework"),
+                ("2026-12-02", "full", "telework"),
+                ("2026-12-03", "full", "telework"),
+                ("2026-12-04", "full", "telework"),
+                ("2026-12-07", "full", "telework"),
+                ("2026-12-08", "full", "telework"),
+                ("2026-12-09", "full", "telework"),
+                ("2026-12-10", "full", "telework"),
+                ("2026-12-11", "full", "telework"),
+                ("2026-12-14", "full", "telework"),
+                ("2026-12-15", "full", "telework"),
+                ("2026-12-16", "full", "telework"),
+                ("2026-12-17", "full", "telework"),
+                ("2026-12-18", "full", "telework"),
+                ("2026-12-21", "full", "telework"),
+                ("2026-12-22", "full", "telework"),
+                ("2026-12-23", "full", "telework"),
+                ("2026-12-24", "full", "telework"),
+                ("2026-12-25", "full", "telework"),
+                ("2026-12-28", "full", "telework"),
+            ],
+        },
+    ),
+    (
+        "年内は在宅勤務です",
+        {
+            "intent": "declare",
+            "entries": [
+                ("2026-11-26", "full", "telework"),
+                ("2026-11-27", "full", "telework"),
+                ("2026-11-30", "full", "telework"),
+                ("2026-12-01", "full", "telework"),
+                ("2026-12-02", "full", "telework"),
+                ("2026-12-03", "full", "telework"),
+                ("2026-12-04", "full", "telework"),
+                ("2026-12-07", "full", "telework"),
+                ("2026-12-08", "full", "telework"),
+                ("2026-12-09", "full", "telework"),
+                ("2026-12-10", "full", "telework"),
+                ("2026-12-11", "full", "telework"),
+                ("2026-12-14", "full", "telework"),
+                ("2026-12-15", "full", "telework"),
+                ("2026-12-16", "full", "telework"),
+                ("2026-12-17", "full", "telework"),
+                ("2026-12-18", "full", "telework"),
+                ("2026-12-21", "full", "telework"),
+                ("2026-12-22", "full", "telework"),
+                ("2026-12-23", "full", "telework"),
+                ("2026-12-24", "full", "telework"),
+                ("2026-12-25", "full", "telework"),
+                ("2026-12-28", "full", "telework"),
+            ],
+        },
+    ),
+    (
+        "明日は１０：００～１５：００テレワーク",
+        {"intent": "declare", "entries": [("2026-11-27", "10:00-15:00", "telework")]},
+    ),
+    (
+        "来週火曜〜木曜は在宅勤務とさせていただきます",
+        {
+            "intent": "declare",
+            "entries": [
+                ("2026-12-01", "full", "telework"),
+                ("2026-12-02", "full", "telework"),
+                ("2026-12-03", "full", "telework"),
+            ],
+        },
+    ),
 ]
