@@ -504,6 +504,8 @@ def _range(first: DateMention, second: DateMention, end: date | None) -> DateMen
         problem_args=first.problem_args or second.problem_args,
         frame=first.frame or second.frame,
     )
+    if first.week is not None and second.week in (None, first.week):
+        joined.week = first.week  # 来週の水曜から金曜まで: still next week's (for 月火 after it)
     if end < begin:
         joined.problem, joined.problem_args = "invalid_range", {}
     elif (end - begin).days > MAX_RANGE_DAYS:

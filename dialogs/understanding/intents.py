@@ -472,8 +472,21 @@ def _has(lexicon: Lexicon[bool], text: str) -> bool:
     return lexicon.found_in(text)
 
 
+# asking for advice (「明日は出社した方がいいですか」 "should I come in"): a question, though
+# 「いいですか」 also asks permission
+ADVICE = _cues(
+    "方がいい", "方が良い", "ほうがいい", "ほうが良い", "方がよろしい",
+    "べきですか", "べきでしょうか", "必要がありますか", "必要ですか", "必要でしょうか",
+    "should i", "do i need to", "do i have to",
+)  # fmt: skip
+# what time / when, with a presence word: asks about one's record (何時に業務開始しましたっけ)
+ASKS_TIME = re.compile(r"何時|いつ|(?<![a-z])(?:what\s+time|when)(?![a-z])")
+
+
 def is_question(rest: str, request: bool | None = None) -> bool:
     """Whether what is left of a message asks rather than tells (「明日はテレワークですか？」)."""
+    if _has(ADVICE, rest):
+        return True
     if request is None:
         request = _has(REQUEST, rest)
     asked = "?" in rest or _has(QUESTION, rest) or _ASKS_FIRST.match(rest) is not None
@@ -484,8 +497,8 @@ def classify(f: Features) -> Intent:
     """The intent of a message (see the module docstring for the precedence)."""
     rest = f.rest
     declarable = bool(f.statuses)
-    request = _has(REQUEST, rest)
-    question = is_question(rest, request)
+    question = is_question(rest)
+    request = _has(REQUEST, rest) and not question
     cancel = _has(CANCEL, rest) or f.status_negated
     if _has(HELP, rest) and not declarable and not f.has_dates:
         return Intent.HELP
@@ -510,6 +523,8 @@ def classify(f: Features) -> Intent:
             return Intent.QUERY_SELF
         if first_person and "予定" in rest:
             return Intent.QUERY_SELF
+        if f.presence and ASKS_TIME.search(rest):
+            return Intent.QUERY_SELF  # 今日は何時から業務開始しましたっけ
     if f.status_changes and not f.has_every:
         return Intent.CHANGE  # 明日のテレワークやめて出社します, not WFH tomorrow, I'll come in
     if f.has_every or (cancel and _has(RECURRING_WORDS, rest)):

@@ -123,7 +123,9 @@ _ALL_OF = re.compile(r"全部|全て|すべて|(?<![a-z])all(?!\s*day)(?![a-z])"
 # next week: Mon WFH…; 来週は月曜…; my day next week from Monday to Friday
 _WEEK_LEADS = re.compile(r"\s*(?:[:,、]|は|の|も|(?<![a-z])(?:from|on)(?![a-z]))?\s*")
 _OF_A_DAY = re.compile(r"\ue000\s*(?:の|'s)\s*$")  # 明日の(テレワーク), tomorrow's (WFH)
-_JA_FROM = re.compile(r"から(?=.*(?:に|へ)(?:変更|変え|変わ|振り替え|振替|ずらし|ずれ|延期))")
+_JA_FROM = re.compile(
+    r"から(?=.*(?:に|へ)(?:変更|変え|変わ|振り替え|振替|ずらし|ずれ|延期|切り替え|切替|切り替|移|替え))"
+)
 # 月曜の予定を水曜に…: whatever the day had moves, not only the status said
 _ANY_PLAN = re.compile(r"予定|スケジュール|(?<![a-z])(?:plans?|schedule|whatever)(?![a-z])")
 # an open start: 12/7以降, 明日からずっと, 来週以降は当面, Monday onwards, from the 7th on

@@ -1433,4 +1433,8 @@ UTTERANCES_EN: list[tuple[str, dict[str, Any]]] = [
         "in the office Thursday the 10th",
         {"intent": "declare", "entries": [("2026-12-10", "full", "office")]},
     ),
+    # issue 13: 在宅から出社に切り替え, a week carried past a range (来週の水曜から金曜まで…月火),
+    # asking for advice or one's own time is a question, never a declaration or a report
+    ("Should I come in tomorrow?", {"intent": "query_self", "period": "tomorrow"}),
+    ("what time did I start today?", {"intent": "query_self", "period": "today"}),
 ]

@@ -2360,4 +2360,32 @@ UTTERANCES_JA: list[tuple[str, dict[str, Any]]] = [
             ],
         },
     ),
+    # issue 13: 在宅から出社に切り替え, a week carried past a range (来週の水曜から金曜まで…月火),
+    # asking for advice or one's own time is a question, never a declaration or a report
+    (
+        "今週の金曜、在宅から出社に切り替えます",
+        {
+            "intent": "change",
+            "entries": [("2026-11-27", "full", "office")],
+            "replaces": [("2026-11-27", None, "telework")],
+        },
+    ),
+    (
+        "来週の水曜から金曜まで在宅、月火は出社",
+        {
+            "intent": "declare",
+            "entries": [
+                ("2026-11-30", "full", "office"),
+                ("2026-12-01", "full", "office"),
+                ("2026-12-02", "full", "telework"),
+                ("2026-12-03", "full", "telework"),
+                ("2026-12-04", "full", "telework"),
+            ],
+        },
+    ),
+    ("今日は何時から業務開始しましたっけ", {"intent": "query_self", "period": "today"}),
+    ("明日は出社した方がいいですか", {"intent": "query_self", "period": "tomorrow"}),
+    ("金曜は在宅したほうがいいでしょうか", {"intent": "query_self", "period": "tomorrow"}),
+    ("8:50 業務開始", {"intent": "report_start", "at": "08:50"}),
+    ("業務終了（18:10）", {"intent": "report_end", "at": "18:10"}),
 ]
