@@ -142,6 +142,11 @@ _WD_JA_CHARS = re.compile(
 )
 _WD_JA_ONE = re.compile(r"[月火水木金土日]")
 _WD_JA_LONE = re.compile(r"(?:(?<=[、,/\s])|^)[月火水木金](?=\s*(?:は|も|に|が|:|のみ|だけ))")
+# the end of a week: its Friday (the end of next week, 今週の終わり, 週の終わり)
+_WEEK_END = re.compile(
+    r"(?<![a-z])(?:the\s+)?end\s+of\s+(?:the\s+week|(?P<w_en>this\s+week|next\s+week))(?![a-z])"
+    r"|(?:(?P<w>今週|来週|再来週)\s*の?|週の)\s*終わり"
+)
 _WEEK_START = re.compile(
     r"(?P<w>今週|来週|再来週)\s*の?\s*(?:頭|初め|はじめ|早々|冒頭)|週明け|週頭|週初め"
     r"|(?<![a-z])(?:the\s+)?(?:start|beginning)\s+of\s+(?P<w_en>next week|this week|the week after"
@@ -302,9 +307,13 @@ def find_dates(scan: Scanner, ctx: DateContext) -> list[DateMention]:
             ahead = said
         said = ahead
         keep(_half_week(ctx, m.start(), m.end(), ahead, half in _FIRST_HALF))
-    for m in scan.take_if(
-        _WEEK_START, _WEEK_WORD
-    ):  # 週明け, 来週頭, the start of next week: its Monday
+    for m in scan.take_if(_WEEK_END, _WEEK_WORD):  # the end of the week: its Friday
+        word = re.sub(r"\s+", " ", m["w"] or m["w_en"] or "")
+        ahead = WEEKS_JA.get(word, WEEKS_EN.get(word, 0))
+        day = in_week(ctx, ahead, (4,))[0]
+        keep(DateMention(m.start(), m.end(), [day], period=period_of_day(ctx, day)))
+    # 週明け, 来週頭, the start of next week: its Monday
+    for m in scan.take_if(_WEEK_START, _WEEK_WORD):
         word = re.sub(r"\s+", " ", m["w"] or m["w_en"] or "")
         ahead = WEEKS_JA.get(word, WEEKS_EN.get(word, 1))
         day = in_week(ctx, ahead, (0,))[0]

@@ -138,6 +138,10 @@ _ONWARDS_AT_LEAST = 14  # days an open start covers at least (to its month's end
 _ONWARDS_BEFORE = re.compile(r"(?<![a-z])(?:from|starting|beginning|as\s+of)\s+(?:on\s+)?$")
 _ONWARDS_ON = re.compile(r"\s*on(?![a-z])(?!\s+(?:leave|site|a\s|the\s))")
 _REST_OF_WEEK = re.compile(r"rest\s+of\s+the\s+week")
+_FUTURE_BACK = re.compile(
+    r"戻ります|戻る(?!の)|戻り予定|戻り次第|戻ってきます|帰席予定"
+    r"|(?<![a-z])(?:be\s+back|back\s+in\s+(?:\d|an?\s|half))"  # "back at 10:30": ambiguous, back
+)
 _NEAR_DAYS = 7  # a named day this close leads the bare weekdays after it (_in_order)
 _BACK_FROM = re.compile(r"\ue000\s*(?:から|より)\s*\ue000")
 _DATE_BEFORE = re.compile(r"\ue000(?:の)?\s*$")
@@ -307,8 +311,10 @@ class _Reading:
             kind = next(k for k in presence if k in PRESENCE_STATUS)
             if "back" in presence and _BACK_FROM.search(scan.rest):
                 kind = "back"  # 昼休みから戻りました: where one was, then back
+            if kind == "back" and _FUTURE_BACK.search(self.text):
+                kind = "away"  # 14時に戻ります, I'll be back at 2: away now, back later
             # 離席します、14時頃戻ります / stepping out, back at 2: the time is the return's
-            returns = kind == "away" and "back" in presence
+            returns = kind == "away" and ("back" in presence or _FUTURE_BACK.search(self.text))
             day = dates[0].days[0] if len(dates) == 1 and len(dates[0].days) == 1 else self.today
             part = parts[0].part if parts and parts[0].problem is None else "full"
             return Interpretation(
@@ -523,6 +529,20 @@ class _Reading:
         spans = []
         for m in months:
             written = self.text[m.start : m.end]
+            if _ONWARDS_AFTER.match(self.text, m.end) and role_of(self.text, m.start, m.end) != (
+                "until"
+            ):  # 4月以降ずっと: an open start, as for a day (_onwards)
+                first = max(m.first, self.today)
+                later = first + timedelta(days=_ONWARDS_AT_LEAST - 1)
+                spans.append(
+                    DateMention(
+                        m.start,
+                        m.end,
+                        [first, month_bounds(later.year, later.month)[1]],
+                        is_range=True,
+                    )
+                )
+                continue
             if role_of(self.text, m.start, m.end) == "until":
                 first = self.today
             elif _WHOLE_MONTH.search(written):

@@ -373,6 +373,7 @@ PRESENCE: Final = Lexicon[str](
         "calling it a day": "end",
         "call it a day": "end",
         "離席": "away",
+        "外出": "away",  # out during working hours (外出から戻りました: back)
         "中断": "away",
         "席を外": "away",
         "席外し": "away",

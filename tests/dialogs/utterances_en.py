@@ -1437,4 +1437,19 @@ UTTERANCES_EN: list[tuple[str, dict[str, Any]]] = [
     # asking for advice or one's own time is a question, never a declaration or a report
     ("Should I come in tomorrow?", {"intent": "query_self", "period": "tomorrow"}),
     ("what time did I start today?", {"intent": "query_self", "period": "today"}),
+    # issue 13: a month as an open start (来月以降ずっと), the end of a week (its Friday), 外出,
+    # a return announced (15時頃戻ります, I'll be back at 2) is an away report
+    (
+        "WFH tomorrow through the end of the week",
+        {"intent": "declare", "entries": [("2026-11-27", "full", "telework")]},
+    ),
+    (
+        "in the office at the end of next week",
+        {"intent": "declare", "entries": [("2026-12-04", "full", "office")]},
+    ),
+    ("I'll be back at 2", {"intent": "presence", "entries": [("2026-11-26", "full", "away")]}),
+    (
+        "stepping out, back in 20 minutes",
+        {"intent": "presence", "entries": [("2026-11-26", "full", "away")]},
+    ),
 ]

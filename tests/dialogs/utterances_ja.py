@@ -1269,8 +1269,8 @@ UTTERANCES_JA: list[tuple[str, dict[str, Any]]] = [
     ("終業時刻は18:15の間違いでした", {"intent": "report_end", "at": "18:15", "correction": True}),
     ("開始時刻を9:30に変更", {"intent": "report_start", "at": "09:30", "correction": True}),
     (
-        "14時に戻ります",
-        {"intent": "presence", "entries": [("2026-11-26", "full", "back")], "at": "14:00"},
+        "14時に戻ります",  # announced before leaving: away now, back later (set 3 reads it so)
+        {"intent": "presence", "entries": [("2026-11-26", "full", "away")]},
     ),
     # issue 13: as typed in Teams: run-on sentences, keigo, typos, full width, mixed scripts
     (
@@ -2388,4 +2388,47 @@ UTTERANCES_JA: list[tuple[str, dict[str, Any]]] = [
     ("金曜は在宅したほうがいいでしょうか", {"intent": "query_self", "period": "tomorrow"}),
     ("8:50 業務開始", {"intent": "report_start", "at": "08:50"}),
     ("業務終了（18:10）", {"intent": "report_end", "at": "18:10"}),
+    # issue 13: a month as an open start (来月以降ずっと), the end of a week (its Friday), 外出,
+    # a return announced (15時頃戻ります, I'll be back at 2) is an away report
+    (
+        "来月以降ずっと在宅",
+        {
+            "intent": "declare",
+            "entries": [
+                ("2026-12-01", "full", "telework"),
+                ("2026-12-02", "full", "telework"),
+                ("2026-12-03", "full", "telework"),
+                ("2026-12-04", "full", "telework"),
+                ("2026-12-07", "full", "telework"),
+                ("2026-12-08", "full", "telework"),
+                ("2026-12-09", "full", "telework"),
+                ("2026-12-10", "full", "telework"),
+                ("2026-12-11", "full", "telework"),
+                ("2026-12-14", "full", "telework"),
+                ("2026-12-15", "full", "telework"),
+                ("2026-12-16", "full", "telework"),
+                ("2026-12-17", "full", "telework"),
+                ("2026-12-18", "full", "telework"),
+                ("2026-12-21", "full", "telework"),
+                ("2026-12-22", "full", "telework"),
+                ("2026-12-23", "full", "telework"),
+                ("2026-12-24", "full", "telework"),
+                ("2026-12-25", "full", "telework"),
+                ("2026-12-28", "full", "telework"),
+            ],
+        },
+    ),
+    (
+        "今週の終わりまで在宅",
+        {
+            "intent": "declare",
+            "entries": [("2026-11-26", "full", "telework"), ("2026-11-27", "full", "telework")],
+        },
+    ),
+    (
+        "本日13時から17時まで外出します",
+        {"intent": "presence", "entries": [("2026-11-26", "13:00-17:00", "away")]},
+    ),
+    ("外出から戻りました", {"intent": "presence", "entries": [("2026-11-26", "full", "back")]}),
+    ("15時頃戻ります", {"intent": "presence", "entries": [("2026-11-26", "full", "away")]}),
 ]
