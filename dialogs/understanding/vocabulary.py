@@ -154,7 +154,7 @@ STATUSES: Final = Lexicon[tuple[Status, str | None]](
         **{
             f"{word}{neg}": (TW, None)
             for word in ("出社", "出勤", "登庁", "出庁")
-            for neg in ("しなくても", "しなくて", "せずに", "しないで")
+            for neg in ("しなくても", "しなくて", "せずに")
         },
         "skip the office": (TW, None),
         "skip coming in": (TW, None),

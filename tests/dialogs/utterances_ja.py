@@ -1924,9 +1924,14 @@ UTTERANCES_JA: list[tuple[str, dict[str, Any]]] = [
         },
     ),
     (
-        "来週月曜は出社しないでテレワークします",
-        {"intent": "declare", "entries": [("2026-11-30", "full", "telework")]},
+        "来週月曜は出社しないでテレワークします",  # like 在宅せずに出社: the office day changes
+        {
+            "intent": "change",
+            "entries": [("2026-11-30", "full", "telework")],
+            "replaces": [("2026-11-30", None, "office")],
+        },
     ),
+    ("明日は出社しないです", {"intent": "cancel", "entries": [("2026-11-27", "full", "office")]}),
     (
         "明日は10時から会議がありますが在宅で対応します",
         {"intent": "declare", "entries": [("2026-11-27", "full", "telework")]},
