@@ -1452,4 +1452,17 @@ UTTERANCES_EN: list[tuple[str, dict[str, Any]]] = [
         "stepping out, back in 20 minutes",
         {"intent": "presence", "entries": [("2026-11-26", "full", "away")]},
     ),
+    # issue 13: breaks ending (休憩おわりました), lunch is away (with a return time, none is
+    # recorded), keigo start/away words
+    ("kicking off my day", {"intent": "report_start"}),
+    ("logging off for lunch", {"intent": "presence", "entries": [("2026-11-26", "full", "away")]}),
+    ("lunch, back at 1", {"intent": "presence", "entries": [("2026-11-26", "full", "away")]}),
+    (
+        "lunch at 12:30",
+        {"intent": "presence", "entries": [("2026-11-26", "full", "away")], "at": "12:30"},
+    ),
+    (
+        "WFH tomorrow, lunch with the team",
+        {"intent": "declare", "entries": [("2026-11-27", "full", "telework")]},
+    ),
 ]

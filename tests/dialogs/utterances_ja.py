@@ -2436,4 +2436,10 @@ UTTERANCES_JA: list[tuple[str, dict[str, Any]]] = [
     ),
     ("外出から戻りました", {"intent": "presence", "entries": [("2026-11-26", "full", "back")]}),
     ("15時頃戻ります", {"intent": "presence", "entries": [("2026-11-26", "full", "away")]}),
+    # issue 13: breaks ending (休憩おわりました), lunch is away (with a return time, none is
+    # recorded), keigo start/away words
+    ("休憩おわりました", {"intent": "presence", "entries": [("2026-11-26", "full", "back")]}),
+    ("昼休み終わりました", {"intent": "presence", "entries": [("2026-11-26", "full", "back")]}),
+    ("只今より業務を開始します", {"intent": "report_start"}),
+    ("これより離席いたします", {"intent": "presence", "entries": [("2026-11-26", "full", "away")]}),
 ]
