@@ -113,6 +113,7 @@ _CHANGE_CUE = re.compile(
     r"|make|shifted|postponed?|pushed|push|bring|brought)(?![a-z])"
 )
 _EN_TO = re.compile(r"(?<![a-z])to(?![a-z])")
+_EN_FOR = re.compile(r"(?<=\ue000)\s+for(?=\s+(?:the\s+)?\ue000)")  # swap Thursday's WFH for Friday
 _UNTIL_AFTER = re.compile(r"\s*(?:まで|迄)")
 _UNTIL_BEFORE = re.compile(r"(?<![a-z])(?:until|till|til|through|thru|up\s+to)\s*(?:on\s+)?$")
 _REST = re.compile(
@@ -715,7 +716,8 @@ class _Reading:
         if cue is None:
             return 0, True
         if cue.group(0).isascii():
-            to = _EN_TO.search(rest, cue.end())
+            # move X to Y; swap X for Y
+            to = _EN_TO.search(rest, cue.end()) or _EN_FOR.search(rest, cue.end())
             return (to.start(), True) if to else (cue.end(), True)
         before = rest[: cue.start()]
         from_ = _JA_FROM.search(rest)

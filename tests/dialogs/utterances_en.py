@@ -1465,4 +1465,37 @@ UTTERANCES_EN: list[tuple[str, dict[str, Any]]] = [
         "WFH tomorrow, lunch with the team",
         {"intent": "declare", "entries": [("2026-11-27", "full", "telework")]},
     ),
+    # issue 13: swap X for Y moves X to Y
+    (
+        "I'd like to swap Thursday's telework for Monday",
+        {
+            "intent": "change",
+            "entries": [("2026-11-30", "full", "telework")],
+            "replaces": [("2026-11-26", None, "telework")],
+        },
+    ),
+    (
+        "swap my office day on Tuesday for Thursday",
+        {
+            "intent": "change",
+            "entries": [("2026-12-03", "full", "office")],
+            "replaces": [("2026-12-01", None, "office")],
+        },
+    ),
+    (
+        "Could you move my Wednesday WFH to Thursday please",
+        {
+            "intent": "change",
+            "entries": [("2026-12-03", "full", "telework")],
+            "replaces": [("2026-12-02", None, "telework")],
+        },
+    ),
+    (
+        "make Friday a WFH day instead of office",
+        {
+            "intent": "change",
+            "entries": [("2026-11-27", "full", "telework")],
+            "replaces": [("2026-11-27", None, "office")],
+        },
+    ),
 ]
