@@ -102,6 +102,10 @@ def _pair(statuses: list[StatusMention], parts: list[PartMention]) -> list[Unit]
     if len(free) == 1:
         free[0].part = "full" if {"am", "pm"} <= set(free_parts) else free_parts[0]
         return units
+    halves = [u for u in free if u.part == HALF]
+    if len(halves) == 1 and len(free_parts) == 1 and free_parts[0] in _COMPLEMENT:
+        halves[0].part = free_parts[0]  # 在宅勤務（午後は通院のため半休）: the half day's half
+        return units
     if not free:
         return units
     return None

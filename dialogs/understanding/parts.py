@@ -9,6 +9,7 @@ means 3 a.m. An end without a start (12時まで, until noon) or a lone time ask
 from __future__ import annotations
 
 import itertools
+from collections.abc import Sequence
 import re
 from dataclasses import dataclass
 
@@ -141,13 +142,17 @@ _ASIDE_CUT = re.compile(
     r"|(?<![a-z])(?:because|but|so|since|as)(?![a-z])"
 )
 _NUMBER = re.compile(r"\d+")
+_REASON = re.compile(r"ので|なので|ため")
 
 
-def drop_asides(scan: Scanner, parts: list[PartMention], statuses: list[int]) -> list[PartMention]:
+def drop_asides(
+    scan: Scanner, parts: list[PartMention], statuses: list[int], halves: Sequence[int] = ()
+) -> list[PartMention]:
     """Times and parts of the day in a side clause about something else (「朝9時から会議がある
     ので在宅」, 「午前は通院のため午後から出社」, "WFH tomorrow, I have a dentist appointment at
     4pm") are not the declaration's part of the day: drop them and mask the clause's numbers.
-    A side clause names an event and no status (``statuses``: where the status words start)."""
+    A side clause names an event and no status (``statuses``: where the status words start;
+    ``halves``: where those that take half a day without saying which, 半休, start)."""
     text = scan.text
     if not EVENTS.found_in(text):
         return parts
@@ -163,7 +168,25 @@ def drop_asides(scan: Scanner, parts: list[PartMention], statuses: list[int]) ->
     def aside(pos: int) -> bool:
         return any(a <= pos < b for a, b in asides)
 
+    def reason_for(b: int) -> bool:
+        """(午後は通院)のため半休: the clause after ため/ので names a half day without its
+        half, so the aside's 午後 is that half (its times are still dropped)."""
+        cut = _REASON.match(text, b)
+        if cut is None:
+            return False
+        after = next((c for c in cuts if c > cut.end()), len(text))
+        return any(cut.end() <= s < after for s in halves) and not any(
+            b <= p.start < after for p in parts
+        )
+
+    kept = {
+        p.start
+        for a, b in asides
+        if reason_for(b)
+        for p in parts
+        if a <= p.start < b and ":" not in p.part
+    }
     for a, b in asides:
         for m in _NUMBER.finditer(scan.rest, a, b):
             scan.mask(m.start(), m.end())
-    return [p for p in parts if not aside(p.start)]
+    return [p for p in parts if not aside(p.start) or p.start in kept]

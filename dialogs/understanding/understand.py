@@ -248,7 +248,8 @@ class _Reading:
         elif len(dates) == 1 and weeks and _ALL_OF.search(scan.rest):
             dates = [whole_week(self.ctx, weeks[0])]  # 来週の予定全部取り消して
         if statuses:
-            parts = drop_asides(scan, parts, [s.start for s in statuses])
+            halves = [s.start for s in statuses if s.part == HALF]
+            parts = drop_asides(scan, parts, [s.start for s in statuses], halves)
         correcting = not (statuses or dates) and correction_kind(scan.text, scan.rest, parts)
         if correcting and correcting not in presence:
             presence.append(correcting)  # 開始時刻を9:00に修正: a start report, corrected

@@ -2442,4 +2442,27 @@ UTTERANCES_JA: list[tuple[str, dict[str, Any]]] = [
     ("昼休み終わりました", {"intent": "presence", "entries": [("2026-11-26", "full", "back")]}),
     ("只今より業務を開始します", {"intent": "report_start"}),
     ("これより離席いたします", {"intent": "presence", "entries": [("2026-11-26", "full", "away")]}),
+    # issue 13: the half of a 半休 said in its reason clause (午後は通院のため半休) or next to another
+    # status in one clause
+    (
+        "明日は在宅勤務（午後は通院のため半休）",
+        {
+            "intent": "declare",
+            "entries": [("2026-11-27", "am", "telework"), ("2026-11-27", "pm", "leave")],
+        },
+    ),
+    (
+        "金曜はテレワーク、午前は子供の行事のため半休",
+        {
+            "intent": "declare",
+            "entries": [("2026-11-27", "am", "leave"), ("2026-11-27", "pm", "telework")],
+        },
+    ),
+    (
+        "明日は在宅勤務で午後半休",
+        {
+            "intent": "declare",
+            "entries": [("2026-11-27", "am", "telework"), ("2026-11-27", "pm", "leave")],
+        },
+    ),
 ]
