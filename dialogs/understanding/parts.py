@@ -9,8 +9,8 @@ means 3 a.m. An end without a start (12時まで, until noon) or a lone time ask
 from __future__ import annotations
 
 import itertools
-from collections.abc import Sequence
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from dialogs.understanding.scanner import Scanner
