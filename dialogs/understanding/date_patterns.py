@@ -8,6 +8,7 @@ single-character weekday list (月・水, 水木金) only sees text nothing else
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date, timedelta
 
@@ -100,7 +101,7 @@ _WEEK_JA = re.compile(
 _EN_WD_LIST = (
     r"(?:"
     + _WD_EN
-    + r")(?:'s)?(?![a-z])(?:\s*(?:,|and|&|/|or)\s*(?:"
+    + r")(?:'s)?(?![a-z])(?:(?:\s*(?:,|and|&|/|or)\s*|\s+)(?:"  # mon tue wed: spaces too
     + _WD_EN
     + r")(?:'s)?(?![a-z]))*"
 )
@@ -386,6 +387,8 @@ def _weekday_before_date(scan: Scanner, found: list[DateMention]) -> list[DateMe
             and not d.is_range
             and len(after.days) == 1
             and not (after.is_range or after.weekdays or after.problem)
+            and after.week is None
+            and DIGIT.search(scan.text, after.start, after.end) is not None  # a written date
             and _WD_DATE_LINK.fullmatch(scan.between(d.end, after.start))
         ):
             joined = replace(after, start=d.start)
@@ -523,17 +526,33 @@ def _range(first: DateMention, second: DateMention, end: date | None) -> DateMen
 
 
 _RANGE_LINK = re.compile(r"\s*(?:~|-|から|to|through|thru|until|till)\s*")
+_CLAUSE_LINK = re.compile(r"[,、]")
 _LIST_LINK = re.compile(r"\s*(?:,|、|・|と|や|and|&|/|or|及び|および)?\s*")
 
 
 def join_mentions(
-    scan: Scanner, mentions: list[DateMention], *, ranges: bool = True
+    scan: Scanner,
+    mentions: list[DateMention],
+    *,
+    ranges: bool = True,
+    statuses: Sequence[tuple[int, int]] = (),
 ) -> list[DateMention]:
     """Join A〜B / AからBまで / from A to B into ranges (B re-anchored on A when it is a bare
-    weekday or day of the month), and A・B / A and B into lists."""
+    weekday or day of the month), and A・B / A and B into lists; not A, B when each has a
+    status of its own on its outer side ("office Monday, tomorrow WFH": two clauses;
+    ``statuses``: where the status words are)."""
     ordered = sorted(mentions, key=lambda m: m.start)
     out: list[DateMention] = []
-    for mention in ordered:
+
+    def own_statuses(i: int) -> bool:
+        before = ordered[i - 2].end if i >= 2 else 0
+        after = ordered[i + 1].start if i + 1 < len(ordered) else len(scan.text)
+        prev, this = ordered[i - 1], ordered[i]
+        return any(before <= a and b <= prev.start for a, b in statuses) and any(
+            this.end <= a and b <= after for a, b in statuses
+        )
+
+    for i, mention in enumerate(ordered):
         if out and out[-1].days and mention.days:
             prev = out[-1]
             link = scan.between(prev.end, mention.start)
@@ -541,7 +560,8 @@ def join_mentions(
                 end = _reanchor(prev.last, mention)
                 out[-1] = _range(prev, mention, end)
                 continue
-            if _LIST_LINK.fullmatch(link) and not prev.is_range and not mention.is_range:
+            apart = _CLAUSE_LINK.search(link) is not None and own_statuses(i)
+            if _LIST_LINK.fullmatch(link) and not (prev.is_range or mention.is_range) and not apart:
                 days = sorted(set(prev.days) | set(mention.days))
                 out[-1] = DateMention(
                     prev.start,

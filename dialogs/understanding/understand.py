@@ -281,7 +281,12 @@ class _Reading:
         if intent in {Intent.DECLARE, Intent.REQUEST_APPROVAL, Intent.CANCEL}:
             dates = sorted([*dates, *self._month_spans(months)], key=lambda d: d.start)
             self.month = self._month_alone(months) if not dates else None
-        dates = join_mentions(scan, dates, ranges=intent is not Intent.CHANGE)
+        dates = join_mentions(
+            scan,
+            dates,
+            ranges=intent is not Intent.CHANGE,
+            statuses=[(s.start, s.end) for s in statuses],
+        )
         if intent in {Intent.DECLARE, Intent.REQUEST_APPROVAL, Intent.CANCEL, Intent.CHANGE}:
             dates = self._carry_week(scan, dates)
         if intent in {Intent.DECLARE, Intent.REQUEST_APPROVAL, Intent.CANCEL}:

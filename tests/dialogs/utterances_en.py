@@ -1498,4 +1498,36 @@ UTTERANCES_EN: list[tuple[str, dict[str, Any]]] = [
             "replaces": [("2026-11-27", None, "office")],
         },
     ),
+    # issue 13: weekdays listed with spaces (mon tue), two dates apart when each has its own status
+    (
+        "in office mon tue, wfh wed thu fri next week",
+        {
+            "intent": "declare",
+            "entries": [
+                ("2026-11-30", "full", "office"),
+                ("2026-12-01", "full", "office"),
+                ("2026-12-02", "full", "telework"),
+                ("2026-12-03", "full", "telework"),
+                ("2026-12-04", "full", "telework"),
+            ],
+        },
+    ),
+    (
+        "office Monday, tomorrow WFH",
+        {
+            "intent": "declare",
+            "entries": [("2026-11-27", "full", "telework"), ("2026-11-30", "full", "office")],
+        },
+    ),
+    (
+        "WFH mon wed fri",
+        {
+            "intent": "declare",
+            "entries": [
+                ("2026-11-30", "full", "telework"),
+                ("2026-12-02", "full", "telework"),
+                ("2026-12-04", "full", "telework"),
+            ],
+        },
+    ),
 ]
