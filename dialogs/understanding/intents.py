@@ -481,8 +481,6 @@ ADVICE = _cues(
     "べきですか", "べきでしょうか", "必要がありますか", "必要ですか", "必要でしょうか",
     "should i", "do i need to", "do i have to",
 )  # fmt: skip
-# what time / when, with a presence word: asks about one's record (何時に業務開始しましたっけ)
-ASKS_TIME = re.compile(r"何時|いつ|(?<![a-z])(?:what\s+time|when)(?![a-z])")
 
 
 def is_question(rest: str, request: bool | None = None) -> bool:
@@ -525,8 +523,8 @@ def classify(f: Features) -> Intent:
             return Intent.QUERY_SELF
         if first_person and "予定" in rest:
             return Intent.QUERY_SELF
-        if f.presence and ASKS_TIME.search(rest):
-            return Intent.QUERY_SELF  # 今日は何時から業務開始しましたっけ
+        if f.presence:
+            return Intent.QUERY_SELF  # 今日は何時から業務開始しましたっけ, is lunch at 12?
     if f.status_changes and not f.has_every:
         return Intent.CHANGE  # 明日のテレワークやめて出社します, not WFH tomorrow, I'll come in
     if f.has_every or (cancel and _has(RECURRING_WORDS, rest)):

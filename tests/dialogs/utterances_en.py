@@ -1530,4 +1530,6 @@ UTTERANCES_EN: list[tuple[str, dict[str, Any]]] = [
             ],
         },
     ),
+    # issue 13: a question about a presence report is about one's record, never a report
+    ("is lunch at 12?", {"intent": "query_self"}),
 ]

@@ -2465,4 +2465,7 @@ UTTERANCES_JA: list[tuple[str, dict[str, Any]]] = [
             "entries": [("2026-11-27", "am", "telework"), ("2026-11-27", "pm", "leave")],
         },
     ),
+    # issue 13: a question about a presence report is about one's record, never a report
+    ("業務開始しましたか？", {"intent": "query_self"}),
+    ("何時に戻りましたっけ", {"intent": "query_self"}),
 ]
