@@ -312,8 +312,8 @@ class _Reading:
                 person.name if person and intent is Intent.QUERY_PERSON else None,
             )
         if intent in {Intent.DECLARE_RECURRING, Intent.CANCEL_RECURRING}:
-            every_day = _ALL_OF.search(scan.rest) is not None
-            return self._recurrence(intent, every, dates, months, parts, statuses, every_day)
+            all_said = _ALL_OF.search(scan.rest) is not None  # 繰り返しを全部やめる
+            return self._recurrence(intent, every, dates, months, parts, statuses, all_said)
         if intent is Intent.PRESENCE:
             kind = next(k for k in presence if k in PRESENCE_STATUS)
             if "back" in presence and _BACK_FROM.search(scan.rest):
