@@ -305,6 +305,11 @@ PRESENCE: Final = Lexicon[str](
         "started at": "start",
         "starting my day": "start",
         "kicking off my day": "start",
+        "work started": "start",
+        "から勤務して": "start",  # 8時半から勤務しています: working since then
+        "から仕事して": "start",
+        "から業務して": "start",
+        "より勤務して": "start",
         "kicking off the day": "start",
         "start my day": "start",
         "started my day": "start",
@@ -363,6 +368,11 @@ PRESENCE: Final = Lexicon[str](
         "業務を終わ": "end",
         "仕事終わり": "end",
         "作業終了": "end",
+        "退庁": "end",  # leaving a ministry's building for the day
+        "退社しました": "end",
+        "finished up": "end",
+        "finishing up": "end",
+        "work finished": "end",
         "上がりました": "end",  # past only: 「明日は早めに上がります」 is a plan
         "あがりました": "end",
         "勤務を終了": "end",

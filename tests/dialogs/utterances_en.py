@@ -1532,4 +1532,9 @@ UTTERANCES_EN: list[tuple[str, dict[str, Any]]] = [
     ),
     # issue 13: a question about a presence report is about one's record, never a report
     ("is lunch at 12?", {"intent": "query_self"}),
+    # issue 13: more start/end reports with times (8時半から勤務しています, 退庁, work started 9:05)
+    ("work started 9:05", {"intent": "report_start", "at": "09:05"}),
+    ("finished up at 5:30", {"intent": "report_end", "at": "17:30"}),
+    ("clocked in 8:55", {"intent": "report_start", "at": "08:55"}),
+    ("I logged on at 9", {"intent": "report_start", "at": "09:00"}),
 ]

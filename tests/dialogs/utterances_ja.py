@@ -2468,4 +2468,9 @@ UTTERANCES_JA: list[tuple[str, dict[str, Any]]] = [
     # issue 13: a question about a presence report is about one's record, never a report
     ("業務開始しましたか？", {"intent": "query_self"}),
     ("何時に戻りましたっけ", {"intent": "query_self"}),
+    # issue 13: more start/end reports with times (8時半から勤務しています, 退庁, work started 9:05)
+    ("本日は８時半から勤務しています", {"intent": "report_start", "at": "08:30"}),
+    ("今朝は8時から仕事してます", {"intent": "report_start", "at": "08:00"}),
+    ("18時に退庁しました", {"intent": "report_end", "at": "18:00"}),
+    ("退庁します", {"intent": "report_end"}),
 ]
