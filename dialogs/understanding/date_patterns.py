@@ -525,7 +525,8 @@ def _range(first: DateMention, second: DateMention, end: date | None) -> DateMen
     return joined
 
 
-_RANGE_LINK = re.compile(r"\s*(?:~|-|から|to|through|thru|until|till)\s*")
+RANGE_LINK = re.compile(r"\s*(?:~|-|から|to|through|thru|until|till)\s*")
+"""What joins a range's two ends (12/22~12/24, from Monday to Wednesday)."""
 _CLAUSE_LINK = re.compile(r"[,、]")
 _LIST_LINK = re.compile(r"\s*(?:,|、|・|と|や|and|&|/|or|及び|および)?\s*")
 
@@ -556,7 +557,7 @@ def join_mentions(
         if out and out[-1].days and mention.days:
             prev = out[-1]
             link = scan.between(prev.end, mention.start)
-            if ranges and _RANGE_LINK.fullmatch(link) and not prev.is_range:
+            if ranges and RANGE_LINK.fullmatch(link) and not prev.is_range:
                 end = _reanchor(prev.last, mention)
                 out[-1] = _range(prev, mention, end)
                 continue

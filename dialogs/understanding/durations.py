@@ -10,6 +10,10 @@ Decisions (the issue was silent):
 - The start is a single day written just before (明日から3日間, from Monday for 3 days) or just
   after (3 days from Monday, for 2 weeks starting the 7th); with 今後/これから/next and no day
   it is today. A duration with no start at all (「3日間テレワーク」) asks which day.
+- A duration just after a written range (12/22～12/24の3日間, from Dec 22 to Dec 24 (3 days))
+  restates the range: the range's own dates are kept and the count only confirms them. When
+  the two disagree (12/22～12/24の5日間) the explicit dates win: they are what the person
+  looked up on a calendar, a count is the easier slip.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from dialogs.understanding.date_patterns import RANGE_LINK
 from dialogs.understanding.dates import MAX_RANGE_DAYS, DateMention, month_bounds, safe_date
 from dialogs.understanding.scanner import Scanner
 from domain.calendar import WorkCalendar
@@ -62,6 +67,7 @@ _FROM_AFTER = re.compile(  # read on the masked text: "3 days of leave from Mond
 )
 
 
+_RESTATES = re.compile(r"\s*(?:まで|迄)?\s*(?:の|,|、|\(|for)?\s*")  # 12/22~12/24の3日間
 _STARTS_HERE = re.compile(r"\s*(?:から|より|以降)")
 _FROM_WEEK = re.compile(r"(?<![a-z])(?:from|starting|beginning)\s+$")  # from next week, 3 days
 _WEEK_FROM = re.compile(r"\s*(?:は|の)?\s*(?:から|より|以降|starting|from)\s*(?:の)?\s*")
@@ -130,6 +136,16 @@ def _span(
     return DateMention(start, end, _working_days(calendar, first, duration.count))
 
 
+def _restates_range(scan: Scanner, dates: list[DateMention], duration: DurationMention) -> bool:
+    """Whether ``duration`` follows the end of a written range (A~B の N日間)."""
+    ends = sorted((d for d in dates if d.end <= duration.start), key=lambda d: d.end)
+    if not ends or not _RESTATES.fullmatch(scan.between(ends[-1].end, duration.start)):
+        return False
+    if ends[-1].is_range and ends[-1].problem != "which_days":  # Dec 1-3 for 3 days
+        return True
+    return len(ends) >= 2 and bool(RANGE_LINK.fullmatch(scan.between(ends[-2].end, ends[-1].start)))
+
+
 def apply_durations(
     scan: Scanner,
     dates: list[DateMention],
@@ -140,6 +156,8 @@ def apply_durations(
     """``dates`` with each duration joined to its start (see the module rules)."""
     out = list(dates)
     for duration in durations:
+        if _restates_range(scan, out, duration):
+            continue
 
         def single(d: DateMention) -> bool:
             return len(d.days) == 1 and not d.is_range and d.problem is None

@@ -1537,4 +1537,23 @@ UTTERANCES_EN: list[tuple[str, dict[str, Any]]] = [
     ("finished up at 5:30", {"intent": "report_end", "at": "17:30"}),
     ("clocked in 8:55", {"intent": "report_start", "at": "08:55"}),
     ("I logged on at 9", {"intent": "report_start", "at": "09:00"}),
+    # a written range with its day count: the count confirms the range, never extends it
+    (
+        "WFH Dec 1-3 for 3 days",
+        {
+            "intent": "declare",
+            "entries": [
+                ("2026-12-01", "full", "telework"),
+                ("2026-12-02", "full", "telework"),
+                ("2026-12-03", "full", "telework"),
+            ],
+        },
+    ),
+    (
+        "on leave from Dec 14 to Dec 15 (2 days)",
+        {
+            "intent": "declare",
+            "entries": [("2026-12-14", "full", "leave"), ("2026-12-15", "full", "leave")],
+        },
+    ),
 ]

@@ -2473,4 +2473,41 @@ UTTERANCES_JA: list[tuple[str, dict[str, Any]]] = [
     ("今朝は8時から仕事してます", {"intent": "report_start", "at": "08:00"}),
     ("18時に退庁しました", {"intent": "report_end", "at": "18:00"}),
     ("退庁します", {"intent": "report_end"}),
+    # a written range with its day count: the count confirms the range, never extends it
+    (
+        "12/1～12/3の3日間、午後だけテレワーク",
+        {
+            "intent": "declare",
+            "entries": [
+                ("2026-12-01", "pm", "telework"),
+                ("2026-12-02", "pm", "telework"),
+                ("2026-12-03", "pm", "telework"),
+            ],
+        },
+    ),
+    (
+        "12/8から12/10までの3日間在宅勤務します",
+        {
+            "intent": "declare",
+            "entries": [
+                ("2026-12-08", "full", "telework"),
+                ("2026-12-09", "full", "telework"),
+                ("2026-12-10", "full", "telework"),
+            ],
+        },
+    ),
+    (
+        "12/14〜12/15（2日間）休暇を取ります",
+        {
+            "intent": "declare",
+            "entries": [("2026-12-14", "full", "leave"), ("2026-12-15", "full", "leave")],
+        },
+    ),
+    (  # the count disagrees: the written dates win
+        "12/1～12/2の3日間テレワーク",
+        {
+            "intent": "declare",
+            "entries": [("2026-12-01", "full", "telework"), ("2026-12-02", "full", "telework")],
+        },
+    ),
 ]
