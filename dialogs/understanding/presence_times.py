@@ -70,6 +70,12 @@ _AT_HOUR = re.compile(r"(?<![a-z])at\s+(\d{1,2})(?![\d:/.])")
 
 
 _REPORT_NOUN = re.compile(r"業務|仕事|勤務|作業")
+# a past-tense verb right before a clock time, with no "work" or "at": "started 9:05",
+# "finished 17:40" (only the past: "starting 10:00" may be tomorrow's plan)
+_VERB_AT_CLOCK = re.compile(
+    r"(?<![a-z])(?P<verb>started|began|finished|ended)\s+(?=\d{1,2}(?::\d{2}|\s*[ap]\.?m))"
+)
+_CLOCK_DIGIT = re.compile(r"\d")
 
 
 def split_reports(scan: Scanner) -> list[str]:
@@ -80,6 +86,9 @@ def split_reports(scan: Scanner) -> list[str]:
     for m in scan.take_if(_SPLIT_REPORT, _REPORT_NOUN):
         kinds.append("end" if m["verb"].startswith("終") else "start")
         scan.mask(m.start("noun"), m.end("noun") + 1)
+        scan.mask(m.start("verb"), m.end("verb"))
+    for m in scan.take_if(_VERB_AT_CLOCK, _CLOCK_DIGIT):
+        kinds.append("start" if m["verb"] in ("started", "began") else "end")
         scan.mask(m.start("verb"), m.end("verb"))
     return kinds
 

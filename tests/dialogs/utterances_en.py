@@ -1556,4 +1556,24 @@ UTTERANCES_EN: list[tuple[str, dict[str, Any]]] = [
             "entries": [("2026-12-14", "full", "leave"), ("2026-12-15", "full", "leave")],
         },
     ),
+    # the building named for the office
+    (
+        "I'll be at the ministry on Friday",
+        {"intent": "declare", "entries": [("2026-11-27", "full", "office")]},
+    ),
+    ("at HQ tomorrow", {"intent": "declare", "entries": [("2026-11-27", "full", "office")]}),
+    (
+        "Monday I'm at headquarters all day",
+        {"intent": "declare", "entries": [("2026-11-30", "full", "office")]},
+    ),
+    (
+        "business trip to HQ tomorrow",
+        {"intent": "declare", "entries": [("2026-11-27", "full", "business_trip")]},
+    ),
+    # signing in, and a past-tense verb right before the time
+    ("signing in, began 9:10", {"intent": "report_start", "at": "09:10"}),
+    ("signed in at 8:50", {"intent": "report_start", "at": "08:50"}),
+    ("started 8:45 today", {"intent": "report_start", "at": "08:45"}),
+    ("finished 17:40", {"intent": "report_end", "at": "17:40"}),
+    ("ended 6pm, heading home", {"intent": "report_end", "at": "18:00"}),
 ]

@@ -2510,4 +2510,18 @@ UTTERANCES_JA: list[tuple[str, dict[str, Any]]] = [
             "entries": [("2026-12-01", "full", "telework"), ("2026-12-02", "full", "telework")],
         },
     ),
+    # the building named for the office (never bare: 本省に出張 is a trip)
+    ("金曜は本省です", {"intent": "declare", "entries": [("2026-11-27", "full", "office")]}),
+    (
+        "月曜は終日本省にいます",
+        {"intent": "declare", "entries": [("2026-11-30", "full", "office")]},
+    ),
+    (
+        "明日は省内で勤務します",
+        {"intent": "declare", "entries": [("2026-11-27", "full", "office")]},
+    ),
+    (
+        "明日は本省に出張",
+        {"intent": "declare", "entries": [("2026-11-27", "full", "business_trip")]},
+    ),
 ]
