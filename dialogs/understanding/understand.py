@@ -100,6 +100,8 @@ _OWN_SCHEDULE = frozenset(
         for topic in ("", "は", "を教えて", "を見せて", "確認")
     }
 )
+# one day of a week, not said which (来週どこか1日, いずれか一日): a question for one day
+_ONE_DAY_OF = re.compile(r"(?:どこか|どっか|いずれか|どれか)\s*(?:の)?\s*(?:1|一)\s*日(?!間)")
 _RESIDUE = re.compile(r"[\ue000\s?？。、.!！]")
 _CHANGE_SPLIT_OLD_FIRST = re.compile(
     r"ではなく|じゃなくて|じゃなく|でなく|の(?:代わり|替わり)に|rather than"
@@ -237,6 +239,13 @@ class _Reading:
         dates += find_weekday_chars(scan, self.ctx, among_weekdays=named_weekdays)
         dates = apply_durations(scan, dates, find_durations(scan), self.today, self.calendar)
         weeks = [d for d in dates if d.problem == "which_days"]
+        one = _ONE_DAY_OF.search(scan.text) if weeks else None
+        if one is not None:  # its 1日 is no date of the month
+            dates = [d for d in dates if not one.start() <= d.start < one.end()]
+            scan.mask(one.start(), one.end())
+            for week in weeks:
+                week.problem = "which_day"
+            weeks = []
         if (
             every is not None
             and every.daily

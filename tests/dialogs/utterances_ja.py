@@ -2524,4 +2524,20 @@ UTTERANCES_JA: list[tuple[str, dict[str, Any]]] = [
         "明日は本省に出張",
         {"intent": "declare", "entries": [("2026-11-27", "full", "business_trip")]},
     ),
+    # one day of a week, not said which: ask for one day
+    (
+        "来週のいずれか一日テレワークします",
+        {"intent": "declare", "question": "いつですか？（例: 明日、12/3(木)、来週の月・水）"},
+    ),
+    (
+        "再来週どれか1日休暇を取ります",
+        {"intent": "declare", "question": "いつですか？（例: 明日、12/3(木)、来週の月・水）"},
+    ),
+    (
+        "来週どっか1日在宅でもいいですか",
+        {
+            "intent": "request_approval",
+            "question": "いつですか？（例: 明日、12/3(木)、来週の月・水）",
+        },
+    ),
 ]
