@@ -102,6 +102,7 @@ _OWN_SCHEDULE = frozenset(
 )
 # one day of a week, not said which (来週どこか1日, いずれか一日): a question for one day
 _ONE_DAY_OF = re.compile(r"(?:どこか|どっか|いずれか|どれか)\s*(?:の)?\s*(?:1|一)\s*日(?!間)")
+_SAME_PHRASE = re.compile(r"\s*(?:で|にて|から|より|の|(?<![a-z])(?:at|from)(?![a-z]))?\s*")
 _RESIDUE = re.compile(r"[\ue000\s?？。、.!！]")
 _CHANGE_SPLIT_OLD_FIRST = re.compile(
     r"ではなく|じゃなくて|じゃなく|でなく|の(?:代わり|替わり)に|rather than"
@@ -230,6 +231,7 @@ class _Reading:
         for shit in STATUSES.finditer(scan.rest):
             statuses.append(StatusMention(shit.start, shit.end, *shit.value))
             scan.mask(shit.start, shit.end)
+        statuses = self._one_per_phrase(statuses)
         dates = whole + find_this_part(scan, self.ctx)
         parts = find_parts(scan)
         dates += find_dates(scan, self.ctx)
@@ -366,6 +368,24 @@ class _Reading:
         if intent is Intent.CANCEL and not statuses:
             statuses = [StatusMention(len(self.text), len(self.text), None)]
         return self._declaration(intent, scan.rest, dates, parts, statuses)
+
+    def _one_per_phrase(self, statuses: list[StatusMention]) -> list[StatusMention]:
+        """Two words of one status in one phrase (自宅でテレワーク, remote from home) are
+        one status: the halves' question counts statuses, not words."""
+        out: list[StatusMention] = []
+        for s in statuses:
+            prev = out[-1] if out else None
+            if (
+                prev is not None
+                and prev.status is not None
+                and prev.status == s.status
+                and (prev.part is None or s.part is None or prev.part == s.part)
+                and _SAME_PHRASE.fullmatch(self.text, prev.end, s.start)
+            ):
+                out[-1] = StatusMention(prev.start, s.end, s.status, prev.part or s.part)
+                continue
+            out.append(s)
+        return out
 
     def _days_of_week(self, dates: list[DateMention]) -> list[DateMention]:
         """A week named apart from its weekdays (「来週のテレワークウィークは月水金に在宅」, "next

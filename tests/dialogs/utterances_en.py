@@ -1576,4 +1576,12 @@ UTTERANCES_EN: list[tuple[str, dict[str, Any]]] = [
     ("started 8:45 today", {"intent": "report_start", "at": "08:45"}),
     ("finished 17:40", {"intent": "report_end", "at": "17:40"}),
     ("ended 6pm, heading home", {"intent": "report_end", "at": "18:00"}),
+    # two words of one status in one phrase are one status
+    (
+        "Friday office in the morning, remote from home in the afternoon",
+        {
+            "intent": "declare",
+            "entries": [("2026-11-27", "am", "office"), ("2026-11-27", "pm", "telework")],
+        },
+    ),
 ]

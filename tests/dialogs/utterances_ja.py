@@ -2540,4 +2540,26 @@ UTTERANCES_JA: list[tuple[str, dict[str, Any]]] = [
             "question": "いつですか？（例: 明日、12/3(木)、来週の月・水）",
         },
     ),
+    # two words of one status in one phrase (自宅でテレワーク) are one status, not two
+    (
+        "金曜は午前が自宅で在宅勤務、午後は出社",
+        {
+            "intent": "declare",
+            "entries": [("2026-11-27", "am", "telework"), ("2026-11-27", "pm", "office")],
+        },
+    ),
+    (
+        "明日は午後から自宅からテレワーク、午前は出社",
+        {
+            "intent": "declare",
+            "entries": [("2026-11-27", "am", "office"), ("2026-11-27", "pm", "telework")],
+        },
+    ),
+    (
+        "月曜は午前中出社で、午後は自宅でテレワークします",
+        {
+            "intent": "declare",
+            "entries": [("2026-11-30", "am", "office"), ("2026-11-30", "pm", "telework")],
+        },
+    ),
 ]
