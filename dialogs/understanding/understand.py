@@ -248,14 +248,16 @@ class _Reading:
             for week in weeks:
                 week.problem = "which_day"
             weeks = []
+        others = [d for d in dates if d not in weeks]
         if (
             every is not None
             and every.daily
-            and len(dates) == 1
-            and weeks
+            and len(weeks) == 1
+            and all(self._excepted(d) for d in others)
             and role_of(self.text, weeks[0].start, weeks[0].end) is None
         ):
-            dates, every = [whole_week(self.ctx, weeks[0])], None  # 来週は毎日在宅
+            # 来週は毎日在宅; every day next week except Tuesday: that week, less the exception
+            dates, every = [whole_week(self.ctx, weeks[0]), *others], None
         elif len(dates) == 1 and weeks and _ALL_OF.search(scan.rest):
             dates = [whole_week(self.ctx, weeks[0])]  # 来週の予定全部取り消して
         if statuses:
@@ -511,13 +513,18 @@ class _Reading:
             return dates  # 来週は月・水が在宅、あとは出社: the week stays, for the rest
         return [d for d in dates if d is not lead]
 
+    def _excepted(self, d: DateMention) -> bool:
+        """Whether ``d`` is named as an exception (火曜以外, except Tuesday)."""
+        return bool(
+            _EXCEPT_BEFORE.search(self.text, 0, d.start) or _EXCEPT_AFTER.match(self.text, d.end)
+        )
+
     def _exclude(self, dates: list[DateMention]) -> list[DateMention]:
         """Take out the days an exception names (「来週は水曜以外在宅」, "all next week except
         Wednesday"): a bare weekday there means that weekday inside the other dates' ranges."""
         kept, excepted = [], []
         for d in dates:
-            before, after = self.text[: d.start], self.text[d.end :]
-            if _EXCEPT_BEFORE.search(before) or _EXCEPT_AFTER.match(after):
+            if self._excepted(d):
                 excepted.append(d)
             else:
                 kept.append(d)

@@ -1584,4 +1584,29 @@ UTTERANCES_EN: list[tuple[str, dict[str, Any]]] = [
             "entries": [("2026-11-27", "am", "office"), ("2026-11-27", "pm", "telework")],
         },
     ),
+    # every day of a named week but the exception: that week's working days less it
+    (
+        "every day next week other than Thursday I'm remote",
+        {
+            "intent": "declare",
+            "entries": [
+                ("2026-11-30", "full", "telework"),
+                ("2026-12-01", "full", "telework"),
+                ("2026-12-02", "full", "telework"),
+                ("2026-12-04", "full", "telework"),
+            ],
+        },
+    ),
+    (
+        "office every day next week except Monday",
+        {
+            "intent": "declare",
+            "entries": [
+                ("2026-12-01", "full", "office"),
+                ("2026-12-02", "full", "office"),
+                ("2026-12-03", "full", "office"),
+                ("2026-12-04", "full", "office"),
+            ],
+        },
+    ),
 ]

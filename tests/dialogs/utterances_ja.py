@@ -2562,4 +2562,29 @@ UTTERANCES_JA: list[tuple[str, dict[str, Any]]] = [
             "entries": [("2026-11-30", "am", "office"), ("2026-11-30", "pm", "telework")],
         },
     ),
+    # every day of a named week but the exception: that week's working days less it
+    (
+        "来週は火曜以外毎日テレワーク",
+        {
+            "intent": "declare",
+            "entries": [
+                ("2026-11-30", "full", "telework"),
+                ("2026-12-02", "full", "telework"),
+                ("2026-12-03", "full", "telework"),
+                ("2026-12-04", "full", "telework"),
+            ],
+        },
+    ),
+    (
+        "来週は毎日在宅、木曜を除いて",
+        {
+            "intent": "declare",
+            "entries": [
+                ("2026-11-30", "full", "telework"),
+                ("2026-12-01", "full", "telework"),
+                ("2026-12-02", "full", "telework"),
+                ("2026-12-04", "full", "telework"),
+            ],
+        },
+    ),
 ]
