@@ -562,7 +562,17 @@ def join_mentions(
                 out[-1] = _range(prev, mention, end)
                 continue
             apart = _CLAUSE_LINK.search(link) is not None and own_statuses(i)
-            if _LIST_LINK.fullmatch(link) and not (prev.is_range or mention.is_range) and not apart:
+            starts_range = (  # 12/1と12/7~12/9: 12/7 begins a range of its own
+                ranges
+                and i + 1 < len(ordered)
+                and bool(RANGE_LINK.fullmatch(scan.between(mention.end, ordered[i + 1].start)))
+            )
+            if (
+                _LIST_LINK.fullmatch(link)
+                and not (prev.is_range or mention.is_range)
+                and not apart
+                and not starts_range
+            ):
                 days = sorted(set(prev.days) | set(mention.days))
                 out[-1] = DateMention(
                     prev.start,

@@ -126,6 +126,7 @@ def group(
     pending_dates: list[DateMention] = []
     pending_parts: list[PartMention] = []
     previous: list[DateMention] = []
+    last: list[Unit] = []
     for clause in _clauses(rest, dates, parts, statuses, japanese):
         if not clause.statuses:
             pending_dates += clause.dates
@@ -138,8 +139,14 @@ def group(
         for unit in paired:
             unit.dates = own or previous
         units += paired
+        last = paired
         previous = own or previous
         pending_dates, pending_parts = [], []
+    if pending_dates and not pending_parts and last and all(u.dates for u in last):
+        # remote the 28th and then Jan 4-6: more days for the last status said
+        for unit in last:
+            unit.dates = [*unit.dates, *pending_dates]
+        pending_dates = []
     for unit in units:
         if not unit.dates:
             unit.dates = pending_dates

@@ -1609,4 +1609,35 @@ UTTERANCES_EN: list[tuple[str, dict[str, Any]]] = [
             ],
         },
     ),
+    # more days after "and (then)": the last status said holds them too
+    (
+        "WFH Dec 1 and Dec 7-9",
+        {
+            "intent": "declare",
+            "entries": [
+                ("2026-12-01", "full", "telework"),
+                ("2026-12-07", "full", "telework"),
+                ("2026-12-08", "full", "telework"),
+                ("2026-12-09", "full", "telework"),
+            ],
+        },
+    ),
+    (
+        "I'll be remote on the 30th and then Jan 5",
+        {
+            "intent": "declare",
+            "entries": [("2026-11-30", "full", "telework"), ("2027-01-05", "full", "telework")],
+        },
+    ),
+    (
+        "office on the 3rd, then Dec 8-9",
+        {
+            "intent": "declare",
+            "entries": [
+                ("2026-12-03", "full", "office"),
+                ("2026-12-08", "full", "office"),
+                ("2026-12-09", "full", "office"),
+            ],
+        },
+    ),
 ]

@@ -2587,4 +2587,29 @@ UTTERANCES_JA: list[tuple[str, dict[str, Any]]] = [
             ],
         },
     ),
+    # a day, then a range of its own (not one long range from the day)
+    (
+        "12/1と12/7～12/9は在宅",
+        {
+            "intent": "declare",
+            "entries": [
+                ("2026-12-01", "full", "telework"),
+                ("2026-12-07", "full", "telework"),
+                ("2026-12-08", "full", "telework"),
+                ("2026-12-09", "full", "telework"),
+            ],
+        },
+    ),
+    (
+        "12/1は在宅、あと12/7〜12/9も",
+        {
+            "intent": "declare",
+            "entries": [
+                ("2026-12-01", "full", "telework"),
+                ("2026-12-07", "full", "telework"),
+                ("2026-12-08", "full", "telework"),
+                ("2026-12-09", "full", "telework"),
+            ],
+        },
+    ),
 ]
