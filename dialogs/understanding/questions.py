@@ -126,4 +126,11 @@ def render(code: str, lang: str, args: dict[str, str]) -> str:
             2: ("再来週", "the week after next"),
         }
         values["week"] = names.get(offset, names[1])[0 if lang == "ja" else 1]
+    if "week_of" in values:  # a week named otherwise (年明け最初の週): by its first working day
+        first = date.fromisoformat(values["week_of"])
+        values["week"] = (
+            f"{first.month}/{first.day}({WEEKDAY_JA[first.weekday()]})の週"
+            if lang == "ja"
+            else f"the week of {_EN_MONTHS[first.month - 1][:3]} {first.day}"
+        )
     return (ja if lang == "ja" else en).format(**values)

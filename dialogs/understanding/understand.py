@@ -71,6 +71,7 @@ from dialogs.understanding.vocabulary import (
     STATUSES,
     WEEKDAY_KEYS,
 )
+from dialogs.understanding.year_turn import find_year_turn
 from domain.calendar import WorkCalendar
 
 MAX_CHARS = 1000  # longer messages are not read (a pasted document is not a declaration)
@@ -222,6 +223,7 @@ class _Reading:
         scan = Scanner(self.text)
         whole = find_frame_whole(scan, self.ctx)  # 「全部」 answering 「来週のどの日ですか？」
         every = find_every(scan)
+        turn = find_year_turn(scan, self.ctx, self.calendar)  # before 仕事始め as a report
         presence: list[str] = []
         for hit in PRESENCE.finditer(scan.rest):
             presence.append(hit.value)
@@ -232,7 +234,7 @@ class _Reading:
             statuses.append(StatusMention(shit.start, shit.end, *shit.value))
             scan.mask(shit.start, shit.end)
         statuses = self._one_per_phrase(statuses)
-        dates = whole + find_this_part(scan, self.ctx)
+        dates = whole + turn + find_this_part(scan, self.ctx)
         parts = find_parts(scan)
         dates += find_dates(scan, self.ctx)
         person = find_person(scan, self.original)

@@ -1640,4 +1640,26 @@ UTTERANCES_EN: list[tuple[str, dict[str, Any]]] = [
             ],
         },
     ),
+    # the turn of the year from the work calendar
+    (
+        "I'll WFH on the last working day of the year",
+        {"intent": "declare", "entries": [("2026-12-28", "full", "telework")]},
+    ),
+    (
+        "first working day of the new year I'm remote",
+        {"intent": "declare", "entries": [("2027-01-04", "full", "telework")]},
+    ),
+    (
+        "WFH the first week of January, all of it",
+        {
+            "intent": "declare",
+            "entries": [
+                ("2027-01-04", "full", "telework"),
+                ("2027-01-05", "full", "telework"),
+                ("2027-01-06", "full", "telework"),
+                ("2027-01-07", "full", "telework"),
+                ("2027-01-08", "full", "telework"),
+            ],
+        },
+    ),
 ]

@@ -2612,4 +2612,48 @@ UTTERANCES_JA: list[tuple[str, dict[str, Any]]] = [
             ],
         },
     ),
+    # the turn of the year from the work calendar: 仕事納め 12/28 (Mon), 仕事始め 1/4 (Mon)
+    ("仕事始めは在宅", {"intent": "declare", "entries": [("2027-01-04", "full", "telework")]}),
+    (
+        "御用納めの日は出社します",
+        {"intent": "declare", "entries": [("2026-12-28", "full", "office")]},
+    ),
+    (
+        "仕事納めは午後休",
+        {"intent": "declare", "entries": [("2026-12-28", "pm", "leave")]},
+    ),
+    (
+        "年明けの最初の週は毎日在宅",
+        {
+            "intent": "declare",
+            "entries": [
+                ("2027-01-04", "full", "telework"),
+                ("2027-01-05", "full", "telework"),
+                ("2027-01-06", "full", "telework"),
+                ("2027-01-07", "full", "telework"),
+                ("2027-01-08", "full", "telework"),
+            ],
+        },
+    ),
+    (
+        "仕事始めの週は全部テレワーク",
+        {
+            "intent": "declare",
+            "entries": [
+                ("2027-01-04", "full", "telework"),
+                ("2027-01-05", "full", "telework"),
+                ("2027-01-06", "full", "telework"),
+                ("2027-01-07", "full", "telework"),
+                ("2027-01-08", "full", "telework"),
+            ],
+        },
+    ),
+    (  # the week named without its days: which days of it, like 来週
+        "新年最初の週はテレワーク",
+        {
+            "intent": "declare",
+            "question": "1/4(月)の週のどの日ですか？（例: 1/4(月)の週の月・水、1/4(月)の週いっぱい）",
+        },
+    ),
+    ("仕事始めます", {"intent": "report_start"}),  # a report, not the day
 ]
