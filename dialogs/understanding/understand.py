@@ -79,7 +79,10 @@ MAX_YEARS_AWAY = 5  # explicit years further from today are refused as typos
 _NUMBER = re.compile(r"\d+")
 _WHOLE_MONTH = re.compile(r"(?:いっぱい|一杯|中|年内)$")
 _EXCEPT_BEFORE = re.compile(
-    r"(?<![a-z])(?:except(?:\s+for)?|but\s+not|excluding|other\s+than|apart\s+from)\s*(?:on\s+)?$"
+    r"(?<![a-z])(?:except(?:\s+for)?|but\s+not|excluding|other\s+than|apart\s+from"
+    # "but" alone only after every day / all week: "every day next week but Friday"
+    r"|(?:every\s*day|all|whole)(?:\s+(?:of\s+)?(?:this|next|the)?\s*week)?"
+    r"(?:\s+(?:this|next)\s+week)?\s+but)\s*(?:on\s+)?$"
 )
 _EXCEPT_AFTER = re.compile(r"\s*(?:以外|を除いて|を除き|を除く|は除く|は除いて|を抜いて|抜き)")
 _QUERIES = frozenset(
