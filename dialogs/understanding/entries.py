@@ -30,6 +30,11 @@ _SEPARATOR = re.compile(
 )
 _SPACE = re.compile(r"\s+")  # also a separator in Japanese text: 明日在宅 明後日出社
 _COMPLEMENT = {"am": "pm", "pm": "am"}
+# what may follow dates that add to the last status: nothing but more dates and links
+_ONLY_DATES = re.compile(
+    r"(?:[\ue000\s、,。.!！・/&~-]|も|と|から|まで|"
+    r"(?<![a-z])(?:and|then|also|too|as\s+well|to|through|thru|until)(?![a-z]))*"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,7 +147,13 @@ def group(
         last = paired
         previous = own or previous
         pending_dates, pending_parts = [], []
-    if pending_dates and not pending_parts and last and all(u.dates for u in last):
+    if (
+        pending_dates
+        and not pending_parts
+        and last
+        and all(u.dates for u in last)
+        and _ONLY_DATES.fullmatch(rest, min(d.start for d in pending_dates))
+    ):
         # remote the 28th and then Jan 4-6: more days for the last status said
         for unit in last:
             unit.dates = [*unit.dates, *pending_dates]

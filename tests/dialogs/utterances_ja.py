@@ -2656,4 +2656,9 @@ UTTERANCES_JA: list[tuple[str, dict[str, Any]]] = [
         },
     ),
     ("仕事始めます", {"intent": "report_start"}),  # a report, not the day
+    # a later day with words of its own is not added to the last status
+    (
+        "明日在宅、月曜はまだわからない",
+        {"intent": "declare", "entries": [("2026-11-27", "full", "telework")]},
+    ),
 ]
