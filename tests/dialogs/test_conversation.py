@@ -210,6 +210,7 @@ def days_of(result: Interpretation | Clarification) -> list[tuple[date, str, Sta
         (MONDAY, "12/3(水)在宅", "水曜", [date(2026, 12, 2)]),
         (MONDAY, "4/31 テレワーク", "30日", [date(2027, 4, 30)]),
         (MONDAY, "来週どこか1日テレワーク", "木曜", [date(2026, 12, 10)]),  # one day, in the week
+        (TODAY, "年明け最初の週はテレワーク", "火・水", [date(2027, 1, 5), date(2027, 1, 6)]),
     ],
 )
 def test_days_answering_a_question_about_a_span_fall_in_it(
