@@ -136,14 +136,19 @@ def _span(
     return DateMention(start, end, _working_days(calendar, first, duration.count))
 
 
-def _restates_range(scan: Scanner, dates: list[DateMention], duration: DurationMention) -> bool:
-    """Whether ``duration`` follows the end of a written range (A~B の N日間)."""
+def _restates_range(
+    scan: Scanner, dates: list[DateMention], duration: DurationMention
+) -> int | None:
+    """Where the link starts when ``duration`` follows the end of a written range (A~B の
+    N日間), else ``None``."""
     ends = sorted((d for d in dates if d.end <= duration.start), key=lambda d: d.end)
     if not ends or not _RESTATES.fullmatch(scan.between(ends[-1].end, duration.start)):
-        return False
+        return None
     if ends[-1].is_range and ends[-1].problem != "which_days":  # Dec 1-3 for 3 days
-        return True
-    return len(ends) >= 2 and bool(RANGE_LINK.fullmatch(scan.between(ends[-2].end, ends[-1].start)))
+        return ends[-1].end
+    if len(ends) >= 2 and RANGE_LINK.fullmatch(scan.between(ends[-2].end, ends[-1].start)):
+        return ends[-1].end
+    return None
 
 
 def apply_durations(
@@ -156,7 +161,9 @@ def apply_durations(
     """``dates`` with each duration joined to its start (see the module rules)."""
     out = list(dates)
     for duration in durations:
-        if _restates_range(scan, out, duration):
+        link = _restates_range(scan, out, duration)
+        if link is not None:
+            scan.mask(link, duration.start)  # 「の」 here is no noun phrase (明日の在宅: a query)
             continue
 
         def single(d: DateMention) -> bool:

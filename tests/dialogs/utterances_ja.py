@@ -2661,4 +2661,15 @@ UTTERANCES_JA: list[tuple[str, dict[str, Any]]] = [
         "明日在宅、月曜はまだわからない",
         {"intent": "declare", "entries": [("2026-11-27", "full", "telework")]},
     ),
+    (  # the range's end a bare day, then its count: still a declaration, not a query
+        "12/22〜24の3日間在宅",
+        {
+            "intent": "declare",
+            "entries": [
+                ("2026-12-22", "full", "telework"),
+                ("2026-12-23", "full", "telework"),
+                ("2026-12-24", "full", "telework"),
+            ],
+        },
+    ),
 ]
