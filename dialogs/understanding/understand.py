@@ -105,7 +105,10 @@ _OWN_SCHEDULE = frozenset(
     }
 )
 # one day of a week, not said which (来週どこか1日, いずれか一日): a question for one day
-_ONE_DAY_OF = re.compile(r"(?:どこか|どっか|いずれか|どれか)\s*(?:の)?\s*(?:1|一)\s*日(?!間)")
+_ONE_DAY_OF = re.compile(
+    r"(?:どこか|どっか|いずれか|どれか|うち)\s*(?:の)?\s*(?:1|一)\s*日(?!間)"
+    r"|(?<![a-z])(?<!half\s)(?:some\s*day|a\s+day|one\s+day|one\s+of\s+the\s+days)(?![a-z])"
+)
 _SAME_PHRASE = re.compile(r"\s*(?:で|にて|から|より|の|(?<![a-z])(?:at|from)(?![a-z]))?\s*")
 _RESIDUE = re.compile(r"[\ue000\s?？。、.!！]")
 _CHANGE_SPLIT_OLD_FIRST = re.compile(

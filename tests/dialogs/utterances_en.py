@@ -1686,4 +1686,19 @@ UTTERANCES_EN: list[tuple[str, dict[str, Any]]] = [
             ],
         },
     ),
+    # one day of a week, not said which: ask for one day
+    (
+        "WFH a day next week",
+        {
+            "intent": "declare",
+            "question": "Which day? (e.g. tomorrow, 12/3, Mon and Wed next week)",
+        },
+    ),
+    (
+        "some day next week I'd like to work from home",
+        {
+            "intent": "request_approval",
+            "question": "Which day? (e.g. tomorrow, 12/3, Mon and Wed next week)",
+        },
+    ),
 ]

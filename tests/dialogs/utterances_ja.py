@@ -2672,4 +2672,8 @@ UTTERANCES_JA: list[tuple[str, dict[str, Any]]] = [
             ],
         },
     ),
+    (
+        "来週のうち1日在宅",
+        {"intent": "declare", "question": "いつですか？（例: 明日、12/3(木)、来週の月・水）"},
+    ),
 ]
