@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from dialogs.understanding.compiled import regex
 from dialogs.understanding.dates import (
     MAX_RANGE_DAYS,
     DateContext,
@@ -44,22 +45,22 @@ _WD_SUFFIX = (
     r"(?:\s*\(\s*(?P<wd>[月火水木金土日]|" + _WD_EN + r")(?:曜日?)?\.?\s*\)"
     r"|\s*(?P<wd2>[月火水木金土日])曜日?|,?\s+(?P<wd3>" + _WD_EN + r")(?![a-z]))?"
 )
-_ERA = re.compile(
+_ERA = regex(
     r"(?P<era>令和|平成|(?<![a-z])[rh])\s*(?P<y>\d{1,2}|元)\s*(?:年|[./-])\s*(?P<m>\d{1,2})"
     r"\s*(?:月|[./-])\s*(?P<d>\d{1,2})(?!\d)日?" + _WD_SUFFIX
 )
-_YMD = re.compile(
+_YMD = regex(
     r"(?<!\d)(?P<y>\d{4})\s*(?:年|[./-])\s*(?P<m>\d{1,2})\s*(?:月|[./-])\s*(?P<d>\d{1,2})"
     r"(?!\d)日?" + _WD_SUFFIX
 )
-_MD = re.compile(
+_MD = regex(
     r"(?<![\d/.])(?<!\d:)(?P<m>\d{1,2})\s*(?:/|月)\s*(?P<d>\d{1,2})(?![\d/:])日?"
     + _WD_SUFFIX
     + r"(?:\s*(?:~|-|から)\s*(?P<d_end>\d{1,2})"
     + r"(?:日(?![間目前後])|(?![\d/:時月日週間年ヶかカ回人分]))(?:\s*まで)?)?"
 )
 _EN_SPAN = r"\s*(?:-|~|to|through|thru|until|till)\s*(?:the\s+)?"
-_MD_EN = re.compile(
+_MD_EN = regex(
     r"(?<![a-z])(?:(?P<mon>" + _MON_EN + r")\.?\s*(?P<d>\d{1,2})(?:st|nd|rd|th)?"
     r"(?:" + _EN_SPAN + r"(?P<d_end>\d{1,2})(?:st|nd|rd|th)?(?![\d:]|\s*(?:am|pm|a\.m|p\.m|時)))?"
     r"|(?:the\s+)?(?P<d2>\d{1,2})(?:st|nd|rd|th)?"
@@ -70,10 +71,10 @@ _MD_EN = re.compile(
     + r"))(?![a-z\d:])"
     + _WD_SUFFIX
 )
-_DAY_LIST = re.compile(
+_DAY_LIST = regex(
     r"(?<![\d/月.])(?<!\d:)(?P<list>\d{1,2}(?:\s*[,、・]\s*\d{1,2})+)\s*日(?![間目前後])"
 )
-_DAY = re.compile(
+_DAY = regex(
     r"(?<![\d/月.])(?<!\d:)(?P<d>\d{1,2})日(?![間目前後])"
     r"|(?<![\d/a-z])(?:the\s+)?(?P<d2>\d{1,2})(?:st|nd|rd|th)(?![a-z])"
 )
@@ -83,7 +84,7 @@ WEEKDAY_LIST_JA = (
     r"(?:\s*(?:[・、,/&~-]|と|や|及び|および)?\s*[月火水木金土日](?:曜日?)?)*"
 )
 _WD_LIST_JA = WEEKDAY_LIST_JA
-_WEEK_JA = re.compile(
+_WEEK_JA = regex(
     r"(?P<w>" + "|".join(sorted(WEEKS_JA, key=len, reverse=True)) + r")(?:の)?\s*"
     r"(?P<list>"
     + _WD_LIST_JA
@@ -99,14 +100,14 @@ _EN_WD_LIST = (
     + r")(?:'s)?(?![a-z]))*"
 )
 _WEEKS_EN_ALT = "|".join(sorted(WEEKS_EN, key=len, reverse=True))
-_WEEKDAYS_EN = re.compile(
+_WEEKDAYS_EN = regex(
     r"(?<![a-z])(?:(?P<mod>this coming|this|next|last|coming|on)\s+)?(?P<list>"
     + _EN_WD_LIST
     + r")(?:\s+(?:of\s+)?(?P<w>"
     + _WEEKS_EN_ALT
     + r"))?"
 )
-_WEEK_EN = re.compile(
+_WEEK_EN = regex(
     r"(?<![a-z])(?:(?P<whole>"
     + "|".join(WHOLE_WEEK_EN)
     + r")\s+)?(?P<w>"
@@ -114,21 +115,21 @@ _WEEK_EN = re.compile(
     + r")(?![a-z])|(?<![a-z])(?P<allweek>all week|the whole week|the entire week"
     r"|(?:the\s+)?rest\s+of\s+the\s+week)(?![a-z])"
 )
-_WD_JA_YOU = re.compile(
+_WD_JA_YOU = regex(
     r"[月火水木金土日]曜日?(?:\s*(?:[・、,/&~-]|と|や|及び|および)?\s*"
     r"[月火水木金土日](?:曜日?)?)*"
 )
-_WD_JA_CHARS = re.compile(
+_WD_JA_CHARS = regex(
     r"(?<![\u4e00-\u9fff])[月火水木金土日](?:\s*(?:[・、,/~-]|と|や)?\s*[月火水木金土日])+(?:曜日?)?"
 )
-_WD_JA_ONE = re.compile(r"[月火水木金土日]")
-_WD_JA_LONE = re.compile(r"(?:(?<=[、,/\s])|^)[月火水木金](?=\s*(?:は|も|に|が|:|のみ|だけ))")
-_WEEK_START = re.compile(
+_WD_JA_ONE = regex(r"[月火水木金土日]")
+_WD_JA_LONE = regex(r"(?:(?<=[、,/\s])|^)[月火水木金](?=\s*(?:は|も|に|が|:|のみ|だけ))")
+_WEEK_START = regex(
     r"(?P<w>今週|来週|再来週)\s*の?\s*(?:頭|初め|はじめ|早々|冒頭)|週明け|週頭|週初め"
     r"|(?<![a-z])(?:the\s+)?(?:start|beginning)\s+of\s+(?P<w_en>next week|this week|the week after"
     r"\s+next|the coming week)(?![a-z])"
 )
-_THIS_PART = re.compile(r"(?<![a-z])this(?=\s*(?:morning|afternoon)(?![a-z]))")
+_THIS_PART = regex(r"(?<![a-z])this(?=\s*(?:morning|afternoon)(?![a-z]))")
 _WEEK_PERIODS = {
     -2: "week_before_last",
     -1: "last_week",
@@ -144,7 +145,7 @@ def _weekday_from(word: str) -> int:
     return WEEKDAY_EN[word.rstrip(".")]
 
 
-_WD_JA_SPAN = re.compile(r"([月火水木金土日])\s*[~-]\s*([月火水木金土日])")
+_WD_JA_SPAN = regex(r"([月火水木金土日])\s*[~-]\s*([月火水木金土日])")
 
 
 def weekdays_ja(text: str) -> tuple[int, ...]:
@@ -282,7 +283,7 @@ def _year_of(ctx: DateContext, month: int) -> int | None:
     return None if first is None else first.year
 
 
-_WHOLE_FRAME = re.compile(
+_WHOLE_FRAME = regex(
     r"(?<![今来先週月年\d])(?:全部|全て|すべて|全日|毎日|ずっと|いっぱい|一杯|まるごと|丸ごと|まるまる)"
     r"|(?<![a-z])(?:every\s+day|all\s+(?:the\s+)?days|(?:the\s+)?(?:whole|entire)\s+(?:week|month|thing)"
     r"|all(?!\s+(?:day|next|this|last|of\s+(?:next|this|last|the))(?![a-z]))(?:\s+of)?"
@@ -392,8 +393,8 @@ def _range(first: DateMention, second: DateMention, end: date | None) -> DateMen
     return joined
 
 
-_RANGE_LINK = re.compile(r"\s*(?:~|-|から|to|through|thru|until|till)\s*")
-_LIST_LINK = re.compile(r"\s*(?:,|、|・|と|や|and|&|/|or|及び|および)?\s*")
+_RANGE_LINK = regex(r"\s*(?:~|-|から|to|through|thru|until|till)\s*")
+_LIST_LINK = regex(r"\s*(?:,|、|・|と|や|and|&|/|or|及び|および)?\s*")
 
 
 def join_mentions(

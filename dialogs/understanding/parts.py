@@ -12,6 +12,7 @@ import itertools
 import re
 from dataclasses import dataclass
 
+from dialogs.understanding.compiled import regex
 from dialogs.understanding.scanner import Scanner
 from dialogs.understanding.vocabulary import EVENTS, PARTS
 
@@ -36,26 +37,26 @@ def _time_point(tag: str) -> str:
 
 
 _A, _B = _time_point("a"), _time_point("b")
-_RANGE = re.compile(
+_RANGE = regex(
     r"(?<![\d/])(?:from\s+|between\s+)?"
     + _A
     + r"\s*(?:~|-|から|to|until|till|through)\s*"
     + _B
     + r"(?![\d/])(?:\s*まで)?"
 )
-_OPEN = re.compile(
+_OPEN = regex(
     r"(?<![\d/])(?:(?:from|starting(?:\s+at)?|after|since)\s+"
     + _A
     + r"(?![\d/])|"
     + _B
     + r"(?![\d/])\s*(?:から|以降|より|~|onwards|on(?![a-z])))"
 )
-_END_ONLY = re.compile(
+_END_ONLY = regex(
     r"(?<![\d/])(?:(?:until|till|by)\s+" + _A + r"(?![\d/])|" + _B + r"(?![\d/])\s*(?:まで|迄))"
 )
-_LONE = re.compile(r"(?<![\d/])(?:at\s+)?" + _A + r"(?![\d/])")
+_LONE = regex(r"(?<![\d/])(?:at\s+)?" + _A + r"(?![\d/])")
 _NOON = 12 * 60
-_CLOCK = re.compile(r"\d|正午|noon")  # what every clock time contains
+_CLOCK = regex(r"\d|正午|noon")  # what every clock time contains
 
 
 def _minutes(m: re.Match[str], tag: str, *, need_marker: bool) -> int | None:
@@ -126,11 +127,11 @@ def find_parts(scan: Scanner) -> list[PartMention]:
 
 # where a side clause ends: after ので/ため/、, before because/but/so, at a bracket (an aside
 # in parentheses: 明日テレワーク（午前は通院のため遅めに開始）)
-_ASIDE_CUT = re.compile(
+_ASIDE_CUT = regex(
     r"[、,;。!?()\[\]「」]|\.\s|\s-\s|ので|なので|ため|けど|けれど"
     r"|(?<![a-z])(?:because|but|so|since|as)(?![a-z])"
 )
-_NUMBER = re.compile(r"\d+")
+_NUMBER = regex(r"\d+")
 
 
 def drop_asides(scan: Scanner, parts: list[PartMention], statuses: list[int]) -> list[PartMention]:

@@ -8,10 +8,10 @@ The clock time is the first single time point the parts step found (「9時に�
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from datetime import time
 
+from dialogs.understanding.compiled import regex
 from dialogs.understanding.lexicon import Lexicon
 from dialogs.understanding.parts import PartMention
 
@@ -45,17 +45,17 @@ CORRECTION = Lexicon(
         True,
     )
 )
-_POINT = re.compile(r"^(\d{2}):(\d{2})-$")
+_POINT = regex(r"^(\d{2}):(\d{2})-$")
 # a correction that names no report word the presence table knows: 「開始を8:30に直して」
-_START_WORD = re.compile(
+_START_WORD = regex(
     r"開始|始業|出勤時刻|(?<![a-z])(?:start(?:ed|ing)?|clock(?:ed)?\s*in|began|begin)(?![a-z])"
 )
-_END_WORD = re.compile(
+_END_WORD = regex(
     r"終了|終業|退勤|(?<![a-z])(?:end(?:ed)?|finish(?:ed)?|clock(?:ed)?\s*out|sign(?:ed)?\s*off|"
     r"stop(?:ped)?)(?![a-z])"
 )
 # "started work at 9": a bare hour after "at" (the parts step wants 9am / 9:00 / 9時)
-_AT_HOUR = re.compile(r"(?<![a-z])at\s+(\d{1,2})(?![\d:/.])")
+_AT_HOUR = regex(r"(?<![a-z])at\s+(\d{1,2})(?![\d:/.])")
 
 
 def stated_time(parts: Sequence[PartMention], rest: str = "", *, last: bool = False) -> time | None:

@@ -9,10 +9,10 @@ retroactive window; ask when anything is unclear.
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from datetime import date, timedelta
 
+from dialogs.understanding.compiled import regex
 from dialogs.understanding.date_patterns import (
     find_dates,
     find_frame_whole,
@@ -74,12 +74,12 @@ from domain.calendar import WorkCalendar
 
 MAX_CHARS = 1000  # longer messages are not read (a pasted document is not a declaration)
 MAX_YEARS_AWAY = 5  # explicit years further from today are refused as typos
-_NUMBER = re.compile(r"\d+")
-_WHOLE_MONTH = re.compile(r"(?:いっぱい|一杯|中)$")
-_EXCEPT_BEFORE = re.compile(
+_NUMBER = regex(r"\d+")
+_WHOLE_MONTH = regex(r"(?:いっぱい|一杯|中)$")
+_EXCEPT_BEFORE = regex(
     r"(?<![a-z])(?:except(?:\s+for)?|but\s+not|excluding|other\s+than|apart\s+from)\s*(?:on\s+)?$"
 )
-_EXCEPT_AFTER = re.compile(r"\s*(?:以外|を除いて|を除き|を除く|は除く|は除いて|を抜いて|抜き)")
+_EXCEPT_AFTER = regex(r"\s*(?:以外|を除いて|を除き|を除く|は除く|は除いて|を抜いて|抜き)")
 _QUERIES = frozenset(
     {
         Intent.QUERY_WHO,
@@ -99,30 +99,30 @@ _OWN_SCHEDULE = frozenset(
         for topic in ("", "は", "を教えて", "を見せて", "確認")
     }
 )
-_RESIDUE = re.compile(r"[\ue000\s?？。、.!！]")
-_CHANGE_SPLIT_OLD_FIRST = re.compile(
+_RESIDUE = regex(r"[\ue000\s?？。、.!！]")
+_CHANGE_SPLIT_OLD_FIRST = regex(
     r"ではなく|じゃなくて|じゃなく|でなく|の(?:代わり|替わり)に|rather than"
 )
-_CHANGE_SPLIT_NEW_FIRST = re.compile(r"(?<![a-z])instead of(?![a-z])")
-_CHANGE_CUE = re.compile(
+_CHANGE_SPLIT_NEW_FIRST = regex(r"(?<![a-z])instead of(?![a-z])")
+_CHANGE_CUE = regex(
     r"変更|変え|変わ|振り替え|振替|差し替え|ずらし|ずれ|延期|前倒し|繰り[下上]げ|入れ替え|切り替え|切替"
     r"|移し|移す|移したい"
     r"|(?<![a-z])(?:change[ds]?|move[ds]?|moving|switch(?:ed)?|swap(?:ped)?|reschedul(?:e|ed|ing)"
     r"|make|shifted|postponed?|pushed|push|bring|brought)(?![a-z])"
 )
-_EN_TO = re.compile(r"(?<![a-z])to(?![a-z])")
-_UNTIL_AFTER = re.compile(r"\s*(?:まで|迄)")
-_UNTIL_BEFORE = re.compile(r"(?<![a-z])(?:until|till|til|through|thru|up\s+to)\s*(?:on\s+)?$")
-_REST = re.compile(
+_EN_TO = regex(r"(?<![a-z])to(?![a-z])")
+_UNTIL_AFTER = regex(r"\s*(?:まで|迄)")
+_UNTIL_BEFORE = regex(r"(?<![a-z])(?:until|till|til|through|thru|up\s+to)\s*(?:on\s+)?$")
+_REST = regex(
     r"あとは|後は|残りは|それ以外は|その他は|他は|ほかは|(?<![a-z])(?:the\s+rest|otherwise"
     r"|other\s+days)(?![a-z])"
 )
-_ALL_OF = re.compile(r"全部|全て|すべて|(?<![a-z])all(?!\s*day)(?![a-z])")
-_WEEK_LEADS = re.compile(r"\s*(?:[:,、]|は|の|も)?\s*")  # next week: Mon WFH…
-_OF_A_DAY = re.compile(r"\ue000\s*(?:の|'s)\s*$")  # 明日の(テレワーク), tomorrow's (WFH)
-_JA_FROM = re.compile(r"から(?=.*(?:に|へ)(?:変更|変え|変わ|振り替え|振替|ずらし|ずれ|延期))")
-_DATE_BEFORE = re.compile(r"\ue000(?:の)?\s*$")
-_DATE_AFTER = re.compile(r"\s*\ue000")
+_ALL_OF = regex(r"全部|全て|すべて|(?<![a-z])all(?!\s*day)(?![a-z])")
+_WEEK_LEADS = regex(r"\s*(?:[:,、]|は|の|も)?\s*")  # next week: Mon WFH…
+_OF_A_DAY = regex(r"\ue000\s*(?:の|'s)\s*$")  # 明日の(テレワーク), tomorrow's (WFH)
+_JA_FROM = regex(r"から(?=.*(?:に|へ)(?:変更|変え|変わ|振り替え|振替|ずらし|ずれ|延期))")
+_DATE_BEFORE = regex(r"\ue000(?:の)?\s*$")
+_DATE_AFTER = regex(r"\s*\ue000")
 
 
 def parse(
