@@ -116,7 +116,7 @@ def stop(process: subprocess.Popen[str]) -> None:
             pass
 
 
-def environment(database_url: str, **settings: str) -> dict[str, str]:
+def environment(database_url: str, zone: str, **settings: str) -> dict[str, str]:
     """The bot's environment: the developer's bot settings dropped, anonymous mode."""
     kept = {
         key: value
@@ -126,7 +126,7 @@ def environment(database_url: str, **settings: str) -> dict[str, str]:
     return {
         **kept,
         "TELEWORK_DATABASE_URL": database_url,
-        "TELEWORK_TIMEZONE": TIMEZONE,
+        "TELEWORK_TIMEZONE": zone,
         "TELEWORK_LOG_FORMAT": "json",
         **settings,
     }
@@ -245,17 +245,44 @@ async def ledger_counts(database_url: str) -> dict[str, int]:
         await engine.dispose()
 
 
-def bench_policy(folder: Path) -> Path:
-    """The packaged policy with nudges allowed at any hour and on any day, so that the
-    campaign job sends whenever the bench runs."""
+class NoWorkingDay(RuntimeError):
+    """Nowhere on Earth is it a working day now (a weekend or a holiday everywhere)."""
+
+
+def working_zone(now: datetime | None = None) -> str:
+    """A time zone whose date is a working day now (campaign steps fall due on working days
+    only): Asia/Tokyo when it is one, else the first fixed-offset zone where it is (so that the
+    bench and its test also run on a Japanese weekend or holiday)."""
+    sys.path.insert(0, str(REPO))
+    from domain.policy import load_policy
+
+    calendar = load_policy(None).work_calendar()
+    now = now or datetime.now(UTC)
+    zones = [TIMEZONE, *(f"Etc/GMT{offset:+d}" for offset in range(12, -15, -1))]
+    for zone in zones:
+        local = now.astimezone(ZoneInfo(zone))
+        # Not within half an hour of midnight: the date must hold until the job has run.
+        if calendar.is_working_day(local.date()) and local.hour * 60 + local.minute < 23 * 60 + 30:
+            return zone
+    raise NoWorkingDay(f"no time zone has a working day at {now:%Y-%m-%d %H:%M} UTC")
+
+
+def bench_policy(folder: Path, zone: str) -> Path:
+    """The packaged policy in ``zone`` with nudges allowed at any hour and on any day, so that
+    the campaign job sends whenever the bench runs."""
     text = (REPO / "domain" / "default_policy.toml").read_text(encoding="utf-8")
     replaced = (
-        text.replace("working_hours_start = 09:00:00", "working_hours_start = 00:00:00")
+        text.replace('time_zone = "Asia/Tokyo"', f'time_zone = "{zone}"')
+        .replace("working_hours_start = 09:00:00", "working_hours_start = 00:00:00")
         .replace("working_hours_end = 18:00:00", "working_hours_end = 23:59:59")
         .replace("working_days_only = true", "working_days_only = false")
     )
-    if replaced.count("00:00:00") == text.count("00:00:00") or "= false" not in replaced:
-        raise RuntimeError("bench_policy: the default policy's [nudges] hours have changed")
+    if (
+        replaced.count("00:00:00") == text.count("00:00:00")
+        or "= false" not in replaced
+        or f'time_zone = "{zone}"' not in replaced
+    ):
+        raise RuntimeError("bench_policy: the default policy's [calendar] or [nudges] changed")
     path = folder / "policy.toml"
     path.write_text(replaced, encoding="utf-8")
     return path
@@ -315,9 +342,9 @@ class Outcome:
         )
 
 
-def fire_time(lead: float) -> datetime:
+def fire_time(lead: float, zone: str) -> datetime:
     """The first whole minute at least ``lead`` seconds ahead, local time."""
-    now = datetime.now(ZoneInfo(TIMEZONE))
+    now = datetime.now(ZoneInfo(zone))
     at = (now + timedelta(seconds=lead)).replace(second=0, microsecond=0) + timedelta(minutes=1)
     return at
 
@@ -335,15 +362,16 @@ def broadcast_through_serve(
     """Set up a fresh (empty, migrated here) database, broadcast, and measure."""
     with tempfile.TemporaryDirectory(prefix="broadcast-serve-") as tmp:
         folder = Path(tmp)
+        zone = working_zone()
         with connector(limit, latency) as fake:
-            policy = bench_policy(folder)
-            env = environment(database_url, TELEWORK_POLICY_FILE=str(policy))
+            policy = bench_policy(folder, zone)
+            env = environment(database_url, zone, TELEWORK_POLICY_FILE=str(policy))
             telework_bot(env, "db", "upgrade", cwd=folder)
             roster = folder / "roster.csv"
             write_roster(roster, recipients)
             telework_bot(env, "roster", "import", str(roster), cwd=folder)
             asyncio.run(introduce(database_url, recipients, fake.url))
-            today = datetime.now(ZoneInfo(TIMEZONE)).date()
+            today = datetime.now(ZoneInfo(zone)).date()
             start = today + timedelta(days=14)
             telework_bot(
                 env,
@@ -360,7 +388,7 @@ def broadcast_through_serve(
                 "--mandatory",
                 cwd=folder,
             )
-            fire_at = fire_time(lead)
+            fire_at = fire_time(lead, zone)
             serve_env = {
                 **env,
                 "TELEWORK_PORT": str(free_port()),

@@ -3,7 +3,8 @@ independent Node.js connector (``bench/connector/fake_connector.mjs``; issue 16 
 
 The same path as ``bench/broadcast_serve.py`` at a small size: roster import, a mandatory
 campaign created on the command line, ``serve`` with the daily campaign job due in the next
-minute, the connector enforcing 50 accepted requests a second. Not timed: it checks that every
+minute, the connector enforcing 50 accepted requests a second, in a time zone where it is a
+working day (it skips in the few hours of a year when it is a weekend or holiday everywhere). Not timed: it checks that every
 conversation got the announcement once, that nothing failed and that the ledger agrees.
 Outside CI it skips when Node.js is missing.
 """
@@ -15,7 +16,13 @@ from pathlib import Path
 
 import pytest
 
-from bench.broadcast_serve import CONNECTOR, broadcast_through_serve, conversation, node
+from bench.broadcast_serve import (
+    CONNECTOR,
+    NoWorkingDay,
+    broadcast_through_serve,
+    conversation,
+    node,
+)
 from tests.e2e.conftest import tail, unavailable
 
 RECIPIENTS = 200
@@ -36,7 +43,10 @@ def node_available() -> None:
 @pytest.mark.usefixtures("node_available")
 def test_every_recipient_gets_the_broadcast_exactly_once(database_url: str, tmp_path: Path) -> None:
     log = tmp_path / "serve.log"
-    outcome = broadcast_through_serve(database_url, RECIPIENTS, limit=50, latency=0.02, log=log)
+    try:
+        outcome = broadcast_through_serve(database_url, RECIPIENTS, limit=50, latency=0.02, log=log)
+    except NoWorkingDay as exc:  # campaign steps fall due on working days only
+        pytest.skip(str(exc))
 
     assert outcome.per_conversation == {conversation(n): 1 for n in range(RECIPIENTS)}, tail(log)
     assert outcome.delivered == RECIPIENTS
