@@ -72,8 +72,7 @@ class _Cache:
                 compiled: re.Pattern[str] = _sre.compile(pattern, *args)
                 return compiled
             except (TypeError, ValueError, RuntimeError):
-                self.enabled = False  # not this engine's bytecode after all
-                return re.compile(pattern, flags)
+                pass  # not this engine's byte code after all: compiled afresh, written anew
         args = _generate(pattern, flags)
         if not self.new and not sys.dont_write_bytecode:
             atexit.register(self.save)
