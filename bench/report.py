@@ -17,7 +17,13 @@ previous-year comparison; builds every table) for FY2026 as of 2027-03-31. Two b
   (the current one: it leaves the roster history out, so it is cheaper than the report's
   rule) and month: teleworkers, occasions, full days. Fetched fully.
 
-A warm-up round, then ``--repeat`` rounds in a rotating order; medians. Not timed: generation.
+The floor's rows summed over units must equal the report's usage per month (teleworkers,
+occasions, full days of both years): the bench checks it after the rounds and prints it.
+
+A warm-up round, then ``--repeat`` rounds in a rotating order; medians. Not timed: generation
+and, on PostgreSQL, an ``ANALYZE`` after it (autovacuum would otherwise gather statistics at
+some moment of the rounds: without them the planner reads two years through the day index
+and sorts them on disk, for the report and for the floor).
 """
 
 from __future__ import annotations
@@ -28,7 +34,7 @@ import os
 import tempfile
 import time
 import uuid
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from datetime import date
 from pathlib import Path
 from statistics import median
@@ -40,6 +46,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
 from domain.policy import Policy, default_policy
 from domain.report_model import ReportRange, ReportRequest, default_telework_week
+from domain.report_rows import Report
 from domain.reports import make_report
 from storage.demo import seed_demo
 from storage.engine import create_engine
@@ -94,6 +101,10 @@ async def measure(url: str, staff: int, repeat: int, seed: int) -> dict[str, flo
     try:
         started = time.perf_counter()
         summary = await seed_demo(engine, policy, staff=staff, fiscal_year=FISCAL_YEAR, seed=seed)
+        if engine.dialect.name == "postgresql":  # statistics, as autovacuum would gather
+            async with engine.connect() as conn:  # them at some moment of the rounds
+                await conn.execute(text("ANALYZE"))
+                await conn.commit()
         generated = time.perf_counter() - started
         request = ReportRequest(
             ReportRange.fiscal_year_of(FISCAL_YEAR, calendar),
@@ -103,8 +114,11 @@ async def measure(url: str, staff: int, repeat: int, seed: int) -> dict[str, flo
         source = SqlReportQueries(engine, calendar.time_zone)
         first, last = calendar.fiscal_year_range(FISCAL_YEAR)
 
+        reports: list[Report] = []
+
         async def ours() -> int:
             report = await make_report(source, request, policy, calendar)
+            reports[:] = [report]
             return report.total.implementers
 
         async def raw() -> int:
@@ -115,11 +129,14 @@ async def measure(url: str, staff: int, repeat: int, seed: int) -> dict[str, flo
         previous_first, _ = calendar.fiscal_year_range(FISCAL_YEAR - 1)
         floor_sql = floor_statement(policy, previous_first, AS_OF, engine.dialect.name)
 
+        floor_rows: list[Any] = []
+
         async def floor() -> int:
             async with engine.begin() as conn:
                 if conn.dialect.name == "postgresql":  # as storage.telework_counts does
                     await conn.execute(text("SET LOCAL jit = off"))
                 rows = (await conn.execute(floor_sql)).all()
+            floor_rows[:] = rows
             return len(rows)
 
         contenders: dict[str, Callable[[], Awaitable[int]]] = {
@@ -141,6 +158,7 @@ async def measure(url: str, staff: int, repeat: int, seed: int) -> dict[str, flo
         rounds = zip(times["ours"], times["floor"], strict=True)
         paired = median(o / f for o, f in rounds)  # each round's ratio, then the median
         backend = make_url(url).get_backend_name()
+        same = _same_usage(floor_rows, reports[0])
         print(
             f"{backend:10} staff={summary.staff} entries={summary.entries} "
             f"events={summary.events} (generated in {generated:.1f} s)\n"
@@ -149,12 +167,32 @@ async def measure(url: str, staff: int, repeat: int, seed: int) -> dict[str, flo
             f"{ours_s / raw_s:.2f}x raw  "
             f"(median of {repeat}; goal <= 2x, < 1 s on SQLite for 5,000 staff)\n"
             f"{'':10} implementers in the report {results['ours']}; people with telework "
-            f"in the raw aggregate {results['raw']}; floor rows (unit x month) {results['floor']}",
+            f"in the raw aggregate {results['raw']}; floor rows (unit x month) {results['floor']}\n"
+            f"{'':10} the floor's figures summed over units = the report's per month "
+            f"(teleworkers, occasions, full days; both years): {'yes' if same else 'NO'}",
             flush=True,
         )
         return {"ours": ours_s, "raw": raw_s, "floor": floor_s}
     finally:
         await engine.dispose()
+
+
+def _same_usage(rows: Sequence[Any], report: Report) -> bool:
+    """Whether the floor's rows, summed over units, give the report's usage per month of
+    both years (each person's telework is in one unit in the floor and in the unit of
+    each day in the report: the sums agree)."""
+    months: dict[int, list[int]] = {}
+    for _unit, segment, people, days, full in rows:
+        cell = months.setdefault(segment, [0, 0, 0])
+        cell[0] += people
+        cell[1] += days  # occasions: a half day is one (the default policy)
+        cell[2] += full
+    ours = [
+        [month.implementers, month.occasions, month.full_days]
+        for body in (report.previous, report.current)
+        for month in body.overview[-1].tally.months
+    ]
+    return [months.get(i, [0, 0, 0]) for i in range(len(ours))] == ours and len(months) <= len(ours)
 
 
 async def _admin(base: str, statement: str) -> None:

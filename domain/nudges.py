@@ -160,6 +160,11 @@ class NudgePlanner:
                 self._rules[cid] = _Rule(cid, rule, period, reached)
 
     @property
+    def frame(self) -> QuotaFrame:
+        """The quota frame of the day, whose statuses ``decide_status`` weighs."""
+        return self._frame
+
+    @property
     def periods(self) -> dict[str, Period]:
         """Category id → its period today, for the categories that may nudge today."""
         return {cid: r.period for cid, r in self._rules.items()}
@@ -185,7 +190,7 @@ class NudgePlanner:
         """
         if not self._may_nudge(on_leave, hold):
             return None
-        return self._decision(member, self._frame.status(member, occasions), issued)
+        return self._decision(member.employee_id, self._frame.status(member, occasions), issued)
 
     def decide_counted(
         self,
@@ -200,7 +205,22 @@ class NudgePlanner:
         (start, end), as ``storage.telework_counts`` reads them): the same decision."""
         if not self._may_nudge(on_leave, hold):
             return None
-        return self._decision(member, self._frame.status_counted(member, counts), issued)
+        status = self._frame.status_counted(member, counts)
+        return self._decision(member.employee_id, status, issued)
+
+    def decide_status(
+        self,
+        status: QuotaStatus,
+        *,
+        issued: Mapping[str, int],
+        on_leave: bool = False,
+        hold: Hold | None = None,
+    ) -> NudgeDecision | None:
+        """``decide`` from the person's quota status by ``frame`` on live telework (e.g. read
+        for everyone at once by ``storage.telework_counts``): the same decision."""
+        if not self._may_nudge(on_leave, hold):
+            return None
+        return self._decision(status.employee_id, status, issued)
 
     def _may_nudge(self, on_leave: bool, hold: Hold | None) -> bool:
         return (
@@ -210,7 +230,7 @@ class NudgePlanner:
         )
 
     def _decision(
-        self, member: StaffMember, status: QuotaStatus, issued: Mapping[str, int]
+        self, employee_id: str, status: QuotaStatus, issued: Mapping[str, int]
     ) -> NudgeDecision | None:
         if not status.may_be_nudged:
             return None
@@ -226,7 +246,7 @@ class NudgePlanner:
             if already >= min(due.rule.max_per_period, due.reached):
                 continue
             return NudgeDecision(
-                member.employee_id,
+                employee_id,
                 progress.category,
                 due.period,
                 already + 1,

@@ -317,10 +317,15 @@ def staff_by_section(
 
 def sections_of(staff: Mapping[str, StaffMember], chart: OrgChart) -> dict[str, str]:
     """Employee id → code of their 課/室 (people outside any section are left out)."""
+    return sections_of_units({emp: member.org_unit for emp, member in staff.items()}, chart)
+
+
+def sections_of_units(units: Mapping[str, str], chart: OrgChart) -> dict[str, str]:
+    """Employee id → code of their 課/室, from employee id → the code of their unit (people
+    outside any section are left out)."""
     out: dict[str, str] = {}
     cache: dict[str, str | None] = {}
-    for emp, member in staff.items():
-        unit = member.org_unit
+    for emp, unit in units.items():
         if unit not in cache:
             section = chart.section_of(unit) if unit in chart else None
             cache[unit] = section.code if section else None

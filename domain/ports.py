@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from datetime import date, datetime
 from typing import Any, Protocol
 
@@ -21,7 +21,15 @@ class Directory(Protocol):
 
     async def chart(self) -> OrgChart: ...
 
-    async def staff(self, *, active_only: bool = False) -> dict[str, StaffMember]: ...
+    async def staff(
+        self, *, active_only: bool = False, only: Collection[str] | None = None
+    ) -> dict[str, StaffMember]:
+        """Staff records by employee id (``only``: just these people's)."""
+        ...
+
+    async def units(self, *, active_only: bool = False) -> dict[str, str]:
+        """Employee id → the code of their org unit."""
+        ...
 
     async def member(self, employee_id: str) -> StaffMember | None: ...
 

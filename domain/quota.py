@@ -29,15 +29,16 @@ Rules (pure functions, no I/O):
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
+from typing import NamedTuple
 
 from domain.calendar import WorkCalendar
 from domain.conditions import roster_key
 from domain.occasions import DayPart, Occasion, merge_by_day
-from domain.org import StaffMember
+from domain.org import EmploymentType, ExemptReason, StaffMember
 from domain.periods import Period, period_for
 from domain.policy import Category, Policy
 
@@ -117,6 +118,49 @@ class PeriodTelework:
 
 
 NO_TELEWORK = PeriodTelework()
+_FLAG_NAMES = frozenset(
+    {"is_manager", "is_section_chief", "has_care_preschool", "has_care_family", "has_care"}
+)
+
+
+class QuotaProfile(NamedTuple):
+    """What the quota rules read of a staff record, stored values as they are (enum values as
+    strings): two people with the same profile and the same counts have the same status, so
+    a frame computes it once for them (``QuotaFrame.status_of``)."""
+
+    hire_date: date
+    active: bool
+    employment: str
+    exempt_reason: str | None
+    is_manager: bool
+    is_section_chief: bool
+    care_preschool: bool
+    care_family: bool
+
+    @classmethod
+    def of(cls, member: StaffMember) -> QuotaProfile:
+        """A staff record's profile."""
+        reason = member.exempt_reason
+        return cls(
+            member.hire_date,
+            member.active,
+            member.employment.value,
+            reason.value if reason is not None else None,
+            member.is_manager,
+            member.is_section_chief,
+            member.care_preschool,
+            member.care_family,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class _Plan:
+    """What a profile's status needs besides its counts: no target (and why), or its frames
+    with where each one's period sits in the flat counts and what its proration depends on."""
+
+    eligible_from: date
+    no_target: NoTargetReason | None
+    frames: tuple[tuple[int, int, date | None], ...]  # (frame number, counts offset, key)
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,6 +193,16 @@ class QuotaFrame:
         self._membership: dict[tuple[object, ...], tuple[_Frame, ...]] = {}
         self._half_occasions = policy.counting.half_day_occasions
         self._half_person_days = policy.counting.half_day_person_days
+        windows = {(p.start, p.end): n for n, p in enumerate(self.windows)}
+        self._frame_list = tuple(self._frames.values())
+        self._offsets = tuple(4 * windows[(f.period.start, f.period.end)] for f in self._frame_list)
+        self._plans: dict[tuple[object, ...], _Plan] = {}
+        self._eligible: dict[date, date] = {}
+        self._rules: dict[
+            tuple[object, ...],
+            tuple[NoTargetReason | None, tuple[int, ...], NoTargetReason | None],
+        ] = {}
+        self._progress_memo: dict[tuple[object, ...], tuple[TargetProgress]] = {}
 
     def status(self, member: StaffMember, occasions: Iterable[OccasionInput]) -> QuotaStatus:
         """The member's quota status on the frame's date."""
@@ -197,6 +251,42 @@ class QuotaFrame:
             seen.setdefault((frame.period.start, frame.period.end), frame.period)
         return tuple(seen.values())
 
+    def audience(self, window: Period) -> list[tuple[list[tuple[bool, ...]], frozenset[str]]]:
+        """Who a status ever reads ``window``'s counts for, per category with that period: the
+        roster flags (``roster_key``: manager, section chief, preschool care, family care)
+        that put a person in it, and the work reasons (``exempt_reason`` values) that take
+        them out again. Everyone else's counts in the window are never read, so a reader may
+        leave them out (inactive people too: they have no target)."""
+        combos: list[tuple[bool, ...]] = [
+            (manager, chief, preschool, family)
+            for manager in (False, True)
+            for chief in (False, True)
+            for preschool in (False, True)
+            for family in (False, True)
+        ]
+        out = []
+        for frame in self._frames.values():
+            if (frame.period.start, frame.period.end) != (window.start, window.end):
+                continue
+            when = frame.category.when
+            if not when.attributes <= _FLAG_NAMES:
+                raise ValueError(f"audience: {when} reads more than the roster flags")
+            flags = [
+                c
+                for c in combos
+                if when.holds_given(
+                    {
+                        "is_manager": c[0],
+                        "is_section_chief": c[1],
+                        "has_care_preschool": c[2],
+                        "has_care_family": c[3],
+                        "has_care": c[2] or c[3],
+                    }
+                )
+            ]
+            out.append((flags, frozenset(r.value for r in frame.category.exempt)))
+        return out
+
     def status_counted(
         self, member: StaffMember, counts: Mapping[tuple[date, date], PeriodTelework]
     ) -> QuotaStatus:
@@ -218,6 +308,89 @@ class QuotaFrame:
             for f in frames
         )
         return QuotaStatus(member.employee_id, self.on, progress, None, eligible_from)
+
+    def status_of(
+        self, employee_id: str, profile: tuple[object, ...], counts: Sequence[int]
+    ) -> QuotaStatus:
+        """``status_counted`` for many people at a time: ``profile`` is a ``QuotaProfile`` (or
+        a plain tuple of its fields), ``counts`` the person's telework flat, four numbers per
+        period of ``windows`` in order (done full, done half, planned full, planned half;
+        empty: none). Statuses, targets and eligibility are computed once per distinct
+        profile and counts, so 100,000 people cost little more than reading them."""
+        plan = self._plans.get(profile)
+        if plan is None:
+            plan = self._plans[profile] = self._plan(QuotaProfile._make(profile))
+        if not plan.frames:
+            return QuotaStatus(employee_id, self.on, (), plan.no_target, plan.eligible_from)
+        memo = self._progress_memo
+        progress: tuple[TargetProgress, ...] = ()
+        for number, offset, key in plan.frames:
+            window = tuple(counts[offset : offset + 4]) or (0, 0, 0, 0)
+            found = memo.get((number, window, key))
+            if found is None:
+                frame = self._frame_list[number]
+                target = self._progress_counted(frame, PeriodTelework(*window), plan.eligible_from)
+                found = memo[(number, window, key)] = (target,)
+            progress = found if not progress else progress + found
+        return QuotaStatus(employee_id, self.on, progress, None, plan.eligible_from)
+
+    def _plan(self, profile: QuotaProfile) -> _Plan:
+        hire_date = profile.hire_date
+        eligible_from = self._eligible.get(hire_date)
+        if eligible_from is None:
+            eligible_from = self.policy.eligibility.eligible_from(hire_date)
+            self._eligible[hire_date] = eligible_from
+        rest = profile[1:]  # everything but the hire date: a handful of combinations
+        rules = self._rules.get(rest)
+        if rules is None:
+            rules = self._rules[rest] = self._rules_of(profile, eligible_from)
+        before, numbers, without = rules
+        if before is not None:
+            return _Plan(eligible_from, before, ())
+        if self.on < eligible_from:
+            return _Plan(eligible_from, NoTargetReason.CONDITIONAL_APPOINTMENT, ())
+        if without is not None:
+            return _Plan(eligible_from, without, ())
+        prorate = self.policy.eligibility.prorate_first_period
+        frames = self._frame_list
+        return _Plan(
+            eligible_from,
+            None,
+            tuple(
+                # proration reads the eligibility date only when it falls inside the period
+                (
+                    n,
+                    self._offsets[n],
+                    eligible_from if prorate and eligible_from > frames[n].period.start else None,
+                )
+                for n in numbers
+            ),
+        )
+
+    def _rules_of(
+        self, profile: QuotaProfile, eligible_from: date
+    ) -> tuple[NoTargetReason | None, tuple[int, ...], NoTargetReason | None]:
+        """What does not depend on the hire date: no target before eligibility is checked
+        (inactive, not covered, exempt), the frames, and no target for want of any."""
+        # The rules read a StaffMember: one carrying only the profile's fields stands in.
+        member = StaffMember(
+            employee_id="(profile)",
+            name="",
+            email="",
+            org_unit="",
+            hire_date=profile.hire_date,
+            is_manager=profile.is_manager,
+            is_section_chief=profile.is_section_chief,
+            care_preschool=profile.care_preschool,
+            care_family=profile.care_family,
+            exempt_reason=ExemptReason(profile.exempt_reason) if profile.exempt_reason else None,
+            active=profile.active,
+            employment=EmploymentType(profile.employment),
+        )
+        before = self._no_target_reason(member, date.min)  # date.min: eligible whatever
+        frames = self._frames_of(member)
+        without = None if frames else self._without_frames(member, eligible_from).no_target
+        return before, tuple(self._frame_list.index(f) for f in frames), without
 
     def _without_frames(self, member: StaffMember, eligible_from: date) -> QuotaStatus:
         none = (

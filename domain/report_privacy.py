@@ -93,6 +93,10 @@ class Population:
     """Eligible people of a report by leaf and signature (filled while the report counts)."""
 
     counts: dict[Leaf, dict[Signature, int]] = field(default_factory=dict)
+    # One Signature per combination (a handful), not one per person
+    _signatures: dict[tuple[Categories, Categories, Categories], Signature] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
     def add(
         self,
@@ -102,7 +106,10 @@ class Population:
         exempted: Categories = frozenset(),
     ) -> None:
         cell = self.counts.setdefault(leaf, {})
-        signature = Signature.of(belongs, counted, exempted)
+        key = (belongs, counted, exempted)
+        signature = self._signatures.get(key)
+        if signature is None:
+            signature = self._signatures[key] = Signature.of(belongs, counted, exempted)
         cell[signature] = cell.get(signature, 0) + 1
 
 
@@ -203,11 +210,9 @@ class _Suppression:
         for label in self.labels:
             cell = self._cell(label)
             cell.suppressed = self._cid(label) in self.sensitive and cell.members < self.k
+        counted_in = {cid: [s for s in self.signatures if cid in s.counted] for cid in self.cids}
         members = {
-            label: self._vector(
-                self.support[self._group(label)],
-                [s for s in self.signatures if self._cid(label) in s.counted],
-            )
+            label: self._vector(self.support[self._group(label)], counted_in[self._cid(label)])
             for label in self.labels
         }
         everyone = [self._vector([leaf], self.signatures) for leaf in self.leaves]
@@ -316,7 +321,6 @@ class _Suppression:
         return sum(self.counts[leaf].get(s, 0) for leaf in area for s in signatures)
 
     def _vector(self, area: Sequence[Leaf], signatures: Sequence[Signature]) -> Vector:
-        n, index = len(self.signatures), self.signature_index
-        return unit_vector(
-            self.leaf_index[leaf] * n + index[s] for leaf in area for s in signatures
-        )
+        n, index, leaf_index = len(self.signatures), self.signature_index, self.leaf_index
+        columns = [index[s] for s in signatures]  # looked up once, not once per leaf
+        return unit_vector([leaf_index[leaf] * n + c for leaf in area for c in columns])

@@ -22,7 +22,13 @@ class ReportInputs:
     telework as (day, full|am|pm) per person for the fiscal year ± 7 days (weeks straddle
     its edges) of both years, the roster history, the team meetings held (local day,
     org unit code if known) and each person's confirmed 週休日（割振り0, ``no_hours``) days
-    of the same range (they shorten the person's own working weeks for the aims)."""
+    of the same range (they shorten the person's own working weeks for the aims).
+
+    ``days``, when given, replaces ``occasions``: each person's telework as integers, one
+    per occasion, ``ordinal * 4 + part`` (``date.toordinal()``; ``part`` 1 a morning, 2 an
+    afternoon, 3 a full day, the time ranges already counted), in any order, closed days
+    included: the report merges a day's rows and leaves closed days out. A compact form that
+    storage reads in one row per person."""
 
     units: Sequence[OrgUnit]
     staff: Sequence[StaffMember]
@@ -30,6 +36,7 @@ class ReportInputs:
     history: StaffHistory
     meetings: Sequence[tuple[date, str | None]] = ()
     no_hours: Mapping[str, Sequence[date]] = field(default_factory=dict)
+    days: Mapping[str, Sequence[int]] | None = None
 
 
 @dataclass(frozen=True)

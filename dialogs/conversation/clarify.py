@@ -48,10 +48,15 @@ MAX_QUESTIONS = 2
 """Clarifying questions per declaration; then the form, prefilled with what is known."""
 
 DECLARING = frozenset({Intent.DECLARE, Intent.REQUEST_APPROVAL, Intent.CHANGE})
-CLARIFIED = DECLARING | {Intent.CANCEL, Intent.DECLARE_RECURRING}
+CLARIFIED = DECLARING | {Intent.CANCEL, Intent.DECLARE_RECURRING, Intent.CANCEL_RECURRING}
 """The meanings a clarification can complete (the intent of its first message); a
 cancellation needs only its days (no status: whatever is recorded); a weekly pattern its
-weekdays and status (or, instead, the dates: 隔週 is not supported)."""
+weekdays and status (or, instead, the dates: 隔週 is not supported); ending weekly patterns
+its weekdays (「水曜」) or all of them (「全部」)."""
+_NO_STATUS = frozenset({Intent.CANCEL, Intent.CANCEL_RECURRING})  # need no status
+_ALL = re.compile(
+    r"^(?:全部|全て|すべて|両方|どれも|全曜日|(?:all|both|every ?one|everything)(?: of them)?)$"
+)
 
 _ANSWERS = DECLARING | {Intent.UNKNOWN, Intent.DECLARE_RECURRING}  # what an answer may be
 _PART_ORDER = {"am": 0, "full": 0, "pm": 2}
@@ -119,6 +124,9 @@ class Clarification:
         when it is not an answer at all (a question about the board, a presence report…):
         the exchange ends and the message is handled on its own."""
         choice = _choice(written) if self.said.at or self.said.maybe_day else None
+        if self.intent is Intent.CANCEL_RECURRING and _says_all(written):
+            # どの曜日の繰り返しを終了しますか？ →「全部」: every weekly pattern
+            return Step(self, meaning=Interpretation(Intent.CANCEL_RECURRING, lang=lang))
         if reply.intent not in _ANSWERS and choice is None:
             return None
         weekday_asked = self.said.every == ()
@@ -147,7 +155,9 @@ class Clarification:
         elif said.every is not None and intent in DECLARING:
             intent = Intent.DECLARE_RECURRING  # いつですか？ → 毎週水曜
         held = replace(self, intent=intent, said=said)
-        missing = _missing(said, self.question_code, status=intent is not Intent.CANCEL)
+        missing = _missing(said, self.question_code, status=intent not in _NO_STATUS)
+        if missing == "which_weekday" and intent is Intent.CANCEL_RECURRING:
+            missing = "which_weekday_end"
         if missing is None:
             return Step(held, meaning=held._complete(said, lang))
         if self.asked >= MAX_QUESTIONS:
@@ -166,8 +176,10 @@ class Clarification:
         """An answer that said nothing useful (「えーと」): ask again, or offer the form."""
         if self.asked >= MAX_QUESTIONS:
             return Step(self, form=True)
-        status = self.intent is not Intent.CANCEL
+        status = self.intent not in _NO_STATUS
         code = _missing(self.said, self.question_code, status=status) or "which_day"
+        if code == "which_weekday" and self.intent is Intent.CANCEL_RECURRING:
+            code = "which_weekday_end"
         question = self._render(code, self.said, lang)
         return Step(
             replace(self, question_code=code, asked=self.asked + 1, question=question),
@@ -201,7 +213,7 @@ class Clarification:
 
     def _complete(self, said: Fragment, lang: str) -> Interpretation:
         pairs: list[tuple[str | None, Status | None]] = [*_pairs(said)] or [(said.part, None)]
-        if self.intent is Intent.DECLARE_RECURRING and said.every:
+        if self.intent in {Intent.DECLARE_RECURRING, Intent.CANCEL_RECURRING} and said.every:
             part, status = pairs[0]
             weekly = Recurrence(
                 tuple(WEEKDAY_KEYS[w] for w in said.every),
@@ -265,6 +277,11 @@ class Clarification:
             int(data["asked"]),
             str(text)[:300] if text else None,
         )
+
+
+def _says_all(written: str) -> bool:
+    """Whether an answer is 「全部」 "all of them" (politeness around it allowed)."""
+    return _ALL.match(_POLITE.sub("", normalise(written).text)) is not None
 
 
 def _part(value: Any) -> str | None:
@@ -388,7 +405,7 @@ def _weekly(held: Fragment, heard: Fragment, said: Fragment, asked: str | None) 
     if heard.every:
         bounds = heard.bounds if any(heard.bounds) else held.bounds
         return replace(said, days=(), every=heard.every, bounds=bounds)
-    if heard.days and asked == "which_weekday":
+    if heard.days and asked in {"which_weekday", "which_weekday_end"}:
         weekdays = tuple(sorted({d.weekday() for d in heard.days}))
         return replace(said, days=(), every=weekdays, bounds=held.bounds)
     if heard.days or held.every is None:
@@ -402,7 +419,7 @@ def _missing(said: Fragment, asked: str | None, *, status: bool = True) -> str |
     if said.every is not None:
         if not said.every:
             return "which_weekday"
-        if not _pairs(said):
+        if not _pairs(said) and status:
             return "which_status"
         return "which_half" if asked == "which_half" and said.part is None else None
     if said.maybe_day is not None and (said.at is not None or not said.days):

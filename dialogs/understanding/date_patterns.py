@@ -8,6 +8,8 @@ single-character weekday list (月・水, 水木金) only sees text nothing else
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date, timedelta
 
 from dialogs.understanding.compiled import regex
@@ -71,6 +73,11 @@ _MD_EN = regex(
     + r"))(?![a-z\d:])"
     + _WD_SUFFIX
 )
+# 12/8・9・10, 12月8日、9日、10日: a month's day followed by more days of it
+_MD_LIST = regex(
+    r"(?<![\d/.])(?<!\d:)(?P<m>\d{1,2})\s*(?:/|月)\s*(?P<d>\d{1,2})(?![\d/:])日?"
+    r"(?P<more>(?:\s*[・、,&]\s*\d{1,2}(?![\d/:時分月])日?(?![間目前後]))+)"
+)
 _DAY_LIST = regex(
     r"(?<![\d/月.])(?<!\d:)(?P<list>\d{1,2}(?:\s*[,、・]\s*\d{1,2})+)\s*日(?![間目前後])"
 )
@@ -95,7 +102,7 @@ _WEEK_JA = regex(
 _EN_WD_LIST = (
     r"(?:"
     + _WD_EN
-    + r")(?:'s)?(?![a-z])(?:\s*(?:,|and|&|/|or)\s*(?:"
+    + r")(?:'s)?(?![a-z])(?:(?:\s*(?:,|and|&|/|or)\s*|\s+)(?:"  # mon tue wed: spaces too
     + _WD_EN
     + r")(?:'s)?(?![a-z]))*"
 )
@@ -106,6 +113,19 @@ _WEEKDAYS_EN = regex(
     + r")(?:\s+(?:of\s+)?(?P<w>"
     + _WEEKS_EN_ALT
     + r"))?"
+)
+# "Monday through Wednesday next week": the first weekday falls in the week named after the
+# second (joined into a range later, or kept apart in a change: from Wed to Thu next week)
+_WD_BEFORE_WEEK_EN = regex(
+    r"(?<![a-z])(?P<list>"
+    + _WD_EN
+    + r")(?![a-z])(?="
+    + _EN_SPAN
+    + r"(?:"
+    + _WD_EN
+    + r")(?![a-z])\s+(?:of\s+)?(?P<w>"
+    + _WEEKS_EN_ALT
+    + r"))"
 )
 _WEEK_EN = regex(
     r"(?<![a-z])(?:(?P<whole>"
@@ -124,11 +144,29 @@ _WD_JA_CHARS = regex(
 )
 _WD_JA_ONE = regex(r"[月火水木金土日]")
 _WD_JA_LONE = regex(r"(?:(?<=[、,/\s])|^)[月火水木金](?=\s*(?:は|も|に|が|:|のみ|だけ))")
+# the end of a week: its Friday (the end of next week, 今週の終わり, 週の終わり)
+_WEEK_END = regex(
+    r"(?<![a-z])(?:the\s+)?end\s+of\s+(?:the\s+week|(?P<w_en>this\s+week|next\s+week))(?![a-z])"
+    r"|(?:(?P<w>今週|来週|再来週)\s*の?|週の)\s*終わり"
+)
 _WEEK_START = regex(
     r"(?P<w>今週|来週|再来週)\s*の?\s*(?:頭|初め|はじめ|早々|冒頭)|週明け|週頭|週初め"
     r"|(?<![a-z])(?:the\s+)?(?:start|beginning)\s+of\s+(?P<w_en>next week|this week|the week after"
     r"\s+next|the coming week)(?![a-z])"
 )
+# 来週の前半 / the first half of next week: Monday to Wednesday; 来週の後半 / the second
+# half: Thursday and Friday (halves that do not share a day, so 「前半は在宅、後半は出社」 is
+# two statuses on different days; decided here, the issue was silent). early/late next week
+# are the same halves.
+_WEEK_HALF = regex(
+    r"(?:(?P<w>今週|来週|再来週)\s*(?:の|は)?\s*|(?P<of>週の))?(?P<half>前半|後半)"
+    r"|(?<![a-z])(?:the\s+)?(?P<bare_en>first|second|latter)\s+half(?!\s+(?:of|a|an)(?![a-z]))"
+    r"|(?<![a-z])(?:the\s+)?(?P<half_en>first|second|latter|early|late|later)"
+    r"\s+(?:(?:half|part)\s+of\s+)?(?:the\s+)?(?P<w_en>"
+    + "|".join(sorted(WEEKS_EN, key=len, reverse=True))
+    + r"|week)(?![a-z])"
+)
+_FIRST_HALF = frozenset({"前半", "first", "early"})
 _THIS_PART = regex(r"(?<![a-z])this(?=\s*(?:morning|afternoon)(?![a-z]))")
 _WEEK_PERIODS = {
     -2: "week_before_last",
@@ -214,6 +252,15 @@ def find_dates(scan: Scanner, ctx: DateContext) -> list[DateMention]:
         year = int(m["y"])
         day = safe_date(year, int(m["m"]), int(m["d"]))
         keep(_no_such_day(_single(m, day, m.group(0), ctx), year, int(m["m"])))
+    for m in scan.take_if(_MD_LIST, DIGIT):
+        month = int(m["m"])
+        if not 1 <= month <= 12:
+            continue
+        numbers = [int(m["d"]), *(int(n) for n in re.findall(r"\d+", m["more"]))]
+        listed = [infer_year(ctx, month, n) if 1 <= n <= 31 else None for n in numbers]
+        if any(d is None for d in listed):
+            continue  # 12/8・40: not a list of days
+        keep(DateMention(m.start(), m.end(), sorted({d for d in listed if d is not None})))
     for m in scan.take_if(_MD, DIGIT):
         month, dom = int(m["m"]), int(m["d"])
         if not (1 <= month <= 12 and 1 <= dom <= 31):
@@ -249,33 +296,117 @@ def find_dates(scan: Scanner, ctx: DateContext) -> list[DateMention]:
     for hit in RELATIVE_DAYS.finditer(scan.rest):
         day = ctx.today + timedelta(days=hit.value)
         keep(DateMention(hit.start, hit.end, [day], period=period_of_day(ctx, day)))
-    for m in scan.take(_WEEK_START):  # 週明け, 来週頭, the start of next week: its Monday
+    said: int | None = None  # the week of the half named before: 来週前半は在宅、後半は出社
+    for m in scan.take_if(_WEEK_HALF, _HALF_WORD):
+        half = m["half"] or m["half_en"] or m["bare_en"]
+        word = re.sub(r"\s+", " ", m["w"] or m["w_en"] or "")
+        ahead = WEEKS_JA.get(word, WEEKS_EN.get(word, 0))
+        if m["half_en"] and m["w_en"] == "week" and not re.search(r"half|part", m.group(0)):
+            continue  # "last week", "the week" alone are no half
+        if (m["half"] and not (m["w"] or m["of"])) or m["bare_en"]:
+            if said is None:
+                continue  # 後半 alone, no week named: not a date
+            ahead = said
+        said = ahead
+        keep(_half_week(ctx, m.start(), m.end(), ahead, half in _FIRST_HALF))
+    for m in scan.take_if(_WEEK_END, _WEEK_WORD):  # the end of the week: its Friday
+        word = re.sub(r"\s+", " ", m["w"] or m["w_en"] or "")
+        ahead = WEEKS_JA.get(word, WEEKS_EN.get(word, 0))
+        day = in_week(ctx, ahead, (4,))[0]
+        keep(DateMention(m.start(), m.end(), [day], period=period_of_day(ctx, day)))
+    # 週明け, 来週頭, the start of next week: its Monday
+    for m in scan.take_if(_WEEK_START, _WEEK_WORD):
         word = re.sub(r"\s+", " ", m["w"] or m["w_en"] or "")
         ahead = WEEKS_JA.get(word, WEEKS_EN.get(word, 1))
         day = in_week(ctx, ahead, (0,))[0]
         keep(DateMention(m.start(), m.end(), [day], period=period_of_day(ctx, day)))
-    for m in scan.take(_WEEK_JA):
+    for m in scan.take_if(_WEEK_JA, _WEEK_WORD):
         keep(_week(ctx, m.start(), m.end(), WEEKS_JA[m["w"]], m["list"], bool(m["whole"])))
+    for m in scan.take_if(_WD_BEFORE_WEEK_EN, _WEEK_WORD):
+        ahead = WEEKS_EN[re.sub(r"\s+", " ", m["w"])]
+        keep(_week(ctx, m.start(), m.end(), ahead, m["list"], False))
     for m in scan.take(_WEEKDAYS_EN):
         offset = {"this": 0, "next": 1, "last": -1}.get(m["mod"] or "")
         if m["w"]:
             offset = WEEKS_EN[re.sub(r"\s+", " ", m["w"])]
         keep(_week(ctx, m.start(), m.end(), offset, m["list"], False))
     all_week: list[DateMention] = []
-    for m in scan.take(_WEEK_EN):
+    for m in scan.take_if(_WEEK_EN, _WEEK_WORD):
         if m["allweek"]:
             all_week.append(_week(ctx, m.start(), m.end(), 0, None, True))
             keep(all_week[-1])
         else:
             offset = WEEKS_EN[re.sub(r"\s+", " ", m["w"])]
             keep(_week(ctx, m.start(), m.end(), offset, None, bool(m["whole"])))
-    for m in scan.take(_WD_JA_YOU):
+    for m in scan.take_if(_WD_JA_YOU, _YOU):
         keep(_week(ctx, m.start(), m.end(), None, m.group(0), False))
+    found = _weekday_before_date(scan, found)
     bare = [d for d in found if d.problem == "which_days"]
     if all_week and len(bare) == 1:  # next week I'm WFH the whole week
         found = [d for d in found if d not in all_week and d is not bare[0]]
         found.append(whole_week(ctx, bare[0]))
     return found
+
+
+# what every match of the week patterns contains (most messages name no week: the cheap test
+# skips their scans)
+_WEEK_WORD = regex(r"週|week")
+_YOU = regex(r"曜")
+_HALF_WORD = regex(r"前半|後半|first|second|latter|early|late")
+# (the week a bare 後半 / "the second half" falls in is the one named just before)
+
+
+def _half_week(ctx: DateContext, start: int, end: int, ahead: int, first: bool) -> DateMention:
+    """Monday to Wednesday, or Thursday and Friday, of a week: its working days (of this
+    week, from today)."""
+    days = in_week(ctx, ahead, (0, 1, 2) if first else (3, 4))
+    begin = max(days[0], ctx.today) if ahead == 0 and not ctx.past else days[0]
+    if begin > days[-1]:
+        begin = days[-1]
+    return DateMention(
+        start, end, [begin, days[-1]], is_range=True, period=_WEEK_PERIODS.get(ahead)
+    )
+
+
+_WD_DATE_LINK = regex(r"\s*,?\s*(?:the\s+)?")
+
+
+def _weekday_before_date(scan: Scanner, found: list[DateMention]) -> list[DateMention]:
+    """A weekday written just before its date ("Monday, December 7", "Monday 7th") names
+    that date, not another day: one mention (a weekday that is not the date's asks)."""
+    ordered = sorted(found, key=lambda d: d.start)
+    out: list[DateMention] = []
+    i = 0
+    while i < len(ordered):
+        d = ordered[i]
+        after = ordered[i + 1] if i + 1 < len(ordered) else None
+        if (
+            after is not None
+            and len(d.weekdays) == 1
+            and d.week is None
+            and len(d.days) == 1
+            and not d.is_range
+            and len(after.days) == 1
+            and not (after.is_range or after.weekdays or after.problem)
+            and after.week is None
+            and DIGIT.search(scan.text, after.start, after.end) is not None  # a written date
+            and _WD_DATE_LINK.fullmatch(scan.between(d.end, after.start))
+        ):
+            joined = replace(after, start=d.start)
+            if after.days[0].weekday() != d.weekdays[0]:
+                joined.problem = "weekday_mismatch"
+                joined.problem_args = {
+                    "day": after.days[0].isoformat(),
+                    "written_wd": str(d.weekdays[0]),
+                }
+                joined.frame = week_of(after.days[0])
+            scan.mask(joined.start, joined.end)
+            out.append(joined)
+            i += 2
+            continue
+        out.append(d)
+        i += 1
+    return out
 
 
 def _year_of(ctx: DateContext, month: int) -> int | None:
@@ -386,6 +517,8 @@ def _range(first: DateMention, second: DateMention, end: date | None) -> DateMen
         problem_args=first.problem_args or second.problem_args,
         frame=first.frame or second.frame,
     )
+    if first.week is not None and second.week in (None, first.week):
+        joined.week = first.week  # 来週の水曜から金曜まで: still next week's (for 月火 after it)
     if end < begin:
         joined.problem, joined.problem_args = "invalid_range", {}
     elif (end - begin).days > MAX_RANGE_DAYS:
@@ -394,17 +527,33 @@ def _range(first: DateMention, second: DateMention, end: date | None) -> DateMen
 
 
 _RANGE_LINK = regex(r"\s*(?:~|-|から|to|through|thru|until|till)\s*")
+_CLAUSE_LINK = regex(r"[,、]")
 _LIST_LINK = regex(r"\s*(?:,|、|・|と|や|and|&|/|or|及び|および)?\s*")
 
 
 def join_mentions(
-    scan: Scanner, mentions: list[DateMention], *, ranges: bool = True
+    scan: Scanner,
+    mentions: list[DateMention],
+    *,
+    ranges: bool = True,
+    statuses: Sequence[tuple[int, int]] = (),
 ) -> list[DateMention]:
     """Join A〜B / AからBまで / from A to B into ranges (B re-anchored on A when it is a bare
-    weekday or day of the month), and A・B / A and B into lists."""
+    weekday or day of the month), and A・B / A and B into lists; not A, B when each has a
+    status of its own on its outer side ("office Monday, tomorrow WFH": two clauses;
+    ``statuses``: where the status words are)."""
     ordered = sorted(mentions, key=lambda m: m.start)
     out: list[DateMention] = []
-    for mention in ordered:
+
+    def own_statuses(i: int) -> bool:
+        before = ordered[i - 2].end if i >= 2 else 0
+        after = ordered[i + 1].start if i + 1 < len(ordered) else len(scan.text)
+        prev, this = ordered[i - 1], ordered[i]
+        return any(before <= a and b <= prev.start for a, b in statuses) and any(
+            this.end <= a and b <= after for a, b in statuses
+        )
+
+    for i, mention in enumerate(ordered):
         if out and out[-1].days and mention.days:
             prev = out[-1]
             link = scan.between(prev.end, mention.start)
@@ -412,7 +561,8 @@ def join_mentions(
                 end = _reanchor(prev.last, mention)
                 out[-1] = _range(prev, mention, end)
                 continue
-            if _LIST_LINK.fullmatch(link) and not prev.is_range and not mention.is_range:
+            apart = _CLAUSE_LINK.search(link) is not None and own_statuses(i)
+            if _LIST_LINK.fullmatch(link) and not (prev.is_range or mention.is_range) and not apart:
                 days = sorted(set(prev.days) | set(mention.days))
                 out[-1] = DateMention(
                     prev.start,

@@ -68,6 +68,9 @@ def _clauses(
     cuts = [m.start() for m in _SEPARATOR.finditer(rest)]
     if japanese:
         cuts += [m.start() for m in _SPACE.finditer(rest)]
+        # 明日在宅明後日出社: a date right after a status starts the next clause
+        ends = {s.end for s in statuses}
+        cuts += [d.start for d in dates if d.start in ends]
     cuts = [*sorted(cuts), len(rest) + 1]
     clauses = [_Clause() for _ in cuts]
 
@@ -98,6 +101,10 @@ def _pair(statuses: list[StatusMention], parts: list[PartMention]) -> list[Unit]
         return units
     if len(free) == 1:
         free[0].part = "full" if {"am", "pm"} <= set(free_parts) else free_parts[0]
+        return units
+    halves = [u for u in free if u.part == HALF]
+    if len(halves) == 1 and len(free_parts) == 1 and free_parts[0] in _COMPLEMENT:
+        halves[0].part = free_parts[0]  # 在宅勤務（午後は通院のため半休）: the half day's half
         return units
     if not free:
         return units

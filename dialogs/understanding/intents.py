@@ -263,6 +263,11 @@ CANCEL = _cues(
     "やめる",
     "やめて",
     "やめに",
+    "やめたい",
+    "止めたい",
+    "やめよう",
+    "終わりにし",
+    "終了したい",
     "中止",
     "削除",
     "撤回",
@@ -282,6 +287,8 @@ CANCEL = _cues(
     "不要になり",
     "しません",
     "しないことに",
+    "しないです",
+    "しない予定",
     "cancel",
     "cancelled",
     "canceled",
@@ -299,6 +306,12 @@ CANCEL = _cues(
     "will not",
     "stop",
     "call off",
+    "discontinue",
+    "end my",
+    "drop my",
+    "anymore",
+    "any more",
+    "not anymore",
 )
 CHANGE = _cues(
     "変更",
@@ -413,18 +426,32 @@ PAST = regex(  # 「在宅の予定でしたが出社」 is a change, not the pa
     r"でした(?!が|けど)|(?<!ことに)しました|してました|していました|だった(?!が|けど)|漏れ|忘れ|"
     r"(?<![a-z])(?:worked|was|were|forgot|did|had)(?![a-z])"
 )
+# "not taking leave", "no longer going to be in the office": a verb between not and a status
+_EN_VERB = (
+    r"(?:(?:be|being|taking|take|going|doing|having|working|planning)\s+(?:to\s+)?"
+    r"(?:(?:be|take|do|have|work)\s+)?)?(?:(?:a|an|my|the)\s+)?"
+)
 # a status said not to hold (alone: "no WFH tomorrow" cancels it)
 NOT_STATUS = regex(
-    r"(?<![a-z])(?:not|no|no\s+longer|no\s+more)\s+\ue000|\ue000\s*(?:ではなく|じゃなくて|じゃなく"
+    r"(?<![a-z])(?:not|no|no\s+longer|no\s+more)\s+"
+    + _EN_VERB
+    + r"\ue000|\ue000\s*(?:ではなく|じゃなくて|じゃなく"
     r"|でなく)"
 )
 # a status said not to hold any more: with another status, the message changes the day
 NEGATED_STATUS = regex(
-    r"(?<![a-z])(?:not|no|no\s+longer|no\s+more)\s+\ue000|\ue000\s*(?:ではなく|じゃなくて|じゃなく"
-    r"|でなく|の予定でしたが|の予定だったが|の予定だったけど|予定でしたが|でしたが|だったが|だったけど"
+    r"(?<![a-z])(?:not|no|no\s+longer|no\s+more)\s+"
+    + _EN_VERB
+    + r"\ue000|\ue000\s*(?:ではなく|じゃなくて|じゃなく"
+    r"|でなく|せずに|せず(?![a-z])|しないで(?!す)|の予定でしたが|の予定だったが|の予定だったけど|予定でしたが"
+    r"|でしたが|だったが|だったけど"
     r"|→|->|=>|[をは]?(?:やっぱり?|やはり)?\s*(?:やめて|止めて|取りやめて|取り止めて|キャンセルして"
     r"|取り消して|取消して|中止して|中止で|なしで|無しで|なしにして|やめにして))"
 )
+
+
+# "not Friday but Thursday for WFH": the day named first is the old one
+NOT_BUT = regex(r"(?<![a-z])not\s+(?:on\s+)?\ue000+\s*,?\s*but(?![a-z])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -447,8 +474,19 @@ def _has(lexicon: Lexicon[bool], text: str) -> bool:
     return lexicon.found_in(text)
 
 
+# asking for advice (「明日は出社した方がいいですか」 "should I come in"): a question, though
+# 「いいですか」 also asks permission
+ADVICE = _cues(
+    "方がいい", "方が良い", "ほうがいい", "ほうが良い", "方がよろしい",
+    "べきですか", "べきでしょうか", "必要がありますか", "必要ですか", "必要でしょうか",
+    "should i", "do i need to", "do i have to",
+)  # fmt: skip
+
+
 def is_question(rest: str, request: bool | None = None) -> bool:
     """Whether what is left of a message asks rather than tells (「明日はテレワークですか？」)."""
+    if _has(ADVICE, rest):
+        return True
     if request is None:
         request = _has(REQUEST, rest)
     asked = "?" in rest or _has(QUESTION, rest) or _ASKS_FIRST.match(rest) is not None
@@ -459,8 +497,8 @@ def classify(f: Features) -> Intent:
     """The intent of a message (see the module docstring for the precedence)."""
     rest = f.rest
     declarable = bool(f.statuses)
-    request = _has(REQUEST, rest)
-    question = is_question(rest, request)
+    question = is_question(rest)
+    request = _has(REQUEST, rest) and not question
     cancel = _has(CANCEL, rest) or f.status_negated
     if _has(HELP, rest) and not declarable and not f.has_dates:
         return Intent.HELP
@@ -476,7 +514,7 @@ def classify(f: Features) -> Intent:
         return Intent.QUERY_SELF
     if f.only_date_and_status or _has(WHO, rest) or (question and _has(POLITE_WHO, rest)):
         return Intent.QUERY_WHO
-    change = _has(CHANGE, rest)
+    change = _has(CHANGE, rest) or NOT_BUT.search(rest) is not None
     if question:
         about_a_day = (declarable or f.has_dates) and not f.presence
         first_person = _has(FIRST_PERSON, rest)
@@ -485,6 +523,8 @@ def classify(f: Features) -> Intent:
             return Intent.QUERY_SELF
         if first_person and "予定" in rest:
             return Intent.QUERY_SELF
+        if f.presence:
+            return Intent.QUERY_SELF  # 今日は何時から業務開始しましたっけ, is lunch at 12?
     if f.status_changes and not f.has_every:
         return Intent.CHANGE  # 明日のテレワークやめて出社します, not WFH tomorrow, I'll come in
     if f.has_every or (cancel and _has(RECURRING_WORDS, rest)):

@@ -46,6 +46,10 @@ _YEAR_WORDS = regex(
     r"the end of the fiscal year|end of the fiscal year|this year|the end of the year|"
     r"end of the year)(?![a-z])"
 )
+# what every match of those patterns contains: most messages name no month or year, and the
+# cheap test skips their scans
+_YEAR_WORD = regex(r"年|year|fy")
+_MONTH_WORD = regex(r"月|month")
 _REL_OFFSET = {
     "今月": 0,
     "来月": 1,
@@ -74,7 +78,7 @@ def _month(
 def find_months(scan: Scanner, ctx: DateContext, calendar: WorkCalendar) -> list[MonthMention]:
     """Month, fiscal-year and year words; masked in ``scan``."""
     found: list[MonthMention] = []
-    for m in scan.take(_YEAR_WORDS):
+    for m in scan.take_if(_YEAR_WORDS, _YEAR_WORD):
         word = m.group(0)
         fy_first, fy_last = calendar.fiscal_year_range(calendar.fiscal_year(ctx.today))
         if word in {"今年度", "本年度", "年度内", "this fiscal year", "this fy"}:
@@ -91,12 +95,18 @@ def find_months(scan: Scanner, ctx: DateContext, calendar: WorkCalendar) -> list
             )
         elif "fiscal" in word or word == "年度末":
             found.append(MonthMention(m.start(), m.end(), fy_last, fy_last))
-        else:  # 年内, 年末, end of the year
+        elif word == "年内":  # the rest of this year (a declaration spans it from today)
+            found.append(
+                MonthMention(
+                    m.start(), m.end(), date(ctx.today.year, 1, 1), date(ctx.today.year, 12, 31)
+                )
+            )
+        else:  # 年末, end of the year
             last = date(ctx.today.year, 12, 31)
             found.append(MonthMention(m.start(), m.end(), last, last))
         scan.mask(m.start(), m.end())
     for pattern in (_REL_JA, _REL_EN):
-        for m in scan.take(pattern):
+        for m in scan.take_if(pattern, _MONTH_WORD):
             offset = _REL_OFFSET[m["w"]]
             year, month = _shift(ctx, offset)
             found.append(
@@ -110,11 +120,11 @@ def find_months(scan: Scanner, ctx: DateContext, calendar: WorkCalendar) -> list
                 )
             )
             scan.mask(m.start(), m.end())
-    for m in scan.take(_BARE_MONTH_END):
+    for m in scan.take_if(_BARE_MONTH_END, _MONTH_WORD):
         year, month = _shift(ctx, 0)
         found.append(_month(m.start(), m.end(), year, month, True))
         scan.mask(m.start(), m.end())
-    for m in scan.take(_MONTH_JA):
+    for m in scan.take_if(_MONTH_JA, _MONTH_WORD):
         month = int(m["m"])
         if 1 <= month <= 12:
             found.append(

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from dialogs.understanding.compiled import regex
@@ -95,6 +96,9 @@ def _tag(m: re.Match[str]) -> str:
     return "a" if m.group("ha") or m.group("noona") else "b"
 
 
+_GREETING = regex(r"(?:morning|afternoon)(?:\s*(?:all|everyone|team))?\s*(?:[!,.]|$)")
+
+
 def find_parts(scan: Scanner) -> list[PartMention]:
     """Time ranges, open starts, then part words (午前, afternoon …); masked in ``scan``."""
     found: list[PartMention] = []
@@ -120,6 +124,11 @@ def find_parts(scan: Scanner) -> list[PartMention]:
     for hit in PARTS.finditer(scan.rest):
         if hit.value in {"am", "pm"} and scan.text[max(0, hit.start - 2) : hit.start] == "i ":
             continue  # "I am in the office"
+        if _GREETING.match(scan.text, hit.start) and (
+            hit.start == 0 or scan.text[max(0, hit.start - 5) : hit.start] == "good "
+        ):
+            scan.mask(hit.start, hit.end)
+            continue  # "Morning! WFH today", "good morning, ..."
         found.append(PartMention(hit.start, hit.end, hit.value))
         scan.mask(hit.start, hit.end)
     return sorted(found, key=lambda p: p.start)
@@ -127,18 +136,24 @@ def find_parts(scan: Scanner) -> list[PartMention]:
 
 # where a side clause ends: after ので/ため/、, before because/but/so, at a bracket (an aside
 # in parentheses: 明日テレワーク（午前は通院のため遅めに開始）)
+# (「14時から打合せがありますが在宅で参加」: ますが/ですが/あって end a clause too)
 _ASIDE_CUT = regex(
-    r"[、,;。!?()\[\]「」]|\.\s|\s-\s|ので|なので|ため|けど|けれど"
+    r"[、,;。!?()\[\]「」]|\.\s|\s-\s|ので|なので|ため|けど|けれど|ますが|ですが|あるが|あって|あり、"
+    r"|入ったが|入っていて|があり(?=[^ま])"
     r"|(?<![a-z])(?:because|but|so|since|as)(?![a-z])"
 )
 _NUMBER = regex(r"\d+")
+_REASON = regex(r"ので|なので|ため")
 
 
-def drop_asides(scan: Scanner, parts: list[PartMention], statuses: list[int]) -> list[PartMention]:
+def drop_asides(
+    scan: Scanner, parts: list[PartMention], statuses: list[int], halves: Sequence[int] = ()
+) -> list[PartMention]:
     """Times and parts of the day in a side clause about something else (「朝9時から会議がある
     ので在宅」, 「午前は通院のため午後から出社」, "WFH tomorrow, I have a dentist appointment at
     4pm") are not the declaration's part of the day: drop them and mask the clause's numbers.
-    A side clause names an event and no status (``statuses``: where the status words start)."""
+    A side clause names an event and no status (``statuses``: where the status words start;
+    ``halves``: where those that take half a day without saying which, 半休, start)."""
     text = scan.text
     if not EVENTS.found_in(text):
         return parts
@@ -154,7 +169,25 @@ def drop_asides(scan: Scanner, parts: list[PartMention], statuses: list[int]) ->
     def aside(pos: int) -> bool:
         return any(a <= pos < b for a, b in asides)
 
+    def reason_for(b: int) -> bool:
+        """(午後は通院)のため半休: the clause after ため/ので names a half day without its
+        half, so the aside's 午後 is that half (its times are still dropped)."""
+        cut = _REASON.match(text, b)
+        if cut is None:
+            return False
+        after = next((c for c in cuts if c > cut.end()), len(text))
+        return any(cut.end() <= s < after for s in halves) and not any(
+            b <= p.start < after for p in parts
+        )
+
+    kept = {
+        p.start
+        for a, b in asides
+        if reason_for(b)
+        for p in parts
+        if a <= p.start < b and ":" not in p.part
+    }
     for a, b in asides:
         for m in _NUMBER.finditer(scan.rest, a, b):
             scan.mask(m.start(), m.end())
-    return [p for p in parts if not aside(p.start)]
+    return [p for p in parts if not aside(p.start) or p.start in kept]

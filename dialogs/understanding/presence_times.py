@@ -8,12 +8,14 @@ The clock time is the first single time point the parts step found (「9時に�
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from datetime import time
 
 from dialogs.understanding.compiled import regex
 from dialogs.understanding.lexicon import Lexicon
 from dialogs.understanding.parts import PartMention
+from dialogs.understanding.scanner import MASK, Scanner
 
 CORRECTION = Lexicon(
     dict.fromkeys(
@@ -30,6 +32,10 @@ CORRECTION = Lexicon(
             "直し",
             "誤り",
             "正しくは",
+            "じゃなくて",  # 終了時刻、18時じゃなくて17時半です: the time after it is the new one
+            "じゃなく",
+            "ではなく",
+            "でなく",
             "correct",
             "correction",
             "corrected",
@@ -46,6 +52,12 @@ CORRECTION = Lexicon(
     )
 )
 _POINT = regex(r"^(\d{2}):(\d{2})-$")
+# a report with its time inside (「本日の業務は17時45分で終了しました」「仕事を9時に始めました」)
+_SPLIT_REPORT = regex(
+    r"(?P<noun>業務|仕事|勤務|作業)(?:は|を|も)(?P<mid>[^。、,!?]{1,12}?)"
+    r"(?P<verb>開始|始め|スタート|終了|終え|終わり|終わら)"
+)
+
 # a correction that names no report word the presence table knows: 「開始を8:30に直して」
 _START_WORD = regex(
     r"開始|始業|出勤時刻|(?<![a-z])(?:start(?:ed|ing)?|clock(?:ed)?\s*in|began|begin)(?![a-z])"
@@ -58,7 +70,33 @@ _END_WORD = regex(
 _AT_HOUR = regex(r"(?<![a-z])at\s+(\d{1,2})(?![\d:/.])")
 
 
-def stated_time(parts: Sequence[PartMention], rest: str = "", *, last: bool = False) -> time | None:
+_REPORT_NOUN = regex(r"業務|仕事|勤務|作業")
+
+
+def split_reports(scan: Scanner) -> list[str]:
+    """Start/end reports whose time sits between the noun and the verb (「業務は17時で終了
+    しました」): their kinds, the noun and the verb masked in ``scan`` (the time is left for
+    the parts step)."""
+    kinds = []
+    for m in scan.take_if(_SPLIT_REPORT, _REPORT_NOUN):
+        kinds.append("end" if m["verb"].startswith("終") else "start")
+        scan.mask(m.start("noun"), m.end("noun") + 1)
+        scan.mask(m.start("verb"), m.end("verb"))
+    return kinds
+
+
+def _bare_hour(rest: str, text: str | None) -> re.Match[str] | None:
+    """A bare hour after "at", its "at" possibly part of a report word already taken
+    ("started at 9": ``text``, the unmasked message), its digits not taken by anything."""
+    return next(
+        (m for m in _AT_HOUR.finditer(text or rest) if rest[m.start(1)] != MASK),
+        None,
+    )
+
+
+def stated_time(
+    parts: Sequence[PartMention], rest: str = "", *, last: bool = False, text: str | None = None
+) -> time | None:
     """The clock time of the first single time point among ``parts`` (``last``: of the last
     one, the new time of a correction 「9:00→8:30に修正」), else a bare hour after "at" in
     ``rest`` (1 to 6 read as afternoon, as the parts step does), else ``None``."""
@@ -70,7 +108,7 @@ def stated_time(parts: Sequence[PartMention], rest: str = "", *, last: bool = Fa
         if hour >= 24:
             return None
         return time(hour, minute)
-    bare = _AT_HOUR.search(rest)
+    bare = _bare_hour(rest, text)
     if bare is not None:
         hour = int(bare.group(1))
         if 1 <= hour <= 6:

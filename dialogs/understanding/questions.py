@@ -41,6 +41,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "which_half": ("午前と午後のどちらですか？", "Morning or afternoon?"),
     "which_weekday": ("何曜日ですか？（例: 毎週水曜）", "Which weekday? (e.g. every Wednesday)"),
+    "which_weekday_end": (
+        "どの曜日の繰り返しを終了しますか？（例: 水曜、全部）",
+        "Which weekday's pattern should end? (e.g. Wednesday, all of them)",
+    ),
     "fortnightly": (
         "隔週の登録には対応していません。日付を指定してください。",
         "Fortnightly patterns are not supported. Please give the dates.",

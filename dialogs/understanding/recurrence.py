@@ -56,22 +56,34 @@ def _weekdays(text: str) -> tuple[int, ...]:
     return tuple(sorted({WEEKDAY_EN[n] for n in names}))
 
 
+def _one(m: re.Match[str]) -> EveryMention:
+    if m["daily"] or m["daily_en"]:
+        return EveryMention(m.start(), m.end(), (0, 1, 2, 3, 4), daily=True)
+    if m["one"]:
+        return EveryMention(m.start(), m.end(), (WEEKDAY_JA.index(m["one"]),))
+    if m["plural"]:
+        days = tuple(sorted({_PLURAL_DAY[p] for p in _PLURAL_RE.findall(m["plural"])}))
+        return EveryMention(m.start(), m.end(), days)
+    listed = m["list"] or m["en"] or ""
+    return EveryMention(m.start(), m.end(), _weekdays(listed), fortnightly=m["weekly"] == "隔週")
+
+
 def find_every(scan: Scanner) -> EveryMention | None:
-    """The weekly pattern (masked in ``scan``), or ``None``."""
-    for m in scan.take(_EVERY):
-        scan.mask(m.start(), m.end())
-        if m["daily"] or m["daily_en"]:
-            return EveryMention(m.start(), m.end(), (0, 1, 2, 3, 4), daily=True)
-        if m["one"]:
-            return EveryMention(m.start(), m.end(), (WEEKDAY_JA.index(m["one"]),))
-        listed = m["list"] or m["en"] or ""
-        if m["plural"]:
-            days = tuple(sorted({_PLURAL_DAY[p] for p in _PLURAL_RE.findall(m["plural"])}))
-            return EveryMention(m.start(), m.end(), days)
-        return EveryMention(
-            m.start(), m.end(), _weekdays(listed), fortnightly=m["weekly"] == "隔週"
-        )
-    return None
+    """The weekly pattern (masked in ``scan``), or ``None``. A weekly word and its weekdays
+    said apart ("my weekly WFH on Mondays", 毎週の在宅、月曜の分) make one pattern."""
+    found = [_one(m) for m in scan.take(_EVERY)]
+    for mention in found:
+        scan.mask(mention.start, mention.end)
+    if not found:
+        return None
+    first = found[0]
+    if first.daily or first.weekdays or len(found) == 1:
+        return first
+    named = [f for f in found[1:] if f.weekdays and not f.daily]
+    if not named:
+        return first
+    days = tuple(sorted({w for f in named for w in f.weekdays}))
+    return EveryMention(first.start, first.end, days, fortnightly=first.fortnightly)
 
 
 def role_of(text: str, start: int, end: int) -> str | None:

@@ -56,6 +56,7 @@ from dialogs.understanding.people import find_person
 from dialogs.understanding.presence_times import (
     correction_kind,
     is_correction,
+    split_reports,
     stated_time,
 )
 from dialogs.understanding.questions import render
@@ -75,7 +76,7 @@ from domain.calendar import WorkCalendar
 MAX_CHARS = 1000  # longer messages are not read (a pasted document is not a declaration)
 MAX_YEARS_AWAY = 5  # explicit years further from today are refused as typos
 _NUMBER = regex(r"\d+")
-_WHOLE_MONTH = regex(r"(?:いっぱい|一杯|中)$")
+_WHOLE_MONTH = regex(r"(?:いっぱい|一杯|中|年内)$")
 _EXCEPT_BEFORE = regex(
     r"(?<![a-z])(?:except(?:\s+for)?|but\s+not|excluding|other\s+than|apart\s+from)\s*(?:on\s+)?$"
 )
@@ -102,6 +103,7 @@ _OWN_SCHEDULE = frozenset(
 _RESIDUE = regex(r"[\ue000\s?？。、.!！]")
 _CHANGE_SPLIT_OLD_FIRST = regex(
     r"ではなく|じゃなくて|じゃなく|でなく|の(?:代わり|替わり)に|rather than"
+    r"|(?<=\ue000)\s*,?\s*but(?![a-z])"  # not Friday but Thursday
 )
 _CHANGE_SPLIT_NEW_FIRST = regex(r"(?<![a-z])instead of(?![a-z])")
 _CHANGE_CUE = regex(
@@ -111,6 +113,7 @@ _CHANGE_CUE = regex(
     r"|make|shifted|postponed?|pushed|push|bring|brought)(?![a-z])"
 )
 _EN_TO = regex(r"(?<![a-z])to(?![a-z])")
+_EN_FOR = regex(r"(?<=\ue000)\s+for(?=\s+(?:the\s+)?\ue000)")  # swap Thursday's WFH for Friday
 _UNTIL_AFTER = regex(r"\s*(?:まで|迄)")
 _UNTIL_BEFORE = regex(r"(?<![a-z])(?:until|till|til|through|thru|up\s+to)\s*(?:on\s+)?$")
 _REST = regex(
@@ -118,9 +121,30 @@ _REST = regex(
     r"|other\s+days)(?![a-z])"
 )
 _ALL_OF = regex(r"全部|全て|すべて|(?<![a-z])all(?!\s*day)(?![a-z])")
-_WEEK_LEADS = regex(r"\s*(?:[:,、]|は|の|も)?\s*")  # next week: Mon WFH…
+# next week: Mon WFH…; 来週は月曜…; my day next week from Monday to Friday
+_WEEK_LEADS = regex(r"\s*(?:[:,、]|は|の|も|(?<![a-z])(?:from|on)(?![a-z]))?\s*")
 _OF_A_DAY = regex(r"\ue000\s*(?:の|'s)\s*$")  # 明日の(テレワーク), tomorrow's (WFH)
-_JA_FROM = regex(r"から(?=.*(?:に|へ)(?:変更|変え|変わ|振り替え|振替|ずらし|ずれ|延期))")
+_JA_FROM = regex(
+    r"から(?=.*(?:に|へ)(?:変更|変え|変わ|振り替え|振替|ずらし|ずれ|延期|切り替え|切替|切り替|移|替え))"
+)
+# 月曜の予定を水曜に…: whatever the day had moves, not only the status said
+_ANY_PLAN = regex(r"予定|スケジュール|(?<![a-z])(?:plans?|schedule|whatever)(?![a-z])")
+# an open start: 12/7以降, 明日からずっと, 来週以降は当面, Monday onwards, from the 7th on
+_ONWARDS_AFTER = regex(
+    r"\s*(?:以降|以後|(?:から|より)(?:は|も)?\s*(?:ずっと|当面|しばらく|先ずっと))"
+    r"|\s*(?:on)?wards?(?![a-z])|\s+(?:and\s+after|going\s+forward|until\s+further\s+notice)"
+    r"(?![a-z])"
+)
+_ONWARDS_AT_LEAST = 14  # days an open start covers at least (to its month's end, else the next)
+_ONWARDS_BEFORE = regex(r"(?<![a-z])(?:from|starting|beginning|as\s+of)\s+(?:on\s+)?$")
+_ONWARDS_ON = regex(r"\s*on(?![a-z])(?!\s+(?:leave|site|a\s|the\s))")
+_REST_OF_WEEK = regex(r"rest\s+of\s+the\s+week")
+_FUTURE_BACK = regex(
+    r"戻ります|戻る(?!の)|戻り予定|戻り次第|戻ってきます|帰席予定"
+    r"|(?<![a-z])(?:be\s+back|back\s+in\s+(?:\d|an?\s|half))"  # "back at 10:30": ambiguous, back
+)
+_NEAR_DAYS = 7  # a named day this close leads the bare weekdays after it (_in_order)
+_BACK_FROM = regex(r"\ue000\s*(?:から|より)\s*\ue000")
 _DATE_BEFORE = regex(r"\ue000(?:の)?\s*$")
 _DATE_AFTER = regex(r"\s*\ue000")
 
@@ -199,6 +223,7 @@ class _Reading:
         for hit in PRESENCE.finditer(scan.rest):
             presence.append(hit.value)
             scan.mask(hit.start, hit.end)
+        presence += split_reports(scan)
         statuses: list[StatusMention] = []
         for shit in STATUSES.finditer(scan.rest):
             statuses.append(StatusMention(shit.start, shit.end, *shit.value))
@@ -223,7 +248,8 @@ class _Reading:
         elif len(dates) == 1 and weeks and _ALL_OF.search(scan.rest):
             dates = [whole_week(self.ctx, weeks[0])]  # 来週の予定全部取り消して
         if statuses:
-            parts = drop_asides(scan, parts, [s.start for s in statuses])
+            halves = [s.start for s in statuses if s.part == HALF]
+            parts = drop_asides(scan, parts, [s.start for s in statuses], halves)
         correcting = not (statuses or dates) and correction_kind(scan.text, scan.rest, parts)
         if correcting and correcting not in presence:
             presence.append(correcting)  # 開始時刻を9:00に修正: a start report, corrected
@@ -255,15 +281,20 @@ class _Reading:
         if intent in {Intent.DECLARE, Intent.REQUEST_APPROVAL, Intent.CANCEL}:
             dates = sorted([*dates, *self._month_spans(months)], key=lambda d: d.start)
             self.month = self._month_alone(months) if not dates else None
-        dates = join_mentions(scan, dates, ranges=intent is not Intent.CHANGE)
+        dates = join_mentions(
+            scan,
+            dates,
+            ranges=intent is not Intent.CHANGE,
+            statuses=[(s.start, s.end) for s in statuses],
+        )
         if intent in {Intent.DECLARE, Intent.REQUEST_APPROVAL, Intent.CANCEL, Intent.CHANGE}:
             dates = self._carry_week(scan, dates)
         if intent in {Intent.DECLARE, Intent.REQUEST_APPROVAL, Intent.CANCEL}:
             dates = self._exclude(dates)
             if len({s.status for s in statuses}) > 1:
                 dates = self._week_and_its_days(dates)
-            dates = self._in_order(self._days_of_week(dates))
-            dates = [self._from_today(d) for d in dates]
+            dates = self._rest_of_week(self._in_order(self._days_of_week(dates)))
+            dates = [self._from_today(self._onwards(d)) for d in dates]
         if intent is Intent.UNKNOWN and (parts or statuses):
             # 「午後だけ」: not a declaration on its own, but an answer inside a conversation.
             said = self._said([d for d in dates if d.problem is None], parts, statuses, [])
@@ -281,16 +312,23 @@ class _Reading:
                 person.name if person and intent is Intent.QUERY_PERSON else None,
             )
         if intent in {Intent.DECLARE_RECURRING, Intent.CANCEL_RECURRING}:
-            return self._recurrence(intent, every, dates, months, parts, statuses)
+            all_said = _ALL_OF.search(scan.rest) is not None  # 繰り返しを全部やめる
+            return self._recurrence(intent, every, dates, months, parts, statuses, all_said)
         if intent is Intent.PRESENCE:
             kind = next(k for k in presence if k in PRESENCE_STATUS)
+            if "back" in presence and _BACK_FROM.search(scan.rest):
+                kind = "back"  # 昼休みから戻りました: where one was, then back
+            if kind == "back" and _FUTURE_BACK.search(self.text):
+                kind = "away"  # 14時に戻ります, I'll be back at 2: away now, back later
+            # 離席します、14時頃戻ります / stepping out, back at 2: the time is the return's
+            returns = kind == "away" and ("back" in presence or _FUTURE_BACK.search(self.text))
             day = dates[0].days[0] if len(dates) == 1 and len(dates[0].days) == 1 else self.today
             part = parts[0].part if parts and parts[0].problem is None else "full"
             return Interpretation(
                 intent,
                 entries=(Entry(day, part, PRESENCE_STATUS[kind]),),
                 lang=self.lang,
-                at=stated_time(parts, scan.rest),
+                at=None if returns else stated_time(parts, scan.rest, text=scan.text),
             )
         if intent in {Intent.REPORT_START, Intent.REPORT_END}:
             entries = tuple(
@@ -298,7 +336,7 @@ class _Reading:
                 for s in statuses[:1]
             )
             corrects = bool(correcting) or is_correction(scan.rest)
-            at = stated_time(parts, scan.rest, last=corrects)
+            at = stated_time(parts, scan.rest, last=corrects, text=scan.text)
             return Interpretation(
                 intent,
                 entries=entries,
@@ -337,6 +375,26 @@ class _Reading:
             key=lambda d: d.start,
         )
 
+    def _rest_of_week(self, dates: list[DateMention]) -> list[DateMention]:
+        """ "the rest of the week" / 「残りは」 after days of a later week (in the office Monday
+        and Tuesday, then remote for the rest of the week): the days after them in that week."""
+        out = []
+        for d in dates:
+            named = [
+                day
+                for e in dates
+                if e.end <= d.start and not e.is_range and e.problem is None
+                for day in e.days
+            ]
+            later = [day for day in named if monday_of(day) > monday_of(self.today)]
+            if d.is_range and _REST_OF_WEEK.search(self.text, d.start, d.end) and later:
+                first = max(later) + timedelta(days=1)
+                last = monday_of(max(later)) + timedelta(days=6)
+                if first <= last:
+                    d = DateMention(d.start, d.end, [first, last], is_range=True)
+            out.append(d)
+        return out
+
     def _week_and_its_days(self, dates: list[DateMention]) -> list[DateMention]:
         """A week named alone with days of it under another status (来週は在宅、月曜だけ出社;
         来週は月・水が在宅、あとは出社): the whole week, the days named taking their own
@@ -357,6 +415,25 @@ class _Reading:
         if rest is not None:
             whole = replace(whole, start=rest.start(), end=rest.start())
         return sorted([d for d in dates if d is not week] + [whole], key=lambda d: d.start)
+
+    def _onwards(self, d: DateMention) -> DateMention:
+        """A day or a week said to start something open-ended (12/7以降ずっと在宅, 来週以降は
+        ずっと出社, WFH from Monday onwards): from it to the end of its month, or of the next
+        month when fewer than two weeks of its own are left; its working days. Decided here
+        (the issue was silent): the read-back shows the span, and a longer stretch is a weekly
+        pattern or a range. A plain 「明日から」 "from Monday" with no end stays that one day."""
+        if self.ctx.past or (d.is_range and d.problem != "which_days"):
+            return d
+        if d.problem not in (None, "which_days") or not d.days:
+            return d
+        after = _ONWARDS_AFTER.match(self.text, d.end)
+        before = _ONWARDS_BEFORE.search(self.text[: d.start])
+        if not after and not (before and _ONWARDS_ON.match(self.text, d.end)):
+            return d
+        first = max(d.days[0], self.today)
+        later = first + timedelta(days=_ONWARDS_AT_LEAST - 1)
+        last = month_bounds(later.year, later.month)[1]
+        return DateMention(d.start, d.end, [first, last], is_range=True)
 
     def _from_today(self, d: DateMention) -> DateMention:
         """A day named only as an end (金曜まで在宅, WFH until Friday): from today (in an
@@ -440,7 +517,11 @@ class _Reading:
         previous: date | None = None
         for d in sorted(dates, key=lambda d: d.start):
             if not (len(d.weekdays) == 1 and len(d.days) == 1 and not d.is_range):
-                previous = None
+                # 明日は在宅で木曜は出社 on a Thursday: a day of this week or the next (明日,
+                # 来週月曜) is one the bare weekdays after it run forward from
+                near = len(d.days) == 1 and not d.is_range and d.problem is None
+                soon = near and 0 <= (d.days[0] - self.today).days <= _NEAR_DAYS
+                previous = d.days[0] if soon else None
                 continue
             if previous is not None and d.days[0] < previous:
                 d.days = [after_anchor(previous, d.weekdays[0])]
@@ -455,6 +536,20 @@ class _Reading:
         spans = []
         for m in months:
             written = self.text[m.start : m.end]
+            if _ONWARDS_AFTER.match(self.text, m.end) and role_of(self.text, m.start, m.end) != (
+                "until"
+            ):  # 4月以降ずっと: an open start, as for a day (_onwards)
+                first = max(m.first, self.today)
+                later = first + timedelta(days=_ONWARDS_AT_LEAST - 1)
+                spans.append(
+                    DateMention(
+                        m.start,
+                        m.end,
+                        [first, month_bounds(later.year, later.month)[1]],
+                        is_range=True,
+                    )
+                )
+                continue
             if role_of(self.text, m.start, m.end) == "until":
                 first = self.today
             elif _WHOLE_MONTH.search(written):
@@ -550,6 +645,17 @@ class _Reading:
             # 明日のテレワーク、午後だけに変更; 来週月曜のテレワーク、火曜に振り替え: the day's
             # telework is what changes
             old_status = statuses[0].status
+        elif (
+            old_status is None
+            and len(named) == 1
+            and old_d
+            and new_d
+            and new_s
+            and not _ANY_PLAN.search(scan.rest)
+        ):
+            # 金曜じゃなくて木曜にテレワーク, move my WFH from Monday to Friday: the day moves and
+            # keeps its status, so the old day's telework is what is cancelled (issue 13 §2)
+            old_status = statuses[new_s[0]].status
         old_part = (
             parts[old_p[0]].part
             if old_p
@@ -616,7 +722,8 @@ class _Reading:
         if cue is None:
             return 0, True
         if cue.group(0).isascii():
-            to = _EN_TO.search(rest, cue.end())
+            # move X to Y; swap X for Y
+            to = _EN_TO.search(rest, cue.end()) or _EN_FOR.search(rest, cue.end())
             return (to.start(), True) if to else (cue.end(), True)
         before = rest[: cue.start()]
         from_ = _JA_FROM.search(rest)
@@ -645,11 +752,22 @@ class _Reading:
         months: list[MonthMention],
         parts: list[PartMention],
         statuses: list[StatusMention],
+        all_said: bool = False,
     ) -> Interpretation:
+        """A weekly pattern declared or ended. Ending one names its weekdays (毎週水曜の在宅を
+        やめる; 水曜の繰り返しを解除, a weekday said apart from 毎週/繰り返し) or all of them
+        (繰り返しを全部やめる); with neither it asks which (ending one cancels many days)."""
         status = statuses[0].status if statuses else None
         part = parts[0].part if parts else (statuses[0].part if statuses else None)
         start: date | None = None
         until: date | None = None
+        weekdays = every.weekdays if every else ()
+        if not weekdays and intent is Intent.CANCEL_RECURRING:
+            named = [d for d in dates if d.weekdays and d.week is None and not d.is_range]
+            weekdays = tuple(sorted({w for d in named for w in d.weekdays}))
+            dates = [d for d in dates if d not in named]
+            if not weekdays and not all_said:
+                self._note("which_weekday_end", {})
         spans: list[tuple[int, int, date, date]] = [
             (d.start, d.end, d.first, d.last) for d in dates if d.days
         ]
@@ -662,7 +780,6 @@ class _Reading:
                 start = first
             else:
                 start, until = first, last
-        weekdays = every.weekdays if every else ()
         if every is not None and every.fortnightly:
             self._note("fortnightly", {})
         if not weekdays and intent is Intent.DECLARE_RECURRING:

@@ -77,3 +77,43 @@ def test_weekday_lists_joined_by_to_or_ya_name_every_day(weekdays: list[int]) ->
         text = "来週の" + joiner.join(names[w] for w in weekdays) + "に在宅"
         monday = date(2026, 11, 30)
         assert _days(text, "ja") == sorted({monday + timedelta(days=w) for w in weekdays}), text
+
+
+@settings(max_examples=60, deadline=None)
+@given(start=STARTS)
+def test_an_open_start_runs_to_a_months_end_at_least_two_weeks_on(start: date) -> None:
+    for text, lang in (
+        (f"{start.month}/{start.day}以降ずっとテレワーク", "ja"),
+        (f"{start.month}/{start.day}からずっと在宅", "ja"),
+        (f"WFH from {start:%b} {start.day} onwards", "en"),
+    ):
+        days = _days(text, lang)
+        first_open = next(
+            start + timedelta(days=i)
+            for i in range(30)
+            if CALENDAR.is_working_day(start + timedelta(days=i))
+        )
+        assert days[0] == first_open, text
+        assert all(CALENDAR.is_working_day(d) for d in days), text
+        later = start + timedelta(days=13)
+        month_end = (date(later.year + later.month // 12, later.month % 12 + 1, 1)) - timedelta(
+            days=1
+        )
+        assert days[-1] <= month_end, text
+        assert (month_end - days[-1]).days < 7, text  # the last working days of that month
+        assert len(days) == len(CALENDAR.working_days(start, month_end)), text
+
+
+@settings(max_examples=30, deadline=None)
+@given(ahead=st.sampled_from([("来週", "next week", 1), ("再来週", "the week after next", 2)]))
+def test_the_halves_of_a_week_share_no_day_and_make_it_whole(ahead: tuple[str, str, int]) -> None:
+    ja, en, weeks = ahead
+    monday = TODAY - timedelta(days=TODAY.weekday()) + timedelta(weeks=weeks)
+    for first, second, lang in (
+        (f"{ja}の前半は在宅", f"{ja}の後半は在宅", "ja"),
+        (f"WFH the first half of {en}", f"WFH the second half of {en}", "en"),
+    ):
+        front, back = _days(first, lang), _days(second, lang)
+        assert not set(front) & set(back)
+        assert sorted(front + back) == CALENDAR.working_days(monday, monday + timedelta(days=4))
+        assert all(d.weekday() <= 2 for d in front) and all(d.weekday() >= 3 for d in back)

@@ -14,7 +14,9 @@ from domain.org import EmploymentType, ExemptReason, StaffMember
 from domain.policy import Employment, load_policy, policy_from_mapping
 from domain.quota import (
     NoTargetReason,
+    PeriodTelework,
     QuotaFrame,
+    QuotaProfile,
     QuotaStatus,
     Standing,
     TargetProgress,
@@ -306,3 +308,63 @@ def test_non_full_time_staff_are_outside_the_plan_unless_the_policy_covers_them(
     covered = quota_status(part_timer, both, CAL, date(2026, 11, 26), [])
     assert covered.no_target is None and covered.targets
     assert quota_status(person("F1"), POLICY, CAL, date(2026, 11, 26), []).targets
+
+
+def test_audience_is_who_reads_each_period() -> None:
+    frame = QuotaFrame(POLICY, CAL, date(2026, 11, 18))
+    year, month, week = frame.windows
+    [(managers, none)] = frame.audience(year)
+    assert none == frozenset() and len(managers) == 8 and all(c[0] for c in managers)
+    [(carers, none)] = frame.audience(month)
+    assert none == frozenset() and len(carers) == 12 and all(c[2] or c[3] for c in carers)
+    [(others, exempt)] = frame.audience(week)
+    assert others == [(False, False, False, False), (False, True, False, False)]
+    assert exempt == {"diet_work", "counter_service", "other"}
+    # Everyone the rules give a target in a period is in its audience, and nobody else.
+    both = (False, True)
+    for flags in [(m, c, p, f) for m in both for c in both for p in both for f in both]:
+        manager, chief, preschool, family = flags
+        member = StaffMember("E1", "n", "e@x", "u", date(2000, 4, 1), manager, chief,
+                             care_preschool=preschool, care_family=family)  # fmt: skip
+        status = frame.status_counted(member, {})
+        read = {(t.period.start, t.period.end) for t in status.targets}
+        for window in (year, month, week):
+            inside = any(flags in c for c, _ in frame.audience(window))
+            assert inside == ((window.start, window.end) in read)
+
+
+def test_status_of_a_profile_equals_status_counted() -> None:
+    on = date(2026, 11, 18)
+    frame = QuotaFrame(POLICY, CAL, on)
+    keys = [(w.start, w.end) for w in frame.windows]
+    members = [
+        StaffMember(
+            f"E{n}",
+            "n",
+            f"e{n}@x",
+            "u",
+            hire,
+            *flags,
+            exempt_reason=reason,
+            active=active,
+            employment=employment,
+        )
+        for n, (hire, flags, reason, active, employment) in enumerate(
+            (hire, flags, reason, active, employment)
+            for hire in (date(2000, 4, 1), date(2026, 4, 1), date(2026, 7, 1), date(2026, 11, 1))
+            for flags in ((False,) * 4, (True, False, False, False), (False, False, True, True))
+            for reason in (None, ExemptReason.DIET_WORK)
+            for active in (True, False)
+            for employment in EmploymentType
+        )
+    ]
+    checked = 0
+    for counts in ((), (1, 0, 0, 0) * 3, (0, 1, 2, 0, 1, 1, 0, 0, 0, 0, 1, 0), (3, 2, 1, 1) * 3):
+        by_period = {
+            key: PeriodTelework(*counts[4 * n : 4 * n + 4]) for n, key in enumerate(keys) if counts
+        }
+        for member in members:
+            got = frame.status_of(member.employee_id, QuotaProfile.of(member), counts)
+            assert got == frame.status_counted(member, by_period)
+            checked += len(got.targets)
+    assert checked >= 40  # eligible, covered, active people with targets

@@ -508,3 +508,52 @@ def test_non_full_time_staff_are_outside_the_report_by_default() -> None:
         15,
         34,
     )
+
+
+def _as_part_codes(occasions: dict[str, list[tuple[date, str]]]) -> dict[str, list[int]]:
+    """Occasions in the compact form storage reads (``ReportInputs.days``), shuffled."""
+    bits = {"am": 1, "pm": 2, "full": 3}
+    codes = {
+        employee: [day.toordinal() * 4 + bits[part] for day, part in pairs]
+        for employee, pairs in occasions.items()
+    }
+    return {employee: list(reversed(values)) for employee, values in codes.items()}
+
+
+@pytest.mark.parametrize("half_value", [0.5, 0.3])
+def test_part_codes_give_the_report_of_every_occasion(half_value: float) -> None:
+    """``ReportInputs.days`` (merged and filtered by the report) gives the figures of the
+    report as it was on every occasion (tests/report_reference), also with a half day worth
+    0.3 person-days, whose sums depend on their order (then the report adds day by day)."""
+    from tests.report_reference.reports import build_report as reference
+
+    counting = POLICY.counting.model_copy(update={"half_day_person_days": half_value})
+    policy = POLICY.model_copy(update={"counting": counting})
+    data = inputs(date(2025, 3, 25), date(2027, 4, 7))
+    occasions = {e: list(pairs) for e, pairs in data.occasions.items()}
+    compact = replace(data, occasions={}, days=_as_part_codes(occasions))
+    for as_of in (None, date(2026, 11, 18)):
+        request = ReportRequest(
+            ReportRange.fiscal_year_of(2026, CALENDAR),
+            as_of=as_of,
+            telework_week=TELEWORK_WEEK,
+            per_person=True,
+        )
+        assert build_report(request, compact, policy, CALENDAR) == reference(
+            request, data, policy, CALENDAR
+        )
+
+
+def test_part_codes_with_nobody_teleworking_give_an_empty_report() -> None:
+    """A ministry where nobody has teleworked yet (a fresh roster: the first 「レポート」 of
+    the local demo): no days to check against the calendar, every count zero."""
+    from tests.report_reference.reports import build_report as reference
+
+    data = inputs(date(2025, 3, 25), date(2027, 4, 7))
+    nobody = replace(data, occasions={}, days={})
+    silent = replace(data, occasions={})
+    request = ReportRequest(ReportRange.fiscal_year_of(2026, CALENDAR), per_person=True)
+    report = build_report(request, nobody, POLICY, CALENDAR)
+    assert report == reference(request, silent, POLICY, CALENDAR)
+    assert report.current.units
+    assert all(row.tally.occasions == 0 for row in report.current.units)

@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from domain.policy import default_policy
 from domain.report_model import ReportRange, ReportRequest
+from domain.report_rows import ReportInputs
 from domain.reports import build_report, make_report
 from storage.report_queries import ENTRY, SqlReportQueries
 from tests.report_org import TELEWORK_WEEK, inputs, seed_report_org
@@ -17,6 +18,16 @@ from tests.report_org import TELEWORK_WEEK, inputs, seed_report_org
 POLICY = default_policy()
 CALENDAR = POLICY.work_calendar()
 NOW = datetime(2026, 4, 1, tzinfo=UTC)
+
+
+def _days(read: ReportInputs) -> dict[str, list[tuple[date, str]]]:
+    """``ReportInputs.days`` as (day, am|pm|full) per person and row, in order."""
+    assert read.days is not None and not read.occasions
+    parts = {1: "am", 2: "pm", 3: "full"}
+    return {
+        employee_id: sorted((date.fromordinal(code >> 2), parts[code & 3]) for code in codes)
+        for employee_id, codes in read.days.items()
+    }
 
 
 async def test_the_database_gives_the_hand_computed_report(engine: AsyncEngine) -> None:
@@ -36,8 +47,8 @@ async def test_inputs_keep_only_confirmed_telework_in_the_range(engine: AsyncEng
     await seed_report_org(engine)
     read = await SqlReportQueries(engine).report_inputs(date(2026, 6, 1), date(2026, 6, 30))
     # P04's am+pm stay two rows (merged later); P18's cancelled, office and pending rows go.
-    assert sorted(read.occasions) == ["P04", "P06"]
-    assert sorted(read.occasions["P04"]) == [(date(2026, 6, 10), "am"), (date(2026, 6, 10), "pm")]
+    assert sorted(_days(read)) == ["P04", "P06"]
+    assert _days(read)["P04"] == [(date(2026, 6, 10), "am"), (date(2026, 6, 10), "pm")]
     assert read.meetings == [(date(2026, 6, 1), "大臣官房/総務課")]
     assert len(read.staff) == 20
     mover = next(m for m in read.staff if m.employee_id == "P11")
@@ -48,7 +59,7 @@ async def test_inputs_keep_only_confirmed_telework_in_the_range(engine: AsyncEng
 async def test_a_time_range_part_counts_as_its_half_day(engine: AsyncEngine) -> None:
     await seed_report_org(engine)
     read = await SqlReportQueries(engine).report_inputs(date(2026, 4, 8), date(2026, 4, 8))
-    assert read.occasions == {"P03": [(date(2026, 4, 8), "pm")]}
+    assert _days(read) == {"P03": [(date(2026, 4, 8), "pm")]}
 
 
 async def test_time_ranges_count_by_their_length_under_the_policy(engine: AsyncEngine) -> None:
@@ -66,7 +77,7 @@ async def test_time_ranges_count_by_their_length_under_the_policy(engine: AsyncE
             ],
         )
     read = await SqlReportQueries(engine).report_inputs(date(2026, 4, 9), date(2026, 4, 9))
-    assert read.occasions == {
+    assert _days(read) == {
         "P05": [(date(2026, 4, 9), "am")],
         "P16": [(date(2026, 4, 9), "full")],
     }
@@ -74,7 +85,7 @@ async def test_time_ranges_count_by_their_length_under_the_policy(engine: AsyncE
     read = await SqlReportQueries(engine, "Asia/Tokyo", long_days.time_ranges).report_inputs(
         date(2026, 4, 9), date(2026, 4, 9)
     )
-    assert read.occasions["P16"] == [(date(2026, 4, 9), "am")]  # 5 h ≤ 6 h
+    assert _days(read)["P16"] == [(date(2026, 4, 9), "am")]  # 5 h ≤ 6 h
     request = ReportRequest(ReportRange.dates(date(2026, 4, 9), date(2026, 4, 9), CALENDAR))
     total = (await make_report(SqlReportQueries(engine), request, POLICY, CALENDAR)).total
     assert (total.occasions, total.person_days, total.half_days) == (2, 1.5, 1)

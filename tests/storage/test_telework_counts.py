@@ -79,3 +79,40 @@ async def test_nudge_decisions_from_counts_equal_decisions_from_every_occasion(
             assert got == expected
             decided += expected is not None
     assert decided > 100
+
+
+async def test_statuses_read_in_one_statement_equal_statuses_from_every_occasion(
+    engine: AsyncEngine,
+) -> None:
+    roster = generate(29, 300, date(2026, 3, 20), date(2027, 4, 10))
+    await seed(engine, roster)
+    sessions = session_factory(engine)
+    counts = SqlTeleworkCounts(sessions, POLICY.counting.time_ranges)
+    start, end = date(2026, 3, 20), date(2027, 4, 10)
+    occasions = await SqlSchedule(sessions).telework_occasions(start, end)
+    facts = await SqlNudgeFacts(sessions).schedule(start, end, start, start)
+    declared = {
+        emp: [(d, occasion_part(p).value) for d, p in pairs]
+        for emp, pairs in facts.telework.items()
+    }
+    staff = sorted(roster.staff, key=lambda m: m.employee_id)
+    active = [m for m in staff if m.active]
+    checked = 0
+    for on in DAYS:
+        frame = QuotaFrame(POLICY, CALENDAR, on)
+        for states, by_person in ((("confirmed",), occasions), (LIVE, declared)):
+            expected = list(quota_statuses(staff, by_person, POLICY, CALENDAR, on))
+            assert await counts.quota_statuses(QuotaFrame(POLICY, CALENDAR, on), states=states) == (
+                expected
+            )
+            got = await counts.quota_statuses(frame, states=states, active_only=True)
+            assert got == [s for s in expected if s.employee_id in {m.employee_id for m in active}]
+            checked += sum(len(s.targets) for s in got)
+        # Only some periods counted (nudge planning): the others count as no telework.
+        week = frame.windows[-1]
+        per_week = await counts.per_period([week], on, CALENDAR.is_working_day, states=LIVE)
+        expected = list(quota_statuses_counted(active, per_week, frame))
+        assert any(s.targets and s.targets[-1].done + s.targets[-1].planned for s in expected)
+        got = await counts.quota_statuses(frame, states=LIVE, active_only=True, windows=[week])
+        assert got == expected
+    assert checked > 1000  # targets with telework done and planned were compared

@@ -12,8 +12,17 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from domain.occasions import merge_by_day
 from domain.policy import default_policy
 from domain.schedule import TimeRangeRule
-from storage.telework_sql import AM, ENTRY, FULL, PM, part_code, telework_days
-from tests.generated_roster import PLACES, Roster, seed
+from storage.telework_sql import (
+    AM,
+    ENTRY,
+    FULL,
+    PM,
+    parse_part_codes,
+    part_code,
+    part_codes,
+    telework_days,
+)
+from tests.generated_roster import PLACES, Roster, generate, seed
 from tests.report_org import person
 
 CODE = {"am": AM, "pm": PM, "full": FULL}
@@ -91,3 +100,36 @@ async def test_days_merge_as_merge_by_day_and_skip_closed_days(engine: AsyncEngi
             for day, part in merge_by_day(pairs).items():
                 expected[(who, day)] = 1 if part.value == "full" else 0
         assert got == expected
+
+
+async def test_part_codes_merged_are_the_merged_days_one_row_per_person(
+    engine: AsyncEngine,
+) -> None:
+    """``part_codes`` (what the report reads): every confirmed telework row of the window
+    (both its ends included) as ``ordinal * 4 + part code``, one row per person with any;
+    OR-ing a day's codes, as the report does, gives ``telework_days``' merged days."""
+    roster = generate(7, 60, date(2026, 3, 20), date(2026, 6, 10))
+    await seed(engine, roster)
+    rule = POLICY.counting.time_ranges
+    start, end = date(2026, 4, 1), date(2026, 5, 31)
+    days = telework_days(start, end, (), ("confirmed",), rule)
+    async with engine.connect() as conn:
+        expected: dict[str, dict[int, int]] = {}
+        for e, d, full in await conn.execute(select(days)):
+            day = d if isinstance(d, date) else date.fromisoformat(d)
+            expected.setdefault(e, {})[day.toordinal()] = full
+        rows = (await conn.execute(part_codes(start, end, rule, engine.dialect.name))).all()
+    assert len(rows) == len({e for e, _ in rows})
+    merged: dict[str, dict[int, int]] = {}
+    for e, joined in rows:
+        for code in parse_part_codes(joined):
+            bits = merged.setdefault(e, {})
+            bits[code >> 2] = bits.get(code >> 2, 0) | code & 3
+    got = {e: {o: int(b == FULL) for o, b in bits.items()} for e, bits in merged.items()}
+    assert got == expected
+    rows_in_window = [
+        (e, d, p) for e, d, p, s, st in roster.entries
+        if s == "telework" and st == "confirmed" and start <= d <= end
+    ]  # fmt: skip
+    assert sum(len(parse_part_codes(j)) for _, j in rows) == len(rows_in_window)
+    assert parse_part_codes(None) == [] and parse_part_codes("") == []

@@ -21,7 +21,7 @@ from bot.features.declare.declare import (
     read_back,
 )
 from bot.features.declare.payloads import Confirm, Prefill
-from bot.features.declare.recurring import declare_recurring
+from bot.features.declare.recurring import cancel_recurring, declare_recurring
 from bot.ui.texts import text
 from dialogs.conversation import Clarification, adjust, says_also
 from dialogs.understanding import Entry, Intent, Interpretation, Status
@@ -58,7 +58,11 @@ async def clarified(turn: Turn, meaning: Interpretation, exchange: Exchange) -> 
             return await cancel(turn, step.meaning)
         if step.meaning.intent is Intent.DECLARE_RECURRING:
             return await declare_recurring(turn, step.meaning)
+        if step.meaning.intent is Intent.CANCEL_RECURRING:
+            return await cancel_recurring(turn, step.meaning)
         return await declare(turn, step.meaning)
+    if step.form and held.intent is Intent.CANCEL_RECURRING:
+        return Reply(text=text(lang, "recurring.cancel_gave_up"))
     if step.form and held.intent is Intent.CANCEL:
         return Reply(text=text(lang, "cancel.gave_up"))
     if step.form:

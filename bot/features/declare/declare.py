@@ -115,6 +115,7 @@ _WITHOUT_VALUES = frozenset(
     {
         "which_day", "which_status", "which_part", "which_half", "invalid_range",
         "range_too_long", "no_working_days", "time_end_only", "time_order", "too_long",
+        "which_weekday", "which_weekday_end",
     }
 )  # fmt: skip
 

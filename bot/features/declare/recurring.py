@@ -186,7 +186,13 @@ async def recurring_confirm(turn: Turn, payload: Pattern) -> Reply:
 
 
 async def cancel_recurring(turn: Turn, meaning: Interpretation) -> Reply:
+    """Ask to confirm ending the weekly patterns named (all when ``meaning`` names none);
+    when the message left a question (which weekday's?), ask it and keep what it said."""
     lang = turn.lang
+    if meaning.question:
+        question = question_text(meaning, lang)
+        turn.exchange.hold(CLARIFY, Clarification.begin(meaning, question).to_json())
+        return Reply(text=question)
     named = meaning.recurrence.weekdays if meaning.recurrence else ()
     weekdays = [w for w in WEEKDAYS if w in named]
     label = (

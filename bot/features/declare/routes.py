@@ -53,7 +53,7 @@ INTENTS = (
     ),
     on_intents((Intent.DECLARE_RECURRING,), declare_recurring, with_questions=True),
     on_intents((Intent.CANCEL,), cancel, with_questions=True),
-    on_intents((Intent.CANCEL_RECURRING,), cancel_recurring),
+    on_intents((Intent.CANCEL_RECURRING,), cancel_recurring, with_questions=True),
 )
 
 ANSWERS = (

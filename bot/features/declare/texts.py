@@ -246,6 +246,10 @@ add_texts(
             "終了する繰り返し登録はありません。",
             "There is no weekly plan to end.",
         ),
+        "recurring.cancel_gave_up": (
+            "どの曜日の繰り返し登録を終了するのか読み取れませんでした。曜日を入れてもう一度お送りください（例：毎週水曜のテレワークをやめる）。何も終了していません。",
+            "I could not tell which weekly plan to end. Please send it again with the weekday (e.g. stop my WFH every Wednesday). Nothing was ended.",
+        ),
         # 在宅勤務命令 (issue 18): the chief's order stands until the chief changes it.
         "declare.ordered_kept": (
             "課室長の命令による在宅勤務の日は、ご自身では取り消し・変更できません"

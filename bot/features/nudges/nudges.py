@@ -7,8 +7,8 @@ flow validates everything again when it comes back), a snooze and a pause.
 
 from __future__ import annotations
 
+import asyncio
 import logging
-from collections import Counter
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
@@ -18,6 +18,7 @@ from bot.ui.cards import card, declare_button, execute, heading, paragraph
 from bot.ui.formatting import short_date
 from bot.ui.messages import card_message, language_of
 from bot.ui.texts import Lang, text
+from domain.bulk import collector_paused
 from domain.delivery import Firing, NewDelivery
 from domain.nudges import (
     NUDGE_KIND,
@@ -28,7 +29,8 @@ from domain.nudges import (
     days_ahead,
     suggest_day,
 )
-from domain.org import StaffMember, sections_of
+from domain.org import StaffMember, sections_of_units
+from domain.ports import Directory
 
 log = logging.getLogger(__name__)
 
@@ -79,6 +81,13 @@ async def plan_nudges(
 ) -> list[PlannedNudge]:
     """Today's nudges (who gets what): a few set-based reads, then pure planning per person.
     With ``guard``, nudge fatigue holds some back (and what is planned is recorded in it)."""
+    with collector_paused():  # 100,000 people's rows and statuses: see domain.bulk
+        return await _plan_nudges(services, today, guard)
+
+
+async def _plan_nudges(
+    services: ReminderServices, today: date, guard: FatigueGuard | None
+) -> list[PlannedNudge]:
     core = services.core
     policy, calendar = core.policy, core.calendar
     planner = NudgePlanner(policy, calendar, today)
@@ -88,37 +97,33 @@ async def plan_nudges(
     ahead = days_ahead(today, calendar)
     windows = list({(p.start, p.end): p for p in planner.periods.values()}.values())
     prefixes = [f"{cid}:{period.key}:" for cid, period in planner.periods.items()]
-    # Done and planned per person and period are counted in SQL; only the days ahead (the
-    # section's busiest day, busy days, leave today) are read as days.
-    staff = await core.directory.staff(active_only=True)
-    chat = await services.facts.chat_ids()
-    declared = await services.facts.declared_per_period(windows, today, calendar.is_working_day)
-    facts = await services.facts.schedule(
-        today + timedelta(days=1), horizon_end, today, horizon_end
+    # Everyone's status is counted in SQL (done and planned per person and period, next to
+    # what the rules read of their record); only the days ahead (the section's busiest day,
+    # busy days, leave today) are read as days, and whole records only for those nudged.
+    # Independent reads run side by side: one's SQL runs while another's rows are shaped.
+    statuses, chat, issued, preferences, sections = await asyncio.gather(
+        services.facts.declared_statuses(planner.frame, windows),
+        services.facts.chat_ids(),
+        services.facts.issued(NUDGE_KIND, prefixes),
+        services.preferences.all(),
+        _sections(core.directory),
     )
-    issued = await services.facts.issued(NUDGE_KIND, prefixes)
-    preferences = await services.preferences.all()
-    designated = await services.campaigns.designated_days(today + timedelta(days=1), horizon_end)
-    chart = await core.directory.chart()
-    sections = sections_of(staff, chart)
-    section_days: dict[str, Counter[date]] = {}
-    for emp, days in facts.telework.items():
-        section = sections.get(emp)
-        if section is not None:
-            counts = section_days.setdefault(section, Counter())
-            counts.update(d for d, _ in days if today < d <= horizon_end)
-    planned = []
-    for emp in sorted(staff):
+    days, designated = await asyncio.gather(
+        services.facts.days_ahead(today, horizon_end, sections),
+        services.campaigns.designated_days(today + timedelta(days=1), horizon_end),
+    )
+    no_days: set[date] = set()
+    decided: list[tuple[str, NudgeDecision]] = []
+    for status in statuses:
+        emp = status.employee_id
         chat_id = chat.get(emp)
         if chat_id is None:
             continue  # never talked to the bot: no conversation to write to
-        member = staff[emp]
         preference = preferences.get(emp)
-        decision = planner.decide_counted(
-            member,
-            declared.get(emp, {}),
+        decision = planner.decide_status(
+            status,
             issued=issued.get(chat_id, {}),
-            on_leave=facts.on_leave(emp, today),
+            on_leave=emp in days.off_today,
             hold=preference.hold_on(today) if preference else None,
         )
         if decision is None:
@@ -127,19 +132,38 @@ async def plan_nudges(
             if not guard.allows(chat_id, nudge=True):
                 continue  # nudge fatigue: weekly cap, one a day, or backed off
             guard.record(chat_id)
+        decided.append((chat_id, decision))
+    members = await core.directory.staff(active_only=True, only={d.employee_id for _, d in decided})
+    # The suggestion depends only on the period, the section and which days ahead the person
+    # already has an entry on: computed once per distinct combination.
+    suggestions: dict[tuple[object, ...], tuple[date, bool]] = {}
+    planned = []
+    for chat_id, decision in decided:
+        emp = decision.employee_id
         section = sections.get(emp)
-        own_days = designated.get(section, []) if section else []
-        suggested = suggest_day(
-            today,
-            decision.period,
-            calendar,
-            designated=own_days,
-            section_days=section_days.get(section) if section else None,
-            busy=facts.busy.get(emp, set()),
-            ahead=ahead,
-        )
-        planned.append(PlannedNudge(member, chat_id, decision, suggested, suggested in own_days))
+        busy = days.busy.get(emp, no_days)
+        key = (decision.period, section, *(d for d in ahead if d in busy))
+        found = suggestions.get(key)
+        if found is None:
+            own_days = designated.get(section, []) if section else []
+            suggested = suggest_day(
+                today,
+                decision.period,
+                calendar,
+                designated=own_days,
+                section_days=days.section_days.get(section) if section else None,
+                busy=busy,
+                ahead=ahead,
+            )
+            found = suggestions[key] = (suggested, suggested in own_days)
+        planned.append(PlannedNudge(members[emp], chat_id, decision, *found))
     return planned
+
+
+async def _sections(directory: Directory) -> dict[str, str]:
+    """Employee id → 課/室 of the active staff."""
+    units, chart = await asyncio.gather(directory.units(active_only=True), directory.chart())
+    return sections_of_units(units, chart)
 
 
 async def run_nudges(services: ReminderServices, firing: Firing) -> int:
