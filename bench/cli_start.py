@@ -19,8 +19,9 @@ child's ``ru_maxrss``. One more run of each command with ``PYTHONPROFILEIMPORTTI
 which heavy libraries it imported. The target is 0.3 s of wall time.
 
 Two "floor" rows import, and do nothing else with, the libraries that ``parse`` and
-``deliveries status`` cannot do without (typer with pydantic, which checks its parameters,
-the settings, and the SQLite driver): a command's time minus its floor is ours.
+``deliveries status`` cannot do without (typer with pydantic, which checks its parameters;
+for ``deliveries status`` also the settings and the SQLite driver): a command's time minus
+its floor is ours.
 
 ``--compare CHECKOUT`` measures another checkout's commands in the same rounds (both then
 run as ``python -m bot.cli`` with PYTHONPATH set), for a before/after under the same load:
@@ -66,7 +67,7 @@ HEAVY = (
 # typer (whose parameters pydantic checks: typer._adapters), the settings (pydantic-settings),
 # and the database's driver for ``deliveries status`` (sqlite3, read through asyncio).
 FLOORS = {
-    "parse": "typer, typer._adapters, pydantic_settings",
+    "parse": "typer, typer._adapters",  # parse reads its one setting without pydantic-settings
     "deliveries": "typer, typer._adapters, pydantic_settings, asyncio, sqlite3",
 }
 

@@ -39,19 +39,7 @@ from datetime import date, datetime, timedelta
 from enum import StrEnum
 
 from domain.calendar import WorkCalendar, fiscal_year_bounds
-from domain.org import Office
-
-
-class Scope(StrEnum):
-    """Which part of the organisation a report covers."""
-
-    HEAD_OFFICE = "head_office"  # 本省
-    REGIONAL = "regional"  # 地方支分部局等
-    ALL = "all"  # 全体
-
-    def includes(self, office: Office) -> bool:
-        """Whether staff of ``office`` fall into this scope."""
-        return self is Scope.ALL or self.value == office.value
+from domain.report_scope import Scope as Scope  # its own module: the command line offers it
 
 
 class RangeKind(StrEnum):

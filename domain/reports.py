@@ -140,9 +140,12 @@ def _working_days(
     """``ReportInputs.days`` as the walk reads them: (ordinal, full?) per day, ascending, a
     day's rows merged (their part bits OR-ed: a morning and an afternoon make a full day, as
     ``telework_days`` merges them) and closed days left out."""
-    lowest = min((min(c) for c in codes.values() if c), default=0) >> 2
-    highest = max((max(c) for c in codes.values() if c), default=0) >> 2
-    closed = {o for o in range(lowest, highest + 1) if not working(date.fromordinal(o))}
+    lowest = min((min(c) for c in codes.values() if c), default=None)
+    highest = max((max(c) for c in codes.values() if c), default=None)
+    closed: set[int] = set()  # nobody teleworked: no days to check
+    if lowest is not None and highest is not None:
+        span = range(lowest >> 2, (highest >> 2) + 1)
+        closed = {o for o in span if not working(date.fromordinal(o))}
     result: dict[str, TeleworkDays] = {}
     for employee_id, person in codes.items():
         ordered = sorted(person)

@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from bot.cli.wiring import SettingsSource, fail, policy_or_exit, settings_or_exit
+from bot.cli.wiring import fail, policy_file_or_exit, policy_file_setting
 
 
-def register(cli: typer.Typer, settings: SettingsSource = settings_or_exit) -> None:
-    """Add ``parse``."""
+def register(
+    cli: typer.Typer, policy_file: Callable[[], Path | None] = policy_file_setting
+) -> None:
+    """Add ``parse``. It needs one setting, ``TELEWORK_POLICY_FILE``, and reads only that
+    (``policy_file``): building every setting costs pydantic-settings' import, a fifth of
+    the start budget (issue 16)."""
 
     @cli.command("parse")
     def parse_command(
@@ -26,7 +32,7 @@ def register(cli: typer.Typer, settings: SettingsSource = settings_or_exit) -> N
 
         from dialogs.understanding import parse
 
-        policy = policy_or_exit(settings())
+        policy = policy_file_or_exit(policy_file())
         calendar = policy.work_calendar()
         try:
             day = date.fromisoformat(today) if today else calendar.local_date(datetime.now(UTC))

@@ -22,13 +22,14 @@ from bot.cli.wiring import (
     run,
     settings_or_exit,
 )
-from domain.report_model import ReportRange, ReportRequest, Scope
+from domain.report_scope import Scope
 
 if TYPE_CHECKING:
     from bot.core.settings import Settings
     from bot.ui.texts import Lang
     from domain.calendar import WorkCalendar
     from domain.policy import Policy
+    from domain.report_model import ReportRange, ReportRequest
     from domain.report_rows import Report
 
 
@@ -62,6 +63,8 @@ def report_range(
     today: date,
 ) -> ReportRange:
     """The range from the options (ValueError with a message fit for the operator)."""
+    from domain.report_model import ReportRange
+
     if month is not None:
         month_year, _, number = month.partition("-")
         return ReportRange.month_of(int(month_year), int(number), calendar)
@@ -124,6 +127,8 @@ def register(cli: typer.Typer, settings: SettingsSource = settings_or_exit) -> N
             day = date.fromisoformat(as_of) if as_of else now.date()
         except ValueError as exc:
             fail(str(exc))
+        from domain.report_model import ReportRequest
+
         request = ReportRequest(
             chosen_range, scope, unit, day, week, generated_at=now, per_person=people
         )

@@ -21,6 +21,8 @@ from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 import typer
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from sqlalchemy.ext.asyncio import AsyncEngine
 
     from bot.app import Application
@@ -56,13 +58,27 @@ def settings_or_exit() -> Settings:
 
 def policy_or_exit(settings: Settings) -> Policy:
     """The policy named by ``TELEWORK_POLICY_FILE`` (the packaged default when unset)."""
+    return policy_file_or_exit(settings.policy_file)
+
+
+def policy_file_or_exit(path: Path | None) -> Policy:
+    """The policy in ``path`` (the packaged default when None); a bad one stops the command
+    with the setting's name."""
     from domain.errors import PolicyError
     from domain.policy import load_policy
 
     try:
-        return load_policy(settings.policy_file)
+        return load_policy(path)
     except PolicyError as exc:
         fail(f"TELEWORK_POLICY_FILE: {exc}")
+
+
+def policy_file_setting() -> Path | None:
+    """``TELEWORK_POLICY_FILE`` alone, without building the settings (``parse`` starts at
+    once: bot.core.quick_settings)."""
+    from bot.core.quick_settings import policy_file
+
+    return policy_file()
 
 
 @asynccontextmanager

@@ -1,7 +1,8 @@
 """Typed settings, read once from the environment and an optional `.env` file.
 
-Nothing else in the project reads ``os.environ``: the composition root builds one
-:class:`Settings` and passes what each part needs. A missing or malformed value stops the
+Nothing else in the project reads ``os.environ`` (but ``bot.core.quick_settings``, which
+reads one key the same way for a command that must start at once): the composition root builds
+one :class:`Settings` and passes what each part needs. A missing or malformed value stops the
 program with the key's name (see :func:`load_settings`).
 """
 

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date, timedelta
 
+from dialogs.understanding.compiled import regex
 from dialogs.understanding.dates import (
     MAX_RANGE_DAYS,
     DateContext,
@@ -46,22 +47,22 @@ _WD_SUFFIX = (
     r"(?:\s*\(\s*(?P<wd>[月火水木金土日]|" + _WD_EN + r")(?:曜日?)?\.?\s*\)"
     r"|\s*(?P<wd2>[月火水木金土日])曜日?|,?\s+(?P<wd3>" + _WD_EN + r")(?![a-z]))?"
 )
-_ERA = re.compile(
+_ERA = regex(
     r"(?P<era>令和|平成|(?<![a-z])[rh])\s*(?P<y>\d{1,2}|元)\s*(?:年|[./-])\s*(?P<m>\d{1,2})"
     r"\s*(?:月|[./-])\s*(?P<d>\d{1,2})(?!\d)日?" + _WD_SUFFIX
 )
-_YMD = re.compile(
+_YMD = regex(
     r"(?<!\d)(?P<y>\d{4})\s*(?:年|[./-])\s*(?P<m>\d{1,2})\s*(?:月|[./-])\s*(?P<d>\d{1,2})"
     r"(?!\d)日?" + _WD_SUFFIX
 )
-_MD = re.compile(
+_MD = regex(
     r"(?<![\d/.])(?<!\d:)(?P<m>\d{1,2})\s*(?:/|月)\s*(?P<d>\d{1,2})(?![\d/:])日?"
     + _WD_SUFFIX
     + r"(?:\s*(?:~|-|から)\s*(?P<d_end>\d{1,2})"
     + r"(?:日(?![間目前後])|(?![\d/:時月日週間年ヶかカ回人分]))(?:\s*まで)?)?"
 )
 _EN_SPAN = r"\s*(?:-|~|to|through|thru|until|till)\s*(?:the\s+)?"
-_MD_EN = re.compile(
+_MD_EN = regex(
     r"(?<![a-z])(?:(?P<mon>" + _MON_EN + r")\.?\s*(?P<d>\d{1,2})(?:st|nd|rd|th)?"
     r"(?:" + _EN_SPAN + r"(?P<d_end>\d{1,2})(?:st|nd|rd|th)?(?![\d:]|\s*(?:am|pm|a\.m|p\.m|時)))?"
     r"|(?:the\s+)?(?P<d2>\d{1,2})(?:st|nd|rd|th)?"
@@ -73,14 +74,14 @@ _MD_EN = re.compile(
     + _WD_SUFFIX
 )
 # 12/8・9・10, 12月8日、9日、10日: a month's day followed by more days of it
-_MD_LIST = re.compile(
+_MD_LIST = regex(
     r"(?<![\d/.])(?<!\d:)(?P<m>\d{1,2})\s*(?:/|月)\s*(?P<d>\d{1,2})(?![\d/:])日?"
     r"(?P<more>(?:\s*[・、,&]\s*\d{1,2}(?![\d/:時分月])日?(?![間目前後]))+)"
 )
-_DAY_LIST = re.compile(
+_DAY_LIST = regex(
     r"(?<![\d/月.])(?<!\d:)(?P<list>\d{1,2}(?:\s*[,、・]\s*\d{1,2})+)\s*日(?![間目前後])"
 )
-_DAY = re.compile(
+_DAY = regex(
     r"(?<![\d/月.])(?<!\d:)(?P<d>\d{1,2})日(?![間目前後])"
     r"|(?<![\d/a-z])(?:the\s+)?(?P<d2>\d{1,2})(?:st|nd|rd|th)(?![a-z])"
 )
@@ -90,7 +91,7 @@ WEEKDAY_LIST_JA = (
     r"(?:\s*(?:[・、,/&~-]|と|や|及び|および)?\s*[月火水木金土日](?:曜日?)?)*"
 )
 _WD_LIST_JA = WEEKDAY_LIST_JA
-_WEEK_JA = re.compile(
+_WEEK_JA = regex(
     r"(?P<w>" + "|".join(sorted(WEEKS_JA, key=len, reverse=True)) + r")(?:の)?\s*"
     r"(?P<list>"
     + _WD_LIST_JA
@@ -106,7 +107,7 @@ _EN_WD_LIST = (
     + r")(?:'s)?(?![a-z]))*"
 )
 _WEEKS_EN_ALT = "|".join(sorted(WEEKS_EN, key=len, reverse=True))
-_WEEKDAYS_EN = re.compile(
+_WEEKDAYS_EN = regex(
     r"(?<![a-z])(?:(?P<mod>this coming|this|next|last|coming|on)\s+)?(?P<list>"
     + _EN_WD_LIST
     + r")(?:\s+(?:of\s+)?(?P<w>"
@@ -115,7 +116,7 @@ _WEEKDAYS_EN = re.compile(
 )
 # "Monday through Wednesday next week": the first weekday falls in the week named after the
 # second (joined into a range later, or kept apart in a change: from Wed to Thu next week)
-_WD_BEFORE_WEEK_EN = re.compile(
+_WD_BEFORE_WEEK_EN = regex(
     r"(?<![a-z])(?P<list>"
     + _WD_EN
     + r")(?![a-z])(?="
@@ -126,7 +127,7 @@ _WD_BEFORE_WEEK_EN = re.compile(
     + _WEEKS_EN_ALT
     + r"))"
 )
-_WEEK_EN = re.compile(
+_WEEK_EN = regex(
     r"(?<![a-z])(?:(?P<whole>"
     + "|".join(WHOLE_WEEK_EN)
     + r")\s+)?(?P<w>"
@@ -134,21 +135,21 @@ _WEEK_EN = re.compile(
     + r")(?![a-z])|(?<![a-z])(?P<allweek>all week|the whole week|the entire week"
     r"|(?:the\s+)?rest\s+of\s+the\s+week)(?![a-z])"
 )
-_WD_JA_YOU = re.compile(
+_WD_JA_YOU = regex(
     r"[月火水木金土日]曜日?(?:\s*(?:[・、,/&~-]|と|や|及び|および)?\s*"
     r"[月火水木金土日](?:曜日?)?)*"
 )
-_WD_JA_CHARS = re.compile(
+_WD_JA_CHARS = regex(
     r"(?<![\u4e00-\u9fff])[月火水木金土日](?:\s*(?:[・、,/~-]|と|や)?\s*[月火水木金土日])+(?:曜日?)?"
 )
-_WD_JA_ONE = re.compile(r"[月火水木金土日]")
-_WD_JA_LONE = re.compile(r"(?:(?<=[、,/\s])|^)[月火水木金](?=\s*(?:は|も|に|が|:|のみ|だけ))")
+_WD_JA_ONE = regex(r"[月火水木金土日]")
+_WD_JA_LONE = regex(r"(?:(?<=[、,/\s])|^)[月火水木金](?=\s*(?:は|も|に|が|:|のみ|だけ))")
 # the end of a week: its Friday (the end of next week, 今週の終わり, 週の終わり)
-_WEEK_END = re.compile(
+_WEEK_END = regex(
     r"(?<![a-z])(?:the\s+)?end\s+of\s+(?:the\s+week|(?P<w_en>this\s+week|next\s+week))(?![a-z])"
     r"|(?:(?P<w>今週|来週|再来週)\s*の?|週の)\s*終わり"
 )
-_WEEK_START = re.compile(
+_WEEK_START = regex(
     r"(?P<w>今週|来週|再来週)\s*の?\s*(?:頭|初め|はじめ|早々|冒頭)|週明け|週頭|週初め"
     r"|(?<![a-z])(?:the\s+)?(?:start|beginning)\s+of\s+(?P<w_en>next week|this week|the week after"
     r"\s+next|the coming week)(?![a-z])"
@@ -157,7 +158,7 @@ _WEEK_START = re.compile(
 # half: Thursday and Friday (halves that do not share a day, so 「前半は在宅、後半は出社」 is
 # two statuses on different days; decided here, the issue was silent). early/late next week
 # are the same halves.
-_WEEK_HALF = re.compile(
+_WEEK_HALF = regex(
     r"(?:(?P<w>今週|来週|再来週)\s*(?:の|は)?\s*|(?P<of>週の))?(?P<half>前半|後半)"
     r"|(?<![a-z])(?:the\s+)?(?P<bare_en>first|second|latter)\s+half(?!\s+(?:of|a|an)(?![a-z]))"
     r"|(?<![a-z])(?:the\s+)?(?P<half_en>first|second|latter|early|late|later)"
@@ -166,7 +167,7 @@ _WEEK_HALF = re.compile(
     + r"|week)(?![a-z])"
 )
 _FIRST_HALF = frozenset({"前半", "first", "early"})
-_THIS_PART = re.compile(r"(?<![a-z])this(?=\s*(?:morning|afternoon)(?![a-z]))")
+_THIS_PART = regex(r"(?<![a-z])this(?=\s*(?:morning|afternoon)(?![a-z]))")
 _WEEK_PERIODS = {
     -2: "week_before_last",
     -1: "last_week",
@@ -182,7 +183,7 @@ def _weekday_from(word: str) -> int:
     return WEEKDAY_EN[word.rstrip(".")]
 
 
-_WD_JA_SPAN = re.compile(r"([月火水木金土日])\s*[~-]\s*([月火水木金土日])")
+_WD_JA_SPAN = regex(r"([月火水木金土日])\s*[~-]\s*([月火水木金土日])")
 
 
 def weekdays_ja(text: str) -> tuple[int, ...]:
@@ -349,9 +350,9 @@ def find_dates(scan: Scanner, ctx: DateContext) -> list[DateMention]:
 
 # what every match of the week patterns contains (most messages name no week: the cheap test
 # skips their scans)
-_WEEK_WORD = re.compile(r"週|week")
-_YOU = re.compile(r"曜")
-_HALF_WORD = re.compile(r"前半|後半|first|second|latter|early|late")
+_WEEK_WORD = regex(r"週|week")
+_YOU = regex(r"曜")
+_HALF_WORD = regex(r"前半|後半|first|second|latter|early|late")
 # (the week a bare 後半 / "the second half" falls in is the one named just before)
 
 
@@ -367,7 +368,7 @@ def _half_week(ctx: DateContext, start: int, end: int, ahead: int, first: bool) 
     )
 
 
-_WD_DATE_LINK = re.compile(r"\s*,?\s*(?:the\s+)?")
+_WD_DATE_LINK = regex(r"\s*,?\s*(?:the\s+)?")
 
 
 def _weekday_before_date(scan: Scanner, found: list[DateMention]) -> list[DateMention]:
@@ -413,7 +414,7 @@ def _year_of(ctx: DateContext, month: int) -> int | None:
     return None if first is None else first.year
 
 
-_WHOLE_FRAME = re.compile(
+_WHOLE_FRAME = regex(
     r"(?<![今来先週月年\d])(?:全部|全て|すべて|全日|毎日|ずっと|いっぱい|一杯|まるごと|丸ごと|まるまる)"
     r"|(?<![a-z])(?:every\s+day|all\s+(?:the\s+)?days|(?:the\s+)?(?:whole|entire)\s+(?:week|month|thing)"
     r"|all(?!\s+(?:day|next|this|last|of\s+(?:next|this|last|the))(?![a-z]))(?:\s+of)?"
@@ -525,10 +526,10 @@ def _range(first: DateMention, second: DateMention, end: date | None) -> DateMen
     return joined
 
 
-RANGE_LINK = re.compile(r"\s*(?:~|-|から|to|through|thru|until|till)\s*")
+RANGE_LINK = regex(r"\s*(?:~|-|から|to|through|thru|until|till)\s*")
 """What joins a range's two ends (12/22~12/24, from Monday to Wednesday)."""
-_CLAUSE_LINK = re.compile(r"[,、]")
-_LIST_LINK = re.compile(r"\s*(?:,|、|・|と|や|and|&|/|or|及び|および)?\s*")
+_CLAUSE_LINK = regex(r"[,、]")
+_LIST_LINK = regex(r"\s*(?:,|、|・|と|や|and|&|/|or|及び|および)?\s*")
 
 
 def join_mentions(

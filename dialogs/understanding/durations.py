@@ -18,10 +18,10 @@ Decisions (the issue was silent):
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from dialogs.understanding.compiled import regex
 from dialogs.understanding.date_patterns import RANGE_LINK
 from dialogs.understanding.dates import MAX_RANGE_DAYS, DateMention, month_bounds, safe_date
 from dialogs.understanding.scanner import Scanner
@@ -51,7 +51,7 @@ _WORDS = {
     "九": 9,
     "十": 10,
 }
-_DURATION = re.compile(
+_DURATION = regex(
     r"(?:(?P<next>今後|これから|向こう|(?<![a-z])(?:for\s+)?(?:the\s+)?(?:next|coming|following))"
     r"\s*)?(?:(?<![a-z])for\s+)?"
     r"(?P<n>\d{1,2}|[一二三四五六七八九十]|(?<![a-z])(?:one|two|three|four|five|six|seven|eight|"
@@ -59,18 +59,18 @@ _DURATION = re.compile(
     r"\s*(?P<unit>日間|営業日|勤務日|週間|(?:か|ヶ|カ|ヵ|ケ)月(?:間|(?![前後]|ぶり|以内|毎))"
     r"|(?:working\s+|business\s+|work\s+)?days?(?![a-z])|weeks?(?![a-z])|months?(?![a-z]))"
 )
-_UNIT = re.compile(r"日間|営業日|勤務日|週間|月|day|week|month")  # what every duration contains
-_FROM_BEFORE = re.compile(r"\s*(?:から|より|以降|~|-|,|from|starting)?\s*(?:の)?\s*")
-_FROM_AFTER = re.compile(  # read on the masked text: "3 days of leave from Monday"
+_UNIT = regex(r"日間|営業日|勤務日|週間|月|day|week|month")  # what every duration contains
+_FROM_BEFORE = regex(r"\s*(?:から|より|以降|~|-|,|from|starting)?\s*(?:の)?\s*")
+_FROM_AFTER = regex(  # read on the masked text: "3 days of leave from Monday"
     r"\s*(?:(?:of|in|on|の)?\s*\ue000+\s*)?,?\s*(?:from|starting|beginning|as\s+of|after|から)"
     r"\s*(?:on\s+|with\s+)?"
 )
 
 
-_RESTATES = re.compile(r"\s*(?:まで|迄)?\s*(?:の|,|、|\(|for)?\s*")  # 12/22~12/24の3日間
-_STARTS_HERE = re.compile(r"\s*(?:から|より|以降)")
-_FROM_WEEK = re.compile(r"(?<![a-z])(?:from|starting|beginning)\s+$")  # from next week, 3 days
-_WEEK_FROM = re.compile(r"\s*(?:は|の)?\s*(?:から|より|以降|starting|from)\s*(?:の)?\s*")
+_RESTATES = regex(r"\s*(?:まで|迄)?\s*(?:の|,|、|\(|for)?\s*")  # 12/22~12/24の3日間
+_STARTS_HERE = regex(r"\s*(?:から|より|以降)")
+_FROM_WEEK = regex(r"(?<![a-z])(?:from|starting|beginning)\s+$")  # from next week, 3 days
+_WEEK_FROM = regex(r"\s*(?:は|の)?\s*(?:から|より|以降|starting|from)\s*(?:の)?\s*")
 
 
 @dataclass(frozen=True, slots=True)

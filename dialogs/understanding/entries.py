@@ -13,25 +13,25 @@ question; with one half day given, the other status takes the other half (明日
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from dialogs.understanding.compiled import regex
 from dialogs.understanding.dates import DateMention
 from dialogs.understanding.interpretation import Entry, Status
 from dialogs.understanding.parts import PartMention
 from dialogs.understanding.vocabulary import HALF
 
-_SEPARATOR = re.compile(
+_SEPARATOR = regex(
     r"[、,;。!！?？・/]|(?<![a-z])(?:and|but|then|while|so|also|plus)(?![a-z])|その後|そのあと"
     r"|それ以外|残りは|\s-\s"
     # run-on Japanese: 明日はテレワークで明後日は出社で…, 明日はテレワークですが午後は出社
     r"|(?<=\ue000)\s*(?:ですが|だが|ですけど|だけど|けど|で|にして|とし)(?=\s*\ue000)"
 )
-_SPACE = re.compile(r"\s+")  # also a separator in Japanese text: 明日在宅 明後日出社
+_SPACE = regex(r"\s+")  # also a separator in Japanese text: 明日在宅 明後日出社
 _COMPLEMENT = {"am": "pm", "pm": "am"}
 # what may follow dates that add to the last status: nothing but more dates and links
-_ONLY_DATES = re.compile(
+_ONLY_DATES = regex(
     r"(?:[\ue000\s、,。.!！・/&~-]|も|と|から|まで|"
     r"(?<![a-z])(?:and|then|also|too|as\s+well|to|through|thru|until)(?![a-z]))*"
 )

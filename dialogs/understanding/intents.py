@@ -9,9 +9,9 @@ reports, presence, approval request, declaration.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
+from dialogs.understanding.compiled import regex
 from dialogs.understanding.interpretation import Intent, Status
 from dialogs.understanding.lexicon import Lexicon
 
@@ -173,7 +173,7 @@ QUESTION = _cues(
 )
 # an English question word opening the message (mid-sentence "when" is a statement's:
 # "WFH tomorrow when the plumber comes")
-_ASKS_FIRST = re.compile(r"^[\W\ue000]*(?:what|which|when|how|where)(?![a-z])")
+_ASKS_FIRST = regex(r"^[\W\ue000]*(?:what|which|when|how|where)(?![a-z])")
 # people, politely (「在宅の方はいらっしゃいますか」): only in a question (「午前の方は在宅」)
 POLITE_WHO = _cues("方は", "方を", "方い", "方って", "いらっしゃ", "おられ")
 # the speaker: with a question, the question is about one's own record
@@ -422,7 +422,7 @@ REQUEST = _cues(
 )
 PLEASE = _cues("お願いします", "お願いいたします", "お願い致します", "お願いできますか")
 RECURRING_WORDS = _cues("繰り返し", "定期", "定例", "毎週の", "recurring", "regular", "repeating")
-PAST = re.compile(  # 「在宅の予定でしたが出社」 is a change, not the past
+PAST = regex(  # 「在宅の予定でしたが出社」 is a change, not the past
     r"でした(?!が|けど)|(?<!ことに)しました|してました|していました|だった(?!が|けど)|漏れ|忘れ|"
     r"(?<![a-z])(?:worked|was|were|forgot|did|had)(?![a-z])"
 )
@@ -432,14 +432,14 @@ _EN_VERB = (
     r"(?:(?:be|take|do|have|work)\s+)?)?(?:(?:a|an|my|the)\s+)?"
 )
 # a status said not to hold (alone: "no WFH tomorrow" cancels it)
-NOT_STATUS = re.compile(
+NOT_STATUS = regex(
     r"(?<![a-z])(?:not|no|no\s+longer|no\s+more)\s+"
     + _EN_VERB
     + r"\ue000|\ue000\s*(?:ではなく|じゃなくて|じゃなく"
     r"|でなく)"
 )
 # a status said not to hold any more: with another status, the message changes the day
-NEGATED_STATUS = re.compile(
+NEGATED_STATUS = regex(
     r"(?<![a-z])(?:not|no|no\s+longer|no\s+more)\s+"
     + _EN_VERB
     + r"\ue000|\ue000\s*(?:ではなく|じゃなくて|じゃなく"
@@ -451,7 +451,7 @@ NEGATED_STATUS = re.compile(
 
 
 # "not Friday but Thursday for WFH": the day named first is the old one
-NOT_BUT = re.compile(r"(?<![a-z])not\s+(?:on\s+)?\ue000+\s*,?\s*but(?![a-z])")
+NOT_BUT = regex(r"(?<![a-z])not\s+(?:on\s+)?\ue000+\s*,?\s*but(?![a-z])")
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,8 +12,10 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Generic, TypeVar
 
+from dialogs.understanding.compiled import regex
+
 T = TypeVar("T")
-_SPACE = re.compile(r"\s+")
+_SPACE = regex(r"\s+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,7 +59,7 @@ class Lexicon(Generic[T]):
     def _re(self) -> re.Pattern[str]:
         # Compiled when first asked: twenty tables take a few tens of milliseconds to compile,
         # which a command that asks one question (`telework-bot parse`) would pay for all.
-        return re.compile(self._pattern)
+        return regex(self._pattern)
 
     def finditer(self, text: str) -> Iterator[Hit[T]]:
         """Every hit in ``text`` (group 1 decides the value)."""

@@ -7,10 +7,10 @@ November is next March). Used for query periods and a recurrence's start and end
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import date
 
+from dialogs.understanding.compiled import regex
 from dialogs.understanding.dates import DateContext, month_ahead, month_bounds
 from dialogs.understanding.scanner import Scanner
 from dialogs.understanding.vocabulary import MONTH_EN
@@ -29,27 +29,27 @@ class MonthMention:
 
 
 _FULL_MONTHS = "|".join(name for name in MONTH_EN if len(name) > 3 and name != "sept")
-_MONTH_JA = re.compile(r"(?<![\d/.])(?P<m>\d{1,2})\s*月(?P<end>末|いっぱい|中|一杯)?(?!\d)")
-_REL_JA = re.compile(r"(?P<w>今月|来月|先月|再来月)(?P<end>末|いっぱい|中|一杯)?")
-_BARE_MONTH_END = re.compile(r"(?<![\d今来先再月年度毎])月末")  # 月末まで: this month's end
-_REL_EN = re.compile(
+_MONTH_JA = regex(r"(?<![\d/.])(?P<m>\d{1,2})\s*月(?P<end>末|いっぱい|中|一杯)?(?!\d)")
+_REL_JA = regex(r"(?P<w>今月|来月|先月|再来月)(?P<end>末|いっぱい|中|一杯)?")
+_BARE_MONTH_END = regex(r"(?<![\d今来先再月年度毎])月末")  # 月末まで: this month's end
+_REL_EN = regex(
     r"(?<![a-z])(?:(?P<end>(?:the\s+)?end\s+of)\s+)?(?:the\s+)?(?P<w>this|next|last|the)\s+month"
     r"(?![a-z])"
 )
-_NAMED_EN = re.compile(
+_NAMED_EN = regex(
     r"(?<![a-z])(?:(?P<end>(?:the\s+)?end\s+of)\s+)?(?P<mon>"
     + _FULL_MONTHS
     + r"|(?<=from )may|(?<=until )may|(?<=till )may|(?<=of )may)(?![a-z])"
 )
-_YEAR_WORDS = re.compile(
+_YEAR_WORDS = regex(
     r"今年度|本年度|年度内|年度末|今年|年内|年末|(?P<en>this fiscal year|this fy|"
     r"the end of the fiscal year|end of the fiscal year|this year|the end of the year|"
     r"end of the year)(?![a-z])"
 )
 # what every match of those patterns contains: most messages name no month or year, and the
 # cheap test skips their scans
-_YEAR_WORD = re.compile(r"年|year|fy")
-_MONTH_WORD = re.compile(r"月|month")
+_YEAR_WORD = regex(r"年|year|fy")
+_MONTH_WORD = regex(r"月|month")
 _REL_OFFSET = {
     "今月": 0,
     "来月": 1,

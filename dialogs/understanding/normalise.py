@@ -9,9 +9,10 @@ match's span can be read from either.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from dataclasses import dataclass
+
+from dialogs.understanding.compiled import regex
 
 _TRANSLATE = str.maketrans(
     {
@@ -38,11 +39,11 @@ _TRANSLATE = str.maketrans(
     }
 )
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
-_SPACES = re.compile(r" {2,}")
+_SPACES = regex(r" {2,}")
 # Japanese script: hiragana, katakana, CJK ideographs (incl. 々 and the long-vowel mark).
-_JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\u3005\uff66-\uff9f]")
+_JAPANESE = regex(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\u3005\uff66-\uff9f]")
 # full-width forms and CJK punctuation in the raw text: typed with a Japanese input method
-_FULL_WIDTH = re.compile(r"[\u3000-\u303f\uff01-\uff5e]")
+_FULL_WIDTH = regex(r"[\u3000-\u303f\uff01-\uff5e]")
 _DROPPED_CATEGORIES = frozenset({"Cc", "Cf", "Co", "Cs", "Cn"})
 
 

@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from dialogs.understanding.compiled import regex
 from dialogs.understanding.scanner import Scanner
 from dialogs.understanding.vocabulary import EVENTS, PARTS
 
@@ -37,26 +38,26 @@ def _time_point(tag: str) -> str:
 
 
 _A, _B = _time_point("a"), _time_point("b")
-_RANGE = re.compile(
+_RANGE = regex(
     r"(?<![\d/])(?:from\s+|between\s+)?"
     + _A
     + r"\s*(?:~|-|から|to|until|till|through)\s*"
     + _B
     + r"(?![\d/])(?:\s*まで)?"
 )
-_OPEN = re.compile(
+_OPEN = regex(
     r"(?<![\d/])(?:(?:from|starting(?:\s+at)?|after|since)\s+"
     + _A
     + r"(?![\d/])|"
     + _B
     + r"(?![\d/])\s*(?:から|以降|より|~|onwards|on(?![a-z])))"
 )
-_END_ONLY = re.compile(
+_END_ONLY = regex(
     r"(?<![\d/])(?:(?:until|till|by)\s+" + _A + r"(?![\d/])|" + _B + r"(?![\d/])\s*(?:まで|迄))"
 )
-_LONE = re.compile(r"(?<![\d/])(?:at\s+)?" + _A + r"(?![\d/])")
+_LONE = regex(r"(?<![\d/])(?:at\s+)?" + _A + r"(?![\d/])")
 _NOON = 12 * 60
-_CLOCK = re.compile(r"\d|正午|noon")  # what every clock time contains
+_CLOCK = regex(r"\d|正午|noon")  # what every clock time contains
 
 
 def _minutes(m: re.Match[str], tag: str, *, need_marker: bool) -> int | None:
@@ -95,7 +96,7 @@ def _tag(m: re.Match[str]) -> str:
     return "a" if m.group("ha") or m.group("noona") else "b"
 
 
-_GREETING = re.compile(r"(?:morning|afternoon)(?:\s*(?:all|everyone|team))?\s*(?:[!,.]|$)")
+_GREETING = regex(r"(?:morning|afternoon)(?:\s*(?:all|everyone|team))?\s*(?:[!,.]|$)")
 
 
 def find_parts(scan: Scanner) -> list[PartMention]:
@@ -136,13 +137,13 @@ def find_parts(scan: Scanner) -> list[PartMention]:
 # where a side clause ends: after ので/ため/、, before because/but/so, at a bracket (an aside
 # in parentheses: 明日テレワーク（午前は通院のため遅めに開始）)
 # (「14時から打合せがありますが在宅で参加」: ますが/ですが/あって end a clause too)
-_ASIDE_CUT = re.compile(
+_ASIDE_CUT = regex(
     r"[、,;。!?()\[\]「」]|\.\s|\s-\s|ので|なので|ため|けど|けれど|ますが|ですが|あるが|あって|あり、"
     r"|入ったが|入っていて|があり(?=[^ま])"
     r"|(?<![a-z])(?:because|but|so|since|as)(?![a-z])"
 )
-_NUMBER = re.compile(r"\d+")
-_REASON = re.compile(r"ので|なので|ため")
+_NUMBER = regex(r"\d+")
+_REASON = regex(r"ので|なので|ため")
 
 
 def drop_asides(

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from dialogs.understanding.compiled import regex
 from dialogs.understanding.scanner import Scanner
 
 _TITLES = (
@@ -35,16 +36,16 @@ _TITLE_ALT = "|".join(re.escape(t) for t in sorted(_TITLES, key=len, reverse=Tru
 # particles (は, の, が) live, and names in chat are written in kanji or katakana
 _CHARS = r"[\u4e00-\u9fff\u3005\u30a1-\u30fa\u30fca-zA-Z]"
 # a family and a given name may be written apart: 田中 一郎さん
-_NAME_JA = re.compile(
+_NAME_JA = regex(
     rf"(?P<name>(?:{_CHARS}{{1,6}}\s)?{_CHARS}{{0,12}}?)(?P<title>" + _TITLE_ALT + r")(?![a-z])"
 )
 # a name in hiragana (a reading: めがんさん, たなかさん) only at the start of the message or
 # after a space or punctuation, where no particle can stand before it
-_NAME_KANA = re.compile(
+_NAME_KANA = regex(
     r"(?:^|(?<=[\s、。,!?]))(?P<name>(?:[\u3041-\u3096\u30fc]{1,8}\s)?[\u3041-\u3096\u30fc]{2,10}?)"
     r"(?P<title>さん|くん|ちゃん|様|さま)"
 )
-_NAME_EN = re.compile(
+_NAME_EN = regex(
     r"(?<![a-z])(?:where(?:'s|\s+is|\s+will)|is|will|has|does)\s+(?:mr\.?\s+|ms\.?\s+|mrs\.?\s+|dr\.?\s+)?"
     r"(?P<name>[a-z][a-z'-]{1,20}?)(?:-san)?(?:\s+be)?(?=\s*(?:\ue000|\?|$|in\b|at\b|on\b|off\b|"
     r"working|wfh|teleworking|remote|today|tomorrow|going|coming|taking))"

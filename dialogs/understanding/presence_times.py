@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 from datetime import time
 
+from dialogs.understanding.compiled import regex
 from dialogs.understanding.lexicon import Lexicon
 from dialogs.understanding.parts import PartMention
 from dialogs.understanding.scanner import MASK, Scanner
@@ -50,32 +51,32 @@ CORRECTION = Lexicon(
         True,
     )
 )
-_POINT = re.compile(r"^(\d{2}):(\d{2})-$")
+_POINT = regex(r"^(\d{2}):(\d{2})-$")
 # a report with its time inside (「本日の業務は17時45分で終了しました」「仕事を9時に始めました」)
-_SPLIT_REPORT = re.compile(
+_SPLIT_REPORT = regex(
     r"(?P<noun>業務|仕事|勤務|作業)(?:は|を|も)(?P<mid>[^。、,!?]{1,12}?)"
     r"(?P<verb>開始|始め|スタート|終了|終え|終わり|終わら)"
 )
 
 # a correction that names no report word the presence table knows: 「開始を8:30に直して」
-_START_WORD = re.compile(
+_START_WORD = regex(
     r"開始|始業|出勤時刻|(?<![a-z])(?:start(?:ed|ing)?|clock(?:ed)?\s*in|began|begin)(?![a-z])"
 )
-_END_WORD = re.compile(
+_END_WORD = regex(
     r"終了|終業|退勤|(?<![a-z])(?:end(?:ed)?|finish(?:ed)?|clock(?:ed)?\s*out|sign(?:ed)?\s*off|"
     r"stop(?:ped)?)(?![a-z])"
 )
 # "started work at 9": a bare hour after "at" (the parts step wants 9am / 9:00 / 9時)
-_AT_HOUR = re.compile(r"(?<![a-z])at\s+(\d{1,2})(?![\d:/.])")
+_AT_HOUR = regex(r"(?<![a-z])at\s+(\d{1,2})(?![\d:/.])")
 
 
-_REPORT_NOUN = re.compile(r"業務|仕事|勤務|作業")
+_REPORT_NOUN = regex(r"業務|仕事|勤務|作業")
 # a past-tense verb right before a clock time, with no "work" or "at": "started 9:05",
 # "finished 17:40" (only the past: "starting 10:00" may be tomorrow's plan)
-_VERB_AT_CLOCK = re.compile(
+_VERB_AT_CLOCK = regex(
     r"(?<![a-z])(?P<verb>started|began|finished|ended)\s+(?=\d{1,2}(?::\d{2}|\s*[ap]\.?m))"
 )
-_CLOCK_DIGIT = re.compile(r"\d")
+_CLOCK_DIGIT = regex(r"\d")
 
 
 def split_reports(scan: Scanner) -> list[str]:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from dialogs.understanding.compiled import regex
 from dialogs.understanding.date_patterns import WEEKDAY_LIST_JA, weekdays_ja
 from dialogs.understanding.scanner import Scanner
 from dialogs.understanding.vocabulary import WEEKDAY_EN, WEEKDAY_JA
@@ -14,9 +15,9 @@ from dialogs.understanding.vocabulary import WEEKDAY_EN, WEEKDAY_JA
 _WD_LIST_JA = WEEKDAY_LIST_JA
 _WD_EN = "|".join(sorted(WEEKDAY_EN, key=len, reverse=True))
 _PLURAL = r"(?:mon|tues|wednes|thurs|fri|satur|sun)days"
-_PLURAL_RE = re.compile(r"(mon|tues|wednes|thurs|fri|satur|sun)days")
+_PLURAL_RE = regex(r"(mon|tues|wednes|thurs|fri|satur|sun)days")
 _PLURAL_DAY = {"mon": 0, "tues": 1, "wednes": 2, "thurs": 3, "fri": 4, "satur": 5, "sun": 6}
-_EVERY = re.compile(
+_EVERY = regex(
     r"(?P<weekly>毎週|毎週の|週1で|週一で|隔週)\s*(?P<list>" + _WD_LIST_JA + r")?"
     r"|毎(?P<one>[月火水木金土日])曜日?"
     r"|(?P<daily>毎日|平日は毎日|平日毎日|毎平日)"
@@ -30,10 +31,10 @@ _EVERY = re.compile(
     r"|(?<![a-z])(?P<daily_en>every\s*day|daily|every weekday|each day)(?![a-z])"
     r"|(?<![a-z])(?P<weekly_en>every week|each week|weekly)(?![a-z])"
 )
-_FROM_AFTER = re.compile(r"\s*(?:から|より|以降|~|-)")
-_UNTIL_AFTER = re.compile(r"\s*(?:まで|迄)")
-_FROM_BEFORE = re.compile(r"(?:from|starting|beginning|as of|since|effective|after)\s*(?:on\s+)?$")
-_UNTIL_BEFORE = re.compile(r"(?:until|till|through|thru|to|up to|by|ending)\s*(?:on\s+)?$")
+_FROM_AFTER = regex(r"\s*(?:から|より|以降|~|-)")
+_UNTIL_AFTER = regex(r"\s*(?:まで|迄)")
+_FROM_BEFORE = regex(r"(?:from|starting|beginning|as of|since|effective|after)\s*(?:on\s+)?$")
+_UNTIL_BEFORE = regex(r"(?:until|till|through|thru|to|up to|by|ending)\s*(?:on\s+)?$")
 
 
 @dataclass(frozen=True, slots=True)

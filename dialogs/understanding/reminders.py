@@ -5,9 +5,9 @@ not know them.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 
+from dialogs.understanding.compiled import regex
 from dialogs.understanding.interpretation import Intent, Interpretation
 
 MAX_PAUSE_DAYS = 365
@@ -20,19 +20,19 @@ _WORDS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
     "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10,
 }  # fmt: skip
-_PAUSE_FOR_JA = re.compile(
+_PAUSE_FOR_JA = regex(
     rf"^(?:{_NOUN_JA}を?)?{_NUMBER}{_UNIT_JA}(?:ほど|くらい|ぐらい)?"
     rf"(?:{_NOUN_JA}を?)?(止めて|とめて|停止|止める|休み|オフ|ミュート)"
 )
-_PAUSE_FOR_EN = re.compile(
+_PAUSE_FOR_EN = regex(
     rf"^(?:please )?(?:pause|stop|mute|snooze) (?:the |my )?{_NOUN_EN} for {_NUMBER} {_UNIT_EN}"
 )
-_PAUSE_JA = re.compile(rf"^{_NOUN_JA}を?(停止|止めて|とめて|止める|オフ|ミュート|不要)")
-_PAUSE_EN = re.compile(rf"^(?:please )?(?:pause|stop|mute|turn off) (?:the |my |all )?{_NOUN_EN}")
-_RESUME_JA = re.compile(rf"^{_NOUN_JA}を?(再開|オン|戻して)")
-_RESUME_EN = re.compile(rf"^(?:please )?(?:resume|unpause|restart|turn on) (?:the |my )?{_NOUN_EN}")
-_DIGEST_ON = re.compile(r"^(週次まとめ|週間まとめ|weekly digest|weekly summary)(を受け取る| on$|$)")
-_DIGEST_OFF = re.compile(r"^(週次まとめ|週間まとめ|weekly digest|weekly summary)(を止める| off$)")
+_PAUSE_JA = regex(rf"^{_NOUN_JA}を?(停止|止めて|とめて|止める|オフ|ミュート|不要)")
+_PAUSE_EN = regex(rf"^(?:please )?(?:pause|stop|mute|turn off) (?:the |my |all )?{_NOUN_EN}")
+_RESUME_JA = regex(rf"^{_NOUN_JA}を?(再開|オン|戻して)")
+_RESUME_EN = regex(rf"^(?:please )?(?:resume|unpause|restart|turn on) (?:the |my )?{_NOUN_EN}")
+_DIGEST_ON = regex(r"^(週次まとめ|週間まとめ|weekly digest|weekly summary)(を受け取る| on$|$)")
+_DIGEST_OFF = regex(r"^(週次まとめ|週間まとめ|weekly digest|weekly summary)(を止める| off$)")
 
 
 def _days(number: str, unit: str) -> int:

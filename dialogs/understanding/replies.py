@@ -8,9 +8,9 @@ it names no day and stays the parser's ``cancel`` (the conversation treats it as
 
 from __future__ import annotations
 
-import re
 import unicodedata
 
+from dialogs.understanding.compiled import regex
 from dialogs.understanding.interpretation import Intent
 
 _AFFIRM = frozenset(
@@ -52,7 +52,7 @@ _ABORT = frozenset(
     }
 )  # fmt: skip
 _EDGES = " .,!?。、！？…~ー-"
-_INNER = re.compile(r"[\s、,。.!！]+")
+_INNER = regex(r"[\s、,。.!！]+")
 
 
 def _key(written: str) -> str:

@@ -6,8 +6,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from dialogs.understanding.compiled import regex
+
 MASK = "\ue000"
-DIGIT = re.compile(r"\d")  # private use: normalisation drops it from input; not \s (unlike \x1f)
+DIGIT = regex(r"\d")  # private use: normalisation drops it from input; not \s (unlike \x1f)
 
 
 class Scanner:

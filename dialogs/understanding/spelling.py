@@ -9,9 +9,9 @@ close but real (mondays, officer, mourning).
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
+from dialogs.understanding.compiled import regex
 from dialogs.understanding.normalise import NormalText
 
 _NAMES = (
@@ -29,7 +29,7 @@ _KNOWN = (
     | {"tomorrows", "teleworks", "teleworked", "teleworker", "teleworkers", "mornings"}
     | {"afternoons", "mourning", "warning", "morals", "offices", "officer", "officers"}
 )
-_WORD = re.compile(r"(?<![a-z'])[a-z]{5,11}(?![a-z'])")
+_WORD = regex(r"(?<![a-z'])[a-z]{5,11}(?![a-z'])")
 
 
 @lru_cache(maxsize=4096)

@@ -9,10 +9,10 @@ retroactive window; ask when anything is unclear.
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from datetime import date, timedelta
 
+from dialogs.understanding.compiled import regex
 from dialogs.understanding.date_patterns import (
     find_dates,
     find_frame_whole,
@@ -76,15 +76,15 @@ from domain.calendar import WorkCalendar
 
 MAX_CHARS = 1000  # longer messages are not read (a pasted document is not a declaration)
 MAX_YEARS_AWAY = 5  # explicit years further from today are refused as typos
-_NUMBER = re.compile(r"\d+")
-_WHOLE_MONTH = re.compile(r"(?:いっぱい|一杯|中|年内)$")
-_EXCEPT_BEFORE = re.compile(
+_NUMBER = regex(r"\d+")
+_WHOLE_MONTH = regex(r"(?:いっぱい|一杯|中|年内)$")
+_EXCEPT_BEFORE = regex(
     r"(?<![a-z])(?:except(?:\s+for)?|but\s+not|excluding|other\s+than|apart\s+from"
     # "but" alone only after every day / all week: "every day next week but Friday"
     r"|(?:every\s*day|all|whole)(?:\s+(?:of\s+)?(?:this|next|the)?\s*week)?"
     r"(?:\s+(?:this|next)\s+week)?\s+but)\s*(?:on\s+)?$"
 )
-_EXCEPT_AFTER = re.compile(r"\s*(?:以外|を除いて|を除き|を除く|は除く|は除いて|を抜いて|抜き)")
+_EXCEPT_AFTER = regex(r"\s*(?:以外|を除いて|を除き|を除く|は除く|は除いて|を抜いて|抜き)")
 _QUERIES = frozenset(
     {
         Intent.QUERY_WHO,
@@ -105,58 +105,58 @@ _OWN_SCHEDULE = frozenset(
     }
 )
 # one day of a week, not said which (来週どこか1日, いずれか一日): a question for one day
-_ONE_DAY_OF = re.compile(
+_ONE_DAY_OF = regex(
     r"(?:どこか|どっか|いずれか|どれか|うち)\s*(?:の)?\s*(?:1|一)\s*日(?!間)"
     r"|(?<![a-z])(?<!half\s)(?:some\s*day|a\s+day|one\s+day|one\s+of\s+the\s+days)(?![a-z])"
 )
-_SAME_PHRASE = re.compile(r"\s*(?:で|にて|から|より|の|(?<![a-z])(?:at|from)(?![a-z]))?\s*")
-_RESIDUE = re.compile(r"[\ue000\s?？。、.!！]")
-_CHANGE_SPLIT_OLD_FIRST = re.compile(
+_SAME_PHRASE = regex(r"\s*(?:で|にて|から|より|の|(?<![a-z])(?:at|from)(?![a-z]))?\s*")
+_RESIDUE = regex(r"[\ue000\s?？。、.!！]")
+_CHANGE_SPLIT_OLD_FIRST = regex(
     r"ではなく|じゃなくて|じゃなく|でなく|の(?:代わり|替わり)に|rather than"
     r"|(?<=\ue000)\s*,?\s*but(?![a-z])"  # not Friday but Thursday
 )
-_CHANGE_SPLIT_NEW_FIRST = re.compile(r"(?<![a-z])instead of(?![a-z])")
-_CHANGE_CUE = re.compile(
+_CHANGE_SPLIT_NEW_FIRST = regex(r"(?<![a-z])instead of(?![a-z])")
+_CHANGE_CUE = regex(
     r"変更|変え|変わ|振り替え|振替|差し替え|ずらし|ずれ|延期|前倒し|繰り[下上]げ|入れ替え|切り替え|切替"
     r"|移し|移す|移したい"
     r"|(?<![a-z])(?:change[ds]?|move[ds]?|moving|switch(?:ed)?|swap(?:ped)?|reschedul(?:e|ed|ing)"
     r"|make|shifted|postponed?|pushed|push|bring|brought)(?![a-z])"
 )
-_EN_TO = re.compile(r"(?<![a-z])to(?![a-z])")
-_EN_FOR = re.compile(r"(?<=\ue000)\s+for(?=\s+(?:the\s+)?\ue000)")  # swap Thursday's WFH for Friday
-_UNTIL_AFTER = re.compile(r"\s*(?:まで|迄)")
-_UNTIL_BEFORE = re.compile(r"(?<![a-z])(?:until|till|til|through|thru|up\s+to)\s*(?:on\s+)?$")
-_REST = re.compile(
+_EN_TO = regex(r"(?<![a-z])to(?![a-z])")
+_EN_FOR = regex(r"(?<=\ue000)\s+for(?=\s+(?:the\s+)?\ue000)")  # swap Thursday's WFH for Friday
+_UNTIL_AFTER = regex(r"\s*(?:まで|迄)")
+_UNTIL_BEFORE = regex(r"(?<![a-z])(?:until|till|til|through|thru|up\s+to)\s*(?:on\s+)?$")
+_REST = regex(
     r"あとは|後は|残りは|それ以外は|その他は|他は|ほかは|(?<![a-z])(?:the\s+rest|otherwise"
     r"|other\s+days)(?![a-z])"
 )
-_ALL_OF = re.compile(r"全部|全て|すべて|(?<![a-z])all(?!\s*day)(?![a-z])")
+_ALL_OF = regex(r"全部|全て|すべて|(?<![a-z])all(?!\s*day)(?![a-z])")
 # next week: Mon WFH…; 来週は月曜…; my day next week from Monday to Friday
-_WEEK_LEADS = re.compile(r"\s*(?:[:,、]|は|の|も|(?<![a-z])(?:from|on)(?![a-z]))?\s*")
-_OF_A_DAY = re.compile(r"\ue000\s*(?:の|'s)\s*$")  # 明日の(テレワーク), tomorrow's (WFH)
-_JA_FROM = re.compile(
+_WEEK_LEADS = regex(r"\s*(?:[:,、]|は|の|も|(?<![a-z])(?:from|on)(?![a-z]))?\s*")
+_OF_A_DAY = regex(r"\ue000\s*(?:の|'s)\s*$")  # 明日の(テレワーク), tomorrow's (WFH)
+_JA_FROM = regex(
     r"から(?=.*(?:に|へ)(?:変更|変え|変わ|振り替え|振替|ずらし|ずれ|延期|切り替え|切替|切り替|移|替え))"
 )
 # 月曜の予定を水曜に…: whatever the day had moves, not only the status said
-_ANY_PLAN = re.compile(r"予定|スケジュール|(?<![a-z])(?:plans?|schedule|whatever)(?![a-z])")
+_ANY_PLAN = regex(r"予定|スケジュール|(?<![a-z])(?:plans?|schedule|whatever)(?![a-z])")
 # an open start: 12/7以降, 明日からずっと, 来週以降は当面, Monday onwards, from the 7th on
-_ONWARDS_AFTER = re.compile(
+_ONWARDS_AFTER = regex(
     r"\s*(?:以降|以後|(?:から|より)(?:は|も)?\s*(?:ずっと|当面|しばらく|先ずっと))"
     r"|\s*(?:on)?wards?(?![a-z])|\s+(?:and\s+after|going\s+forward|until\s+further\s+notice)"
     r"(?![a-z])"
 )
 _ONWARDS_AT_LEAST = 14  # days an open start covers at least (to its month's end, else the next)
-_ONWARDS_BEFORE = re.compile(r"(?<![a-z])(?:from|starting|beginning|as\s+of)\s+(?:on\s+)?$")
-_ONWARDS_ON = re.compile(r"\s*on(?![a-z])(?!\s+(?:leave|site|a\s|the\s))")
-_REST_OF_WEEK = re.compile(r"rest\s+of\s+the\s+week")
-_FUTURE_BACK = re.compile(
+_ONWARDS_BEFORE = regex(r"(?<![a-z])(?:from|starting|beginning|as\s+of)\s+(?:on\s+)?$")
+_ONWARDS_ON = regex(r"\s*on(?![a-z])(?!\s+(?:leave|site|a\s|the\s))")
+_REST_OF_WEEK = regex(r"rest\s+of\s+the\s+week")
+_FUTURE_BACK = regex(
     r"戻ります|戻る(?!の)|戻り予定|戻り次第|戻ってきます|帰席予定"
     r"|(?<![a-z])(?:be\s+back|back\s+in\s+(?:\d|an?\s|half))"  # "back at 10:30": ambiguous, back
 )
 _NEAR_DAYS = 7  # a named day this close leads the bare weekdays after it (_in_order)
-_BACK_FROM = re.compile(r"\ue000\s*(?:から|より)\s*\ue000")
-_DATE_BEFORE = re.compile(r"\ue000(?:の)?\s*$")
-_DATE_AFTER = re.compile(r"\s*\ue000")
+_BACK_FROM = regex(r"\ue000\s*(?:から|より)\s*\ue000")
+_DATE_BEFORE = regex(r"\ue000(?:の)?\s*$")
+_DATE_AFTER = regex(r"\s*\ue000")
 
 
 def parse(

@@ -17,34 +17,34 @@ Decisions (the issue was silent):
 
 from __future__ import annotations
 
-import re
 from datetime import date, timedelta
 
+from dialogs.understanding.compiled import regex
 from dialogs.understanding.dates import DateContext, DateMention, monday_of
 from dialogs.understanding.scanner import Scanner
 from domain.calendar import WorkCalendar
 
 _AS_DATE = r"(?=\s*(?:の日|日|は|に|から|まで|も|の(?![0-9０-９])|、|,|\s|$))"
-_FIRST_WEEK = re.compile(
+_FIRST_WEEK = regex(
     r"(?:年明け|新年|年始)\s*(?:の)?\s*(?:最初|初め|はじめ|1週目|一週目)\s*(?:の)?\s*週"
     r"|(?:仕事|御用)始めの週"
     r"|(?<![a-z])(?:the\s+)?first\s+(?:full\s+)?week\s+(?:of|after|in)\s+(?:the\s+)?"
     r"(?:new\s+year|january|jan)(?![a-z])"
 )
-_LAST_DAY = re.compile(
+_LAST_DAY = regex(
     r"(?:仕事|御用)納め(?:の日|日)?"
     + _AS_DATE
     + r"|(?<![a-z])(?:the\s+)?last\s+(?:working\s+|work\s+|business\s+)?day\s+"
     r"(?:of|before)\s+(?:the\s+)?(?:year|new\s+year|holidays|year[-\s]end(?:\s+break)?)"
     r"(?![a-z])"
 )
-_FIRST_DAY = re.compile(
+_FIRST_DAY = regex(
     r"(?:仕事|御用)始め(?:の日|日)?"
     + _AS_DATE
     + r"|(?<![a-z])(?:the\s+)?first\s+(?:working\s+|work\s+|business\s+)?day\s+"
     r"(?:of|after|in)\s+(?:the\s+)?(?:new\s+year|year|january|jan|holidays)(?![a-z])"
 )
-_NEEDS = re.compile(r"納め|始め|年|year|jan")  # what every match contains: the cheap test
+_NEEDS = regex(r"納め|始め|年|year|jan")  # what every match contains: the cheap test
 
 
 def first_working_day(calendar: WorkCalendar, year: int) -> date:

@@ -542,3 +542,18 @@ def test_part_codes_give_the_report_of_every_occasion(half_value: float) -> None
         assert build_report(request, compact, policy, CALENDAR) == reference(
             request, data, policy, CALENDAR
         )
+
+
+def test_part_codes_with_nobody_teleworking_give_an_empty_report() -> None:
+    """A ministry where nobody has teleworked yet (a fresh roster: the first 「レポート」 of
+    the local demo): no days to check against the calendar, every count zero."""
+    from tests.report_reference.reports import build_report as reference
+
+    data = inputs(date(2025, 3, 25), date(2027, 4, 7))
+    nobody = replace(data, occasions={}, days={})
+    silent = replace(data, occasions={})
+    request = ReportRequest(ReportRange.fiscal_year_of(2026, CALENDAR), per_person=True)
+    report = build_report(request, nobody, POLICY, CALENDAR)
+    assert report == reference(request, silent, POLICY, CALENDAR)
+    assert report.current.units
+    assert all(row.tally.occasions == 0 for row in report.current.units)
