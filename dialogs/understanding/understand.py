@@ -382,6 +382,8 @@ class _Reading:
     def _one_per_phrase(self, statuses: list[StatusMention]) -> list[StatusMention]:
         """Two words of one status in one phrase (自宅でテレワーク, remote from home) are
         one status: the halves' question counts statuses, not words."""
+        if len(statuses) < 2:
+            return statuses
         out: list[StatusMention] = []
         for s in statuses:
             prev = out[-1] if out else None

@@ -44,7 +44,8 @@ _FIRST_DAY = regex(
     + r"|(?<![a-z])(?:the\s+)?first\s+(?:working\s+|work\s+|business\s+)?day\s+"
     r"(?:of|after|in)\s+(?:the\s+)?(?:new\s+year|year|january|jan|holidays)(?![a-z])"
 )
-_NEEDS = regex(r"納め|始め|年|year|jan")  # what every match contains: the cheap test
+# what every match contains: the cheap test
+_NEEDS = regex(r"納め|始め|年[明始]|新年|year|jan|holiday")
 
 
 def first_working_day(calendar: WorkCalendar, year: int) -> date:

@@ -1701,4 +1701,8 @@ UTTERANCES_EN: list[tuple[str, dict[str, Any]]] = [
             "question": "Which day? (e.g. tomorrow, 12/3, Mon and Wed next week)",
         },
     ),
+    (
+        "I'm off on the last working day before the holidays",
+        {"intent": "declare", "entries": [("2026-12-28", "full", "leave")]},
+    ),
 ]
