@@ -256,15 +256,15 @@ class _Reading:
             for week in weeks:
                 week.problem = "which_day"
             weeks = []
-        others = [d for d in dates if d not in weeks]
         if (
             every is not None
             and every.daily
             and len(weeks) == 1
-            and all(self._excepted(d) for d in others)
+            and all(d is weeks[0] or self._excepted(d) for d in dates)
             and role_of(self.text, weeks[0].start, weeks[0].end) is None
         ):
             # 来週は毎日在宅; every day next week except Tuesday: that week, less the exception
+            others = [d for d in dates if d is not weeks[0]]
             dates, every = [whole_week(self.ctx, weeks[0]), *others], None
         elif len(dates) == 1 and weeks and _ALL_OF.search(scan.rest):
             dates = [whole_week(self.ctx, weeks[0])]  # 来週の予定全部取り消して
