@@ -2676,4 +2676,15 @@ UTTERANCES_JA: list[tuple[str, dict[str, Any]]] = [
         "来週のうち1日在宅",
         {"intent": "declare", "question": "いつですか？（例: 明日、12/3(木)、来週の月・水）"},
     ),
+    (
+        "30日在宅、あと1/5〜1/6",
+        {
+            "intent": "declare",
+            "entries": [
+                ("2026-11-30", "full", "telework"),
+                ("2027-01-05", "full", "telework"),
+                ("2027-01-06", "full", "telework"),
+            ],
+        },
+    ),
 ]
