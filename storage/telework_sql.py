@@ -177,9 +177,9 @@ def part_codes(start: date, end: date, rule: TimeRangeRule, dialect: str) -> Sel
     One row per person instead of one per occasion: the report reads two years of everyone's
     telework, and building a Python row per occasion cost more than the query. The codes are
     bits, so a day's rows merge as ``telework_days`` merges them by OR-ing them (a morning
-    and an afternoon make 3, a full day); ``merge_part_codes`` does it. No GROUP BY per day
-    here: one ordered pass over the (employee_id, day) index, no sort (measured 2-6x faster
-    than grouping per day first, on SQLite and PostgreSQL)."""
+    and an afternoon make 3, a full day); ``domain.reports._working_days`` does it. No GROUP
+    BY per day here: one ordered pass over the (employee_id, day) index, no sort (measured
+    2-6x faster than grouping per day first, on SQLite and PostgreSQL)."""
     c = ENTRY.c
     sqlite = dialect == "sqlite"
     # SQLite: scan the (employee_id, day) index rather than search the (day, status) one

@@ -53,3 +53,28 @@ async def test_overlapping_tasks_resume_it_when_the_last_one_ends() -> None:
 
     await asyncio.gather(long(), short())
     assert states == [False, True]
+
+
+def test_blocks_in_threads_share_one_count() -> None:
+    """A chat's report is built in a worker thread while the loop's thread plans nudges:
+    whichever ends first leaves the collector paused for the other."""
+    import threading
+
+    inside = threading.Barrier(2)
+    first_out = threading.Event()
+    seen: list[bool] = []
+
+    def worker() -> None:
+        with collector_paused():
+            inside.wait()
+        first_out.set()
+
+    thread = threading.Thread(target=worker)
+    thread.start()
+    with collector_paused():
+        inside.wait()
+        first_out.wait(5)
+        seen.append(gc.isenabled())  # the worker's block ended; this one is still open
+    thread.join()
+    assert seen == [False]
+    assert gc.isenabled()

@@ -53,5 +53,6 @@ def test_every_recipient_gets_the_broadcast_exactly_once(database_url: str, tmp_
     assert outcome.duplicates == 0
     assert outcome.failed == 0
     assert outcome.ledger == {"sent": RECIPIENTS}
-    # The connector's own limiter held (it is what the dispatcher must stay under).
-    assert outcome.max_in_one_second <= 50
+    # The dispatcher paced itself under the connector's limit: sent all at once, 200
+    # messages would draw about 150 refusals; the paced ones draw a handful at most.
+    assert outcome.throttled <= RECIPIENTS // 20, outcome

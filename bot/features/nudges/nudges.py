@@ -156,7 +156,10 @@ async def _plan_nudges(
                 ahead=ahead,
             )
             found = suggestions[key] = (suggested, suggested in own_days)
-        planned.append(PlannedNudge(members[emp], chat_id, decision, *found))
+        member = members.get(emp)
+        if member is None:  # deactivated by a roster import since the statuses were read
+            continue
+        planned.append(PlannedNudge(member, chat_id, decision, *found))
     return planned
 
 
