@@ -27,18 +27,18 @@ import sys
 import tempfile
 import time
 import uuid
-from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 import aiohttp
 from sqlalchemy import func, select, text
 from sqlalchemy.engine import make_url
-from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
+from sqlalchemy.ext.asyncio import AsyncEngine
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
+from bench.common import admin, floats, names  # noqa: E402
 from bot.teams.connector import TeamsConnector  # noqa: E402
 from domain.delivery import SystemClock  # noqa: E402
 from scheduler.dispatcher import Dispatcher, DispatcherSettings  # noqa: E402
@@ -300,28 +300,6 @@ async def main(args: argparse.Namespace) -> None:
     print(HEADER, flush=True)
     for database in args.databases:
         await on_database("sqlite" if database == "sqlite" else args.postgres_url, args)
-
-
-async def admin(url: str, statement: str) -> None:
-    engine = create_async_engine(
-        make_url(url).set(database="postgres"), isolation_level="AUTOCOMMIT"
-    )
-    try:
-        async with engine.connect() as conn:
-            await conn.execute(text(statement))
-    finally:
-        await engine.dispose()
-
-
-def floats(value: str) -> list[float]:
-    return [float(part) for part in value.split(",") if part.strip()]
-
-
-def names(value: str) -> Sequence[str]:
-    chosen = [part.strip() for part in value.split(",") if part.strip()]
-    if not set(chosen) <= {"sqlite", "postgresql"}:
-        raise argparse.ArgumentTypeError("databases: sqlite, postgresql")
-    return chosen
 
 
 if __name__ == "__main__":

@@ -43,13 +43,15 @@ import tempfile
 import time
 import urllib.request
 import uuid
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
+
+from bench.common import admin, floats, names
 
 REPO = Path(__file__).resolve().parents[1]
 CONNECTOR = REPO / "bench" / "connector" / "fake_connector.mjs"
@@ -480,21 +482,6 @@ def database(kind: str, postgres_url: str) -> Iterator[str]:
         asyncio.run(admin(postgres_url, f'DROP DATABASE "{scratch}" WITH (FORCE)'))
 
 
-async def admin(url: str, statement: str) -> None:
-    from sqlalchemy import text
-    from sqlalchemy.engine import make_url
-    from sqlalchemy.ext.asyncio import create_async_engine
-
-    engine = create_async_engine(
-        make_url(url).set(database="postgres"), isolation_level="AUTOCOMMIT"
-    )
-    try:
-        async with engine.connect() as conn:
-            await conn.execute(text(statement))
-    finally:
-        await engine.dispose()
-
-
 HEADER = "database    latency  recipients   elapsed      rate  /limit   429s  failed  lost  dups"
 
 
@@ -515,17 +502,6 @@ def main(args: argparse.Namespace) -> None:
                 f"{kind:10s} {latency * 1000:5.0f} ms  {args.recipients:10d}  {outcome.row()}",
                 flush=True,
             )
-
-
-def floats(value: str) -> list[float]:
-    return [float(part) for part in value.split(",") if part.strip()]
-
-
-def names(value: str) -> Sequence[str]:
-    chosen = [part.strip() for part in value.split(",") if part.strip()]
-    if not set(chosen) <= {"sqlite", "postgresql"}:
-        raise argparse.ArgumentTypeError("databases: sqlite, postgresql")
-    return chosen
 
 
 if __name__ == "__main__":

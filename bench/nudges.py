@@ -30,11 +30,12 @@ from statistics import median
 
 from sqlalchemy import text
 from sqlalchemy.engine import make_url
-from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
+from sqlalchemy.ext.asyncio import AsyncEngine
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
+from bench.common import admin as _admin  # noqa: E402
 from bot.app import build_services  # noqa: E402
 from bot.core.reminders import ReminderServices  # noqa: E402
 from bot.features.nudges.nudges import plan_nudges, run_nudges  # noqa: E402
@@ -190,15 +191,6 @@ async def raw_check(
     print(f"raw SQL: {len(raw)} people in {raw_s:.2f} s; ratio planner/raw {plan_s / raw_s:.1f}x")
     only_mine, only_raw = len(mine - raw), len(raw - mine)
     print(f"same people: {mine == raw} (only planner {only_mine}, only SQL {only_raw})")
-
-
-async def _admin(base: str, statement: str) -> None:
-    admin = create_async_engine(
-        make_url(base).set(database="postgres"), isolation_level="AUTOCOMMIT"
-    )
-    async with admin.connect() as conn:
-        await conn.execute(text(statement))
-    await admin.dispose()
 
 
 def run(database: str, args: argparse.Namespace) -> tuple[str, float, int]:

@@ -53,8 +53,9 @@ from typing import Any
 
 from sqlalchemy import Date, Table, bindparam, insert, text
 from sqlalchemy.engine import make_url
-from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
+from sqlalchemy.ext.asyncio import AsyncEngine
 
+from bench.common import admin
 from domain.bulk import collector_paused
 from domain.calendar import WorkCalendar
 from domain.occasions import merge_by_day
@@ -689,18 +690,6 @@ async def main(args: argparse.Namespace) -> int:
         )
     print(f"whole bench: {time.perf_counter() - started:.1f} s")
     return 0 if all(s.ok for s in summaries) else 1
-
-
-async def admin(url: str, statement: str) -> None:
-    """Run a statement on the server's ``postgres`` database (CREATE/DROP DATABASE)."""
-    engine = create_async_engine(
-        make_url(url).set(database="postgres"), isolation_level="AUTOCOMMIT"
-    )
-    try:
-        async with engine.connect() as conn:
-            await conn.execute(text(statement))
-    finally:
-        await engine.dispose()
 
 
 def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:

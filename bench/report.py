@@ -42,8 +42,8 @@ from typing import Any
 
 from sqlalchemy import Select, func, select, text
 from sqlalchemy.engine import make_url
-from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
+from bench.common import admin as _admin
 from domain.policy import Policy, default_policy
 from domain.report_model import ReportRange, ReportRequest, default_telework_week
 from domain.report_rows import Report
@@ -193,17 +193,6 @@ def _same_usage(rows: Sequence[Any], report: Report) -> bool:
         for month in body.overview[-1].tally.months
     ]
     return [months.get(i, [0, 0, 0]) for i in range(len(ours))] == ours and len(months) <= len(ours)
-
-
-async def _admin(base: str, statement: str) -> None:
-    admin: AsyncEngine = create_async_engine(
-        make_url(base).set(database="postgres"), isolation_level="AUTOCOMMIT"
-    )
-    try:
-        async with admin.connect() as conn:
-            await conn.execute(text(statement))
-    finally:
-        await admin.dispose()
 
 
 def main() -> None:
