@@ -69,7 +69,8 @@ def build_report(
     rules: RulesInputs | None = None,
 ) -> Report:
     """The report for ``request`` and the same period one year earlier (前年度同期): the
-    previous range counted up to the same month and day as this report's reference day;
+    previous range counted up to the same month and day as this report's reference day, for
+    the comparison (the overview rows without category figures: ``Report.previous``);
     with ``rules``, the 2026 rules' counts per month and 課室 (``domain.report_rules``)."""
     with collector_paused():
         return _build_report(request, inputs, policy, calendar, rules)
@@ -109,7 +110,9 @@ def _build_report(
         unit=request.unit,
         as_of=year_before(request.reference_day),
     )
-    previous = _Pass(previous_request, inputs, days, chart, policy, calendar, off, counted).run()
+    previous = _Pass(
+        previous_request, inputs, days, chart, policy, calendar, off, counted, comparison=True
+    ).run()
     figures = None
     if rules is not None:
         figures = rules_figures(
@@ -170,7 +173,12 @@ def _working_days(
 
 
 class _Pass:
-    """One range: a single walk over the staff, adding each person to their tallies."""
+    """One range: a single walk over the staff, adding each person to their tallies.
+
+    ``comparison``: only what the comparison with the previous year reads (the overview
+    rows' headcounts, implementers, months, person-days and meetings, and the exclusions):
+    no unit rows, category figures, Telework Week or people, and so no targets judged and
+    nothing to suppress."""
 
     def __init__(
         self,
@@ -182,8 +190,10 @@ class _Pass:
         calendar: WorkCalendar,
         no_hours: Mapping[str, Sequence[int]] | None = None,
         counted: Mapping[str, tuple[Sequence[int], Sequence[int]]] | None = None,
+        comparison: bool = False,
     ) -> None:
         report_range = request.range
+        self.comparison = comparison
         self.counted = counted or {}
         self.no_hours = no_hours or {}
         self.request, self.range, self.inputs, self.days = request, report_range, inputs, days
@@ -196,19 +206,23 @@ class _Pass:
             for ordinal in range(month.start.toordinal(), month.end.toordinal() + 1)
         }
         self.month_ends = [month.end.toordinal() for month in self.months]
-        self.judged = {
-            cid: judged_periods(
-                cid,
-                category,
-                report_range,
-                self.reference,
-                calendar,
-                prorate=policy.eligibility.prorate_first_period,
-                on_average=category.target.strength == "aim" and policy.aims.on_average,
-                min_working_days=policy.aims.min_working_days,
-            )
-            for cid, category in policy.categories.items()
-        }
+        self.judged = (
+            {}
+            if comparison
+            else {
+                cid: judged_periods(
+                    cid,
+                    category,
+                    report_range,
+                    self.reference,
+                    calendar,
+                    prorate=policy.eligibility.prorate_first_period,
+                    on_average=category.target.strength == "aim" and policy.aims.on_average,
+                    min_working_days=policy.aims.min_working_days,
+                )
+                for cid, category in policy.categories.items()
+            }
+        )
         self._membership: dict[tuple[bool, ...], tuple[JudgedPeriods, ...]] = {}
         self.in_filter = (
             None if request.unit is None else {u.code for u in chart.units_under(request.unit)}
@@ -229,7 +243,7 @@ class _Pass:
         self._population: dict[str, _People] = {}
         self._belonging: dict[object, tuple[frozenset[str], frozenset[str]]] = {}
         self.population = Population()
-        self.week = request.telework_week
+        self.week = None if comparison else request.telework_week
         if self.week is not None and (
             self.week[1] < report_range.start or self.week[0] > report_range.end
         ):
@@ -244,7 +258,7 @@ class _Pass:
     def _new_tally(self) -> Tally:
         return Tally(
             months=[MonthTally() for _ in self.months],
-            categories={cid: CategoryTally() for cid in self.policy.categories},
+            categories={cid: CategoryTally() for cid in self.judged},
         )
 
     def _overview_rows(self) -> list[OverviewRow]:
@@ -258,6 +272,8 @@ class _Pass:
         return [OverviewRow(s, None, self._new_tally()) for s in scopes]
 
     def _unit_rows(self) -> list[UnitRow]:
+        if self.comparison:
+            return []
         units = self.inputs.units
         children: dict[str | None, list[OrgUnit]] = {}
         for unit in units:
@@ -345,12 +361,13 @@ class _Pass:
             for tally in self._tallies_for(code):
                 population.into(tally)
         self._add_meetings()
-        suppress_small_groups(
-            self.groups,
-            self.population,
-            self.policy.categories,
-            self.policy.reports.care_min_group_size,
-        )
+        if not self.comparison:  # no category figures otherwise
+            suppress_small_groups(
+                self.groups,
+                self.population,
+                self.policy.categories,
+                self.policy.reports.care_min_group_size,
+            )
         return ReportBody(
             range=self.range,
             reference_day=ref,
@@ -395,9 +412,10 @@ class _Pass:
         reason = self._reason(member, self.reference)
         eligible = reason is None
         occasions, person_days, full, half, months = totals
-        judgements = self._judge(member, days, eligible_from) if eligible else ()
+        judged = eligible and not self.comparison
+        judgements = self._judge(member, days, eligible_from) if judged else ()
         self._tallies_for(code)  # fills self._leaves[code]
-        if eligible:  # the groups and the categories this person is counted in
+        if judged:  # the groups and the categories this person is counted in
             belongs, exempted = self._belongs(member)
             self.population.add(
                 self._leaves[code],

@@ -5,7 +5,10 @@ events) and team meetings held (``meeting.held`` events). Implements
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import asyncio
+import re
+from collections.abc import AsyncIterator, Mapping
+from contextlib import asynccontextmanager
 from datetime import date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -36,6 +39,7 @@ EVENT: Table = Event.__table__  # type: ignore[attr-defined]
 STAFF_EVENTS = ("staff.created", "staff.updated", "staff.deactivated")
 MEETING_HELD = "meeting.held"
 MEETING_UNIT_KEYS = ("section", "org_unit", "unit")  # the payload key naming the unit, if any
+SNAPSHOT_ID = re.compile(r"[0-9A-F]+-[0-9A-F]+(-[0-9]+)?")  # pg_export_snapshot()
 
 
 class SqlReportQueries:
@@ -54,18 +58,44 @@ class SqlReportQueries:
     async def report_inputs(self, start: date, end: date) -> ReportInputs:
         """Everything a report on ``start``…``end`` needs (telework of exactly those days,
         as ``ReportInputs.days``; widen the range yourself for weeks that straddle it)."""
+        if self._engine.dialect.name == "postgresql":
+            return await self._postgresql_inputs(start, end)
         async with self._engine.connect() as conn:
             await conn.execution_options(**READ_ONLY)
             async with conn.begin():
-                if conn.dialect.name == "postgresql":  # the part-code expression would be
-                    await conn.execute(text("SET LOCAL jit = off"))  # compiled for seconds
-                units = await _units(conn)
-                staff = await _staff(conn)
                 days = await _days(conn, start, end, self._time_ranges)
-                history = await self._history(conn)
-                meetings = await self._meetings(conn, start, end)
-                no_hours = await _no_hours(conn, start, end)
+                units, staff, history, meetings, no_hours = await self._rest(conn, start, end)
         return ReportInputs(units, staff, {}, history, meetings, no_hours, days)
+
+    async def _postgresql_inputs(self, start: date, end: date) -> ReportInputs:
+        """Telework on a second connection while the first reads the rest, both in one
+        snapshot: the server counts the days while this process builds the staff records
+        and the roster history."""
+        async with shared_snapshot(self._engine) as (first, second):
+            # the part-code expression would be compiled for seconds
+            await second.execute(text("SET LOCAL jit = off"))
+            async with asyncio.TaskGroup() as group:  # one fails: the other is cancelled
+                days = group.create_task(_days(second, start, end, self._time_ranges))
+                rest = group.create_task(self._rest(first, start, end))
+        units, staff, history, meetings, no_hours = rest.result()
+        return ReportInputs(units, staff, {}, history, meetings, no_hours, days.result())
+
+    async def _rest(
+        self, conn: AsyncConnection, start: date, end: date
+    ) -> tuple[
+        list[OrgUnit],
+        list[StaffMember],
+        StaffHistory,
+        list[tuple[date, str | None]],
+        dict[str, list[date]],
+    ]:
+        """Everything but telework, in the transaction of ``conn``."""
+        units = await _units(conn)
+        staff = await _staff(conn)
+        history = await self._history(conn)
+        meetings = await self._meetings(conn, start, end)
+        no_hours = await _no_hours(conn, start, end)
+        return units, staff, history, meetings, no_hours
 
     async def _history(self, conn: AsyncConnection) -> StaffHistory:
         e = EVENT.c
@@ -113,6 +143,29 @@ class SqlReportQueries:
         if at.tzinfo is None:  # SQLite drops the offset; stored values are UTC
             at = at.replace(tzinfo=ZoneInfo("UTC"))
         return at.astimezone(self._tz).date()
+
+
+@asynccontextmanager
+async def shared_snapshot(
+    engine: AsyncEngine,
+) -> AsyncIterator[tuple[AsyncConnection, AsyncConnection]]:
+    """Two read-only PostgreSQL transactions that see the same database state: the first
+    exports its snapshot (REPEATABLE READ, ``pg_export_snapshot``), the second imports it
+    before any query (``SET TRANSACTION SNAPSHOT``). Closed when the block ends."""
+    repeatable = engine.execution_options(isolation_level="REPEATABLE READ")
+    async with (
+        repeatable.connect() as first,
+        repeatable.connect() as second,
+        first.begin(),
+        second.begin(),
+    ):
+        await first.execute(text("SET TRANSACTION READ ONLY"))
+        snapshot = (await first.execute(text("SELECT pg_export_snapshot()"))).scalar_one()
+        if not SNAPSHOT_ID.fullmatch(snapshot):  # it is spliced into the statement
+            raise RuntimeError(f"unexpected snapshot id {snapshot!r}")
+        await second.execute(text(f"SET TRANSACTION SNAPSHOT '{snapshot}'"))
+        await second.execute(text("SET TRANSACTION READ ONLY"))
+        yield first, second
 
 
 async def _units(conn: AsyncConnection) -> list[OrgUnit]:

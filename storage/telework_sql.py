@@ -22,7 +22,6 @@ from sqlalchemy import (
     Integer,
     Select,
     Subquery,
-    Text,
     case,
     cast,
     func,
@@ -170,9 +169,12 @@ EPOCH = date(2000, 1, 1)  # a day subtracted in SQL (PostgreSQL reads date.min a
 
 
 def part_codes(start: date, end: date, rule: TimeRangeRule, dialect: str) -> Select[Any]:
-    """Per person, every confirmed telework row from ``start`` to ``end`` in one text column:
+    """Per person, every confirmed telework row from ``start`` to ``end`` in one column:
     ``ordinal * 4 + part_code`` per row (the day's ``date.toordinal()``; ``part_code`` 1 a
-    morning, 2 an afternoon, 3 a full day), comma-separated, in no particular order.
+    morning, 2 an afternoon, 3 a full day), in no particular order: comma-separated text on
+    SQLite, an integer array on PostgreSQL (asyncpg decodes it in C: reading and decoding
+    5,000 staff's two years took 0.078 s against 0.092 s as text); ``parse_part_codes``
+    reads either.
 
     One row per person instead of one per occasion: the report reads two years of everyone's
     telework, and building a Python row per occasion cost more than the query. The codes are
@@ -190,7 +192,7 @@ def part_codes(start: date, end: date, rule: TimeRangeRule, dialect: str) -> Sel
     else:  # date - date is a number of days on PostgreSQL
         ordinal = (c.day - literal(EPOCH, Date)) + EPOCH.toordinal()
     code = ordinal * 4 + part_code(c.part, rule)
-    joined = func.group_concat(code) if sqlite else func.string_agg(cast(code, Text), literal(","))
+    joined = func.group_concat(code) if sqlite else func.array_agg(code)
     return (
         select(c.employee_id, joined)
         .where(
@@ -203,6 +205,8 @@ def part_codes(start: date, end: date, rule: TimeRangeRule, dialect: str) -> Sel
     )
 
 
-def parse_part_codes(text: str | None) -> list[int]:
+def parse_part_codes(joined: str | list[int] | None) -> list[int]:
     """The integers of one ``part_codes`` row."""
-    return list(map(int, text.split(","))) if text else []
+    if isinstance(joined, list):
+        return joined
+    return list(map(int, joined.split(","))) if joined else []

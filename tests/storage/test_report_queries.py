@@ -5,14 +5,15 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, time
 
-from sqlalchemy import insert
+import pytest
+from sqlalchemy import func, insert, select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from domain.policy import default_policy
 from domain.report_model import ReportRange, ReportRequest
 from domain.report_rows import ReportInputs
 from domain.reports import build_report, make_report
-from storage.report_queries import ENTRY, SqlReportQueries
+from storage.report_queries import ENTRY, SqlReportQueries, shared_snapshot
 from tests.report_org import TELEWORK_WEEK, inputs, seed_report_org
 
 POLICY = default_policy()
@@ -116,3 +117,27 @@ async def test_inputs_carry_each_persons_confirmed_days_without_hours(engine: As
     assert {e: sorted(d) for e, d in read.no_hours.items()} == {
         "P05": [date(2026, 7, 17), date(2026, 7, 24)]
     }
+
+
+async def test_postgresql_reads_telework_and_the_rest_in_one_snapshot(engine: AsyncEngine) -> None:
+    """The report reads telework on a second connection while the first reads the rest
+    (PostgreSQL): the second sees the first's snapshot, not a later one, and neither
+    sees a row committed in between."""
+    if engine.dialect.name != "postgresql":
+        pytest.skip("PostgreSQL only: on SQLite the report reads in one transaction")
+    await seed_report_org(engine)
+    count = select(func.count()).select_from(ENTRY)
+    async with engine.connect() as conn:
+        before = (await conn.execute(count)).scalar_one()
+    async with shared_snapshot(engine) as (first, second):
+        async with engine.begin() as conn:  # committed after the snapshot, before any read
+            await conn.execute(
+                insert(ENTRY),
+                {"employee_id": "P05", "day": date(2026, 4, 9), "part": "full"}
+                | {"status": "telework", "state": "confirmed", "source": "test"}
+                | {"created_at": NOW, "updated_at": NOW},
+            )
+        assert (await second.execute(count)).scalar_one() == before
+        assert (await first.execute(count)).scalar_one() == before
+    async with engine.connect() as conn:
+        assert (await conn.execute(count)).scalar_one() == before + 1
