@@ -222,9 +222,10 @@ class Clarification:
                 *said.bounds,
             )
             return Interpretation(self.intent, recurrence=weekly, lang=lang)
+        halves = dict(said.halves)  # a range's first afternoon or last morning
         entries = sorted(
             {
-                Entry(day, part or said.part or "full", status)
+                Entry(day, part or halves.get(day) or said.part or "full", status)
                 for day in said.days
                 for part, status in pairs
             },
@@ -265,6 +266,9 @@ class Clarification:
             maybe_day=date.fromisoformat(said["maybe_day"]) if said.get("maybe_day") else None,
             every=None if said.get("every") is None else tuple(int(w) % 7 for w in said["every"]),
             bounds=_bounds(said.get("bounds")),
+            halves=tuple(
+                (date.fromisoformat(h["date"]), _half(h["part"])) for h in said.get("halves", ())
+            ),
         )
         intent = Intent(data["intent"])
         if intent not in CLARIFIED:
@@ -304,6 +308,12 @@ def _bounds(value: Any) -> tuple[date | None, date | None]:
         return (None, None)
     first, last = (None if v is None else date.fromisoformat(v) for v in value)
     return first, last
+
+
+def _half(value: Any) -> str:
+    if value not in ("am", "pm"):
+        raise ValueError("half")
+    return str(value)
 
 
 def _status(value: Any) -> Status | None:
@@ -361,7 +371,8 @@ def _merged(held: Fragment, heard: Fragment) -> Fragment:
         elif heard.at is not None:
             at = heard.at
     base = _base_merge(held, replace(heard, part=part))
-    return replace(base, within=held.within, until=until, at=at, maybe_day=maybe_day)
+    halves = heard.halves if heard.days else held.halves  # new days: their own halves
+    return replace(base, within=held.within, until=until, at=at, maybe_day=maybe_day, halves=halves)
 
 
 def _base_merge(held: Fragment, heard: Fragment) -> Fragment:

@@ -528,6 +528,24 @@ def _range(first: DateMention, second: DateMention, end: date | None) -> DateMen
 
 RANGE_LINK = regex(r"\s*(?:~|-|から|to|through|thru|until|till)\s*")
 """What joins a range's two ends (12/22~12/24, from Monday to Wednesday)."""
+HALF_WORD = r"(?:午前中?|午後|朝|morning|afternoon|am|pm|a\.m\.|p\.m\.)(?![a-z.])"
+"""A word for one half of the day (as in ``vocabulary.PARTS``)."""
+_PART_LINK = regex(
+    r"\s*(?:の)?\s*(?P<part>" + HALF_WORD + r")\s*(?:~|-|から|to|through|thru|until|till)\s*"
+)
+"""A link that names the start's half of the day (月曜の午後から水曜まで, from Monday afternoon
+to Wednesday): the range starts at that half."""
+
+
+def _links_range(link: str) -> bool:
+    return bool(RANGE_LINK.fullmatch(link) or _PART_LINK.fullmatch(link))
+
+
+def half_of(word: str) -> str:
+    """The half of the day a ``HALF_WORD`` names."""
+    return "am" if word.startswith(("午前", "朝", "morning")) or word in ("am", "a.m.") else "pm"
+
+
 _CLAUSE_LINK = regex(r"[,、]")
 _LIST_LINK = regex(r"\s*(?:,|、|・|と|や|and|&|/|or|及び|および)?\s*")
 
@@ -558,15 +576,20 @@ def join_mentions(
         if out and out[-1].days and mention.days:
             prev = out[-1]
             link = scan.between(prev.end, mention.start)
-            if ranges and RANGE_LINK.fullmatch(link) and not prev.is_range:
+            bounded = _PART_LINK.fullmatch(link)
+            if ranges and (RANGE_LINK.fullmatch(link) or bounded) and not prev.is_range:
                 end = _reanchor(prev.last, mention)
-                out[-1] = _range(prev, mention, end)
+                out[-1] = joined = _range(prev, mention, end)
+                if bounded and joined.is_range:
+                    joined.first_part = half_of(bounded.group("part"))
+                    at = prev.end + bounded.start("part"), prev.end + bounded.end("part")
+                    joined.part_spans = (at,)
                 continue
             apart = _CLAUSE_LINK.search(link) is not None and own_statuses(i)
             starts_range = (  # 12/1と12/7~12/9: 12/7 begins a range of its own
                 ranges
                 and i + 1 < len(ordered)
-                and bool(RANGE_LINK.fullmatch(scan.between(mention.end, ordered[i + 1].start)))
+                and _links_range(scan.between(mention.end, ordered[i + 1].start))
             )
             if (
                 _LIST_LINK.fullmatch(link)

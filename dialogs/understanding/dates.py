@@ -64,6 +64,14 @@ class DateMention:
     frame: tuple[date, date] | None = None
     """With a problem: the span the mention still names (来週: Monday to Sunday; 10/6(月)
     when 10/6 is a Tuesday: that week; 2/30: February), where the answer is looked for."""
+    first_part: str | None = None
+    """A range's half of the day at its start (月曜の午後から…, from Monday afternoon to …:
+    "pm"; 午前から: "am", the whole day)."""
+    last_part: str | None = None
+    """A range's half of the day at its end (…水曜の午前まで, … to Wednesday morning: "am";
+    午後まで: "pm", the whole day)."""
+    part_spans: tuple[tuple[int, int], ...] = ()
+    """Where those halves were said: they bound the range, not every day of it."""
 
     @property
     def first(self) -> date:

@@ -166,6 +166,10 @@ class Fragment:
     message named none."""
     bounds: tuple[date | None, date | None] = (None, None)
     """A weekly pattern's first and last day, where the message named them (来月から)."""
+    halves: tuple[tuple[date, str], ...] = ()
+    """Days of a range that start in the afternoon or end in the morning (月曜の午後から水曜の
+    午前まで: ``((Monday, "pm"), (Wednesday, "am"))``): that half, whatever part the answer
+    names for the other days."""
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -194,6 +198,11 @@ class Fragment:
             },
             **({"every": list(self.every)} if self.every is not None else {}),
             **({"bounds": [d and d.isoformat() for d in self.bounds]} if any(self.bounds) else {}),
+            **(
+                {"halves": [{"date": d.isoformat(), "part": p} for d, p in self.halves]}
+                if self.halves
+                else {}
+            ),
         }
 
 

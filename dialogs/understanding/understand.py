@@ -14,10 +14,12 @@ from datetime import date, timedelta
 
 from dialogs.understanding.compiled import regex
 from dialogs.understanding.date_patterns import (
+    HALF_WORD,
     find_dates,
     find_frame_whole,
     find_this_part,
     find_weekday_chars,
+    half_of,
     join_mentions,
     whole_week,
 )
@@ -125,6 +127,11 @@ _CHANGE_CUE = regex(
 _EN_TO = regex(r"(?<![a-z])to(?![a-z])")
 _EN_FOR = regex(r"(?<=\ue000)\s+for(?=\s+(?:the\s+)?\ue000)")  # swap Thursday's WFH for Friday
 _UNTIL_AFTER = regex(r"\s*(?:まで|迄)")
+# A range's end with its half of the day: 水曜の午前まで (まで after it), to Wednesday morning
+_END_HALF = regex(
+    r"\s*(?:の)?\s*(?P<part>" + HALF_WORD + r")(?=\s*(?:まで|迄))"
+    r"|\s+(?:in\s+the\s+)?(?P<english>" + HALF_WORD + ")"
+)
 _UNTIL_BEFORE = regex(r"(?<![a-z])(?:until|till|til|through|thru|up\s+to)\s*(?:on\s+)?$")
 _REST = regex(
     r"あとは|後は|残りは|それ以外は|その他は|他は|ほかは|(?<![a-z])(?:the\s+rest|otherwise"
@@ -315,7 +322,10 @@ class _Reading:
             if len({s.status for s in statuses}) > 1:
                 dates = self._week_and_its_days(dates)
             dates = self._rest_of_week(self._in_order(self._days_of_week(dates)))
-            dates = [self._from_today(self._onwards(d)) for d in dates]
+            dates = [self._end_half(self._from_today(self._onwards(d))) for d in dates]
+            bounds = [span for d in dates for span in d.part_spans]
+            if bounds:  # halves that bound a range are not every day's part
+                parts = [p for p in parts if not any(a <= p.start < b for a, b in bounds)]
         if intent is Intent.UNKNOWN and (parts or statuses):
             # 「午後だけ」: not a declaration on its own, but an answer inside a conversation.
             said = self._said([d for d in dates if d.problem is None], parts, statuses, [])
@@ -482,7 +492,9 @@ class _Reading:
         if self.ctx.past or d.is_range or len(d.days) != 1 or d.problem is not None:
             return d
         day = d.days[0]
-        ends = _UNTIL_AFTER.match(self.text, d.end) or _UNTIL_BEFORE.search(self.text[: d.start])
+        half = _END_HALF.match(self.text, d.end)  # 水曜の午前まで
+        after = half.end() if half else d.end
+        ends = _UNTIL_AFTER.match(self.text, after) or _UNTIL_BEFORE.search(self.text[: d.start])
         first = max(self.ctx.frame[0], self.today) if self.ctx.frame else self.today
         if not ends or day <= first:
             return d
@@ -490,6 +502,20 @@ class _Reading:
         if (day - first).days > MAX_RANGE_DAYS:
             span.problem = "range_too_long"
         return span
+
+    def _end_half(self, d: DateMention) -> DateMention:
+        """A range whose end names a half of the day (月曜から水曜の午前まで出張, WFH from
+        Monday to Wednesday morning, 金曜の午前まで休暇): it ends at that half. English
+        needs the range, Japanese まで after the half."""
+        if not d.is_range or d.problem is not None:
+            return d
+        half = _END_HALF.match(self.text, d.end)
+        if half is None:
+            return d
+        group = "part" if half.group("part") else "english"
+        d.last_part = half_of(half.group(group))
+        d.part_spans = (*d.part_spans, half.span(group))
+        return d
 
     def _carry_week(self, scan: Scanner, dates: list[DateMention]) -> list[DateMention]:
         """A bare weekday after a weekday named in a week (来週火曜は出勤、水曜はテレワーク;
@@ -912,6 +938,28 @@ class _Reading:
         units: list[Unit],
     ) -> Fragment:
         """What a declaration named, for a conversation to keep while it asks a question."""
+        return replace(self._named(dates, parts, statuses, units), halves=self._halves(dates))
+
+    def _halves(self, dates: list[DateMention]) -> tuple[tuple[date, str], ...]:
+        """The days where a range starts in the afternoon or ends in the morning."""
+        out: list[tuple[date, str]] = []
+        for m in dates:
+            if not m.is_range or not (m.first_part == "pm" or m.last_part == "am"):
+                continue
+            days = self._days(m)
+            if m.first_part == "pm" and m.first in days:
+                out.append((m.first, "pm"))
+            if m.last_part == "am" and m.last in days and m.last != m.first:
+                out.append((m.last, "am"))
+        return tuple(out)
+
+    def _named(
+        self,
+        dates: list[DateMention],
+        parts: list[PartMention],
+        statuses: list[StatusMention],
+        units: list[Unit],
+    ) -> Fragment:
         days = tuple(sorted({d for m in dates if m.days for d in self._days(m)}))
         lone_part = (
             next((p.part for p in parts if p.problem is None and p.part != HALF), None)

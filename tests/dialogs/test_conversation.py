@@ -94,6 +94,25 @@ def test_each_answer_is_merged_into_what_was_said() -> None:
     assert week is not None and [e.day.day for e in week.entries] == [30, 1, 2, 3, 4]
 
 
+def test_a_range_bounded_by_halves_keeps_them_through_a_question() -> None:
+    """月曜の午後から水曜の午前まで with no status: the question's answer still starts the
+    range in Monday's afternoon and ends it in Wednesday's morning (kept in the database in
+    between); an answer with new days drops them."""
+    first = said("来週月曜の午後から水曜の午前まで")
+    assert first.question_code == "which_status" and first.fragment is not None
+    monday, tuesday, wednesday = date(2026, 11, 30), date(2026, 12, 1), date(2026, 12, 2)
+    assert first.fragment.halves == ((monday, "pm"), (wednesday, "am"))
+    meaning = ask_then("来週月曜の午後から水曜の午前まで", "出張")
+    assert meaning is not None and meaning.entries == (
+        Entry(monday, "pm", Status.BUSINESS_TRIP),
+        Entry(tuesday, "full", Status.BUSINESS_TRIP),
+        Entry(wednesday, "am", Status.BUSINESS_TRIP),
+    )
+    moved = ask_then("来週月曜の午後から水曜の午前まで", "12/3 出張")
+    assert moved is not None
+    assert moved.entries == (Entry(date(2026, 12, 3), "full", Status.BUSINESS_TRIP),)
+
+
 def test_a_change_keeps_the_day_it_moves_from() -> None:
     change = said("12/8を変更")
     assert change.intent is Intent.CHANGE and change.question_code == "which_status"

@@ -1705,4 +1705,45 @@ UTTERANCES_EN: list[tuple[str, dict[str, Any]]] = [
         "I'm off on the last working day before the holidays",
         {"intent": "declare", "entries": [("2026-12-28", "full", "leave")]},
     ),
+    # a range bounded by halves of the day
+    (
+        "business trip from Monday afternoon to Wednesday morning",
+        {
+            "intent": "declare",
+            "entries": [
+                ("2026-11-30", "pm", "business_trip"),
+                ("2026-12-01", "full", "business_trip"),
+                ("2026-12-02", "am", "business_trip"),
+            ],
+        },
+    ),
+    (
+        "on leave from next Monday afternoon until Wednesday",
+        {
+            "intent": "declare",
+            "entries": [
+                ("2026-11-30", "pm", "leave"),
+                ("2026-12-01", "full", "leave"),
+                ("2026-12-02", "full", "leave"),
+            ],
+        },
+    ),
+    (
+        "on leave until Friday morning",
+        {
+            "intent": "declare",
+            "entries": [("2026-11-26", "full", "leave"), ("2026-11-27", "am", "leave")],
+        },
+    ),
+    (
+        "WFH Monday to Wednesday mornings",
+        {
+            "intent": "declare",
+            "entries": [
+                ("2026-11-30", "am", "telework"),
+                ("2026-12-01", "am", "telework"),
+                ("2026-12-02", "am", "telework"),
+            ],
+        },
+    ),
 ]

@@ -2687,4 +2687,71 @@ UTTERANCES_JA: list[tuple[str, dict[str, Any]]] = [
             ],
         },
     ),
+    # a range bounded by halves of the day: the first day from its afternoon, the last until
+    # its morning, the days between whole (a 午後 there is not every day's part)
+    (
+        "来週月曜の午後から水曜の午前まで出張",
+        {
+            "intent": "declare",
+            "entries": [
+                ("2026-11-30", "pm", "business_trip"),
+                ("2026-12-01", "full", "business_trip"),
+                ("2026-12-02", "am", "business_trip"),
+            ],
+        },
+    ),
+    (
+        "来週月曜から水曜の午前まで出張",
+        {
+            "intent": "declare",
+            "entries": [
+                ("2026-11-30", "full", "business_trip"),
+                ("2026-12-01", "full", "business_trip"),
+                ("2026-12-02", "am", "business_trip"),
+            ],
+        },
+    ),
+    (
+        "来週月曜の午後から水曜まで休暇",
+        {
+            "intent": "declare",
+            "entries": [
+                ("2026-11-30", "pm", "leave"),
+                ("2026-12-01", "full", "leave"),
+                ("2026-12-02", "full", "leave"),
+            ],
+        },
+    ),
+    (
+        "明日の午後から来週月曜の午前まで出張",
+        {
+            "intent": "declare",
+            "entries": [
+                ("2026-11-27", "pm", "business_trip"),
+                ("2026-11-30", "am", "business_trip"),
+            ],
+        },
+    ),
+    (
+        "来週月曜の午前から水曜の午後まで出張",
+        {
+            "intent": "declare",
+            "entries": [
+                ("2026-11-30", "full", "business_trip"),
+                ("2026-12-01", "full", "business_trip"),
+                ("2026-12-02", "full", "business_trip"),
+            ],
+        },
+    ),
+    (
+        "来週月曜から水曜まで午前在宅",
+        {
+            "intent": "declare",
+            "entries": [
+                ("2026-11-30", "am", "telework"),
+                ("2026-12-01", "am", "telework"),
+                ("2026-12-02", "am", "telework"),
+            ],
+        },
+    ),
 ]
