@@ -317,3 +317,26 @@ async def test_a_move_that_fails_to_save_leaves_the_old_day(sqlite_url: str) -> 
     live = await schedule.entries("S1", date(2026, 12, 1), date(2026, 12, 31))
     await engine.dispose()
     assert [(e.day.day, e.state.value) for e in live] == [(8, "confirmed")]
+
+
+async def test_a_trip_from_an_afternoon_to_a_morning_is_saved_as_said(office: Any) -> None:
+    """「来週月曜の午後から水曜の午前まで」 with no status asks which; the answer 「出張」 reads
+    back Monday's afternoon, Tuesday and Wednesday's morning, and saves exactly those."""
+    megan, _chief, url = office
+    question = await megan.say("来週月曜の午後から水曜の午前まで")
+    assert "どの勤務形態ですか" in question["text"]
+    proposal = card(await megan.say("出張"))
+    assert "11/30(月) 午後 出張" in shown(proposal)
+    assert "12/1(火) 終日 出張" in shown(proposal)
+    assert "12/2(水) 午前 出張" in shown(proposal)
+    await megan.press(button(proposal, "declare_confirm"))
+    engine = create_engine(url)
+    entries = await SqlSchedule(session_factory(engine)).entries(
+        "S1", date(2026, 11, 30), date(2026, 12, 2)
+    )
+    await engine.dispose()
+    assert [(e.day.day, e.part, e.status.value) for e in entries] == [
+        (30, "pm", "business_trip"),
+        (1, "full", "business_trip"),
+        (2, "am", "business_trip"),
+    ]
