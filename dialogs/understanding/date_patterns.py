@@ -358,11 +358,12 @@ _HALF_WORD = regex(r"前半|後半|first|second|latter|early|late")
 
 def _half_week(ctx: DateContext, start: int, end: int, ahead: int, first: bool) -> DateMention:
     """Monday to Wednesday, or Thursday and Friday, of a week: its working days (of this
-    week, from today)."""
+    week, from today; a half of this week that is over is all of it, in the past, as 今週の
+    月曜から水曜まで is: 今週前半 on a Thursday is a late declaration of Monday to Wednesday)."""
     days = in_week(ctx, ahead, (0, 1, 2) if first else (3, 4))
     begin = max(days[0], ctx.today) if ahead == 0 and not ctx.past else days[0]
     if begin > days[-1]:
-        begin = days[-1]
+        begin = days[0]
     return DateMention(
         start, end, [begin, days[-1]], is_range=True, period=_WEEK_PERIODS.get(ahead)
     )

@@ -1746,4 +1746,14 @@ UTTERANCES_EN: list[tuple[str, dict[str, Any]]] = [
             ],
         },
     ),
+    # a half of this week that is over (Thursday: Monday to Wednesday) is all of it, late,
+    # as 今週の月曜から水曜まで is (it used to be Wednesday alone)
+    (
+        "WFH the first half of this week",
+        {
+            "intent": "declare",
+            "entries": [("2026-11-24", "full", "telework"), ("2026-11-25", "full", "telework")],
+            "warnings": ["retroactive"],
+        },
+    ),
 ]
