@@ -206,6 +206,15 @@ def parse(
     return reading.run()
 
 
+def _until_noon(part: PartMention) -> PartMention:
+    """「12時まで在宅」, "remote until noon": the morning (no question about its start; with a
+    second status the other takes the afternoon: 12時まで在宅、その後出社). Another end time
+    alone still asks when the part starts."""
+    if part.problem == "time_end_only" and part.part == "12:00-":
+        return replace(part, part="am", problem=None)
+    return part
+
+
 class _Reading:
     """One parse in progress (a class only to share the pieces between the steps)."""
 
@@ -377,6 +386,7 @@ class _Reading:
             )
         for m in dates:
             self._note(m.problem, m.problem_args)
+        parts = [_until_noon(p) for p in parts]
         for p in parts:
             self._note(p.problem, {"time": p.part.rstrip("-")})
         number = _NUMBER.search(scan.rest)

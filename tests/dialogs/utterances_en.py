@@ -1756,4 +1756,11 @@ UTTERANCES_EN: list[tuple[str, dict[str, Any]]] = [
             "warnings": ["retroactive"],
         },
     ),
+    (
+        "remote until noon tomorrow then in the office",
+        {
+            "intent": "declare",
+            "entries": [("2026-11-27", "am", "telework"), ("2026-11-27", "pm", "office")],
+        },
+    ),
 ]

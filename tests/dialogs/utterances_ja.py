@@ -755,9 +755,18 @@ UTTERANCES_JA: list[tuple[str, dict[str, Any]]] = [
         {"intent": "declare", "entries": [("2026-11-27", "10:00-12:00", "telework")]},
     ),
     ("今日3時から在宅", {"intent": "declare", "entries": [("2026-11-26", "15:00-", "telework")]}),
+    # until noon is the morning; another end time alone asks when the part starts
+    ("明日12時まで在宅", {"intent": "declare", "entries": [("2026-11-27", "am", "telework")]}),
     (
-        "明日12時まで在宅",
+        "明日15時まで在宅",
         {"intent": "declare", "question": "何時からですか？（例: 13時から15時まで）"},
+    ),
+    (
+        "明日は12時まで在宅、その後出社",
+        {
+            "intent": "declare",
+            "entries": [("2026-11-27", "am", "telework"), ("2026-11-27", "pm", "office")],
+        },
     ),
     (
         "田中さん、明日テレワークですか？",
