@@ -22,6 +22,7 @@ from domain.delivery import NewDelivery
 from domain.schedule import EntryState, EntryStatus
 from storage.identity import append_event
 from storage.ledger_fanout import enqueue
+from storage.people_filter import People, kept_people
 from storage.schedule import LIVE, ScheduleEntryRow
 from storage.tables import BigId, Event, UtcDateTime, utcnow
 
@@ -254,11 +255,12 @@ class SqlAllowance:
     async def orders(self, employee_ids: Sequence[str] | None = None) -> list[TeleworkOrder]:
         """Orders (cancelled ones included), oldest first."""
         statement = select(TeleworkOrderRow).order_by(col(TeleworkOrderRow.id))
+        people = People(employee_ids if employee_ids is not None else ())
         if employee_ids is not None:
-            statement = statement.where(col(TeleworkOrderRow.employee_id).in_(employee_ids))
+            statement = statement.where(people.where(col(TeleworkOrderRow.employee_id)))
         async with self._sessions() as session:
             rows = (await session.execute(statement)).scalars().all()
-        return [_order(r) for r in rows]
+        return [_order(r) for r in rows if employee_ids is None or people.keeps(r.employee_id)]
 
     async def ordered_entry_ids(self, entry_ids: Sequence[int]) -> set[int]:
         if not entry_ids:
@@ -297,7 +299,7 @@ class SqlAllowance:
     ) -> dict[str, list[PlaceSince]]:
         """Each person's place history (recorded order: a later row for the same day wins)."""
         statement = select(TeleworkPlaceRow).order_by(col(TeleworkPlaceRow.id))
-        wanted = _wanted(employee_ids)
+        wanted = kept_people(employee_ids)
         if employee_ids is not None and wanted is None:
             statement = statement.where(col(TeleworkPlaceRow.employee_id).in_(employee_ids))
         out: defaultdict[str, list[PlaceSince]] = defaultdict(list)
@@ -331,7 +333,7 @@ class SqlAllowance:
             )
             .order_by(col(ScheduleEntryRow.employee_id), col(ScheduleEntryRow.day))
         )
-        wanted = _wanted(employee_ids)
+        wanted = kept_people(employee_ids)
         if employee_ids is not None and wanted is None:
             statement = statement.where(col(ScheduleEntryRow.employee_id).in_(employee_ids))
         merged: dict[tuple[str, date], TeleworkDay] = {}
@@ -392,15 +394,3 @@ class SqlAllowance:
             if event.kind.startswith("allowance.") or (day is not None and first <= day <= last):
                 out.append((event.at, event.actor, event.kind, subject, day))
         return out
-
-
-# Above this many people a filter by person is applied while reading rather than as one
-# ``IN (...)`` (a bound parameter each: SQLite and asyncpg refuse more than 32,766).
-MAX_IN_LIST = 1000
-
-
-def _wanted(employee_ids: Sequence[str] | None) -> frozenset[str] | None:
-    """The people to keep while reading, when there are too many for the query itself."""
-    if employee_ids is None or len(employee_ids) <= MAX_IN_LIST:
-        return None
-    return frozenset(employee_ids)

@@ -25,6 +25,7 @@ from domain.org import (
 )
 from domain.roster import SENSITIVE_FIELDS, ImportPlan
 from storage.identity import append_event
+from storage.people_filter import People
 from storage.preferences import UserPreferenceRow
 from storage.sql import upsert
 from storage.tables import TeamsIdentity, UtcDateTime, utcnow
@@ -306,15 +307,18 @@ class SqlOrganisation:
             return {}
         identity, staff = TeamsIdentity, StaffRow
         matches = identity_matches_staff()
+        people = People(employee_ids)
         async with self._sessions() as session:
             rows = await session.execute(
                 sa_select(col(staff.employee_id), col(identity.teams_user_id))
                 .join(identity, matches)
-                .where(col(staff.employee_id).in_(employee_ids), col(staff.active).is_(True))
+                .where(people.where(col(staff.employee_id)), col(staff.active).is_(True))
                 .order_by(col(identity.last_seen_at))
             )
             # The most recently seen identity wins (ordered ascending, later rows overwrite).
-            return {employee_id: user_id for employee_id, user_id in rows}
+            return {
+                employee_id: user_id for employee_id, user_id in rows if people.keeps(employee_id)
+            }
 
     async def unmatched(self) -> list[TeamsIdentity]:
         """Teams users who talked to the bot and match no staff record (for admins)."""

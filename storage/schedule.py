@@ -24,6 +24,7 @@ from domain.schedule import (
 )
 from storage.identity import append_event
 from storage.ledger_fanout import enqueue
+from storage.people_filter import People
 from storage.tables import BigId, UtcDateTime, utcnow
 
 
@@ -132,18 +133,19 @@ class SqlSchedule:
         """Live entries of these people on one day (a section's board)."""
         if not employee_ids:
             return []
+        people = People(employee_ids)
         statement = (
             select(ScheduleEntryRow)
             .where(
                 ScheduleEntryRow.day == day,
-                col(ScheduleEntryRow.employee_id).in_(employee_ids),
+                people.where(col(ScheduleEntryRow.employee_id)),
                 col(ScheduleEntryRow.state).in_(LIVE),
             )
             .order_by(col(ScheduleEntryRow.employee_id), col(ScheduleEntryRow.id))
         )
         async with self._sessions() as session:
             rows = (await session.execute(statement)).scalars().all()
-        return [to_entry(row) for row in rows]
+        return [to_entry(row) for row in rows if people.keeps(row.employee_id)]
 
     async def pending(self, from_day: date) -> list[ScheduleEntry]:
         """Every entry awaiting approval for ``from_day`` or later."""
@@ -362,12 +364,15 @@ class SqlSchedule:
             col(ScheduleEntryRow.day) >= start,
             col(ScheduleEntryRow.day) <= end,
         )
+        people = People(employee_ids if employee_ids is not None else ())
         if employee_ids is not None:
-            statement = statement.where(col(ScheduleEntryRow.employee_id).in_(employee_ids))
+            statement = statement.where(people.where(col(ScheduleEntryRow.employee_id)))
         result: defaultdict[str, list[tuple[date, str]]] = defaultdict(list)
         half_or_full = _PLAIN_PARTS  # most rows; time ranges go through occasion_part
         async with self._sessions() as session:
             for employee_id, day, part in await session.execute(statement):
+                if not people.keeps(employee_id):
+                    continue
                 counted = half_or_full.get(part) or occasion_part(part, self._time_ranges).value
                 result[employee_id].append((day, counted))
         return dict(result)
@@ -419,10 +424,11 @@ class SqlSchedule:
         """Each person's latest presence report since ``since`` (e.g. local midnight)."""
         if not employee_ids:
             return {}
+        people = People(employee_ids)
         statement = (
             sa_select(col(PresenceRow.employee_id), col(PresenceRow.kind), col(PresenceRow.at))
             .where(
-                col(PresenceRow.employee_id).in_(employee_ids),
+                people.where(col(PresenceRow.employee_id)),
                 col(PresenceRow.at) >= since,
             )
             .order_by(col(PresenceRow.at))
@@ -430,7 +436,8 @@ class SqlSchedule:
         latest: dict[str, tuple[str, datetime]] = {}
         async with self._sessions() as session:
             for employee_id, kind, at in await session.execute(statement):
-                latest[employee_id] = (kind, at)
+                if people.keeps(employee_id):
+                    latest[employee_id] = (kind, at)
         return latest
 
 

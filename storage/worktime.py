@@ -11,6 +11,7 @@ from sqlmodel import col
 
 from domain.schedule import ScheduleEntry
 from domain.worktime import PresenceReport
+from storage.people_filter import People
 from storage.schedule import LIVE, PresenceRow, ScheduleEntryRow, to_entry
 
 
@@ -26,14 +27,19 @@ class SqlPresenceHistory:
         statement = select(
             col(PresenceRow.employee_id), col(PresenceRow.kind), col(PresenceRow.at)
         ).where(col(PresenceRow.at) >= since, col(PresenceRow.at) < until)
+        people = People(employee_ids if employee_ids is not None else ())
         if employee_ids is not None:
             if not employee_ids:
                 return []
-            statement = statement.where(col(PresenceRow.employee_id).in_(employee_ids))
+            statement = statement.where(people.where(col(PresenceRow.employee_id)))
         statement = statement.order_by(col(PresenceRow.at), col(PresenceRow.id))
         async with self._sessions() as session:
             rows = (await session.execute(statement)).all()
-        return [PresenceReport(employee_id, kind, at) for employee_id, kind, at in rows]
+        return [
+            PresenceReport(employee_id, kind, at)
+            for employee_id, kind, at in rows
+            if people.keeps(employee_id)
+        ]
 
     async def live_entries(self, first: date, last: date) -> list[ScheduleEntry]:
         """Everyone's live (confirmed or pending) entries in [first, last]: the statuses of
