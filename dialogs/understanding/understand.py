@@ -215,6 +215,20 @@ def _until_noon(part: PartMention) -> PartMention:
     return part
 
 
+_FROM_AFTER = regex(r"\s*(?:から|より)")
+_FROM_BEFORE = regex(r"(?<![a-z])from\s+(?:the\s+)?$")
+
+
+def _from_the_morning(part: PartMention, text: str) -> PartMention:
+    """「朝から在宅」「午前から在宅」, "WFH from the morning": from the morning on is the whole day
+    (when the message names one status: 朝から在宅、午後から出社 splits the day)."""
+    if part.part != "am" or part.problem is not None:
+        return part
+    if _FROM_AFTER.match(text, part.end) or _FROM_BEFORE.search(text[: part.start]):
+        return replace(part, part="full")
+    return part
+
+
 class _Reading:
     """One parse in progress (a class only to share the pieces between the steps)."""
 
@@ -387,6 +401,8 @@ class _Reading:
         for m in dates:
             self._note(m.problem, m.problem_args)
         parts = [_until_noon(p) for p in parts]
+        if len({s.status for s in statuses}) == 1:  # one status from the morning: all day
+            parts = [_from_the_morning(p, self.text) for p in parts]
         for p in parts:
             self._note(p.problem, {"time": p.part.rstrip("-")})
         number = _NUMBER.search(scan.rest)

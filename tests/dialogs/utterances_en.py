@@ -1763,4 +1763,8 @@ UTTERANCES_EN: list[tuple[str, dict[str, Any]]] = [
             "entries": [("2026-11-27", "am", "telework"), ("2026-11-27", "pm", "office")],
         },
     ),
+    (
+        "WFH tomorrow from the morning",
+        {"intent": "declare", "entries": [("2026-11-27", "full", "telework")]},
+    ),
 ]

@@ -2773,4 +2773,15 @@ UTTERANCES_JA: list[tuple[str, dict[str, Any]]] = [
             "warnings": ["retroactive"],
         },
     ),
+    # from the morning on is the whole day; with a second status from the afternoon, a split
+    ("明日は朝から在宅", {"intent": "declare", "entries": [("2026-11-27", "full", "telework")]}),
+    ("明日は午前から在宅", {"intent": "declare", "entries": [("2026-11-27", "full", "telework")]}),
+    ("明日は朝だけ在宅", {"intent": "declare", "entries": [("2026-11-27", "am", "telework")]}),
+    (
+        "明日は朝から在宅、午後から出社",
+        {
+            "intent": "declare",
+            "entries": [("2026-11-27", "am", "telework"), ("2026-11-27", "pm", "office")],
+        },
+    ),
 ]
