@@ -321,6 +321,7 @@ CHANGE = _cues(
     "変わり",
     "移し",
     "移す",
+    "移動",
     "振替",
     "差し替え",
     "代わりに",
@@ -431,12 +432,21 @@ _EN_VERB = (
     r"(?:(?:be|being|taking|take|going|doing|having|working|planning)\s+(?:to\s+)?"
     r"(?:(?:be|take|do|have|work)\s+)?)?(?:(?:a|an|my|the)\s+)?"
 )
+# "can't come in", "unable to make it to the office"; 出社できない, 出社は無理
+_EN_CANNOT = (
+    r"|(?<![a-z])(?:can't|cannot|can\s+not|unable\s+to|not\s+able\s+to)\s+"
+    r"(?:make\s+it\s+(?:(?:to|in(?:to)?)\s+)?)?" + _EN_VERB + r"\ue000"
+)
+_JA_CANNOT = (  # not できないか(な)/できませんか: asking whether one may
+    r"|\ue000\s*(?:は|が)?\s*(?:(?:できない|できません|出来ない|出来ません)(?!\s*(?:か|でしょうか))"
+    r"|できず|出来ず|無理|難しい)"
+)
 # a status said not to hold (alone: "no WFH tomorrow" cancels it)
 NOT_STATUS = regex(
     r"(?<![a-z])(?:not|no|no\s+longer|no\s+more)\s+"
     + _EN_VERB
     + r"\ue000|\ue000\s*(?:ではなく|じゃなくて|じゃなく"
-    r"|でなく)"
+    r"|でなく)" + _EN_CANNOT + _JA_CANNOT
 )
 # a status said not to hold any more: with another status, the message changes the day
 NEGATED_STATUS = regex(
@@ -447,6 +457,8 @@ NEGATED_STATUS = regex(
     r"|でしたが|だったが|だったけど"
     r"|→|->|=>|[をは]?(?:やっぱり?|やはり)?\s*(?:やめて|止めて|取りやめて|取り止めて|キャンセルして"
     r"|取り消して|取消して|中止して|中止で|なしで|無しで|なしにして|やめにして))"
+    + _EN_CANNOT
+    + _JA_CANNOT
 )
 
 

@@ -120,7 +120,7 @@ _CHANGE_SPLIT_OLD_FIRST = regex(
 _CHANGE_SPLIT_NEW_FIRST = regex(r"(?<![a-z])instead of(?![a-z])")
 _CHANGE_CUE = regex(
     r"変更|変え|変わ|振り替え|振替|差し替え|ずらし|ずれ|延期|前倒し|繰り[下上]げ|入れ替え|切り替え|切替"
-    r"|移し|移す|移したい"
+    r"|移し|移す|移したい|移動"
     r"|(?<![a-z])(?:change[ds]?|move[ds]?|moving|switch(?:ed)?|swap(?:ped)?|reschedul(?:e|ed|ing)"
     r"|make|shifted|postponed?|pushed|push|bring|brought)(?![a-z])"
 )
@@ -613,18 +613,21 @@ class _Reading:
         if self.ctx.past:
             return dates
         previous: date | None = None
+        floor: date | None = None  # a bare weekday before it runs forward from previous
         for d in sorted(dates, key=lambda d: d.start):
             if not (len(d.weekdays) == 1 and len(d.days) == 1 and not d.is_range):
                 # 明日は在宅で木曜は出社 on a Thursday: a day of this week or the next (明日,
-                # 来週月曜) is one the bare weekdays after it run forward from
-                near = len(d.days) == 1 and not d.is_range and d.problem is None
-                soon = near and 0 <= (d.days[0] - self.today).days <= _NEAR_DAYS
-                previous = d.days[0] if soon else None
+                # 来週月曜) is one the bare weekdays after it run forward from; so is a range
+                # they would fall before (月曜は出社、火曜から木曜は在宅、金曜は休み: one week;
+                # 来週は在宅、月曜だけ出社: Monday is in it)
+                near = (len(d.days) == 1 or d.is_range) and d.problem is None and bool(d.days)
+                soon = near and 0 <= (d.first - self.today).days <= _NEAR_DAYS
+                previous, floor = (d.last, d.first) if soon else (None, None)
                 continue
-            if previous is not None and d.days[0] < previous:
+            if previous is not None and floor is not None and d.days[0] < floor:
                 d.days = [after_anchor(previous, d.weekdays[0])]
                 d.period = period_of_day(self.ctx, d.days[0])
-            previous = d.days[0]
+            previous = floor = d.days[0]
         return dates
 
     def _month_spans(self, months: list[MonthMention]) -> list[DateMention]:

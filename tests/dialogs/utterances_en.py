@@ -1767,4 +1767,26 @@ UTTERANCES_EN: list[tuple[str, dict[str, Any]]] = [
         "WFH tomorrow from the morning",
         {"intent": "declare", "entries": [("2026-11-27", "full", "telework")]},
     ),
+    # not able to come in: the office side of a change, or (alone) the office cancelled; it
+    # used to declare the office
+    (
+        "I can't come in tomorrow, WFH",
+        {
+            "intent": "change",
+            "entries": [("2026-11-27", "full", "telework")],
+            "replaces": [("2026-11-27", None, "office")],
+        },
+    ),
+    (
+        "can't make it to the office tomorrow, will work from home",
+        {
+            "intent": "change",
+            "entries": [("2026-11-27", "full", "telework")],
+            "replaces": [("2026-11-27", None, "office")],
+        },
+    ),
+    (
+        "I can't come in tomorrow",
+        {"intent": "cancel", "entries": [("2026-11-27", "full", "office")]},
+    ),
 ]

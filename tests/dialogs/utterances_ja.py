@@ -2784,4 +2784,61 @@ UTTERANCES_JA: list[tuple[str, dict[str, Any]]] = [
             "entries": [("2026-11-27", "am", "telework"), ("2026-11-27", "pm", "office")],
         },
     ),
+    # not able to come in: the office side of a change (it asked which half was which)
+    (
+        "明日出社できないので在宅",
+        {
+            "intent": "change",
+            "entries": [("2026-11-27", "full", "telework")],
+            "replaces": [("2026-11-27", None, "office")],
+        },
+    ),
+    (
+        "明日は出社が難しいので在宅",
+        {
+            "intent": "change",
+            "entries": [("2026-11-27", "full", "telework")],
+            "replaces": [("2026-11-27", None, "office")],
+        },
+    ),
+    # asking whether one may is not a negation
+    (
+        "明日テレワークできないかな",
+        {"intent": "declare", "entries": [("2026-11-27", "full", "telework")]},
+    ),
+    (
+        "12/10のテレワークを12/11に移動",
+        {
+            "intent": "change",
+            "entries": [("2026-12-11", "full", "telework")],
+            "replaces": [("2026-12-10", None, "telework")],
+        },
+    ),
+    # bare weekdays after a range run forward in one week
+    (
+        "月曜は出社、火曜から木曜は在宅、金曜は休み",
+        {
+            "intent": "declare",
+            "entries": [
+                ("2026-11-30", "full", "office"),
+                ("2026-12-01", "full", "telework"),
+                ("2026-12-02", "full", "telework"),
+                ("2026-12-03", "full", "telework"),
+                ("2026-12-04", "full", "leave"),
+            ],
+        },
+    ),
+    (
+        "明日から来週水曜まで在宅、木曜は出社",
+        {
+            "intent": "declare",
+            "entries": [
+                ("2026-11-27", "full", "telework"),
+                ("2026-11-30", "full", "telework"),
+                ("2026-12-01", "full", "telework"),
+                ("2026-12-02", "full", "telework"),
+                ("2026-12-03", "full", "office"),
+            ],
+        },
+    ),
 ]
