@@ -18,7 +18,14 @@ _PLURAL = r"(?:mon|tues|wednes|thurs|fri|satur|sun)days"
 _PLURAL_RE = regex(r"(mon|tues|wednes|thurs|fri|satur|sun)days")
 _PLURAL_DAY = {"mon": 0, "tues": 1, "wednes": 2, "thurs": 3, "fri": 4, "satur": 5, "sun": 6}
 _EVERY = regex(
-    r"(?P<weekly>毎週|毎週の|週1で|週一で|隔週)\s*(?P<list>" + _WD_LIST_JA + r")?"
+    # fortnightly in English: every other Friday, alternate Fridays, biweekly (asked about)
+    r"(?<![a-z])(?:every\s+(?:other|second|2nd)|alternate)\s+(?P<fen>(?:"
+    + _WD_EN
+    + r")(?![a-z])|"
+    + _PLURAL
+    + r")"
+    r"|(?<![a-z])(?P<fword>bi-?weekly|fortnightly|every\s+(?:other|second|2nd)\s+week)(?![a-z])"
+    r"|(?P<weekly>毎週|毎週の|週1で|週一で|隔週)\s*(?P<list>" + _WD_LIST_JA + r")?"
     r"|毎(?P<one>[月火水木金土日])曜日?"
     r"|(?P<daily>毎日|平日は毎日|平日毎日|毎平日)"
     r"|(?<![a-z])(?:every|each)\s+(?:week\s+on\s+)?(?P<en>(?:" + _WD_EN + r")(?![a-z])"
@@ -57,6 +64,12 @@ def _weekdays(text: str) -> tuple[int, ...]:
 
 
 def _one(m: re.Match[str]) -> EveryMention:
+    if m["fword"]:
+        return EveryMention(m.start(), m.end(), (), fortnightly=True)
+    if m["fen"]:
+        plural = _PLURAL_RE.findall(m["fen"])
+        named = {_PLURAL_DAY[p] for p in plural} if plural else set(_weekdays(m["fen"]))
+        return EveryMention(m.start(), m.end(), tuple(sorted(named)), fortnightly=True)
     if m["daily"] or m["daily_en"]:
         return EveryMention(m.start(), m.end(), (0, 1, 2, 3, 4), daily=True)
     if m["one"]:

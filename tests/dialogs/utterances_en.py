@@ -1789,4 +1789,26 @@ UTTERANCES_EN: list[tuple[str, dict[str, Any]]] = [
         "I can't come in tomorrow",
         {"intent": "cancel", "entries": [("2026-11-27", "full", "office")]},
     ),
+    # fortnightly in English is asked about, as 隔週 is (it was one Friday)
+    (
+        "WFH every other Friday",
+        {
+            "intent": "declare_recurring",
+            "question": "Fortnightly patterns are not supported. Please give the dates.",
+        },
+    ),
+    (
+        "WFH alternate Fridays",
+        {
+            "intent": "declare_recurring",
+            "question": "Fortnightly patterns are not supported. Please give the dates.",
+        },
+    ),
+    (
+        "biweekly WFH on Fridays",
+        {
+            "intent": "declare_recurring",
+            "question": "Fortnightly patterns are not supported. Please give the dates.",
+        },
+    ),
 ]
