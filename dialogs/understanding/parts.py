@@ -88,6 +88,15 @@ def _minutes(m: re.Match[str], tag: str, *, need_marker: bool) -> int | None:
     return hour * 60 + minute
 
 
+def _office_hours(m: re.Match[str]) -> bool:
+    """Two bare numbers that can only be hours: a morning hour to an afternoon one written
+    as 1–6 (9-5, from 10 to 3; as days of the month they would run backwards)."""
+    first, second = m.group("ha"), m.group("hb")
+    if first is None or second is None:
+        return False
+    return 7 <= int(first) <= 12 and 1 <= int(second) <= 6
+
+
 def _hhmm(minutes: int) -> str:
     return f"{minutes // 60:02d}:{minutes % 60:02d}"
 
@@ -109,7 +118,7 @@ def find_parts(scan: Scanner) -> list[PartMention]:
         )
         a = _minutes(m, "a", need_marker=False)
         b = _minutes(m, "b", need_marker=False)
-        if a is None or b is None or not marked:
+        if a is None or b is None or not (marked or _office_hours(m)):
             continue
         problem = None if a < b else "time_order"
         found.append(PartMention(m.start(), m.end(), f"{_hhmm(a)}-{_hhmm(b)}", problem))

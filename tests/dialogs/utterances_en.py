@@ -1811,4 +1811,13 @@ UTTERANCES_EN: list[tuple[str, dict[str, Any]]] = [
             "question": "Fortnightly patterns are not supported. Please give the dates.",
         },
     ),
+    # two bare numbers that can only be hours (as days they would run backwards)
+    (
+        "I will be teleworking from 10 to 3 tomorrow",
+        {"intent": "declare", "entries": [("2026-11-27", "10:00-15:00", "telework")]},
+    ),
+    (
+        "WFH 9-5 tomorrow",
+        {"intent": "declare", "entries": [("2026-11-27", "09:00-17:00", "telework")]},
+    ),
 ]
