@@ -217,7 +217,7 @@ def expand(units: list[Unit], working_days: dict[tuple[date, date], list[date]])
         for mention in unit.dates:
             days = working_days[(mention.first, mention.last)] if mention.is_range else mention.days
             for day in days:
-                part = _bounded(mention, day, unit.part or "full")
+                part = bounded_part(mention, day) or unit.part or "full"
                 taken = named.get(day) if mention.is_range else None
                 if taken:
                     halves = [h for h in ("am", "pm") if h not in taken]
@@ -231,12 +231,12 @@ def expand(units: list[Unit], working_days: dict[tuple[date, date], list[date]])
     return sorted(out, key=lambda e: (e.day, _part_key(e.part)))
 
 
-def _bounded(mention: DateMention, day: date, part: str) -> str:
-    """A range's first day from its afternoon (月曜の午後から), its last day until its
-    morning (水曜の午前まで); a start in the morning or an end in the afternoon is the whole
-    day."""
+def bounded_part(mention: DateMention, day: date) -> str | None:
+    """The half ``day`` has as a bound of the range ``mention``: its first day from the
+    afternoon (月曜の午後から), its last day until the morning (水曜の午前まで); None
+    otherwise (a start in the morning or an end in the afternoon is the whole day)."""
     if day == mention.first and mention.first_part == "pm":
         return "pm"
     if day == mention.last and mention.last_part == "am" and mention.last != mention.first:
         return "am"
-    return part
+    return None

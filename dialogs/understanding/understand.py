@@ -34,7 +34,7 @@ from dialogs.understanding.dates import (
     period_of_day,
 )
 from dialogs.understanding.durations import apply_durations, find_durations
-from dialogs.understanding.entries import StatusMention, Unit, expand, group
+from dialogs.understanding.entries import StatusMention, Unit, bounded_part, expand, group
 from dialogs.understanding.intents import (
     NEGATED_STATUS,
     NOT_STATUS,
@@ -971,16 +971,10 @@ class _Reading:
 
     def _halves(self, dates: list[DateMention]) -> tuple[tuple[date, str], ...]:
         """The days where a range starts in the afternoon or ends in the morning."""
-        out: list[tuple[date, str]] = []
-        for m in dates:
-            if not m.is_range or not (m.first_part == "pm" or m.last_part == "am"):
-                continue
-            days = self._days(m)
-            if m.first_part == "pm" and m.first in days:
-                out.append((m.first, "pm"))
-            if m.last_part == "am" and m.last in days and m.last != m.first:
-                out.append((m.last, "am"))
-        return tuple(out)
+        bounded = (m for m in dates if m.is_range and (m.first_part or m.last_part))
+        return tuple(
+            (day, half) for m in bounded for day in self._days(m) if (half := bounded_part(m, day))
+        )
 
     def _named(
         self,
