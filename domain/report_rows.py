@@ -131,6 +131,8 @@ class Report:
     request: ReportRequest
     current: ReportBody
     previous: ReportBody
+    """The same period a year earlier, for the comparison only: its overview rows (without
+    category figures) and exclusions; no unit rows, Telework Week or people."""
     categories: tuple[tuple[str, Category], ...]
     min_group_size: int
     counting: Counting = field(default_factory=Counting)
