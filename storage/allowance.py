@@ -22,7 +22,7 @@ from domain.delivery import NewDelivery
 from domain.schedule import EntryState, EntryStatus
 from storage.identity import append_event
 from storage.ledger_fanout import enqueue
-from storage.people_filter import People, kept_people
+from storage.people_filter import People
 from storage.schedule import LIVE, ScheduleEntryRow
 from storage.tables import BigId, Event, UtcDateTime, utcnow
 
@@ -255,12 +255,11 @@ class SqlAllowance:
     async def orders(self, employee_ids: Sequence[str] | None = None) -> list[TeleworkOrder]:
         """Orders (cancelled ones included), oldest first."""
         statement = select(TeleworkOrderRow).order_by(col(TeleworkOrderRow.id))
-        people = People(employee_ids if employee_ids is not None else ())
-        if employee_ids is not None:
-            statement = statement.where(people.where(col(TeleworkOrderRow.employee_id)))
+        people = People(employee_ids)
+        statement = statement.where(people.where(col(TeleworkOrderRow.employee_id)))
         async with self._sessions() as session:
             rows = (await session.execute(statement)).scalars().all()
-        return [_order(r) for r in rows if employee_ids is None or people.keeps(r.employee_id)]
+        return [_order(r) for r in rows if people.keeps(r.employee_id)]
 
     async def ordered_entry_ids(self, entry_ids: Sequence[int]) -> set[int]:
         if not entry_ids:
@@ -299,13 +298,12 @@ class SqlAllowance:
     ) -> dict[str, list[PlaceSince]]:
         """Each person's place history (recorded order: a later row for the same day wins)."""
         statement = select(TeleworkPlaceRow).order_by(col(TeleworkPlaceRow.id))
-        wanted = kept_people(employee_ids)
-        if employee_ids is not None and wanted is None:
-            statement = statement.where(col(TeleworkPlaceRow.employee_id).in_(employee_ids))
+        people = People(employee_ids)
+        statement = statement.where(people.where(col(TeleworkPlaceRow.employee_id)))
         out: defaultdict[str, list[PlaceSince]] = defaultdict(list)
         async with self._sessions() as session:
             for row in (await session.execute(statement)).scalars().all():
-                if wanted is not None and row.employee_id not in wanted:
+                if not people.keeps(row.employee_id):
                     continue
                 history = out[row.employee_id]
                 history[:] = [p for p in history if p.since != row.since]
@@ -333,13 +331,12 @@ class SqlAllowance:
             )
             .order_by(col(ScheduleEntryRow.employee_id), col(ScheduleEntryRow.day))
         )
-        wanted = kept_people(employee_ids)
-        if employee_ids is not None and wanted is None:
-            statement = statement.where(col(ScheduleEntryRow.employee_id).in_(employee_ids))
+        people = People(employee_ids)
+        statement = statement.where(people.where(col(ScheduleEntryRow.employee_id)))
         merged: dict[tuple[str, date], TeleworkDay] = {}
         async with self._sessions() as session:
             for employee_id, day, part, source in await session.execute(statement):
-                if wanted is not None and employee_id not in wanted:
+                if not people.keeps(employee_id):
                     continue
                 key = (employee_id, day)
                 seen = merged.get(key)

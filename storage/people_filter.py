@@ -15,26 +15,23 @@ MAX_IN_LIST = 1000
 
 
 class People:
-    """The people a read is about: :meth:`where` in the query, :meth:`keeps` on each row."""
+    """The people a read is about (None: everyone): :meth:`where` in the query, :meth:`keeps`
+    on each row."""
 
     __slots__ = ("_ids", "_kept")
 
-    def __init__(self, employee_ids: Sequence[str]) -> None:
+    def __init__(self, employee_ids: Sequence[str] | None) -> None:
         self._ids = employee_ids
-        self._kept = frozenset(employee_ids) if len(employee_ids) > MAX_IN_LIST else None
+        long = employee_ids is not None and len(employee_ids) > MAX_IN_LIST
+        self._kept = frozenset(employee_ids) if long and employee_ids is not None else None
 
     def where(self, column: Any) -> ColumnElement[bool]:
-        """The query's condition on ``column`` (none for a long list)."""
-        condition: ColumnElement[bool] = true() if self._kept is not None else column.in_(self._ids)
+        """The query's condition on ``column`` (none for everyone or a long list)."""
+        if self._ids is None or self._kept is not None:
+            return true()
+        condition: ColumnElement[bool] = column.in_(self._ids)
         return condition
 
     def keeps(self, employee_id: str) -> bool:
         """Whether a row of ``employee_id`` is one of the people."""
         return self._kept is None or employee_id in self._kept
-
-
-def kept_people(employee_ids: Sequence[str] | None) -> frozenset[str] | None:
-    """The people to keep while reading, when there are too many for the query itself."""
-    if employee_ids is None or len(employee_ids) <= MAX_IN_LIST:
-        return None
-    return frozenset(employee_ids)

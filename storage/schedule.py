@@ -364,9 +364,8 @@ class SqlSchedule:
             col(ScheduleEntryRow.day) >= start,
             col(ScheduleEntryRow.day) <= end,
         )
-        people = People(employee_ids if employee_ids is not None else ())
-        if employee_ids is not None:
-            statement = statement.where(people.where(col(ScheduleEntryRow.employee_id)))
+        people = People(employee_ids)
+        statement = statement.where(people.where(col(ScheduleEntryRow.employee_id)))
         result: defaultdict[str, list[tuple[date, str]]] = defaultdict(list)
         half_or_full = _PLAIN_PARTS  # most rows; time ranges go through occasion_part
         async with self._sessions() as session:

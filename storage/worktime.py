@@ -27,11 +27,10 @@ class SqlPresenceHistory:
         statement = select(
             col(PresenceRow.employee_id), col(PresenceRow.kind), col(PresenceRow.at)
         ).where(col(PresenceRow.at) >= since, col(PresenceRow.at) < until)
-        people = People(employee_ids if employee_ids is not None else ())
-        if employee_ids is not None:
-            if not employee_ids:
-                return []
-            statement = statement.where(people.where(col(PresenceRow.employee_id)))
+        if employee_ids is not None and not employee_ids:
+            return []
+        people = People(employee_ids)
+        statement = statement.where(people.where(col(PresenceRow.employee_id)))
         statement = statement.order_by(col(PresenceRow.at), col(PresenceRow.id))
         async with self._sessions() as session:
             rows = (await session.execute(statement)).all()

@@ -967,22 +967,7 @@ class _Reading:
         units: list[Unit],
     ) -> Fragment:
         """What a declaration named, for a conversation to keep while it asks a question."""
-        return replace(self._named(dates, parts, statuses, units), halves=self._halves(dates))
-
-    def _halves(self, dates: list[DateMention]) -> tuple[tuple[date, str], ...]:
-        """The days where a range starts in the afternoon or ends in the morning."""
-        bounded = (m for m in dates if m.is_range and (m.first_part or m.last_part))
-        return tuple(
-            (day, half) for m in bounded for day in self._days(m) if (half := bounded_part(m, day))
-        )
-
-    def _named(
-        self,
-        dates: list[DateMention],
-        parts: list[PartMention],
-        statuses: list[StatusMention],
-        units: list[Unit],
-    ) -> Fragment:
+        halves = self._halves(dates)
         days = tuple(sorted({d for m in dates if m.days for d in self._days(m)}))
         lone_part = (
             next((p.part for p in parts if p.problem is None and p.part != HALF), None)
@@ -997,11 +982,18 @@ class _Reading:
                 for u in paired
                 if u.status is not None
             )
-            return Fragment(days=days, pairs=pairs)
+            return Fragment(days=days, pairs=pairs, halves=halves)
         if named:
             own = named[0].part if named[0].part not in (None, HALF) else None
-            return Fragment(days=days, part=own or lone_part, status=named[0].status)
-        return Fragment(days=days, part=lone_part)
+            return Fragment(days=days, part=own or lone_part, status=named[0].status, halves=halves)
+        return Fragment(days=days, part=lone_part, halves=halves)
+
+    def _halves(self, dates: list[DateMention]) -> tuple[tuple[date, str], ...]:
+        """The days where a range starts in the afternoon or ends in the morning."""
+        bounded = (m for m in dates if m.is_range and (m.first_part or m.last_part))
+        return tuple(
+            (day, half) for m in bounded for day in self._days(m) if (half := bounded_part(m, day))
+        )
 
     def _context(
         self, said: Fragment, dates: list[DateMention], parts: list[PartMention]
